@@ -1,0 +1,81 @@
+# teachback: build, test and run.
+#
+#   make            build build/teachback
+#   make run        install missing packages, build, open the quiz menu
+#   make test       install missing packages, build, run every test
+#   make sanitize   the whole test suite under AddressSanitizer and UBSan
+#   make bench      speed and memory figures (scripts/bench)
+
+.DELETE_ON_ERROR:
+.PHONY: all run test check sanitize bench deps clean install
+
+BUILD      ?= build
+PKG_CONFIG ?= pkg-config
+PREFIX     ?= /usr/local
+QUIZDIR    ?= $(CURDIR)/quizzes
+OPT        ?= -O2 -g
+
+DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags lua5.4 yaml-0.1)
+DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs lua5.4 yaml-0.1) -lm
+TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
+WARN        = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+              -Wmissing-prototypes
+ALL_CFLAGS  = $(WARN) -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Iengine $(DEPS_CFLAGS) \
+              -DTB_QUIZDIR='"$(QUIZDIR)"' $(OPT) -MMD -MP $(CFLAGS)
+
+ENGINE_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c))
+ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/luamods.o
+LUA_SRC    = $(sort $(shell find engine/lua -name '*.lua'))
+TESTS      = test_yaml test_lua
+TEST_BIN   = $(TESTS:%=$(BUILD)/tests/%)
+
+all: $(BUILD)/teachback
+
+deps:
+	@scripts/install-deps
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(BUILD)/teachback
+
+test check: deps
+	@$(MAKE) --no-print-directory $(BUILD)/teachback $(TEST_BIN)
+	@BUILD=$(BUILD) tests/run
+
+sanitize: deps
+	@$(MAKE) --no-print-directory test BUILD=build-san \
+	  OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined"
+
+bench: deps all
+	@scripts/bench
+
+$(BUILD)/teachback: $(BUILD)/engine/main.o $(ENGINE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The engine's Lua is compiled into the binary, so it runs from anywhere.
+$(BUILD)/luamods.c: $(LUA_SRC) $(BUILD)/embed
+	$(BUILD)/embed engine/lua $(LUA_SRC) > $@
+
+$(BUILD)/luamods.o: $(BUILD)/luamods.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/embed: scripts/embed.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(ENGINE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(TEST_LIBS)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/teachback $(DESTDIR)$(PREFIX)/bin/teachback
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,179 @@
+-- cli.lua: the commands behind the command line.  main.c parses options
+-- and prints; these functions decide what to load and what to say, and
+-- return text or views, never printing themselves.
+
+local answers = require("answers")
+local material = require("material")
+local quiz_mod = require("quiz")
+local report = require("report")
+local schema = require("schema")
+local session = require("session")
+local json = require("json")
+local util = require("util")
+
+local M = {}
+
+local indexes = {}
+
+local function index_for(dir)
+  if not indexes[dir] then indexes[dir] = material.load_dir(dir) end
+  return indexes[dir]
+end
+
+local function is_quiz_file(path)
+  return (path:match("%.ya?ml$")) and not path:match("/material/")
+end
+
+-- Messages of a validator (or a raw load error) as lines.
+local function messages(v, lines)
+  if v.raw then lines[#lines + 1] = v.raw end
+  for _, item in ipairs(v:sorted()) do lines[#lines + 1] = schema.format(item) end
+end
+
+local function material_lines(index, lines, seen)
+  if seen[index] then return end
+  seen[index] = true
+  for _, item in ipairs(index.items) do
+    lines[#lines + 1] = item.raw_message or schema.format(item)
+  end
+end
+
+-- teachback check PATH...: returns lines, error count, warning count, files.
+function M.check(paths)
+  local lines, errors, warnings, files = {}, 0, 0, 0
+  local seen = {}
+  local quizzes = {}
+  for _, p in ipairs(paths) do
+    if host.is_dir(p) then
+      for _, f in ipairs(host.list(p, ".yaml", true)) do
+        if is_quiz_file(f) then quizzes[#quizzes + 1] = f end
+      end
+      for _, f in ipairs(host.list(p, ".yml", true)) do
+        if is_quiz_file(f) then quizzes[#quizzes + 1] = f end
+      end
+      local mdir = p:gsub("/+$", "") .. "/material"
+      if host.is_dir(mdir) then
+        local idx = index_for(mdir)
+        files = files + #host.list(mdir, ".md", false)
+        errors = errors + idx.errors
+        material_lines(idx, lines, seen)
+      end
+    elseif host.is_file(p) then
+      quizzes[#quizzes + 1] = p
+    else
+      lines[#lines + 1] = p .. ": error: no such file or folder"
+      errors = errors + 1
+    end
+  end
+  local ids = {}
+  for _, path in ipairs(quizzes) do
+    files = files + 1
+    local quiz, v = quiz_mod.load(path, index_for)
+    if quiz and quiz.index and not seen[quiz.index] then
+      errors = errors + quiz.index.errors
+      material_lines(quiz.index, lines, seen)
+    end
+    if quiz and type(quiz.id) == "string" then
+      if ids[quiz.id] then
+        v:error(quiz, "id", "quiz id '%s' is also used by %s", quiz.id, ids[quiz.id])
+      else
+        ids[quiz.id] = path
+      end
+    end
+    messages(v, lines)
+    errors = errors + v.errors
+    warnings = warnings + v.warnings
+  end
+  return lines, errors, warnings, files
+end
+
+-- The bundled (or given) quizzes: one line each.
+function M.list(dir)
+  local rows = {}
+  for _, path in ipairs(host.list(dir, ".yaml", true)) do
+    if is_quiz_file(path) then
+      local quiz, v = quiz_mod.load(path, index_for)
+      if quiz and v.errors == 0 then
+        rows[#rows + 1] = { id = quiz.id, title = quiz.title, audience = quiz.audience,
+                            n = quiz.settings.draw or #quiz.questions, path = path }
+      end
+    end
+  end
+  return rows
+end
+
+-- Find a quiz by path, or by id among the bundled quizzes.
+function M.resolve(name, quizdir)
+  if host.is_file(name) then return name end
+  if quizdir and host.is_dir(quizdir) then
+    for _, path in ipairs(host.list(quizdir, ".yaml", true)) do
+      if path:match("([^/]+)%.yaml$") == name and is_quiz_file(path) then return path end
+    end
+    for _, row in ipairs(M.list(quizdir)) do
+      if row.id == name then return row.path end
+    end
+  end
+  return nil
+end
+
+-- Load a quiz and start an attempt.  Returns session, or nil and lines.
+function M.start(name, opts)
+  local path = M.resolve(name, opts.quizdir)
+  if not path then
+    return nil, { name .. ": error: no such quiz file, and no bundled quiz has that id " ..
+                  "(try 'teachback list')" }
+  end
+  local quiz, v = quiz_mod.load(path, index_for)
+  local lines = {}
+  if quiz and quiz.index and quiz.index.errors > 0 then
+    material_lines(quiz.index, lines, {})
+    return nil, lines
+  end
+  if not quiz or v.errors > 0 then
+    messages(v, lines)
+    return nil, lines
+  end
+  local s, sv = session.new(quiz, opts)
+  if not s then
+    messages(sv, lines)
+    return nil, lines
+  end
+  return s
+end
+
+-- Apply an answers file.  Returns true, or nil and lines.
+function M.apply_answers(s, path)
+  local data, where = host.read_yaml(path)
+  if data == nil then return nil, { where } end
+  local v = answers.apply(s, data, where, path)
+  if v.errors > 0 then
+    local lines = {}
+    messages(v, lines)
+    return nil, lines
+  end
+  return true
+end
+
+function M.result_json(s)
+  return json.encode(report.result(s))
+end
+
+M.report = report.full
+M.summary = report.summary
+M.prompt = session.prompt
+M.feed = session.feed
+M.stop = session.stop
+
+function M.intro(s)
+  local q = s.quiz
+  local out = { { kind = "title", text = q.title } }
+  if q.description then out[#out + 1] = { kind = "text", text = q.description } end
+  out[#out + 1] = { kind = "text", text = ("%s, %s mode.%s"):format(
+    util.plural(#s.items, "question"), s.mode.name,
+    s.learner and (" Learner: " .. s.learner .. ".") or "") }
+  out[#out + 1] = { kind = "hint", text = "Type your answer and press Enter. ? for help, " ..
+                    "s to skip, q to stop." }
+  return out
+end
+
+return M

@@ -1,0 +1,200 @@
+-- material.lua: the study material a quiz cites, checked and indexed.
+--
+-- material.c cuts each Markdown file into sections; this module checks the
+-- front matter (id, title, reviewed, sources), indexes sections by id,
+-- turns section text into plain prose, checks that a quote stands in its
+-- section word for word, and cuts the passage an explanation shows: the
+-- sentence holding the quote, or else the section's first paragraph.
+
+local schema = require("schema")
+local util = require("util")
+
+local M = {}
+
+local FRONT = schema.set { "id", "title", "reviewed", "sources", "audience", "language" }
+
+local function valid_date(s)
+  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  y, m, d = tonumber(y), tonumber(m), tonumber(d)
+  return y and m >= 1 and m <= 12 and d >= 1 and d <= 31
+end
+M.valid_date = valid_date
+
+function M.check_date(v, node, key, required)
+  local s = v:string(node, key, { required = required })
+  if s and not valid_date(s) then
+    v:error(node, key, "'%s' must be a date written YYYY-MM-DD, found '%s'", key, s)
+  end
+  return s
+end
+
+-- Markdown to plain prose: emphasis, code marks, links and list bullets go;
+-- white space folds to single spaces within a paragraph.
+local function plain_line(line)
+  line = line:gsub("^%s*[-*+]%s+", ""):gsub("^%s*%d+[.)]%s+", ""):gsub("^%s*>%s?", "")
+  line = line:gsub("%[([^%]]*)%]%([^)]*%)", "%1")
+  line = line:gsub("%*%*", ""):gsub("__", ""):gsub("`", "")
+  line = line:gsub("%f[%w*]%*([^*]+)%*", "%1")
+  return line
+end
+
+-- Paragraphs of plain text; tables and fenced code are left out.
+function M.paragraphs(text)
+  local paras, cur, fence = {}, {}, false
+  local function flush()
+    if #cur > 0 then
+      local p = table.concat(cur, " "):gsub("%s+", " ")
+      p = util.trim(p)
+      if p ~= "" then paras[#paras + 1] = p end
+      cur = {}
+    end
+  end
+  for line in (text .. "\n"):gmatch("(.-)\r?\n") do
+    if line:match("^%s*```") or line:match("^%s*~~~") then
+      fence = not fence
+      flush()
+    elseif fence or line:match("^%s*|") then
+      flush()
+    elseif line:match("^%s*$") then
+      flush()
+    elseif line:match("^%s*[-*+]%s") or line:match("^%s*%d+[.)]%s") then
+      flush()                 -- each list item reads as its own paragraph
+      cur[1] = plain_line(line)
+    else
+      cur[#cur + 1] = plain_line(line)
+    end
+  end
+  flush()
+  return paras
+end
+
+local function fold(s)
+  return util.trim((s:gsub("%s+", " ")))
+end
+
+-- All of a section's prose as one string, for quote checks.
+function M.plain(section)
+  if not section.plain then
+    section.paras = M.paragraphs(section.text or "")
+    section.plain = table.concat(section.paras, " ")
+  end
+  return section.plain
+end
+
+function M.has_quote(section, quote)
+  return M.plain(section):find(fold(quote), 1, true) ~= nil
+end
+
+-- The sentence that holds the quote (or the first paragraph).
+function M.passage(section, quote)
+  M.plain(section)
+  if quote then
+    local q = fold(quote)
+    for _, p in ipairs(section.paras) do
+      local at = p:find(q, 1, true)
+      if at then
+        local start, stop = 1, #p
+        for i = at - 1, 1, -1 do
+          if p:sub(i, i):match("[.!?]") and p:sub(i + 1, i + 1) == " " then
+            start = i + 2
+            break
+          end
+        end
+        local after = p:find("[.!?] ", at + #q - 1)
+        if after then stop = after end
+        return p:sub(start, stop)
+      end
+    end
+  end
+  return section.paras[1] or ""
+end
+
+-- Load every *.md in dir.  Returns an index:
+--   { dir, docs = {id -> doc}, items = {check messages} }
+function M.load_dir(dir)
+  local index = { dir = dir, docs = {}, items = {}, errors = 0 }
+  for _, path in ipairs(host.list(dir, ".md", false)) do
+    local raw, where = host.read_material(path)
+    if not raw then
+      index.items[#index.items + 1] = { raw_message = where }
+      index.errors = index.errors + 1
+    else
+      local v = schema.new(path, where)
+      local doc = M.check_doc(raw, v, path)
+      for _, item in ipairs(v.items) do index.items[#index.items + 1] = item end
+      index.errors = index.errors + v.errors
+      if doc then
+        local other = index.docs[doc.id]
+        if other then
+          index.items[#index.items + 1] = {
+            file = path, line = 1, col = 1, severity = "error",
+            message = ("document id '%s' is also used by %s"):format(doc.id, other.path) }
+          index.errors = index.errors + 1
+        else
+          index.docs[doc.id] = doc
+        end
+      end
+    end
+  end
+  return index
+end
+
+function M.check_doc(raw, v, path)
+  local front = raw.front
+  if type(front) ~= "table" or util.is_list(front) and next(front) then
+    v:error(raw, nil, "material must start with front matter between '---' lines " ..
+            "(id, title, reviewed, sources)")
+    return nil
+  end
+  v:fields(front, FRONT, "material front matter")
+  local id = v:id(front, "id", { required = true })
+  local base = path:match("([^/]+)%.md$")
+  if id and base and id ~= base then
+    v:error(front, "id", "id '%s' must match the file name '%s.md'", id, base)
+  end
+  local title = v:string(front, "title", { required = true })
+  M.check_date(v, front, "reviewed", true)
+  local sources = v:list(front, "sources", { required = true, min = 1, item = "source" })
+  for i in ipairs(sources or {}) do v:string(sources, i) end
+  local doc = { id = id or base, title = title, path = path, sections = {}, order = {} }
+  for _, s in ipairs(raw.sections) do
+    local prev = doc.sections[s.id]
+    if s.id == "" then
+      v:report("error", raw, nil, nil, ("line %d: heading '%s' has no usable id; add {#id}")
+               :format(s.line, s.title))
+    elseif prev then
+      v.items[#v.items + 1] = { file = path, line = s.line, col = 1, severity = "error",
+        message = ("section id '%s' is used twice (first at line %d)"):format(s.id, prev.line) }
+      v.errors = v.errors + 1
+    else
+      doc.sections[s.id] = s
+      doc.order[#doc.order + 1] = s.id
+    end
+  end
+  return doc
+end
+
+-- "doc#section" -> section, doc; or nil and why.
+function M.resolve(index, source)
+  local docid, secid = source:match("^([^#]+)#([^#]+)$")
+  if not docid then
+    return nil, nil, ("source '%s' must be written doc#section"):format(source)
+  end
+  local doc = index and index.docs[docid]
+  if not doc then
+    local ids = index and util.sorted_keys(index.docs) or {}
+    local near = util.did_you_mean(docid, ids)
+    return nil, nil, ("source '%s': no material document '%s'%s%s"):format(source, docid,
+      index and index.dir and (" in " .. index.dir) or " (no material/ folder found)",
+      near and ("; did you mean '" .. near .. "'?") or "")
+  end
+  local sec = doc.sections[secid]
+  if not sec then
+    local near = util.did_you_mean(secid, doc.order)
+    return nil, doc, ("source '%s': no section '%s' in %s%s"):format(source, secid, doc.path,
+      near and ("; did you mean '" .. near .. "'?") or "")
+  end
+  return sec, doc
+end
+
+return M

@@ -1,0 +1,264 @@
+-- quiz.lua: the quiz file's schema.  Loads a quiz, checks every field,
+-- converts it in place, and reports each problem with its file position.
+--
+-- A question is checked in two halves: the fields every question shares
+-- (here) and the fields of its type (types/<type>.lua, validate).  A
+-- question with a `script:` is checked by running the script in the sandbox
+-- with several seeds and checking each question it makes, because a script
+-- that only sometimes makes a bad question is still a bad script.
+
+local schema = require("schema")
+local material = require("material")
+local rng = require("rng")
+local util = require("util")
+
+local M = {}
+
+M.TYPES = { "single", "multiple", "truefalse", "matching", "ordering",
+            "numeric", "text", "cloze", "matrix", "staging" }
+M.MODES = { "practice", "exam", "adaptive", "cbm" }
+M.AUDIENCES = { "patient", "student", "any" }
+M.CHECK_SEEDS = 8       -- seeds a script is tried with by `check`
+
+local QUIZ_FIELDS = schema.set { "id", "title", "audience", "language", "version",
+  "reviewed", "material", "description", "settings", "questions", "minutes" }
+local SETTINGS = schema.set { "mode", "shuffle", "pass", "draw", "draw_by_topic",
+  "tries", "penalty", "ask_certainty" }
+local COMMON = { "id", "type", "topic", "prompt", "explain", "source", "quote",
+  "points", "hints", "objective", "safety", "safety_message", "script" }
+
+function M.type_module(name)
+  return require("types." .. name)
+end
+
+local allowed_cache = {}
+local function allowed_fields(tname)
+  if not allowed_cache[tname] then
+    local set = schema.set(COMMON)
+    for _, f in ipairs(M.type_module(tname).fields or {}) do set[f] = true end
+    allowed_cache[tname] = set
+  end
+  return allowed_cache[tname]
+end
+
+-- The seed a question's script and shuffles use in an attempt.
+function M.question_seed(seed, qid)
+  return seed ~ rng.hash(qid)
+end
+
+local function check_source(q, v, index)
+  local src = v:string(q, "source", { required = true })
+  if not src then return end
+  local sec, _, why = material.resolve(index, src)
+  if not sec then
+    v:error(q, "source", "%s", why)
+    return
+  end
+  q._section = sec
+  local quote = v:string(q, "quote")
+  if quote and not material.has_quote(sec, quote) then
+    v:error(q, "quote", "quote not found word for word in section '%s': \"%s\"", src,
+            #quote > 60 and quote:sub(1, 57) .. "..." or quote)
+  end
+end
+
+-- Check one question's fields (after any script has been merged in).
+function M.check_question(q, v, index)
+  local qid = q.id or "?"
+  local tname = v:oneof(q, "type", M.TYPES, nil, { required = true })
+  if not tname then return false end
+  local before = v.errors
+  v:fields(q, allowed_fields(tname), ("question '%s'"):format(qid))
+  v:id(q, "topic", { required = true })
+  v:string(q, "prompt", { required = true })
+  v:string(q, "explain", { required = true })
+  v:number(q, "points", { default = 1, gt = 0 })
+  v:string(q, "objective")
+  local hints = v:list(q, "hints")
+  for i in ipairs(hints or {}) do v:string(hints, i) end
+  if v:bool(q, "safety", false) then
+    v:string(q, "safety_message")
+  elseif q.safety_message ~= nil then
+    v:string(q, "safety_message")
+    v:warn(q, "safety_message", "question '%s' has a safety_message but no 'safety: true'", qid)
+  end
+  check_source(q, v, index)
+  M.type_module(tname).validate(q, v)
+  return v.errors == before
+end
+
+-- Run q's script with seed and merge its fields over a copy of q.
+-- Returns the new question, or nil after reporting why.
+function M.run_script(q, seed, v, path)
+  local out, err = host.sandbox(q.script, "=script", seed)
+  if not out then
+    err = err:gsub("script:(%d+):", "line %1 of the script:")
+    v:error(q, "script", "question '%s': script %s", q.id or "?", err)
+    return nil
+  end
+  local made = {}
+  for k, val in pairs(q) do made[k] = val end
+  for k, val in pairs(out) do
+    if k == "id" or k == "type" or k == "script" then
+      v:error(q, "script", "question '%s': script may not set '%s'", q.id or "?", tostring(k))
+      return nil
+    end
+    made[k] = val
+  end
+  made.script = nil
+  made._script = q.script
+  -- Positions: fields the script did not touch keep theirs; the rest point at q.
+  local info = v.where[q]
+  if info then v.where[made] = info end
+  local _ = path
+  return made
+end
+
+local function check_settings(quiz, v, nq)
+  local s = v:map(quiz, "settings") or {}
+  quiz.settings = s
+  v:fields(s, SETTINGS, "settings")
+  v:oneof(s, "mode", M.MODES, "practice")
+  v:bool(s, "shuffle", false)
+  v:number(s, "pass", { default = 80, min = 0, max = 100 })
+  local draw = v:number(s, "draw", { integer = true, min = 1 })
+  if draw and nq > 0 and draw > nq then
+    v:error(s, "draw", "'draw' is %d but the quiz has only %s", draw,
+            util.plural(nq, "question"))
+    s.draw = nil
+  end
+  v:bool(s, "draw_by_topic", false)
+  v:number(s, "tries", { default = 3, integer = true, min = 1, max = 10 })
+  v:number(s, "penalty", { default = 1 / 3, min = 0, max = 1 })
+  v:bool(s, "ask_certainty", false)
+end
+
+-- Load and check a quiz file.  Returns quiz (nil when it cannot be used)
+-- and the validator holding every message.  index_for(dir) gives the
+-- material index of a folder (cached by the caller).
+function M.load(path, index_for)
+  local data, where = host.read_yaml(path)
+  if data == nil then
+    local v = schema.new(path, {})
+    v.raw = where
+    v.errors = 1
+    return nil, v
+  end
+  local v = schema.new(path, where)
+  if type(data) ~= "table" or (next(data) ~= nil and util.is_list(data)) or
+     (where[data] and not where[data].k) then
+    v:error(data, nil, "a quiz file must be a mapping of fields (id, title, questions, ...), " ..
+            "found %s", schema.kind_of(data))
+    return nil, v
+  end
+  local quiz = data
+  quiz.path = nil
+  v:fields(quiz, QUIZ_FIELDS, "the quiz")
+  v:id(quiz, "id", { required = true })
+  v:string(quiz, "title", { required = true })
+  v:oneof(quiz, "audience", M.AUDIENCES, "any")
+  v:string(quiz, "language")
+  quiz.language = quiz.language or "en"
+  v:number(quiz, "version", { required = true, integer = true, min = 1 })
+  material.check_date(v, quiz, "reviewed", true)
+  v:string(quiz, "description")
+  v:number(quiz, "minutes", { gt = 0 })
+  local listed = v:list(quiz, "material")
+  for i in ipairs(listed or {}) do v:id(listed, i) end
+  local questions = v:list(quiz, "questions", { required = true, min = 1, item = "question",
+                                                 items = "questions" })
+  check_settings(quiz, v, questions and #questions or 0)
+
+  local dir = host.find_up(path, "material")
+  local index = dir and index_for(dir) or nil
+  quiz.index = index
+  if listed and index then
+    for i, docid in ipairs(listed) do
+      if type(docid) == "string" and not index.docs[docid] then
+        v:error(listed, i, "no material document '%s' in %s", docid, index.dir)
+      end
+    end
+  end
+
+  local seen = {}
+  for i in ipairs(questions or {}) do
+    local q = v:entry_map(questions, i, "question")
+    if q then
+      local qid = v:id(q, "id", { required = true })
+      if qid then
+        if seen[qid] then
+          local l, c = v:pos(seen[qid], "id")
+          v:error(q, "id", "duplicate question id '%s' (first at %d:%d)", qid, l, c)
+        else
+          seen[qid] = q
+        end
+      end
+      v.fallback = q
+      if q.script ~= nil then
+        if v:string(q, "script") then
+          M.check_script_question(q, v, index)
+        end
+      else
+        M.check_question(q, v, index)
+      end
+      v.fallback = nil
+      if listed and q.source and type(q.source) == "string" then
+        local docid = q.source:match("^([^#]+)#")
+        local found = false
+        for _, d in ipairs(listed) do if d == docid then found = true end end
+        if docid and not found and index and index.docs[docid] then
+          v:error(q, "source", "question '%s' cites '%s', which is not in the quiz's " ..
+                  "material list", q.id or "?", docid)
+        end
+      end
+    end
+  end
+  quiz.questions = questions or {}
+  quiz.where = where
+  quiz.file = path
+  return quiz, v
+end
+
+-- Check the static fields a script may rely on, then every seed's result.
+function M.check_script_question(q, v, index)
+  local first_errors
+  for seed = 1, M.CHECK_SEEDS do
+    local made = M.run_script(q, M.question_seed(seed, q.id or ""), v, nil)
+    if not made then return end
+    local trial = schema.new(v.file, v.where)
+    trial.fallback = q
+    M.check_question(made, trial, index)
+    if trial.errors > 0 then
+      first_errors = trial
+      for _, item in ipairs(trial.items) do
+        if item.severity == "error" then
+          item.message = item.message .. (" (script with check seed %d)"):format(seed)
+        end
+      end
+      break
+    end
+  end
+  if first_errors then
+    for _, item in ipairs(first_errors.items) do
+      v.items[#v.items + 1] = item
+      if item.severity == "error" then v.errors = v.errors + 1
+      else v.warnings = v.warnings + 1 end
+    end
+  end
+end
+
+-- The question an attempt asks: q itself, or what its script makes with
+-- this attempt's seed, checked like any other.
+function M.instantiate(quiz, q, seed)
+  if not q.script then return q end
+  local v = schema.new(quiz.file, quiz.where)
+  v.fallback = q
+  local made = M.run_script(q, M.question_seed(seed, q.id), v, quiz.file)
+  if made then
+    M.check_question(made, v, quiz.index)
+  end
+  if v.errors > 0 then return nil, v end
+  return made
+end
+
+return M

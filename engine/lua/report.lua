@@ -1,0 +1,275 @@
+-- report.lua: what the learner sees, as views, and the result object.
+--
+-- A view is a list of blocks, each {kind = ..., text = ...}; the terminal
+-- (term.c) wraps and styles them, and a web page could render the same
+-- list.  Kinds: title, heading, text, item {label}, verdict {ok}, note
+-- {mark}, passage {title}, box, bar {value, max}, blank.  Words always say
+-- right or wrong; colour only repeats it.
+
+local json = require("json")
+local material = require("material")
+local session = require("session")
+local util = require("util")
+
+local M = {}
+
+local function patient(s)
+  return s.quiz.audience == "patient"
+end
+
+function M.say(text)
+  return { { kind = "text", text = text } }
+end
+
+function M.how(s, item)
+  local view = item.t.present(item.q, item.perm)
+  return view.how or ""
+end
+
+function M.question_view(s, item)
+  local view = item.t.present(item.q, item.perm)
+  local out = {}
+  local head = ("Question %d of %d"):format(item.n, #s.items)
+  if s.mode.immediate and item.n > 1 then
+    local done = 0
+    for i = 1, item.n - 1 do done = done + (s.items[i].marks or 0) end
+  end
+  out[#out + 1] = { kind = "heading", text = head }
+  out[#out + 1] = { kind = "text", text = view.prompt }
+  for _, block in ipairs(view.blocks or {}) do
+    if block.title then out[#out + 1] = { kind = "subheading", text = block.title } end
+    for _, it in ipairs(block.items) do
+      out[#out + 1] = { kind = "item", label = it.label, text = it.text }
+    end
+  end
+  if #item.steps > 0 then
+    out[#out + 1] = { kind = "text", text = ("Try %d of %d."):format(#item.steps + 1,
+                                                                     session.tries(s)) }
+  end
+  if view.how then out[#out + 1] = { kind = "hint", text = view.how } end
+  return out
+end
+
+function M.certainty_view(s, item)
+  local _ = item
+  if patient(s) then
+    return { { kind = "text", text = "How sure are you? 1 = not sure, 2 = fairly sure, " ..
+               "3 = very sure." } }
+  end
+  return { { kind = "text", text = "Certainty: 1 = unsure (right +1, wrong 0), " ..
+             "2 = mid (+2 / -2), 3 = quite sure (+3 / -6)." } }
+end
+
+function M.help(s, item)
+  local lines = {
+    M.how(s, item),
+    "Commands: ? help, s skip this question, q stop the quiz" ..
+      (s.mode.name == "adaptive" and ", h a hint" or "") .. ".",
+  }
+  return util.map(lines, function(t) return { kind = "text", text = t } end)
+end
+
+function M.hint(s, item)
+  local hints = item.q.hints or {}
+  local used = math.max(#item.steps, 1)
+  local h = hints[math.min(used, #hints)]
+  if s.mode.name ~= "adaptive" or not h then
+    return M.say("No hint for this question.")
+  end
+  return { { kind = "text", text = "Hint: " .. h } }
+end
+
+function M.retry(s, item)
+  local left = session.tries(s) - #item.steps
+  local out = { { kind = "verdict", ok = false,
+                  text = patient(s) and "Not quite yet." or "Not right yet." } }
+  local hints = item.q.hints or {}
+  local h = hints[math.min(#item.steps, #hints)]
+  if h then out[#out + 1] = { kind = "text", text = "Hint: " .. h } end
+  local pen = s.settings.penalty or 1 / 3
+  out[#out + 1] = { kind = "text", text = ("%s left. Each new try costs %s of the marks.")
+                    :format(util.plural(left, "try", "tries"), pen == 1 / 3 and "a third" or
+                            util.fmt_num(pen * 100) .. "%") }
+  return out
+end
+
+local function verdict(s, item)
+  local f = session.fraction(item)
+  if not session.answered(item) then
+    return "unanswered", patient(s) and "Skipped — here is the answer." or "Unanswered."
+  end
+  if f >= 1 - 1e-9 then
+    return "right", patient(s) and "That's right." or "Correct."
+  end
+  if f > 1e-9 then
+    return "partial", patient(s) and "Partly right — here is the rest." or
+      ("Partly correct (%s of %s)."):format(util.fmt_num(f * item.q.points),
+                                            util.fmt_num(item.q.points))
+  end
+  return "wrong", patient(s) and "Not quite — here is why." or "Incorrect."
+end
+
+-- The cited passage under its section title.
+function M.passage(item)
+  local sec = item.q._section
+  if not sec then return nil end
+  return { kind = "passage", title = sec.title, text = material.passage(sec, item.q.quote) }
+end
+
+function M.safety_box(item)
+  return { kind = "box", text = item.q.safety_message or
+           "This can be a warning sign. If it happens, call your care team right away." }
+end
+
+-- Feedback after a question (or in the final review).
+function M.feedback(s, item)
+  local out = {}
+  local v, text = verdict(s, item)
+  out[#out + 1] = { kind = "verdict", ok = (v == "right") or (v == "partial" and "partial") or
+                    false, text = text }
+  local last = item.steps[#item.steps]
+  if last then
+    out[#out + 1] = { kind = "text", text = "Your answer: " .. item.t.show(item.q, last.response) }
+  end
+  local ex = item.t.explain(item.q, last and last.response)
+  if v ~= "right" and ex.answer then
+    out[#out + 1] = { kind = "text", text = "Right answer: " .. ex.answer }
+  end
+  for _, note in ipairs(ex.notes or {}) do
+    out[#out + 1] = { kind = "note", mark = note.mark,
+                      text = note.text .. (note.feedback and (" — " .. note.feedback) or "") }
+  end
+  if s.mode.name == "adaptive" and #item.steps > 1 then
+    out[#out + 1] = { kind = "text", text = ("Took %d tries: %s of %s marks."):format(
+      #item.steps, util.fmt_num(session.grade(s, item) * item.q.points),
+      util.fmt_num(item.q.points)) }
+  end
+  if s.mode.name == "cbm" and last then
+    out[#out + 1] = { kind = "text", text = ("Certainty %d: %s marks."):format(
+      item.certainty or 1, util.fmt_num(session.grade(s, item) * item.q.points)) }
+  end
+  out[#out + 1] = { kind = "text", text = item.q.explain }
+  local p = M.passage(item)
+  if p then out[#out + 1] = p end
+  if item.q.safety and v ~= "right" then out[#out + 1] = M.safety_box(item) end
+  return out
+end
+
+-- The end: score, topics, what to re-read.
+function M.summary(s)
+  local tot = session.totals(s)
+  local out = { { kind = "heading", text = "Your results" } }
+  local pct = util.fmt_num(tot.percent)
+  if patient(s) then
+    out[#out + 1] = { kind = "text", text = ("You got %s of %s points."):format(
+      util.fmt_num(tot.score), util.fmt_num(tot.max)) }
+  else
+    out[#out + 1] = { kind = "text", text = ("Score: %s / %s (%s%%) — %s (pass mark %s%%).")
+      :format(util.fmt_num(tot.score), util.fmt_num(tot.max), pct,
+              tot.passed and "passed" or "not passed", util.fmt_num(s.settings.pass)) }
+  end
+  if tot.cbm then
+    out[#out + 1] = { kind = "text", text = ("Accuracy %s%%, average certainty-based mark %s, " ..
+      "bonus %s%%, certainty-based accuracy %s%%."):format(util.fmt_num(tot.cbm.accuracy),
+      util.fmt_num(tot.cbm.average), util.fmt_num(tot.cbm.bonus),
+      util.fmt_num(tot.cbm.cb_accuracy)) }
+  end
+  out[#out + 1] = { kind = "subheading", text = "By topic" }
+  for _, t in ipairs(tot.topic_order) do
+    local x = tot.topics[t]
+    out[#out + 1] = { kind = "bar", label = t, value = math.max(x.score, 0), max = x.max,
+                      text = ("%s / %s"):format(util.fmt_num(x.score), util.fmt_num(x.max)) }
+  end
+  local confident, missed, safety = {}, {}, {}
+  for _, item in ipairs(s.items) do
+    if session.confident_mistake(item) then confident[#confident + 1] = item
+    elseif session.fraction(item) < 1 - 1e-9 then missed[#missed + 1] = item end
+    if item.q.safety and session.fraction(item) < 1 - 1e-9 then safety[#safety + 1] = item end
+  end
+  local function reread(item)
+    local sec = item.q._section
+    return ("%s — re-read \"%s\" (%s)"):format(item.q.prompt:gsub("\n", " "):sub(1, 70),
+      sec and sec.title or "?", item.q.source)
+  end
+  if #confident > 0 then
+    out[#out + 1] = { kind = "subheading", text = "Sure, but not right — go over these first" }
+    for _, item in ipairs(confident) do
+      out[#out + 1] = { kind = "note", mark = "wrong", text = reread(item) }
+    end
+  end
+  if #missed > 0 then
+    out[#out + 1] = { kind = "subheading", text = patient(s) and "Topics to go over again" or
+                      "Missed — what to re-read" }
+    for _, item in ipairs(missed) do
+      out[#out + 1] = { kind = "note", mark = "missed", text = reread(item) }
+    end
+  end
+  for _, item in ipairs(safety) do
+    out[#out + 1] = M.safety_box(item)
+  end
+  return out
+end
+
+-- The whole batch report: every question with its feedback, then the end.
+function M.full(s)
+  local out = { { kind = "title", text = s.quiz.title } }
+  for _, item in ipairs(s.items) do
+    out[#out + 1] = { kind = "heading", text = ("Question %d of %d"):format(item.n, #s.items) }
+    out[#out + 1] = { kind = "text", text = item.q.prompt }
+    for _, b in ipairs(M.feedback(s, item)) do out[#out + 1] = b end
+  end
+  for _, b in ipairs(M.summary(s)) do out[#out + 1] = b end
+  return out
+end
+
+-- The result object (DESIGN.md "Result JSON"), keys in a fixed order.
+function M.result(s)
+  local tot = session.totals(s)
+  local topics = {}
+  for _, t in ipairs(tot.topic_order) do
+    topics[t] = json.object({ "score", "max" }, { score = util.round(tot.topics[t].score),
+                                                 max = util.round(tot.topics[t].max) })
+  end
+  local questions, confident, safety = {}, {}, {}
+  for _, item in ipairs(s.items) do
+    local last = item.steps[#item.steps]
+    local q = {
+      id = item.q.id, type = item.q.type, topic = item.q.topic,
+      response = last and item.t.encode(item.q, last.response) or util.null,
+      score = util.round(item.marks), max = util.round(item.q.points),
+      correct = session.fraction(item) >= 1 - 1e-9,
+    }
+    local keys = { "id", "type", "topic", "response", "score", "max", "correct" }
+    if #item.steps > 1 then
+      q.tries = util.map(item.steps, function(st) return item.t.encode(item.q, st.response) end)
+      keys[#keys + 1] = "tries"
+    end
+    if item.certainty then
+      q.certainty = item.certainty
+      keys[#keys + 1] = "certainty"
+    end
+    questions[#questions + 1] = json.object(keys, q)
+    if session.confident_mistake(item) then confident[#confident + 1] = item.q.id end
+    if item.q.safety and session.fraction(item) < 1 - 1e-9 then
+      safety[#safety + 1] = item.q.id
+    end
+  end
+  local r = {
+    quiz = s.quiz.id, version = s.quiz.version, mode = s.mode.name, seed = s.seed,
+    learner = s.learner or util.null, score = util.round(tot.score),
+    max = util.round(tot.max), percent = util.round(tot.percent), passed = tot.passed,
+    topics = json.object(tot.topic_order, topics), questions = json.array(questions),
+    confident_mistakes = json.array(confident), safety = json.array(safety),
+  }
+  local keys = { "quiz", "version", "mode", "seed", "learner", "score", "max", "percent",
+                 "passed", "topics", "questions", "confident_mistakes", "safety" }
+  if tot.cbm then
+    r.cbm = json.object({ "accuracy", "average", "bonus", "cb_accuracy" }, {
+      accuracy = util.round(tot.cbm.accuracy), average = util.round(tot.cbm.average),
+      bonus = util.round(tot.cbm.bonus), cb_accuracy = util.round(tot.cbm.cb_accuracy) })
+    keys[#keys + 1] = "cbm"
+  end
+  return json.object(keys, r)
+end
+
+return M

@@ -1,0 +1,291 @@
+-- schema.lua: the validator every check uses: positions, conversions, and
+-- the messages `teachback check` prints.
+--
+-- YAML scalars arrive as strings.  A field is converted here, once, when the
+-- schema knows what it should be, and the converted value is written back
+-- into the node, so later code (scoring, views) sees booleans and numbers.
+-- Values made by quiz scripts arrive already typed; both are accepted.
+--
+-- Positions come from the side table yaml.c fills (where[node]); a node a
+-- script made has none and falls back to the question being checked.
+
+local util = require("util")
+
+local M = {}
+local V = {}
+V.__index = V
+
+function M.new(file, where)
+  return setmetatable({
+    file = file, where = where or {}, items = {}, errors = 0, warnings = 0,
+    fallback = nil,
+  }, V)
+end
+
+local function unpack_pos(p)
+  return p >> 32, p & 0xffffffff
+end
+
+-- Line and column of node[key] (which = "v" value, "k" key) or of node.
+function V:pos(node, key, which)
+  local info = self.where[node]
+  if info then
+    local set = key ~= nil and info[which or "v"]
+    if set and set[key] then return unpack_pos(set[key]) end
+    return unpack_pos(info.pos)
+  end
+  if self.fallback and self.fallback ~= node then
+    return self:pos(self.fallback)
+  end
+  return 1, 1
+end
+
+function V:report(severity, node, key, which, msg)
+  local line, col = self:pos(node, key, which)
+  self.items[#self.items + 1] = {
+    file = self.file, line = line, col = col, severity = severity, message = msg,
+  }
+  if severity == "error" then self.errors = self.errors + 1
+  else self.warnings = self.warnings + 1 end
+end
+
+function V:error(node, key, fmt, ...)
+  self:report("error", node, key, "v", select("#", ...) > 0 and fmt:format(...) or fmt)
+end
+
+function V:warn(node, key, fmt, ...)
+  self:report("warning", node, key, "v", select("#", ...) > 0 and fmt:format(...) or fmt)
+end
+
+-- Error at the key itself (unknown fields, duplicates).
+function V:error_key(node, key, fmt, ...)
+  self:report("error", node, key, "k", select("#", ...) > 0 and fmt:format(...) or fmt)
+end
+
+-- Sort by position so the output reads top to bottom.
+function V:sorted()
+  table.sort(self.items, function(a, b)
+    if a.file ~= b.file then return a.file < b.file end
+    if a.line ~= b.line then return a.line < b.line end
+    if a.col ~= b.col then return a.col < b.col end
+    return a.message < b.message
+  end)
+  return self.items
+end
+
+function M.format(item)
+  return string.format("%s:%d:%d: %s: %s", item.file, item.line, item.col,
+                       item.severity, item.message)
+end
+
+local function kind_of(v)
+  if util.is_null(v) then return "nothing" end
+  if type(v) == "table" then return util.is_list(v) and #v > 0 and "a list" or "a mapping" end
+  if type(v) == "string" then return "text" end
+  return "a " .. type(v)
+end
+M.kind_of = kind_of
+
+local function missing(self, node, key, opts)
+  if opts and opts.required then
+    self:error(node, nil, "missing field '%s'%s", key,
+               opts.what and (" (" .. opts.what .. ")") or "")
+  end
+  return nil
+end
+
+-- Text.  opts: required, nonempty (default true), max (bytes).
+function V:string(node, key, opts)
+  local v = node[key]
+  if util.is_null(v) then
+    node[key] = nil
+    return missing(self, node, key, opts)
+  end
+  if math.type(v) then v = tostring(v) end
+  if type(v) ~= "string" then
+    self:error(node, key, "'%s' must be text, found %s", key, kind_of(v))
+    return nil
+  end
+  if (not opts or opts.nonempty ~= false) and not v:find("%S") then
+    self:error(node, key, "'%s' is empty", key)
+    return nil
+  end
+  if opts and opts.max and #v > opts.max then
+    self:error(node, key, "'%s' is longer than %d characters", key, opts.max)
+    return nil
+  end
+  node[key] = v
+  return v
+end
+
+-- An id: lower-case letters, digits and dashes.
+function V:id(node, key, opts)
+  local v = self:string(node, key, opts)
+  if v and (#v > 64 or not v:match("^[a-z0-9][a-z0-9-]*$")) then
+    self:error(node, key, "'%s' must be lower-case letters, digits and dashes " ..
+               "(at most 64), found '%s'", key, #v > 64 and v:sub(1, 64) .. "..." or v)
+    return nil
+  end
+  return v
+end
+
+-- true or false.  YAML 1.1's yes/no/on/off are refused on purpose.
+function V:bool(node, key, default)
+  local v = node[key]
+  if util.is_null(v) then
+    node[key] = default
+    return default
+  end
+  if type(v) == "boolean" then return v end
+  if type(v) == "string" then
+    local l = v:lower()
+    if l == "true" then node[key] = true return true end
+    if l == "false" then node[key] = false return false end
+  end
+  self:error(node, key, "'%s' must be true or false, found %s", key,
+             type(v) == "string" and ("'" .. v .. "'") or kind_of(v))
+  node[key] = default
+  return default
+end
+
+-- Parse a decimal number written with a point or a comma; nil if not one.
+function M.to_number(v)
+  if math.type(v) then return v end
+  if type(v) ~= "string" or #v > 64 then return nil end
+  local s = util.trim(v)
+  if s:match("^[+-]?%d+,%d+$") then s = s:gsub(",", ".") end
+  if not (s:match("^[+-]?%d+%.?%d*$") or s:match("^[+-]?%.%d+$") or
+          s:match("^[+-]?%d+%.?%d*[eE][+-]?%d+$")) then
+    return nil
+  end
+  local n = tonumber(s)
+  if not n or n ~= n or n == math.huge or n == -math.huge then return nil end
+  return n
+end
+
+-- A number.  opts: required, default, min, max, gt (strictly greater), integer.
+function V:number(node, key, opts)
+  opts = opts or {}
+  local v = node[key]
+  if util.is_null(v) then
+    node[key] = opts.default
+    if opts.default == nil then return missing(self, node, key, opts) end
+    return opts.default
+  end
+  local n = M.to_number(v)
+  if not n then
+    self:error(node, key, "'%s' must be a number, found %s", key,
+               type(v) == "string" and ("'" .. v .. "'") or kind_of(v))
+    return nil
+  end
+  if opts.integer and math.type(n) ~= "integer" then
+    if n == math.floor(n) then n = math.tointeger(n)
+    else
+      self:error(node, key, "'%s' must be a whole number, found %s", key, tostring(v))
+      return nil
+    end
+  end
+  if opts.gt and not (n > opts.gt) then
+    self:error(node, key, "'%s' must be more than %s, found %s", key, opts.gt, tostring(v))
+    return nil
+  end
+  if (opts.min and n < opts.min) or (opts.max and n > opts.max) then
+    self:error(node, key, "'%s' must be between %s and %s, found %s", key,
+               opts.min or "-inf", opts.max or "inf", tostring(v))
+    return nil
+  end
+  node[key] = n
+  return n
+end
+
+-- One of a fixed set of words.
+function V:oneof(node, key, choices, default, opts)
+  local v = node[key]
+  if util.is_null(v) then
+    node[key] = default
+    if default == nil then return missing(self, node, key, opts) end
+    return default
+  end
+  if type(v) == "string" then
+    for _, c in ipairs(choices) do
+      if v == c then return v end
+    end
+    local near = util.did_you_mean(v, choices)
+    self:error(node, key, "'%s' must be one of %s, found '%s'%s", key,
+               table.concat(choices, ", "), v, near and ("; did you mean '" .. near .. "'?") or "")
+  else
+    self:error(node, key, "'%s' must be one of %s, found %s", key,
+               table.concat(choices, ", "), kind_of(v))
+  end
+  node[key] = default
+  return nil
+end
+
+-- A YAML sequence.  opts: required, min (entries).
+function V:list(node, key, opts)
+  opts = opts or {}
+  local v = node[key]
+  if util.is_null(v) then
+    node[key] = nil
+    return missing(self, node, key, opts)
+  end
+  if type(v) ~= "table" or not util.is_list(v) or (next(v) == nil and self.where[v]
+      and self.where[v].k) then
+    self:error(node, key, "'%s' must be a list, found %s", key, kind_of(v))
+    return nil
+  end
+  if opts.min and #v < opts.min then
+    self:error(node, key, "'%s' needs at least %s, found %d", key,
+               util.plural(opts.min, opts.item or "entry", opts.items or "entries"), #v)
+    return nil
+  end
+  return v
+end
+
+-- A YAML mapping.  opts: required.
+function V:map(node, key, opts)
+  local v = node[key]
+  if util.is_null(v) then
+    node[key] = nil
+    return missing(self, node, key, opts)
+  end
+  if type(v) ~= "table" or (next(v) ~= nil and util.is_list(v)) or
+     (self.where[v] and not self.where[v].k) then
+    self:error(node, key, "'%s' must be a mapping of fields, found %s", key, kind_of(v))
+    return nil
+  end
+  return v
+end
+
+-- Is a list entry a mapping?  Reports at the entry when it is not.
+function V:entry_map(list, i, what)
+  local v = list[i]
+  if type(v) ~= "table" or (next(v) ~= nil and util.is_list(v)) or
+     (self.where[v] and not self.where[v].k) then
+    self:error(list, i, "%s %d must be a mapping of fields, found %s", what, i, kind_of(v))
+    return nil
+  end
+  return v
+end
+
+-- Unknown fields, with a "did you mean" for near misses.
+function V:fields(node, allowed, what)
+  local names = {}
+  for name in pairs(allowed) do names[#names + 1] = name end
+  table.sort(names)
+  for _, key in ipairs(util.sorted_keys(node)) do
+    if not allowed[key] then
+      local near = type(key) == "string" and util.did_you_mean(key, names)
+      self:error_key(node, key, "unknown field '%s' in %s%s", tostring(key), what,
+                     near and ("; did you mean '" .. near .. "'?") or "")
+    end
+  end
+end
+
+function M.set(list)
+  local s = {}
+  for _, v in ipairs(list) do s[v] = true end
+  return s
+end
+
+return M

@@ -1,0 +1,120 @@
+-- util.lua: small helpers shared by the engine's Lua (lists, labels, text).
+
+local M = {}
+
+M.null = host and host.null
+
+function M.is_null(v)
+  return v == nil or (M.null ~= nil and v == M.null)
+end
+
+-- A YAML sequence arrives as a table with keys 1..n and nothing else.
+function M.is_list(t)
+  if type(t) ~= "table" then return false end
+  local n = 0
+  for k in pairs(t) do
+    if math.type(k) ~= "integer" or k < 1 then return false end
+    n = n + 1
+  end
+  return n == #t
+end
+
+function M.is_map(t)
+  if type(t) ~= "table" then return false end
+  if next(t) == nil then return true end
+  return not M.is_list(t)
+end
+
+function M.trim(s)
+  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+function M.sorted_keys(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys, function(a, b)
+    if type(a) == type(b) then return a < b end
+    return type(a) == "number"
+  end)
+  return keys
+end
+
+function M.map(list, fn)
+  local out = {}
+  for i, v in ipairs(list) do out[i] = fn(v, i) end
+  return out
+end
+
+function M.copy(t)
+  if type(t) ~= "table" then return t end
+  local out = {}
+  for k, v in pairs(t) do out[k] = M.copy(v) end
+  return out
+end
+
+-- Labels: A..Z, then AA, AB, ...
+function M.label(i)
+  local s = ""
+  repeat
+    i = i - 1
+    s = string.char(65 + i % 26) .. s
+    i = i // 26
+  until i == 0
+  return s
+end
+
+-- "b" or "B" -> 2; nil when not a label.
+function M.label_index(s)
+  if type(s) ~= "string" or not s:match("^%a%a?$") then return nil end
+  s = s:upper()
+  local n = 0
+  for i = 1, #s do n = n * 26 + (s:byte(i) - 64) end
+  return n
+end
+
+function M.levenshtein(a, b)
+  if #a > 64 or #b > 64 then return math.huge end
+  local prev = {}
+  for j = 0, #b do prev[j] = j end
+  for i = 1, #a do
+    local cur = { [0] = i }
+    for j = 1, #b do
+      local cost = a:byte(i) == b:byte(j) and 0 or 1
+      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+    end
+    prev = cur
+  end
+  return prev[#b]
+end
+
+-- The closest name in a set, when it is close enough to be a typo.
+function M.did_you_mean(name, names)
+  local best, bestd
+  for _, cand in ipairs(names) do
+    local d = M.levenshtein(name:lower(), cand)
+    if d < (bestd or math.huge) then best, bestd = cand, d end
+  end
+  if best and bestd <= math.max(1, math.min(2, #name // 3)) then return best end
+  return nil
+end
+
+function M.plural(n, one, many)
+  return n == 1 and ("1 " .. one) or (n .. " " .. (many or one .. "s"))
+end
+
+-- Round for display and JSON: at most 4 decimals, integers stay integers.
+function M.round(x)
+  if math.type(x) == "integer" then return x end
+  local r = math.floor(x * 10000 + 0.5) / 10000
+  if r == math.floor(r) and math.abs(r) < 2^53 then return math.tointeger(r) end
+  return r
+end
+
+function M.fmt_num(x)
+  x = M.round(x)
+  if math.type(x) == "integer" then return tostring(x) end
+  local s = string.format("%.4f", x):gsub("0+$", ""):gsub("%.$", "")
+  return s
+end
+
+return M

@@ -1,0 +1,595 @@
+/*
+ * luahost.c -- the Lua host: the engine's own state, its embedded modules,
+ * the narrow `host` library through which Lua policy asks C for files, and
+ * the sandbox in which quiz scripts run.
+ *
+ * Two kinds of Lua run here.  The engine's Lua (engine/lua, compiled into
+ * the binary) is trusted: it gets base, string, table, math and utf8, but
+ * no io, os, package or debug, because everything outside the process goes
+ * through C.  A quiz `script:` is not trusted: each one runs in a fresh,
+ * throw-away lua_State with
+ *
+ *   - an allocator that refuses to grow past HOST_SCRIPT_MEMORY;
+ *   - a count hook holding an instruction budget that, once spent, re-arms
+ *     itself at every instruction so a pcall loop cannot swallow it;
+ *   - only text chunks (no bytecode) and a fresh _ENV holding rng, staging
+ *     and the safe parts of the standard library;
+ *   - no setmetatable, so no __gc finalizer (which would run with hooks
+ *     off) can be planted; no pattern functions, whose backtracking runs
+ *     in C where no hook reaches; string.rep capped, because an empty
+ *     string repeated 2^62 times loops in C too;
+ *
+ * and its result is deep-copied, with limits, into the engine's state, so
+ * nothing it built is ever shared with trusted code.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "teachback.h"
+
+#define HOST_SCRIPT_MEMORY  (16u << 20)      /* bytes a script state may hold */
+#define HOST_SCRIPT_STEPS   10000000         /* VM instructions a script may run */
+#define HOST_HOOK_EVERY     1000
+#define HOST_COPY_DEPTH     8                /* nesting of a script's result */
+#define HOST_COPY_NODES     4096             /* values in a script's result */
+#define HOST_REP_MAX        (1u << 20)       /* bytes string.rep may build */
+
+struct budget {
+	size_t used, limit;
+	long steps, max_steps;
+};
+
+/*
+ * lua_Alloc with a cap.  When ptr is NULL, osize holds a type tag, not a
+ * size.  Shrinking never fails: Lua assumes it cannot.
+ */
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	struct budget *b = ud;
+	size_t old = ptr ? osize : 0;
+	void *p;
+
+	if (nsize == 0) {
+		free(ptr);
+		b->used -= old;
+		return NULL;
+	}
+	if (nsize > old && b->limit && nsize - old > b->limit - b->used)
+		return NULL;
+	p = realloc(ptr, nsize);
+	if (!p && nsize <= old)
+		return ptr;
+	if (p)
+		b->used = b->used - old + nsize;
+	return p;
+}
+
+/* ---- embedded modules and require ---------------------------------- */
+
+static const struct tb_luamod *find_module(const char *name)
+{
+	for (const struct tb_luamod *m = tb_lua_modules; m->name; m++)
+		if (strcmp(m->name, name) == 0)
+			return m;
+	return NULL;
+}
+
+/* require(name): the embedded modules only, cached like package.loaded. */
+static int host_require(lua_State *L)
+{
+	const char *name = luaL_checkstring(L, 1);
+	const struct tb_luamod *m;
+
+	luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+	if (lua_getfield(L, -1, name) != LUA_TNIL)
+		return 1;
+	lua_pop(L, 1);
+	m = find_module(name);
+	if (!m)
+		return luaL_error(L, "module '%s' not found", name);
+	if (luaL_loadbufferx(L, m->source, m->len, m->chunkname, "t") != LUA_OK)
+		return lua_error(L);
+	lua_pushstring(L, name);
+	lua_call(L, 1, 1);
+	if (lua_isnil(L, -1)) {
+		lua_pop(L, 1);
+		lua_pushboolean(L, 1);
+	}
+	lua_pushvalue(L, -1);
+	lua_setfield(L, -3, name);
+	return 1;
+}
+
+static void open_libs(lua_State *L)
+{
+	static const luaL_Reg libs[] = {
+		{LUA_GNAME, luaopen_base},
+		{LUA_STRLIBNAME, luaopen_string},
+		{LUA_TABLIBNAME, luaopen_table},
+		{LUA_MATHLIBNAME, luaopen_math},
+		{LUA_UTF8LIBNAME, luaopen_utf8},
+		{NULL, NULL}
+	};
+	static const char *const unsafe[] = {
+		"dofile", "loadfile", "load", "collectgarbage", "print", "warn", NULL
+	};
+
+	for (const luaL_Reg *l = libs; l->func; l++) {
+		luaL_requiref(L, l->name, l->func, 1);
+		lua_pop(L, 1);
+	}
+	for (const char *const *u = unsafe; *u; u++) {
+		lua_pushnil(L);
+		lua_setglobal(L, *u);
+	}
+	lua_pushcfunction(L, host_require);
+	lua_setglobal(L, "require");
+	/* The engine's modules must not count on a nondeterministic RNG. */
+	lua_getglobal(L, LUA_MATHLIBNAME);
+	lua_pushnil(L);
+	lua_setfield(L, -2, "random");
+	lua_pushnil(L);
+	lua_setfield(L, -2, "randomseed");
+	lua_pop(L, 1);
+}
+
+/* ---- the host library: files and YAML for the engine's Lua ---------- */
+
+static void push_where(lua_State *L)
+{
+	lua_newtable(L);
+	lua_createtable(L, 0, 1);
+	lua_pushliteral(L, "k");
+	lua_setfield(L, -2, "__mode");
+	lua_setmetatable(L, -2);
+}
+
+/* host.read_yaml(path) -> value, where | nil, message */
+static int l_read_yaml(lua_State *L)
+{
+	const char *path = luaL_checkstring(L, 1);
+
+	push_where(L);
+	if (!yml_push_file(L, path, -1)) {
+		lua_pushnil(L);
+		lua_insert(L, -2);
+		return 2;
+	}
+	lua_insert(L, -2);
+	return 2;
+}
+
+/* host.parse_yaml(text, name) -> value, where | nil, message */
+static int l_parse_yaml(lua_State *L)
+{
+	size_t len;
+	const char *text = luaL_checklstring(L, 1, &len);
+	const char *name = luaL_optstring(L, 2, "(text)");
+
+	push_where(L);
+	if (!yml_push_string(L, text, len, name, 0, -1)) {
+		lua_pushnil(L);
+		lua_insert(L, -2);
+		return 2;
+	}
+	lua_insert(L, -2);
+	return 2;
+}
+
+/* host.read_material(path) -> doc, where | nil, message */
+static int l_read_material(lua_State *L)
+{
+	const char *path = luaL_checkstring(L, 1);
+
+	push_where(L);
+	if (!mat_push_file(L, path, -1)) {
+		lua_pushnil(L);
+		lua_insert(L, -2);
+		return 2;
+	}
+	lua_insert(L, -2);
+	return 2;
+}
+
+/* host.list(dir, suffix, recurse) -> sorted list of paths */
+static int l_list(lua_State *L)
+{
+	fs_list(L, luaL_checkstring(L, 1), luaL_checkstring(L, 2), lua_toboolean(L, 3));
+	return 1;
+}
+
+static int l_is_dir(lua_State *L)
+{
+	lua_pushboolean(L, fs_is_dir(luaL_checkstring(L, 1)));
+	return 1;
+}
+
+static int l_is_file(lua_State *L)
+{
+	lua_pushboolean(L, fs_is_file(luaL_checkstring(L, 1)));
+	return 1;
+}
+
+/* host.find_up(file, name) -> nearest folder `name` at or above file's folder */
+static int l_find_up(lua_State *L)
+{
+	char out[4096];
+
+	if (fs_find_up(luaL_checkstring(L, 1), luaL_checkstring(L, 2), out, sizeof out))
+		lua_pushstring(L, out);
+	else
+		lua_pushnil(L);
+	return 1;
+}
+
+static int l_sandbox(lua_State *L)
+{
+	size_t len;
+	const char *code = luaL_checklstring(L, 1, &len);
+	const char *name = luaL_checkstring(L, 2);
+	lua_Integer seed = luaL_checkinteger(L, 3);
+
+	lua_settop(L, 0);
+	if (!host_sandbox_run(L, code, len, name, seed)) {
+		lua_pushnil(L);
+		lua_insert(L, -2);
+		return 2;
+	}
+	return 1;
+}
+
+static int open_host(lua_State *L)
+{
+	static const luaL_Reg fns[] = {
+		{"read_yaml", l_read_yaml},
+		{"parse_yaml", l_parse_yaml},
+		{"read_material", l_read_material},
+		{"list", l_list},
+		{"is_dir", l_is_dir},
+		{"is_file", l_is_file},
+		{"find_up", l_find_up},
+		{"sandbox", l_sandbox},
+		{NULL, NULL}
+	};
+
+	luaL_newlib(L, fns);
+	yml_push_null(L);
+	lua_setfield(L, -2, "null");
+	lua_pushliteral(L, TB_VERSION);
+	lua_setfield(L, -2, "version");
+	lua_pushliteral(L, TB_QUIZDIR);
+	lua_setfield(L, -2, "quizdir");
+	return 1;
+}
+
+/* ---- the engine's state ------------------------------------------- */
+
+static struct budget engine_budget;
+
+lua_State *host_open(void)
+{
+	lua_State *L;
+
+	engine_budget.limit = 0;        /* trusted code; input files are capped */
+	L = lua_newstate(capped_alloc, &engine_budget);
+	if (!L)
+		return NULL;
+	open_libs(L);
+	luaL_requiref(L, "host", open_host, 1);
+	lua_pop(L, 1);
+	return L;
+}
+
+void host_close(lua_State *L)
+{
+	if (L)
+		lua_close(L);
+}
+
+static int traceback(lua_State *L)
+{
+	const char *msg = lua_tostring(L, 1);
+
+	if (!msg)
+		msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+	luaL_traceback(L, L, msg, 1);
+	return 1;
+}
+
+/*
+ * Call require(module)[fn] with the nargs values on the stack.  Returns
+ * LUA_OK with nresults pushed, or an error status with the message and a
+ * traceback pushed in their place.
+ */
+int host_call(lua_State *L, const char *module, const char *fn,
+	      int nargs, int nresults)
+{
+	int base = lua_gettop(L) - nargs, status;
+
+	lua_pushcfunction(L, traceback);
+	lua_pushcfunction(L, host_require);
+	lua_pushstring(L, module);
+	status = lua_pcall(L, 1, 1, base + 1);
+	if (status != LUA_OK) {
+		lua_remove(L, base + 1);
+		lua_settop(L, base);
+		lua_pushstring(L, "internal error loading engine module");
+		return status;
+	}
+	lua_getfield(L, -1, fn);
+	lua_remove(L, -2);
+	lua_insert(L, base + 1);                /* fn below the args */
+	lua_insert(L, base + 1);                /* handler below fn */
+	status = lua_pcall(L, nargs, nresults, base + 1);
+	lua_remove(L, base + 1);
+	return status;
+}
+
+/* ---- the sandbox for quiz scripts ---------------------------------- */
+
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+	struct budget *b;
+
+	(void)ar;
+	lua_getallocf(L, (void **)&b);
+	b->steps += HOST_HOOK_EVERY;
+	if (b->steps > b->max_steps) {
+		/* From now on every instruction fails, so pcall cannot loop on. */
+		lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+		luaL_error(L, "ran too long (more than %d million steps)",
+			   (int)(b->max_steps / 1000000));
+	}
+}
+
+/* string.rep that cannot build more than HOST_REP_MAX bytes or loop long. */
+static int safe_rep(lua_State *L)
+{
+	size_t l, lsep;
+	const char *s = luaL_checklstring(L, 1, &l);
+	lua_Integer n = luaL_checkinteger(L, 2);
+	const char *sep = luaL_optlstring(L, 3, "", &lsep);
+	luaL_Buffer b;
+
+	if (n <= 0) {
+		lua_pushliteral(L, "");
+		return 1;
+	}
+	if (n > (lua_Integer)HOST_REP_MAX || (l + lsep) * (size_t)n > HOST_REP_MAX)
+		return luaL_error(L, "string.rep result larger than %d bytes", HOST_REP_MAX);
+	luaL_buffinit(L, &b);
+	while (n-- > 0) {
+		luaL_addlstring(&b, s, l);
+		if (n > 0)
+			luaL_addlstring(&b, sep, lsep);
+	}
+	luaL_pushresult(&b);
+	return 1;
+}
+
+static void copy_fields(lua_State *from, lua_State *to, int env,
+			const char *lib, const char *const *names)
+{
+	if (lib) {
+		lua_getglobal(from, lib);
+		lua_newtable(from);
+		for (const char *const *n = names; *n; n++) {
+			lua_getfield(from, -2, *n);
+			lua_setfield(from, -2, *n);
+		}
+		lua_setfield(from, env, lib);
+		lua_pop(from, 1);
+	} else {
+		for (const char *const *n = names; *n; n++) {
+			lua_getglobal(from, *n);
+			lua_setfield(from, env, *n);
+		}
+	}
+	(void)to;
+}
+
+/* Build the script's _ENV in S and leave it on the stack. */
+static int build_env(lua_State *S, lua_Integer seed)
+{
+	static const char *const base[] = {
+		"assert", "error", "ipairs", "next", "pairs", "pcall", "select",
+		"tonumber", "tostring", "type", "xpcall", "rawequal", "rawlen",
+		"_VERSION", NULL
+	};
+	static const char *const str[] = {
+		"byte", "char", "format", "len", "lower", "upper", "rep",
+		"reverse", "sub", NULL
+	};
+	static const char *const tab[] = {
+		"concat", "insert", "remove", "sort", "unpack", "pack", NULL
+	};
+	static const char *const math[] = {
+		"abs", "ceil", "floor", "fmod", "huge", "max", "maxinteger", "min",
+		"mininteger", "modf", "pi", "sqrt", "tointeger", "type", "ult",
+		"exp", "log", NULL
+	};
+	static const char *const utf8[] = {
+		"char", "charpattern", "codepoint", "len", "offset", "codes", NULL
+	};
+	int env;
+
+	/*
+	 * Every string shares one metatable whose __index is the real string
+	 * table, so the unsafe functions go from that table itself, not only
+	 * from the copy in _ENV.
+	 */
+	lua_getglobal(S, LUA_STRLIBNAME);
+	for (const char *const *n = (const char *const[]){"dump", "find", "match",
+	     "gmatch", "gsub", "pack", "unpack", "packsize", NULL}; *n; n++) {
+		lua_pushnil(S);
+		lua_setfield(S, -2, *n);
+	}
+	lua_pushcfunction(S, safe_rep);
+	lua_setfield(S, -2, "rep");
+	lua_pop(S, 1);
+	lua_pushliteral(S, "");
+	lua_getmetatable(S, -1);
+	lua_pushboolean(S, 0);
+	lua_setfield(S, -2, "__metatable");
+	lua_pop(S, 2);
+
+	lua_newtable(S);
+	env = lua_gettop(S);
+	copy_fields(S, S, env, NULL, base);
+	copy_fields(S, S, env, LUA_STRLIBNAME, str);
+	copy_fields(S, S, env, LUA_TABLIBNAME, tab);
+	copy_fields(S, S, env, LUA_MATHLIBNAME, math);
+	copy_fields(S, S, env, LUA_UTF8LIBNAME, utf8);
+
+	/* Trusted helpers, loaded before any script code runs. */
+	lua_pushcfunction(S, host_require);
+	lua_pushliteral(S, "staging");
+	if (lua_pcall(S, 1, 1, 0) != LUA_OK)
+		return 0;
+	lua_setfield(S, env, "staging");
+	lua_pushcfunction(S, host_require);
+	lua_pushliteral(S, "rng");
+	if (lua_pcall(S, 1, 1, 0) != LUA_OK)
+		return 0;
+	lua_getfield(S, -1, "new");
+	lua_pushinteger(S, seed);
+	if (lua_pcall(S, 1, 1, 0) != LUA_OK)
+		return 0;
+	lua_setfield(S, env, "rng");
+	lua_pop(S, 1);
+	return 1;
+}
+
+struct copy {
+	int nodes;
+	char err[256];
+};
+
+static int copy_value(lua_State *S, int idx, lua_State *L, struct copy *c, int depth);
+
+static int copy_table(lua_State *S, int idx, lua_State *L, struct copy *c, int depth)
+{
+	idx = lua_absindex(S, idx);
+	if (depth > HOST_COPY_DEPTH) {
+		snprintf(c->err, sizeof c->err, "returned tables nested deeper than %d",
+			 HOST_COPY_DEPTH);
+		return 0;
+	}
+	if (!lua_checkstack(L, 4) || !lua_checkstack(S, 4)) {
+		snprintf(c->err, sizeof c->err, "returned a value too complex to copy");
+		return 0;
+	}
+	lua_newtable(L);
+	lua_pushnil(S);
+	while (lua_next(S, idx)) {
+		int kt = lua_type(S, -2);
+
+		if (kt != LUA_TSTRING && kt != LUA_TNUMBER) {
+			lua_pop(S, 2);
+			snprintf(c->err, sizeof c->err, "returned a table with a %s key",
+				 lua_typename(S, kt));
+			return 0;
+		}
+		if (!copy_value(S, -2, L, c, depth + 1) ||
+		    !copy_value(S, -1, L, c, depth + 1)) {
+			lua_pop(S, 2);
+			return 0;
+		}
+		lua_rawset(L, -3);
+		lua_pop(S, 1);
+	}
+	return 1;
+}
+
+static int copy_value(lua_State *S, int idx, lua_State *L, struct copy *c, int depth)
+{
+	size_t len;
+	const char *s;
+
+	if (++c->nodes > HOST_COPY_NODES) {
+		snprintf(c->err, sizeof c->err, "returned more than %d values",
+			 HOST_COPY_NODES);
+		return 0;
+	}
+	switch (lua_type(S, idx)) {
+	case LUA_TSTRING:
+		s = lua_tolstring(S, idx, &len);
+		lua_pushlstring(L, s, len);
+		return 1;
+	case LUA_TNUMBER:
+		if (lua_isinteger(S, idx))
+			lua_pushinteger(L, lua_tointeger(S, idx));
+		else
+			lua_pushnumber(L, lua_tonumber(S, idx));
+		return 1;
+	case LUA_TBOOLEAN:
+		lua_pushboolean(L, lua_toboolean(S, idx));
+		return 1;
+	case LUA_TTABLE:
+		return copy_table(S, idx, L, c, depth);
+	default:
+		snprintf(c->err, sizeof c->err, "returned a %s value, which a question cannot hold",
+			 luaL_typename(S, idx));
+		return 0;
+	}
+}
+
+/*
+ * Run a quiz script in a fresh sandboxed state.  On success push a copy of
+ * the table it returned and return 1; otherwise push a message (without a
+ * position: the caller knows where the script stands) and return 0.
+ */
+int host_sandbox_run(lua_State *L, const char *code, size_t len,
+		     const char *name, lua_Integer seed)
+{
+	struct budget b = { 0, HOST_SCRIPT_MEMORY, 0, HOST_SCRIPT_STEPS };
+	struct copy c = { 0, "" };
+	lua_State *S = lua_newstate(capped_alloc, &b);
+	int status, env, ok = 0;
+
+	if (!S) {
+		lua_pushliteral(L, "could not start (out of memory)");
+		return 0;
+	}
+	open_libs(S);
+	if (!build_env(S, seed)) {
+		lua_pushfstring(L, "could not start: %s", lua_tostring(S, -1));
+		lua_close(S);
+		return 0;
+	}
+	env = lua_gettop(S);
+	if (luaL_loadbufferx(S, code, len, name, "t") != LUA_OK) {
+		lua_pushfstring(L, "does not compile: %s", lua_tostring(S, -1));
+		lua_close(S);
+		return 0;
+	}
+	lua_pushvalue(S, env);
+	lua_setupvalue(S, -2, 1);
+	lua_sethook(S, count_hook, LUA_MASKCOUNT, HOST_HOOK_EVERY);
+	status = lua_pcall(S, 0, 1, 0);
+	lua_sethook(S, NULL, 0, 0);
+	if (status == LUA_ERRMEM) {
+		lua_pushfstring(L, "used more than %d MiB of memory",
+				(int)(HOST_SCRIPT_MEMORY >> 20));
+	} else if (status != LUA_OK) {
+		const char *msg = lua_tostring(S, -1);
+
+		if (msg)
+			lua_pushfstring(L, "failed: %s", msg);
+		else
+			lua_pushfstring(L, "failed: (error object is a %s value)",
+					luaL_typename(S, -1));
+	} else if (!lua_istable(S, -1)) {
+		lua_pushfstring(L, "must return a table of question fields, not a %s value",
+				luaL_typename(S, -1));
+	} else if (!copy_table(S, -1, L, &c, 1)) {
+		lua_pushfstring(L, "%s", c.err);
+	} else {
+		ok = 1;
+	}
+	lua_close(S);
+	return ok;
+}

@@ -1,0 +1,405 @@
+/*
+ * main.c -- the command line: parse options, call the engine's Lua
+ * (engine/lua/cli.lua), print what it returns, and drive the interactive
+ * loop.  Exit statuses: 0 done, 1 check found errors, 2 wrong usage,
+ * 3 a quiz or answers file could not be loaded.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <lauxlib.h>
+
+#include "teachback.h"
+
+#define LINE_MAX_INPUT 4096
+
+struct run_opts {
+	const char *quiz, *mode, *learner, *answers;
+	long long seed;
+	int have_seed, json, plain;
+};
+
+static const char *usage_text =
+	"Usage: teachback                      open the menu of bundled quizzes\n"
+	"       teachback run QUIZ [options]   take a quiz (a file, or a bundled quiz's id)\n"
+	"       teachback check PATH...        validate quizzes and material\n"
+	"       teachback list [DIR]           list quizzes: id, audience, questions, title\n"
+	"       teachback --help | --version\n"
+	"\n"
+	"Options for run:\n"
+	"  --mode practice|exam|adaptive|cbm   override the quiz's mode\n"
+	"  --seed N            the same seed gives the same attempt (order, options, cases)\n"
+	"  --learner NAME      name shown in the header and kept in the result\n"
+	"  --answers FILE      answer from a YAML or JSON file instead of the terminal\n"
+	"  --json              print the result as JSON on stdout, and nothing else\n"
+	"  --plain             no colour, no symbols (screen readers, logs); NO_COLOR too\n"
+	"\n"
+	"Exit status: 0 done, 1 check found errors, 2 wrong usage,\n"
+	"3 a quiz or answers file could not be loaded.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("teachback: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'teachback --help'.\n", stderr);
+	return TB_EXIT_USAGE;
+}
+
+static const char *quizdir(void)
+{
+	const char *env = getenv("TEACHBACK_QUIZZES");
+
+	return env && env[0] ? env : TB_QUIZDIR;
+}
+
+static void print_lines(lua_State *L, int idx, FILE *f)
+{
+	idx = lua_absindex(L, idx);
+	for (lua_Integer i = 1; lua_rawgeti(L, idx, i) == LUA_TSTRING; i++) {
+		fprintf(f, "%s\n", lua_tostring(L, -1));
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+}
+
+static int engine_failed(lua_State *L)
+{
+	fprintf(stderr, "teachback: internal error: %s\n", lua_tostring(L, -1));
+	return 70;
+}
+
+/* ---- check and list ------------------------------------------------ */
+
+static int cmd_check(lua_State *L, int argc, char **argv)
+{
+	long errors, warnings, files;
+
+	if (argc < 1)
+		return usage_error("check needs at least one file or folder%s", "");
+	lua_newtable(L);
+	for (int i = 0; i < argc; i++) {
+		lua_pushstring(L, argv[i]);
+		lua_rawseti(L, -2, i + 1);
+	}
+	if (host_call(L, "cli", "check", 1, 4) != LUA_OK)
+		return engine_failed(L);
+	errors = (long)lua_tointeger(L, -3);
+	warnings = (long)lua_tointeger(L, -2);
+	files = (long)lua_tointeger(L, -1);
+	print_lines(L, -4, stdout);
+	printf("checked %ld file%s: %ld error%s, %ld warning%s\n", files, files == 1 ? "" : "s",
+	       errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+	lua_pop(L, 4);
+	return errors ? TB_EXIT_CHECK : TB_EXIT_OK;
+}
+
+/* Pushes the rows of cli.list; returns their count or -1. */
+static int list_rows(lua_State *L, const char *dir)
+{
+	lua_pushstring(L, dir);
+	if (host_call(L, "cli", "list", 1, 1) != LUA_OK)
+		return -1;
+	return (int)luaL_len(L, -1);
+}
+
+static const char *row_field(lua_State *L, int row, const char *name)
+{
+	const char *s;
+
+	lua_getfield(L, row, name);
+	s = lua_tostring(L, -1);
+	lua_pop(L, 1);
+	return s ? s : "";
+}
+
+static int cmd_list(lua_State *L, int argc, char **argv)
+{
+	const char *dir = argc > 0 ? argv[0] : quizdir();
+	int n;
+
+	if (argc > 1)
+		return usage_error("list takes at most one folder%s", "");
+	if ((n = list_rows(L, dir)) < 0)
+		return engine_failed(L);
+	for (int i = 1; i <= n; i++) {
+		lua_rawgeti(L, -1, i);
+		printf("%-28s %-8s %3s  %s\n", row_field(L, -1, "id"),
+		       row_field(L, -1, "audience"), row_field(L, -1, "n"),
+		       row_field(L, -1, "title"));
+		lua_pop(L, 1);
+	}
+	if (n == 0)
+		fprintf(stderr, "teachback: no valid quizzes in %s\n", dir);
+	lua_pop(L, 1);
+	return TB_EXIT_OK;
+}
+
+/* ---- run ----------------------------------------------------------- */
+
+static int parse_seed(const char *s, long long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoll(s, &end, 10);
+	return *s && !*end && errno == 0 && *out >= 0;
+}
+
+static int valid_mode(const char *m)
+{
+	static const char *const modes[] = { "practice", "exam", "adaptive", "cbm", NULL };
+
+	for (const char *const *p = modes; *p; p++)
+		if (strcmp(m, *p) == 0)
+			return 1;
+	return 0;
+}
+
+/* --name value or --name=value; returns the value or NULL. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] == '\0' && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static int parse_run(int argc, char **argv, struct run_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i], *v;
+
+		if (!strcmp(a, "--json"))
+			o->json = 1;
+		else if (!strcmp(a, "--plain"))
+			o->plain = 1;
+		else if ((v = opt_value(argc, argv, &i, "--mode"))) {
+			if (!valid_mode(v))
+				return usage_error("--mode must be practice, exam, adaptive or cbm, not '%s'", v);
+			o->mode = v;
+		} else if ((v = opt_value(argc, argv, &i, "--seed"))) {
+			if (!parse_seed(v, &o->seed))
+				return usage_error("--seed must be a whole number from 0 up, not '%s'", v);
+			o->have_seed = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--learner"))) {
+			o->learner = v;
+		} else if ((v = opt_value(argc, argv, &i, "--answers"))) {
+			o->answers = v;
+		} else if (a[0] == '-' && a[1]) {
+			return usage_error("unknown or incomplete option '%s'", a);
+		} else if (!o->quiz) {
+			o->quiz = a;
+		} else {
+			return usage_error("run takes one quiz; '%s' is extra", a);
+		}
+	}
+	if (!o->quiz)
+		return usage_error("run needs a quiz: a file, or an id from 'teachback list'%s", "");
+	if (!o->have_seed)
+		o->seed = ((long long)time(NULL) ^ ((long long)getpid() << 16)) & 0x7fffffff;
+	return 0;
+}
+
+static void push_run_opts(lua_State *L, const struct run_opts *o)
+{
+	lua_newtable(L);
+	if (o->mode) {
+		lua_pushstring(L, o->mode);
+		lua_setfield(L, -2, "mode");
+	}
+	if (o->learner) {
+		lua_pushstring(L, o->learner);
+		lua_setfield(L, -2, "learner");
+	}
+	lua_pushinteger(L, (lua_Integer)o->seed);
+	lua_setfield(L, -2, "seed");
+	lua_pushstring(L, quizdir());
+	lua_setfield(L, -2, "quizdir");
+}
+
+/* Call cli.<fn>(session) and render the view it returns. */
+static int render_call(lua_State *L, int s, const char *fn, const struct term_opts *t)
+{
+	lua_pushvalue(L, s);
+	if (host_call(L, "cli", fn, 1, 1) != LUA_OK)
+		return 0;
+	term_render(L, -1, t);
+	lua_pop(L, 1);
+	return 1;
+}
+
+/* The interactive loop: show the prompt, read a line, feed it. */
+static int interact(lua_State *L, int s, const struct term_opts *t)
+{
+	char line[LINE_MAX_INPUT];
+
+	if (!render_call(L, s, "intro", t))
+		return 0;
+	for (;;) {
+		int got;
+
+		lua_pushvalue(L, s);
+		if (host_call(L, "cli", "prompt", 1, 1) != LUA_OK)
+			return 0;
+		if (lua_isnil(L, -1)) {
+			lua_pop(L, 1);
+			break;
+		}
+		lua_getfield(L, -1, "blocks");
+		term_render(L, -1, t);
+		lua_getfield(L, -2, "prompt");
+		fputs(lua_tostring(L, -1), t->out);
+		fflush(t->out);
+		lua_pop(L, 3);
+		got = term_readline(line, sizeof line);
+		if (got == 0) {
+			fputc('\n', t->out);
+			lua_pushvalue(L, s);
+			if (host_call(L, "cli", "stop", 1, 0) != LUA_OK)
+				return 0;
+			break;
+		}
+		lua_pushvalue(L, s);
+		lua_pushstring(L, got < 0 ? "" : line);
+		if (host_call(L, "cli", "feed", 2, 1) != LUA_OK)
+			return 0;
+		term_render(L, -1, t);
+		lua_pop(L, 1);
+		if (got < 0)
+			fprintf(t->out, "That line was longer than %d characters.\n",
+				LINE_MAX_INPUT - 2);
+	}
+	return render_call(L, s, "summary", t);
+}
+
+static int cmd_run(lua_State *L, int argc, char **argv)
+{
+	struct run_opts o;
+	struct term_opts t;
+	int rc, s;
+
+	if ((rc = parse_run(argc, argv, &o)) != 0)
+		return rc;
+	term_setup(&t, o.plain || o.json);
+	t.out = o.json ? stderr : stdout;
+
+	lua_pushstring(L, o.quiz);
+	push_run_opts(L, &o);
+	if (host_call(L, "cli", "start", 2, 2) != LUA_OK)
+		return engine_failed(L);
+	if (lua_isnil(L, -2)) {
+		print_lines(L, -1, stderr);
+		return TB_EXIT_LOAD;
+	}
+	lua_pop(L, 1);
+	s = lua_gettop(L);
+
+	if (o.answers) {
+		lua_pushvalue(L, s);
+		lua_pushstring(L, o.answers);
+		if (host_call(L, "cli", "apply_answers", 2, 2) != LUA_OK)
+			return engine_failed(L);
+		if (lua_isnil(L, -2)) {
+			print_lines(L, -1, stderr);
+			return TB_EXIT_LOAD;
+		}
+		lua_pop(L, 2);
+		if (!o.json && !render_call(L, s, "report", &t))
+			return engine_failed(L);
+	} else if (!interact(L, s, &t)) {
+		return engine_failed(L);
+	}
+	if (o.json) {
+		lua_pushvalue(L, s);
+		if (host_call(L, "cli", "result_json", 1, 1) != LUA_OK)
+			return engine_failed(L);
+		printf("%s\n", lua_tostring(L, -1));
+		lua_pop(L, 1);
+	}
+	return TB_EXIT_OK;
+}
+
+/* ---- the menu ------------------------------------------------------ */
+
+static int cmd_menu(lua_State *L)
+{
+	char line[64];
+	int n, choice;
+	char *end;
+	char path[4096];
+
+	if ((n = list_rows(L, quizdir())) < 0)
+		return engine_failed(L);
+	if (n == 0) {
+		fprintf(stderr, "teachback: no quizzes found in %s\n", quizdir());
+		return TB_EXIT_LOAD;
+	}
+	printf("teachback %s: quizzes about metastatic breast cancer\n\n", TB_VERSION);
+	for (int i = 1; i <= n; i++) {
+		lua_rawgeti(L, -1, i);
+		printf("  %2d) %-8s %s (%s questions)\n", i, row_field(L, -1, "audience"),
+		       row_field(L, -1, "title"), row_field(L, -1, "n"));
+		lua_pop(L, 1);
+	}
+	for (;;) {
+		printf("\nChoose a quiz (1-%d), or q to quit: ", n);
+		fflush(stdout);
+		if (term_readline(line, sizeof line) <= 0 || line[0] == 'q' || line[0] == 'Q') {
+			putchar('\n');
+			return TB_EXIT_OK;
+		}
+		choice = (int)strtol(line, &end, 10);
+		if (end != line && !*end && choice >= 1 && choice <= n)
+			break;
+		printf("Please type a number from 1 to %d.\n", n);
+	}
+	lua_rawgeti(L, -1, choice);
+	snprintf(path, sizeof path, "%s", row_field(L, -1, "path"));
+	lua_pop(L, 2);
+	{
+		char *args[] = { path };
+		return cmd_run(L, 1, args);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	lua_State *L;
+	int rc;
+
+	if (argc > 1 && !strcmp(argv[1], "--help")) {
+		fputs(usage_text, stdout);
+		return TB_EXIT_OK;
+	}
+	if (argc > 1 && !strcmp(argv[1], "--version")) {
+		printf("teachback %s\n", TB_VERSION);
+		return TB_EXIT_OK;
+	}
+	L = host_open();
+	if (!L) {
+		fputs("teachback: cannot start Lua (out of memory)\n", stderr);
+		return 70;
+	}
+	if (argc < 2)
+		rc = cmd_menu(L);
+	else if (!strcmp(argv[1], "run"))
+		rc = cmd_run(L, argc - 2, argv + 2);
+	else if (!strcmp(argv[1], "check"))
+		rc = cmd_check(L, argc - 2, argv + 2);
+	else if (!strcmp(argv[1], "list"))
+		rc = cmd_list(L, argc - 2, argv + 2);
+	else
+		rc = usage_error("unknown command '%s'", argv[1]);
+	host_close(L);
+	return rc;
+}

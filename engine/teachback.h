@@ -1,0 +1,69 @@
+/*
+ * teachback.h -- the C core's shared declarations, grouped by the file
+ * that defines them.
+ *
+ * The core is mechanism only: files, YAML, Markdown, the Lua host and the
+ * terminal. What a question is, how it is scored and what a mode does all
+ * live in engine/lua and reach C as plain tables.
+ */
+#ifndef TEACHBACK_H
+#define TEACHBACK_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <lua.h>
+
+#define TB_VERSION "0.1.0"
+
+/* Limits on input, each a clear error when passed. */
+#define TB_MAX_FILE     (8u * 1024 * 1024)   /* bytes in a quiz, material or answers file */
+#define TB_MAX_DEPTH    64                   /* YAML nesting */
+#define TB_ERRLEN       1024                 /* one formatted error message */
+
+/* Exit statuses (DESIGN.md). */
+enum { TB_EXIT_OK = 0, TB_EXIT_CHECK = 1, TB_EXIT_USAGE = 2, TB_EXIT_LOAD = 3 };
+
+/* files.c */
+int fs_read(const char *path, size_t limit, char **buf, size_t *len,
+	    char *err, size_t errlen);
+int fs_is_dir(const char *path);
+int fs_is_file(const char *path);
+int fs_list(lua_State *L, const char *dir, const char *suffix, int recurse);
+int fs_find_up(const char *start, const char *name, char *out, size_t outlen);
+
+/* yaml.c */
+int yml_push_file(lua_State *L, const char *path, int where);
+int yml_push_string(lua_State *L, const char *buf, size_t len,
+		    const char *name, int line_offset, int where);
+void yml_push_null(lua_State *L);
+
+/* material.c */
+int mat_push_file(lua_State *L, const char *path, int where);
+
+/* luahost.c */
+struct tb_luamod {
+	const char *name;       /* as require() names it: "types.single" */
+	const char *chunkname;  /* "@engine/lua/types/single.lua" */
+	const char *source;
+	size_t len;
+};
+extern const struct tb_luamod tb_lua_modules[];
+
+lua_State *host_open(void);
+void host_close(lua_State *L);
+int host_call(lua_State *L, const char *module, const char *fn,
+	      int nargs, int nresults);
+int host_sandbox_run(lua_State *L, const char *code, size_t len,
+		     const char *name, lua_Integer seed);
+
+/* term.c */
+struct term_opts {
+	int color;      /* ANSI colour and bold */
+	int width;      /* wrap column */
+	FILE *out;      /* where views go: stdout, or stderr under --json */
+};
+void term_setup(struct term_opts *o, int plain);
+void term_render(lua_State *L, int idx, const struct term_opts *o);
+int term_readline(char *buf, size_t size);
+
+#endif

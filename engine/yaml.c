@@ -1,0 +1,454 @@
+/*
+ * yaml.c -- YAML text to Lua tables, with a source position for every node.
+ *
+ * libyaml's event parser feeds a small recursive builder that pushes Lua
+ * values directly.  Content files are hostile input, so the builder is
+ * strict where YAML is generous:
+ *
+ *  - scalars stay strings (the schema converts them per field, so `no` is
+ *    not false and `1.10` keeps its text); plain `~`, `null` and an empty
+ *    value become the null sentinel;
+ *  - anchors, aliases and tags are refused: quizzes do not need them and
+ *    aliases are the road to "billion laughs";
+ *  - duplicate keys are refused (libyaml does not notice them);
+ *  - nesting deeper than TB_MAX_DEPTH is refused, because libyaml 0.2.5 has
+ *    no limit and its cost grows quadratically with depth;
+ *  - exactly one document, UTF-8 only.
+ *
+ * Positions go to a side table, where[t] = {pos = P, v = {k = P}, k = {k = P}},
+ * P packing a 1-based line and column as (line << 32) | column, so the data
+ * tables stay plain and any later error can say FILE:LINE:COL.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+#include <lauxlib.h>
+
+#include "teachback.h"
+
+struct yml {
+	yaml_parser_t parser;
+	yaml_event_t event;
+	int have_event;         /* event must be deleted */
+	lua_State *L;
+	const char *name;
+	const unsigned char *buf;
+	size_t len;
+	int line_offset;
+	int where;              /* absolute index of the where table, or 0 */
+	int depth;
+	char err[TB_ERRLEN];
+};
+
+static int build_node(struct yml *y);
+
+static lua_Integer pack_pos(struct yml *y, yaml_mark_t m)
+{
+	return ((lua_Integer)(m.line + 1 + y->line_offset) << 32) |
+	       (lua_Integer)(m.column + 1);
+}
+
+static int fail_at(struct yml *y, size_t line, size_t col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int fail_at(struct yml *y, size_t line, size_t col, const char *fmt, ...)
+{
+	char msg[TB_ERRLEN / 2];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(y->err, sizeof y->err, "%s:%zu:%zu: error: %s", y->name,
+		 line + (size_t)y->line_offset, col, msg);
+	return 0;
+}
+
+#define fail_mark(y, m, ...) \
+	fail_at((y), (m).line + 1, (m).column + 1, __VA_ARGS__)
+
+/* Reader errors carry a byte offset, not a mark: count lines and code points. */
+static void offset_to_pos(const struct yml *y, size_t off, size_t *line, size_t *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off && i < y->len; i++) {
+		if (y->buf[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if ((y->buf[i] & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+static int parser_failed(struct yml *y)
+{
+	yaml_parser_t *p = &y->parser;
+	size_t line, col;
+
+	if (p->error == YAML_READER_ERROR) {
+		offset_to_pos(y, p->problem_offset, &line, &col);
+		return fail_at(y, line, col, "not valid UTF-8 text (%s)",
+			       p->problem ? p->problem : "unreadable byte");
+	}
+	if (p->error == YAML_MEMORY_ERROR)
+		return fail_at(y, 1, 1, "out of memory while reading YAML");
+	line = p->problem_mark.line;
+	col = p->problem_mark.column;
+	if (p->problem && strstr(p->problem, "cannot start any token") &&
+	    p->problem_mark.index < y->len && y->buf[p->problem_mark.index] == '\t')
+		return fail_at(y, line + 1, col + 1,
+			       "a tab cannot indent YAML; use spaces");
+	if (p->context)
+		return fail_at(y, line + 1, col + 1, "%s (%s at %zu:%zu)",
+			       p->problem ? p->problem : "bad YAML", p->context,
+			       p->context_mark.line + 1 + (size_t)y->line_offset,
+			       p->context_mark.column + 1);
+	return fail_at(y, line + 1, col + 1, "%s",
+		       p->problem ? p->problem : "bad YAML");
+}
+
+static int next_event(struct yml *y)
+{
+	if (y->have_event) {
+		yaml_event_delete(&y->event);
+		y->have_event = 0;
+	}
+	if (!yaml_parser_parse(&y->parser, &y->event))
+		return parser_failed(y);
+	y->have_event = 1;
+	return 1;
+}
+
+/* Anchors, aliases and tags: one check for every node event. */
+static int refuse_extras(struct yml *y)
+{
+	yaml_event_t *e = &y->event;
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+
+	switch (e->type) {
+	case YAML_ALIAS_EVENT:
+		return fail_mark(y, e->start_mark,
+				 "aliases (*%s) are not allowed; write the value out",
+				 (const char *)e->data.alias.anchor);
+	case YAML_SCALAR_EVENT:
+		anchor = e->data.scalar.anchor;
+		tag = e->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = e->data.sequence_start.anchor;
+		tag = e->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = e->data.mapping_start.anchor;
+		tag = e->data.mapping_start.tag;
+		break;
+	default:
+		break;
+	}
+	if (anchor)
+		return fail_mark(y, e->start_mark,
+				 "anchors (&%s) are not allowed", (const char *)anchor);
+	if (tag)
+		return fail_mark(y, e->start_mark,
+				 "tags (%s) are not allowed", (const char *)tag);
+	return 1;
+}
+
+static int is_null_scalar(const yaml_event_t *e)
+{
+	const char *v = (const char *)e->data.scalar.value;
+	size_t n = e->data.scalar.length;
+
+	if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	return n == 0 || (n == 1 && v[0] == '~') ||
+	       (n == 4 && (!memcmp(v, "null", 4) || !memcmp(v, "Null", 4) ||
+			   !memcmp(v, "NULL", 4)));
+}
+
+/* where[t] = {pos = P, v = {}, k = {}}; leaves the info table on the stack. */
+static void where_open(struct yml *y, int t, yaml_mark_t m, int keys)
+{
+	lua_State *L = y->L;
+
+	lua_createtable(L, 0, 3);
+	lua_pushinteger(L, pack_pos(y, m));
+	lua_setfield(L, -2, "pos");
+	lua_newtable(L);
+	lua_setfield(L, -2, "v");
+	if (keys) {
+		lua_newtable(L);
+		lua_setfield(L, -2, "k");
+	}
+	lua_pushvalue(L, t);
+	lua_pushvalue(L, -2);
+	lua_rawset(L, y->where);
+}
+
+/* info.<field>[key] = P, with the key at the top of the stack. */
+static void where_note(struct yml *y, int info, const char *field, int key,
+		       yaml_mark_t m)
+{
+	lua_State *L = y->L;
+
+	lua_getfield(L, info, field);
+	lua_pushvalue(L, key);
+	lua_pushinteger(L, pack_pos(y, m));
+	lua_rawset(L, -3);
+	lua_pop(L, 1);
+}
+
+static int enter(struct yml *y)
+{
+	if (++y->depth > TB_MAX_DEPTH)
+		return fail_mark(y, y->event.start_mark,
+				 "nesting deeper than %d levels", TB_MAX_DEPTH);
+	return 1;
+}
+
+static int build_sequence(struct yml *y)
+{
+	lua_State *L = y->L;
+	int t, info = 0;
+	lua_Integer n = 0;
+
+	if (!enter(y))
+		return 0;
+	lua_newtable(L);
+	t = lua_gettop(L);
+	if (y->where) {
+		where_open(y, t, y->event.start_mark, 0);
+		info = lua_gettop(L);
+	}
+	for (;;) {
+		yaml_mark_t m;
+
+		if (!next_event(y))
+			return 0;
+		if (y->event.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		m = y->event.start_mark;
+		if (!build_node(y))
+			return 0;
+		lua_rawseti(L, t, ++n);
+		if (info) {
+			lua_pushinteger(L, n);
+			where_note(y, info, "v", lua_gettop(L), m);
+			lua_pop(L, 1);
+		}
+	}
+	if (info)
+		lua_pop(L, 1);
+	y->depth--;
+	return 1;
+}
+
+static int build_mapping(struct yml *y)
+{
+	lua_State *L = y->L;
+	int t, info = 0;
+
+	if (!enter(y))
+		return 0;
+	lua_newtable(L);
+	t = lua_gettop(L);
+	if (y->where) {
+		where_open(y, t, y->event.start_mark, 1);
+		info = lua_gettop(L);
+	}
+	for (;;) {
+		yaml_mark_t km, vm;
+		int key;
+
+		if (!next_event(y))
+			return 0;
+		if (y->event.type == YAML_MAPPING_END_EVENT)
+			break;
+		km = y->event.start_mark;
+		if (!refuse_extras(y))
+			return 0;
+		if (y->event.type != YAML_SCALAR_EVENT)
+			return fail_mark(y, km, "a key must be plain text, not a %s",
+					 y->event.type == YAML_MAPPING_START_EVENT ?
+					 "mapping" : "list");
+		if (is_null_scalar(&y->event))
+			return fail_mark(y, km, "a key cannot be empty");
+		lua_pushlstring(L, (const char *)y->event.data.scalar.value,
+				y->event.data.scalar.length);
+		key = lua_gettop(L);
+		lua_pushvalue(L, key);
+		if (lua_rawget(L, t) != LUA_TNIL) {
+			size_t kl;
+			const char *ks = lua_tolstring(L, key, &kl);
+			size_t fl = 0, fc = 0;
+
+			if (info) {
+				lua_getfield(L, info, "k");
+				lua_pushvalue(L, key);
+				lua_rawget(L, -2);
+				lua_Integer p = lua_tointeger(L, -1);
+				fl = (size_t)(p >> 32) - (size_t)y->line_offset;
+				fc = (size_t)(p & 0xffffffff);
+			}
+			if (fl)
+				return fail_mark(y, km, "duplicate key '%.*s' (first at %zu:%zu)",
+						 (int)(kl > 64 ? 64 : kl), ks,
+						 fl + (size_t)y->line_offset, fc);
+			return fail_mark(y, km, "duplicate key '%.*s'",
+					 (int)(kl > 64 ? 64 : kl), ks);
+		}
+		lua_pop(L, 1);
+		if (!next_event(y))
+			return 0;
+		vm = y->event.start_mark;
+		if (!build_node(y))
+			return 0;
+		lua_pushvalue(L, key);
+		lua_insert(L, -2);
+		lua_rawset(L, t);
+		if (info) {
+			where_note(y, info, "k", key, km);
+			where_note(y, info, "v", key, vm);
+		}
+		lua_settop(L, info ? info : t);
+	}
+	if (info)
+		lua_pop(L, 1);
+	y->depth--;
+	return 1;
+}
+
+/* Build the node whose first event is current; push its value. */
+static int build_node(struct yml *y)
+{
+	if (!lua_checkstack(y->L, 8))
+		return fail_mark(y, y->event.start_mark, "document too complex");
+	if (!refuse_extras(y))
+		return 0;
+	switch (y->event.type) {
+	case YAML_SCALAR_EVENT:
+		if (is_null_scalar(&y->event))
+			yml_push_null(y->L);
+		else
+			lua_pushlstring(y->L, (const char *)y->event.data.scalar.value,
+					y->event.data.scalar.length);
+		return 1;
+	case YAML_SEQUENCE_START_EVENT:
+		return build_sequence(y);
+	case YAML_MAPPING_START_EVENT:
+		return build_mapping(y);
+	default:
+		return fail_mark(y, y->event.start_mark, "unexpected YAML event");
+	}
+}
+
+static int build_stream(struct yml *y)
+{
+	if (!next_event(y) || !next_event(y))   /* stream start, then document */
+		return 0;
+	if (y->event.type == YAML_STREAM_END_EVENT)
+		return fail_at(y, 1, 1, "the file is empty");
+	if (!next_event(y) || !build_node(y))
+		return 0;
+	if (!next_event(y))                     /* document end */
+		return 0;
+	if (!next_event(y))
+		return 0;
+	if (y->event.type != YAML_STREAM_END_EVENT)
+		return fail_mark(y, y->event.start_mark,
+				 "only one YAML document is allowed in a file");
+	return 1;
+}
+
+/* Runs under lua_pcall, so a Lua memory error cannot leak the parser. */
+static int build_protected(lua_State *L)
+{
+	struct yml *y = lua_touserdata(L, 1);
+
+	/* Indices are per C frame: the where table is this frame's 2nd arg. */
+	if (y->where)
+		y->where = 2;
+	if (!build_stream(y))
+		return 0;
+	return 1;
+}
+
+void yml_push_null(lua_State *L)
+{
+	lua_pushlightuserdata(L, NULL);
+}
+
+/*
+ * Push the document in buf (a table, string or null) and return 1; or push
+ * an error message "NAME:LINE:COL: error: ..." and return 0.
+ * where is a stack index of the positions table, or 0 for none.
+ */
+int yml_push_string(lua_State *L, const char *buf, size_t len,
+		    const char *name, int line_offset, int where)
+{
+	struct yml y;
+	int status, ok;
+
+	memset(&y, 0, sizeof y);
+	y.L = L;
+	y.name = name;
+	y.buf = (const unsigned char *)buf;
+	y.len = len;
+	y.line_offset = line_offset;
+	if (len > TB_MAX_FILE) {
+		lua_pushfstring(L, "%s:1:1: error: larger than %d MiB",
+				name, (int)(TB_MAX_FILE >> 20));
+		return 0;
+	}
+	y.where = where ? lua_absindex(L, where) : 0;
+	if (!yaml_parser_initialize(&y.parser)) {
+		lua_pushfstring(L, "%s:1:1: error: out of memory", name);
+		return 0;
+	}
+	yaml_parser_set_input_string(&y.parser, y.buf, len);
+	yaml_parser_set_encoding(&y.parser, YAML_UTF8_ENCODING);
+
+	lua_pushcfunction(L, build_protected);
+	lua_pushlightuserdata(L, &y);
+	if (y.where)
+		lua_pushvalue(L, y.where);
+	else
+		lua_pushnil(L);
+	status = lua_pcall(L, 2, 1, 0);
+	if (y.have_event)
+		yaml_event_delete(&y.event);
+	yaml_parser_delete(&y.parser);
+	if (status != LUA_OK) {
+		lua_pop(L, 1);
+		lua_pushfstring(L, "%s:1:1: error: out of memory while loading", name);
+		return 0;
+	}
+	ok = y.err[0] == '\0';
+	if (!ok) {
+		lua_pop(L, 1);
+		lua_pushstring(L, y.err);
+	}
+	return ok;
+}
+
+/* Same as yml_push_string for a whole file. */
+int yml_push_file(lua_State *L, const char *path, int where)
+{
+	char err[TB_ERRLEN];
+	char *buf;
+	size_t len;
+	int ok;
+
+	if (!fs_read(path, TB_MAX_FILE, &buf, &len, err, sizeof err)) {
+		lua_pushstring(L, err);
+		return 0;
+	}
+	where = where ? lua_absindex(L, where) : 0;
+	ok = yml_push_string(L, buf, len, path, 0, where);
+	free(buf);
+	return ok;
+}

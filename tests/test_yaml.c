@@ -1,0 +1,253 @@
+/*
+ * test_yaml.c -- the YAML loader: values, positions, and every refusal.
+ * Positions are 1-based lines and columns counted in characters.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+
+#include "teachback.h"
+
+static lua_State *L;
+
+static int setup(void **state)
+{
+	(void)state;
+	L = host_open();
+	return L ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	host_close(L);
+	return 0;
+}
+
+/* Load text; on success leave value (top) and where (below) on the stack. */
+static int load(const char *text, size_t len)
+{
+	lua_settop(L, 0);
+	lua_newtable(L);
+	return yml_push_string(L, text, len, "t.yaml", 0, 1);
+}
+
+static void expect_error(const char *text, const char *msg)
+{
+	assert_int_equal(load(text, strlen(text)), 0);
+	assert_string_equal(lua_tostring(L, -1), msg);
+}
+
+/* "line:col" of where[t].v[key] or where[t].pos when key is NULL. */
+static const char *pos_of(int t, const char *key, int index)
+{
+	static char buf[32];
+	lua_Integer p;
+
+	t = lua_absindex(L, t);
+	lua_pushvalue(L, t);
+	lua_rawget(L, 1);
+	if (key || index) {
+		lua_getfield(L, -1, "v");
+		if (key)
+			lua_getfield(L, -1, key);
+		else
+			lua_rawgeti(L, -1, index);
+	} else {
+		lua_getfield(L, -1, "pos");
+	}
+	p = lua_tointeger(L, -1);
+	lua_settop(L, 2);
+	snprintf(buf, sizeof buf, "%d:%d", (int)(p >> 32), (int)(p & 0xffffffff));
+	return buf;
+}
+
+static void test_scalars_stay_text(void **state)
+{
+	const char *y = "a: no\nb: 1.10\nc: \"x\"\nd: true\n";
+
+	(void)state;
+	assert_int_equal(load(y, strlen(y)), 1);
+	lua_getfield(L, 2, "a");
+	assert_string_equal(lua_tostring(L, -1), "no");
+	lua_getfield(L, 2, "b");
+	assert_string_equal(lua_tostring(L, -1), "1.10");
+	lua_getfield(L, 2, "d");
+	assert_int_equal(lua_type(L, -1), LUA_TSTRING);
+	assert_string_equal(lua_tostring(L, -1), "true");
+}
+
+static void test_null_values(void **state)
+{
+	const char *y = "a: ~\nb:\nc: null\nd: '~'\n";
+
+	(void)state;
+	assert_int_equal(load(y, strlen(y)), 1);
+	lua_getfield(L, 2, "a");
+	assert_true(lua_islightuserdata(L, -1));
+	lua_getfield(L, 2, "b");
+	assert_true(lua_islightuserdata(L, -1));
+	lua_getfield(L, 2, "c");
+	assert_true(lua_islightuserdata(L, -1));
+	lua_getfield(L, 2, "d");
+	assert_string_equal(lua_tostring(L, -1), "~");
+}
+
+static void test_positions(void **state)
+{
+	const char *y = "title: Quiz\nitems:\n  - one\n  - {k: v, w: [x, y]}\n";
+
+	(void)state;
+	assert_int_equal(load(y, strlen(y)), 1);
+	assert_string_equal(pos_of(2, NULL, 0), "1:1");
+	assert_string_equal(pos_of(2, "title", 0), "1:8");
+	assert_string_equal(pos_of(2, "items", 0), "3:3");
+	lua_getfield(L, 2, "items");
+	assert_string_equal(pos_of(-1, NULL, 2), "4:5");
+	lua_getfield(L, 2, "items");
+	lua_rawgeti(L, -1, 2);
+	assert_string_equal(pos_of(-1, "w", 0), "4:15");
+}
+
+static void test_columns_count_characters(void **state)
+{
+	const char *y = "\xc3\xa9t\xc3\xa9: [\xc3\xbc, x]\n";   /* été: [ü, x] */
+
+	(void)state;
+	assert_int_equal(load(y, strlen(y)), 1);
+	lua_getfield(L, 2, "\xc3\xa9t\xc3\xa9");
+	assert_string_equal(pos_of(-1, NULL, 2), "1:10");
+}
+
+static void test_duplicate_key(void **state)
+{
+	(void)state;
+	expect_error("a: 1\nb: 2\na: 3\n",
+		     "t.yaml:3:1: error: duplicate key 'a' (first at 1:1)");
+}
+
+static void test_anchor_alias_tag(void **state)
+{
+	(void)state;
+	expect_error("a: &x 1\n", "t.yaml:1:4: error: anchors (&x) are not allowed");
+	expect_error("a: 1\nb: *x\n",
+		     "t.yaml:2:4: error: aliases (*x) are not allowed; write the value out");
+	expect_error("a: !!str 1\n",
+		     "t.yaml:1:4: error: tags (tag:yaml.org,2002:str) are not allowed");
+}
+
+static void test_depth_limit(void **state)
+{
+	char y[200];
+
+	(void)state;
+	memset(y, '[', 64);
+	memset(y + 64, ']', 64);
+	assert_int_equal(load(y, 128), 1);
+	memset(y, '[', 65);
+	memset(y + 65, ']', 65);
+	y[130] = '\0';
+	expect_error(y, "t.yaml:1:65: error: nesting deeper than 64 levels");
+}
+
+static void test_empty_and_comment_only(void **state)
+{
+	(void)state;
+	expect_error("", "t.yaml:1:1: error: the file is empty");
+	expect_error("# nothing here\n", "t.yaml:1:1: error: the file is empty");
+}
+
+static void test_invalid_utf8(void **state)
+{
+	(void)state;
+	expect_error("a: b\nc: \xff\n",
+		     "t.yaml:2:4: error: not valid UTF-8 text (invalid leading UTF-8 octet)");
+}
+
+static void test_binary(void **state)
+{
+	(void)state;
+	assert_int_equal(load("a: \0b", 5), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    "t.yaml:1:4: error: not valid UTF-8 text (control characters are not allowed)");
+}
+
+static void test_two_documents(void **state)
+{
+	(void)state;
+	expect_error("a: 1\n---\nb: 2\n",
+		     "t.yaml:2:1: error: only one YAML document is allowed in a file");
+}
+
+static void test_tab_indent(void **state)
+{
+	(void)state;
+	expect_error("a:\n\tb: 1\n", "t.yaml:2:1: error: a tab cannot indent YAML; use spaces");
+}
+
+static void test_syntax_error_has_context(void **state)
+{
+	(void)state;
+	expect_error("a: [1, 2\nb: 3\n",
+		     "t.yaml:2:2: error: did not find expected ',' or ']' "
+		     "(while parsing a flow sequence at 1:4)");
+}
+
+static void test_complex_key(void **state)
+{
+	(void)state;
+	expect_error("? [a]\n: b\n", "t.yaml:1:3: error: a key must be plain text, not a list");
+	expect_error("~: b\n", "t.yaml:1:1: error: a key cannot be empty");
+}
+
+static void test_too_large(void **state)
+{
+	size_t n = TB_MAX_FILE + 1;
+	char *big = malloc(n);
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'a', n);
+	assert_int_equal(load(big, n), 0);
+	assert_string_equal(lua_tostring(L, -1), "t.yaml:1:1: error: larger than 8 MiB");
+	free(big);
+}
+
+static void test_line_offset(void **state)
+{
+	(void)state;
+	lua_settop(L, 0);
+	lua_newtable(L);
+	assert_int_equal(yml_push_string(L, "a: 1\na: 2\n", 10, "doc.md", 1, 1), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    "doc.md:3:1: error: duplicate key 'a' (first at 2:1)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_scalars_stay_text),
+		cmocka_unit_test(test_null_values),
+		cmocka_unit_test(test_positions),
+		cmocka_unit_test(test_columns_count_characters),
+		cmocka_unit_test(test_duplicate_key),
+		cmocka_unit_test(test_anchor_alias_tag),
+		cmocka_unit_test(test_depth_limit),
+		cmocka_unit_test(test_empty_and_comment_only),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_binary),
+		cmocka_unit_test(test_two_documents),
+		cmocka_unit_test(test_tab_indent),
+		cmocka_unit_test(test_syntax_error_has_context),
+		cmocka_unit_test(test_complex_key),
+		cmocka_unit_test(test_too_large),
+		cmocka_unit_test(test_line_offset),
+	};
+
+	return cmocka_run_group_tests_name("yaml", tests, setup, teardown);
+}
