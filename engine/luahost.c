@@ -414,7 +414,25 @@ static int build_env(lua_State *S, lua_Integer seed)
 	static const char *const utf8[] = {
 		"char", "charpattern", "codepoint", "len", "offset", "codes", NULL
 	};
-	int env;
+	int env, staging, rng;
+
+	/* Trusted helpers, loaded before any script code runs (and before the
+	 * string table loses its pattern functions, which they capture). */
+	lua_pushcfunction(S, host_require);
+	lua_pushliteral(S, "staging");
+	if (lua_pcall(S, 1, 1, 0) != LUA_OK)
+		return 0;
+	staging = lua_gettop(S);
+	lua_pushcfunction(S, host_require);
+	lua_pushliteral(S, "rng");
+	if (lua_pcall(S, 1, 1, 0) != LUA_OK)
+		return 0;
+	lua_getfield(S, -1, "new");
+	lua_pushinteger(S, seed);
+	if (lua_pcall(S, 1, 1, 0) != LUA_OK)
+		return 0;
+	lua_remove(S, -2);
+	rng = lua_gettop(S);
 
 	/*
 	 * Every string shares one metatable whose __index is the real string
@@ -444,22 +462,10 @@ static int build_env(lua_State *S, lua_Integer seed)
 	copy_fields(S, S, env, LUA_MATHLIBNAME, math);
 	copy_fields(S, S, env, LUA_UTF8LIBNAME, utf8);
 
-	/* Trusted helpers, loaded before any script code runs. */
-	lua_pushcfunction(S, host_require);
-	lua_pushliteral(S, "staging");
-	if (lua_pcall(S, 1, 1, 0) != LUA_OK)
-		return 0;
+	lua_pushvalue(S, staging);
 	lua_setfield(S, env, "staging");
-	lua_pushcfunction(S, host_require);
-	lua_pushliteral(S, "rng");
-	if (lua_pcall(S, 1, 1, 0) != LUA_OK)
-		return 0;
-	lua_getfield(S, -1, "new");
-	lua_pushinteger(S, seed);
-	if (lua_pcall(S, 1, 1, 0) != LUA_OK)
-		return 0;
+	lua_pushvalue(S, rng);
 	lua_setfield(S, env, "rng");
-	lua_pop(S, 1);
 	return 1;
 }
 

@@ -7,6 +7,12 @@
 -- than guess: a wrong stage taught with confidence is worse than "unknown".
 -- Prognostic stage groups (grade, ER, PR, HER2) are deliberately not here.
 
+-- Captured at load: quiz scripts call this module from a sandbox whose
+-- string methods have no pattern functions (their backtracking cannot be
+-- interrupted); inputs here are capped before any pattern runs.
+local find, gsub, lower, match, upper =
+  string.find, string.gsub, string.lower, string.match, string.upper
+
 local M = {}
 
 local MAX_LEN = 40 -- inputs are short; refusing long ones keeps matching cheap
@@ -41,7 +47,7 @@ local function build(cats, extra)
   local names, index = {}, {}
   for _, c in ipairs(cats) do
     names[#names + 1] = c[1]
-    index[c[1]:lower():gsub("^c", "")] = c[2]
+    index[(gsub(lower(c[1]), "^c", ""))] = c[2]
   end
   for k, v in pairs(extra) do index[k] = v end
   return names, index
@@ -58,12 +64,12 @@ local function category(s, axis, index)
     return nil, "expected the " .. axis .. " category as text"
   end
   if #s > MAX_LEN then return nil, "too long" end
-  local key = s:lower():gsub("%s+", "")
-  if key:find("^y") then
+  local key = gsub(lower(s), "%s+", "")
+  if find(key, "^y") then
     return nil, "'" .. s .. "' is a post-neoadjuvant (yp/yc) category;"
       .. " the anatomic table does not stage after neoadjuvant therapy"
   end
-  local prefix, body = key:match("^([cp]?)(.*)$")
+  local prefix, body = match(key, "^([cp]?)(.*)$")
   if body == "tis(lcis)" then
     return nil, "LCIS is not Tis in AJCC 8; it is a benign risk marker"
   end
@@ -150,16 +156,16 @@ local SAY = {
 function M.parse_group(text)
   if type(text) ~= "string" then return nil, "expected the stage group as text" end
   if #text > MAX_LEN then return nil, "too long" end
-  local s = text:lower():match("^%s*(.-)%s*$")
-  s = s:match("^stage%s+(.*)$") or s
+  local s = match(lower(text), "^%s*(.-)%s*$")
+  s = match(s, "^stage%s+(.*)$") or s
   if s == "" then return nil, "no stage group given" end
 
-  local num, letter = s:match("^(%d)(%a?)$")
+  local num, letter = match(s, "^(%d)(%a?)$")
   if num then
     num = tonumber(num)
   else
     local roman
-    roman, letter = s:match("^([iv]+)(%a?)$")
+    roman, letter = match(s, "^([iv]+)(%a?)$")
     num = roman and ROMAN[roman]
   end
   local allowed = num and LETTERS[num]
@@ -167,10 +173,10 @@ function M.parse_group(text)
     return nil, "'" .. text .. "' is not a stage group"
   end
   if letter == "" and allowed ~= "" then return nil, SAY[num] end
-  if letter ~= "" and not allowed:find(letter, 1, true) then
+  if letter ~= "" and not find(allowed, letter, 1, true) then
     return nil, "'" .. text .. "' is not a stage group"
   end
-  return NUMERAL[num] .. letter:upper()
+  return NUMERAL[num] .. upper(letter)
 end
 
 return M

@@ -1,0 +1,198 @@
+/*
+ * test_sandbox.c -- quiz scripts run in a sandbox: each attack it closes,
+ * and what a well-behaved script gets back.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+#include <lauxlib.h>
+
+#include "teachback.h"
+
+static lua_State *L;
+
+static int setup(void **state)
+{
+	(void)state;
+	L = host_open();
+	return L ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	host_close(L);
+	return 0;
+}
+
+static int run(const char *code, lua_Integer seed)
+{
+	lua_settop(L, 0);
+	return host_sandbox_run(L, code, strlen(code), "=script", seed);
+}
+
+static void refused(const char *code, const char *msg)
+{
+	assert_int_equal(run(code, 1), 0);
+	assert_string_equal(lua_tostring(L, -1), msg);
+}
+
+static const char *field(const char *name)
+{
+	lua_getfield(L, 1, name);
+	return lua_tostring(L, -1);
+}
+
+static void test_returns_fields(void **state)
+{
+	(void)state;
+	assert_int_equal(run("return {case = {t = 'T2', n = 'N0', m = 'M0'}, points = 2}", 1), 1);
+	lua_getfield(L, 1, "case");
+	lua_getfield(L, -1, "t");
+	assert_string_equal(lua_tostring(L, -1), "T2");
+	assert_string_equal(field("points"), "2");
+}
+
+static void test_rng_is_seeded(void **state)
+{
+	char a[32], b[32], c[32];
+	const char *code = "return {x = rng:int(1, 1000000000), y = rng:pick{'a','b','c'}}";
+
+	(void)state;
+	assert_int_equal(run(code, 7), 1);
+	snprintf(a, sizeof a, "%s", field("x"));
+	assert_int_equal(run(code, 7), 1);
+	snprintf(b, sizeof b, "%s", field("x"));
+	assert_int_equal(run(code, 8), 1);
+	snprintf(c, sizeof c, "%s", field("x"));
+	assert_string_equal(a, b);
+	assert_string_not_equal(a, c);
+}
+
+static void test_staging_available(void **state)
+{
+	(void)state;
+	assert_int_equal(run("return {g = staging.group('T2', 'N1', 'M0')}", 1), 1);
+	assert_string_equal(field("g"), "IIB");
+}
+
+static void test_infinite_loop(void **state)
+{
+	(void)state;
+	refused("while true do end",
+		"failed: ran too long (more than 10 million steps)");
+}
+
+static void test_pcall_cannot_swallow_budget(void **state)
+{
+	(void)state;
+	assert_int_equal(run("while true do pcall(function() while true do end end) end", 1), 0);
+	assert_non_null(strstr(lua_tostring(L, -1), "ran too long"));
+}
+
+static void test_memory_cap(void **state)
+{
+	(void)state;
+	refused("local s = 'x' for i = 1, 40 do s = s .. s end return {}",
+		"used more than 16 MiB of memory");
+	refused("local t = {} for i = 1, 1e8 do t[i] = i end return {}",
+		"used more than 16 MiB of memory");
+}
+
+static void test_string_rep_capped(void **state)
+{
+	(void)state;
+	refused("return {x = ('x'):rep(1e9)}",
+		"failed: script:1: string.rep result larger than 1048576 bytes");
+	/* An empty string repeated 2^62 times loops in C in stock Lua. */
+	refused("return {x = (''):rep(1 << 62)}",
+		"failed: script:1: string.rep result larger than 1048576 bytes");
+}
+
+static void test_no_dangerous_globals(void **state)
+{
+	(void)state;
+	assert_int_equal(run("return {x = type(io) .. type(os) .. type(require) .. type(load) .."
+			     " type(loadstring) .. type(dofile) .. type(debug) .. type(collectgarbage) .."
+			     " type(setmetatable) .. type(getmetatable) .. type(rawset) .. type(coroutine) .."
+			     " type(print) .. type(package) .. type(math.random)}", 1), 1);
+	assert_string_equal(field("x"),
+			    "nilnilnilnilnilnilnilnilnilnilnilnilnilnilnil");
+}
+
+static void test_string_metatable_sanitised(void **state)
+{
+	(void)state;
+	assert_int_equal(run("local s = '' return {x = type(s.find) .. type(s.gsub) .."
+			     " type(s.match) .. type(s.gmatch) .. type(s.dump) .. type(string.find)}", 1), 1);
+	assert_string_equal(field("x"), "nilnilnilnilnilnil");
+	/* The backtracking pattern that takes minutes in stock Lua cannot run. */
+	assert_int_equal(run("return {x = ('a'):rep(800):find('.-.-.-b')}", 1), 0);
+	assert_non_null(strstr(lua_tostring(L, -1), "attempt to call a nil value (method 'find')"));
+}
+
+static void test_no_finalizers(void **state)
+{
+	(void)state;
+	refused("local t = setmetatable({}, {__gc = function() while true do end end}) return {}",
+		"failed: script:1: attempt to call a nil value (global 'setmetatable')");
+}
+
+static void test_bytecode_refused(void **state)
+{
+	(void)state;
+	refused("\033Lua\x54\x00", "does not compile: attempt to load a binary chunk (mode is 't')");
+}
+
+static void test_bad_results(void **state)
+{
+	(void)state;
+	refused("return 5", "must return a table of question fields, not a number value");
+	refused("return {f = function() end}", "returned a function value, which a question cannot hold");
+	refused("local t = {} t.x = t return t", "returned tables nested deeper than 8");
+	refused("local t = {} for i = 1, 5000 do t[i] = i end return t", "returned more than 4096 values");
+	refused("return {[{}] = 1}", "returned a table with a table key");
+}
+
+static void test_errors_reported(void **state)
+{
+	(void)state;
+	refused("return {", "does not compile: script:1: unexpected symbol near <eof>");
+	refused("error({})", "failed: (error object is a table value)");
+	refused("local x = nil; return x.y", "failed: script:1: attempt to index a nil value (local 'x')");
+}
+
+static void test_host_survives(void **state)
+{
+	(void)state;
+	refused("while true do end", "failed: ran too long (more than 10 million steps)");
+	lua_settop(L, 0);
+	lua_pushinteger(L, 2);
+	assert_int_equal(host_call(L, "util", "label", 1, 1), LUA_OK);
+	assert_string_equal(lua_tostring(L, -1), "B");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_returns_fields),
+		cmocka_unit_test(test_rng_is_seeded),
+		cmocka_unit_test(test_staging_available),
+		cmocka_unit_test(test_infinite_loop),
+		cmocka_unit_test(test_pcall_cannot_swallow_budget),
+		cmocka_unit_test(test_memory_cap),
+		cmocka_unit_test(test_string_rep_capped),
+		cmocka_unit_test(test_no_dangerous_globals),
+		cmocka_unit_test(test_string_metatable_sanitised),
+		cmocka_unit_test(test_no_finalizers),
+		cmocka_unit_test(test_bytecode_refused),
+		cmocka_unit_test(test_bad_results),
+		cmocka_unit_test(test_errors_reported),
+		cmocka_unit_test(test_host_survives),
+	};
+
+	return cmocka_run_group_tests_name("sandbox", tests, setup, teardown);
+}
