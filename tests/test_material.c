@@ -1,0 +1,149 @@
+/*
+ * test_material.c -- material files: front matter, sections, ids, and the
+ * errors for broken files.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <lauxlib.h>
+
+#include "teachback.h"
+
+static lua_State *L;
+static char path[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	L = host_open();
+	return L ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	host_close(L);
+	return 0;
+}
+
+static int load(const char *text)
+{
+	FILE *f;
+	int ok;
+
+	snprintf(path, sizeof path, "/tmp/tb-mat-%d.md", (int)getpid());
+	f = fopen(path, "wb");
+	fwrite(text, 1, strlen(text), f);
+	fclose(f);
+	lua_settop(L, 0);
+	lua_newtable(L);
+	ok = mat_push_file(L, path, 1);
+	unlink(path);
+	return ok;
+}
+
+static const char *section(int i, const char *name)
+{
+	lua_getfield(L, 2, "sections");
+	lua_rawgeti(L, -1, i);
+	lua_getfield(L, -1, name);
+	return lua_tostring(L, -1);
+}
+
+static const char *expected(const char *fmt)
+{
+	static char buf[256];
+
+	snprintf(buf, sizeof buf, fmt, path);
+	return buf;
+}
+
+static void test_front_and_sections(void **state)
+{
+	(void)state;
+	assert_int_equal(load("---\nid: bone\ntitle: Bone\n---\n\n# Bone metastasis\n\nIntro.\n\n"
+			      "## How often? {#how-often}\n\nAbout 7 in 10.\n\n"
+			      "### Pain & fractures ###\n\nText.\n"), 1);
+	lua_getfield(L, 2, "front");
+	lua_getfield(L, -1, "id");
+	assert_string_equal(lua_tostring(L, -1), "bone");
+	assert_string_equal(section(1, "id"), "bone-metastasis");
+	assert_string_equal(section(1, "text"), "\nIntro.\n\n");
+	assert_string_equal(section(2, "id"), "how-often");
+	assert_string_equal(section(2, "title"), "How often?");
+	assert_string_equal(section(2, "line"), "10");
+	assert_string_equal(section(2, "text"), "\nAbout 7 in 10.\n\n");
+	assert_string_equal(section(3, "id"), "pain-fractures");
+	assert_string_equal(section(3, "title"), "Pain & fractures");
+	assert_string_equal(section(3, "level"), "3");
+}
+
+static void test_front_matter_positions(void **state)
+{
+	(void)state;
+	/* Front matter starts on line 2 of the file: errors say so. */
+	assert_int_equal(load("---\nid: a\nid: b\n---\n# T\n"), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    expected("%s:3:1: error: duplicate key 'id' (first at 2:1)"));
+}
+
+static void test_unclosed_front_matter(void **state)
+{
+	(void)state;
+	assert_int_equal(load("---\nid: a\n# T\n"), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    expected("%s:1:1: error: front matter opened with '---' is never closed"));
+}
+
+static void test_fenced_code_is_not_a_heading(void **state)
+{
+	(void)state;
+	assert_int_equal(load("# A\n```\n# not a heading\n```\n# B\n"), 1);
+	assert_string_equal(section(1, "text"), "```\n# not a heading\n```\n");
+	assert_string_equal(section(2, "id"), "b");
+}
+
+static void test_no_front_matter(void **state)
+{
+	(void)state;
+	assert_int_equal(load("# Only a heading\n"), 1);
+	lua_getfield(L, 2, "front");
+	assert_true(lua_isnil(L, -1));
+}
+
+static void test_invalid_utf8(void **state)
+{
+	(void)state;
+	assert_int_equal(load("# A\n\nab\xc3\x28\n"), 0);
+	assert_string_equal(lua_tostring(L, -1), expected("%s:3:3: error: not valid UTF-8 text"));
+}
+
+static void test_missing_file(void **state)
+{
+	(void)state;
+	lua_settop(L, 0);
+	assert_int_equal(mat_push_file(L, "/nonexistent/x.md", 0), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    "/nonexistent/x.md: error: cannot open (No such file or directory)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_front_and_sections),
+		cmocka_unit_test(test_front_matter_positions),
+		cmocka_unit_test(test_unclosed_front_matter),
+		cmocka_unit_test(test_fenced_code_is_not_a_heading),
+		cmocka_unit_test(test_no_front_matter),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_missing_file),
+	};
+
+	return cmocka_run_group_tests_name("material", tests, setup, teardown);
+}
