@@ -47,7 +47,8 @@ sanitize: deps
 	  OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined"
 
-bench: deps all
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/bench
 	@scripts/bench
 
 $(BUILD)/teachback: $(BUILD)/engine/main.o $(ENGINE_OBJ)
@@ -70,6 +71,9 @@ $(BUILD)/embed: scripts/embed.c
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(ENGINE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(TEST_LIBS)
+
+$(BUILD)/bench: $(BUILD)/scripts/bench.o $(ENGINE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin

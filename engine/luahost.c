@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <lauxlib.h>
 #include <lualib.h>
 
@@ -225,6 +226,16 @@ static int l_find_up(lua_State *L)
 	return 1;
 }
 
+/* host.clock() -> monotonic seconds, for benchmarks */
+static int l_clock(lua_State *L)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	lua_pushnumber(L, (lua_Number)ts.tv_sec + (lua_Number)ts.tv_nsec / 1e9);
+	return 1;
+}
+
 static int l_sandbox(lua_State *L)
 {
 	size_t len;
@@ -252,6 +263,7 @@ static int open_host(lua_State *L)
 		{"is_file", l_is_file},
 		{"find_up", l_find_up},
 		{"sandbox", l_sandbox},
+		{"clock", l_clock},
 		{NULL, NULL}
 	};
 

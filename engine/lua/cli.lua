@@ -58,6 +58,17 @@ function M.check(paths)
         errors = errors + idx.errors
         material_lines(idx, lines, seen)
       end
+    elseif host.is_file(p) and p:match("%.md$") then
+      files = files + 1
+      local _, v, raw_message = material.load_file(p)
+      if raw_message then
+        lines[#lines + 1] = raw_message
+        errors = errors + 1
+      else
+        messages(v, lines)
+        errors = errors + v.errors
+        warnings = warnings + v.warnings
+      end
     elseif host.is_file(p) then
       quizzes[#quizzes + 1] = p
     else

@@ -109,18 +109,24 @@ function M.passage(section, quote)
   return section.paras[1] or ""
 end
 
+-- Load and check one document: doc (or nil) and the validator or message.
+function M.load_file(path)
+  local raw, where = host.read_material(path)
+  if not raw then return nil, nil, where end
+  local v = schema.new(path, where)
+  return M.check_doc(raw, v, path), v
+end
+
 -- Load every *.md in dir.  Returns an index:
 --   { dir, docs = {id -> doc}, items = {check messages} }
 function M.load_dir(dir)
   local index = { dir = dir, docs = {}, items = {}, errors = 0 }
   for _, path in ipairs(host.list(dir, ".md", false)) do
-    local raw, where = host.read_material(path)
-    if not raw then
-      index.items[#index.items + 1] = { raw_message = where }
+    local doc, v, raw_message = M.load_file(path)
+    if raw_message then
+      index.items[#index.items + 1] = { raw_message = raw_message }
       index.errors = index.errors + 1
     else
-      local v = schema.new(path, where)
-      local doc = M.check_doc(raw, v, path)
       for _, item in ipairs(v.items) do index.items[#index.items + 1] = item end
       index.errors = index.errors + v.errors
       if doc then

@@ -1,0 +1,39 @@
+-- bench.lua: grading throughput.  For every question of the given quizzes,
+-- parse one answer (the first option, or a typical value) and score it
+-- many times; the baseline is the same loop calling an empty function.
+local files = ...
+local cli = require("cli")
+local session = require("session")
+
+local SAMPLE = { single = "A", multiple = "A C", truefalse = "true", matching = "1A 2B",
+  ordering = nil, numeric = "1", text = "x", cloze = "1A", matrix = "1A", staging = "IIB" }
+
+local cases = {}
+for _, path in ipairs(files) do
+  local s = cli.start(path, { seed = 1 })
+  for _, item in ipairs(s.items) do
+    local input = SAMPLE[item.q.type]
+    if item.q.type == "ordering" then
+      local labels = {}
+      for i = #item.q.items, 1, -1 do labels[#labels + 1] = string.char(64 + i) end
+      input = table.concat(labels, " ")
+    end
+    local r = input and item.t.parse(item.q, input, nil)
+    if r ~= nil then cases[#cases + 1] = { t = item.t, q = item.q, r = r } end
+  end
+end
+
+local ROUNDS = 2000
+local clock = host.clock
+local function loop(fn)
+  local t0 = clock()
+  local n = 0
+  for _ = 1, ROUNDS do
+    for _, c in ipairs(cases) do fn(c.q, c.r, c.t); n = n + 1 end
+  end
+  return n, clock() - t0
+end
+local n, secs = loop(function(q, r, t) return t.score(q, r) end)
+local bn, bsecs = loop(function() end)
+local _ = session
+return n, secs, bn, bsecs
