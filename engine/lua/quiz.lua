@@ -106,7 +106,6 @@ function M.run_script(q, seed, v, path)
     made[k] = val
   end
   made.script = nil
-  made._script = q.script
   -- Positions: fields the script did not touch keep theirs; the rest point at q.
   local info = v.where[q]
   if info then v.where[made] = info end

@@ -233,9 +233,10 @@ function M.result(s)
   local questions, confident, safety = {}, {}, {}
   for _, item in ipairs(s.items) do
     local last = item.steps[#item.steps]
+    local response = util.null
+    if last then response = item.t.encode(item.q, last.response) end
     local q = {
-      id = item.q.id, type = item.q.type, topic = item.q.topic,
-      response = last and item.t.encode(item.q, last.response) or util.null,
+      id = item.q.id, type = item.q.type, topic = item.q.topic, response = response,
       score = util.round(item.marks), max = util.round(item.q.points),
       correct = session.fraction(item) >= 1 - 1e-9,
     }

@@ -146,6 +146,10 @@ function M.totals(s)
     cbm_items[#cbm_items + 1] = { fraction = M.fraction(item), mark = M.grade(s, item),
                                   weight = pts }
   end
+  -- Topics in the order the quiz file first names them, whatever the shuffle.
+  local rank = {}
+  for i, q in ipairs(s.quiz.questions) do rank[q.topic] = rank[q.topic] or i end
+  table.sort(topic_order, function(a, b) return rank[a] < rank[b] end)
   local percent = max > 0 and 100 * score / max or 0
   local extra = s.mode.summary and s.mode.summary(cbm_items) or nil
   local measure = extra and extra.accuracy or percent

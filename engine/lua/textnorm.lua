@@ -1,0 +1,113 @@
+-- textnorm.lua: how typed words are compared.  A learner's "Ostéoclasts!"
+-- and an author's "osteoclasts" should be the same answer, so both sides
+-- are normalised the same way: lower case, accents removed (Latin-1
+-- Supplement and Latin Extended-A letters, and combining accents),
+-- punctuation turned into spaces, runs of spaces collapsed, ends trimmed.
+--
+-- A pattern may hold `*`, which matches any run of characters (including
+-- none).  The pattern is split on `*` and each piece normalised on its own,
+-- then the pieces are found in order with plain find: no Lua pattern is
+-- ever built from quiz or learner text, so matching stays linear and safe.
+
+local M = {}
+
+-- Non-ASCII code point -> replacement.  Code points not listed are kept.
+local MAP = {}
+
+-- Latin-1 Supplement letters, U+00C0..U+00FF, in order ("" = punctuation).
+local LATIN1 = {
+  "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+  "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",
+  "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+  "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y",
+}
+for k, r in ipairs(LATIN1) do MAP[0xBF + k] = r end
+
+-- U+00A0..U+00BF are spaces and symbols (« » ¿ ¡ ° ...), treated as
+-- punctuation, except the few that stand for a letter or digit.  µ is kept:
+-- it is a unit letter, and "µg" is not "g".
+for cp = 0xA0, 0xBF do MAP[cp] = " " end
+MAP[0xAA], MAP[0xBA] = "a", "o"
+MAP[0xB9], MAP[0xB2], MAP[0xB3] = "1", "2", "3"
+MAP[0xB5] = nil
+
+-- Latin Extended-A, U+0100..U+017F: runs of code points sharing a base.
+local EXT_A = {
+  { "a", 6 }, { "c", 8 }, { "d", 4 }, { "e", 10 }, { "g", 8 }, { "h", 4 },
+  { "i", 10 }, { "ij", 2 }, { "j", 2 }, { "k", 3 }, { "l", 10 }, { "n", 9 },
+  { "o", 6 }, { "oe", 2 }, { "r", 6 }, { "s", 8 }, { "t", 6 }, { "u", 12 },
+  { "w", 2 }, { "y", 3 }, { "z", 6 }, { "s", 1 },
+}
+do
+  local cp = 0x100
+  for _, run in ipairs(EXT_A) do
+    for _ = 1, run[2] do
+      MAP[cp] = run[1]
+      cp = cp + 1
+    end
+  end
+  assert(cp == 0x180, "Latin Extended-A table is not 128 entries")
+end
+
+-- Combining accents (a decomposed "é" is "e" + U+0301) vanish; the
+-- General Punctuation block (dashes, curly quotes, ellipsis) is punctuation.
+for cp = 0x300, 0x36F do MAP[cp] = "" end
+for cp = 0x2000, 0x206F do MAP[cp] = " " end
+
+local function map_char(seq)
+  if utf8.len(seq) ~= 1 then return seq end -- not valid UTF-8: leave the bytes
+  return MAP[utf8.codepoint(seq)]
+end
+
+-- The normal form of s.
+function M.normalize(s)
+  s = s:gsub("[\xC2-\xF4][\x80-\xBF]*", map_char)
+  s = s:lower():gsub("[%p%c]", " "):gsub("%s+", " ")
+  return (s:gsub("^ ", ""):gsub(" $", ""))
+end
+
+-- The normalised pieces of a pattern, split on `*`.  A pattern
+-- "osteo*clast" gives {"osteo", "clast"}; "*bone*" gives {"", "bone", ""}.
+function M.pieces(pattern)
+  local out, start = {}, 1
+  while true do
+    local star = pattern:find("*", start, true)
+    out[#out + 1] = M.normalize(pattern:sub(start, star and star - 1 or -1))
+    if not star then return out end
+    start = star + 1
+  end
+end
+
+-- Does a pattern leave anything to compare once normalised?  "*", "..."
+-- and "" do not: they would accept every answer or none.
+function M.has_content(pattern)
+  for _, p in ipairs(M.pieces(pattern)) do
+    if p ~= "" then return true end
+  end
+  return false
+end
+
+-- Does text match pattern?  Without `*` the normal forms must be equal;
+-- with it, the first piece starts the text, the last ends it, and the
+-- ones between occur in order (leftmost first, which is optimal here).
+function M.matches(pattern, text)
+  local pieces = M.pieces(pattern)
+  local t = M.normalize(text)
+  if #pieces == 1 then return t == pieces[1] end
+  local first, last = pieces[1], pieces[#pieces]
+  if t:sub(1, #first) ~= first then return false end
+  local pos = #first + 1
+  for k = 2, #pieces - 1 do
+    local p = pieces[k]
+    if p ~= "" then
+      local a, b = t:find(p, pos, true)
+      if not a then return false end
+      pos = b + 1
+    end
+  end
+  if last == "" then return true end
+  local from = #t - #last + 1
+  return from >= pos and t:sub(from) == last
+end
+
+return M

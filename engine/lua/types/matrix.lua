@@ -1,0 +1,244 @@
+-- types/matrix.lua: a grid; for each row the learner picks a column (or,
+-- in a multiple-response grid, every column that applies).  A row's
+-- `answer` names its column(s) by text; any row with a list of answers
+-- makes the whole grid multiple-response.
+-- Scoring:
+--   one answer per row: 0/1 per row; fraction = rows right / rows
+--   multiple response (NCSBN +/- by column): per column, cells rightly
+--     ticked minus cells wrongly ticked, floored at 0; the columns are
+--     summed and divided by the number of keyed cells
+
+local choice = require("types.choice")
+local json = require("json")
+local schema = require("schema")
+local util = require("util")
+
+local M = {}
+M.fields = { "columns", "rows" }
+
+local ROW_FIELDS = schema.set { "text", "answer" }
+
+local function column_index(q)
+  local idx = {}
+  for j, c in ipairs(q.columns) do idx[c] = j end
+  return idx
+end
+
+local function is_multi(q)
+  for _, row in ipairs(q.rows) do
+    if type(row.answer) == "table" then return true end
+  end
+  return false
+end
+
+-- Keyed columns of each row, as sets: keys[row][col] = true.
+local function keys(q)
+  local idx, out = column_index(q), {}
+  for r, row in ipairs(q.rows) do
+    out[r] = {}
+    local a = row.answer
+    for _, text in ipairs(type(a) == "table" and a or { a }) do out[r][idx[text]] = true end
+  end
+  return out
+end
+
+local function check_answer(v, node, key, idx, r)
+  local text = v:string(node, key)
+  if text and not idx[text] then
+    local names = {}
+    for name in pairs(idx) do names[#names + 1] = name end
+    table.sort(names)
+    local near = util.did_you_mean(text, names)
+    v:error(node, key, "answer '%s' of row %d is not one of the columns%s", text, r,
+            near and ("; did you mean '" .. near .. "'?") or "")
+  end
+end
+
+function M.validate(q, v)
+  local cols = v:list(q, "columns", { required = true, min = 2, item = "column",
+                                      items = "columns" })
+  local idx = {}
+  for j in ipairs(cols or {}) do
+    local c = v:string(cols, j)
+    if c then
+      if idx[c] then
+        v:error(cols, j, "column %d repeats column %d; every column must differ", j, idx[c])
+      else
+        idx[c] = j
+      end
+    end
+  end
+  local rows = v:list(q, "rows", { required = true, min = 1, item = "row", items = "rows" })
+  for r in ipairs(rows or {}) do
+    local row = v:entry_map(rows, r, "row")
+    if row then
+      v:fields(row, ROW_FIELDS, ("row %d"):format(r))
+      v:string(row, "text", { required = true })
+      local a = row.answer
+      if util.is_null(a) then
+        v:string(row, "answer", { required = true })
+      elseif type(a) == "table" then
+        local list = v:list(row, "answer", { min = 1, item = "column", items = "columns" })
+        local seen = {}
+        for k in ipairs(list or {}) do
+          if cols then check_answer(v, list, k, idx, r) end
+          if type(list[k]) == "string" then
+            if seen[list[k]] then
+              v:error(list, k, "row %d names column '%s' twice", r, list[k])
+            end
+            seen[list[k]] = true
+          end
+        end
+      elseif cols then
+        check_answer(v, row, "answer", idx, r)
+      else
+        v:string(row, "answer")
+      end
+    end
+  end
+end
+
+function M.shuffle()
+  return nil -- rows and columns keep their order: the grid is read as a table
+end
+
+function M.present(q)
+  local rows = {}
+  for r, row in ipairs(q.rows) do rows[r] = { label = tostring(r), text = row.text } end
+  local multi = is_multi(q)
+  return {
+    prompt = q.prompt,
+    blocks = {
+      { title = "Rows", items = rows },
+      { title = multi and "Columns (choose every one that applies to a row)" or
+                "Columns (choose one for each row)", items = choice.items(q.columns) },
+    },
+    how = multi and "Type each row number with the letters of every column that applies, " ..
+                    "for example 1AC 2B."
+               or "Type each row number with the letter of its column, for example 1A 2B.",
+    input = "matrix",
+  }
+end
+
+local function parse(q, input)
+  local multi, n = is_multi(q), #q.columns
+  local rows, why = choice.rows(input, {
+    rows = #q.rows, noun = "row", example = multi and "1AC 2B" or "1A 2B",
+    width = function() return n end,
+  })
+  if not rows then return nil, why end
+  local out = {}
+  for r = 1, #q.rows do
+    local labels = rows[r]
+    if labels then
+      if not multi and #labels > 1 then
+        return nil, ("row %d takes one column, not %d"):format(r, #labels)
+      end
+      local got = {}
+      for k, label in ipairs(labels) do
+        local j, msg = choice.resolve(label, n, nil, "column")
+        if not j then return nil, ("row %d: %s"):format(r, msg) end
+        got[k] = j
+      end
+      local twice = choice.repeated(got, labels)
+      if twice then return nil, ("row %d names column %s twice"):format(r, twice:upper()) end
+      if multi then
+        table.sort(got)
+        out[r] = got
+      elseif got[1] then
+        out[r] = got[1]
+      end
+    end
+  end
+  return out
+end
+M.parse = choice.sentences(parse)
+
+function M.score(q, response)
+  local key = keys(q)
+  if not is_multi(q) then
+    local parts, right = {}, 0
+    for r = 1, #q.rows do
+      parts[r] = (response[r] and key[r][response[r]]) and 1 or 0
+      right = right + parts[r]
+    end
+    return right / #q.rows, parts
+  end
+  local net, keyed = {}, 0
+  for j = 1, #q.columns do net[j] = 0 end
+  for r = 1, #q.rows do
+    for _ in pairs(key[r]) do keyed = keyed + 1 end
+    for _, j in ipairs(response[r] or {}) do
+      net[j] = net[j] + (key[r][j] and 1 or -1)
+    end
+  end
+  local total = 0
+  for j = 1, #q.columns do total = total + math.max(0, net[j]) end
+  return total / keyed
+end
+
+local function columns_of(q, list)
+  return table.concat(util.map(list, function(j) return q.columns[j] end), ", ")
+end
+
+local function keyed_list(q, key, r)
+  local list = {}
+  for j = 1, #q.columns do
+    if key[r][j] then list[#list + 1] = j end
+  end
+  return list
+end
+
+local function same_list(a, b)
+  if #a ~= #b then return false end
+  for k = 1, #a do
+    if a[k] ~= b[k] then return false end
+  end
+  return true
+end
+
+-- A note for each row answered wrongly or left out, with its right column(s).
+function M.explain(q, response)
+  local key, multi, notes = keys(q), is_multi(q), {}
+  for r, row in ipairs(q.rows) do
+    local want = keyed_list(q, key, r)
+    local got = response and response[r]
+    local same
+    if multi then same = got ~= nil and same_list(got, want)
+    else same = got == want[1] end
+    if response and not same then
+      if got ~= nil and (not multi or #got > 0) then
+        notes[#notes + 1] = { mark = "wrong", text = ("%s: %s (right: %s)"):format(row.text,
+          multi and columns_of(q, got) or q.columns[got], columns_of(q, want)) }
+      else
+        notes[#notes + 1] = { mark = "missed", text = ("%s: not answered (right: %s)"):format(
+          row.text, columns_of(q, want)) }
+      end
+    end
+  end
+  local answer = choice.join_rows(#q.rows, function(r)
+    return columns_of(q, keyed_list(q, key, r))
+  end)
+  return { answer = answer, notes = notes }
+end
+
+function M.encode(q, response)
+  local multi = is_multi(q)
+  return choice.encode_rows(#q.rows, function(r)
+    local got = response[r]
+    if got == nil then return nil end
+    if multi then return json.array(util.map(got, util.label)) end
+    return util.label(got)
+  end)
+end
+
+function M.show(q, response)
+  local multi = is_multi(q)
+  return choice.join_rows(#q.rows, function(r)
+    local got = response[r]
+    if got == nil then return nil end
+    return multi and (#got > 0 and columns_of(q, got) or "(none)") or q.columns[got]
+  end)
+end
+
+return M

@@ -1,0 +1,80 @@
+-- types/staging.lua: give the AJCC 8 anatomic stage group of a T, N, M case.
+-- Scoring: 0/1.  The key is never typed by the author: staging.group
+-- computes it from `case`, so a quiz cannot teach a wrong stage by a typo.
+
+local choice = require("types.choice")
+local schema = require("schema")
+local staging = require("staging")
+
+local M = {}
+M.fields = { "case" }
+
+local CASE_FIELDS = schema.set { "t", "n", "m" }
+
+function M.validate(q, v)
+  local c = v:map(q, "case", { required = true })
+  if not c then return end
+  v:fields(c, CASE_FIELDS, "case")
+  local t = v:string(c, "t", { required = true })
+  local n = v:string(c, "n", { required = true })
+  local m = v:string(c, "m", { required = true })
+  if t and n and m then
+    local group, why = staging.group(t, n, m)
+    if not group then
+      v:error(q, "case", "case %s %s %s has no stage group: %s", t, n, m, why)
+    end
+  end
+end
+
+function M.shuffle()
+  return nil
+end
+
+local function case_line(q)
+  return ("%s %s %s"):format(q.case.t, q.case.n, q.case.m)
+end
+
+function M.key(q)
+  return (staging.group(q.case.t, q.case.n, q.case.m))
+end
+
+function M.present(q)
+  return {
+    prompt = q.prompt .. "\n" .. case_line(q),
+    blocks = {},
+    how = "Type the stage group, for example IIIA (3a works too).",
+    input = "staging",
+  }
+end
+
+local function parse(_, input)
+  if type(input) ~= "string" then
+    return nil, "type the stage group as text, for example IIIA or 3a"
+  end
+  local group, why = staging.parse_group(input)
+  if not group then
+    -- Some reasons already say what to type ("say IIA or IIB").
+    if why:find("; say ", 1, true) then return nil, why end
+    return nil, ("%s; type a stage group such as IIIA or 3a"):format(why)
+  end
+  return group
+end
+M.parse = choice.sentences(parse)
+
+function M.score(q, response)
+  return response == M.key(q) and 1 or 0
+end
+
+function M.explain(q)
+  return { answer = ("Stage %s (%s)"):format(M.key(q), case_line(q)), notes = {} }
+end
+
+function M.encode(_, response)
+  return response
+end
+
+function M.show(_, response)
+  return "Stage " .. response
+end
+
+return M

@@ -1,0 +1,67 @@
+-- Tests for types/truefalse.lua.
+
+local T = ...
+local tf = require("types.truefalse")
+
+local HEAD = "id: q1\ntype: truefalse\ntopic: t\nprompt: Say.\nexplain: x\nsource: doc#sec\n"
+
+local function q_false()
+  return T.question(HEAD .. "answer: false\nfeedback_true: It is not.\nfeedback_false: Right.\n")
+end
+
+T.test("truefalse: answer is converted to a boolean", function()
+  T.eq(q_false().answer, false)
+  T.eq(T.question(HEAD .. "answer: TRUE\n").answer, true)
+end)
+
+T.test("truefalse: scores 0/1", function()
+  local q = q_false()
+  T.eq(tf.score(q, false), 1)
+  T.eq(tf.score(q, true), 0)
+end)
+
+T.test("truefalse: parse accepts true/false/t/f in any case", function()
+  local q = q_false()
+  T.eq(tf.parse(q, "t"), true)
+  T.eq(tf.parse(q, "T"), true)
+  T.eq(tf.parse(q, "True"), true)
+  T.eq(tf.parse(q, " false "), false)
+  T.eq(tf.parse(q, "F"), false)
+  T.eq(tf.parse(q, "FALSE"), false)
+end)
+
+T.test("truefalse: parse refuses yes/no and anything else", function()
+  local q = q_false()
+  for _, s in ipairs({ "yes", "no", "1", "", "tr", { "t" } }) do
+    local r, why = tf.parse(q, s)
+    T.eq(r, nil, T.show(s))
+    T.eq(why, "Type t for true or f for false (true and false work too).")
+  end
+end)
+
+T.test("truefalse: present, encode, show", function()
+  local q = q_false()
+  local view = tf.present(q, tf.shuffle(q, T.rng(1), true))
+  T.eq(view.blocks[1].items, { { label = "T", text = "True" }, { label = "F", text = "False" } })
+  T.eq(view.input, "truefalse")
+  T.eq(tf.encode(q, false), false)
+  T.eq(tf.encode(q, true), true)
+  T.eq(tf.show(q, true), "True")
+end)
+
+T.test("truefalse: explain uses the feedback for the value chosen", function()
+  local q = q_false()
+  T.eq(tf.explain(q, true), { answer = "False", notes = {
+    { mark = "wrong", text = "True", feedback = "It is not." } } })
+  T.eq(tf.explain(q, false), { answer = "False", notes = {
+    { mark = "right", text = "False", feedback = "Right." } } })
+  T.eq(tf.explain(q, nil), { answer = "False", notes = {
+    { mark = "missed", text = "False", feedback = "Right." } } })
+end)
+
+T.test("truefalse: missing and non-boolean answers are errors", function()
+  T.eq(T.errors(HEAD), { "1:1: missing field 'answer' (true or false)" })
+  T.eq(T.errors(HEAD .. "answer: no\n"), { "7:9: 'answer' must be true or false, found 'no'" })
+  T.eq(T.errors(HEAD .. "answer: true\nfeedback: x\n"),
+       { "8:1: unknown field 'feedback' in question 'q1'" })
+end)
