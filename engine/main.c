@@ -28,6 +28,7 @@ static const char *usage_text =
 	"       teachback run QUIZ [options]   take a quiz (a file, or a bundled quiz's id)\n"
 	"       teachback check PATH...        validate quizzes and material\n"
 	"       teachback list [DIR]           list quizzes: id, audience, questions, title\n"
+	"       teachback stats [DIR]          counts by type and audience, reading grades\n"
 	"       teachback --help | --version\n"
 	"\n"
 	"Options for run:\n"
@@ -135,6 +136,15 @@ static int cmd_list(lua_State *L, int argc, char **argv)
 	if (n == 0)
 		fprintf(stderr, "teachback: no valid quizzes in %s\n", dir);
 	lua_pop(L, 1);
+	return TB_EXIT_OK;
+}
+
+static int cmd_stats(lua_State *L, int argc, char **argv)
+{
+	lua_pushstring(L, argc > 0 ? argv[0] : quizdir());
+	if (host_call(L, "cli", "stats", 1, 1) != LUA_OK)
+		return engine_failed(L);
+	print_lines(L, -1, stdout);
 	return TB_EXIT_OK;
 }
 
@@ -398,6 +408,8 @@ int main(int argc, char **argv)
 		rc = cmd_check(L, argc - 2, argv + 2);
 	else if (!strcmp(argv[1], "list"))
 		rc = cmd_list(L, argc - 2, argv + 2);
+	else if (!strcmp(argv[1], "stats"))
+		rc = cmd_stats(L, argc - 2, argv + 2);
 	else
 		rc = usage_error("unknown command '%s'", argv[1]);
 	host_close(L);

@@ -113,6 +113,68 @@ function M.list(dir)
   return rows
 end
 
+-- teachback stats DIR: counts and reading grades, for the README and
+-- for authors.  Returns lines.
+function M.stats(dir)
+  local readability = require("readability")
+  local lines, bytype, byaud, grades, total = {}, {}, {}, {}, 0
+  local function grade_of(aud) grades[aud] = grades[aud] or {} return grades[aud] end
+  lines[#lines + 1] = ("%-28s %-8s %5s %6s %6s"):format("quiz", "audience", "qs", "grade", "max")
+  for _, path in ipairs(host.list(dir, ".yaml", true)) do
+    if is_quiz_file(path) then
+      local quiz, v = quiz_mod.load(path, index_for)
+      if quiz and v.errors == 0 then
+        local gs = {}
+        for _, q in ipairs(quiz.questions) do
+          bytype[q.type] = (bytype[q.type] or 0) + 1
+          local g = readability.grade(readability.question_text(q))
+          if g then
+            gs[#gs + 1] = g
+            table.insert(grade_of(quiz.audience), g)
+          end
+        end
+        total = total + #quiz.questions
+        byaud[quiz.audience] = (byaud[quiz.audience] or 0) + #quiz.questions
+        local mx = -math.huge
+        for _, g in ipairs(gs) do mx = math.max(mx, g) end
+        lines[#lines + 1] = ("%-28s %-8s %5d %6.1f %6.1f"):format(quiz.id, quiz.audience,
+          #quiz.questions, readability.median(gs) or 0, mx)
+      end
+    end
+  end
+  local function join(t)
+    local out = {}
+    for _, k in ipairs(util.sorted_keys(t)) do out[#out + 1] = k .. " " .. t[k] end
+    return table.concat(out, ", ")
+  end
+  lines[#lines + 1] = ("questions: %d (%s)"):format(total, join(byaud))
+  lines[#lines + 1] = ("by type: %s"):format(join(bytype))
+  for _, aud in ipairs(util.sorted_keys(grades)) do
+    lines[#lines + 1] = ("%s questions: median grade %.1f"):format(aud,
+      readability.median(grades[aud]))
+  end
+  local mdir = dir:gsub("/+$", "") .. "/material"
+  if host.is_dir(mdir) then
+    local idx = index_for(mdir)
+    local ndocs, nsec, pg = 0, 0, {}
+    for _, doc in pairs(idx.docs) do
+      ndocs = ndocs + 1
+      for _, id in ipairs(doc.order) do
+        nsec = nsec + 1
+        local sec = doc.sections[id]
+        if material.for_patients(doc, sec) then
+          material.plain(sec)
+          local g = readability.grade(table.concat(sec.paras, "\n"))
+          if g then pg[#pg + 1] = g end
+        end
+      end
+    end
+    lines[#lines + 1] = ("material: %d documents, %d sections; patient sections: median " ..
+      "grade %.1f"):format(ndocs, nsec, readability.median(pg) or 0)
+  end
+  return lines
+end
+
 -- Find a quiz by path, or by id among the bundled quizzes.
 function M.resolve(name, quizdir)
   if host.is_file(name) then return name end

@@ -7,6 +7,7 @@
 -- sentence holding the quote, or else the section's first paragraph.
 
 local schema = require("schema")
+local readability = require("readability")
 local util = require("util")
 
 local M = {}
@@ -162,7 +163,9 @@ function M.check_doc(raw, v, path)
   M.check_date(v, front, "reviewed", true)
   local sources = v:list(front, "sources", { required = true, min = 1, item = "source" })
   for i in ipairs(sources or {}) do v:string(sources, i) end
-  local doc = { id = id or base, title = title, path = path, sections = {}, order = {} }
+  local audience = v:oneof(front, "audience", { "patient", "student", "any" }, "any")
+  local doc = { id = id or base, title = title, path = path, sections = {}, order = {},
+                audience = audience }
   for _, s in ipairs(raw.sections) do
     local prev = doc.sections[s.id]
     if s.id == "" then
@@ -175,9 +178,31 @@ function M.check_doc(raw, v, path)
     else
       doc.sections[s.id] = s
       doc.order[#doc.order + 1] = s.id
+      M.check_reading(doc, s, v)
     end
   end
   return doc
+end
+
+M.MAX_GRADE = 8
+
+-- Sections a patient reads: all but those of a student document and those
+-- whose heading starts "For students".
+function M.for_patients(doc, section)
+  return doc.audience ~= "student" and not section.title:match("^[Ff]or students")
+end
+
+function M.check_reading(doc, section, v)
+  if not M.for_patients(doc, section) then return end
+  M.plain(section)
+  local g = readability.grade(table.concat(section.paras, "\n"))
+  if g and g > M.MAX_GRADE then
+    v.items[#v.items + 1] = { file = doc.path, line = section.line, col = 1,
+      severity = "error", message = ("section '%s' reads at grade %.1f, above %d; use shorter " ..
+      "sentences and everyday words (or head it 'For students')"):format(section.id, g,
+      M.MAX_GRADE) }
+    v.errors = v.errors + 1
+  end
 end
 
 -- "doc#section" -> section, doc; or nil and why.

@@ -9,6 +9,7 @@
 
 local schema = require("schema")
 local material = require("material")
+local readability = require("readability")
 local rng = require("rng")
 local util = require("util")
 
@@ -19,6 +20,7 @@ M.TYPES = { "single", "multiple", "truefalse", "matching", "ordering",
 M.MODES = { "practice", "exam", "adaptive", "cbm" }
 M.AUDIENCES = { "patient", "student", "any" }
 M.CHECK_SEEDS = 8       -- seeds a script is tried with by `check`
+M.MAX_PATIENT_GRADE = 8 -- Flesch-Kincaid grade a patient question may not pass
 
 local QUIZ_FIELDS = schema.set { "id", "title", "audience", "language", "version",
   "reviewed", "material", "description", "settings", "questions", "minutes" }
@@ -201,6 +203,7 @@ function M.load(path, index_for)
         M.check_question(q, v, index)
       end
       v.fallback = nil
+      if quiz.audience == "patient" then M.check_reading(q, v) end
       if listed and q.source and type(q.source) == "string" then
         local docid = q.source:match("^([^#]+)#")
         local found = false
@@ -216,6 +219,15 @@ function M.load(path, index_for)
   quiz.where = where
   quiz.file = path
   return quiz, v
+end
+
+-- Patient text must stay easy to read: about grade 6, never above 8.
+function M.check_reading(q, v)
+  local g = readability.grade(readability.question_text(q))
+  if g and g > M.MAX_PATIENT_GRADE then
+    v:error(q, "prompt", "question '%s' reads at grade %.1f, above %d for patients; " ..
+            "use shorter sentences and everyday words", q.id or "?", g, M.MAX_PATIENT_GRADE)
+  end
 end
 
 -- Check the static fields a script may rely on, then every seed's result.

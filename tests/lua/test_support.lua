@@ -86,3 +86,23 @@ end)
 T.test("rng: seeding follows splitmix64 (published first output for seed 0)", function()
   T.eq(rng.new(0)[1], 0xe220a8397b1dcdaf)
 end)
+
+T.test("readability: the reference's sanity sentence (6 words, 6 syllables)", function()
+  local readability = require("readability")
+  T.eq({ readability.counts("The cat sat on the mat.") }, { 6, 1, 6 })
+  -- 0.39 * 6 + 11.8 * 1 - 15.59
+  T.eq(readability.grade("The cat sat on the mat."), -1.45)
+end)
+
+T.test("readability: syllables by vowel groups, silent e, -le", function()
+  local r = require("readability")
+  T.eq({ r.syllables("table"), r.syllables("make"), r.syllables("bone"),
+         r.syllables("medicine"), r.syllables("the"), r.syllables("called") },
+       { 2, 1, 1, 3, 1, 1 })
+end)
+
+T.test("readability: listed drug names are left out; each line is a sentence", function()
+  local r = require("readability")
+  T.eq({ r.counts("Denosumab helps bones.") }, { 2, 1, 2 })
+  T.eq({ r.counts("a cough\nbone pain") }, { 4, 2, 4 })
+end)
