@@ -249,6 +249,18 @@ function M.result(s)
       q.certainty = item.certainty
       keys[#keys + 1] = "certainty"
     end
+    -- A type may add its own fields (teach-back: covered, missed, ...).
+    if last and item.t.details then
+      local extra, order = item.t.details(item.q, last.response)
+      for _, k in ipairs(order or {}) do
+        q[k] = extra[k]
+        keys[#keys + 1] = k
+      end
+    end
+    for _, k in ipairs(item.extra_keys or {}) do
+      q[k] = item.extra[k]
+      keys[#keys + 1] = k
+    end
     questions[#questions + 1] = json.object(keys, q)
     if session.confident_mistake(item) then confident[#confident + 1] = item.q.id end
     if item.q.safety and session.fraction(item) < 1 - 1e-9 then

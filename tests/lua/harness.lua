@@ -87,6 +87,12 @@ function T.errors(text)
   return out
 end
 
+-- Lines the C harness prints after the run (figures worth seeing).
+T.logs = {}
+function T.log(line)
+  T.logs[#T.logs + 1] = tostring(line)
+end
+
 function T.rng(seed)
   return rng.new(seed)
 end
@@ -106,7 +112,12 @@ function T.run(filter)
       end
     end
   end
-  return passed, failed, T.failures and table.concat(T.failures, "\n") or nil
+  local report = {}
+  for _, l in ipairs(T.logs) do report[#report + 1] = l end
+  if T.failures then
+    for _, l in ipairs(T.failures) do report[#report + 1] = l end
+  end
+  return passed, failed, #report > 0 and table.concat(report, "\n") or nil
 end
 
 return T

@@ -1,0 +1,35 @@
+# teachback check: clean files exit 0; every problem of a broken file is
+# reported at its line and column (positions checked by hand), exit 1.
+expect "check good fixture" 0 -- "$TB" check "$E/fixtures/good.yaml"
+has "clean summary" "$out" "checked 1 file: 0 errors, 0 warnings"
+for f in fields types scripts; do
+	expect "check bad $f" 1 -- "$TB" check "$E/fixtures/bad/$f.yaml"
+	same "check bad $f messages" "$out" "$E/expected/check-$f.out"
+done
+expect "check bundled quizzes" 0 -- "$TB" check quizzes
+has "bundled quizzes clean" "$out" " 0 errors"
+expect "check missing path" 1 -- "$TB" check no/such/path
+has "missing path message" "$out" "no/such/path: error: no such file or folder"
+
+# Hostile files: never a crash, always a positioned message.
+tmp=$(mktemp -d)
+printf '' > "$tmp/empty.yaml"
+printf -- '- a\n- b\n' > "$tmp/list.yaml"
+printf 'id: x\0\001\002' > "$tmp/binary.yaml"
+printf 'a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]' > "$tmp/deep.yaml"
+printf 'a: &x [1]\nb: *x\n' > "$tmp/alias.yaml"
+head -c 9000000 /dev/zero | tr '\0' 'a' > "$tmp/huge.yaml"
+expect "empty file" 1 -- "$TB" check "$tmp/empty.yaml"
+has "empty file message" "$out" "$tmp/empty.yaml:1:1: error: the file is empty"
+expect "list file" 1 -- "$TB" check "$tmp/list.yaml"
+has "list file message" "$out" "$tmp/list.yaml:1:1: error: a quiz file must be a mapping of fields (id, title, questions, ...), found a list"
+expect "binary file" 1 -- "$TB" check "$tmp/binary.yaml"
+has "binary file message" "$out" "$tmp/binary.yaml:1:6: error: not valid UTF-8 text (control characters are not allowed)"
+expect "deep file" 1 -- "$TB" check "$tmp/deep.yaml"
+has "deep file message" "$out" "$tmp/deep.yaml:1:67: error: nesting deeper than 64 levels"
+expect "alias file" 1 -- "$TB" check "$tmp/alias.yaml"
+has "alias file message" "$out" "$tmp/alias.yaml:1:4: error: anchors (&x) are not allowed"
+expect "huge file" 1 -- "$TB" check "$tmp/huge.yaml"
+has "huge file message" "$out" "$tmp/huge.yaml:1:1: error: larger than 8 MiB"
+expect "run a broken quiz" 3 -- "$TB" run "$tmp/list.yaml"
+rm -rf "$tmp"
