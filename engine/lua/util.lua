@@ -91,7 +91,7 @@ end
 function M.did_you_mean(name, names)
   local best, bestd
   for _, cand in ipairs(names) do
-    local d = M.levenshtein(name:lower(), cand)
+    local d = M.levenshtein(name:lower(), cand:lower())
     if d < (bestd or math.huge) then best, bestd = cand, d end
   end
   if best and bestd <= math.max(1, math.min(2, #name // 3)) then return best end

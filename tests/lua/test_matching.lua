@@ -135,6 +135,7 @@ T.test("matching: encode with file-order labels and string keys; show", function
   local q = tnm()
   T.eq(matching.encode(q, { 1, 3, 2 }), { ["1"] = "A", ["2"] = "C", ["3"] = "B" })
   T.eq(matching.encode(q, { [2] = 4 }), { ["2"] = "D" })
+  T.eq(require("json").encode(matching.encode(q, { 3, 1, 2 })), '{"1":"C","2":"A","3":"B"}')
   T.eq(matching.show(q, { 2, 1 }), "1 → Lymph nodes; 2 → Tumour size")
   T.eq(matching.show(q, {}), "(nothing chosen)")
 end)

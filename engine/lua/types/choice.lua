@@ -7,6 +7,7 @@
 -- file).  A string must answer every row (a half-typed line is a slip); a
 -- table may leave rows out, and those simply score 0.
 
+local json = require("json")
 local schema = require("schema")
 local util = require("util")
 
@@ -166,7 +167,7 @@ local function scan(s)
       if a then
         if positional then return nil, "mixed" end
         numbered = true
-        cur = { row = tonumber(cap), tokens = {} }
+        cur = { row = tonumber(cap), tokens = {}, numbered = true }
         entries[#entries + 1] = cur
         pos = b + 1
       else
@@ -201,7 +202,8 @@ end
 
 -- Rows of labels from a terminal line or an answers-file mapping.
 -- opts: rows (how many), noun ("row" or "blank"), width(row) (how many
--- labels that row's letters choose among), example ("1B 2A").
+-- labels that row's letters choose among), example ("1B 2A"), single
+-- (each row takes one label, so "BAC" may mean one letter per row).
 -- Returns {[row] = {label, ...}} (rows not given are absent) or nil, message.
 -- A string must give every row once; a table may leave rows out.
 function M.rows(input, opts)
@@ -220,9 +222,16 @@ function M.rows(input, opts)
     local entries, why = scan(input)
     if not entries then
       if why == "mixed" then
-        return nil, ("give either a number before every letter or no numbers at all; %s"):format(expect)
+        return nil, "give either a number before every letter or no numbers at all; " .. expect
       end
       return nil, why .. "; " .. expect
+    end
+    -- "ABA": one letter per row, run together (only where a row takes one).
+    local e1 = entries[1]
+    if opts.single and #entries == 1 and e1.row == 1 and n > 1 and not e1.numbered
+       and #e1.tokens[1] == n and e1.tokens[1]:match("^%a+$") then
+      entries = {}
+      for r = 1, n do entries[r] = { row = r, tokens = { e1.tokens[1]:sub(r, r) } } end
     end
     for _, e in ipairs(entries) do
       local msg = bad_row(e.row)
@@ -273,14 +282,18 @@ function M.join_rows(n, fn)
   return parts[1] and table.concat(parts, "; ") or "(nothing chosen)"
 end
 
--- A mapping {"1" = "B", ...} for an encoded response.
+-- A mapping {"1" = "B", ...} for an encoded response, its keys kept in row
+-- order in JSON (sorted as text, "10" would come before "2").
 function M.encode_rows(n, fn)
-  local out = {}
+  local out, keys = {}, {}
   for r = 1, n do
     local v = fn(r)
-    if v ~= nil then out[tostring(r)] = v end
+    if v ~= nil then
+      keys[#keys + 1] = tostring(r)
+      out[tostring(r)] = v
+    end
   end
-  return out
+  return json.object(keys, out)
 end
 
 -- ---- the option list of `single` and `multiple` -------------------------

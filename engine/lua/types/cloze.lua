@@ -69,7 +69,8 @@ end
 function M.present(q, perm)
   local blocks = {}
   for i, b in ipairs(q.blanks) do
-    blocks[i] = { title = ("Blank %d"):format(i), items = choice.items(b.options, perm and perm[i]) }
+    blocks[i] = { title = ("Blank %d"):format(i),
+                  items = choice.items(b.options, perm and perm[i]) }
   end
   return {
     prompt = q.prompt .. "\n" .. q.text:gsub(PLACEHOLDER, "[%1]"),
@@ -83,7 +84,8 @@ end
 
 local function parse(q, input, perm)
   local rows, why = choice.rows(input, {
-    rows = #q.blanks, noun = "blank", example = #q.blanks >= 2 and "1A 2B" or "1A",
+    single = true, rows = #q.blanks, noun = "blank",
+    example = #q.blanks >= 2 and "1A 2B" or "1A",
     width = function(r) return #q.blanks[r].options end,
   })
   if not rows then return nil, why end
@@ -121,7 +123,8 @@ function M.explain(q, response)
     local got = response and response[r]
     if response and got ~= key(b) then
       notes[#notes + 1] = got
-        and { mark = "wrong", text = ("Blank %d: %s (right: %s)"):format(r, b.options[got], b.answer) }
+        and { mark = "wrong",
+              text = ("Blank %d: %s (right: %s)"):format(r, b.options[got], b.answer) }
         or { mark = "missed", text = ("Blank %d: not answered (right: %s)"):format(r, b.answer) }
     end
   end

@@ -75,7 +75,7 @@ end
 local function parse(q, input, perm)
   local n = #rights(q)
   local rows, why = choice.rows(input, {
-    rows = #q.pairs, noun = "row", example = example(#q.pairs),
+    single = true, rows = #q.pairs, noun = "row", example = example(#q.pairs),
     width = function() return n end,
   })
   if not rows then return nil, why end

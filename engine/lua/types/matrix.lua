@@ -45,10 +45,14 @@ end
 local function check_answer(v, node, key, idx, r)
   local text = v:string(node, key)
   if text and not idx[text] then
-    local names = {}
-    for name in pairs(idx) do names[#names + 1] = name end
+    -- did_you_mean lower-cases the typo only, so compare lower-case names.
+    local names, original = {}, {}
+    for name in pairs(idx) do
+      names[#names + 1] = name:lower()
+      original[name:lower()] = name
+    end
     table.sort(names)
-    local near = util.did_you_mean(text, names)
+    local near = original[util.did_you_mean(text, names)]
     v:error(node, key, "answer '%s' of row %d is not one of the columns%s", text, r,
             near and ("; did you mean '" .. near .. "'?") or "")
   end
@@ -123,7 +127,8 @@ end
 local function parse(q, input)
   local multi, n = is_multi(q), #q.columns
   local rows, why = choice.rows(input, {
-    rows = #q.rows, noun = "row", example = multi and "1AC 2B" or "1A 2B",
+    single = not multi, rows = #q.rows, noun = "row",
+    example = multi and "1AC 2B" or "1A 2B",
     width = function() return n end,
   })
   if not rows then return nil, why end

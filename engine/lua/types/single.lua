@@ -62,7 +62,8 @@ function M.explain(q, response)
     notes[1] = { mark = response == k and "right" or "wrong", text = o.text, feedback = o.feedback }
   end
   if response ~= k then
-    notes[#notes + 1] = { mark = "missed", text = q.options[k].text, feedback = q.options[k].feedback }
+    local o = q.options[k]
+    notes[#notes + 1] = { mark = "missed", text = o.text, feedback = o.feedback }
   end
   return { answer = q.options[k].text, notes = notes }
 end

@@ -21,7 +21,7 @@ function M.validate(q, v)
   if t and n and m then
     local group, why = staging.group(t, n, m)
     if not group then
-      v:error(q, "case", "case %s %s %s has no stage group: %s", t, n, m, why)
+      v:error(q, "case", "'case' cannot be staged: %s", why)
     end
   end
 end

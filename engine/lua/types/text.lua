@@ -31,7 +31,8 @@ function M.present(q)
   return {
     prompt = q.prompt,
     blocks = {},
-    how = "Type your answer in a word or a few words; spelling counts, capitals and accents do not.",
+    how = "Type your answer in a word or a few words, for example bone marrow; " ..
+          "spelling counts, capitals and accents do not.",
     input = "text",
   }
 end

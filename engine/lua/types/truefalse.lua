@@ -29,7 +29,7 @@ function M.present(q)
   return {
     prompt = q.prompt,
     blocks = { { items = { { label = "T", text = "True" }, { label = "F", text = "False" } } } },
-    how = "Type t for true or f for false.",
+    how = "Type t for true or f for false, for example t.",
     input = "truefalse",
   }
 end
