@@ -221,6 +221,8 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 		for (int i = 0; i < cells; i++)
 			fputs(i < n ? (c ? "\u2588" : "#") : (c ? "\u2591" : "."), f);
 		fprintf(f, " %s\n", text);
+	} else if (!strcmp(kind, "bullet")) {
+		wrap(f, text, c ? "  \u2022 " : "  - ", 4, "    ", 4, o->width);
 	} else if (!strcmp(kind, "blank")) {
 		fputc('\n', f);
 	} else {

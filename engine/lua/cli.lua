@@ -244,6 +244,7 @@ function M.intro(s)
   out[#out + 1] = { kind = "text", text = ("%s, %s mode.%s"):format(
     util.plural(#s.items, "question"), s.mode.name,
     s.learner and (" Learner: " .. s.learner .. ".") or "") }
+  out[#out + 1] = { kind = "text", text = report.mode_intro(s) }
   out[#out + 1] = { kind = "hint", text = "Type your answer and press Enter. ? for help, " ..
                     "s to skip, q to stop." }
   return out

@@ -56,8 +56,7 @@ function M.certainty_view(s, item)
     return { { kind = "text", text = "How sure are you? 1 = not sure, 2 = fairly sure, " ..
                "3 = very sure." } }
   end
-  return { { kind = "text", text = "Certainty: 1 = unsure (right +1, wrong 0), " ..
-             "2 = mid (+2 / -2), 3 = quite sure (+3 / -6)." } }
+  return { { kind = "text", text = "How sure are you? 1 unsure, 2 mid, 3 quite sure." } }
 end
 
 function M.help(s, item)
@@ -155,6 +154,25 @@ function M.feedback(s, item)
   return out
 end
 
+-- How the mode works, said once before the first question.
+function M.mode_intro(s)
+  local name = s.mode.name
+  if name == "cbm" then
+    return "Certainty-based marking: after each answer, say how sure you are. " ..
+      "1 unsure: right +1, wrong 0. 2 mid: right +2, wrong -2. 3 quite sure: " ..
+      "right +3, wrong -6. Choose 3 only when you are more than 80% sure."
+  elseif name == "adaptive" then
+    return ("You get %s at each question, with a hint after a wrong try. Each new try " ..
+      "costs %s of the marks."):format(util.plural(session.tries(s), "try", "tries"),
+      (s.settings.penalty or 1 / 3) == 1 / 3 and "a third" or
+      util.fmt_num(100 * s.settings.penalty) .. "%")
+  elseif name == "exam" then
+    return "Exam: no feedback until the end, then a full review."
+  end
+  return patient(s) and "After each answer you will see why, and where to read more." or
+    "Practice: feedback and explanation after each question."
+end
+
 -- The end: score, topics, what to re-read.
 function M.summary(s)
   local tot = session.totals(s)
@@ -180,32 +198,57 @@ function M.summary(s)
     out[#out + 1] = { kind = "bar", label = t, value = math.max(x.score, 0), max = x.max,
                       text = ("%s / %s"):format(util.fmt_num(x.score), util.fmt_num(x.max)) }
   end
-  local confident, missed, safety = {}, {}, {}
+  local confident, missed = {}, {}
   for _, item in ipairs(s.items) do
     if session.confident_mistake(item) then confident[#confident + 1] = item
     elseif session.fraction(item) < 1 - 1e-9 then missed[#missed + 1] = item end
-    if item.q.safety and session.fraction(item) < 1 - 1e-9 then safety[#safety + 1] = item end
   end
-  local function reread(item)
-    local sec = item.q._section
-    return ("%s — re-read \"%s\" (%s)"):format(item.q.prompt:gsub("\n", " "):sub(1, 70),
-      sec and sec.title or "?", item.q.source)
+  -- What to re-read: each cited section once, with how many questions sent
+  -- the learner there, in the order the questions came.
+  local function sections(items)
+    local order, count = {}, {}
+    for _, item in ipairs(items) do
+      local src = item.q.source
+      if not count[src] then
+        order[#order + 1] = item
+        count[src] = 0
+      end
+      count[src] = count[src] + 1
+    end
+    return util.map(order, function(item)
+      local sec = item.q._section
+      return { kind = "bullet", text = ("\"%s\" (%s) — %s"):format(
+        sec and sec.title or item.q.source, item.q.source,
+        util.plural(count[item.q.source], "question")) }
+    end)
   end
   if #confident > 0 then
-    out[#out + 1] = { kind = "subheading", text = "Sure, but not right — go over these first" }
-    for _, item in ipairs(confident) do
-      out[#out + 1] = { kind = "note", mark = "wrong", text = reread(item) }
-    end
+    out[#out + 1] = { kind = "subheading", text = patient(s) and
+                      "You were very sure, but not right — please go over these first" or
+                      "Confident mistakes — re-read these first" }
+    for _, b in ipairs(sections(confident)) do out[#out + 1] = b end
   end
   if #missed > 0 then
     out[#out + 1] = { kind = "subheading", text = patient(s) and "Topics to go over again" or
                       "Missed — what to re-read" }
-    for _, item in ipairs(missed) do
-      out[#out + 1] = { kind = "note", mark = "missed", text = reread(item) }
-    end
+    for _, b in ipairs(sections(missed)) do out[#out + 1] = b end
   end
+  local safety = M.safety_items(s)
   for _, item in ipairs(safety) do
     out[#out + 1] = M.safety_box(item)
+  end
+  return out
+end
+
+-- Red-flag questions the learner answered wrongly or skipped (questions
+-- never reached are not called out: the learner never saw them).
+function M.safety_items(s)
+  local out = {}
+  for _, item in ipairs(s.items) do
+    if item.q.safety and (session.answered(item) or item.skipped) and
+       session.fraction(item) < 1 - 1e-9 then
+      out[#out + 1] = item
+    end
   end
   return out
 end
@@ -230,7 +273,8 @@ function M.result(s)
     topics[t] = json.object({ "score", "max" }, { score = util.round(tot.topics[t].score),
                                                  max = util.round(tot.topics[t].max) })
   end
-  local questions, confident, safety = {}, {}, {}
+  local questions, confident = {}, {}
+  local safety = util.map(M.safety_items(s), function(item) return item.q.id end)
   for _, item in ipairs(s.items) do
     local last = item.steps[#item.steps]
     local response = util.null
@@ -263,9 +307,6 @@ function M.result(s)
     end
     questions[#questions + 1] = json.object(keys, q)
     if session.confident_mistake(item) then confident[#confident + 1] = item.q.id end
-    if item.q.safety and session.fraction(item) < 1 - 1e-9 then
-      safety[#safety + 1] = item.q.id
-    end
   end
   local r = {
     quiz = s.quiz.id, version = s.quiz.version, mode = s.mode.name, seed = s.seed,

@@ -181,6 +181,10 @@ function M.prompt(s)
   if s.phase == "certainty" then
     return { blocks = report.certainty_view(s, item), prompt = "How sure? (1-3) " }
   end
+  -- After a re-ask (bad input, help, a hint) the question is still on the
+  -- screen just above: show only the prompt again.
+  if item.shown then return { blocks = {}, prompt = "> " } end
+  item.shown = true
   return { blocks = report.question_view(s, item), prompt = "> " }
 end
 
