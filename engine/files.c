@@ -123,7 +123,8 @@ static int list_dir(lua_State *L, const char *dir, const char *suffix,
 		count++;
 	}
 	closedir(d);
-	qsort(names, count, sizeof *names, cmp_names);
+	if (count)
+		qsort(names, count, sizeof *names, cmp_names);
 	for (size_t i = 0; i < count; i++) {
 		char path[PATH_MAX];
 
