@@ -248,15 +248,62 @@ static int render_call(lua_State *L, int s, const char *fn, const struct term_op
 	return 1;
 }
 
-/* The interactive loop: show the prompt, read a line, feed it. */
-static int interact(lua_State *L, int s, const struct term_opts *t)
+/*
+ * Read one answer: a line, or for multi-line answers (own words) lines up
+ * to an empty one.  Returns 1, 0 at end of input, -1 when too long.
+ */
+static int read_answer(char *buf, size_t size, int multiline, FILE *out)
 {
-	char line[LINE_MAX_INPUT];
+	size_t used = 0;
+	int got;
 
-	if (!render_call(L, s, "intro", t))
+	if (!multiline)
+		return term_readline(buf, size);
+	buf[0] = '\0';
+	for (;;) {
+		char line[LINE_MAX_INPUT];
+		size_t n;
+
+		got = term_readline(line, sizeof line);
+		if (got == 0)
+			return used ? 1 : 0;
+		if (got < 0)
+			return -1;
+		if (!line[0])
+			return 1;
+		n = strlen(line);
+		if (used + n + 2 > size)
+			return -1;
+		if (used)
+			buf[used++] = '\n';
+		memcpy(buf + used, line, n + 1);
+		used += n;
+		fputs("  ", out);
+		fflush(out);
+	}
+}
+
+/* Ask a yes/no question; 1 for yes. */
+static int ask_yes(const char *question, FILE *out)
+{
+	char line[64];
+
+	fputs(question, out);
+	fflush(out);
+	if (term_readline(line, sizeof line) <= 0)
+		return 0;
+	return line[0] == 'y' || line[0] == 'Y';
+}
+
+/* The interactive loop: show the prompt, read a line, feed it. */
+static int interact(lua_State *L, int s, const struct term_opts *t, int round)
+{
+	char line[LINE_MAX_INPUT * 4];
+
+	if (!render_call(L, s, round == 1 ? "intro" : "round_intro", t))
 		return 0;
 	for (;;) {
-		int got;
+		int got, multiline;
 
 		lua_pushvalue(L, s);
 		if (host_call(L, "cli", "prompt", 1, 1) != LUA_OK)
@@ -267,11 +314,15 @@ static int interact(lua_State *L, int s, const struct term_opts *t)
 		}
 		lua_getfield(L, -1, "blocks");
 		term_render(L, -1, t);
-		lua_getfield(L, -2, "prompt");
+		lua_getfield(L, -2, "multiline");
+		multiline = lua_toboolean(L, -1);
+		lua_getfield(L, -3, "prompt");
+		if (multiline)
+			fputs("(Type your answer; an empty line ends it.)\n", t->out);
 		fputs(lua_tostring(L, -1), t->out);
 		fflush(t->out);
-		lua_pop(L, 3);
-		got = term_readline(line, sizeof line);
+		lua_pop(L, 4);
+		got = read_answer(line, sizeof line, multiline, t->out);
 		if (got == 0) {
 			fputc('\n', t->out);
 			lua_pushvalue(L, s);
@@ -286,10 +337,27 @@ static int interact(lua_State *L, int s, const struct term_opts *t)
 		term_render(L, -1, t);
 		lua_pop(L, 1);
 		if (got < 0)
-			fprintf(t->out, "That line was longer than %d characters.\n",
-				LINE_MAX_INPUT - 2);
+			fprintf(t->out, "That answer was longer than %d characters.\n",
+				(int)sizeof line - 2);
 	}
-	return render_call(L, s, "summary", t);
+	if (!render_call(L, s, "summary", t))
+		return 0;
+	/* Go over the missed questions again at once, if the learner wants. */
+	lua_pushvalue(L, s);
+	if (host_call(L, "cli", "offer_missed", 1, 1) != LUA_OK)
+		return 0;
+	if (lua_isstring(L, -1) && round < 5 && ask_yes(lua_tostring(L, -1), t->out)) {
+		int ok;
+
+		lua_pushvalue(L, s);
+		if (host_call(L, "cli", "missed_round", 1, 1) != LUA_OK)
+			return 0;
+		ok = interact(L, lua_gettop(L), t, round + 1);
+		lua_pop(L, 2);
+		return ok;
+	}
+	lua_pop(L, 1);
+	return 1;
 }
 
 static int cmd_run(lua_State *L, int argc, char **argv)
@@ -326,7 +394,7 @@ static int cmd_run(lua_State *L, int argc, char **argv)
 		lua_pop(L, 2);
 		if (!o.json && !render_call(L, s, "report", &t))
 			return engine_failed(L);
-	} else if (!interact(L, s, &t)) {
+	} else if (!interact(L, s, &t, 1)) {
 		return engine_failed(L);
 	}
 	if (o.json) {
@@ -341,44 +409,54 @@ static int cmd_run(lua_State *L, int argc, char **argv)
 
 /* ---- the menu ------------------------------------------------------ */
 
+/* The bundled quizzes by group; choose by number, q quits.  Loops. */
 static int cmd_menu(lua_State *L)
 {
-	char line[64];
+	struct term_opts t;
+	char line[64], path[4096];
 	int n, choice;
 	char *end;
-	char path[4096];
 
-	if ((n = list_rows(L, quizdir())) < 0)
-		return engine_failed(L);
-	if (n == 0) {
-		fprintf(stderr, "teachback: no quizzes found in %s\n", quizdir());
-		return TB_EXIT_LOAD;
-	}
-	printf("teachback %s: quizzes about metastatic breast cancer\n\n", TB_VERSION);
-	for (int i = 1; i <= n; i++) {
-		lua_rawgeti(L, -1, i);
-		printf("  %2d) %-8s %s (%s questions)\n", i, row_field(L, -1, "audience"),
-		       row_field(L, -1, "title"), row_field(L, -1, "n"));
-		lua_pop(L, 1);
-	}
+	term_setup(&t, 0);
+	t.out = stdout;
 	for (;;) {
-		printf("\nChoose a quiz (1-%d), or q to quit: ", n);
-		fflush(stdout);
-		if (term_readline(line, sizeof line) <= 0 || line[0] == 'q' || line[0] == 'Q') {
-			putchar('\n');
-			return TB_EXIT_OK;
+		lua_pushstring(L, quizdir());
+		if (host_call(L, "cli", "menu", 1, 2) != LUA_OK)
+			return engine_failed(L);
+		n = (int)luaL_len(L, -2);
+		if (n == 0) {
+			fprintf(stderr, "teachback: no quizzes found in %s\n", quizdir());
+			return TB_EXIT_LOAD;
 		}
-		choice = (int)strtol(line, &end, 10);
-		if (end != line && !*end && choice >= 1 && choice <= n)
-			break;
-		printf("Please type a number from 1 to %d.\n", n);
-	}
-	lua_rawgeti(L, -1, choice);
-	snprintf(path, sizeof path, "%s", row_field(L, -1, "path"));
-	lua_pop(L, 2);
-	{
-		char *args[] = { path };
-		return cmd_run(L, 1, args);
+		printf("\nteachback %s: learning about metastatic breast cancer\n\n", TB_VERSION);
+		term_render(L, -1, &t);
+		lua_pop(L, 1);
+		for (;;) {
+			printf("\nChoose a quiz (1-%d), or q to quit: ", n);
+			fflush(stdout);
+			if (term_readline(line, sizeof line) <= 0 || line[0] == 'q' ||
+			    line[0] == 'Q') {
+				putchar('\n');
+				return TB_EXIT_OK;
+			}
+			choice = (int)strtol(line, &end, 10);
+			if (end != line && !*end && choice >= 1 && choice <= n)
+				break;
+			printf("Please type a number from 1 to %d, or q.\n", n);
+		}
+		lua_rawgeti(L, -1, choice);
+		lua_getfield(L, -1, "path");
+		snprintf(path, sizeof path, "%s", lua_tostring(L, -1));
+		lua_pop(L, 3);
+		{
+			char *args[] = { path };
+			int rc = cmd_run(L, 1, args);
+
+			if (rc != TB_EXIT_OK)
+				return rc;
+		}
+		if (feof(stdin))
+			return TB_EXIT_OK;
 	}
 }
 

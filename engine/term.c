@@ -80,6 +80,7 @@ static void wrap(FILE *f, const char *text, const char *first, size_t firstw,
 {
 	const char *p = text;
 	size_t col;
+	int fresh = 1;          /* nothing written yet on this line */
 
 	fputs(first, f);
 	col = firstw;
@@ -91,6 +92,7 @@ static void wrap(FILE *f, const char *text, const char *first, size_t firstw,
 			fputc('\n', f);
 			fputs(rest, f);
 			col = restw;
+			fresh = 1;
 			p++;
 			continue;
 		}
@@ -103,16 +105,19 @@ static void wrap(FILE *f, const char *text, const char *first, size_t firstw,
 		if (!wl)
 			continue;
 		ww = utf8_width(w, wl);
-		if (col > restw && col + 1 + ww > (size_t)width) {
+		if (!fresh && col + 1 + ww > (size_t)width) {
 			fputc('\n', f);
 			fputs(rest, f);
 			col = restw;
-		} else if (col > firstw || (col > restw && col != firstw)) {
+			fresh = 1;
+		}
+		if (!fresh) {
 			fputc(' ', f);
 			col++;
 		}
 		fwrite(w, 1, wl, f);
 		col += ww;
+		fresh = 0;
 	}
 	fputc('\n', f);
 }
@@ -234,6 +239,13 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 void term_render(lua_State *L, int idx, const struct term_opts *o)
 {
 	FILE *f = o->out ? o->out : stdout;
+	struct term_opts now = *o;
+	struct winsize ws;
+
+	/* A resized terminal re-wraps from the next view on. */
+	if (isatty(fileno(f)) && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+		now.width = ws.ws_col > 100 ? 100 : ws.ws_col < 30 ? 30 : ws.ws_col;
+	o = &now;
 
 	idx = lua_absindex(L, idx);
 	if (!lua_istable(L, idx))

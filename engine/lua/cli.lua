@@ -105,8 +105,10 @@ function M.list(dir)
     if is_quiz_file(path) then
       local quiz, v = quiz_mod.load(path, index_for)
       if quiz and v.errors == 0 then
+        local n = quiz.settings.draw or #quiz.questions
         rows[#rows + 1] = { id = quiz.id, title = quiz.title, audience = quiz.audience,
-                            n = quiz.settings.draw or #quiz.questions, path = path }
+                            n = n, path = path, group = M.group_of(path, quiz.audience),
+                            minutes = quiz.minutes or math.max(1, math.ceil(n * 0.75)) }
       end
     end
   end
@@ -175,6 +177,38 @@ function M.stats(dir)
   return lines
 end
 
+M.GROUPS = {
+  { key = "patient", title = "For patients and families" },
+  { key = "selfcheck", title = "After a clinic visit: check yourself" },
+  { key = "student", title = "For nursing students" },
+  { key = "other", title = "Other quizzes" },
+}
+
+-- The menu group of a quiz: its folder (selfcheck/) or its audience.
+function M.group_of(path, audience)
+  if path:match("/selfcheck/") then return "selfcheck" end
+  if audience == "patient" or audience == "student" then return audience end
+  return "other"
+end
+
+-- The menu: rows in group order, and a view of them numbered.
+function M.menu(dir)
+  local rows = M.list(dir)
+  local ordered, out = {}, {}
+  for _, g in ipairs(M.GROUPS) do
+    local first = true
+    for _, r in ipairs(rows) do
+      if r.group == g.key then
+        if first then out[#out + 1] = { kind = "subheading", text = g.title } first = false end
+        ordered[#ordered + 1] = r
+        out[#out + 1] = { kind = "item", label = tostring(#ordered), text = ("%s — %s, about " ..
+          "%d min"):format(r.title, util.plural(r.n, "question"), r.minutes) }
+      end
+    end
+  end
+  return ordered, out
+end
+
 -- Find a quiz by path, or by id among the bundled quizzes.
 function M.resolve(name, quizdir)
   if host.is_file(name) then return name end
@@ -232,7 +266,33 @@ function M.result_json(s)
 end
 
 M.report = report.full
-M.summary = report.summary
+M.missed_round = session.missed_round
+
+-- The end of an interactive attempt: an exam's full review, then the summary.
+function M.summary(s)
+  local out = {}
+  if not s.mode.immediate then
+    out[1] = { kind = "title", text = "Review" }
+    for _, b in ipairs(report.review(s)) do out[#out + 1] = b end
+  end
+  for _, b in ipairs(report.summary(s)) do out[#out + 1] = b end
+  return out
+end
+
+function M.round_intro(s)
+  return { { kind = "title", text = ("Going over the missed questions (round %d)")
+             :format(s.round or 2) } }
+end
+
+-- Offer another round with the missed questions: the question to ask, or nil.
+function M.offer_missed(s)
+  local n = 0
+  for _, item in ipairs(s.items) do
+    if session.fraction(item) < 1 - 1e-9 then n = n + 1 end
+  end
+  if n == 0 or s.quit then return nil end
+  return ("Go over the %s you missed again now? (y/n) "):format(util.plural(n, "question"))
+end
 M.prompt = session.prompt
 M.feed = session.feed
 M.stop = session.stop

@@ -31,9 +31,14 @@ function M.question_view(s, item)
   local out = {}
   local head = ("Question %d of %d"):format(item.n, #s.items)
   if s.mode.immediate and item.n > 1 then
-    local done = 0
-    for i = 1, item.n - 1 do done = done + (s.items[i].marks or 0) end
+    local got, max = 0, 0
+    for i = 1, item.n - 1 do
+      got = got + session.grade(s, s.items[i]) * s.items[i].q.points
+      max = max + s.items[i].q.points
+    end
+    head = head .. (" · score so far %s of %s"):format(util.fmt_num(got), util.fmt_num(max))
   end
+  if s.learner then head = head .. " · " .. s.learner end
   out[#out + 1] = { kind = "heading", text = head }
   out[#out + 1] = { kind = "text", text = view.prompt }
   for _, block in ipairs(view.blocks or {}) do
@@ -253,14 +258,22 @@ function M.safety_items(s)
   return out
 end
 
--- The whole batch report: every question with its feedback, then the end.
-function M.full(s)
-  local out = { { kind = "title", text = s.quiz.title } }
+-- Every question with its feedback: the exam's review, the batch report.
+function M.review(s)
+  local out = {}
   for _, item in ipairs(s.items) do
+    local view = item.t.present(item.q, nil)
     out[#out + 1] = { kind = "heading", text = ("Question %d of %d"):format(item.n, #s.items) }
-    out[#out + 1] = { kind = "text", text = item.q.prompt }
+    out[#out + 1] = { kind = "text", text = view.prompt }
     for _, b in ipairs(M.feedback(s, item)) do out[#out + 1] = b end
   end
+  return out
+end
+
+-- The whole batch report: title, review, then the end.
+function M.full(s)
+  local out = { { kind = "title", text = s.quiz.title } }
+  for _, b in ipairs(M.review(s)) do out[#out + 1] = b end
   for _, b in ipairs(M.summary(s)) do out[#out + 1] = b end
   return out
 end

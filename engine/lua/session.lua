@@ -181,11 +181,17 @@ function M.prompt(s)
   if s.phase == "certainty" then
     return { blocks = report.certainty_view(s, item), prompt = "How sure? (1-3) " }
   end
+  if s.phase == "confirm" then
+    return { blocks = { { kind = "text", text = "Stop the quiz now? Your answers so far " ..
+                          "will be scored. (y/n)" } }, prompt = "> " }
+  end
   -- After a re-ask (bad input, help, a hint) the question is still on the
   -- screen just above: show only the prompt again.
   if item.shown then return { blocks = {}, prompt = "> " } end
   item.shown = true
-  return { blocks = report.question_view(s, item), prompt = "> " }
+  local view = item.t.present(item.q, item.perm)
+  return { blocks = report.question_view(s, item), prompt = "> ",
+           multiline = view.multiline or nil }
 end
 
 local function finish_item(s, item, out)
@@ -213,12 +219,21 @@ function M.feed(s, line)
     finish_item(s, item, out)
     return out
   end
+  if s.phase == "confirm" then
+    local a = line:lower()
+    if a == "y" or a == "yes" then s.quit = true return out end
+    s.phase = "answer"
+    item.shown = false
+    return report.say("Let's go on.")
+  end
   local cmd = COMMANDS[line:lower()]
   if cmd == "help" then return report.help(s, item) end
-  if cmd == "quit" then s.quit = true return out end
+  if cmd == "quit" then
+    s.phase = "confirm"
+    return out
+  end
   if cmd == "skip" then
     item.skipped = true
-    out[1] = { kind = "text", text = "Skipped." }
     if s.mode.immediate then
       for _, b in ipairs(report.feedback(s, item)) do out[#out + 1] = b end
     end
@@ -249,6 +264,29 @@ end
 -- End of input or a quit: what remains counts as unanswered.
 function M.stop(s)
   s.quit = true
+end
+
+-- A new round with the questions not fully right, in practice mode, so
+-- the learner can go over them again at once.
+function M.missed_round(s)
+  local again = {}
+  for _, item in ipairs(s.items) do
+    if M.fraction(item) < 1 - 1e-9 then again[#again + 1] = item end
+  end
+  if #again == 0 then return nil end
+  local r = {
+    quiz = s.quiz, settings = s.settings, mode = M.mode_module("practice"),
+    seed = s.seed + 1, learner = s.learner, items = {}, byid = {}, pos = 1,
+    phase = "answer", round = (s.round or 1) + 1,
+  }
+  local g = rng.new(r.seed)
+  for _, old in ipairs(again) do
+    local item = { q = old.q, t = old.t, steps = {}, n = #r.items + 1,
+                   perm = old.t.shuffle(old.q, g:derive("perm:" .. old.q.id), s.settings.shuffle) }
+    r.items[#r.items + 1] = item
+    r.byid[old.q.id] = item
+  end
+  return r
 end
 
 return M

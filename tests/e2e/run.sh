@@ -5,6 +5,7 @@
 cd "$(dirname "$0")/../.." || exit 1
 TB=${TEACHBACK_BIN:-build/teachback}
 E=tests/e2e
+F=$E/fixtures/engine        # frozen quizzes: engine tests do not move with the content
 pass=0
 fail=0
 out=$(mktemp)

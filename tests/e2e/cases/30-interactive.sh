@@ -3,7 +3,7 @@
 # skin, so "A" is wrong and "B" right (file label A in the JSON);
 # staging-and-sites shows the supraclavicular node first, where "B" (N1)
 # is wrong.
-expect "interactive answer then quit" 0 -- sh -c "printf 'A\n3\nq\n' | '$TB' run bone-basics --seed 1 --plain"
+expect "interactive answer then quit" 0 -- sh -c "printf 'A\n3\nq\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --plain"
 has "question shown" "$out" "Question 1 of 8"
 has "certainty asked in plain words" "$out" "How sure are you? 1 = not sure, 2 = fairly sure, 3 = very sure."
 has "kind verdict" "$out" "Not quite — here is why."
@@ -12,27 +12,27 @@ has "summary after quit" "$out" "Your results"
 has "confident mistake first" "$out" "You were very sure, but not right — please go over these first"
 if grep -q "$(printf '\033')" "$out"; then bad "--plain output has escape codes"; else ok; fi
 
-expect "bad input is re-asked" 0 -- sh -c "printf 'Z\n\nA\n1\n' | '$TB' run bone-basics --seed 1 --plain"
+expect "bad input is re-asked" 0 -- sh -c "printf 'Z\n\nA\n1\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --plain"
 has "unknown label said" "$out" "There is no option Z; choose A to C. Please try again."
 has "empty line said" "$out" "Please type an answer."
 n=$(grep -c "^Question 1 of 8" "$out")
 if [ "$n" -eq 1 ]; then ok; else bad "question re-shown $n times after bad input"; fi
 
-expect "end of input mid-quiz" 0 -- sh -c "printf 'B\n2\n' | '$TB' run bone-basics --seed 1 --plain"
+expect "end of input mid-quiz" 0 -- sh -c "printf 'B\n2\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --plain"
 has "partial result on EOF" "$out" "You got 1 of 8 points."
 
-expect "interactive --json keeps stdout clean" 0 -- sh -c "printf 'B\n2\n' | '$TB' run bone-basics --seed 1 --json --learner Ana"
+expect "interactive --json keeps stdout clean" 0 -- sh -c "printf 'B\n2\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --json --learner Ana"
 has "json on stdout" "$out" '{"quiz":"bone-basics","version":1,"mode":"practice","seed":1,"learner":"Ana","score":1,"max":8'
 has "json certainty" "$out" '"response":"A","score":1,"max":1,"correct":true,"certainty":2'
 has "views on stderr" "$err" "Question 1 of 8"
 
-expect "skip is unanswered" 0 -- sh -c "printf 's\nq\n' | '$TB' run staging-and-sites --seed 1 --json"
+expect "skip is unanswered" 0 -- sh -c "printf 's\nq\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 1 --json"
 has "skipped question null" "$out" '"response":null'
 
-expect "adaptive retry with hint" 0 -- sh -c "printf 'A\nB\n' | '$TB' run staging-and-sites --seed 1 --mode adaptive --plain"
+expect "adaptive retry with hint" 0 -- sh -c "printf 'A\nB\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 1 --mode adaptive --plain"
 has "not right yet" "$out" "Not right yet."
 has "tries left" "$out" "2 tries left. Each new try costs a third of the marks."
 
-expect "cbm marks" 0 -- sh -c "printf 'B\n3\n' | '$TB' run staging-and-sites --seed 1 --mode cbm --plain"
+expect "cbm marks" 0 -- sh -c "printf 'B\n3\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 1 --mode cbm --plain"
 has "cbm explained once" "$out" "Certainty-based marking: after each answer"
 has "cbm mark shown" "$out" "Certainty 3: -6 marks."
