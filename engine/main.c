@@ -20,7 +20,7 @@
 struct run_opts {
 	const char *quiz, *mode, *learner, *answers;
 	long long seed;
-	int have_seed, json, plain;
+	int have_seed, json, plain, assist;
 };
 
 static const char *usage_text =
@@ -38,6 +38,7 @@ static const char *usage_text =
 	"  --answers FILE      answer from a YAML or JSON file instead of the terminal\n"
 	"  --json              print the result as JSON on stdout, and nothing else\n"
 	"  --plain             no colour, no symbols (screen readers, logs); NO_COLOR too\n"
+	"  --assist            a nurse confirms or corrects each teach-back key point\n"
 	"\n"
 	"Exit status: 0 done, 1 check found errors, 2 wrong usage,\n"
 	"3 a quiz or answers file could not be loaded.\n";
@@ -193,6 +194,8 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 			o->json = 1;
 		else if (!strcmp(a, "--plain"))
 			o->plain = 1;
+		else if (!strcmp(a, "--assist"))
+			o->assist = 1;
 		else if ((v = opt_value(argc, argv, &i, "--mode"))) {
 			if (!valid_mode(v))
 				return usage_error("--mode must be practice, exam, adaptive or cbm, not '%s'", v);
@@ -235,6 +238,8 @@ static void push_run_opts(lua_State *L, const struct run_opts *o)
 	lua_setfield(L, -2, "seed");
 	lua_pushstring(L, quizdir());
 	lua_setfield(L, -2, "quizdir");
+	lua_pushboolean(L, o->assist);
+	lua_setfield(L, -2, "assist");
 }
 
 /* Call cli.<fn>(session) and render the view it returns. */

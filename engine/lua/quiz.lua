@@ -16,7 +16,7 @@ local util = require("util")
 local M = {}
 
 M.TYPES = { "single", "multiple", "truefalse", "matching", "ordering",
-            "numeric", "text", "cloze", "matrix", "staging" }
+            "numeric", "text", "cloze", "matrix", "staging", "teachback" }
 M.MODES = { "practice", "exam", "adaptive", "cbm" }
 M.AUDIENCES = { "patient", "student", "any" }
 M.CHECK_SEEDS = 8       -- seeds a script is tried with by `check`
@@ -85,6 +85,7 @@ function M.check_question(q, v, index)
     v:warn(q, "safety_message", "question '%s' has a safety_message but no 'safety: true'", qid)
   end
   check_source(q, v, index)
+  v.index = index         -- a type may cite material too (teach-back key points)
   M.type_module(tname).validate(q, v)
   return v.errors == before
 end

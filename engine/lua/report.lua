@@ -142,6 +142,10 @@ function M.feedback(s, item)
   for _, note in ipairs(ex.notes or {}) do
     out[#out + 1] = { kind = "note", mark = note.mark,
                       text = note.text .. (note.feedback and (" — " .. note.feedback) or "") }
+    if note.section then
+      out[#out + 1] = { kind = "passage", title = note.section.title,
+                        text = material.passage(note.section, nil) }
+    end
   end
   if s.mode.name == "adaptive" and #item.steps > 1 then
     out[#out + 1] = { kind = "text", text = ("Took %d tries: %s of %s marks."):format(

@@ -70,6 +70,7 @@ function M.new(quiz, opts)
   local s = {
     quiz = quiz, settings = settings, mode = M.mode_module(mode_name), seed = seed,
     learner = opts.learner, items = {}, byid = {}, pos = 1, phase = "answer",
+    assist = opts.assist,
   }
   for _, i in ipairs(order) do
     local q0 = quiz.questions[i]
@@ -181,6 +182,16 @@ function M.prompt(s)
   if s.phase == "certainty" then
     return { blocks = report.certainty_view(s, item), prompt = "How sure? (1-3) " }
   end
+  if s.phase == "assist" then
+    local p = s.assisting[s.assist_i]
+    return { blocks = { { kind = "subheading", text = ("For the nurse — key point %d of %d")
+                          :format(s.assist_i, #s.assisting) },
+                        { kind = "text", text = p.says },
+                        { kind = "text", text = p.engine and "teachback heard it." or
+                          "teachback did not hear it." },
+                        { kind = "hint", text = "Enter to agree, y if it was said, n if not." } },
+             prompt = "Nurse> " }
+  end
   if s.phase == "confirm" then
     return { blocks = { { kind = "text", text = "Stop the quiz now? Your answers so far " ..
                           "will be scored. (y/n)" } }, prompt = "> " }
@@ -219,6 +230,22 @@ function M.feed(s, line)
     finish_item(s, item, out)
     return out
   end
+  if s.phase == "assist" then
+    local p = s.assisting[s.assist_i]
+    local a = line:lower()
+    if a == "" then s.verdicts[p.id] = p.engine
+    elseif a == "y" or a == "yes" then s.verdicts[p.id] = true
+    elseif a == "n" or a == "no" then s.verdicts[p.id] = false
+    else return report.say("Press Enter to agree, or type y (it was said) or n (it was not).") end
+    s.assist_i = s.assist_i + 1
+    if s.assist_i <= #s.assisting then return out end
+    -- Every point judged: the nurse's verdicts decide the score.
+    local step = item.steps[#item.steps]
+    step.response = item.t.with_verdicts(item.q, step.response, s.verdicts)
+    step.fraction = item.t.score(item.q, step.response)
+    s.phase = "answer"
+    return M.after_answer(s, item, out)
+  end
   if s.phase == "confirm" then
     local a = line:lower()
     if a == "y" or a == "yes" then s.quit = true return out end
@@ -250,6 +277,16 @@ function M.feed(s, line)
     return report.say((why or "That answer was not understood.") .. " Please try again.")
   end
   M.record(s, item, line, response)
+  if s.assist and item.t.assist_points then
+    s.phase, s.assist_i, s.verdicts = "assist", 1, {}
+    s.assisting = item.t.assist_points(item.q, response)
+    return out
+  end
+  return M.after_answer(s, item, out)
+end
+
+-- After a try: another try, the certainty question, or the feedback.
+function M.after_answer(s, item, out)
   if not M.settled(s, item) then
     return report.retry(s, item)
   end
