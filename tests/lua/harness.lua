@@ -54,6 +54,11 @@ T.index = {
     doc = { id = "doc", path = "doc.md", order = { "sec" }, sections = {
       sec = { id = "sec", title = "Section", line = 1,
               text = "Some material text. It says about 7 in 10 people.\n" } } },
+    bone = { id = "bone", path = "bone.md", order = { "bone-agents", "dental" }, sections = {
+      ["bone-agents"] = { id = "bone-agents", title = "Medicines that protect bone", line = 1,
+                          text = "These medicines slow the cells that break down bone.\n" },
+      dental = { id = "dental", title = "Dental checks", line = 5,
+                 text = "Tell your dentist about the medicine.\n" } } },
   },
 }
 

@@ -275,7 +275,7 @@ T.test("teachback: explain lists what was got, missed and wrong", function()
     { mark = "right", text = "Denosumab slows the cells that break down bone, so bones stay " ..
       "stronger." },
     { mark = "missed", text = "Tell your dentist you get denosumab, because of a rare jaw " ..
-      "problem." },
+      "problem.", section = T.index.docs.bone.sections.dental },
     { mark = "wrong", text = "Denosumab does not kill cancer cells; it protects the bone." },
   })
   T.eq(#tb.explain(q, nil).notes, 2, "unanswered: both missed")

@@ -508,8 +508,7 @@ function M.explain(q, response)
   for _, kp in ipairs(q.key_points) do by_id[kp.id] = kp end
   local says = {}
   for _, kp in ipairs(q.key_points) do says[#says + 1] = kp.says end
-  if response == nil then return { answer = table.concat(says, " "), notes = {} } end
-  local r = judged(q, response)
+  local r = judged(q, response or "")
   local notes = {}
   for _, id in ipairs(r.covered) do
     notes[#notes + 1] = { mark = "right", text = by_id[id].says }
