@@ -243,8 +243,14 @@ function M.summary(s)
     for _, b in ipairs(sections(missed)) do out[#out + 1] = b end
   end
   local safety = M.safety_items(s)
+  -- Each warning once, even when two questions carry the same message.
+  local said = {}
   for _, item in ipairs(safety) do
-    out[#out + 1] = M.safety_box(item)
+    local box = M.safety_box(item)
+    if not said[box.text] then
+      said[box.text] = true
+      out[#out + 1] = box
+    end
   end
   return out
 end
