@@ -8,6 +8,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,12 +34,16 @@ int fs_read(const char *path, size_t limit, char **buf, size_t *len,
 	FILE *f;
 	char *b;
 	size_t n;
+	int fd;
 
 	*buf = NULL;
 	*len = 0;
-	f = fopen(path, "rb");
-	if (!f) {
+	/* O_NONBLOCK: a FIFO named quiz.yaml must not block us before fstat. */
+	fd = open(path, O_RDONLY | O_NONBLOCK);
+	if (fd < 0 || !(f = fdopen(fd, "rb"))) {
 		snprintf(err, errlen, "%s: error: cannot open (%s)", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return 0;
 	}
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -128,12 +133,16 @@ static int list_dir(lua_State *L, const char *dir, const char *suffix,
 	for (size_t i = 0; i < count; i++) {
 		char path[PATH_MAX];
 
+		struct stat st;
+
+		/* lstat: a symlink to a folder is not followed, so links cannot loop. */
 		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) < sizeof path &&
-		    n < FS_MAX_LISTED) {
-			if (fs_is_dir(path)) {
+		    n < FS_MAX_LISTED && lstat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
 				if (recurse)
 					n = list_dir(L, path, suffix, recurse, depth + 1, n);
-			} else if (has_suffix(names[i], suffix)) {
+			} else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) &&
+				   has_suffix(names[i], suffix)) {
 				lua_pushstring(L, path);
 				lua_rawseti(L, -2, ++n);
 			}

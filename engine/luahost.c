@@ -33,7 +33,10 @@
 
 #define HOST_SCRIPT_MEMORY  (16u << 20)      /* bytes a script state may hold */
 #define HOST_SCRIPT_STEPS   10000000         /* VM instructions a script may run */
-#define HOST_HOOK_EVERY     1000
+#define HOST_SCRIPT_SECONDS 1.0              /* and wall-clock time */
+#define HOST_HOOK_EVERY     100
+#define HOST_COPY_BYTES     (1u << 20)       /* string bytes a result may carry */
+#define HOST_TABLE_LEN      (1 << 20)        /* #t table.insert/remove accept */
 #define HOST_COPY_DEPTH     8                /* nesting of a script's result */
 #define HOST_COPY_NODES     4096             /* values in a script's result */
 #define HOST_REP_MAX        (1u << 20)       /* bytes string.rep may build */
@@ -41,7 +44,16 @@
 struct budget {
 	size_t used, limit;
 	long steps, max_steps;
+	double deadline;        /* monotonic seconds; 0 for none */
 };
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /*
  * lua_Alloc with a cap.  When ptr is NULL, osize holds a type tag, not a
@@ -342,6 +354,10 @@ int host_call(lua_State *L, const char *module, const char *fn,
 
 /* ---- the sandbox for quiz scripts ---------------------------------- */
 
+/*
+ * The budget is counted in VM instructions, but one instruction can call
+ * a C function that walks a long string, so the hook also keeps a clock.
+ */
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
 	struct budget *b;
@@ -349,12 +365,27 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 	(void)ar;
 	lua_getallocf(L, (void **)&b);
 	b->steps += HOST_HOOK_EVERY;
-	if (b->steps > b->max_steps) {
+	if (b->steps > b->max_steps || (b->deadline && now_seconds() > b->deadline)) {
 		/* From now on every instruction fails, so pcall cannot loop on. */
 		lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-		luaL_error(L, "ran too long (more than %d million steps)",
-			   (int)(b->max_steps / 1000000));
+		luaL_error(L, "ran too long (more than %d million steps or %d second)",
+			   (int)(b->max_steps / 1000000), (int)HOST_SCRIPT_SECONDS);
 	}
+}
+
+/*
+ * table.insert and table.remove shift elements in C up to #t, and a table
+ * with a few keys can claim #t = 2^50; the hook cannot stop a C loop.
+ */
+static int capped_table_op(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	if (luaL_len(L, 1) > HOST_TABLE_LEN)
+		return luaL_error(L, "table too long for insert or remove");
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	return lua_gettop(L);
 }
 
 /* string.rep that cannot build more than HOST_REP_MAX bytes or loop long. */
@@ -408,7 +439,7 @@ static int build_env(lua_State *S, lua_Integer seed)
 {
 	static const char *const base[] = {
 		"assert", "error", "ipairs", "next", "pairs", "pcall", "select",
-		"tonumber", "tostring", "type", "xpcall", "rawequal", "rawlen",
+		"tonumber", "tostring", "type", "rawequal", "rawlen",
 		"_VERSION", NULL
 	};
 	static const char *const str[] = {
@@ -471,6 +502,13 @@ static int build_env(lua_State *S, lua_Integer seed)
 	copy_fields(S, S, env, NULL, base);
 	copy_fields(S, S, env, LUA_STRLIBNAME, str);
 	copy_fields(S, S, env, LUA_TABLIBNAME, tab);
+	lua_getfield(S, env, LUA_TABLIBNAME);
+	for (const char *const *n = (const char *const[]){"insert", "remove", NULL}; *n; n++) {
+		lua_getfield(S, -1, *n);
+		lua_pushcclosure(S, capped_table_op, 1);
+		lua_setfield(S, -2, *n);
+	}
+	lua_pop(S, 1);
 	copy_fields(S, S, env, LUA_MATHLIBNAME, math);
 	copy_fields(S, S, env, LUA_UTF8LIBNAME, utf8);
 
@@ -483,6 +521,7 @@ static int build_env(lua_State *S, lua_Integer seed)
 
 struct copy {
 	int nodes;
+	size_t bytes;
 	char err[256];
 };
 
@@ -535,6 +574,12 @@ static int copy_value(lua_State *S, int idx, lua_State *L, struct copy *c, int d
 	switch (lua_type(S, idx)) {
 	case LUA_TSTRING:
 		s = lua_tolstring(S, idx, &len);
+		/* Each reference is copied anew: bound the total, not each string. */
+		if ((c->bytes += len) > HOST_COPY_BYTES) {
+			snprintf(c->err, sizeof c->err, "returned more than %u bytes of text",
+				 HOST_COPY_BYTES);
+			return 0;
+		}
 		lua_pushlstring(L, s, len);
 		return 1;
 	case LUA_TNUMBER:
@@ -563,10 +608,10 @@ static int copy_value(lua_State *S, int idx, lua_State *L, struct copy *c, int d
 int host_sandbox_run(lua_State *L, const char *code, size_t len,
 		     const char *name, lua_Integer seed)
 {
-	struct budget b = { 0, HOST_SCRIPT_MEMORY, 0, HOST_SCRIPT_STEPS };
-	struct copy c = { 0, "" };
+	struct budget b = { 0, HOST_SCRIPT_MEMORY, 0, HOST_SCRIPT_STEPS, 0 };
+	struct copy c = { 0, 0, "" };
 	lua_State *S = lua_newstate(capped_alloc, &b);
-	int status, env, ok = 0;
+	int status, env, ok = 0, top = lua_gettop(L);
 
 	if (!S) {
 		lua_pushliteral(L, "could not start (out of memory)");
@@ -586,6 +631,7 @@ int host_sandbox_run(lua_State *L, const char *code, size_t len,
 	}
 	lua_pushvalue(S, env);
 	lua_setupvalue(S, -2, 1);
+	b.deadline = now_seconds() + HOST_SCRIPT_SECONDS;
 	lua_sethook(S, count_hook, LUA_MASKCOUNT, HOST_HOOK_EVERY);
 	status = lua_pcall(S, 0, 1, 0);
 	lua_sethook(S, NULL, 0, 0);
@@ -603,8 +649,9 @@ int host_sandbox_run(lua_State *L, const char *code, size_t len,
 	} else if (!lua_istable(S, -1)) {
 		lua_pushfstring(L, "must return a table of question fields, not a %s value",
 				luaL_typename(S, -1));
-	} else if (!copy_table(S, -1, L, &c, 1)) {
-		lua_pushfstring(L, "%s", c.err);
+	} else if (!lua_checkstack(L, HOST_COPY_DEPTH * 4 + 8) || !copy_table(S, -1, L, &c, 1)) {
+		lua_settop(L, top);     /* drop what was half built */
+		lua_pushfstring(L, "%s", c.err[0] ? c.err : "result too complex");
 	} else {
 		ok = 1;
 	}

@@ -342,8 +342,8 @@ static int interact(lua_State *L, int s, const struct term_opts *t, int round)
 		term_render(L, -1, t);
 		lua_pop(L, 1);
 		if (got < 0)
-			fprintf(t->out, "That answer was longer than %d characters.\n",
-				(int)sizeof line - 2);
+			fprintf(t->out, "That answer was longer than %d characters, or held a "
+				"NUL byte; please type it again.\n", (int)sizeof line - 2);
 	}
 	if (!render_call(L, s, "summary", t))
 		return 0;
@@ -365,7 +365,20 @@ static int interact(lua_State *L, int s, const struct term_opts *t, int round)
 	return 1;
 }
 
+static int run_attempt(lua_State *L, int argc, char **argv);
+
+/* One attempt; the Lua stack is left as it was found. */
 static int cmd_run(lua_State *L, int argc, char **argv)
+{
+	int top = lua_gettop(L), rc;
+
+	term_reset_interrupt();
+	rc = run_attempt(L, argc, argv);
+	lua_settop(L, top);
+	return rc;
+}
+
+static int run_attempt(lua_State *L, int argc, char **argv)
 {
 	struct run_opts o;
 	struct term_opts t;

@@ -18,6 +18,7 @@
 /* Limits on input, each a clear error when passed. */
 #define TB_MAX_FILE     (8u * 1024 * 1024)   /* bytes in a quiz, material or answers file */
 #define TB_MAX_DEPTH    64                   /* YAML nesting */
+#define TB_MAX_NODES    200000               /* YAML values in one file */
 #define TB_ERRLEN       1024                 /* one formatted error message */
 
 /* Exit statuses (DESIGN.md). */
@@ -65,5 +66,6 @@ struct term_opts {
 void term_setup(struct term_opts *o, int plain);
 void term_render(lua_State *L, int idx, const struct term_opts *o);
 int term_readline(char *buf, size_t size);
+void term_reset_interrupt(void);
 
 #endif

@@ -9,6 +9,7 @@
  * wrong are always said in words, colour only repeats them.
  */
 #include <errno.h>
+#include <sys/types.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,10 +30,23 @@
 
 static volatile sig_atomic_t interrupted;
 
+/*
+ * The first Ctrl-C ends the attempt at the next read, with its result; a
+ * second one, while something else is still running, ends the process.
+ */
 static void on_interrupt(int sig)
 {
-	(void)sig;
+	if (interrupted) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 	interrupted = 1;
+}
+
+/* A new attempt starts with no Ctrl-C pending. */
+void term_reset_interrupt(void)
+{
+	interrupted = 0;
 }
 
 void term_setup(struct term_opts *o, int plain)
@@ -69,6 +83,26 @@ static size_t utf8_width(const char *s, size_t n)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			w++;
 	return w;
+}
+
+/*
+ * Quiz text is hostile too: control characters (an ESC could clear the
+ * screen or hide a safety message) are never written, whatever the file.
+ */
+static void write_clean(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f)
+			continue;
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9F) {
+			i++;    /* a C1 control character */
+			continue;
+		}
+		fputc(c, f);
+	}
 }
 
 /*
@@ -115,7 +149,7 @@ static void wrap(FILE *f, const char *text, const char *first, size_t firstw,
 			fputc(' ', f);
 			col++;
 		}
-		fwrite(w, 1, wl, f);
+		write_clean(f, w, wl);
 		col += ww;
 		fresh = 0;
 	}
@@ -124,12 +158,13 @@ static void wrap(FILE *f, const char *text, const char *first, size_t firstw,
 
 static const char *field(lua_State *L, int idx, const char *name)
 {
-	const char *s;
+	const char *s = "";
 
-	lua_getfield(L, idx, name);
-	s = lua_tostring(L, -1);
-	lua_pop(L, 1);          /* the string stays alive: the block holds it */
-	return s ? s : "";
+	/* Only a string field stays alive once popped: the block holds it. */
+	if (lua_getfield(L, idx, name) == LUA_TSTRING)
+		s = lua_tostring(L, -1);
+	lua_pop(L, 1);
+	return s;
 }
 
 static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o)
@@ -263,29 +298,36 @@ void term_render(lua_State *L, int idx, const struct term_opts *o)
 
 /*
  * Read one line without its newline.  Returns 1; 0 at end of input or on
- * Ctrl-C; -1 when the line was too long (the rest of it is discarded).
+ * Ctrl-C; -1 when the line was too long or held a NUL byte (the whole line
+ * is consumed either way, so the next answer is not lost).
  */
 int term_readline(char *buf, size_t size)
 {
-	size_t n;
+	size_t n = 0;
+	int c, bad = 0;
 
 	if (interrupted)
 		return 0;
-	if (!fgets(buf, (int)size, stdin)) {
+	errno = 0;
+	/* Byte by byte, storing at most size - 1: no line can make us allocate. */
+	while ((c = getc(stdin)) != EOF && c != '\n') {
+		if (c == '\0' || n + 1 >= size)
+			bad = 1;
+		else
+			buf[n++] = (char)c;
+	}
+	if (c == EOF && n == 0 && !bad) {
 		if (errno == EINTR)
 			clearerr(stdin);
+		buf[0] = '\0';
 		return 0;
 	}
-	n = strlen(buf);
-	if (n && buf[n - 1] == '\n') {
-		buf[--n] = '\0';
-		if (n && buf[n - 1] == '\r')
-			buf[--n] = '\0';
-		return 1;
+	if (n && buf[n - 1] == '\r')
+		n--;
+	buf[n] = '\0';
+	if (bad) {
+		buf[0] = '\0';
+		return -1;
 	}
-	if (feof(stdin))
-		return 1;
-	for (int ch; (ch = getchar()) != EOF && ch != '\n';)
-		;
-	return -1;
+	return 1;
 }

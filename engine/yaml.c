@@ -13,6 +13,7 @@
  *  - duplicate keys are refused (libyaml does not notice them);
  *  - nesting deeper than TB_MAX_DEPTH is refused, because libyaml 0.2.5 has
  *    no limit and its cost grows quadratically with depth;
+ *  - at most TB_MAX_NODES values, because each costs a few Lua tables;
  *  - exactly one document, UTF-8 only.
  *
  * Positions go to a side table, where[t] = {pos = P, v = {k = P}, k = {k = P}},
@@ -39,6 +40,7 @@ struct yml {
 	int line_offset;
 	int where;              /* absolute index of the where table, or 0 */
 	int depth;
+	long nodes;
 	char err[TB_ERRLEN];
 };
 
@@ -325,6 +327,10 @@ static int build_mapping(struct yml *y)
 /* Build the node whose first event is current; push its value. */
 static int build_node(struct yml *y)
 {
+	/* Each node costs Lua tables for its value and position: bound them. */
+	if (++y->nodes > TB_MAX_NODES)
+		return fail_mark(y, y->event.start_mark, "more than %d values in one file",
+				 TB_MAX_NODES);
 	if (!lua_checkstack(y->L, 8))
 		return fail_mark(y, y->event.start_mark, "document too complex");
 	if (!refuse_extras(y))

@@ -83,7 +83,7 @@ static void test_infinite_loop(void **state)
 {
 	(void)state;
 	refused("while true do end",
-		"failed: ran too long (more than 10 million steps)");
+		"failed: ran too long (more than 10 million steps or 1 second)");
 }
 
 static void test_pcall_cannot_swallow_budget(void **state)
@@ -165,10 +165,29 @@ static void test_errors_reported(void **state)
 	refused("local x = nil; return x.y", "failed: script:1: attempt to index a nil value (local 'x')");
 }
 
+static void test_review_attacks(void **state)
+{
+	(void)state;
+	/* A message handler would run with hooks off: xpcall is not offered. */
+	refused("xpcall(function() while true do end end, function() while true do end end)",
+		"failed: script:1: attempt to call a nil value (global 'xpcall')");
+	/* #t can claim 2^50 for a table of 51 keys; insert/remove loop in C to #t. */
+	refused("local t = {} for i = 50, 0, -1 do t[1 << i] = true end table.remove(t, 1)",
+		"failed: script:1: table too long for insert or remove");
+	/* Long C calls between instructions: the clock stops them. */
+	assert_int_equal(run("local s = ('x'):rep(1 << 20) local n = 0 "
+			     "while true do n = n + utf8.len(s) end", 1), 0);
+	assert_non_null(strstr(lua_tostring(L, -1), "ran too long"));
+	/* Each reference to a string is copied: the total is bounded. */
+	refused("local s = ('x'):rep(1 << 20) local t = {} for i = 1, 200 do t[i] = s end "
+		"return {x = t}", "returned more than 1048576 bytes of text");
+	assert_int_equal(lua_gettop(L), 1);     /* only the message: nothing half built */
+}
+
 static void test_host_survives(void **state)
 {
 	(void)state;
-	refused("while true do end", "failed: ran too long (more than 10 million steps)");
+	refused("while true do end", "failed: ran too long (more than 10 million steps or 1 second)");
 	lua_settop(L, 0);
 	lua_pushinteger(L, 2);
 	assert_int_equal(host_call(L, "util", "label", 1, 1), LUA_OK);
@@ -191,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_bytecode_refused),
 		cmocka_unit_test(test_bad_results),
 		cmocka_unit_test(test_errors_reported),
+		cmocka_unit_test(test_review_attacks),
 		cmocka_unit_test(test_host_survives),
 	};
 

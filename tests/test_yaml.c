@@ -218,6 +218,26 @@ static void test_too_large(void **state)
 	free(big);
 }
 
+static void test_node_limit(void **state)
+{
+	/* [{},{},...]: each value costs Lua tables, so their number is bounded. */
+	size_t n = 3 * 200001 + 2;
+	char *y = malloc(n + 1);
+
+	(void)state;
+	assert_non_null(y);
+	y[0] = '[';
+	for (size_t i = 0; i < 200001; i++)
+		memcpy(y + 1 + 3 * i, "{},", 3);
+	y[n - 2] = '{';
+	y[n - 1] = ']';
+	y[n] = '\0';
+	assert_int_equal(load(y, n), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    "t.yaml:1:599999: error: more than 200000 values in one file");
+	free(y);
+}
+
 static void test_line_offset(void **state)
 {
 	(void)state;
@@ -246,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_syntax_error_has_context),
 		cmocka_unit_test(test_complex_key),
 		cmocka_unit_test(test_too_large),
+		cmocka_unit_test(test_node_limit),
 		cmocka_unit_test(test_line_offset),
 	};
 

@@ -79,7 +79,14 @@ function M.check(paths)
   local ids = {}
   for _, path in ipairs(quizzes) do
     files = files + 1
-    local quiz, v = quiz_mod.load(path, index_for)
+    -- One file that trips the engine must not hide the others' messages.
+    local okload, quiz, v = pcall(quiz_mod.load, path, index_for)
+    if not okload then
+      v = schema.new(path, {})
+      v.raw = ("%s:1:1: error: internal error while checking: %s"):format(path, tostring(quiz))
+      v.errors = 1
+      quiz = nil
+    end
     if quiz and quiz.index and not seen[quiz.index] then
       errors = errors + quiz.index.errors
       material_lines(quiz.index, lines, seen)
@@ -225,6 +232,9 @@ end
 
 -- Load a quiz and start an attempt.  Returns session, or nil and lines.
 function M.start(name, opts)
+  if opts.learner and not utf8.len(opts.learner) then
+    return nil, { "teachback: the learner name is not valid UTF-8 text" }
+  end
   local path = M.resolve(name, opts.quizdir)
   if not path then
     return nil, { name .. ": error: no such quiz file, and no bundled quiz has that id " ..

@@ -74,7 +74,7 @@ function M.check_question(q, v, index)
   v:id(q, "topic", { required = true })
   v:string(q, "prompt", { required = true })
   v:string(q, "explain", { required = true })
-  v:number(q, "points", { default = 1, gt = 0 })
+  v:number(q, "points", { default = 1, gt = 0, max = 1000 })
   v:string(q, "objective")
   local hints = v:list(q, "hints")
   for i in ipairs(hints or {}) do v:string(hints, i) end
@@ -102,7 +102,9 @@ function M.run_script(q, seed, v, path)
   local made = {}
   for k, val in pairs(q) do made[k] = val end
   for k, val in pairs(out) do
-    if k == "id" or k == "type" or k == "script" then
+    -- id, type and topic say what the question is: results, draws and
+    -- statistics follow them, so a script may not change them.
+    if k == "id" or k == "type" or k == "script" or k == "topic" then
       v:error(q, "script", "question '%s': script may not set '%s'", q.id or "?", tostring(k))
       return nil
     end
@@ -197,7 +199,9 @@ function M.load(path, index_for)
       end
       v.fallback = q
       if q.script ~= nil then
-        if v:string(q, "script") then
+        -- The fields a script may not set must stand in the file.
+        local fixed = v:id(q, "topic", { required = true })
+        if v:string(q, "script") and fixed then
           M.check_script_question(q, v, index)
         end
       else

@@ -106,6 +106,12 @@ function V:string(node, key, opts)
     self:error(node, key, "'%s' must be text, found %s", key, kind_of(v))
     return nil
   end
+  -- An ESC in a prompt could rewrite the learner's screen or hide a
+  -- safety message; only newlines and tabs are text.
+  if v:find("[%z\1-\8\11-\31\127]") or v:find("\194[\128-\159]") then
+    self:error(node, key, "'%s' contains a control character", key)
+    return nil
+  end
   if (not opts or opts.nonempty ~= false) and not v:find("%S") then
     self:error(node, key, "'%s' is empty", key)
     return nil
@@ -150,16 +156,22 @@ end
 
 -- Parse a decimal number written with a point or a comma; nil if not one.
 function M.to_number(v)
-  if math.type(v) then return v end
+  if math.type(v) then
+    if math.abs(v) > 2^53 then return nil end
+    return v
+  end
   if type(v) ~= "string" or #v > 64 then return nil end
   local s = util.trim(v)
+  -- "1,000" could be a thousand or one: refuse rather than guess.
+  if s:match("^[+-]?%d%d?%d?,%d%d%d$") then return nil, "ambiguous" end
   if s:match("^[+-]?%d+,%d+$") then s = s:gsub(",", ".") end
   if not (s:match("^[+-]?%d+%.?%d*$") or s:match("^[+-]?%.%d+$") or
           s:match("^[+-]?%d+%.?%d*[eE][+-]?%d+$")) then
     return nil
   end
   local n = tonumber(s)
-  if not n or n ~= n or n == math.huge or n == -math.huge then return nil end
+  -- Beyond 2^53 integers and floats part ways, and differences overflow.
+  if not n or n ~= n or math.abs(n) > 2^53 then return nil end
   return n
 end
 
@@ -172,14 +184,17 @@ function V:number(node, key, opts)
     if opts.default == nil then return missing(self, node, key, opts) end
     return opts.default
   end
-  local n = M.to_number(v)
+  local n, why = M.to_number(v)
   if not n then
-    self:error(node, key, "'%s' must be a number, found %s", key,
+    local looks = type(v) == "string" and v:match("%d")
+    self:error(node, key, "'%s' must be a number%s, found %s", key,
+               why == "ambiguous" and " written without a thousands separator" or
+               looks and " no larger than 2^53" or "",
                type(v) == "string" and ("'" .. v .. "'") or kind_of(v))
     return nil
   end
   if opts.integer and math.type(n) ~= "integer" then
-    if n == math.floor(n) then n = math.tointeger(n)
+    if n == math.floor(n) and math.tointeger(n) then n = math.tointeger(n)
     else
       self:error(node, key, "'%s' must be a whole number, found %s", key, tostring(v))
       return nil

@@ -253,7 +253,14 @@ function M.feed(s, line)
     item.shown = false
     return report.say("Let's go on.")
   end
+  if not utf8.len(line) then
+    return report.say("That text has characters that could not be read. Please type " ..
+                      "it again.")
+  end
   local cmd = COMMANDS[line:lower()]
+  -- A letter that labels something on the screen (option H, Q, S) is an
+  -- answer, not a command.
+  if cmd and cmd ~= "help" and M.shows_label(item, line:upper()) then cmd = nil end
   if cmd == "help" then return report.help(s, item) end
   if cmd == "quit" then
     s.phase = "confirm"
@@ -296,6 +303,16 @@ function M.after_answer(s, item, out)
   end
   finish_item(s, item, out)
   return out
+end
+
+function M.shows_label(item, label)
+  local view = item.t.present(item.q, item.perm)
+  for _, block in ipairs(view.blocks or {}) do
+    for _, it in ipairs(block.items or {}) do
+      if it.label == label then return true end
+    end
+  end
+  return false
 end
 
 -- End of input or a quit: what remains counts as unanswered.

@@ -163,7 +163,7 @@ local function scan(s)
     if a then
       pos = b + 1
     else
-      a, b, cap = s:find("^(%d+)%s*[:=%.%)%-]?%s*", pos)
+      a, b, cap = s:find("^(%d%d?%d?%d?)%s*[:=%.%)%-]?%s*", pos)
       if a then
         if positional then return nil, "mixed" end
         numbered = true
@@ -212,7 +212,7 @@ function M.rows(input, opts)
   local out = {}
   local function bad_row(r)
     if r < 1 or r > n then
-      return ("there is no %s %d; %ss are 1 to %d"):format(noun, r, noun, n)
+      return ("there is no %s %s; %ss are 1 to %d"):format(noun, tostring(r), noun, n)
     end
     if out[r] then return ("%s %d is given twice"):format(noun, r) end
     return nil

@@ -2,7 +2,7 @@
 # reported at its line and column (positions checked by hand), exit 1.
 expect "check good fixture" 0 -- "$TB" check "$E/fixtures/good.yaml"
 has "clean summary" "$out" "checked 1 file: 0 errors, 0 warnings"
-for f in fields types scripts; do
+for f in fields types scripts hostile; do
 	expect "check bad $f" 1 -- "$TB" check "$E/fixtures/bad/$f.yaml"
 	same "check bad $f messages" "$out" "$E/expected/check-$f.out"
 done

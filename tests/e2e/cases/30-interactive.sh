@@ -36,3 +36,16 @@ has "tries left" "$out" "2 tries left. Each new try costs a third of the marks."
 expect "cbm marks" 0 -- sh -c "printf 'B\n3\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 1 --mode cbm --plain"
 has "cbm explained once" "$out" "Certainty-based marking: after each answer"
 has "cbm mark shown" "$out" "Certainty 3: -6 marks."
+
+# Hostile terminal input (found in review): a letter that is both an option
+# and a command, a huge row number, a NUL byte, text that is not UTF-8.
+L=$F/labels.yaml
+expect "option H is an answer, not a hint" 0 -- sh -c "printf 'h\n99999999999999999999B\n1A 2B\n' | '$TB' run '$L' --seed 1 --json"
+has "H chosen" "$out" '"id":"eight-options","type":"single","topic":"t","response":"H","score":1'
+has "huge row refused, then answered" "$out" '"id":"rows","type":"matching","topic":"t","response":{"1":"B","2":"A"}'
+has "huge row message" "$err" "no row 9999; rows are 1 to 2"
+expect "NUL byte does not eat the next answer" 0 -- sh -c "printf 'A\0junk\nH\n' | '$TB' run '$L' --seed 1 --json"
+has "NUL line refused" "$err" "held a NUL byte"
+has "next line still answers" "$out" '"response":"H","score":1'
+expect "invalid UTF-8 is re-asked" 0 -- sh -c "printf 'H\nosteo\377\376\n' | '$TB' run '$L' --seed 1 --plain"
+has "bad bytes said" "$out" "That text has characters that could not be read."
