@@ -198,10 +198,15 @@ function M.prompt(s)
   end
   -- After a re-ask (bad input, help, a hint) the question is still on the
   -- screen just above: show only the prompt again.
-  if item.shown then return { blocks = {}, prompt = "> " } end
-  item.shown = true
   local view = item.t.present(item.q, item.perm)
-  return { blocks = report.question_view(s, item), prompt = "> ",
+  local prompt = "> "
+  if view.parts then
+    prompt = ("%s %d of %d > "):format(view.parts.noun, #(item.partial or {}) + 1,
+                                      view.parts.count)
+  end
+  if item.shown then return { blocks = {}, prompt = prompt } end
+  item.shown = true
+  return { blocks = report.question_view(s, item), prompt = prompt,
            multiline = view.multiline or nil }
 end
 
@@ -278,6 +283,18 @@ function M.feed(s, line)
   if line == "" then
     return report.say("Please type an answer. " .. report.how(s, item) ..
                       " (? for help, s to skip)")
+  end
+  -- Blanks and grid rows may come one at a time: letters alone (no row
+  -- number, no spaces) answer the part being asked.
+  local view = item.t.present(item.q, item.perm)
+  if view.parts and line:match("^%a+$") then
+    item.partial = item.partial or {}
+    item.partial[#item.partial + 1] = line
+    if #item.partial < view.parts.count then return out end
+    local joined = {}
+    for k, letters in ipairs(item.partial) do joined[k] = k .. letters end
+    line = table.concat(joined, " ")
+    item.partial = nil
   end
   local response, why = item.t.parse(item.q, line, item.perm)
   if response == nil then

@@ -75,10 +75,11 @@ function M.present(q, perm)
   return {
     prompt = q.prompt .. "\n" .. q.text:gsub(PLACEHOLDER, "[%1]"),
     blocks = blocks,
-    how = ("Type each blank's number and letter, for example %s, or just the letters in " ..
-           "order (%s)."):format(#q.blanks >= 2 and "1A 2B" or "1A",
+    how = ("Type the letter for one blank at a time, or all at once, for example %s or " ..
+           "the letters in order (%s)."):format(#q.blanks >= 2 and "1A 2B" or "1A",
                                  #q.blanks >= 2 and "A B" or "A"),
     input = "cloze",
+    parts = { noun = "Blank", count = #q.blanks },
   }
 end
 

@@ -117,10 +117,12 @@ function M.present(q)
       { title = multi and "Columns (choose every one that applies to a row)" or
                 "Columns (choose one for each row)", items = choice.items(q.columns) },
     },
-    how = multi and "Type each row number with the letters of every column that applies, " ..
-                    "for example 1AC 2B."
-               or "Type each row number with the letter of its column, for example 1A 2B.",
+    how = multi and "Type the letters of every column that applies, one row at a time, " ..
+                    "or all rows at once, for example 1AC 2B."
+               or "Type the letter of the column, one row at a time, or all rows at once, " ..
+                  "for example 1A 2B.",
     input = "matrix",
+    parts = { noun = "Row", count = #q.rows },
   }
 end
 

@@ -49,3 +49,9 @@ has "NUL line refused" "$err" "held a NUL byte"
 has "next line still answers" "$out" '"response":"H","score":1'
 expect "invalid UTF-8 is re-asked" 0 -- sh -c "printf 'H\nosteo\377\376\n' | '$TB' run '$L' --seed 1 --plain"
 has "bad bytes said" "$out" "That text has characters that could not be read."
+
+# Cloze one blank at a time (seed 7 asks the three-blank cloze first):
+# B, A, C in display order are PTHrP, IV fluids, CDK4/6 inhibitor.
+expect "cloze one blank at a time" 0 -- sh -c "printf 'B\nA\nC\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 7 --plain"
+has "part prompts" "$out" "Blank 1 of 3 > Blank 2 of 3 > Blank 3 of 3 >"
+has "parts joined and scored" "$out" "Partly correct (0.6667 of 1)."
