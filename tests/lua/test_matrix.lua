@@ -118,9 +118,10 @@ T.test("matrix: rows and columns keep their order", function()
   T.eq(view.blocks[1].items[4], { label = "4", text = "Constipation" })
   T.eq(view.blocks[2].items, { { label = "A", text = "Cord compression" },
     { label = "B", text = "High calcium" }, { label = "C", text = "Brain" } })
-  T.eq(view.how, "Type the letter of the column, one row at a time, or all rows at once, for example 1A 2B.")
-  T.eq(matrix.present(multi(), nil).how, "Type each row number with the letters of every " ..
-       "column that applies, for example 1AC 2B.")
+  T.eq(view.how, "Type the letter of the column, one row at a time, or all rows at once, " ..
+       "for example 1A 2B.")
+  T.eq(matrix.present(multi(), nil).how, "Type the letters of every column that applies, " ..
+       "one row at a time, or all rows at once, for example 1AC 2B.")
 end)
 
 T.test("matrix: explain notes wrong and missing rows with the right columns", function()
