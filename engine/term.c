@@ -196,8 +196,14 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 		const char *label = field(L, b, "label");
 		size_t lw = utf8_width(label, strlen(label));
 
+		char rest[40];
+		size_t in = lw + 4 < sizeof rest ? lw + 4 : sizeof rest - 1;
+
+		/* Continuation lines line up under the text, past "  A) ". */
 		snprintf(pre, sizeof pre, "  %s) ", label);
-		wrap(f, text, pre, lw + 4, "      ", lw > 2 ? lw + 4 : 6, o->width);
+		memset(rest, ' ', in);
+		rest[in] = '\0';
+		wrap(f, text, pre, lw + 4, rest, in, o->width);
 	} else if (!strcmp(kind, "hint")) {
 		fputs(c ? DIM : "", f);
 		wrap(f, text, "", 0, "", 0, o->width);

@@ -182,14 +182,27 @@ function M.mode_intro(s)
     "Practice: feedback and explanation after each question."
 end
 
+-- "targeted-therapy" -> "Targeted therapy".
+function M.topic_name(t)
+  local words = t:gsub("%-", " ")
+  return words:sub(1, 1):upper() .. words:sub(2)
+end
+
 -- The end: score, topics, what to re-read.
 function M.summary(s)
   local tot = session.totals(s)
   local out = { { kind = "heading", text = "Your results" } }
   local pct = util.fmt_num(tot.percent)
+  local reached, right = 0, 0
+  for _, item in ipairs(s.items) do
+    if session.answered(item) or item.skipped then reached = reached + 1 end
+    if session.fraction(item) >= 1 - 1e-9 then right = right + 1 end
+  end
   if patient(s) then
-    out[#out + 1] = { kind = "text", text = ("You got %s of %s points."):format(
-      util.fmt_num(tot.score), util.fmt_num(tot.max)) }
+    -- For patients a check of how well we explained, not a grade: counts,
+    -- never a percentage.
+    out[#out + 1] = { kind = "text", text = ("You answered %d of %d questions. %d %s " ..
+      "fully right."):format(reached, #s.items, right, right == 1 and "was" or "were") }
   else
     out[#out + 1] = { kind = "text", text = ("Score: %s / %s (%s%%) — %s (pass mark %s%%).")
       :format(util.fmt_num(tot.score), util.fmt_num(tot.max), pct,
@@ -204,13 +217,22 @@ function M.summary(s)
   out[#out + 1] = { kind = "subheading", text = "By topic" }
   for _, t in ipairs(tot.topic_order) do
     local x = tot.topics[t]
-    out[#out + 1] = { kind = "bar", label = t, value = math.max(x.score, 0), max = x.max,
+    out[#out + 1] = { kind = "bar", label = M.topic_name(t), value = math.max(x.score, 0),
+                      max = x.max,
                       text = ("%s / %s"):format(util.fmt_num(x.score), util.fmt_num(x.max)) }
   end
+  -- Questions never reached (the learner stopped early) are not "missed".
   local confident, missed = {}, {}
   for _, item in ipairs(s.items) do
     if session.confident_mistake(item) then confident[#confident + 1] = item
-    elseif session.fraction(item) < 1 - 1e-9 then missed[#missed + 1] = item end
+    elseif (session.answered(item) or item.skipped or not s.quit) and
+           session.fraction(item) < 1 - 1e-9 then
+      missed[#missed + 1] = item
+    end
+  end
+  if reached < #s.items and s.quit then
+    out[#out + 1] = { kind = "text", text = ("%s not reached; they count as unanswered.")
+                      :format(util.plural(#s.items - reached, "question")) }
   end
   -- What to re-read: each cited section once, with how many questions sent
   -- the learner there, in the order the questions came.

@@ -19,7 +19,7 @@ n=$(grep -c "^Question 1 of 8" "$out")
 if [ "$n" -eq 1 ]; then ok; else bad "question re-shown $n times after bad input"; fi
 
 expect "end of input mid-quiz" 0 -- sh -c "printf 'B\n2\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --plain"
-has "partial result on EOF" "$out" "You got 1 of 8 points."
+has "partial result on EOF" "$out" "You answered 1 of 8 questions. 1 was fully right."
 
 expect "interactive --json keeps stdout clean" 0 -- sh -c "printf 'B\n2\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --json --learner Ana"
 has "json on stdout" "$out" '{"quiz":"bone-basics","version":1,"mode":"practice","seed":1,"learner":"Ana","score":1,"max":8'

@@ -43,7 +43,7 @@ see "right answer said in words" "That's right."
 see "progress line" "Question 2 of 8 · score so far 1 of 1"
 # Ctrl-D mid-quiz: partial result, the shell gets its terminal back.
 tx send-keys -t t C-d
-see "partial result on Ctrl-D" "You got 1 of 8 points."
+see "partial result on Ctrl-D" "You answered 1 of 8 questions. 1 was fully right."
 see "exits cleanly" "[exited]"
 
 # Ctrl-C ends cleanly too, with the result.
@@ -69,7 +69,7 @@ see "quit asks" "Stop the quiz now? Your answers so far will be scored. (y/n)"
 tx send-keys -t t "n" Enter
 see "quit declined" "Let's go on."
 tx send-keys -t t "q" Enter "y" Enter
-see "quit confirmed" "You got 0 of 8 points."
+see "quit confirmed" "You answered 0 of 8 questions. 0 were fully right."
 
 # Adaptive: a wrong try, a hint, then the right answer with the penalty.
 start "$TB" run "$F/staging-and-sites.yaml" --seed 1 --mode adaptive --plain
