@@ -427,13 +427,46 @@ static int run_attempt(lua_State *L, int argc, char **argv)
 
 /* ---- the menu ------------------------------------------------------ */
 
+/*
+ * Choose from the rows on the stack: arrow keys at a terminal, else a
+ * typed number.  Returns 1..n, or 0 to quit.
+ */
+static int pick_quiz(lua_State *L, int n, const struct term_opts *t)
+{
+	char line[64], *end, **titles = calloc((size_t)n, sizeof *titles);
+	int choice = -1;
+
+	if (titles) {
+		for (int i = 1; i <= n; i++) {
+			lua_rawgeti(L, -1, i);
+			lua_getfield(L, -1, "title");
+			titles[i - 1] = (char *)lua_tostring(L, -1);
+			lua_pop(L, 2);  /* the rows table keeps the strings alive */
+		}
+		putchar('\n');
+		choice = term_pick(n, titles, t);
+		free(titles);
+	}
+	while (choice < 0) {
+		printf("\nChoose a quiz (1-%d), or q to quit: ", n);
+		fflush(stdout);
+		if (term_readline(line, sizeof line) <= 0 || line[0] == 'q' || line[0] == 'Q')
+			return 0;
+		choice = (int)strtol(line, &end, 10);
+		if (end == line || *end || choice < 1 || choice > n) {
+			printf("Please type a number from 1 to %d, or q.\n", n);
+			choice = -1;
+		}
+	}
+	return choice;
+}
+
 /* The bundled quizzes by group; choose by number, q quits.  Loops. */
 static int cmd_menu(lua_State *L)
 {
 	struct term_opts t;
-	char line[64], path[4096];
+	char path[4096];
 	int n, choice;
-	char *end;
 
 	term_setup(&t, 0);
 	t.out = stdout;
@@ -449,18 +482,10 @@ static int cmd_menu(lua_State *L)
 		printf("\nteachback %s: learning about metastatic breast cancer\n\n", TB_VERSION);
 		term_render(L, -1, &t);
 		lua_pop(L, 1);
-		for (;;) {
-			printf("\nChoose a quiz (1-%d), or q to quit: ", n);
-			fflush(stdout);
-			if (term_readline(line, sizeof line) <= 0 || line[0] == 'q' ||
-			    line[0] == 'Q') {
-				putchar('\n');
-				return TB_EXIT_OK;
-			}
-			choice = (int)strtol(line, &end, 10);
-			if (end != line && !*end && choice >= 1 && choice <= n)
-				break;
-			printf("Please type a number from 1 to %d, or q.\n", n);
+		choice = pick_quiz(L, n, &t);
+		if (choice <= 0) {
+			putchar('\n');
+			return TB_EXIT_OK;
 		}
 		lua_rawgeti(L, -1, choice);
 		lua_getfield(L, -1, "path");
@@ -473,8 +498,12 @@ static int cmd_menu(lua_State *L)
 			if (rc != TB_EXIT_OK)
 				return rc;
 		}
-		if (feof(stdin))
-			return TB_EXIT_OK;
+		/* Ctrl-D ended that quiz; at a terminal the menu comes back. */
+		if (feof(stdin)) {
+			if (!isatty(STDIN_FILENO))
+				return TB_EXIT_OK;
+			clearerr(stdin);
+		}
 	}
 }
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 #include <lauxlib.h>
 
@@ -336,4 +337,55 @@ int term_readline(char *buf, size_t size)
 		return -1;
 	}
 	return 1;
+}
+
+/*
+ * Choose one of n titles with the arrow keys, or by typing its number, at
+ * a real terminal.  Returns 1..n, 0 to quit, or -1 when stdin is not a
+ * terminal (the caller reads a line instead).  The terminal's own mode is
+ * restored before returning, whatever happens.
+ */
+int term_pick(int n, char **titles, const struct term_opts *o)
+{
+	struct termios old, raw;
+	int sel = 1, typed = 0, c;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || tcgetattr(STDIN_FILENO, &old))
+		return -1;
+	raw = old;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw))
+		return -1;
+	for (;;) {
+		printf("\r\033[K%s> %d) %.*s%s  (arrows or a number, Enter to start, q to quit)",
+		       o->color ? BOLD : "", sel, o->width > 60 ? o->width - 60 : 10,
+		       titles[sel - 1], o->color ? RESET : "");
+		fflush(stdout);
+		c = getchar();
+		if (c == EOF || c == 'q' || c == 'Q' || c == 4 || interrupted) {
+			sel = 0;
+			break;
+		}
+		if (c == '\n' || c == '\r')
+			break;
+		if (c == 27 && getchar() == '[') {
+			c = getchar();
+			if (c == 'A' && sel > 1)
+				sel--;
+			else if (c == 'B' && sel < n)
+				sel++;
+			typed = 0;
+		} else if (c >= '0' && c <= '9') {
+			typed = typed * 10 + (c - '0');
+			if (typed < 1 || typed > n)
+				typed = c - '0';
+			if (typed >= 1 && typed <= n)
+				sel = typed;
+		}
+	}
+	tcsetattr(STDIN_FILENO, TCSANOW, &old);
+	putchar('\n');
+	return sel;
 }

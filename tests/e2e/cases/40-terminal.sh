@@ -85,9 +85,21 @@ see "cbm intro" "Certainty-based marking"
 tx send-keys -t t "D" Enter "3" Enter
 see "cbm right at 3" "Certainty 3: 3 marks."
 
-# The menu, grouped by audience; q quits.
+# The menu, grouped by audience: arrow keys move, Enter starts, q quits.
 start "$TB"
 see "menu groups" "For patients and families"
-tx send-keys -t t "q" Enter
+see "menu selection line" "> 1) "
+tx send-keys -t t Down
+see "arrow moves the selection" "> 2) "
+tx send-keys -t t Enter
+see "Enter starts the quiz" "Question 1 of"
+tx send-keys -t t C-d
+see "result of the quiz" "Your results"
+i=0
+while [ $i -lt 100 ] && [ "$(screen; grep -c 'For patients and families' "$out")" -lt 2 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+if [ $i -lt 100 ]; then ok; else bad "menu did not come back after the quiz"; fi
+tx send-keys -t t "q"
 see "menu quits" "[exited]"
 tx kill-server 2>/dev/null
