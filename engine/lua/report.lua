@@ -88,7 +88,7 @@ function M.retry(s, item)
   local out = { { kind = "verdict", ok = false,
                   text = patient(s) and "Not quite yet." or "Not right yet." } }
   local hints = item.q.hints or {}
-  local h = hints[math.min(#item.steps, #hints)]
+  local h = hints[#item.steps]          -- each hint once; none repeats
   if h then out[#out + 1] = { kind = "text", text = "Hint: " .. h } end
   local pen = s.settings.penalty or 1 / 3
   out[#out + 1] = { kind = "text", text = ("%s left. Each new try costs %s of the marks.")
