@@ -134,15 +134,19 @@ int main(int argc, char **argv)
 		lua_pushstring(L, files[i]);
 		lua_rawseti(L, -2, i + 1);
 	}
-	if (!run_lua_file(L, "scripts/bench.lua", 1, 4))
+	if (!run_lua_file(L, "scripts/bench.lua", 1, 6))
 		return 1;
 	{
-		double n = lua_tonumber(L, -4), secs = lua_tonumber(L, -3);
-		double bn = lua_tonumber(L, -2), bsecs = lua_tonumber(L, -1);
+		double n = lua_tonumber(L, -6), secs = lua_tonumber(L, -5);
+		double bn = lua_tonumber(L, -4), bsecs = lua_tonumber(L, -3);
+		double tn = lua_tonumber(L, -2), tsecs = lua_tonumber(L, -1);
 
 		printf("%-44s %10.0f/s %10.0f/s %7.1fx\n", "item-responses graded per second",
 		       bn / bsecs, n / secs, (bn / bsecs) / (n / secs));
 		printf("  (baseline = the same loop calling an empty Lua function; %.0f responses)\n", n);
+		if (tn > 0)
+			printf("%-44s %12s %10.0f/s\n", "teach-back answers graded per second", "",
+			       tn / tsecs);
 	}
 	host_close(L);
 
