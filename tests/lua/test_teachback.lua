@@ -438,3 +438,44 @@ T.test("teachback: a phrase the prompt already contains is a warning", function(
   T.eq(#messages(HEAD:gsub("Say it%.", "Not the dentist.") ..
                  "key_points:\n  - {id: a, says: A., any: [dentist*]}\n", "warning"), 1)
 end)
+
+T.test("teachback: a misconception can cancel a key point ('wait, then call' is not 'call now')", function()
+  local q = T.question([[
+id: tb-wait
+type: teachback
+topic: t
+prompt: A warning sign starts at night. What would you do?
+key_points:
+  - id: call-now
+    says: Call your care team now.
+    any: ["call*", "ring*", "phone*"]
+    source: doc#sec
+misconceptions:
+  - any: ["wait*", "morning"]
+    feedback: Do not wait until the morning.
+    cancels: [call-now]
+explain: x
+source: doc#sec
+]])
+  local tb = require("types.teachback")
+  T.eq(tb.analyse(q, "I'd wait till morning then ring them"),
+       { covered = {}, missed = { "call-now" }, misconceptions = { 1 } })
+  T.eq(tb.score(q, "I would ring them straight away"), 1)
+  T.eq(T.errors([[
+id: tb-bad
+type: teachback
+topic: t
+prompt: P
+key_points:
+  - id: call-now
+    says: Call.
+    any: ["call*"]
+    source: doc#sec
+misconceptions:
+  - any: ["wait*"]
+    feedback: No.
+    cancels: [call-later]
+explain: x
+source: doc#sec
+]]), { "13:15: misconception 1 cancels 'call-later', which is not a key point id" })
+end)

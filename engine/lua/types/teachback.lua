@@ -62,7 +62,7 @@ M.GAP = 3                -- words a lone * may stand for
 M.WINDOW = 5             -- words before a match searched for a negation
 
 local KP_FIELDS = { id = true, says = true, any = true, source = true }
-local MIS_FIELDS = { any = true, feedback = true }
+local MIS_FIELDS = { any = true, feedback = true, cancels = true }
 
 ---------------------------------------------------------------------------
 -- Stemming
@@ -336,12 +336,21 @@ end
 function M.analyse(q, text)
   local parts = M.words(type(text) == "string" and text or "")
   local out = { covered = {}, missed = {}, misconceptions = {} }
-  for _, kp in ipairs(q.key_points) do
-    local list = any_found(kp.any, parts) and out.covered or out.missed
-    list[#list + 1] = kp.id
-  end
+  -- A misconception may cancel key points: "I'd wait till morning, then
+  -- call" has said "call" but not "call now".
+  local cancelled = {}
   for i, m in ipairs(q.misconceptions or {}) do
-    if any_found(m.any, parts) then out.misconceptions[#out.misconceptions + 1] = i end
+    if any_found(m.any, parts) then
+      out.misconceptions[#out.misconceptions + 1] = i
+      for _, id in ipairs(type(m.cancels) == "table" and m.cancels or {}) do
+        cancelled[id] = true
+      end
+    end
+  end
+  for _, kp in ipairs(q.key_points) do
+    local list = (not cancelled[kp.id] and any_found(kp.any, parts)) and out.covered
+                 or out.missed
+    list[#list + 1] = kp.id
   end
   return out
 end
@@ -416,6 +425,13 @@ function M.validate(q, v)
       v:fields(m, MIS_FIELDS, ("misconception %d"):format(i))
       check_phrases(v, m, ("misconception %d"):format(i))
       v:string(m, "feedback", { required = true, what = "what to tell a learner who says this" })
+      local cancels = v:list(m, "cancels")
+      for k in ipairs(cancels or {}) do
+        local id = v:id(cancels, k)
+        if id and not seen[id] then
+          v:error(cancels, k, "misconception %d cancels '%s', which is not a key point id", i, id)
+        end
+      end
     end
   end
   if kps and good == #kps then
