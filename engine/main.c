@@ -276,6 +276,11 @@ static int read_answer(char *buf, size_t size, int multiline, FILE *out)
 			return -1;
 		if (!line[0])
 			return 1;
+		/* ?, h, s and q alone on the first line are commands, as elsewhere. */
+		if (!used && line[1] == '\0' && strchr("?hHsSqQ", line[0])) {
+			memcpy(buf, line, 2);
+			return 1;
+		}
 		n = strlen(line);
 		if (used + n + 2 > size)
 			return -1;

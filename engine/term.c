@@ -90,11 +90,20 @@ static size_t utf8_width(const char *s, size_t n)
  * Quiz text is hostile too: control characters (an ESC could clear the
  * screen or hide a safety message) are never written, whatever the file.
  */
+static int plain_words;         /* no colour: say arrows in ASCII too */
+
 static void write_clean(FILE *f, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		/* A screen reader says "right arrow" for U+2192: write "->". */
+		if (plain_words && c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x86 &&
+		    (unsigned char)s[i + 2] == 0x92) {
+			fputs("->", f);
+			i += 2;
+			continue;
+		}
 		if (c < 0x20 || c == 0x7f)
 			continue;
 		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
@@ -226,11 +235,13 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 	} else if (!strcmp(kind, "note")) {
 		const char *mark = field(L, b, "mark");
 		const char *word = !strcmp(mark, "right") ? "right" :
-				   !strcmp(mark, "missed") ? "missed" : "wrong";
+				   !strcmp(mark, "missed") ? "missed" :
+				   !strcmp(mark, "notquite") ? "not quite" : "wrong";
 
 		if (c)
 			snprintf(pre, sizeof pre, "  %s%s%s ", !strcmp(word, "right") ? GREEN "\u2713" :
-				 !strcmp(word, "missed") ? YELLOW "\u25cb" : RED "\u2717", RESET, "");
+				 !strcmp(word, "missed") ? YELLOW "\u25cb" :
+				 !strcmp(word, "not quite") ? YELLOW "\u2717" : RED "\u2717", RESET, "");
 		else
 			snprintf(pre, sizeof pre, "  %s: ", word);
 		wrap(f, text, pre, c ? 4 : strlen(word) + 4, "    ", 4, o->width);
@@ -288,6 +299,7 @@ void term_render(lua_State *L, int idx, const struct term_opts *o)
 	if (isatty(fileno(f)) && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col)
 		now.width = ws.ws_col > 100 ? 100 : ws.ws_col < 30 ? 30 : ws.ws_col;
 	o = &now;
+	plain_words = !o->color;
 
 	idx = lua_absindex(L, idx);
 	if (!lua_istable(L, idx))

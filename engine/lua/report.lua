@@ -17,6 +17,12 @@ local function patient(s)
   return s.quiz.audience == "patient"
 end
 
+-- Numbers people read: at most two decimals (the JSON keeps four).
+function M.num(x)
+  local r = math.floor(x * 100 + 0.5) / 100
+  return util.fmt_num(r)
+end
+
 function M.say(text)
   return { { kind = "text", text = text } }
 end
@@ -30,13 +36,15 @@ function M.question_view(s, item)
   local view = item.t.present(item.q, item.perm)
   local out = {}
   local head = ("Question %d of %d"):format(item.n, #s.items)
-  if s.mode.immediate and item.n > 1 then
+  -- A running score suits students; a patient's check is not a test, and
+  -- under cbm marks and points are different scales.
+  if s.mode.immediate and item.n > 1 and not patient(s) and s.mode.name ~= "cbm" then
     local got, max = 0, 0
     for i = 1, item.n - 1 do
       got = got + session.grade(s, s.items[i]) * s.items[i].q.points
       max = max + s.items[i].q.points
     end
-    head = head .. (" · score so far %s of %s"):format(util.fmt_num(got), util.fmt_num(max))
+    head = head .. (" · score so far %s of %s"):format(M.num(got), M.num(max))
   end
   if s.learner then head = head .. " · " .. s.learner end
   out[#out + 1] = { kind = "heading", text = head }
@@ -107,8 +115,8 @@ local function verdict(s, item)
   end
   if f > 1e-9 then
     return "partial", patient(s) and "Partly right — here is the rest." or
-      ("Partly correct (%s of %s)."):format(util.fmt_num(f * item.q.points),
-                                            util.fmt_num(item.q.points))
+      ("Partly correct (%s of %s)."):format(M.num(f * item.q.points),
+                                            M.num(item.q.points))
   end
   return "wrong", patient(s) and "Not quite — here is why." or "Incorrect."
 end
@@ -129,8 +137,9 @@ end
 function M.feedback(s, item)
   local out = {}
   local v, text = verdict(s, item)
-  out[#out + 1] = { kind = "verdict", ok = (v == "right") or (v == "partial" and "partial") or
-                    false, text = text }
+  -- A skipped question is neither right nor wrong: no cross for it.
+  out[#out + 1] = { kind = "verdict", ok = (v == "right") or
+                    ((v == "partial" or v == "unanswered") and "partial") or false, text = text }
   local last = item.steps[#item.steps]
   if last then
     out[#out + 1] = { kind = "text", text = "Your answer: " .. item.t.show(item.q, last.response) }
@@ -140,7 +149,9 @@ function M.feedback(s, item)
     out[#out + 1] = { kind = "text", text = "Right answer: " .. ex.answer }
   end
   for _, note in ipairs(ex.notes or {}) do
-    out[#out + 1] = { kind = "note", mark = note.mark,
+    -- Patients hear "not quite" rather than "wrong", in plain text too.
+    out[#out + 1] = { kind = "note", mark = (patient(s) and note.mark == "wrong") and
+                      "notquite" or note.mark,
                       text = note.text .. (note.feedback and (" — " .. note.feedback) or "") }
     if note.section then
       out[#out + 1] = { kind = "passage", title = note.section.title,
@@ -149,8 +160,8 @@ function M.feedback(s, item)
   end
   if s.mode.name == "adaptive" and #item.steps > 1 then
     out[#out + 1] = { kind = "text", text = ("Took %d tries: %s of %s marks."):format(
-      #item.steps, util.fmt_num(session.grade(s, item) * item.q.points),
-      util.fmt_num(item.q.points)) }
+      #item.steps, M.num(session.grade(s, item) * item.q.points),
+      M.num(item.q.points)) }
   end
   if s.mode.name == "cbm" and last then
     out[#out + 1] = { kind = "text", text = ("Certainty %d: %s marks."):format(
@@ -205,7 +216,7 @@ function M.summary(s)
       "fully right."):format(reached, #s.items, right, right == 1 and "was" or "were") }
   else
     out[#out + 1] = { kind = "text", text = ("Score: %s / %s (%s%%) — %s (pass mark %s%%).")
-      :format(util.fmt_num(tot.score), util.fmt_num(tot.max), pct,
+      :format(M.num(tot.score), M.num(tot.max), M.num(tot.percent),
               tot.passed and "passed" or "not passed", util.fmt_num(s.settings.pass)) }
   end
   if tot.cbm then
@@ -219,7 +230,7 @@ function M.summary(s)
     local x = tot.topics[t]
     out[#out + 1] = { kind = "bar", label = M.topic_name(t), value = math.max(x.score, 0),
                       max = x.max,
-                      text = ("%s / %s"):format(util.fmt_num(x.score), util.fmt_num(x.max)) }
+                      text = ("%s / %s"):format(M.num(x.score), M.num(x.max)) }
   end
   -- Questions never reached (the learner stopped early) are not "missed".
   local confident, missed = {}, {}
@@ -265,6 +276,10 @@ function M.summary(s)
     for _, b in ipairs(sections(missed)) do out[#out + 1] = b end
   end
   local safety = M.safety_items(s)
+  if patient(s) then
+    out[#out + 1] = { kind = "text", text = "If anything here worries you, talk to your " ..
+                      "nurse or care team. You can ask them to explain it again." }
+  end
   -- Each warning once, even when two questions carry the same message.
   local said = {}
   for _, item in ipairs(safety) do

@@ -229,7 +229,7 @@ function M.feed(s, line)
   if s.phase == "certainty" then
     local c = tonumber(line)
     if c ~= 1 and c ~= 2 and c ~= 3 then
-      return report.say("Type 1 (not sure), 2 (fairly sure) or 3 (very sure).")
+      return report.certainty_view(s, item)
     end
     item.certainty = math.tointeger(c)
     finish_item(s, item, out)
@@ -287,6 +287,10 @@ function M.feed(s, line)
   -- Blanks and grid rows may come one at a time: letters alone (no row
   -- number, no spaces) answer the part being asked.
   local view = item.t.present(item.q, item.perm)
+  local row, letters = line:match("^(%d+)%s*[:=%.%)%-]?%s*(%a+)$")
+  if view.parts and row and tonumber(row) == #(item.partial or {}) + 1 then
+    line = letters        -- "2B" typed at "Blank 2 of 3 >"
+  end
   if view.parts and line:match("^%a+$") then
     item.partial = item.partial or {}
     item.partial[#item.partial + 1] = line

@@ -359,7 +359,10 @@ end
 
 -- Option texts joined for a review line.
 function M.option_list(q, indices)
-  return table.concat(util.map(indices, function(i) return q.options[i].text end), "; ")
+  -- "First.; Second." reads badly: drop each text's closing full stop.
+  return table.concat(util.map(indices, function(i)
+    return (q.options[i].text:gsub("%.$", ""))
+  end), "; ")
 end
 
 return M

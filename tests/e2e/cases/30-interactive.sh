@@ -54,4 +54,11 @@ has "bad bytes said" "$out" "That text has characters that could not be read."
 # B, A, C in display order are PTHrP, IV fluids, CDK4/6 inhibitor.
 expect "cloze one blank at a time" 0 -- sh -c "printf 'B\nA\nC\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 7 --plain"
 has "part prompts" "$out" "Blank 1 of 3 > Blank 2 of 3 > Blank 3 of 3 >"
-has "parts joined and scored" "$out" "Partly correct (0.6667 of 1)."
+has "parts joined and scored" "$out" "Partly correct (0.67 of 1)."
+
+# Students see a running score; patients do not (their check is not a test).
+expect "student progress line" 0 -- sh -c "printf 'B\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 1 --plain"
+has "score so far" "$out" "Question 2 of 15 · score so far 0 of 1"
+expect "patient: not quite, and who to talk to" 0 -- sh -c "printf 'A\n1\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --plain"
+has "patient note word" "$out" "not quite: The stomach"
+has "support line" "$out" "If anything here worries you, talk to your nurse or care team."
