@@ -503,6 +503,14 @@ static int cmd_menu(lua_State *L)
 			if (rc != TB_EXIT_OK)
 				return rc;
 		}
+		/* Let the result be read before the menu scrolls it away. */
+		if (isatty(STDIN_FILENO) && !feof(stdin)) {
+			char line[8];
+
+			printf("\nPress Enter to go back to the menu. ");
+			fflush(stdout);
+			term_readline(line, sizeof line);
+		}
 		/* Ctrl-D ended that quiz; at a terminal the menu comes back. */
 		if (feof(stdin)) {
 			if (!isatty(STDIN_FILENO))

@@ -69,6 +69,12 @@ function M.explain(q)
   return { answer = ("Stage %s (%s)"):format(M.key(q), case_line(q)), notes = {} }
 end
 
+-- The result keeps the case asked and its key: a script draws a new case
+-- each attempt, and an instructor reading results needs to see it.
+function M.details(q)
+  return { case = case_line(q), key = M.key(q) }, { "case", "key" }
+end
+
 function M.encode(_, response)
   return response
 end
