@@ -413,8 +413,8 @@ static int safe_rep(lua_State *L)
 	return 1;
 }
 
-static void copy_fields(lua_State *from, lua_State *to, int env,
-			const char *lib, const char *const *names)
+static void copy_fields(lua_State *from, int env, const char *lib,
+			const char *const *names)
 {
 	if (lib) {
 		lua_getglobal(from, lib);
@@ -431,7 +431,6 @@ static void copy_fields(lua_State *from, lua_State *to, int env,
 			lua_setfield(from, env, *n);
 		}
 	}
-	(void)to;
 }
 
 /* Build the script's _ENV in S and leave it on the stack. */
@@ -499,9 +498,9 @@ static int build_env(lua_State *S, lua_Integer seed)
 
 	lua_newtable(S);
 	env = lua_gettop(S);
-	copy_fields(S, S, env, NULL, base);
-	copy_fields(S, S, env, LUA_STRLIBNAME, str);
-	copy_fields(S, S, env, LUA_TABLIBNAME, tab);
+	copy_fields(S, env, NULL, base);
+	copy_fields(S, env, LUA_STRLIBNAME, str);
+	copy_fields(S, env, LUA_TABLIBNAME, tab);
 	lua_getfield(S, env, LUA_TABLIBNAME);
 	for (const char *const *n = (const char *const[]){"insert", "remove", NULL}; *n; n++) {
 		lua_getfield(S, -1, *n);
@@ -509,8 +508,8 @@ static int build_env(lua_State *S, lua_Integer seed)
 		lua_setfield(S, -2, *n);
 	}
 	lua_pop(S, 1);
-	copy_fields(S, S, env, LUA_MATHLIBNAME, math);
-	copy_fields(S, S, env, LUA_UTF8LIBNAME, utf8);
+	copy_fields(S, env, LUA_MATHLIBNAME, math);
+	copy_fields(S, env, LUA_UTF8LIBNAME, utf8);
 
 	lua_pushvalue(S, staging);
 	lua_setfield(S, env, "staging");

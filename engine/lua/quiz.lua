@@ -92,7 +92,7 @@ end
 
 -- Run q's script with seed and merge its fields over a copy of q.
 -- Returns the new question, or nil after reporting why.
-function M.run_script(q, seed, v, path)
+function M.run_script(q, seed, v)
   local out, err = host.sandbox(q.script, "=script", seed)
   if not out then
     err = err:gsub("script:(%d+):", "line %1 of the script:")
@@ -114,7 +114,6 @@ function M.run_script(q, seed, v, path)
   -- Positions: fields the script did not touch keep theirs; the rest point at q.
   local info = v.where[q]
   if info then v.where[made] = info end
-  local _ = path
   return made
 end
 
@@ -239,7 +238,7 @@ end
 function M.check_script_question(q, v, index)
   local first_errors
   for seed = 1, M.CHECK_SEEDS do
-    local made = M.run_script(q, M.question_seed(seed, q.id or ""), v, nil)
+    local made = M.run_script(q, M.question_seed(seed, q.id or ""), v)
     if not made then return end
     local trial = schema.new(v.file, v.where)
     trial.fallback = q
@@ -269,7 +268,7 @@ function M.instantiate(quiz, q, seed)
   if not q.script then return q end
   local v = schema.new(quiz.file, quiz.where)
   v.fallback = q
-  local made = M.run_script(q, M.question_seed(seed, q.id), v, quiz.file)
+  local made = M.run_script(q, M.question_seed(seed, q.id), v)
   if made then
     M.check_question(made, v, quiz.index)
   end

@@ -63,8 +63,7 @@ function M.question_view(s, item)
   return out
 end
 
-function M.certainty_view(s, item)
-  local _ = item
+function M.certainty_view(s)
   if patient(s) then
     return { { kind = "text", text = "How sure are you? 1 = not sure, 2 = fairly sure, " ..
                "3 = very sure." } }
