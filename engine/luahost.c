@@ -160,19 +160,25 @@ static void push_where(lua_State *L)
 	lua_setmetatable(L, -2);
 }
 
+/*
+ * A loader left where and then the value (or a message) on the stack:
+ * return value, where or nil, message.
+ */
+static int loaded(lua_State *L, int ok)
+{
+	if (!ok)
+		lua_pushnil(L);
+	lua_insert(L, -2);
+	return 2;
+}
+
 /* host.read_yaml(path) -> value, where | nil, message */
 static int l_read_yaml(lua_State *L)
 {
 	const char *path = luaL_checkstring(L, 1);
 
 	push_where(L);
-	if (!yml_push_file(L, path, -1)) {
-		lua_pushnil(L);
-		lua_insert(L, -2);
-		return 2;
-	}
-	lua_insert(L, -2);
-	return 2;
+	return loaded(L, yml_push_file(L, path, -1));
 }
 
 /* host.parse_yaml(text, name) -> value, where | nil, message */
@@ -183,13 +189,7 @@ static int l_parse_yaml(lua_State *L)
 	const char *name = luaL_optstring(L, 2, "(text)");
 
 	push_where(L);
-	if (!yml_push_string(L, text, len, name, 0, -1)) {
-		lua_pushnil(L);
-		lua_insert(L, -2);
-		return 2;
-	}
-	lua_insert(L, -2);
-	return 2;
+	return loaded(L, yml_push_string(L, text, len, name, 0, -1));
 }
 
 /* host.read_material(path) -> doc, where | nil, message */
@@ -198,13 +198,7 @@ static int l_read_material(lua_State *L)
 	const char *path = luaL_checkstring(L, 1);
 
 	push_where(L);
-	if (!mat_push_file(L, path, -1)) {
-		lua_pushnil(L);
-		lua_insert(L, -2);
-		return 2;
-	}
-	lua_insert(L, -2);
-	return 2;
+	return loaded(L, mat_push_file(L, path, -1));
 }
 
 /* host.list(dir, suffix, recurse) -> sorted list of paths */

@@ -73,7 +73,7 @@ end
 -- Returns the validator; v.errors > 0 means the file could not be used.
 function M.apply(s, answers, where, path)
   local v = schema.new(path, where)
-  if type(answers) ~= "table" or (next(answers) ~= nil and util.is_list(answers)) then
+  if not v:is_mapping(answers) then
     v:error(answers, nil, "an answers file must map question ids to answers, found %s",
             schema.kind_of(answers))
     return v

@@ -148,8 +148,7 @@ function M.load(path, index_for)
     return nil, v
   end
   local v = schema.new(path, where)
-  if type(data) ~= "table" or (next(data) ~= nil and util.is_list(data)) or
-     (where[data] and not where[data].k) then
+  if not v:is_mapping(data) then
     v:error(data, nil, "a quiz file must be a mapping of fields (id, title, questions, ...), " ..
             "found %s", schema.kind_of(data))
     return nil, v

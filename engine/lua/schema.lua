@@ -257,6 +257,12 @@ function V:list(node, key, opts)
   return v
 end
 
+-- Is v a mapping?  An empty table is one unless YAML wrote it as [].
+function V:is_mapping(v)
+  return type(v) == "table" and not (next(v) ~= nil and util.is_list(v)) and
+         not (self.where[v] and not self.where[v].k)
+end
+
 -- A YAML mapping.  opts: required.
 function V:map(node, key, opts)
   local v = node[key]
@@ -264,8 +270,7 @@ function V:map(node, key, opts)
     node[key] = nil
     return missing(self, node, key, opts)
   end
-  if type(v) ~= "table" or (next(v) ~= nil and util.is_list(v)) or
-     (self.where[v] and not self.where[v].k) then
+  if not self:is_mapping(v) then
     self:error(node, key, "'%s' must be a mapping of fields, found %s", key, kind_of(v))
     return nil
   end
@@ -275,8 +280,7 @@ end
 -- Is a list entry a mapping?  Reports at the entry when it is not.
 function V:entry_map(list, i, what)
   local v = list[i]
-  if type(v) ~= "table" or (next(v) ~= nil and util.is_list(v)) or
-     (self.where[v] and not self.where[v].k) then
+  if not self:is_mapping(v) then
     self:error(list, i, "%s %d must be a mapping of fields, found %s", what, i, kind_of(v))
     return nil
   end

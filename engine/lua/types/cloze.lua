@@ -110,12 +110,7 @@ end
 M.parse = choice.sentences(parse)
 
 function M.score(q, response)
-  local parts, right = {}, 0
-  for r, b in ipairs(q.blanks) do
-    parts[r] = response[r] == key(b) and 1 or 0
-    right = right + parts[r]
-  end
-  return right / #q.blanks, parts
+  return choice.score_rows(#q.blanks, function(r) return response[r] == key(q.blanks[r]) end)
 end
 
 function M.explain(q, response)

@@ -96,12 +96,7 @@ end
 M.parse = choice.sentences(parse)
 
 function M.score(q, response)
-  local parts, right = {}, 0
-  for r = 1, #q.pairs do
-    parts[r] = response[r] == r and 1 or 0
-    right = right + parts[r]
-  end
-  return right / #q.pairs, parts
+  return choice.score_rows(#q.pairs, function(r) return response[r] == r end)
 end
 
 function M.explain(q, response)

@@ -164,12 +164,9 @@ M.parse = choice.sentences(parse)
 function M.score(q, response)
   local key = keys(q)
   if not is_multi(q) then
-    local parts, right = {}, 0
-    for r = 1, #q.rows do
-      parts[r] = (response[r] and key[r][response[r]]) and 1 or 0
-      right = right + parts[r]
-    end
-    return right / #q.rows, parts
+    return choice.score_rows(#q.rows, function(r)
+      return response[r] and key[r][response[r]]
+    end)
   end
   local net, keyed = {}, 0
   for j = 1, #q.columns do net[j] = 0 end
