@@ -276,7 +276,8 @@ int mat_push_file(lua_State *L, const char *path, int where)
 {
 	struct matjob j;
 	char *buf;
-	size_t len, badoff;
+	const char *why;
+	size_t len, badoff, skip;
 	int bad, line, col, status;
 
 	memset(&j, 0, sizeof j);
@@ -284,16 +285,22 @@ int mat_push_file(lua_State *L, const char *path, int where)
 		lua_pushstring(L, j.err);
 		return 0;
 	}
-	badoff = utf8_bad_at((const unsigned char *)buf, len, &bad);
+	/* A UTF-8 byte-order mark is skipped; UTF-16 is named. */
+	if ((why = yml_text_start(buf, len, &skip)) != NULL) {
+		lua_pushfstring(L, "%s:1:1: error: %s", path, why);
+		free(buf);
+		return 0;
+	}
+	badoff = utf8_bad_at((const unsigned char *)buf + skip, len - skip, &bad);
 	if (bad) {
-		pos_of_offset(buf, badoff, &line, &col);
+		pos_of_offset(buf + skip, badoff, &line, &col);
 		lua_pushfstring(L, "%s:%d:%d: error: not valid UTF-8 text", path, line, col);
 		free(buf);
 		return 0;
 	}
 	j.path = path;
-	j.buf = buf;
-	j.len = len;
+	j.buf = buf + skip;
+	j.len = len - skip;
 	j.where = where ? lua_absindex(L, where) : 0;
 	lua_pushcfunction(L, split_protected);
 	lua_pushlightuserdata(L, &j);

@@ -37,6 +37,7 @@ int yml_push_file(lua_State *L, const char *path, int where);
 int yml_push_string(lua_State *L, const char *buf, size_t len,
 		    const char *name, int line_offset, int where);
 void yml_push_null(lua_State *L);
+const char *yml_text_start(const char *buf, size_t len, size_t *skip);
 
 /* material.c */
 int mat_push_file(lua_State *L, const char *path, int where);

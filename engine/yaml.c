@@ -86,6 +86,66 @@ static void offset_to_pos(const struct yml *y, size_t off, size_t *line, size_t 
 	}
 }
 
+/*
+ * libyaml names broken UTF-8 in "octets"; an author needs to know only
+ * that the bytes are not UTF-8 and what to do about it.
+ */
+static const char *reader_problem(const char *problem)
+{
+	if (!problem)
+		return "an unreadable byte; save the file as UTF-8";
+	if (strstr(problem, "octet") || strstr(problem, "UTF-8 sequence"))
+		return "a byte that is not part of a UTF-8 character; save the file as UTF-8";
+	return problem;
+}
+
+/* Does the line holding byte at carry a "key: " before column col? */
+static int colon_before(const struct yml *y, size_t at)
+{
+	size_t start = at;
+
+	while (start > 0 && y->buf[start - 1] != '\n')
+		start--;
+	for (size_t i = start; i + 1 < at; i++)
+		if (y->buf[i] == ':' && (y->buf[i + 1] == ' ' || y->buf[i + 1] == '\t'))
+			return 1;
+	return 0;
+}
+
+/*
+ * libyaml reports a badly indented line as a grammar problem ("mapping
+ * values are not allowed in this context", "did not find expected key");
+ * say what the author should look at instead.  Returns 1 with the
+ * message set, or 0 when the problem is not one of those.
+ */
+static int indentation_failed(struct yml *y, size_t line, size_t col)
+{
+	const yaml_parser_t *p = &y->parser;
+	size_t at = p->problem_mark.index;
+	size_t shown = line + (size_t)y->line_offset;
+
+	if (!p->problem || (p->context && strstr(p->context, "flow")))
+		return 0;
+	if (!strcmp(p->problem, "mapping values are not allowed in this context")) {
+		/* "prompt: Note: this" -- a second ': ' on one line, not indentation. */
+		if (at < y->len && colon_before(y, at))
+			return !fail_at(y, line, col, "a ': ' inside a value starts a new "
+				       "field; put the text in quotes");
+		return !fail_at(y, line, col, "this line is indented more than the "
+			       "field above it: check the indentation of line %zu or "
+			       "the line above", shown);
+	}
+	if (!strcmp(p->problem, "did not find expected key") ||
+	    !strcmp(p->problem, "did not find expected '-' indicator") ||
+	    !strcmp(p->problem, "block sequence entries are not allowed in this context"))
+		return !fail_at(y, line, col, "this line does not line up with the "
+			       "lines above it: check the indentation of line %zu or "
+			       "the line above", shown);
+	if (strstr(p->problem, "tab character that violates indentation"))
+		return !fail_at(y, line, col, "a tab cannot indent YAML; use spaces");
+	return 0;
+}
+
 static int parser_failed(struct yml *y)
 {
 	yaml_parser_t *p = &y->parser;
@@ -94,7 +154,7 @@ static int parser_failed(struct yml *y)
 	if (p->error == YAML_READER_ERROR) {
 		offset_to_pos(y, p->problem_offset, &line, &col);
 		return fail_at(y, line, col, "not valid UTF-8 text (%s)",
-			       p->problem ? p->problem : "unreadable byte");
+			       reader_problem(p->problem));
 	}
 	if (p->error == YAML_MEMORY_ERROR)
 		return fail_at(y, 1, 1, "out of memory while reading YAML");
@@ -104,6 +164,8 @@ static int parser_failed(struct yml *y)
 	    p->problem_mark.index < y->len && y->buf[p->problem_mark.index] == '\t')
 		return fail_at(y, line + 1, col + 1,
 			       "a tab cannot indent YAML; use spaces");
+	if (indentation_failed(y, line + 1, col + 1))
+		return 0;
 	if (p->context)
 		return fail_at(y, line + 1, col + 1, "%s (%s at %zu:%zu)",
 			       p->problem ? p->problem : "bad YAML", p->context,
@@ -249,10 +311,30 @@ static int build_sequence(struct yml *y)
 	return 1;
 }
 
+/*
+ * In {text: It can, but less often.} the comma ends the value and
+ * "but less often." becomes a key with no value.  A flow mapping key not
+ * followed by ':' is that mistake; say so, rather than "unknown field".
+ */
+static int key_without_value(const struct yml *y, yaml_mark_t key_end)
+{
+	const yaml_event_t *e = &y->event;
+	size_t i = key_end.index;
+
+	if (e->type != YAML_SCALAR_EVENT || e->data.scalar.length != 0 ||
+	    e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	while (i < y->len && (y->buf[i] == ' ' || y->buf[i] == '\t' ||
+			      y->buf[i] == '\r' || y->buf[i] == '\n'))
+		i++;
+	return i >= y->len || y->buf[i] != ':';
+}
+
 static int build_mapping(struct yml *y)
 {
 	lua_State *L = y->L;
 	int t, info = 0;
+	int flow = y->event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 
 	if (!enter(y))
 		return 0;
@@ -263,7 +345,7 @@ static int build_mapping(struct yml *y)
 		info = lua_gettop(L);
 	}
 	for (;;) {
-		yaml_mark_t km, vm;
+		yaml_mark_t km, ke, vm;
 		int key;
 
 		if (!next_event(y))
@@ -304,8 +386,17 @@ static int build_mapping(struct yml *y)
 					 (int)(kl > 64 ? 64 : kl), ks);
 		}
 		lua_pop(L, 1);
+		ke = y->event.end_mark;
 		if (!next_event(y))
 			return 0;
+		if (flow && key_without_value(y, ke)) {
+			size_t kl;
+			const char *ks = lua_tolstring(L, key, &kl);
+
+			return fail_mark(y, km, "a comma inside { } ends the value: put the "
+					 "text in quotes ('%.*s' was read as a field of its own)",
+					 (int)(kl > 64 ? 64 : kl), ks);
+		}
 		vm = y->event.start_mark;
 		if (!build_node(y))
 			return 0;
@@ -383,6 +474,29 @@ static int build_protected(lua_State *L)
 	return 1;
 }
 
+/*
+ * Where the text of a file starts.  Windows editors may begin UTF-8 with a
+ * byte-order mark, which libyaml would read as a stray character: skip
+ * it.  Returns NULL, or a message when the bytes look like UTF-16 or
+ * UTF-32 (a byte-order mark, or a NUL among the first two bytes, which
+ * UTF-8 text never has) -- naming the encoding says what to do.
+ */
+const char *yml_text_start(const char *buf, size_t len, size_t *skip)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+
+	*skip = 0;
+	if (len >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && !b[2] && !b[3]) ||
+			 (!b[0] && !b[1] && b[2] == 0xFE && b[3] == 0xFF)))
+		return "this looks like UTF-32; save it as UTF-8";
+	if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) ||
+			 (!b[0] && b[1]) || (b[0] && !b[1])))
+		return "this looks like UTF-16; save it as UTF-8";
+	if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+		*skip = 3;
+	return NULL;
+}
+
 void yml_push_null(lua_State *L)
 {
 	lua_pushlightuserdata(L, NULL);
@@ -397,6 +511,8 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 		    const char *name, int line_offset, int where)
 {
 	struct yml y;
+	const char *why;
+	size_t skip;
 	int status, ok;
 
 	memset(&y, 0, sizeof y);
@@ -410,12 +526,18 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 				name, (int)(TB_MAX_FILE >> 20));
 		return 0;
 	}
+	if ((why = yml_text_start(buf, len, &skip)) != NULL) {
+		lua_pushfstring(L, "%s:%d:1: error: %s", name, 1 + line_offset, why);
+		return 0;
+	}
+	y.buf += skip;
+	y.len -= skip;
 	y.where = where ? lua_absindex(L, where) : 0;
 	if (!yaml_parser_initialize(&y.parser)) {
 		lua_pushfstring(L, "%s:1:1: error: out of memory", name);
 		return 0;
 	}
-	yaml_parser_set_input_string(&y.parser, y.buf, len);
+	yaml_parser_set_input_string(&y.parser, y.buf, y.len);
 	yaml_parser_set_encoding(&y.parser, YAML_UTF8_ENCODING);
 
 	lua_pushcfunction(L, build_protected);

@@ -166,7 +166,73 @@ static void test_invalid_utf8(void **state)
 {
 	(void)state;
 	expect_error("a: b\nc: \xff\n",
-		     "t.yaml:2:4: error: not valid UTF-8 text (invalid leading UTF-8 octet)");
+		     "t.yaml:2:4: error: not valid UTF-8 text (a byte that is not part "
+		     "of a UTF-8 character; save the file as UTF-8)");
+}
+
+/* A UTF-8 byte-order mark is skipped: positions count from after it. */
+static void test_byte_order_mark(void **state)
+{
+	const char *y = "\xEF\xBB\xBF" "a: 1\r\nb: x\r\n";
+
+	(void)state;
+	assert_int_equal(load(y, strlen(y)), 1);
+	lua_getfield(L, 2, "a");
+	assert_string_equal(lua_tostring(L, -1), "1");
+	lua_pop(L, 1);
+	assert_string_equal(pos_of(2, "a", 0), "1:4");
+	assert_string_equal(pos_of(2, "b", 0), "2:4");
+	expect_error("\xEF\xBB\xBF" "a: 1\na: 2\n",
+		     "t.yaml:2:1: error: duplicate key 'a' (first at 1:1)");
+}
+
+/* UTF-16 and UTF-32, with a byte-order mark or without, are named. */
+static void test_utf16_named(void **state)
+{
+	static const char le[] = "\xFF\xFE" "a\0:\0 \0" "1\0";
+	static const char be[] = "\0a\0:\0 \0" "1";
+	static const char u32[] = "\xFF\xFE\0\0" "a\0\0\0";
+
+	(void)state;
+	assert_int_equal(load(le, sizeof le - 1), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    "t.yaml:1:1: error: this looks like UTF-16; save it as UTF-8");
+	assert_int_equal(load(be, sizeof be - 1), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    "t.yaml:1:1: error: this looks like UTF-16; save it as UTF-8");
+	assert_int_equal(load(u32, sizeof u32 - 1), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    "t.yaml:1:1: error: this looks like UTF-32; save it as UTF-8");
+}
+
+/* {text: It can, but less often.}: the comma ends the value. */
+static void test_comma_in_flow_mapping(void **state)
+{
+	(void)state;
+	expect_error("o: {text: The skin, feedback: It can, but less often.}\n",
+		     "t.yaml:1:39: error: a comma inside { } ends the value: put the text "
+		     "in quotes ('but less often.' was read as a field of its own)");
+	/* An explicit empty value and a quoted comma are fine. */
+	assert_int_equal(load("o: {a: , b: \"x, y\"}\n", 20), 1);
+}
+
+/* Indentation mistakes name the line to look at. */
+static void test_indentation_messages(void **state)
+{
+	(void)state;
+	expect_error("id: x\ntitle: y\n  type: z\n",
+		     "t.yaml:3:7: error: this line is indented more than the field above "
+		     "it: check the indentation of line 3 or the line above");
+	expect_error("q:\n  - id: a\n    type: b\n   prompt: p\n",
+		     "t.yaml:4:4: error: this line does not line up with the lines above "
+		     "it: check the indentation of line 4 or the line above");
+	expect_error("a:\n  b: 1\n c: 2\n",
+		     "t.yaml:3:2: error: this line does not line up with the lines above "
+		     "it: check the indentation of line 3 or the line above");
+	expect_error("prompt: Note: this\n",
+		     "t.yaml:1:13: error: a ': ' inside a value starts a new field; put "
+		     "the text in quotes");
+	expect_error("a: 1\n\tb: 2\n", "t.yaml:2:1: error: a tab cannot indent YAML; use spaces");
 }
 
 static void test_binary(void **state)
@@ -260,6 +326,10 @@ int main(void)
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_empty_and_comment_only),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_byte_order_mark),
+		cmocka_unit_test(test_utf16_named),
+		cmocka_unit_test(test_comma_in_flow_mapping),
+		cmocka_unit_test(test_indentation_messages),
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_two_documents),
 		cmocka_unit_test(test_tab_indent),

@@ -33,3 +33,28 @@ expect "huge file" 1 -- "$TB" check "$tmp/huge.yaml"
 has "huge file message" "$out" "$tmp/huge.yaml:1:1: error: larger than 8 MiB"
 expect "run a broken quiz" 3 -- "$TB" run "$tmp/list.yaml"
 rm -rf "$tmp"
+
+# Files from Windows editors: a UTF-8 byte-order mark and CRLF line ends
+# are read as if absent (positions count from the first visible character;
+# the quotes are found in a BOM+CRLF material document), UTF-16 is named.
+X=$E/fixtures/encodings
+for k in bom bom-crlf crlf; do
+	expect "encoding quiz $k" 1 -- "$TB" check "$X/$k.yaml"
+	printf '%s\n' \
+		"$X/$k.yaml:1:5: error: 'id' must be lower-case letters, digits and dashes (at most 64), found 'Enc Quiz'" \
+		"$X/$k.yaml:11:13: error: 'answer' must be true or false, found 'yes'" \
+		"checked 1 file: 2 errors, 0 warnings" > "$err.want"
+	same "encoding quiz $k messages" "$out" "$err.want"
+	expect "encoding material $k" 1 -- "$TB" check "$X/docs/$k.md"
+	printf '%s\n' \
+		"$X/docs/$k.md:4:11: error: 'reviewed' must be a date written YYYY-MM-DD, found '2026-13-01'" \
+		"checked 1 file: 1 error, 0 warnings" > "$err.want"
+	same "encoding material $k messages" "$out" "$err.want"
+done
+expect "UTF-16 quiz" 1 -- "$TB" check "$X/utf16.yaml"
+has "UTF-16 quiz named" "$out" "$X/utf16.yaml:1:1: error: this looks like UTF-16; save it as UTF-8"
+expect "UTF-16 material" 1 -- "$TB" check "$X/docs/utf16.md"
+has "UTF-16 material named" "$out" "$X/docs/utf16.md:1:1: error: this looks like UTF-16; save it as UTF-8"
+expect "UTF-16 quiz run" 3 -- "$TB" run "$X/utf16.yaml"
+has "UTF-16 quiz run named" "$err" "$X/utf16.yaml:1:1: error: this looks like UTF-16; save it as UTF-8"
+rm -f "$err.want"
