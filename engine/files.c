@@ -136,7 +136,9 @@ static int list_dir(lua_State *L, const char *dir, const char *suffix,
 		struct stat st;
 
 		/* lstat: a symlink to a folder is not followed, so links cannot loop. */
-		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) < sizeof path &&
+		/* "check ." lists quiz.yaml, not ./quiz.yaml. */
+		if ((size_t)(strcmp(dir, ".") ? snprintf(path, sizeof path, "%s/%s", dir, names[i]) :
+			     snprintf(path, sizeof path, "%s", names[i])) < sizeof path &&
 		    n < FS_MAX_LISTED && lstat(path, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
 				if (recurse)
@@ -183,6 +185,71 @@ static void relative_to_cwd(char *path)
 		memmove(path, path + n + 1, strlen(path + n + 1) + 1);
 }
 
+/* "a/./b/../c" -> "a/c" by the letters alone ("" -> "."). */
+static void tidy_path(char *p)
+{
+	char *seg[PATH_MAX / 2];
+	size_t n = 0, len;
+	int absolute = p[0] == '/';
+	char *tok, *save = NULL;
+	char out[PATH_MAX] = "";
+
+	for (tok = strtok_r(p, "/", &save); tok && n < PATH_MAX / 2;
+	     tok = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(tok, "."))
+			continue;
+		if (!strcmp(tok, "..") && n > 0 && strcmp(seg[n - 1], ".."))
+			n--;
+		else if (!(absolute && n == 0 && !strcmp(tok, "..")))
+			seg[n++] = tok;
+	}
+	len = 0;
+	if (absolute)
+		out[len++] = '/';
+	for (size_t i = 0; i < n; i++) {
+		int w = snprintf(out + len, sizeof out - len, "%s%s", i ? "/" : "", seg[i]);
+
+		if (w < 0 || (size_t)w >= sizeof out - len)
+			return;         /* too long to tidy: keep what we were given */
+		len += (size_t)w;
+	}
+	if (len == 0)
+		out[len++] = '.';
+	out[len] = '\0';
+	memcpy(p, out, len + 1);
+}
+
+/*
+ * The folder found, written from start as the user typed it
+ * ("../author/quiz.yaml" -> "../author/material"), when that names the
+ * same folder; else found relative to the working folder.
+ */
+static void as_typed(const char *start, int ups, const char *name,
+		     char *found, size_t foundlen)
+{
+	char typed[PATH_MAX], real_typed[PATH_MAX], real_found[PATH_MAX];
+	const char *slash = strrchr(start, '/');
+	size_t len = slash ? (size_t)(slash - start) + (slash == start) : 1;
+	size_t need = len + 3 * (size_t)ups + strlen(name) + 2;
+
+	if (need < sizeof typed) {
+		memcpy(typed, slash ? start : ".", len);
+		typed[len] = '\0';
+		while (ups-- > 0)
+			strcat(typed, "/..");
+		strcat(typed, "/");
+		strcat(typed, name);
+		tidy_path(typed);
+		/* Letters alone can be fooled by symlinks: the typed path must lead there. */
+		if (realpath(typed, real_typed) && realpath(found, real_found) &&
+		    !strcmp(real_typed, real_found) && strlen(typed) < foundlen) {
+			memcpy(found, typed, strlen(typed) + 1);
+			return;
+		}
+	}
+	relative_to_cwd(found);
+}
+
 /*
  * Find the nearest folder called name at or above the folder of start (a
  * file).  Writes its path to out and returns 1, or returns 0.
@@ -191,6 +258,7 @@ int fs_find_up(const char *start, const char *name, char *out, size_t outlen)
 {
 	char dir[PATH_MAX];
 	char *slash;
+	int ups = 0;
 
 	if (!realpath(start, dir))
 		return 0;
@@ -201,10 +269,11 @@ int fs_find_up(const char *start, const char *name, char *out, size_t outlen)
 	for (;;) {
 		if ((size_t)snprintf(out, outlen, "%s/%s", dir, name) < outlen &&
 		    fs_is_dir(out))
-			return relative_to_cwd(out), 1;
+			return as_typed(start, ups, name, out, outlen), 1;
 		slash = strrchr(dir, '/');
 		if (!slash || slash == dir)
 			return 0;
 		*slash = '\0';
+		ups++;
 	}
 }

@@ -15,13 +15,16 @@ local M = {}
 
 local indexes = {}
 
+-- "./material" and "material" are one folder: load and report it once.
 local function index_for(dir)
+  dir = dir:gsub("/%./", "/")
+  while dir:match("^%./.") do dir = dir:sub(3) end
   if not indexes[dir] then indexes[dir] = material.load_dir(dir) end
   return indexes[dir]
 end
 
 local function is_quiz_file(path)
-  return (path:match("%.ya?ml$")) and not path:match("/material/")
+  return (path:match("%.ya?ml$")) and not ("/" .. path):match("/material/")
 end
 
 -- Messages of a validator (or a raw load error) as lines.

@@ -223,9 +223,37 @@ function M.resolve(index, source)
   if not sec then
     local near = util.did_you_mean(secid, doc.order)
     return nil, doc, ("source '%s': no section '%s' in %s%s"):format(source, secid, doc.path,
-      near and ("; did you mean '" .. near .. "'?") or "")
+      near and ("; did you mean '" .. near .. "'?") or ("; its sections are " ..
+      M.section_list(doc)))
   end
   return sec, doc
+end
+
+M.MAX_LISTED = 20       -- section ids one message lists
+
+-- "what-it-is, signs, care" (at most MAX_LISTED, then how many more).
+function M.section_list(doc)
+  local n = #doc.order
+  if n == 0 then return "none (add '#' headings)" end
+  local shown = {}
+  for i = 1, math.min(n, M.MAX_LISTED) do shown[i] = doc.order[i] end
+  return table.concat(shown, ", ") .. (n > M.MAX_LISTED and
+    (" and %d more"):format(n - M.MAX_LISTED) or "")
+end
+
+-- Where a quote not in its cited section does stand: "doc#section", or
+-- nil.  The cited document first, then the others in id order.
+function M.find_quote(index, doc, quote)
+  local docs = { doc }
+  for _, id in ipairs(util.sorted_keys(index and index.docs or {})) do
+    if index.docs[id] ~= doc then docs[#docs + 1] = index.docs[id] end
+  end
+  for _, d in ipairs(docs) do
+    for _, id in ipairs(d.order) do
+      if M.has_quote(d.sections[id], quote) then return d.id .. "#" .. id end
+    end
+  end
+  return nil
 end
 
 return M

@@ -51,7 +51,7 @@ end
 local function check_source(q, v, index)
   local src = v:string(q, "source", { required = true })
   if not src then return end
-  local sec, _, why = material.resolve(index, src)
+  local sec, doc, why = material.resolve(index, src)
   if not sec then
     v:error(q, "source", "%s", why)
     return
@@ -59,8 +59,10 @@ local function check_source(q, v, index)
   q._section = sec
   local quote = v:string(q, "quote")
   if quote and not material.has_quote(sec, quote) then
-    v:error(q, "quote", "quote not found word for word in section '%s': \"%s\"", src,
-            #quote > 60 and quote:sub(1, 57) .. "..." or quote)
+    local elsewhere = material.find_quote(index, doc, quote)
+    v:error(q, "quote", "quote not found word for word in section '%s': \"%s\"%s", src,
+            #quote > 60 and quote:sub(1, 57) .. "..." or quote,
+            elsewhere and ("; it is in '" .. elsewhere .. "'") or "")
   end
 end
 

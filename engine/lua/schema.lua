@@ -171,11 +171,24 @@ function M.to_number(v)
   end
   local n = tonumber(s)
   -- Beyond 2^53 integers and floats part ways, and differences overflow.
-  if not n or n ~= n or math.abs(n) > 2^53 then return nil end
+  if not n or n ~= n then return nil end
+  if math.abs(n) > 2^53 then return nil, "large" end
   return n
 end
 
--- A number.  opts: required, default, min, max, gt (strictly greater), integer.
+-- Why v is not a number, in an author's words.  unit: the field's
+-- question has a `unit:` to point to.
+local function not_a_number(v, why, unit)
+  if why == "ambiguous" then return " written without a thousands separator" end
+  if why == "large" then return " of at most 15 digits" end
+  if type(v) == "string" and util.trim(v):match("^[+-]?%d[%d.,]*%s*[^%d%s.,]") then
+    return " without its unit", unit and "; put the unit in 'unit:'" or ""
+  end
+  return ""
+end
+
+-- A number.  opts: required, default, min, max, gt (strictly greater), integer,
+-- unit (the question has a 'unit:' field for "5 mg").
 function V:number(node, key, opts)
   opts = opts or {}
   local v = node[key]
@@ -186,11 +199,9 @@ function V:number(node, key, opts)
   end
   local n, why = M.to_number(v)
   if not n then
-    local looks = type(v) == "string" and v:match("%d")
-    self:error(node, key, "'%s' must be a number%s, found %s", key,
-               why == "ambiguous" and " written without a thousands separator" or
-               looks and " no larger than 2^53" or "",
-               type(v) == "string" and ("'" .. v .. "'") or kind_of(v))
+    local middle, tail = not_a_number(v, why, opts.unit)
+    self:error(node, key, "'%s' must be a number%s, found %s%s", key, middle,
+               type(v) == "string" and ("'" .. v .. "'") or kind_of(v), tail or "")
     return nil
   end
   if opts.integer and math.type(n) ~= "integer" then

@@ -12,8 +12,8 @@ local M = {}
 M.fields = { "answer", "tolerance", "tolerance_pct", "unit" }
 
 function M.validate(q, v)
-  v:number(q, "answer", { required = true })
-  v:number(q, "tolerance", { min = 0 })
+  v:number(q, "answer", { required = true, unit = true })
+  v:number(q, "tolerance", { min = 0, unit = true })
   v:number(q, "tolerance_pct", { min = 0 })
   if q.tolerance ~= nil and q.tolerance_pct ~= nil then
     v:error(q, "tolerance_pct", "give 'tolerance' or 'tolerance_pct', not both")

@@ -58,3 +58,23 @@ has "UTF-16 material named" "$out" "$X/docs/utf16.md:1:1: error: this looks like
 expect "UTF-16 quiz run" 3 -- "$TB" run "$X/utf16.yaml"
 has "UTF-16 quiz run named" "$err" "$X/utf16.yaml:1:1: error: this looks like UTF-16; save it as UTF-8"
 rm -f "$err.want"
+
+# An author's folder: a missing section lists the sections there are, a
+# quote from another section says where it stands, a number with its unit
+# points to 'unit:', paths read as typed, and `check .` reports a material
+# error once.
+case $TB in /*) TBA=$TB ;; *) TBA=$PWD/$TB ;; esac
+A=$E/fixtures/author
+printf '%s\n' \
+	"material/broken.md:4:11: error: 'reviewed' must be a date written YYYY-MM-DD, found '2026-13-01'" \
+	"quiz.yaml:16:13: error: source 'lymph#symptoms': no section 'symptoms' in material/lymph.md; its sections are what-it-is, signs, care" \
+	"quiz.yaml:26:12: error: quote not found word for word in section 'lymph#signs': \"Keep the skin clean and soft\"; it is in 'lymph#care'" \
+	"quiz.yaml:31:13: error: 'answer' must be a number without its unit, found '12 hours'; put the unit in 'unit:'" \
+	"checked 3 files: 4 errors, 0 warnings" > "$err.want"
+expect "check . in an author's folder" 1 -- sh -c 'cd "$1" && "$2" check .' _ "$A" "$TBA"
+same "check . messages, each once" "$out" "$err.want"
+sed -e 's#^material/#../material/#' -e 's#^quiz.yaml#../quiz.yaml#' -e 's#in material/#in ../material/#' \
+	-e 's#3 files#1 file#' "$err.want" > "$err.want2"
+expect "check ../quiz.yaml" 1 -- sh -c 'cd "$1/material" && "$2" check ../quiz.yaml' _ "$A" "$TBA"
+same "paths as typed" "$out" "$err.want2"
+rm -f "$err.want" "$err.want2"
