@@ -305,6 +305,38 @@ static int ask_yes(const char *question, FILE *out)
 	return line[0] == 'y' || line[0] == 'Y';
 }
 
+/*
+ * After the score, an exam's review one question at a time: at a terminal
+ * Enter shows the next and q ends it, so nothing scrolls away unread.
+ */
+static int review(lua_State *L, int s, const struct term_opts *t)
+{
+	int pages = isatty(STDIN_FILENO) && isatty(fileno(t->out));
+	lua_Integer n;
+
+	lua_pushvalue(L, s);
+	if (host_call(L, "cli", "review_pages", 1, 1) != LUA_OK)
+		return 0;
+	n = lua_istable(L, -1) ? luaL_len(L, -1) : 0;
+	for (lua_Integer i = 1; i <= n; i++) {
+		char line[64];
+
+		if (pages) {
+			fprintf(t->out, i == 1 ? "\nPress Enter to review your answers, q to skip. " :
+				"\nPress Enter for the next question (%lld of %lld), q to stop. ",
+				(long long)i, (long long)n);
+			fflush(t->out);
+			if (term_readline(line, sizeof line) <= 0 || line[0] == 'q' || line[0] == 'Q')
+				break;
+		}
+		lua_rawgeti(L, -1, i);
+		term_render(L, -1, t);
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	return 1;
+}
+
 /* The interactive loop: show the prompt, read a line, feed it. */
 static int interact(lua_State *L, int s, const struct term_opts *t, int round)
 {
@@ -350,7 +382,7 @@ static int interact(lua_State *L, int s, const struct term_opts *t, int round)
 			fprintf(t->out, "That answer was longer than %d characters, or held a "
 				"NUL byte; please type it again.\n", (int)sizeof line - 2);
 	}
-	if (!render_call(L, s, "summary", t))
+	if (!render_call(L, s, "summary", t) || !review(L, s, t))
 		return 0;
 	/* Go over the missed questions again at once, if the learner wants. */
 	lua_pushvalue(L, s);

@@ -53,6 +53,8 @@ local function apply_one(s, item, value, v, node, key)
   for i, t in ipairs(tries) do
     if util.is_null(t.value) then
       if #tries > 1 then v:error(t.node, t.key, "question '%s': try %d is empty", q.id, i) end
+      -- An empty answer is a skip; a question left out was not reached.
+      item.skipped = true
       return
     end
     if i > 1 and session.settled(s, item) then

@@ -281,15 +281,17 @@ end
 M.report = report.full
 M.missed_round = session.missed_round
 
--- The end of an interactive attempt: an exam's full review, then the summary.
-function M.summary(s)
-  local out = {}
-  if not s.mode.immediate then
-    out[1] = { kind = "title", text = "Review" }
-    for _, b in ipairs(report.review(s)) do out[#out + 1] = b end
-  end
-  for _, b in ipairs(report.summary(s)) do out[#out + 1] = b end
-  return out
+-- The end of an interactive attempt: the summary first.
+M.summary = report.summary
+
+-- Then, after an exam, its review one question at a time (nil when the
+-- mode gave feedback as it went, or nothing was answered).
+function M.review_pages(s)
+  if s.mode.immediate then return nil end
+  local pages = report.review_pages(s)
+  if #pages == 0 then return nil end
+  table.insert(pages[1], 1, { kind = "title", text = "Review" })
+  return pages
 end
 
 function M.round_intro(s)
@@ -303,7 +305,8 @@ function M.offer_missed(s)
   for _, item in ipairs(s.items) do
     if session.fraction(item) < 1 - 1e-9 then n = n + 1 end
   end
-  if n == 0 or s.quit then return nil end
+  -- An exam is a test, not practice: its review is enough.
+  if n == 0 or s.quit or not s.mode.immediate then return nil end
   return ("Go over the %s you missed again now? (y/n) "):format(util.plural(n, "question"))
 end
 M.prompt = session.prompt
@@ -314,8 +317,10 @@ function M.intro(s)
   local q = s.quiz
   local out = { { kind = "title", text = q.title } }
   if q.description then out[#out + 1] = { kind = "text", text = q.description } end
-  out[#out + 1] = { kind = "text", text = ("%s, %s mode.%s"):format(
-    util.plural(#s.items, "question"), s.mode.name,
+  -- A patient needs no word for the mode ("practice" is jargon to them).
+  out[#out + 1] = { kind = "text", text = ("%s%s.%s"):format(
+    util.plural(#s.items, "question"),
+    s.quiz.audience == "patient" and "" or (", " .. s.mode.name .. " mode"),
     s.learner and (" Learner: " .. s.learner .. ".") or "") }
   out[#out + 1] = { kind = "text", text = report.mode_intro(s) }
   out[#out + 1] = { kind = "hint", text = "Type your answer and press Enter. ? for help, " ..

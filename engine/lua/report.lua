@@ -71,6 +71,17 @@ function M.certainty_view(s)
   return { { kind = "text", text = "How sure are you? 1 unsure, 2 mid, 3 quite sure." } }
 end
 
+-- "?" at "How sure?": what the numbers mean, and what they cost.
+function M.certainty_help(s)
+  if s.mode.name == "cbm" then
+    return M.say("Type 1, 2 or 3 (or unsure, mid, quite). Right earns 1, 2 or 3 marks; " ..
+                 "wrong earns 0, -2 or -6. s goes on without one (it counts as 1), q stops.")
+  end
+  return M.say("Type 1 if you are not sure, 2 if you are fairly sure, 3 if you are very " ..
+               "sure. There are no marks: it shows what to go over again. s goes on " ..
+               "without it, q stops.")
+end
+
 function M.help(s, item)
   local lines = {
     M.how(s, item),
@@ -80,14 +91,22 @@ function M.help(s, item)
   return util.map(lines, function(t) return { kind = "text", text = t } end)
 end
 
+-- "h": the next hint not yet shown.  Hint i opens after try i - 1 (the
+-- first before any try); each is shown once.  Hints cost nothing: only a
+-- new try does.
 function M.hint(s, item)
   local hints = item.q.hints or {}
-  local used = math.max(#item.steps, 1)
-  local h = hints[math.min(used, #hints)]
-  if s.mode.name ~= "adaptive" or not h then
+  if s.mode.name ~= "adaptive" or #hints == 0 then
     return M.say("No hint for this question.")
   end
-  return { { kind = "text", text = "Hint: " .. h } }
+  local seen = item.hints_seen or 0
+  local open = math.min(math.max(#item.steps, 1), #hints)
+  if seen >= open then
+    return M.say(seen >= #hints and "No more hints for this question." or
+                 "No more hints until your next try.")
+  end
+  item.hints_seen = seen + 1
+  return M.say(("Hint: %s (Hints cost no marks.)"):format(hints[seen + 1]))
 end
 
 function M.retry(s, item)
@@ -95,8 +114,11 @@ function M.retry(s, item)
   local out = { { kind = "verdict", ok = false,
                   text = patient(s) and "Not quite yet." or "Not right yet." } }
   local hints = item.q.hints or {}
-  local h = hints[#item.steps]          -- each hint once; none repeats
-  if h then out[#out + 1] = { kind = "text", text = "Hint: " .. h } end
+  local seen = item.hints_seen or 0
+  if #item.steps > seen and hints[#item.steps] then   -- each hint once; none repeats
+    item.hints_seen = #item.steps
+    out[#out + 1] = { kind = "text", text = "Hint: " .. hints[#item.steps] }
+  end
   local pen = s.settings.penalty or 1 / 3
   out[#out + 1] = { kind = "text", text = ("%s left. Each new try costs %s of the marks.")
                     :format(util.plural(left, "try", "tries"), pen == 1 / 3 and "a third" or
@@ -107,7 +129,7 @@ end
 local function verdict(s, item)
   local f = session.fraction(item)
   if not session.answered(item) then
-    return "unanswered", patient(s) and "Skipped — here is the answer." or "Unanswered."
+    return "unanswered", "Skipped — here is the answer."
   end
   if f >= 1 - 1e-9 then
     return "right", patient(s) and "That's right." or "Correct."
@@ -132,30 +154,65 @@ function M.safety_box(item)
            "This can be a warning sign. If it happens, call your care team right away." }
 end
 
--- Feedback after a question (or in the final review).
-function M.feedback(s, item)
+-- Do the notes spell out the right answer already (each key point of a
+-- teach-back, the one option of a single choice)?  Then it is said once.
+local function notes_say(answer, notes)
+  local texts, len = {}, -1
+  for _, note in ipairs(notes) do
+    if note.mark == "right" or note.mark == "missed" then
+      if note.text == answer then return true end
+      texts[#texts + 1] = note.text
+      len = len + #note.text + 1
+    end
+  end
+  if #texts == 0 or len ~= #answer then return false end
+  for _, t in ipairs(texts) do
+    if not answer:find(t, 1, true) then return false end
+  end
+  return true
+end
+
+-- Feedback after a question (or, with review, in the exam's review): the
+-- verdict, what was right and missed, the explanation, each cited passage
+-- once, and the warning of a red flag.
+function M.feedback(s, item, review)
   local out = {}
   local v, text = verdict(s, item)
   -- A skipped question is neither right nor wrong: no cross for it.
   out[#out + 1] = { kind = "verdict", ok = (v == "right") or
                     ((v == "partial" or v == "unanswered") and "partial") or false, text = text }
   local last = item.steps[#item.steps]
-  if last then
-    out[#out + 1] = { kind = "text", text = "Your answer: " .. item.t.show(item.q, last.response) }
-  end
   local ex = item.t.explain(item.q, last and last.response)
-  if v ~= "right" and ex.answer then
+  local notes = ex.notes or {}
+  if last then
+    local shown = item.t.show(item.q, last.response)
+    local said = false
+    for _, note in ipairs(notes) do said = said or note.text == shown end
+    -- Own words typed just above need no echo, except in a later review.
+    local typed_above = item.t.present(item.q, item.perm).multiline and not review
+    if not said and not typed_above then
+      out[#out + 1] = { kind = "text", text = "Your answer: " .. shown }
+    end
+  end
+  if v ~= "right" and ex.answer and not notes_say(ex.answer, notes) then
     out[#out + 1] = { kind = "text", text = "Right answer: " .. ex.answer }
   end
-  for _, note in ipairs(ex.notes or {}) do
+  local sections, quoted = {}, {}
+  local function cite(sec, quote)
+    if sec and not quoted[sec] then
+      quoted[sec] = true
+      sections[#sections + 1] = { kind = "passage", title = sec.title,
+                                  text = material.passage(sec, quote) }
+    end
+  end
+  -- The question's own quote first; a note's section only if it is another.
+  cite(item.q._section, item.q.quote)
+  for _, note in ipairs(notes) do
     -- Patients hear "not quite" rather than "wrong", in plain text too.
     out[#out + 1] = { kind = "note", mark = (patient(s) and note.mark == "wrong") and
                       "notquite" or note.mark,
                       text = note.text .. (note.feedback and (" — " .. note.feedback) or "") }
-    if note.section then
-      out[#out + 1] = { kind = "passage", title = note.section.title,
-                        text = material.passage(note.section, nil) }
-    end
+    cite(note.section, nil)
   end
   if s.mode.name == "adaptive" and #item.steps > 1 then
     out[#out + 1] = { kind = "text", text = ("Took %d tries: %s of %s marks."):format(
@@ -163,12 +220,12 @@ function M.feedback(s, item)
       M.num(item.q.points)) }
   end
   if s.mode.name == "cbm" and last then
-    out[#out + 1] = { kind = "text", text = ("Certainty %d: %s marks."):format(
-      item.certainty or 1, util.fmt_num(session.grade(s, item) * item.q.points)) }
+    local marks = session.grade(s, item) * item.q.points
+    out[#out + 1] = { kind = "text", text = ("Certainty %d: %s %s."):format(
+      item.certainty or 1, util.fmt_num(marks), math.abs(marks) == 1 and "mark" or "marks") }
   end
   out[#out + 1] = { kind = "text", text = item.q.explain }
-  local p = M.passage(item)
-  if p then out[#out + 1] = p end
+  for _, p in ipairs(sections) do out[#out + 1] = p end
   if item.q.safety and v ~= "right" then out[#out + 1] = M.safety_box(item) end
   return out
 end
@@ -181,15 +238,21 @@ function M.mode_intro(s)
       "1 unsure: right +1, wrong 0. 2 mid: right +2, wrong -2. 3 quite sure: " ..
       "right +3, wrong -6. Choose 3 only when you are more than 80% sure."
   elseif name == "adaptive" then
-    return ("You get %s at each question, with a hint after a wrong try. Each new try " ..
-      "costs %s of the marks."):format(util.plural(session.tries(s), "try", "tries"),
+    return ("You get %s at each question, with a hint after a wrong try (h shows one " ..
+      "sooner; hints cost no marks). Each new try costs %s of the marks."):format(
+      util.plural(session.tries(s), "try", "tries"),
       (s.settings.penalty or 1 / 3) == 1 / 3 and "a third" or
       util.fmt_num(100 * s.settings.penalty) .. "%")
   elseif name == "exam" then
-    return "Exam: no feedback until the end, then a full review."
+    return "Exam: no feedback until the end; then your score, and a review of the " ..
+      "questions you answered."
   end
-  return patient(s) and "After each answer you will see why, and where to read more." or
-    "Practice: feedback and explanation after each question."
+  if patient(s) then
+    return "After each answer you will see why, and where to read more." ..
+      (session.asks_certainty(s) and " You will also be asked how sure you are; there " ..
+       "are no marks." or "")
+  end
+  return "Practice: feedback and explanation after each question."
 end
 
 -- "targeted-therapy" -> "Targeted therapy".
@@ -198,81 +261,143 @@ function M.topic_name(t)
   return words:sub(1, 1):upper() .. words:sub(2)
 end
 
--- The end: score, topics, what to re-read.
+-- How many questions were answered, skipped and never reached.
+function M.counts(s)
+  local c = { answered = 0, skipped = 0, not_reached = 0, right = 0 }
+  for _, item in ipairs(s.items) do
+    local st = session.status(item)
+    c[st] = c[st] + 1
+    if session.fraction(item) >= 1 - 1e-9 then c.right = c.right + 1 end
+  end
+  return c
+end
+
+-- "You answered 6 of 9 and skipped 3."  Skips are not answers.
+local function counts_line(s, c)
+  local n = #s.items
+  local text
+  if c.answered == n then
+    text = n == 1 and "You answered the question." or ("You answered all %d questions."):format(n)
+  else
+    text = ("You answered %d of %d"):format(c.answered, n)
+    text = text .. (c.skipped > 0 and (" and skipped %d."):format(c.skipped) or ".")
+  end
+  if c.not_reached > 0 then
+    text = text .. (" You stopped before the last %s."):format(
+      c.not_reached == 1 and "one" or util.plural(c.not_reached, "question"))
+  end
+  return text
+end
+
+-- Topic lines.  Patients and cbm see how many questions were right (of
+-- those reached, for patients); practice and exam students see points.
+local function topic_bars(s, tot, out)
+  local count = patient(s) or tot.cbm
+  local per = {}
+  for _, item in ipairs(s.items) do
+    local t = item.q.topic
+    per[t] = per[t] or { right = 0, n = 0, marks = 0 }
+    if not patient(s) or session.status(item) ~= "not_reached" then
+      per[t].n = per[t].n + 1
+      per[t].right = per[t].right + session.fraction(item)
+    end
+    per[t].marks = per[t].marks + (item.marks or 0)
+  end
+  out[#out + 1] = { kind = "subheading", text = "By topic" }
+  for _, t in ipairs(tot.topic_order) do
+    local x, p = tot.topics[t], per[t]
+    if count and p.n > 0 then
+      out[#out + 1] = { kind = "bar", label = M.topic_name(t), value = p.right, max = p.n,
+                        text = ("%s of %s%s"):format(M.num(p.right), M.num(p.n),
+                          tot.cbm and (" (%s %s)"):format(M.num(p.marks),
+                            math.abs(p.marks) == 1 and "mark" or "marks") or "") }
+    elseif not count then
+      out[#out + 1] = { kind = "bar", label = M.topic_name(t), value = math.max(x.score, 0),
+                        max = x.max, text = ("%s / %s"):format(M.num(x.score), M.num(x.max)) }
+    end
+  end
+end
+
+-- The end: how it went, topics, what to re-read.
 function M.summary(s)
   local tot = session.totals(s)
+  local c = M.counts(s)
   local out = { { kind = "heading", text = "Your results" } }
-  local pct = util.fmt_num(tot.percent)
-  local reached, right = 0, 0
-  for _, item in ipairs(s.items) do
-    if session.answered(item) or item.skipped then reached = reached + 1 end
-    if session.fraction(item) >= 1 - 1e-9 then right = right + 1 end
+  if c.answered + c.skipped == 0 then
+    out[#out + 1] = { kind = "text", text = "You stopped before the first question. " ..
+                      "Come back any time." }
+    return out
   end
-  if patient(s) then
-    -- For patients a check of how well we explained, not a grade: counts,
-    -- never a percentage.
-    out[#out + 1] = { kind = "text", text = ("You answered %d of %d questions. %d %s " ..
-      "fully right."):format(reached, #s.items, right, right == 1 and "was" or "were") }
-  else
+  out[#out + 1] = { kind = "text", text = counts_line(s, c) }
+  -- For patients a check of how well we explained, not a grade: counts,
+  -- never a percentage or points.
+  if tot.cbm then
+    out[#out + 1] = { kind = "text", text = ("Accuracy: %s%% — %s (pass mark %s%%).")
+      :format(util.fmt_num(tot.cbm.accuracy), tot.passed and "passed" or "not passed",
+              util.fmt_num(s.settings.pass)) }
+    out[#out + 1] = { kind = "text", text = ("Certainty-based marks: %s of a possible %s; " ..
+      "average %s a question, bonus %s%%, certainty-based accuracy %s%%."):format(
+      M.num(tot.score), M.num(3 * tot.max), util.fmt_num(tot.cbm.average),
+      util.fmt_num(tot.cbm.bonus), util.fmt_num(tot.cbm.cb_accuracy)) }
+  elseif not patient(s) then
     out[#out + 1] = { kind = "text", text = ("Score: %s / %s (%s%%) — %s (pass mark %s%%).")
       :format(M.num(tot.score), M.num(tot.max), M.num(tot.percent),
               tot.passed and "passed" or "not passed", util.fmt_num(s.settings.pass)) }
   end
-  if tot.cbm then
-    out[#out + 1] = { kind = "text", text = ("Accuracy %s%%, average certainty-based mark %s, " ..
-      "bonus %s%%, certainty-based accuracy %s%%."):format(util.fmt_num(tot.cbm.accuracy),
-      util.fmt_num(tot.cbm.average), util.fmt_num(tot.cbm.bonus),
-      util.fmt_num(tot.cbm.cb_accuracy)) }
+  if c.not_reached > 0 and not patient(s) then
+    out[#out + 1] = { kind = "text", text = ("%s not reached: %s as unanswered, and %s " ..
+      "not shown."):format(util.plural(c.not_reached, "question"),
+      c.not_reached == 1 and "it counts" or "they count",
+      c.not_reached == 1 and "its answer is" or "their answers are") }
   end
-  out[#out + 1] = { kind = "subheading", text = "By topic" }
-  for _, t in ipairs(tot.topic_order) do
-    local x = tot.topics[t]
-    out[#out + 1] = { kind = "bar", label = M.topic_name(t), value = math.max(x.score, 0),
-                      max = x.max,
-                      text = ("%s / %s"):format(M.num(x.score), M.num(x.max)) }
-  end
+  topic_bars(s, tot, out)
   -- Questions never reached (the learner stopped early) are not "missed".
   local confident, missed = {}, {}
   for _, item in ipairs(s.items) do
     if session.confident_mistake(item) then confident[#confident + 1] = item
-    elseif (session.answered(item) or item.skipped or not s.quit) and
-           session.fraction(item) < 1 - 1e-9 then
+    elseif session.status(item) ~= "not_reached" and session.fraction(item) < 1 - 1e-9 then
       missed[#missed + 1] = item
     end
   end
-  if reached < #s.items and s.quit then
-    out[#out + 1] = { kind = "text", text = ("%s not reached; they count as unanswered.")
-                      :format(util.plural(#s.items - reached, "question")) }
-  end
-  -- What to re-read: each cited section once, with how many questions sent
-  -- the learner there, in the order the questions came.
+  -- What to re-read: each cited section once (under the first heading that
+  -- names it), with how many questions sent the learner there.
+  local listed = {}
   local function sections(items)
     local order, count = {}, {}
     for _, item in ipairs(items) do
       local src = item.q.source
-      if not count[src] then
-        order[#order + 1] = item
-        count[src] = 0
+      if not listed[src] then
+        if not count[src] then
+          order[#order + 1] = item
+          count[src] = 0
+        end
+        count[src] = count[src] + 1
       end
-      count[src] = count[src] + 1
     end
+    for src in pairs(count) do listed[src] = true end
     return util.map(order, function(item)
       local sec = item.q._section
-      return { kind = "bullet", text = ("\"%s\" (%s) — %s"):format(
-        sec and sec.title or item.q.source, item.q.source,
+      local title = sec and ("\"%s\""):format(sec.title) or item.q.source
+      -- Patients (and screen readers) get the title alone; students also
+      -- the id that finds it in the material.
+      if sec and not patient(s) then title = title .. (" (%s)"):format(item.q.source) end
+      return { kind = "bullet", text = ("%s — %s"):format(title,
         util.plural(count[item.q.source], "question")) }
     end)
   end
-  if #confident > 0 then
+  local first = sections(confident)
+  if #first > 0 then
     out[#out + 1] = { kind = "subheading", text = patient(s) and
                       "You were very sure, but not right — please go over these first" or
                       "Confident mistakes — re-read these first" }
-    for _, b in ipairs(sections(confident)) do out[#out + 1] = b end
+    for _, b in ipairs(first) do out[#out + 1] = b end
   end
-  if #missed > 0 then
-    out[#out + 1] = { kind = "subheading", text = patient(s) and "Topics to go over again" or
-                      "Missed — what to re-read" }
-    for _, b in ipairs(sections(missed)) do out[#out + 1] = b end
+  local again = sections(missed)
+  if #again > 0 then
+    out[#out + 1] = { kind = "subheading", text = patient(s) and
+                      (#first > 0 and "Other topics to go over again" or "Topics to go over again")
+                      or "Missed — what to re-read" }
+    for _, b in ipairs(again) do out[#out + 1] = b end
   end
   local safety = M.safety_items(s)
   if patient(s) then
@@ -296,7 +421,7 @@ end
 function M.safety_items(s)
   local out = {}
   for _, item in ipairs(s.items) do
-    if item.q.safety and (session.answered(item) or item.skipped) and
+    if item.q.safety and session.status(item) ~= "not_reached" and
        session.fraction(item) < 1 - 1e-9 then
       out[#out + 1] = item
     end
@@ -304,14 +429,44 @@ function M.safety_items(s)
   return out
 end
 
--- Every question with its feedback: the exam's review, the batch report.
+-- The review of one question: its text and feedback.
+function M.review_item(s, item)
+  local view = item.t.present(item.q, nil)
+  local out = { { kind = "heading", text = ("Question %d of %d"):format(item.n, #s.items) },
+                { kind = "text", text = view.prompt } }
+  for _, b in ipairs(M.feedback(s, item, true)) do out[#out + 1] = b end
+  return out
+end
+
+-- The review, one view per question answered or skipped.  A question never
+-- reached is named, never answered: an ended exam must not become its key.
+function M.review_pages(s)
+  local pages, skipped = {}, {}
+  for _, item in ipairs(s.items) do
+    if session.status(item) == "not_reached" then
+      skipped[#skipped + 1] = item.n
+    else
+      pages[#pages + 1] = M.review_item(s, item)
+    end
+  end
+  if #skipped > 0 then
+    local list = #skipped == 1 and ("Question %d was"):format(skipped[1]) or
+      (skipped[#skipped] - skipped[1] + 1 == #skipped and
+       ("Questions %d to %d were"):format(skipped[1], skipped[#skipped]) or
+       ("Questions %s were"):format(table.concat(skipped, ", ")))
+    local last = pages[#pages] or {}
+    last[#last + 1] = { kind = "text", text = list .. " not reached; their answers are " ..
+                        "not shown." }
+    pages[#pages] = last
+  end
+  return pages
+end
+
+-- Every question reached with its feedback, in one view (the batch report).
 function M.review(s)
   local out = {}
-  for _, item in ipairs(s.items) do
-    local view = item.t.present(item.q, nil)
-    out[#out + 1] = { kind = "heading", text = ("Question %d of %d"):format(item.n, #s.items) }
-    out[#out + 1] = { kind = "text", text = view.prompt }
-    for _, b in ipairs(M.feedback(s, item)) do out[#out + 1] = b end
+  for _, page in ipairs(M.review_pages(s)) do
+    for _, b in ipairs(page) do out[#out + 1] = b end
   end
   return out
 end
@@ -334,16 +489,23 @@ function M.result(s)
   end
   local questions, confident = {}, {}
   local safety = util.map(M.safety_items(s), function(item) return item.q.id end)
-  for _, item in ipairs(s.items) do
+  -- Quiz-file order whatever the shuffle, so results of many learners line
+  -- up; shown_as keeps the place each question had in this attempt.
+  local in_file = {}
+  for _, item in ipairs(s.items) do in_file[#in_file + 1] = item end
+  table.sort(in_file, function(a, b) return a.file_index < b.file_index end)
+  for _, item in ipairs(in_file) do
     local last = item.steps[#item.steps]
     local response = util.null
     if last then response = item.t.encode(item.q, last.response) end
     local q = {
-      id = item.q.id, type = item.q.type, topic = item.q.topic, response = response,
+      id = item.q.id, type = item.q.type, topic = item.q.topic, shown_as = item.n,
+      status = session.status(item), response = response,
       score = util.round(item.marks), max = util.round(item.q.points),
       correct = session.fraction(item) >= 1 - 1e-9,
     }
-    local keys = { "id", "type", "topic", "response", "score", "max", "correct" }
+    local keys = { "id", "type", "topic", "shown_as", "status", "response", "score", "max",
+                   "correct" }
     if #item.steps > 1 then
       q.tries = util.map(item.steps, function(st) return item.t.encode(item.q, st.response) end)
       keys[#keys + 1] = "tries"

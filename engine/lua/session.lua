@@ -9,6 +9,7 @@
 -- The front end loop is: view = prompt(s); show it; feed(s, line) returns
 -- what to show next; until prompt(s) is nil; then report.summary(s).
 
+local choice = require("types.choice")
 local quiz_mod = require("quiz")
 local rng = require("rng")
 local util = require("util")
@@ -78,7 +79,7 @@ function M.new(quiz, opts)
     if not q then return nil, v end
     local t = quiz_mod.type_module(q.type)
     local perm = t.shuffle(q, r:derive("perm:" .. q.id), settings.shuffle)
-    local item = { q = q, t = t, perm = perm, steps = {}, n = #s.items + 1 }
+    local item = { q = q, t = t, perm = perm, steps = {}, n = #s.items + 1, file_index = i }
     s.items[#s.items + 1] = item
     s.byid[q.id] = item
   end
@@ -119,6 +120,19 @@ end
 
 function M.answered(item)
   return #item.steps > 0
+end
+
+-- Where a question stands: "answered", "skipped", or "not_reached" (the
+-- attempt ended first; a question on screen but not answered when it ended
+-- counts as not reached, so stopping never reveals its key).
+function M.status(item)
+  if #item.steps > 0 then return "answered" end
+  if item.skipped then return "skipped" end
+  return "not_reached"
+end
+
+function M.patient(s)
+  return s.quiz.audience == "patient"
 end
 
 -- Confident mistakes: certainty 3 ("very sure") and not fully right.
@@ -180,7 +194,17 @@ function M.prompt(s)
   local item = current(s)
   if not item or s.quit then return nil end
   if s.phase == "certainty" then
-    return { blocks = report.certainty_view(s, item), prompt = "How sure? (1-3) " }
+    -- The question is said once; a re-ask shows only the prompt again.
+    local blocks = {}
+    if not item.certainty_asked then
+      item.certainty_asked = true
+      blocks = report.certainty_view(s)
+    end
+    return { blocks = blocks, prompt = "How sure? (1-3) " }
+  end
+  if s.phase == "pause" then
+    return { blocks = {}, prompt = s.pos < #s.items and "Press Enter for the next question. "
+             or "Press Enter to see how you did. " }
   end
   if s.phase == "assist" then
     local p = s.assisting[s.assist_i]
@@ -204,20 +228,122 @@ function M.prompt(s)
     prompt = ("%s %d of %d > "):format(view.parts.noun, #(item.partial or {}) + 1,
                                       view.parts.count)
   end
-  if item.shown then return { blocks = {}, prompt = prompt } end
+  if item.shown then return { blocks = {}, prompt = prompt, multiline = view.multiline or nil } end
   item.shown = true
   return { blocks = report.question_view(s, item), prompt = prompt,
            multiline = view.multiline or nil }
 end
 
+-- The feedback, then the next question; a patient first presses Enter, so
+-- a slow reader sees the verdict before the next question pushes it away.
 local function finish_item(s, item, out)
   if s.mode.immediate then
     for _, b in ipairs(report.feedback(s, item)) do out[#out + 1] = b end
+    if M.patient(s) then
+      s.phase = "pause"
+      return
+    end
   end
   advance(s)
 end
 
 local COMMANDS = { ["?"] = "help", s = "skip", q = "quit", h = "hint" }
+
+-- "How sure?" answered in the words shown as well as the numbers.
+local CERTAINTY = {
+  ["1"] = 1, ["2"] = 2, ["3"] = 3,
+  ["not"] = 1, ["not sure"] = 1, ["fairly"] = 2, ["fairly sure"] = 2,
+  ["very"] = 3, ["very sure"] = 3,
+  unsure = 1, mid = 2, quite = 3, ["quite sure"] = 3,
+}
+
+-- Words that mean "I don't know" at a question with set answers.
+local DONT_KNOW = {
+  idk = true, ["i dont know"] = true, ["i don't know"] = true, ["dont know"] = true,
+  ["don't know"] = true, ["do not know"] = true, ["i do not know"] = true,
+  ["not sure"] = true, ["no idea"] = true, dunno = true, ["i'm not sure"] = true,
+  ["im not sure"] = true,
+}
+
+-- Lower case, single spaces, no closing full stop: how short replies compare.
+local function plain_reply(line)
+  return (line:lower():gsub("[’`]", "'"):gsub("%s+", " "):gsub("[%.!]+$", ""))
+end
+
+local function ask_to_confirm(s)
+  s.resume, s.phase = s.phase, "confirm"
+end
+
+local function feed_certainty(s, item, line)
+  local out = {}
+  local reply = plain_reply(line)
+  local c = CERTAINTY[reply]
+  if c then
+    item.certainty = c
+    finish_item(s, item, out)
+    return out
+  end
+  local cmd = COMMANDS[reply]
+  if cmd == "quit" then
+    ask_to_confirm(s)
+    return out
+  end
+  if cmd == "skip" then
+    -- No certainty given: the mode counts it as 1 ("not sure").
+    finish_item(s, item, out)
+    return out
+  end
+  if cmd == "help" then return report.certainty_help(s) end
+  return report.say(M.patient(s) and
+    "Please type 1 (not sure), 2 (fairly sure) or 3 (very sure)." or
+    "Please type 1, 2 or 3 (or unsure, mid, quite).")
+end
+
+-- A blank or grid row typed alone ("B", "b)", or the option's own words):
+-- its letters, or nil and what to type.
+local function read_part(parts, k, line)
+  local opts = parts.options[k]
+  local labels, valid = {}, {}
+  for i, it in ipairs(opts) do
+    labels[i] = it.label
+    valid[it.label] = true
+  end
+  local range = #labels == 2 and (labels[1] .. " or " .. labels[2]) or
+    (table.concat(labels, ", ", 1, #labels - 1) .. " or " .. labels[#labels])
+  local noun = parts.noun:lower()
+  local want = ("Type %s for %s %d."):format(range, noun, k)
+  local reply = plain_reply(line)
+  for _, it in ipairs(opts) do
+    if plain_reply(it.text) == reply then return it.label end
+  end
+  local letters = {}
+  for tok in line:gmatch("[^%s,;]+") do
+    tok = choice.strip_label(tok)
+    if not tok:match("^%a+$") then return nil, want end
+    for ch in tok:gmatch("%a") do letters[#letters + 1] = ch:upper() end
+  end
+  if #letters == 0 then return nil, want end
+  if parts.one and #letters > 1 then
+    return nil, ("%s %d takes one letter. %s"):format(parts.noun, k, want)
+  end
+  for _, ch in ipairs(letters) do
+    if not valid[ch] then return nil, ("There is no %s at %s %d. %s"):format(ch, noun, k, want) end
+  end
+  return table.concat(letters)
+end
+
+-- Is a line typed at the first part the whole answer ("1A 2B", "A B")?
+local function whole_answer(parts, line)
+  if line:match("%d") then return true end
+  if not parts.one or parts.count < 2 or read_part(parts, 1, line) then return false end
+  local n = 0
+  for tok in line:gmatch("[^%s,;]+") do
+    tok = choice.strip_label(tok)
+    if not tok:match("^%a+$") then return false end
+    n = n + #tok
+  end
+  return n == parts.count
+end
 
 -- Feed one line of input; returns the blocks to show.
 function M.feed(s, line)
@@ -226,13 +352,13 @@ function M.feed(s, line)
   local out = {}
   if not item then return out end
   line = util.trim(line or "")
-  if s.phase == "certainty" then
-    local c = tonumber(line)
-    if c ~= 1 and c ~= 2 and c ~= 3 then
-      return report.certainty_view(s, item)
+  if s.phase == "certainty" then return feed_certainty(s, item, line) end
+  if s.phase == "pause" then
+    if plain_reply(line) == "q" then
+      ask_to_confirm(s)
+      return out
     end
-    item.certainty = math.tointeger(c)
-    finish_item(s, item, out)
+    advance(s)
     return out
   end
   if s.phase == "assist" then
@@ -254,8 +380,10 @@ function M.feed(s, line)
   if s.phase == "confirm" then
     local a = line:lower()
     if a == "y" or a == "yes" then s.quit = true return out end
-    s.phase = "answer"
-    item.shown = false
+    s.phase = s.resume or "answer"
+    -- Back where the learner was: the question (or "How sure?") again.
+    if s.phase == "answer" then item.shown = false end
+    if s.phase == "certainty" then item.certainty_asked = false end
     return report.say("Let's go on.")
   end
   if not utf8.len(line) then
@@ -268,15 +396,13 @@ function M.feed(s, line)
   if cmd and cmd ~= "help" and M.shows_label(item, line:upper()) then cmd = nil end
   if cmd == "help" then return report.help(s, item) end
   if cmd == "quit" then
-    s.phase = "confirm"
+    ask_to_confirm(s)
     return out
   end
   if cmd == "skip" then
     item.skipped = true
-    if s.mode.immediate then
-      for _, b in ipairs(report.feedback(s, item)) do out[#out + 1] = b end
-    end
-    advance(s)
+    item.partial = nil
+    finish_item(s, item, out)
     return out
   end
   if cmd == "hint" then return report.hint(s, item) end
@@ -284,19 +410,31 @@ function M.feed(s, line)
     return report.say("Please type an answer. " .. report.how(s, item) ..
                       " (? for help, s to skip)")
   end
-  -- Blanks and grid rows may come one at a time: letters alone (no row
-  -- number, no spaces) answer the part being asked.
   local view = item.t.present(item.q, item.perm)
-  local row, letters = line:match("^(%d+)%s*[:=%.%)%-]?%s*(%a+)$")
-  if view.parts and row and tonumber(row) == #(item.partial or {}) + 1 then
-    line = letters        -- "2B" typed at "Blank 2 of 3 >"
+  if not view.multiline and DONT_KNOW[plain_reply(line)] then
+    return report.say("Not sure? Type s to skip and see the answer.")
   end
-  if view.parts and line:match("^%a+$") then
+  -- Blanks and grid rows may come one at a time, each checked as it comes,
+  -- so a slip at blank 2 keeps blank 1.
+  local parts = view.parts
+  if parts then
     item.partial = item.partial or {}
-    item.partial[#item.partial + 1] = line
-    if #item.partial < view.parts.count then return out end
+    local k = #item.partial + 1
+    local row, rest = line:match("^(%d+)%s*[:=%.%)%-]?%s*(%a[%a%s,;%)%.]*)$")
+    if row and tonumber(row) == k then
+      line = rest         -- "2B" typed at "Blank 2 of 3 >"
+    elseif k == 1 and whole_answer(parts, line) then
+      parts = nil         -- "1A 2B" or "A B": every part at once
+    end
+  end
+  if parts then
+    local k = #item.partial + 1
+    local letters, why = read_part(parts, k, line)
+    if not letters then return report.say(why) end
+    item.partial[k] = letters
+    if k < parts.count then return out end
     local joined = {}
-    for k, letters in ipairs(item.partial) do joined[k] = k .. letters end
+    for r, l in ipairs(item.partial) do joined[r] = r .. l end
     line = table.concat(joined, " ")
     item.partial = nil
   end
@@ -357,6 +495,7 @@ function M.missed_round(s)
   local g = rng.new(r.seed)
   for _, old in ipairs(again) do
     local item = { q = old.q, t = old.t, steps = {}, n = #r.items + 1,
+                   file_index = old.file_index,
                    perm = old.t.shuffle(old.q, g:derive("perm:" .. old.q.id), s.settings.shuffle) }
     r.items[#r.items + 1] = item
     r.byid[old.q.id] = item

@@ -30,12 +30,19 @@ T.test("truefalse: parse accepts true/false/t/f in any case", function()
   T.eq(tf.parse(q, "FALSE"), false)
 end)
 
-T.test("truefalse: parse refuses yes/no and anything else", function()
+T.test("truefalse: yes and no answer a statement too; labels as shown", function()
   local q = q_false()
-  for _, s in ipairs({ "yes", "no", "1", "", "tr", { "t" } }) do
+  T.eq({ tf.parse(q, "yes"), tf.parse(q, "Y"), tf.parse(q, "no"), tf.parse(q, "N") },
+       { true, true, false, false })
+  T.eq({ tf.parse(q, "T)"), tf.parse(q, "(f)"), tf.parse(q, "true.") }, { true, false, true })
+end)
+
+T.test("truefalse: parse refuses anything else", function()
+  local q = q_false()
+  for _, s in ipairs({ "maybe", "1", "", "tr", "yess", { "t" } }) do
     local r, why = tf.parse(q, s)
     T.eq(r, nil, T.show(s))
-    T.eq(why, "Type t for true or f for false (true and false work too).")
+    T.eq(why, "Type t for true or f for false (true, false, yes and no work too).")
   end
 end)
 

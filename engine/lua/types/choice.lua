@@ -106,9 +106,16 @@ function M.sentences(parse)
   end
 end
 
+-- A label typed as the screen shows it, "A)", or as lists print it,
+-- "(a)" and "a.": the letters alone.
+function M.strip_label(tok)
+  return tok:match("^%((%a+)%)$") or tok:match("^(%a+)[%).:]$") or tok
+end
+
 -- "AC" -> "A", "C" when every label is one letter (n <= 26), so a learner
 -- may type the letters of a row or a select-all together.
 local function add_token(out, tok, n)
+  tok = M.strip_label(tok)
   if n <= 26 and #tok > 1 and tok:match("^%a+$") then
     for c in tok:gmatch("%a") do out[#out + 1] = c end
   else

@@ -67,10 +67,11 @@ function M.shuffle(q, rng, shuffle)
 end
 
 function M.present(q, perm)
-  local blocks = {}
+  local blocks, options = {}, {}
   for i, b in ipairs(q.blanks) do
     blocks[i] = { title = ("Blank %d"):format(i),
                   items = choice.items(b.options, perm and perm[i]) }
+    options[i] = blocks[i].items
   end
   return {
     prompt = q.prompt .. "\n" .. q.text:gsub(PLACEHOLDER, "[%1]"),
@@ -79,7 +80,8 @@ function M.present(q, perm)
            "the letters in order (%s)."):format(#q.blanks >= 2 and "1A 2B" or "1A",
                                  #q.blanks >= 2 and "A B" or "A"),
     input = "cloze",
-    parts = { noun = "Blank", count = #q.blanks },
+    -- One blank at a time: each takes one of its own options.
+    parts = { noun = "Blank", count = #q.blanks, options = options, one = true },
   }
 end
 

@@ -110,19 +110,21 @@ function M.present(q)
   local rows = {}
   for r, row in ipairs(q.rows) do rows[r] = { label = tostring(r), text = row.text } end
   local multi = is_multi(q)
+  local columns, options = choice.items(q.columns), {}
+  for r = 1, #q.rows do options[r] = columns end
   return {
     prompt = q.prompt,
     blocks = {
       { title = "Rows", items = rows },
       { title = multi and "Columns (choose every one that applies to a row)" or
-                "Columns (choose one for each row)", items = choice.items(q.columns) },
+                "Columns (choose one for each row)", items = columns },
     },
     how = multi and "Type the letters of every column that applies, one row at a time, " ..
                     "or all rows at once, for example 1AC 2B."
                or "Type the letter of the column, one row at a time, or all rows at once, " ..
                   "for example 1A 2B.",
     input = "matrix",
-    parts = { noun = "Row", count = #q.rows },
+    parts = { noun = "Row", count = #q.rows, options = options, one = not multi },
   }
 end
 

@@ -8,7 +8,9 @@ local util = require("util")
 local M = {}
 M.fields = { "answer", "feedback_true", "feedback_false" }
 
-local WORDS = { ["true"] = true, t = true, ["false"] = false, f = false }
+-- "yes" and "no" too: a patient answers a statement as a question.
+local WORDS = { ["true"] = true, t = true, ["false"] = false, f = false,
+                yes = true, y = true, no = false, n = false }
 
 function M.validate(q, v)
   if util.is_null(q.answer) then
@@ -37,10 +39,10 @@ end
 local function parse(_, input)
   if type(input) == "boolean" then return input end
   if type(input) == "string" and #input < 64 then
-    local b = WORDS[input:match("^%s*(.-)%s*$"):lower()]
+    local b = WORDS[choice.strip_label(input:match("^%s*(.-)[%s%.]*$")):lower()]
     if b ~= nil then return b end
   end
-  return nil, "type t for true or f for false (true and false work too)"
+  return nil, "type t for true or f for false (true, false, yes and no work too)"
 end
 M.parse = choice.sentences(parse)
 

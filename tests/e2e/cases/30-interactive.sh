@@ -19,15 +19,17 @@ n=$(grep -c "^Question 1 of 8" "$out")
 if [ "$n" -eq 1 ]; then ok; else bad "question re-shown $n times after bad input"; fi
 
 expect "end of input mid-quiz" 0 -- sh -c "printf 'B\n2\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --plain"
-has "partial result on EOF" "$out" "You answered 1 of 8 questions. 1 was fully right."
+has "partial result on EOF" "$out" "You answered 1 of 8. You stopped before the last 7 questions."
 
 expect "interactive --json keeps stdout clean" 0 -- sh -c "printf 'B\n2\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --json --learner Ana"
 has "json on stdout" "$out" '{"quiz":"bone-basics","version":1,"mode":"practice","seed":1,"learner":"Ana","score":1,"max":8'
-has "json certainty" "$out" '"response":"A","score":1,"max":1,"correct":true,"certainty":2'
+has "json certainty" "$out" '"shown_as":1,"status":"answered","response":"A","score":1,"max":1,"correct":true,"certainty":2'
 has "views on stderr" "$err" "Question 1 of 8"
 
 expect "skip is unanswered" 0 -- sh -c "printf 's\nq\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 1 --json"
-has "skipped question null" "$out" '"response":null'
+# Quiz-file order whatever the shuffle; skipped and never reached apart.
+has "skipped, shown first" "$out" '"id":"supraclavicular-node","type":"single","topic":"staging","shown_as":1,"status":"skipped","response":null'
+has "not reached, file order" "$out" '"questions":[{"id":"tnm-letters","type":"matching","topic":"staging","shown_as":5,"status":"not_reached","response":null'
 
 expect "adaptive retry with hint" 0 -- sh -c "printf 'A\nB\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 1 --mode adaptive --plain"
 has "not right yet" "$out" "Not right yet."
@@ -41,8 +43,8 @@ has "cbm mark shown" "$out" "Certainty 3: -6 marks."
 # and a command, a huge row number, a NUL byte, text that is not UTF-8.
 L=$F/labels.yaml
 expect "option H is an answer, not a hint" 0 -- sh -c "printf 'h\n99999999999999999999B\n1A 2B\n' | '$TB' run '$L' --seed 1 --json"
-has "H chosen" "$out" '"id":"eight-options","type":"single","topic":"t","response":"H","score":1'
-has "huge row refused, then answered" "$out" '"id":"rows","type":"matching","topic":"t","response":{"1":"B","2":"A"}'
+has "H chosen" "$out" '"id":"eight-options","type":"single","topic":"t","shown_as":1,"status":"answered","response":"H","score":1'
+has "huge row refused, then answered" "$out" '"id":"rows","type":"matching","topic":"t","shown_as":2,"status":"answered","response":{"1":"B","2":"A"}'
 has "huge row message" "$err" "no row 9999; rows are 1 to 2"
 expect "NUL byte does not eat the next answer" 0 -- sh -c "printf 'A\0junk\nH\n' | '$TB' run '$L' --seed 1 --json"
 has "NUL line refused" "$err" "held a NUL byte"

@@ -40,10 +40,13 @@ tx send-keys -t t "B" Enter
 see "certainty asked" "How sure are you?"
 tx send-keys -t t "3" Enter
 see "right answer said in words" "That's right."
+# A patient reads the feedback, then goes on with Enter.
+see "patient pause after feedback" "Press Enter for the next question."
+tx send-keys -t t Enter
 see "no running score for patients" "Question 2 of 8"
 # Ctrl-D mid-quiz: partial result, the shell gets its terminal back.
 tx send-keys -t t C-d
-see "partial result on Ctrl-D" "You answered 1 of 8 questions. 1 was fully right."
+see "partial result on Ctrl-D" "You answered 1 of 8. You stopped before the last 7 questions."
 see "exits cleanly" "[exited]"
 
 # Ctrl-C ends cleanly too, with the result.
@@ -69,7 +72,7 @@ see "quit asks" "Stop the quiz now? Your answers so far will be scored. (y/n)"
 tx send-keys -t t "n" Enter
 see "quit declined" "Let's go on."
 tx send-keys -t t "q" Enter "y" Enter
-see "quit confirmed" "You answered 0 of 8 questions. 0 were fully right."
+see "quit confirmed" "You stopped before the first question. Come back any time."
 
 # Adaptive: a wrong try, a hint, then the right answer with the penalty.
 start "$TB" run "$F/staging-and-sites.yaml" --seed 1 --mode adaptive --plain
