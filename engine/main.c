@@ -184,6 +184,60 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name)
 	return NULL;
 }
 
+/* Edits to turn a into b (short strings only: option names). */
+static int edit_distance(const char *a, const char *b)
+{
+	int prev[32], cur[32];
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la >= 32 || lb >= 32)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			int del = prev[j] + 1, ins = cur[j - 1] + 1;
+
+			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+		memcpy(prev, cur, sizeof cur);
+	}
+	return prev[lb];
+}
+
+/* "--answer" -> "--answers": the option meant, or NULL. */
+static const char *option_meant(const char *arg)
+{
+	static const char *const opts[] = { "--mode", "--seed", "--learner", "--answers",
+					    "--json", "--plain", "--assist" };
+	char name[32];
+	size_t n = strcspn(arg, "=");
+
+	if (n >= sizeof name)
+		return NULL;
+	memcpy(name, arg, n);
+	name[n] = '\0';
+	for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
+		if (edit_distance(name, opts[i]) <= 2)
+			return opts[i];
+	return NULL;
+}
+
+static int unknown_option(const char *a)
+{
+	const char *meant = option_meant(a);
+	char msg[160];
+
+	if (!meant)
+		return usage_error("unknown or incomplete option '%s'", a);
+	if (!strncmp(a, meant, strlen(meant)))    /* "--answers" given no file */
+		return usage_error("option '%s' needs a value", meant);
+	snprintf(msg, sizeof msg, "unknown option '%.60s'; did you mean '%s'?", a, meant);
+	return usage_error("%s", msg);
+}
+
 static int parse_run(int argc, char **argv, struct run_opts *o)
 {
 	memset(o, 0, sizeof *o);
@@ -209,7 +263,7 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 		} else if ((v = opt_value(argc, argv, &i, "--answers"))) {
 			o->answers = v;
 		} else if (a[0] == '-' && a[1]) {
-			return usage_error("unknown or incomplete option '%s'", a);
+			return unknown_option(a);
 		} else if (!o->quiz) {
 			o->quiz = a;
 		} else {
@@ -415,6 +469,24 @@ static int cmd_run(lua_State *L, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * The lines at the top of the stack could not be loaded: to stderr, and
+ * under --json also to stdout as an error object, so a pipeline reading
+ * stdout gets JSON either way.
+ */
+static int load_failed(lua_State *L, int json)
+{
+	print_lines(L, -1, stderr);
+	if (json) {
+		lua_pushvalue(L, -1);
+		lua_pushinteger(L, TB_EXIT_LOAD);
+		if (host_call(L, "cli", "error_json", 2, 1) == LUA_OK)
+			printf("%s\n", lua_tostring(L, -1));
+		lua_pop(L, 1);
+	}
+	return TB_EXIT_LOAD;
+}
+
 static int run_attempt(lua_State *L, int argc, char **argv)
 {
 	struct run_opts o;
@@ -430,10 +502,8 @@ static int run_attempt(lua_State *L, int argc, char **argv)
 	push_run_opts(L, &o);
 	if (host_call(L, "cli", "start", 2, 2) != LUA_OK)
 		return engine_failed(L);
-	if (lua_isnil(L, -2)) {
-		print_lines(L, -1, stderr);
-		return TB_EXIT_LOAD;
-	}
+	if (lua_isnil(L, -2))
+		return load_failed(L, o.json);
 	lua_pop(L, 1);
 	s = lua_gettop(L);
 
@@ -442,10 +512,8 @@ static int run_attempt(lua_State *L, int argc, char **argv)
 		lua_pushstring(L, o.answers);
 		if (host_call(L, "cli", "apply_answers", 2, 2) != LUA_OK)
 			return engine_failed(L);
-		if (lua_isnil(L, -2)) {
-			print_lines(L, -1, stderr);
-			return TB_EXIT_LOAD;
-		}
+		if (lua_isnil(L, -2))
+			return load_failed(L, o.json);
 		lua_pop(L, 2);
 		if (!o.json && !render_call(L, s, "report", &t))
 			return engine_failed(L);

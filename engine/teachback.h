@@ -39,6 +39,11 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 void yml_push_null(lua_State *L);
 const char *yml_text_start(const char *buf, size_t len, size_t *skip);
 
+/* json.c */
+int json_named(const char *name);
+int json_syntax_ok(const char *buf, size_t len, const char *name,
+		   char *err, size_t errlen);
+
 /* material.c */
 int mat_push_file(lua_State *L, const char *path, int where);
 

@@ -568,7 +568,7 @@ int yml_push_file(lua_State *L, const char *path, int where)
 {
 	char err[TB_ERRLEN];
 	char *buf;
-	size_t len;
+	size_t len, skip;
 	int ok;
 
 	if (!fs_read(path, TB_MAX_FILE, &buf, &len, err, sizeof err)) {
@@ -576,6 +576,13 @@ int yml_push_file(lua_State *L, const char *path, int where)
 		return 0;
 	}
 	where = where ? lua_absindex(L, where) : 0;
+	/* A .json file must be JSON, not merely YAML (see json.c). */
+	if (json_named(path) && !yml_text_start(buf, len, &skip) &&
+	    !json_syntax_ok(buf + skip, len - skip, path, err, sizeof err)) {
+		free(buf);
+		lua_pushstring(L, err);
+		return 0;
+	}
 	ok = yml_push_string(L, buf, len, path, 0, where);
 	free(buf);
 	return ok;

@@ -23,6 +23,17 @@ local function is_wrapper(v)
   return true
 end
 
+-- A type's parse speaks to someone at the terminal ("Type t for true or
+-- f for false"); an answers file is written, not typed.
+function M.file_words(q, value, why)
+  if q.type == "truefalse" then
+    return ("write true or false, found %s"):format(type(value) == "string" and
+      ("'" .. value .. "'") or schema.kind_of(value))
+  end
+  why = why or "answer not understood"
+  return (why:gsub("^[Tt]ype ", "Write "))
+end
+
 local function apply_one(s, item, value, v, node, key)
   local q = item.q
   local tries = { { value = value, node = node, key = key } }
@@ -64,7 +75,7 @@ local function apply_one(s, item, value, v, node, key)
     end
     local response, why = item.t.parse(q, t.value, nil)
     if response == nil then
-      v:error(t.node, t.key, "question '%s': %s", q.id, why or "answer not understood")
+      v:error(t.node, t.key, "question '%s': %s", q.id, M.file_words(q, t.value, why))
       return
     end
     session.record(s, item, t.value, response)

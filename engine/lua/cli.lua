@@ -278,6 +278,21 @@ function M.result_json(s)
   return json.encode(report.result(s))
 end
 
+-- With --json a load failure also goes to stdout, as an object a pipeline
+-- can read: {"error": true, "exit": 3, "messages": [{file, line, col,
+-- message}]}.  The same lines still go to stderr.
+function M.error_json(lines, exit)
+  local out = {}
+  for i, line in ipairs(lines) do
+    local file, l, c, msg = line:match("^(.-):(%d+):(%d+): error: (.*)$")
+    if not file then file, msg = line:match("^(.-): error: (.*)$") end
+    out[i] = json.object({ "file", "line", "col", "message" }, {
+      file = file, line = tonumber(l), col = tonumber(c), message = msg or line })
+  end
+  return json.encode(json.object({ "error", "exit", "messages" },
+    { error = true, exit = exit, messages = json.array(out) }))
+end
+
 M.report = report.full
 M.missed_round = session.missed_round
 

@@ -33,3 +33,32 @@ expect "bad ids" 3 -- "$TB" run "$F/bone-basics.yaml" --seed 1 --answers "$E/ans
 same "bad ids messages" "$err" "$E/expected/bad-ids.err"
 expect "answers not a mapping" 3 -- "$TB" run "$F/bone-basics.yaml" --answers "$E/answers/adaptive.yaml.missing"
 has "missing answers file" "$err" "adaptive.yaml.missing: error: cannot open (No such file or directory)"
+
+# A .json answers file must be JSON: YAML's looser syntax is not read
+# silently.  Under --json a load failure is also an error object on stdout.
+tmp=$(mktemp -d)
+printf '{"most-common-site": "A",}\n' > "$tmp/trailing.json"
+expect "trailing comma in JSON" 3 -- "$TB" run "$F/bone-basics.yaml" --answers "$tmp/trailing.json"
+printf "%s\n" "$tmp/trailing.json:1:26: error: not valid JSON: string or '}' expected near '}' (a comma after the last entry?)" > "$tmp/want"
+same "trailing comma message" "$err" "$tmp/want"
+if [ -s "$out" ]; then bad "no --json: nothing on stdout"; else ok; fi
+printf '{\n  "most-common-site": A\n}\n' > "$tmp/bare.json"
+expect "bare word in JSON" 3 -- "$TB" run "$F/bone-basics.yaml" --answers "$tmp/bare.json" --json
+has "bare word message" "$err" "$tmp/bare.json:2:23: error: not valid JSON: invalid token near 'A'"
+printf '%s\n' "{\"error\":true,\"exit\":3,\"messages\":[{\"file\":\"$tmp/bare.json\",\"line\":2,\"col\":23,\"message\":\"not valid JSON: invalid token near 'A'\"}]}" > "$tmp/want"
+same "error object on stdout" "$out" "$tmp/want"
+printf '\357\273\277{"most-common-site": "A"}\n' > "$tmp/bom.json"
+expect "JSON with a byte-order mark" 0 -- "$TB" run "$F/bone-basics.yaml" --seed 1 --answers "$tmp/bom.json" --json
+has "JSON with a BOM is read (its one answer)" "$out" '"response":"A"'
+expect "missing answers file, --json" 3 -- "$TB" run "$F/bone-basics.yaml" --answers "$tmp/none.json" --json
+printf '%s\n' "{\"error\":true,\"exit\":3,\"messages\":[{\"file\":\"$tmp/none.json\",\"message\":\"cannot open (No such file or directory)\"}]}" > "$tmp/want"
+same "missing file error object" "$out" "$tmp/want"
+rm -rf "$tmp"
+
+# A typo in an option names the one meant.
+expect "--answer typo" 2 -- "$TB" run "$F/bone-basics.yaml" --answer x.yaml
+has "--answer suggests --answers" "$err" "teachback: unknown option '--answer'; did you mean '--answers'?"
+expect "--answers without a file" 2 -- "$TB" run "$F/bone-basics.yaml" --answers
+has "--answers needs a value" "$err" "teachback: option '--answers' needs a value"
+expect "far-off option" 2 -- "$TB" run "$F/bone-basics.yaml" --colour
+has "far-off option message" "$err" "teachback: unknown or incomplete option '--colour'"
