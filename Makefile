@@ -15,8 +15,8 @@ PREFIX     ?= /usr/local
 QUIZDIR    ?= $(CURDIR)/quizzes
 OPT        ?= -O2 -g
 
-DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags lua5.4 yaml-0.1 jansson)
-DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs lua5.4 yaml-0.1 jansson) -lm
+DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags lua5.4 yaml-0.1 jansson sqlite3)
+DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs lua5.4 yaml-0.1 jansson sqlite3) -lm
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 WARN        = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes

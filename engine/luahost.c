@@ -298,6 +298,9 @@ lua_State *host_open(void)
 	open_libs(L);
 	luaL_requiref(L, "host", open_host, 1);
 	lua_pop(L, 1);
+	luaL_requiref(L, "store", luaopen_store, 0);
+	luaL_requiref(L, "csv", luaopen_csv, 0);
+	lua_pop(L, 2);
 	return L;
 }
 

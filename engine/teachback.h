@@ -63,6 +63,10 @@ int host_call(lua_State *L, const char *module, const char *fn,
 int host_sandbox_run(lua_State *L, const char *code, size_t len,
 		     const char *name, lua_Integer seed);
 
+/* store.c and csv.c: the `store` and `csv` libraries of the engine's Lua */
+int luaopen_store(lua_State *L);
+int luaopen_csv(lua_State *L);
+
 /* term.c */
 struct term_opts {
 	int color;      /* ANSI colour and bold */

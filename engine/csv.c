@@ -1,0 +1,352 @@
+/*
+ * csv.c -- the `csv` library: comma-separated files as RFC 4180 writes
+ * them (quoted fields with "" for a quote, commas and line breaks inside
+ * quotes), plus what spreadsheets add: a UTF-8 byte-order mark, CRLF or LF
+ * line ends.
+ *
+ *   csv.read(path)        -> records, problems | nil, message
+ *   csv.parse(text, name) -> records, problems
+ *   csv.writer(path)      -> w | nil, message   ("-" is standard output)
+ *   w:write(text) w:flush() w:close()
+ *
+ * Each record is { line = N, cols = {C1, C2, ...}, field1, field2, ... }
+ * (N: the line it starts on; Ci: the column field i starts at).  A malformed record (a stray quote, text after a closing quote, a
+ * quote never closed) is not returned: it goes into problems as
+ * { line = N, col = C, message = "..." }, and reading goes on at the next
+ * line, so one bad row never hides the others.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+
+#include "teachback.h"
+
+#define CSV_MAX_FILE   (64u * 1024 * 1024)   /* a class of thousands fits easily */
+#define CSV_MAX_FIELDS 4096                  /* per record */
+
+struct reader {
+	lua_State *L;
+	const char *p, *end;
+	long line;              /* of the byte at p */
+	const char *line_start;
+	int records, problems;  /* stack indexes of the two result tables */
+	luaL_Buffer *b;
+};
+
+static int col_of(const struct reader *r, const char *at)
+{
+	return (int)(at - r->line_start) + 1;
+}
+
+static void problem(struct reader *r, long line, int col, const char *msg)
+{
+	lua_State *L = r->L;
+
+	lua_createtable(L, 0, 3);
+	lua_pushinteger(L, line);
+	lua_setfield(L, -2, "line");
+	lua_pushinteger(L, col);
+	lua_setfield(L, -2, "col");
+	lua_pushstring(L, msg);
+	lua_setfield(L, -2, "message");
+	lua_rawseti(L, r->problems, (lua_Integer)luaL_len(L, r->problems) + 1);
+}
+
+static int at_eol(const struct reader *r)
+{
+	return r->p < r->end && (*r->p == '\n' || (*r->p == '\r' &&
+		(r->p + 1 == r->end || r->p[1] == '\n')));
+}
+
+static void skip_eol(struct reader *r)
+{
+	if (*r->p == '\r')
+		r->p++;
+	if (r->p < r->end && *r->p == '\n')
+		r->p++;
+	r->line++;
+	r->line_start = r->p;
+}
+
+/* After a malformed field: drop the rest of the physical line. */
+static void skip_line(struct reader *r)
+{
+	while (r->p < r->end && !at_eol(r))
+		r->p++;
+	if (r->p < r->end)
+		skip_eol(r);
+}
+
+/*
+ * One field; pushes it.  Returns 1, or 0 after reporting a problem (and
+ * leaving the stack as it was).
+ */
+static int read_field(struct reader *r, long rec_line)
+{
+	const char *start = r->p;
+
+	if (r->p < r->end && *r->p == '"') {
+		int qcol = col_of(r, r->p);
+		luaL_Buffer b;
+
+		r->p++;
+		luaL_buffinit(r->L, &b);
+		for (;;) {
+			if (r->p == r->end) {
+				luaL_pushresult(&b);
+				lua_pop(r->L, 1);
+				problem(r, rec_line, qcol, "a quoted field is never closed "
+					"(expected '\"' before the end of the file)");
+				return 0;
+			}
+			if (*r->p == '"') {
+				if (r->p + 1 < r->end && r->p[1] == '"') {
+					luaL_addchar(&b, '"');
+					r->p += 2;
+					continue;
+				}
+				r->p++;
+				break;
+			}
+			if (*r->p == '\n') {
+				luaL_addchar(&b, '\n');
+				r->p++;
+				r->line++;
+				r->line_start = r->p;
+				continue;
+			}
+			luaL_addchar(&b, *r->p++);
+		}
+		if (r->p < r->end && *r->p != ',' && !at_eol(r)) {
+			char msg[128];
+
+			luaL_pushresult(&b);
+			lua_pop(r->L, 1);
+			snprintf(msg, sizeof msg, "text after a closing quote (expected ',' or the "
+				 "end of the line, found '%c')", *r->p);
+			problem(r, r->line, col_of(r, r->p), msg);
+			return 0;
+		}
+		luaL_pushresult(&b);
+		return 1;
+	}
+	while (r->p < r->end && *r->p != ',' && !at_eol(r)) {
+		if (*r->p == '"') {
+			problem(r, r->line, col_of(r, r->p), "a quote inside an unquoted field "
+				"(quote the whole field and double the quote: \"a \"\"b\"\" c\")");
+			return 0;
+		}
+		r->p++;
+	}
+	lua_pushlstring(r->L, start, (size_t)(r->p - start));
+	return 1;
+}
+
+/* One record; returns 0 at the end of the input. */
+static int read_record(struct reader *r)
+{
+	lua_State *L = r->L;
+	long rec_line = r->line;
+	lua_Integer n = 0;
+	int rec, cols;
+
+	if (r->p >= r->end)
+		return 0;
+	if (at_eol(r)) {                 /* a blank line: nothing to grade */
+		skip_eol(r);
+		return 1;
+	}
+	lua_newtable(L);
+	rec = lua_gettop(L);
+	lua_newtable(L);
+	cols = lua_gettop(L);
+	for (;;) {
+		int col = col_of(r, r->p);
+
+		if (!read_field(r, rec_line)) {
+			lua_pop(L, 2);
+			skip_line(r);
+			return 1;
+		}
+		if (n == CSV_MAX_FIELDS) {
+			lua_pop(L, 3);
+			problem(r, rec_line, col_of(r, r->p), "more than 4096 fields in a row");
+			skip_line(r);
+			return 1;
+		}
+		lua_rawseti(L, rec, ++n);
+		lua_pushinteger(L, col);
+		lua_rawseti(L, cols, n);
+		if (r->p < r->end && *r->p == ',') {
+			r->p++;
+			continue;
+		}
+		break;
+	}
+	if (r->p < r->end)
+		skip_eol(r);
+	lua_setfield(L, rec, "cols");
+	lua_pushinteger(L, rec_line);
+	lua_setfield(L, -2, "line");
+	lua_rawseti(L, r->records, (lua_Integer)luaL_len(L, r->records) + 1);
+	return 1;
+}
+
+static int parse(lua_State *L, const char *buf, size_t len)
+{
+	struct reader r;
+
+	lua_newtable(L);
+	lua_newtable(L);
+	r.L = L;
+	r.p = buf;
+	r.end = buf + len;
+	r.line = 1;
+	r.records = lua_gettop(L) - 1;
+	r.problems = lua_gettop(L);
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		r.p += 3;                /* a spreadsheet's byte-order mark */
+	r.line_start = r.p;
+	while (read_record(&r))
+		;
+	return 2;
+}
+
+static int l_parse(lua_State *L)
+{
+	size_t len;
+	const char *text = luaL_checklstring(L, 1, &len);
+
+	return parse(L, text, len);
+}
+
+static int l_read(lua_State *L)
+{
+	const char *path = luaL_checkstring(L, 1);
+	char err[TB_ERRLEN], *buf;
+	size_t len;
+	int n;
+
+	if (!fs_read(path, CSV_MAX_FILE, &buf, &len, err, sizeof err)) {
+		lua_pushnil(L);
+		lua_pushstring(L, err);
+		return 2;
+	}
+	n = parse(L, buf, len);
+	free(buf);
+	return n;
+}
+
+/* ---- writing: results for a gradebook, flushed as they are final ---- */
+
+#define WRITER_META "teachback.csvwriter"
+
+struct writer {
+	FILE *f;
+	int owned;      /* 0 for stdout, which is never closed here */
+	char *path;
+};
+
+static struct writer *check_writer(lua_State *L)
+{
+	struct writer *w = luaL_checkudata(L, 1, WRITER_META);
+
+	if (!w->f)
+		luaL_error(L, "the output file is closed");
+	return w;
+}
+
+static int writer_fail(lua_State *L, struct writer *w)
+{
+	return luaL_error(L, "%s: cannot write (%s)", w->path ? w->path : "output",
+			  strerror(errno));
+}
+
+static int l_writer(lua_State *L)
+{
+	const char *path = luaL_checkstring(L, 1);
+	struct writer *w = lua_newuserdatauv(L, sizeof *w, 0);
+
+	memset(w, 0, sizeof *w);
+	luaL_setmetatable(L, WRITER_META);
+	if (strcmp(path, "-") == 0) {
+		w->f = stdout;
+		return 1;
+	}
+	if (!(w->path = strdup(path)) || !(w->f = fopen(path, "wb"))) {
+		lua_pushnil(L);
+		lua_pushfstring(L, "%s: cannot write (%s)", path, strerror(errno));
+		return 2;
+	}
+	w->owned = 1;
+	return 1;
+}
+
+static int l_write(lua_State *L)
+{
+	struct writer *w = check_writer(L);
+	size_t len;
+	const char *s = luaL_checklstring(L, 2, &len);
+
+	if (fwrite(s, 1, len, w->f) != len)
+		return writer_fail(L, w);
+	return 0;
+}
+
+static int l_flush(lua_State *L)
+{
+	struct writer *w = check_writer(L);
+
+	if (fflush(w->f) != 0)
+		return writer_fail(L, w);
+	return 0;
+}
+
+static int l_wclose(lua_State *L)
+{
+	struct writer *w = luaL_checkudata(L, 1, WRITER_META);
+	int bad = 0;
+
+	if (w->f) {
+		bad = w->owned ? fclose(w->f) != 0 : fflush(w->f) != 0;
+		w->f = NULL;
+	}
+	free(w->path);
+	w->path = NULL;
+	if (bad)
+		return luaL_error(L, "cannot finish writing the output (%s)", strerror(errno));
+	return 0;
+}
+
+static int l_wgc(lua_State *L)
+{
+	struct writer *w = luaL_checkudata(L, 1, WRITER_META);
+
+	if (w->f && w->owned)
+		fclose(w->f);
+	w->f = NULL;
+	free(w->path);
+	w->path = NULL;
+	return 0;
+}
+
+int luaopen_csv(lua_State *L)
+{
+	static const luaL_Reg fns[] = {
+		{"read", l_read}, {"parse", l_parse}, {"writer", l_writer}, {NULL, NULL}
+	};
+	static const luaL_Reg methods[] = {
+		{"write", l_write}, {"flush", l_flush}, {"close", l_wclose}, {NULL, NULL}
+	};
+
+	luaL_newmetatable(L, WRITER_META);
+	luaL_newlib(L, methods);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, l_wgc);
+	lua_setfield(L, -2, "__gc");
+	lua_pop(L, 1);
+	luaL_newlib(L, fns);
+	return 1;
+}

@@ -1,0 +1,108 @@
+-- csvsheet.lua: a class's answer sheets in CSV (read by csv.c), and CSV
+-- written for a gradebook.
+--
+-- The header is `learner`, then one column per question id; each row is
+-- one learner's answers in the answers-file notation (labels in the order
+-- the quiz file lists things).  An empty cell is a question left blank.
+-- Problems carry FILE:LINE:COL; a malformed row is reported and skipped,
+-- never graded.
+
+local csv = require("csv")
+local util = require("util")
+
+local M = {}
+
+local function problem(list, file, line, col, fmt, ...)
+  list[#list + 1] = ("%s:%d:%d: error: %s"):format(file, line, col, fmt:format(...))
+end
+
+-- Read a sheet for `quiz`.  Returns sheet = {ids = {...}, rows = {{learner,
+-- line, cells = {[id] = text}, cols = {[id] = col}}}}, and the problems
+-- (lines).  sheet is nil when the header itself is unusable.
+function M.read(path, quiz)
+  local records, bad = csv.read(path)
+  if not records then return nil, { bad } end
+  local problems = {}
+  for _, p in ipairs(bad) do problem(problems, path, p.line, p.col, "%s", p.message) end
+  local header = records[1]
+  if not header then
+    problems[#problems + 1] = path .. ":1:1: error: the sheet is empty; expected a header " ..
+      "line: learner, then one question id per column"
+    return nil, problems
+  end
+  local known, ids = {}, {}
+  for _, q in ipairs(quiz.questions) do known[#known + 1] = q.id end
+  local pool = {}
+  for _, id in ipairs(known) do pool[id] = true end
+  if util.trim(header[1]):lower() ~= "learner" then
+    problem(problems, path, header.line, header.cols[1],
+            "the first column must be 'learner', found '%s'", header[1])
+    return nil, problems
+  end
+  local seen = {}
+  for i = 2, #header do
+    local id = util.trim(header[i])
+    if not pool[id] then
+      local near = util.did_you_mean(id, known)
+      problem(problems, path, header.line, header.cols[i], "no question '%s' in quiz '%s'%s",
+              id, quiz.id, near and ("; did you mean '" .. near .. "'?") or "")
+    elseif seen[id] then
+      problem(problems, path, header.line, header.cols[i], "question '%s' has two columns", id)
+    end
+    seen[id] = true
+    ids[#ids + 1] = id
+  end
+  if #ids == 0 then
+    problem(problems, path, header.line, 1, "no question columns after 'learner'")
+  end
+  -- A bad header would mark every row wrongly: nothing is graded.
+  if #problems > #bad then return nil, problems end
+  local sheet = { ids = ids, rows = {} }
+  for r = 2, #records do
+    local rec = records[r]
+    if #rec ~= #header then
+      problem(problems, path, rec.line, 1, "%d fields, but the header has %d; row skipped",
+              #rec, #header)
+    else
+      local learner = util.trim(rec[1])
+      local okutf = true
+      for i = 1, #rec do
+        if not utf8.len(rec[i]) then
+          problem(problems, path, rec.line, rec.cols[i], "not valid UTF-8 text; row skipped")
+          okutf = false
+          break
+        end
+      end
+      if okutf and learner == "" then
+        problem(problems, path, rec.line, 1, "no learner name or code; row skipped")
+      elseif okutf then
+        local row = { learner = learner, line = rec.line, cells = {}, cols = {} }
+        for i, id in ipairs(ids) do
+          local cell = util.trim(rec[i + 1])
+          if cell ~= "" then row.cells[id] = cell end
+          row.cols[id] = rec.cols[i + 1]
+        end
+        sheet.rows[#sheet.rows + 1] = row
+      end
+    end
+  end
+  return sheet, problems
+end
+
+-- One CSV field, quoted when it must be (RFC 4180).
+function M.field(v)
+  if v == nil then return "" end
+  local s = tostring(v)
+  if s:find('[",\r\n]') or s:match("^%s") or s:match("%s$") then
+    return '"' .. s:gsub('"', '""') .. '"'
+  end
+  return s
+end
+
+function M.line(fields)
+  local out = {}
+  for i = 1, #fields do out[i] = M.field(fields[i]) end
+  return table.concat(out, ",") .. "\r\n"
+end
+
+return M

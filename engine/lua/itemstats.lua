@@ -1,0 +1,195 @@
+-- itemstats.lua: item analysis as Moodle's quiz statistics report computes
+-- it (question/classes/statistics/questions/calculator.php and
+-- mod/quiz/report/statistics/classes/calculator.php), plus a distractor
+-- table and flags for items that look broken.
+--
+-- Input: items { {id, max, options = {"A", "B", ...} or nil, key = {A=true}} }
+-- and attempts { {marks = {[id] = mark}, choices = {[id] = {"B"}}} }.
+-- Every attempt counts as one independent learner; an item an attempt has
+-- no mark for counts 0, as Moodle's latest-step mark does.
+--
+-- Notation for one item over s attempts: x its mark, T the attempt's total,
+-- O = T - x the rest of the test.  Variances and covariances divide by
+-- s - 1.  A statistic that is undefined (s too small, a zero variance) is
+-- nil, never 0: Moodle shows such cells empty.  Percentages as Moodle
+-- displays them.
+
+local M = {}
+
+local function mean(xs)
+  local s = 0
+  for _, x in ipairs(xs) do s = s + x end
+  return #xs > 0 and s / #xs or nil
+end
+
+-- Sample covariance (divides by n - 1); nil for fewer than two values.
+local function cov(xs, ys)
+  local n = #xs
+  if n <= 1 then return nil end
+  local mx, my, s = mean(xs), mean(ys), 0
+  for i = 1, n do s = s + (xs[i] - mx) * (ys[i] - my) end
+  return s / (n - 1)
+end
+M.cov = cov
+
+local function sorted(xs)
+  local c = table.move(xs, 1, #xs, 1, {})
+  table.sort(c)
+  return c
+end
+
+local function median(xs)
+  local c, n = sorted(xs), #xs
+  if n == 0 then return nil end
+  if n % 2 == 1 then return c[(n + 1) // 2] end
+  return (c[n // 2] + c[n // 2 + 1]) / 2
+end
+
+-- The whole test: mean, median, SD, skewness, kurtosis, Cronbach's alpha
+-- (CIC), error ratio and standard error, from totals and the sum of the
+-- item variances.
+local function test_stats(totals, sum_var, p, maxtotal)
+  local s = #totals
+  local t = { n = s, max = maxtotal, sum_of_item_variances = sum_var }
+  if s == 0 then return t end
+  t.mean = mean(totals)
+  t.median = median(totals)
+  local m2, m3, m4 = 0, 0, 0
+  for _, x in ipairs(totals) do
+    local d = x - t.mean
+    m2, m3, m4 = m2 + d ^ 2, m3 + d ^ 3, m4 + d ^ 4
+  end
+  m2, m3, m4 = m2 / s, m3 / s, m4 / s
+  if s > 1 then
+    t.sd = math.sqrt(m2 * s / (s - 1))
+    t.k2 = s * m2 / (s - 1)
+  end
+  if s > 2 and t.k2 > 0 then
+    local k3 = s * s * m3 / ((s - 1) * (s - 2))
+    t.skewness = k3 / t.k2 ^ 1.5
+  end
+  if s > 3 and t.k2 > 0 then
+    local k4 = s * s * ((s + 1) * m4 - 3 * (s - 1) * m2 * m2) / ((s - 1) * (s - 2) * (s - 3))
+    t.kurtosis = k4 / (t.k2 * t.k2)
+  end
+  if p > 1 and s > 2 and t.k2 and t.k2 ~= 0 then
+    t.cic = 100 * p / (p - 1) * (1 - sum_var / t.k2)
+    -- An alpha below 0 leaves no real error ratio; Moodle shows none.
+    if t.cic <= 100 and t.cic >= 0 then
+      t.error_ratio = 100 * math.sqrt(1 - t.cic / 100)
+      t.standard_error = t.error_ratio * t.sd / 100
+    end
+  end
+  return t
+end
+
+-- Each option's choice count, and its pull: the share of the upper third
+-- (by rest-of-test score) that chose it minus the share of the lower third,
+-- in percentage points.  A distractor should pull the weaker learners
+-- (negative pull); one that pulls the stronger learners, or that nobody
+-- chooses, is flagged.
+local function distractors(item, attempts, rest)
+  if not item.options then return nil end
+  local s = #attempts
+  local order = {}
+  for a = 1, s do order[a] = a end
+  table.sort(order, function(a, b)
+    if rest[a] ~= rest[b] then return rest[a] > rest[b] end
+    return a < b
+  end)
+  local g = s // 3
+  local upper, lower = {}, {}
+  for i = 1, g do
+    upper[order[i]] = true
+    lower[order[s - i + 1]] = true
+  end
+  local rows = {}
+  for _, label in ipairs(item.options) do
+    local n, up, low = 0, 0, 0
+    for a = 1, s do
+      for _, c in ipairs(attempts[a].choices and attempts[a].choices[item.id] or {}) do
+        if c == label then
+          n = n + 1
+          if upper[a] then up = up + 1 end
+          if lower[a] then low = low + 1 end
+        end
+      end
+    end
+    rows[#rows + 1] = {
+      label = label, correct = item.key and item.key[label] or false, count = n,
+      percent = s > 0 and 100 * n / s or nil,
+      pull = g > 0 and 100 * (up - low) / g or nil,
+    }
+  end
+  return rows
+end
+
+local function flags_of(it)
+  local f = {}
+  if it.discrimination and it.discrimination < 0 then
+    f[#f + 1] = "negative discrimination"
+  end
+  if it.facility and it.facility > 95 then f[#f + 1] = "facility above 95%" end
+  if it.facility and it.facility < 20 then f[#f + 1] = "facility below 20%" end
+  for _, d in ipairs(it.distractors or {}) do
+    if not d.correct and d.count == 0 then
+      f[#f + 1] = ("distractor %s chosen by nobody"):format(d.label)
+    elseif not d.correct and d.pull and d.pull > 0 then
+      f[#f + 1] = ("distractor %s pulls the stronger learners"):format(d.label)
+    end
+  end
+  return f
+end
+
+function M.analyse(items, attempts)
+  local s, p = #attempts, #items
+  local xs, totals, sum_max = {}, {}, 0
+  for a = 1, s do totals[a] = 0 end
+  for i, item in ipairs(items) do
+    sum_max = sum_max + item.max
+    xs[i] = {}
+    for a, at in ipairs(attempts) do
+      local x = at.marks[item.id] or 0
+      xs[i][a] = x
+      totals[a] = totals[a] + x
+    end
+  end
+  local out, sum_var, sum_sqrt_cov = {}, 0, 0
+  for i, item in ipairs(items) do
+    local x, rest = xs[i], {}
+    for a = 1, s do rest[a] = totals[a] - x[a] end
+    local it = { id = item.id, max = item.max, n = s }
+    local mx = mean(x)
+    if item.max ~= 0 and mx then it.facility = 100 * mx / item.max end
+    local vx = cov(x, x)
+    if vx then
+      sum_var = sum_var + vx
+      if item.max ~= 0 then it.sd = 100 * math.sqrt(vx) / item.max end
+    end
+    it.intended_weight = sum_max ~= 0 and 100 * item.max / sum_max or nil
+    it.cov_total = cov(x, totals)
+    if it.cov_total and it.cov_total >= 0 then
+      sum_sqrt_cov = sum_sqrt_cov + math.sqrt(it.cov_total)
+    end
+    local cxo, vo = cov(x, rest), cov(rest, rest)
+    if cxo and vx * vo ~= 0 then
+      it.discrimination = 100 * cxo / math.sqrt(vx * vo)
+    end
+    if cxo then
+      local cmax = cov(sorted(x), sorted(rest))
+      if cmax ~= 0 then it.efficiency = 100 * cxo / cmax end
+    end
+    it.distractors = distractors(item, attempts, rest)
+    out[i] = it
+  end
+  for _, it in ipairs(out) do
+    if it.cov_total and it.cov_total >= 0 and sum_sqrt_cov > 0 then
+      it.effective_weight = 100 * math.sqrt(it.cov_total) / sum_sqrt_cov
+    end
+    it.cov_total = nil
+    it.flags = flags_of(it)
+  end
+  return { items = out, test = test_stats(totals, sum_var, p, sum_max), totals = totals }
+end
+
+return M

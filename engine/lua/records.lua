@@ -1,0 +1,201 @@
+-- records.lua: what the records store keeps, and how (policy over the
+-- `store` library of store.c).
+--
+-- An attempt row is written when an attempt starts; each input is appended
+-- the moment the front end accepts it (autocommit: once the call returns
+-- the input is in the file), so a crash, a closed terminal or a tablet
+-- going to sleep loses nothing given before it.  Responses (marks per
+-- question) are computed from the inputs when the attempt ends, and can
+-- be recomputed from them (regrade).
+--
+-- The SQL here is the portable subset (store.h): plain SELECT, INSERT,
+-- UPDATE and DELETE with ? placeholders.  Learners are a name or a code,
+-- exactly as typed, nothing more.
+
+local json = require("json")
+local session = require("session")
+local store = require("store")
+
+local M = {}
+
+-- Open the store for opts (db = a path, or the default), or nil and a
+-- message.  Reading a store that does not exist yet is not an error:
+-- nil, message, "missing".
+function M.open(opts, writable)
+  local path = opts.db
+  if not path then
+    local why
+    path, why = store.default_path()
+    if not path then return nil, why, "failed" end
+    if writable then
+      local ok, err = store.make_dirs(path)
+      if not ok then return nil, err, "failed" end
+    end
+  end
+  return store.open(path, writable)
+end
+
+function M.now()
+  local t, offset = store.now()
+  return t, offset
+end
+
+-- The learner's id, or nil (no name: anonymous).  create: add if absent.
+function M.learner_id(db, name, create)
+  if not name or name == "" then return nil end
+  local rows = db:rows("SELECT id FROM learners WHERE name = ?", name)
+  if rows[1] then return rows[1].id end
+  if not create then return nil end
+  local _, id = db:exec("INSERT INTO learners (name) VALUES (?)", name)
+  return id
+end
+
+-- Start an attempt: a = {quiz, quiz_hash, quiz_path, seed, mode, frontend,
+-- learner, at}.  Returns its id.
+function M.begin_attempt(db, a)
+  local _, id = db:exec("INSERT INTO attempts (learner_id, quiz_id, quiz_version, quiz_hash, " ..
+    "quiz_path, seed, mode, frontend, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    M.learner_id(db, a.learner, true), a.quiz.id, a.quiz.version and tostring(a.quiz.version),
+    a.quiz_hash or "", a.quiz_path, a.seed, a.mode, a.frontend, a.at, "open")
+  return id
+end
+
+-- Append one input.  kind: "line" (a line typed at the terminal),
+-- "answer" (a cell of an answer sheet), "plan" (a review's questions).
+function M.add_input(db, attempt, seq, round, qid, kind, value, at)
+  db:exec("INSERT INTO inputs (attempt_id, seq, round, question_id, kind, value, at) " ..
+          "VALUES (?, ?, ?, ?, ?, ?, ?)", attempt, seq, round, qid, kind, value, at)
+end
+
+function M.inputs(db, attempt)
+  return db:rows("SELECT seq, round, question_id, kind, value, at FROM inputs " ..
+                 "WHERE attempt_id = ? ORDER BY seq", attempt)
+end
+
+-- The option labels a response chose, for the distractor table: "B",
+-- "A,C", "true".  Nil for types without options.
+local function choice_of(item, response)
+  local ty = item.q.type
+  if ty == "single" then return string.char(64 + response) end
+  if ty == "multiple" then
+    local out = {}
+    for i, r in ipairs(response) do out[i] = string.char(64 + r) end
+    return table.concat(out, ",")
+  end
+  if ty == "truefalse" then return tostring(response) end
+  return nil
+end
+
+-- Teach-back details as "covered=a,b;missed=c;..." (ids only).
+local function details_of(item, response)
+  if not item.t.details then return nil end
+  local extra, order = item.t.details(item.q, response)
+  local parts = {}
+  for _, k in ipairs(order or {}) do
+    local vals = {}
+    for i, v in ipairs(extra[k]) do vals[i] = tostring(v) end
+    parts[#parts + 1] = k .. "=" .. table.concat(vals, ",")
+  end
+  return table.concat(parts, ";")
+end
+
+function M.parse_details(text)
+  local out = {}
+  for k, v in (text or ""):gmatch("([%w_]+)=([^;]*)") do
+    local list = {}
+    for id in v:gmatch("[^,]+") do list[#list + 1] = id end
+    out[k] = list
+  end
+  return out
+end
+
+-- The rows of the responses table for a finished session, in item order.
+function M.responses(s)
+  local tot = session.totals(s)
+  local out = {}
+  for _, item in ipairs(s.items) do
+    local last = item.steps[#item.steps]
+    out[#out + 1] = {
+      question_id = item.key or item.q.id, position = item.n, topic = item.q.topic,
+      type = item.q.type,
+      answer = last and json.encode(item.t.encode(item.q, last.response)) or nil,
+      choice = last and choice_of(item, last.response) or nil,
+      fraction = session.fraction(item), marks = item.marks, max = item.q.points,
+      certainty = item.certainty, tries = #item.steps, skipped = item.skipped and 1 or 0,
+      red_flag = item.q.safety and 1 or 0,
+      details = last and details_of(item, last.response) or nil,
+    }
+  end
+  return out, tot
+end
+
+-- Write the responses and totals of session s into attempt `id`.
+-- status: "finished" (the end was reached or the learner chose to stop).
+function M.save_result(db, id, s, status, at)
+  local rows, tot = M.responses(s)
+  db:exec("DELETE FROM responses WHERE attempt_id = ?", id)
+  for _, r in ipairs(rows) do
+    db:exec("INSERT INTO responses (attempt_id, question_id, position, topic, type, answer, " ..
+      "choice, fraction, marks, max, certainty, tries, skipped, red_flag, details) VALUES " ..
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, r.question_id, r.position, r.topic,
+      r.type, r.answer, r.choice, r.fraction, r.marks, r.max, r.certainty, r.tries, r.skipped,
+      r.red_flag, r.details)
+  end
+  db:exec("UPDATE attempts SET status = ?, ended_at = ?, score = ?, max = ?, percent = ? " ..
+          "WHERE id = ?", status, at, tot.score, tot.max, tot.percent, id)
+  return tot
+end
+
+-- Attempts, newest last.  filter: quiz (id), learner (name), status.
+function M.attempts(db, filter)
+  local sql = "SELECT a.id, a.quiz_id, a.quiz_version, a.quiz_hash, a.quiz_path, a.seed, " ..
+    "a.mode, a.frontend, a.started_at, a.ended_at, a.status, a.score, a.max, a.percent, " ..
+    "l.name AS learner FROM attempts a LEFT JOIN learners l ON l.id = a.learner_id"
+  local where, args = {}, {}
+  if filter.quiz then where[#where + 1] = "a.quiz_id = ?" args[#args + 1] = filter.quiz end
+  if filter.learner then where[#where + 1] = "l.name = ?" args[#args + 1] = filter.learner end
+  if filter.status then where[#where + 1] = "a.status = ?" args[#args + 1] = filter.status end
+  if #where > 0 then sql = sql .. " WHERE " .. table.concat(where, " AND ") end
+  return db:rows(sql .. " ORDER BY a.id", table.unpack(args))
+end
+
+function M.responses_of(db, attempt)
+  return db:rows("SELECT question_id, position, topic, type, answer, choice, fraction, marks, " ..
+    "max, certainty, tries, skipped, red_flag, details FROM responses WHERE attempt_id = ? " ..
+    "ORDER BY position", attempt)
+end
+
+-- Every response of a quiz's finished attempts, for item analysis.
+function M.quiz_responses(db, quiz_id)
+  return db:rows("SELECT r.attempt_id, r.question_id, r.marks, r.max, r.choice, r.topic " ..
+    "FROM responses r JOIN attempts a ON a.id = r.attempt_id " ..
+    "WHERE a.quiz_id = ? AND a.status = ? ORDER BY r.attempt_id, r.position",
+    quiz_id, "finished")
+end
+
+-- A learner's answered questions in time order, for SM-2.
+function M.history_rows(db, learner)
+  return db:rows("SELECT a.quiz_id, a.started_at, a.ended_at, r.question_id, r.fraction, " ..
+    "r.certainty, r.tries, r.skipped, r.red_flag, r.topic FROM responses r " ..
+    "JOIN attempts a ON a.id = r.attempt_id JOIN learners l ON l.id = a.learner_id " ..
+    "WHERE l.name = ? AND a.status = ? AND (r.tries > 0 OR r.skipped = 1) " ..
+    "ORDER BY a.started_at, a.id, r.position", learner, "finished")
+end
+
+-- Delete a learner and every attempt (inputs and responses go with them).
+-- Returns the number of attempts deleted.
+function M.forget(db, name)
+  db:begin()
+  local ok, n = pcall(function()
+    local id = M.learner_id(db, name, false)
+    if not id then return 0 end
+    local count = db:exec("DELETE FROM attempts WHERE learner_id = ?", id)
+    db:exec("DELETE FROM learners WHERE id = ?", id)
+    return count
+  end)
+  if not ok then db:rollback() error(n, 0) end
+  db:commit()
+  return n
+end
+
+return M

@@ -1,0 +1,68 @@
+/*
+ * store.h -- the records store's interface: what a back end (SQLite today,
+ * PostgreSQL for many sites later) implements, and what store.c exposes to
+ * Lua as the `store` library.
+ *
+ * A back end runs SQL that the engine's Lua writes in the portable subset
+ * (SELECT, INSERT, UPDATE, DELETE; `?` placeholders; no engine-specific
+ * functions).  Everything engine-specific stays inside the back end's own
+ * file: opening, locking, pragmas, the schema and its migrations, how a
+ * new row's id is returned, how integrity is checked.
+ */
+#ifndef TB_STORE_H
+#define TB_STORE_H
+
+#include <stddef.h>
+
+#define STORE_SCHEMA_VERSION 1   /* the newest schema this build knows */
+
+enum store_kind { STORE_NULL, STORE_INT, STORE_REAL, STORE_TEXT };
+
+struct store_value {
+	int kind;
+	long long i;
+	double r;
+	const char *s;          /* STORE_TEXT: not NUL-terminated necessarily */
+	size_t len;
+};
+
+/* Called once per result row; returning nonzero stops the query. */
+typedef int (*store_row_fn)(void *ud, int ncol, const char *const *names,
+			    const struct store_value *row);
+
+struct store;   /* one open store, owned by its back end */
+
+/* Why an open failed: each gets its own words, and none changes the file. */
+enum store_failure {
+	STORE_FAILED = 1,       /* anything else (permissions, disk, out of memory) */
+	STORE_MISSING,          /* no store there yet (only when opened to read) */
+	STORE_NOT_OURS,         /* not a database, or another program's */
+	STORE_NEWER,            /* written by a newer teachback */
+	STORE_READONLY,         /* asked to write, but the file cannot be written */
+	STORE_LOCKED            /* another process holds it past the busy timeout */
+};
+
+/* Every call returns 1 on success, or 0 with a message in err. */
+struct store_backend {
+	const char *name;
+	/*
+	 * Open (and, when writable, create or migrate) the store at `where`.
+	 * On failure *why says which of enum store_failure it was.
+	 */
+	struct store *(*open)(const char *where, int writable, int *why,
+			      char *err, size_t errlen);
+	int (*exec)(struct store *st, const char *sql, const struct store_value *args,
+		    int nargs, store_row_fn row, void *ud, char *err, size_t errlen);
+	long long (*changes)(struct store *st);      /* rows the last exec changed */
+	long long (*last_id)(struct store *st);      /* id of the last row inserted */
+	int (*begin)(struct store *st, char *err, size_t errlen);
+	int (*commit)(struct store *st, char *err, size_t errlen);
+	int (*rollback)(struct store *st, char *err, size_t errlen);
+	int (*check)(struct store *st, char *err, size_t errlen);   /* integrity */
+	int (*version)(struct store *st);            /* schema version */
+	void (*close)(struct store *st);
+};
+
+extern const struct store_backend store_sqlite;
+
+#endif

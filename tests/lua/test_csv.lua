@@ -1,0 +1,46 @@
+-- The CSV reader (csv.c): RFC 4180 quoting, a BOM, CRLF, and malformed
+-- records reported by line and column and skipped.
+local T = ...
+local csv = require("csv")
+
+local function fields(rec)
+  local out = {}
+  for i = 1, #rec do out[i] = rec[i] end
+  return out
+end
+
+T.test("csv: quoted commas, doubled quotes, a line break inside quotes", function()
+  local recs, bad = csv.parse('learner,q1,q2\r\nana,"A,C","say ""call now"""\r\n' ..
+                              'ben,"two\nlines",B\r\n')
+  T.eq(#bad, 0)
+  T.eq(#recs, 3)
+  T.eq(fields(recs[2]), { "ana", "A,C", 'say "call now"' })
+  T.eq(recs[2].line, 2)
+  T.eq(recs[2].cols, { 1, 5, 11 })
+  T.eq(fields(recs[3]), { "ben", "two\nlines", "B" })
+  T.eq(recs[3].line, 3)
+end)
+
+T.test("csv: a byte-order mark and LF or CRLF line ends; blank lines skipped", function()
+  local recs, bad = csv.parse("\239\187\191learner,q1\nana,B\r\n\r\nben,\n")
+  T.eq(#bad, 0)
+  T.eq(fields(recs[1]), { "learner", "q1" })
+  T.eq(recs[1].cols, { 1, 9 }, "columns count from after the BOM")
+  T.eq(fields(recs[2]), { "ana", "B" })
+  T.eq(fields(recs[3]), { "ben", "" })
+  T.eq(recs[3].line, 4)
+end)
+
+T.test("csv: malformed records are reported with line and column, the rest read", function()
+  local recs, bad = csv.parse('h1,h2\nab"c,1\n"x"y,2\nok,3\n"never closed,4\nlast,5\n')
+  T.eq(#recs, 2)
+  T.eq(fields(recs[2]), { "ok", "3" })
+  T.eq(#bad, 3)
+  T.eq({ bad[1].line, bad[1].col }, { 2, 3 })
+  T.ok(bad[1].message:find("quote inside an unquoted field"), bad[1].message)
+  T.eq({ bad[2].line, bad[2].col }, { 3, 4 })
+  T.ok(bad[2].message:find("after a closing quote"), bad[2].message)
+  -- An unclosed quote runs to the end of the file: reported where it opened.
+  T.eq({ bad[3].line, bad[3].col }, { 5, 1 })
+  T.ok(bad[3].message:find("never closed"), bad[3].message)
+end)

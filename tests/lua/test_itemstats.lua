@@ -1,0 +1,86 @@
+-- Item analysis: Moodle's formulas on the worked vector of
+-- shared/reference/quiz-engines.md section 2.6, digit for digit.
+local T = ...
+local itemstats = require("itemstats")
+
+local function r2(x) return x and math.floor(x * 100 + 0.5) / 100 end
+local function r4(x) return x and math.floor(x * 10000 + 0.5) / 10000 end
+
+local ROWS = { { 1, 1, 0, 2 }, { 1, 0, 0, 1 }, { 0, 1, 1, 2 }, { 1, 1, 1, 2 },
+               { 0, 0, 0, 0 }, { 1, 0, 1, 1 } }
+
+local function vector()
+  local items = { { id = "i1", max = 1 }, { id = "i2", max = 1 }, { id = "i3", max = 1 },
+                  { id = "i4", max = 2 } }
+  local attempts = {}
+  for a, row in ipairs(ROWS) do
+    attempts[a] = { marks = { i1 = row[1], i2 = row[2], i3 = row[3], i4 = row[4] } }
+  end
+  return itemstats.analyse(items, attempts)
+end
+
+T.test("itemstats: Moodle's worked vector, per item", function()
+  local r = vector()
+  local want = {
+    { 66.67, 51.64, 20, 18.15, 15.81, 18.18 },
+    { 50.00, 54.77, 20, 25.67, 66.23, 100.00 },
+    { 50.00, 54.77, 20, 22.23, 36.12, 42.86 },
+    { 66.67, 40.82, 40, 33.95, 86.96, 100.00 },
+  }
+  for i, w in ipairs(want) do
+    local it = r.items[i]
+    T.eq({ r2(it.facility), r2(it.sd), r2(it.intended_weight), r2(it.effective_weight),
+           r2(it.discrimination), r2(it.efficiency) }, w, "item " .. i)
+  end
+  T.eq(r.totals, { 4, 2, 4, 5, 0, 3 })
+end)
+
+T.test("itemstats: Moodle's worked vector, whole test", function()
+  local t = vector().test
+  T.eq({ t.mean, r4(t.sd), r4(t.skewness), r4(t.kurtosis), r4(t.sum_of_item_variances),
+         r4(t.k2), r2(t.cic), r2(t.error_ratio), r4(t.standard_error), t.median, t.n },
+       { 3.0, 1.7889, -0.9433, 0.5859, 1.5333, 3.2, 69.44, 55.28, 0.9888, 3.5, 6 })
+end)
+
+T.test("itemstats: undefined statistics are nil, not 0", function()
+  local one = itemstats.analyse({ { id = "a", max = 1 }, { id = "b", max = 1 } },
+                                { { marks = { a = 1, b = 0 } } })
+  local it = one.items[1]
+  T.eq(it.facility, 100)
+  T.eq(it.sd, nil)
+  T.eq(it.discrimination, nil)
+  T.eq(it.efficiency, nil)
+  T.eq(one.test.cic, nil)
+  T.eq(one.test.sd, nil)
+  -- Everyone right: zero variance, so no discrimination index.
+  local same = itemstats.analyse({ { id = "a", max = 1 }, { id = "b", max = 1 } },
+    { { marks = { a = 1, b = 1 } }, { marks = { a = 1, b = 0 } }, { marks = { a = 1, b = 1 } } })
+  T.eq(same.items[1].discrimination, nil)
+  T.eq(same.items[1].facility, 100)
+  T.eq(same.items[1].flags, { "facility above 95%" })
+end)
+
+T.test("itemstats: distractor counts, pull and flags", function()
+  -- Six learners on a 3-option item (key B) plus a second item that sets
+  -- the rest-of-test order: learners 1-2 strongest, 5-6 weakest.
+  local items = { { id = "q", max = 1, options = { "A", "B", "C" }, key = { B = true } },
+                  { id = "r", max = 3 } }
+  local picks = { "A", "A", "B", "B", "B", "B" }
+  local rest = { 3, 3, 2, 2, 0, 0 }
+  local attempts = {}
+  for a = 1, 6 do
+    attempts[a] = { marks = { q = picks[a] == "B" and 1 or 0, r = rest[a] },
+                    choices = { q = { picks[a] } } }
+  end
+  local it = itemstats.analyse(items, attempts).items[1]
+  T.eq(it.distractors, {
+    { label = "A", correct = false, count = 2, percent = 100 * 2 / 6, pull = 100 },
+    { label = "B", correct = true, count = 4, percent = 100 * 4 / 6, pull = -100 },
+    { label = "C", correct = false, count = 0, percent = 0, pull = 0 },
+  })
+  -- x = 0,0,1,1,1,1 against rest 3,3,2,2,0,0: cov = -8/15, var(x) = 4/15,
+  -- var(rest) = 28/15, so the index is 100 * (-8/15) / sqrt(112/225) = -75.59.
+  T.eq(r2(it.discrimination), -75.59)
+  T.eq(it.flags, { "negative discrimination", "distractor A pulls the stronger learners",
+                   "distractor C chosen by nobody" })
+end)
