@@ -29,6 +29,10 @@ static const char *usage_text =
 	"       teachback check PATH...        validate quizzes and material\n"
 	"       teachback list [DIR]           list quizzes: id, audience, questions, title\n"
 	"       teachback stats [DIR]          counts by type and audience, reading grades\n"
+	"       teachback export QUIZ --to gift|moodle-xml|qti|fhir|handout [-o FILE] [--key]\n"
+	"       teachback export RESULT.json --to fhir-response [-o FILE]\n"
+	"       teachback import FILE.gift|FILE.xml [-o DIR]   into teachback YAML\n"
+	"       teachback new QUIZ-ID --audience patient|student [-o DIR]   a starter quiz\n"
 	"       teachback --help | --version\n"
 	"\n"
 	"Options for run:\n"
@@ -147,6 +151,29 @@ static int cmd_stats(lua_State *L, int argc, char **argv)
 		return engine_failed(L);
 	print_lines(L, -1, stdout);
 	return TB_EXIT_OK;
+}
+
+/* export, import, new: cli.lua decides; status, stdout text, stderr lines. */
+static int cmd_convert(lua_State *L, const char *name, int argc, char **argv)
+{
+	size_t len;
+	const char *out;
+	int rc;
+
+	lua_newtable(L);
+	for (int i = 0; i < argc; i++) {
+		lua_pushstring(L, argv[i]);
+		lua_rawseti(L, -2, i + 1);
+	}
+	lua_pushstring(L, quizdir());
+	if (host_call(L, "cli", name, 2, 3) != LUA_OK)
+		return engine_failed(L);
+	rc = (int)lua_tointeger(L, -3);
+	if ((out = lua_tolstring(L, -2, &len)))
+		fwrite(out, 1, len, stdout);
+	print_lines(L, -1, stderr);
+	lua_pop(L, 3);
+	return rc;
 }
 
 /* ---- run ----------------------------------------------------------- */
@@ -648,6 +675,8 @@ int main(int argc, char **argv)
 		rc = cmd_list(L, argc - 2, argv + 2);
 	else if (!strcmp(argv[1], "stats"))
 		rc = cmd_stats(L, argc - 2, argv + 2);
+	else if (!strcmp(argv[1], "export") || !strcmp(argv[1], "import") || !strcmp(argv[1], "new"))
+		rc = cmd_convert(L, argv[1], argc - 2, argv + 2);
 	else
 		rc = usage_error("unknown command '%s'", argv[1]);
 	host_close(L);

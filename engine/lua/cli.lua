@@ -293,6 +293,14 @@ function M.error_json(lines, exit)
     { error = true, exit = exit, messages = json.array(out) }))
 end
 
+-- export, import and new (convert.lua): each returns status, stdout text, stderr lines.
+for _, name in ipairs({ "export", "import", "new" }) do
+  M[name] = function(args, quizdir)
+    return require("convert")[name](args, { resolve = M.resolve, index_for = index_for,
+                                            quizdir = quizdir })
+  end
+end
+
 M.report = report.full
 M.missed_round = session.missed_round
 

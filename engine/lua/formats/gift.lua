@@ -1,0 +1,601 @@
+-- formats/gift.lua: Moodle's GIFT text format, both ways.
+--
+-- Export carries single, multiple (weights from common.multiple_weights),
+-- truefalse, matching, numeric and text (short answer), with per-option
+-- feedback and the explanation as general feedback (####).  Ordering,
+-- cloze, matrix, staging and teach-back have no GIFT form and are skipped
+-- with a warning naming each one.  Every text is escaped (\ ~ = # { } :)
+-- and newlines are written \n.  Topics become $CATEGORY lines under the
+-- quiz title, so a re-import recovers both.
+--
+-- Import reads GIFT as Moodle's reader does (question/format/gift/format.php):
+-- questions split at blank lines, // comment lines dropped, lines of one
+-- question joined with a space, optional ::title:: and [format], the first
+-- unescaped { ... } is the answer block (text after it makes a "missing
+-- word" question), and its content decides the type in Moodle's order:
+-- empty = essay, # = numeric, ~ = multiple choice (single when an answer
+-- starts with =), = with -> = matching, T/F = true/false, else short
+-- answer.  Errors name FILE:LINE:COL.
+
+local common = require("formats.common")
+
+local M = {}
+
+-- ---- export ------------------------------------------------------------
+
+local function esc(s)
+  s = tostring(s):gsub("[\\~=#{}:]", "\\%0")
+  return (s:gsub("\r?\n", "\\n"))
+end
+
+local function feedback(fb)
+  if fb == nil or fb == "" then return "" end
+  return "#" .. esc(fb)
+end
+
+local function num(x)
+  if math.type(x) == "integer" or x == math.floor(x) and math.abs(x) < 1e15 then
+    return ("%d"):format(x)
+  end
+  return (("%.10g"):format(x))
+end
+
+local EXPORT = {}
+
+function EXPORT.single(q, out)
+  for _, o in ipairs(q.options) do
+    out[#out + 1] = (o.correct and "=" or "~") .. esc(o.text) .. feedback(o.feedback)
+  end
+end
+
+function EXPORT.multiple(q, out, warn)
+  local w, note = common.multiple_weights(q)
+  if note then warn(("question '%s': %s"):format(q.id, note)) end
+  for i, o in ipairs(q.options) do
+    out[#out + 1] = ("~%%%s%%"):format(common.pct(w[i])) .. esc(o.text) .. feedback(o.feedback)
+  end
+end
+
+function EXPORT.truefalse(q, out)
+  local right = q.answer and q.feedback_true or q.feedback_false
+  local wrong = q.answer and q.feedback_false or q.feedback_true
+  local s = q.answer and "TRUE" or "FALSE"
+  if right or wrong then
+    s = s .. "#" .. esc(wrong or "") .. "#" .. esc(right or "")
+  end
+  out[#out + 1] = s
+end
+
+-- GIFT cannot escape "->" inside a matching pair; it is written as an arrow.
+local function no_arrow(s, q, warn)
+  if s:find("->", 1, true) then
+    warn(("question '%s': '->' inside a matching text is written '→' (GIFT cannot escape it)")
+         :format(q.id))
+    s = s:gsub("%->", "→")
+  end
+  return esc(s)
+end
+
+function EXPORT.matching(q, out, warn)
+  for _, p in ipairs(q.pairs) do
+    out[#out + 1] = "=" .. no_arrow(p.left, q, warn) .. " -> " .. no_arrow(p.right, q, warn)
+  end
+  for _, d in ipairs(q.distractors or {}) do
+    out[#out + 1] = "= -> " .. no_arrow(d, q, warn)
+  end
+end
+
+function EXPORT.numeric(q, out, warn)
+  local tol = q.tolerance or (q.tolerance_pct and math.abs(q.answer) * q.tolerance_pct / 100) or 0
+  out[#out + 1] = "#" .. num(q.answer) .. ":" .. num(tol)
+  if q.unit then
+    warn(("question '%s': GIFT has no units; the unit '%s' is left out"):format(q.id, q.unit))
+  end
+end
+
+function EXPORT.text(q, out)
+  for _, p in ipairs(q.accept) do out[#out + 1] = "=" .. esc(p) end
+end
+
+local CANNOT = { ordering = true, cloze = true, matrix = true, staging = true, teachback = true }
+
+-- The quiz as GIFT text, and the warnings (skipped questions, approximations).
+function M.export(quiz)
+  local out, warnings = {}, {}
+  local function warn(s) warnings[#warnings + 1] = s end
+  out[#out + 1] = "// GIFT (Moodle) export of a teachback quiz. UTF-8."
+  out[#out + 1] = ""
+  local title = quiz.title:gsub("/", "//")
+  local cat
+  for _, q in ipairs(quiz.questions) do
+    if q.script then
+      warn(common.skipped("GIFT", q, "it is made by a script from each attempt's seed"))
+    elseif CANNOT[q.type] then
+      warn(common.skipped("GIFT", q, "%F has no " .. q.type .. " type"))
+    else
+      local c = ("$course$/top/%s/%s"):format(title, q.topic)
+      if c ~= cat then
+        out[#out + 1] = "$CATEGORY: " .. c
+        out[#out + 1] = ""
+        cat = c
+      end
+      local body = {}
+      EXPORT[q.type](q, body, warn)
+      if q.explain then body[#body + 1] = "####" .. esc(q.explain) end
+      out[#out + 1] = ("::%s::%s {"):format(esc(q.id), esc(q.prompt))
+      for _, line in ipairs(body) do out[#out + 1] = "\t" .. line end
+      out[#out + 1] = "}"
+      out[#out + 1] = ""
+    end
+  end
+  return table.concat(out, "\n"), warnings
+end
+
+-- ---- reading -----------------------------------------------------------
+
+local SPECIAL = { ["~"] = true, ["="] = true, ["#"] = true, ["{"] = true, ["}"] = true,
+                  [":"] = true, ["\\"] = true, n = true }
+
+-- A question block: its text and a map from text offsets to file positions.
+local function block_pos(b, off)
+  local k = 1
+  for i = 1, #b.starts do
+    if b.starts[i] <= off then k = i else break end
+  end
+  return b.lines[k], off - b.starts[k] + b.indent[k] + 1
+end
+
+local function fail(st, b, off, fmt, ...)
+  local line, col = block_pos(b, off)
+  error({ gift = ("%s:%d:%d: error: %s"):format(st.name, line, col, fmt:format(...)) }, 0)
+end
+
+-- Mask escapes: "\X" becomes two "\1" bytes, so searching the mask for an
+-- unescaped special is a plain find, and offsets stay those of the text.
+local function mask(st, b)
+  local t = b.text
+  return (t:gsub("()\\(.?)", function(at, c)
+    if c == "" or c:find("^%s") then
+      fail(st, b, at, "a backslash escapes nothing here; write \\\\ for a backslash")
+    end
+    if SPECIAL[c] then return "\1\1" end
+  end))
+end
+
+local UNESC = { n = "\n" }
+
+local function unescape(s)
+  return (s:gsub("\\(.)", function(c)
+    if UNESC[c] then return UNESC[c] end
+    if SPECIAL[c] then return c end
+    return "\\" .. c
+  end))
+end
+
+local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
+
+-- Text of b.text[i..j], unescaped and trimmed.
+local function part(b, i, j)
+  return trim(unescape(b.text:sub(i, j)))
+end
+
+-- Split the mask's range [i, j] at unescaped chars in set (a pattern class),
+-- returning {mark, from, to} pieces (text before the first mark has mark "").
+local function split_marks(m, i, j, class)
+  local pieces, from, mark = {}, i, ""
+  local k = i
+  while true do
+    local at = m:find(class, k)
+    if not at or at > j then break end
+    pieces[#pieces + 1] = { mark = mark, from = from, to = at - 1 }
+    mark, from, k = m:sub(at, at), at + 1, at + 1
+  end
+  pieces[#pieces + 1] = { mark = mark, from = from, to = j }
+  return pieces
+end
+
+local NUMBER = "^[+-]?%d*%.?%d+$"
+local NUMBER_E = "^[+-]?%d*%.?%d+[eE][+-]?%d+$"
+
+local function to_number(s)
+  s = trim(s)
+  if s:match(NUMBER) or s:match(NUMBER_E) then return tonumber(s) end
+end
+
+-- One answer: optional %weight%, text, optional #feedback.
+local function answer(st, b, m, p)
+  local a = { mark = p.mark, pos = p.from }
+  local i, j = p.from, p.to
+  while i <= j and m:sub(i, i):find("%s") do i = i + 1 end
+  local w, after = m:match("^%%(%-?[%d%.]+)%%()", i)
+  if m:sub(i, i) == "%" then
+    if not w then fail(st, b, i, "a weight is written %%50%% or %%-33.33333%%") end
+    w = tonumber(w)
+    if not w or w < -100 or w > 100 then
+      fail(st, b, i, "weight %%%s%% is outside -100..100", m:match("^%%([^%%]*)%%", i))
+    end
+    a.weight = w
+    i = after
+  end
+  local hash = m:find("#", i, true)
+  if hash and hash <= j then
+    a.text = part(b, i, hash - 1)
+    a.feedback = part(b, hash + 1, j)
+    a.text_to = hash - 1
+  else
+    a.text = part(b, i, j)
+    a.text_to = j
+  end
+  a.from = i
+  return a
+end
+
+-- Numeric answer "N:T", "N..M" or "N" (Moodle stores a range as its
+-- middle plus or minus half its width).
+local function numeric_value(st, b, a)
+  local s = a.text
+  local lo, hi = s:match("^(.-)%.%.(.*)$")
+  if lo and to_number(lo) and to_number(hi) then
+    lo, hi = to_number(lo), to_number(hi)
+    if lo > hi then fail(st, b, a.from, "range %s..%s runs backwards", lo, hi) end
+    return { low = lo, high = hi, value = (lo + hi) / 2, tolerance = (hi - lo) / 2, kind = "high-low" }
+  end
+  local v, t = s:match("^(.-):(.*)$")
+  if v and to_number(v) and to_number(t) then
+    if to_number(t) < 0 then fail(st, b, a.from, "tolerance '%s' is negative", t) end
+    return { value = to_number(v), tolerance = to_number(t), kind = "range" }
+  end
+  if to_number(s) then return { value = to_number(s), tolerance = 0, kind = "simple" } end
+  fail(st, b, a.from, "expected a number, N:tolerance or LOW..HIGH, found '%s'", s:sub(1, 40))
+end
+
+local function read_block(st, b)
+  local m = mask(st, b)
+  local t = b.text
+  local q = { line = b.lines[1] }
+  local cat = m:match("^%$CATEGORY:%s*()")
+  if cat then
+    q.type = "Category"
+    q.title = part(b, cat, #t)
+    return q
+  end
+  local i = 1
+  if m:sub(1, 2) == "::" then
+    local close = m:find("::", 3, true)
+    if not close then fail(st, b, 1, "title '::' is never closed by '::'") end
+    q.title = part(b, 3, close - 1)
+    i = close + 2
+  end
+  while i <= #m and m:sub(i, i):find("%s") do i = i + 1 end
+  local fmt, after = m:match("^%[(%a+)%]()", i)
+  if fmt then
+    q.format = fmt:lower()
+    i = after
+  end
+  local open = m:find("{", i, true)
+  local stray = m:find("}", i, true)
+  if not open then
+    if stray then fail(st, b, stray, "'}' without an opening '{'") end
+    q.type = "Description"
+    q.stem = part(b, i, #t)
+    return q
+  end
+  if stray and stray < open then fail(st, b, stray, "'}' before the answer block's '{'") end
+  local close = m:find("}", open + 1, true)
+  if not close then fail(st, b, open, "'{' is never closed by '}'") end
+  local inner = m:find("{", open + 1, true)
+  if inner and inner < close then fail(st, b, inner, "'{' inside an answer block; write \\{") end
+  local again = m:find("[{}]", close + 1)
+  if again then
+    fail(st, b, again, "a second answer block; a question has one { ... } (escape others with \\)")
+  end
+  local before, rest = part(b, i, open - 1), part(b, close + 1, #t)
+  if rest ~= "" then
+    q.stem = before .. " _____ " .. rest
+    q.embedded = true
+  else
+    q.stem = before
+  end
+  -- General feedback: #### to the end of the block.
+  local ai, aj = open + 1, close - 1
+  local gf = m:find("####", ai, true)
+  if gf and gf < aj then
+    q.global_feedback = part(b, gf + 4, aj)
+    aj = gf - 1
+  end
+  local body = m:sub(ai, aj)
+  local first = body:match("^%s*()")
+  if not body:find("%S") then
+    q.type = "Essay"
+    return q
+  end
+  if body:sub(first, first) == "#" then
+    q.type = "Numerical"
+    local pieces = split_marks(m, ai + first, aj, "[=~]")
+    if pieces[1].mark == "" and trim(m:sub(pieces[1].from, pieces[1].to)) ~= "" then
+      local a = answer(st, b, m, pieces[1])
+      q.choices = { { value = numeric_value(st, b, a), feedback = a.feedback, weight = a.weight, correct = true } }
+      q.single = true
+      if #pieces > 1 then fail(st, b, pieces[2].from - 1, "mix of a plain number and =/~ answers") end
+    else
+      q.choices = {}
+      for k = 2, #pieces do
+        local a = answer(st, b, m, pieces[k])
+        if pieces[k].mark == "~" then
+          q.choices[#q.choices + 1] = { other = true, feedback = a.feedback, text = a.text }
+        else
+          q.choices[#q.choices + 1] = { value = numeric_value(st, b, a), feedback = a.feedback,
+                                        weight = a.weight, correct = true }
+        end
+      end
+    end
+    return q
+  end
+  local pieces = split_marks(m, ai, aj, "[=~]")
+  local has_tilde = body:find("~", 1, true)
+  local has_arrow = body:find("->", 1, true)
+  if pieces[1].mark == "" and trim(m:sub(pieces[1].from, pieces[1].to)) ~= "" and not has_tilde
+     and not body:find("=", 1, true) then
+    local word = trim(m:sub(pieces[1].from, pieces[1].to)):match("^([^#]*)")
+    word = trim(word)
+    if word == "T" or word == "TRUE" or word == "F" or word == "FALSE" then
+      q.type = "TF"
+      q.is_true = word:sub(1, 1) == "T"
+      local fbs = split_marks(m, pieces[1].from, pieces[1].to, "#")
+      q.feedback1 = fbs[2] and part(b, fbs[2].from, fbs[2].to) or nil
+      q.feedback2 = fbs[3] and part(b, fbs[3].from, fbs[3].to) or nil
+      if fbs[4] then fail(st, b, fbs[4].from - 1, "true/false takes at most two feedbacks") end
+      return q
+    end
+    fail(st, b, pieces[1].from, "expected answers starting with = or ~, T or F, # for a " ..
+         "number, or {} for an essay")
+  end
+  if pieces[1].mark == "" and trim(m:sub(pieces[1].from, pieces[1].to)) ~= "" then
+    fail(st, b, pieces[1].from, "text before the first answer; start each answer with = or ~")
+  end
+  q.choices = {}
+  for k = 2, #pieces do q.choices[#q.choices + 1] = answer(st, b, m, pieces[k]) end
+  if has_tilde then
+    q.type = "MC"
+    for _, a in ipairs(q.choices) do if a.mark == "=" then q.single = true end end
+    if #q.choices < 2 then fail(st, b, open, "a multiple-choice question needs at least two answers") end
+  elseif has_arrow then
+    q.type = "Matching"
+    q.pairs = {}
+    for _, a in ipairs(q.choices) do
+      local arrow = m:find("->", a.from, true)
+      if not arrow or arrow > a.text_to then
+        fail(st, b, a.pos, "every matching answer is written =left -> right")
+      end
+      q.pairs[#q.pairs + 1] = { left = part(b, a.from, arrow - 1), right = part(b, arrow + 2, a.text_to) }
+    end
+    if #q.pairs < 2 then fail(st, b, open, "a matching question needs at least two pairs") end
+  else
+    q.type = "Short"
+  end
+  return q
+end
+
+-- Split text into question blocks: runs of non-blank lines, comment lines
+-- left out, each line trimmed.  Returns blocks {text, lines, starts, indent}.
+local function blocks(src)
+  local out, cur = {}, nil
+  local lineno = 0
+  for line in (src .. "\n"):gmatch("([^\n]*)\n") do
+    lineno = lineno + 1
+    local lead = #line:match("^%s*")
+    local body = line:sub(lead + 1):gsub("%s+$", "")
+    if body == "" then
+      if cur then out[#out + 1] = cur cur = nil end
+    elseif body:sub(1, 2) ~= "//" then
+      cur = cur or { parts = {}, lines = {}, starts = {}, indent = {}, len = 0 }
+      if #cur.parts > 0 then cur.len = cur.len + 1 end
+      cur.starts[#cur.starts + 1] = cur.len + 1
+      cur.lines[#cur.lines + 1] = lineno
+      cur.indent[#cur.indent + 1] = lead
+      cur.parts[#cur.parts + 1] = body
+      cur.len = cur.len + #body
+    end
+  end
+  if cur then out[#out + 1] = cur end
+  for _, b in ipairs(out) do b.text = table.concat(b.parts, " ") b.parts = nil end
+  return out
+end
+
+-- Parse GIFT text.  Returns the questions read (records close to
+-- gift-pegjs's), or nil and "FILE:LINE:COL: error: ...".
+function M.parse(src, name)
+  local st = { name = name }
+  if src:sub(1, 3) == "\239\187\191" then src = src:sub(4) end
+  local valid, bad = utf8.len(src)
+  if not valid then
+    local before = src:sub(1, bad - 1)
+    local _, nl = before:gsub("\n", "")
+    return nil, ("%s:%d:%d: error: the file is not UTF-8 text"):format(name, nl + 1,
+      bad - (before:match(".*\n()") or 1) + 1)
+  end
+  src = src:gsub("\r\n?", "\n")
+  local ok, res = pcall(function()
+    local out = {}
+    for _, b in ipairs(blocks(src)) do out[#out + 1] = read_block(st, b) end
+    return out
+  end)
+  if ok then return res end
+  if type(res) == "table" and res.gift then return nil, res.gift end
+  error(res, 0)
+end
+
+-- The records in a neutral shape for comparing with other GIFT readers
+-- (tests/interop/gift-compare.js maps gift-pegjs's output to the same).
+function M.neutral(records)
+  local json = require("json")
+  local null = host.null
+  local function o(v) if v == nil then return null end return v end
+  local out = {}
+  for _, r in ipairs(records) do
+    local n = { type = r.type, title = o(r.title) }
+    if r.type ~= "Category" then
+      n.stem = r.stem
+      if r.type ~= "Description" then n.feedback = o(r.global_feedback) end
+    end
+    if r.type == "MC" or r.type == "Short" then
+      n.answers = {}
+      for i, a in ipairs(r.choices) do
+        n.answers[i] = { text = a.text, correct = a.mark == "=", weight = o(a.weight),
+                         feedback = o(a.feedback) }
+      end
+    elseif r.type == "TF" then
+      n.truth = r.is_true
+      n.feedback1, n.feedback2 = o(r.feedback1), o(r.feedback2)
+    elseif r.type == "Matching" then
+      n.pairs = {}
+      for i, p in ipairs(r.pairs) do n.pairs[i] = { left = p.left, right = p.right } end
+    elseif r.type == "Numerical" then
+      n.answers = {}
+      for i, c in ipairs(r.choices) do
+        local a = { weight = o(c.weight), feedback = o(c.feedback) }
+        local v = c.value
+        if c.other then a.kind = "other"
+        elseif v.kind == "high-low" then a.kind, a.low, a.high = v.kind, v.low, v.high
+        elseif v.kind == "range" then a.kind, a.number, a.range = v.kind, v.value, v.tolerance
+        else a.kind, a.number = v.kind, v.value end
+        n.answers[i] = a
+      end
+    end
+    out[#out + 1] = n
+  end
+  return json.array(out)
+end
+
+-- ---- import ------------------------------------------------------------
+
+local function opt_fb(s) if s and s ~= "" then return s end end
+
+-- Records -> teachback quiz table and warnings.
+function M.to_quiz(records, name)
+  local quiz = { questions = {} }
+  local warnings = {}
+  local function warn(rec, fmt, ...)
+    warnings[#warnings + 1] = ("%s:%d: warning: %s"):format(name, rec.line, fmt:format(...))
+  end
+  local topic = "imported"
+  for _, r in ipairs(records) do
+    if r.type == "Category" then
+      local parts = {}
+      for p in (r.title .. "/"):gsub("//", "\0"):gmatch("([^/]*)/") do
+        p = p:gsub("%z", "/")
+        if p ~= "" and not p:match("^%$%a+%$$") and p ~= "top" then parts[#parts + 1] = p end
+      end
+      if #parts >= 2 and not quiz.title then quiz.title = parts[1] end
+      topic = common.slug(parts[#parts], "imported")
+    else
+      local q = { topic = topic, prompt = r.stem, explain = r.global_feedback,
+                  id = r.title and common.slug(r.title) or nil }
+      if not q.id then q.id = common.slug((r.stem or ""):sub(1, 40), nil) end
+      if r.format == "html" then
+        q.prompt = common.html_to_text(q.prompt)
+      end
+      local keep = true
+      if r.type == "MC" and r.single then
+        q.type = "single"
+        q.options = {}
+        local right = 0
+        for _, a in ipairs(r.choices) do
+          local correct = a.mark == "=" and (a.weight == nil or a.weight == 100)
+          if correct then right = right + 1 end
+          if a.weight and a.weight ~= 0 and a.weight ~= 100 then
+            warn(r, "question '%s': option weight %s%% has no place in a single-answer " ..
+                 "question; %s", q.id, a.weight, correct and "kept as right" or "kept as wrong")
+          end
+          q.options[#q.options + 1] = { text = a.text, correct = correct or nil,
+                                        feedback = opt_fb(a.feedback) }
+        end
+        if right ~= 1 then
+          q.type = "multiple"
+        end
+      elseif r.type == "MC" then
+        q.type = "multiple"
+        q.options = {}
+        local weights = {}
+        for i, a in ipairs(r.choices) do
+          weights[i] = a.weight or 0
+          q.options[i] = { text = a.text, correct = (a.weight or 0) > 0 or nil,
+                           feedback = opt_fb(a.feedback) }
+        end
+        local rule, note = common.rule_from_weights(weights)
+        if rule and rule ~= "plus-minus" then q.scoring = rule end
+        if note then warn(r, "question '%s': %s", q.id, note) end
+      elseif r.type == "TF" then
+        q.type = "truefalse"
+        q.answer = r.is_true
+        -- Moodle: the first feedback is for the wrong choice, the second for the right one.
+        local wrong, right = opt_fb(r.feedback1), opt_fb(r.feedback2)
+        q.feedback_true = r.is_true and right or wrong
+        q.feedback_false = r.is_true and wrong or right
+      elseif r.type == "Matching" then
+        q.type = "matching"
+        q.pairs = {}
+        for _, p in ipairs(r.pairs) do
+          if p.left == "" then
+            q.distractors = q.distractors or {}
+            q.distractors[#q.distractors + 1] = p.right
+          else
+            q.pairs[#q.pairs + 1] = { left = p.left, right = p.right }
+          end
+        end
+      elseif r.type == "Numerical" then
+        q.type = "numeric"
+        local best
+        for _, c in ipairs(r.choices) do
+          if c.value and (c.weight == nil or c.weight == 100) and not best then best = c end
+        end
+        if not best then
+          warn(r, "question '%s' skipped: no numeric answer is fully right", q.id)
+          keep = false
+        else
+          q.answer = best.value.value
+          if best.value.tolerance ~= 0 then q.tolerance = best.value.tolerance end
+          if #r.choices > 1 then
+            warn(r, "question '%s': only the fully right answer is kept (teachback numeric " ..
+                 "questions have one answer and a tolerance)", q.id)
+          end
+        end
+      elseif r.type == "Short" then
+        q.type = "text"
+        q.accept = {}
+        for _, a in ipairs(r.choices) do
+          if a.weight == nil or a.weight == 100 then q.accept[#q.accept + 1] = a.text
+          else
+            warn(r, "question '%s': answer '%s' worth %s%% left out (text answers are right or " ..
+                 "wrong)", q.id, a.text, a.weight)
+          end
+        end
+        if #q.accept == 0 then
+          warn(r, "question '%s' skipped: no answer is fully right", q.id)
+          keep = false
+        end
+      elseif r.type == "Essay" then
+        warn(r, "question '%s' (essay) skipped: a teach-back question needs key points to " ..
+             "listen for, which GIFT does not carry (Moodle XML does)", q.id)
+        keep = false
+      else
+        warn(r, "description skipped: it is not a question")
+        keep = false
+      end
+      if r.embedded and keep then
+        warn(r, "question '%s': the answer block stood inside the text; it is marked _____", q.id)
+      end
+      if keep then quiz.questions[#quiz.questions + 1] = q end
+    end
+  end
+  return quiz, warnings
+end
+
+function M.import(src, name)
+  local records, err = M.parse(src, name)
+  if not records then return nil, err end
+  local quiz, warnings = M.to_quiz(records, name)
+  return quiz, nil, warnings
+end
+
+return M

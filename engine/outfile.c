@@ -1,0 +1,292 @@
+/*
+ * outfile.c -- the files exports and imports write: whole files (written
+ * to a temporary name beside the target, then renamed, so a failed export
+ * never leaves half a file where a good one was), folders, a capped read
+ * of any text file, and a zip archive for IMS content packages.
+ *
+ * The zip is written by hand with the "stored" method (no compression):
+ * a QTI package is a few dozen small XML files, the format of a stored
+ * entry is a fixed header, the bytes and a CRC-32 (zlib's crc32), and a
+ * library such as libzip would add a dependency for a dozen lines.  Names
+ * are ASCII paths chosen by the exporter; the archive is refused past
+ * OUT_ZIP_MAX entries or bytes so it never needs the zip64 extensions.
+ *
+ * Lua sees these as host.read_text, host.write_file, host.make_dir and
+ * host.write_zip (registered by out_register).
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <lauxlib.h>
+#include <zlib.h>
+
+#include "teachback.h"
+
+#define OUT_ZIP_ENTRIES 10000
+#define OUT_ZIP_MAX     (256u << 20)    /* bytes in one archive */
+#define OUT_READ_MAX    (256u << 20)    /* a caller's limit may not pass this */
+
+/* Write len bytes to path via path.tmp and rename.  Returns 1, or 0 with err. */
+int out_write(const char *path, const char *data, size_t len, char *err, size_t errlen)
+{
+	char tmp[4096];
+	FILE *f;
+
+	if (snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid()) >= (int)sizeof tmp) {
+		snprintf(err, errlen, "%s: error: path too long", path);
+		return 0;
+	}
+	f = fopen(tmp, "wb");
+	if (!f) {
+		snprintf(err, errlen, "%s: error: cannot write (%s)", path, strerror(errno));
+		return 0;
+	}
+	if ((len && fwrite(data, 1, len, f) != len) | (fclose(f) != 0)) {
+		snprintf(err, errlen, "%s: error: write failed (%s)", path, strerror(errno));
+		remove(tmp);
+		return 0;
+	}
+	if (rename(tmp, path) != 0) {
+		snprintf(err, errlen, "%s: error: cannot write (%s)", path, strerror(errno));
+		remove(tmp);
+		return 0;
+	}
+	return 1;
+}
+
+/* ---- zip (stored) ------------------------------------------------- */
+
+struct zbuf {
+	unsigned char *p;
+	size_t len, cap;
+};
+
+static void put(struct zbuf *z, const void *src, size_t n)
+{
+	memcpy(z->p + z->len, src, n);  /* cap was computed beforehand */
+	z->len += n;
+}
+
+static void put16(struct zbuf *z, unsigned v)
+{
+	unsigned char c[2] = { (unsigned char)(v & 0xff), (unsigned char)((v >> 8) & 0xff) };
+
+	put(z, c, 2);
+}
+
+static void put32(struct zbuf *z, uint32_t v)
+{
+	put16(z, v & 0xffff);
+	put16(z, v >> 16);
+}
+
+/*
+ * One header: the local one (central = 0) or the central directory's.
+ * The date is fixed (1980-01-01) so the same quiz gives the same bytes.
+ */
+static void zip_header(struct zbuf *z, int central, const char *name, size_t nlen,
+		       uint32_t crc, uint32_t size, uint32_t offset)
+{
+	put32(z, central ? 0x02014b50 : 0x04034b50);
+	if (central)
+		put16(z, 20);           /* made by: version 2.0 */
+	put16(z, 20);                   /* needed to extract */
+	put16(z, 0x0800);               /* flags: names are UTF-8 */
+	put16(z, 0);                    /* method: stored */
+	put16(z, 0);                    /* time */
+	put16(z, 0x21);                 /* date: 1980-01-01 */
+	put32(z, crc);
+	put32(z, size);
+	put32(z, size);
+	put16(z, (unsigned)nlen);
+	put16(z, 0);                    /* extra field */
+	if (central) {
+		put16(z, 0);            /* comment */
+		put16(z, 0);            /* disk */
+		put16(z, 0);            /* internal attributes */
+		put32(z, 0);            /* external attributes */
+		put32(z, offset);
+	}
+	put(z, name, nlen);
+}
+
+static int valid_entry_name(const char *name, size_t n)
+{
+	if (n == 0 || n > 255 || name[0] == '/' || strstr(name, ".."))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)name[i] < 0x20 || name[i] == '\\')
+			return 0;
+	return 1;
+}
+
+/* Entry i of the table at index 2: pushes nothing, returns name and data. */
+static int zip_entry(lua_State *L, lua_Integer i, const char **name, size_t *nlen,
+		     const char **data, size_t *dlen)
+{
+	lua_rawgeti(L, 2, i);
+	lua_rawgeti(L, -1, 1);
+	lua_rawgeti(L, -2, 2);
+	*name = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, nlen) : NULL;
+	*data = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, dlen) : NULL;
+	/* The strings stay anchored in the entries table while we use them. */
+	lua_pop(L, 3);
+	return *name && *data && valid_entry_name(*name, *nlen);
+}
+
+/* host.write_zip(path, {{name, data}, ...}) -> true | nil, message */
+static int l_write_zip(lua_State *L)
+{
+	const char *path = luaL_checkstring(L, 1), *name, *data;
+	size_t nlen, dlen, dirstart;
+	struct zbuf z = { NULL, 0, 22 };
+	uint32_t *offsets, *crcs;
+	lua_Integer n;
+	char err[TB_ERRLEN];
+	int ok;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	n = luaL_len(L, 2);
+	if (n < 1 || n > OUT_ZIP_ENTRIES)
+		return luaL_error(L, "write_zip: %d entries (1 to %d allowed)", (int)n,
+				  OUT_ZIP_ENTRIES);
+	for (lua_Integer i = 1; i <= n; i++) {
+		if (!zip_entry(L, i, &name, &nlen, &data, &dlen))
+			return luaL_error(L, "write_zip: entry %d needs a relative name and text",
+					  (int)i);
+		z.cap += 30 + 46 + 2 * nlen + dlen;
+		if (z.cap > OUT_ZIP_MAX || dlen > OUT_ZIP_MAX)
+			return luaL_error(L, "write_zip: archive larger than %d MiB",
+					  (int)(OUT_ZIP_MAX >> 20));
+	}
+	offsets = lua_newuserdatauv(L, (size_t)n * sizeof *offsets, 0);
+	crcs = lua_newuserdatauv(L, (size_t)n * sizeof *crcs, 0);
+	z.p = lua_newuserdatauv(L, z.cap, 0);
+	for (lua_Integer i = 1; i <= n; i++) {
+		zip_entry(L, i, &name, &nlen, &data, &dlen);
+		offsets[i - 1] = (uint32_t)z.len;
+		crcs[i - 1] = (uint32_t)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)data,
+					      (uInt)dlen);
+		zip_header(&z, 0, name, nlen, crcs[i - 1], (uint32_t)dlen, 0);
+		put(&z, data, dlen);
+	}
+	dirstart = z.len;
+	for (lua_Integer i = 1; i <= n; i++) {
+		zip_entry(L, i, &name, &nlen, &data, &dlen);
+		zip_header(&z, 1, name, nlen, crcs[i - 1], (uint32_t)dlen, offsets[i - 1]);
+	}
+	put32(&z, 0x06054b50);          /* end of central directory */
+	put16(&z, 0);
+	put16(&z, 0);
+	put16(&z, (unsigned)n);
+	put16(&z, (unsigned)n);
+	put32(&z, (uint32_t)(z.len - dirstart));
+	put32(&z, (uint32_t)dirstart);
+	put16(&z, 0);
+	ok = out_write(path, (const char *)z.p, z.len, err, sizeof err);
+	lua_pop(L, 3);
+	if (!ok) {
+		lua_pushnil(L);
+		lua_pushstring(L, err);
+		return 2;
+	}
+	lua_pushboolean(L, 1);
+	return 1;
+}
+
+/* ---- plain files ---------------------------------------------------- */
+
+/* host.read_text(path, limit) -> text | nil, message */
+static int l_read_text(lua_State *L)
+{
+	const char *path = luaL_checkstring(L, 1);
+	lua_Integer limit = luaL_checkinteger(L, 2);
+	char err[TB_ERRLEN], *buf;
+	size_t len;
+
+	if (limit < 0 || (lua_Unsigned)limit > OUT_READ_MAX)
+		return luaL_error(L, "read_text: limit out of range");
+	if (!fs_read(path, (size_t)limit, &buf, &len, err, sizeof err)) {
+		lua_pushnil(L);
+		lua_pushstring(L, err);
+		return 2;
+	}
+	lua_pushlstring(L, buf, len);
+	free(buf);
+	return 1;
+}
+
+/* host.write_file(path, text) -> true | nil, message */
+static int l_write_file(lua_State *L)
+{
+	size_t len;
+	const char *path = luaL_checkstring(L, 1);
+	const char *data = luaL_checklstring(L, 2, &len);
+	char err[TB_ERRLEN];
+
+	if (!out_write(path, data, len, err, sizeof err)) {
+		lua_pushnil(L);
+		lua_pushstring(L, err);
+		return 2;
+	}
+	lua_pushboolean(L, 1);
+	return 1;
+}
+
+/* host.make_dir(path) -> true | nil, message (an existing folder is fine) */
+static int l_make_dir(lua_State *L)
+{
+	const char *path = luaL_checkstring(L, 1);
+
+	if (mkdir(path, 0777) != 0 && !(errno == EEXIST && fs_is_dir(path))) {
+		lua_pushnil(L);
+		lua_pushfstring(L, "%s: error: cannot make folder (%s)", path, strerror(errno));
+		return 2;
+	}
+	lua_pushboolean(L, 1);
+	return 1;
+}
+
+/*
+ * host.today() -> "YYYY-MM-DD" (UTC), or the day of SOURCE_DATE_EPOCH when
+ * that is set, so imports and starters can be compared byte for byte.
+ */
+static int l_today(lua_State *L)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+	char day[16];
+
+	if (epoch && *epoch) {
+		char *end;
+		long long v = strtoll(epoch, &end, 10);
+
+		if (!*end && v >= 0)
+			t = (time_t)v;
+	}
+	if (!gmtime_r(&t, &tm) || !strftime(day, sizeof day, "%Y-%m-%d", &tm))
+		return luaL_error(L, "today: clock out of range");
+	lua_pushstring(L, day);
+	return 1;
+}
+
+/* Add the functions above to the host table on top of the stack. */
+void out_register(lua_State *L)
+{
+	static const luaL_Reg fns[] = {
+		{"read_text", l_read_text},
+		{"write_file", l_write_file},
+		{"make_dir", l_make_dir},
+		{"write_zip", l_write_zip},
+		{"today", l_today},
+		{NULL, NULL}
+	};
+
+	luaL_setfuncs(L, fns, 0);
+}
