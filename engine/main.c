@@ -375,12 +375,11 @@ static int read_answer(char *buf, size_t size, int multiline, FILE *out)
 }
 
 /* Ask a yes/no question; 1 for yes. */
-static int ask_yes(const char *question, FILE *out)
+static int ask_yes(const char *question, const struct term_opts *t)
 {
 	char line[64];
 
-	fputs(question, out);
-	fflush(out);
+	term_prompt(t, question);
 	if (term_readline(line, sizeof line) <= 0)
 		return 0;
 	return line[0] == 'y' || line[0] == 'Y';
@@ -440,10 +439,7 @@ static int interact(lua_State *L, int s, const struct term_opts *t, int round)
 		lua_getfield(L, -2, "multiline");
 		multiline = lua_toboolean(L, -1);
 		lua_getfield(L, -3, "prompt");
-		if (multiline)
-			fputs("(Type your answer; an empty line ends it.)\n", t->out);
-		fputs(lua_tostring(L, -1), t->out);
-		fflush(t->out);
+		term_prompt(t, lua_tostring(L, -1));
 		lua_pop(L, 4);
 		got = read_answer(line, sizeof line, multiline, t->out);
 		if (got == 0) {
@@ -469,7 +465,7 @@ static int interact(lua_State *L, int s, const struct term_opts *t, int round)
 	lua_pushvalue(L, s);
 	if (host_call(L, "cli", "offer_missed", 1, 1) != LUA_OK)
 		return 0;
-	if (lua_isstring(L, -1) && round < 5 && ask_yes(lua_tostring(L, -1), t->out)) {
+	if (lua_isstring(L, -1) && round < 5 && ask_yes(lua_tostring(L, -1), t)) {
 		int ok;
 
 		lua_pushvalue(L, s);
@@ -560,47 +556,68 @@ static int run_attempt(lua_State *L, int argc, char **argv)
 /* ---- the menu ------------------------------------------------------ */
 
 /*
- * Choose from the rows on the stack: arrow keys at a terminal, else a
- * typed number.  Returns 1..n, or 0 to quit.
+ * Without the drawn menu (plain output, NO_COLOR, not a terminal): the
+ * list, whole titles and all, then a typed number.  Returns 1..n, or 0.
  */
-static int pick_quiz(lua_State *L, int n, const struct term_opts *t)
+static int ask_number(lua_State *L, int n, const struct term_opts *t)
 {
-	char line[64], *end, **titles = calloc((size_t)n, sizeof *titles);
-	int choice = -1;
+	char line[64], *end, say[96];
+	long choice;
 
-	if (titles) {
-		for (int i = 1; i <= n; i++) {
-			lua_rawgeti(L, -1, i);
-			lua_getfield(L, -1, "title");
-			titles[i - 1] = (char *)lua_tostring(L, -1);
-			lua_pop(L, 2);  /* the rows table keeps the strings alive */
-		}
-		putchar('\n');
-		choice = term_pick(n, titles, t);
-		free(titles);
-	}
-	while (choice < 0) {
-		printf("\nChoose a quiz (1-%d), or q to quit: ", n);
-		fflush(stdout);
+	printf("\nteachback %s: learning about metastatic breast cancer\n\n", TB_VERSION);
+	term_render(L, -1, t);
+	for (;;) {
+		snprintf(say, sizeof say, "\nChoose a quiz (1-%d), or q to quit: ", n);
+		term_prompt(t, say);
 		if (term_readline(line, sizeof line) <= 0 || line[0] == 'q' || line[0] == 'Q')
 			return 0;
-		choice = (int)strtol(line, &end, 10);
-		if (end == line || *end || choice < 1 || choice > n) {
+		errno = 0;
+		choice = strtol(line, &end, 10);
+		if (end != line && !*end && errno == 0 && choice >= 1 && choice <= n)
+			return (int)choice;
+		if (end != line && !*end)
+			printf("There is no quiz %s; type a number from 1 to %d, or q.\n", line, n);
+		else
 			printf("Please type a number from 1 to %d, or q.\n", n);
-			choice = -1;
-		}
 	}
-	return choice;
 }
 
-/* The bundled quizzes by group; choose by number, q quits.  Loops. */
-static int cmd_menu(lua_State *L)
+/* Options the menu passes on to each quiz it starts. */
+static int check_menu_opts(int argc, char **argv)
+{
+	struct run_opts o;
+	char *args[64];
+
+	if (argc > 60)
+		return usage_error("too many options for the menu%s", "");
+	args[0] = "menu";
+	for (int i = 0; i < argc; i++) {
+		if (!strncmp(argv[i], "--answers", 9) || !strcmp(argv[i], "--json"))
+			return usage_error("the menu is for a person at the terminal; use 'teachback "
+					   "run QUIZ %s'", argv[i]);
+		args[i + 1] = argv[i];
+	}
+	return parse_run(argc + 1, args, &o);
+}
+
+/*
+ * The bundled quizzes by group, chosen with the arrows or by number; q
+ * quits.  Loops.  argv holds options for each quiz (--plain, --learner,
+ * --assist, --mode, --seed).
+ */
+static int cmd_menu(lua_State *L, int argc, char **argv)
 {
 	struct term_opts t;
-	char path[4096];
-	int n, choice;
+	char path[4096], *args[64];
+	int n, choice, rc, plain = 0;
 
-	term_setup(&t, 0);
+	if ((rc = check_menu_opts(argc, argv)) != 0)
+		return rc;
+	for (int i = 0; i < argc; i++) {
+		plain |= !strcmp(argv[i], "--plain");
+		args[i + 1] = argv[i];
+	}
+	term_setup(&t, plain);
 	t.out = stdout;
 	for (;;) {
 		lua_pushstring(L, quizdir());
@@ -611,10 +628,11 @@ static int cmd_menu(lua_State *L)
 			fprintf(stderr, "teachback: no quizzes found in %s\n", quizdir());
 			return TB_EXIT_LOAD;
 		}
-		printf("\nteachback %s: learning about metastatic breast cancer\n\n", TB_VERSION);
-		term_render(L, -1, &t);
+		choice = term_menu(L, -1, "teachback " TB_VERSION ": learning about metastatic "
+				   "breast cancer", &t);
+		if (choice < 0)
+			choice = ask_number(L, n, &t);
 		lua_pop(L, 1);
-		choice = pick_quiz(L, n, &t);
 		if (choice <= 0) {
 			putchar('\n');
 			return TB_EXIT_OK;
@@ -623,26 +641,26 @@ static int cmd_menu(lua_State *L)
 		lua_getfield(L, -1, "path");
 		snprintf(path, sizeof path, "%s", lua_tostring(L, -1));
 		lua_pop(L, 3);
-		{
-			char *args[] = { path };
-			int rc = cmd_run(L, 1, args);
-
-			if (rc != TB_EXIT_OK)
-				return rc;
+		args[0] = path;
+		if ((rc = cmd_run(L, argc + 1, args)) != TB_EXIT_OK)
+			return rc;
+		if (!isatty(STDIN_FILENO)) {
+			if (feof(stdin))
+				return TB_EXIT_OK;
+			continue;
 		}
-		/* Let the result be read before the menu scrolls it away. */
-		if (isatty(STDIN_FILENO) && !feof(stdin)) {
+		/*
+		 * Let the result be read before the menu covers it, however the
+		 * quiz ended: Enter, q, Ctrl-D or Ctrl-C.
+		 */
+		{
 			char line[8];
 
-			printf("\nPress Enter to go back to the menu. ");
-			fflush(stdout);
-			term_readline(line, sizeof line);
-		}
-		/* Ctrl-D ended that quiz; at a terminal the menu comes back. */
-		if (feof(stdin)) {
-			if (!isatty(STDIN_FILENO))
-				return TB_EXIT_OK;
 			clearerr(stdin);
+			term_reset_interrupt();
+			term_prompt(&t, "\nPress Enter to go back to the menu. ");
+			if (term_readline(line, sizeof line) == 0 && feof(stdin))
+				clearerr(stdin);
 		}
 	}
 }
@@ -665,8 +683,8 @@ int main(int argc, char **argv)
 		fputs("teachback: cannot start Lua (out of memory)\n", stderr);
 		return 70;
 	}
-	if (argc < 2)
-		rc = cmd_menu(L);
+	if (argc < 2 || (argv[1][0] == '-' && argv[1][1] == '-'))
+		rc = cmd_menu(L, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "run"))
 		rc = cmd_run(L, argc - 2, argv + 2);
 	else if (!strcmp(argv[1], "check"))

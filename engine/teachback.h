@@ -81,6 +81,7 @@ void term_setup(struct term_opts *o, int plain);
 void term_render(lua_State *L, int idx, const struct term_opts *o);
 int term_readline(char *buf, size_t size);
 void term_reset_interrupt(void);
-int term_pick(int n, char **titles, const struct term_opts *o);
+void term_prompt(const struct term_opts *o, const char *text);
+int term_menu(lua_State *L, int idx, const char *title, const struct term_opts *o);
 
 #endif

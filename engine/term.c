@@ -22,7 +22,6 @@
 #include "teachback.h"
 
 #define BOLD   "\033[1m"
-#define DIM    "\033[2m"
 #define RED    "\033[31m"
 #define GREEN  "\033[32m"
 #define YELLOW "\033[33m"
@@ -117,10 +116,11 @@ static void write_clean(FILE *f, const char *s, size_t n)
 
 /*
  * Print text wrapped at width, the first line after `first`, later lines
- * after `rest` (both already counted in their widths).
+ * after `rest` (both already counted in their widths), and no newline at
+ * the end when `open` (a prompt, where the answer is typed).
  */
-static void wrap(FILE *f, const char *text, const char *first, size_t firstw,
-		 const char *rest, size_t restw, int width)
+static void wrap_to(FILE *f, const char *text, const char *first, size_t firstw,
+		    const char *rest, size_t restw, int width, int open)
 {
 	const char *p = text;
 	size_t col;
@@ -148,6 +148,12 @@ static void wrap(FILE *f, const char *text, const char *first, size_t firstw,
 		wl = (size_t)(p - w);
 		if (!wl)
 			continue;
+		/* "1 → low" reads "1: low" to a screen reader, not "1 right arrow low". */
+		if (plain_words && !fresh && wl == 3 && !memcmp(w, "\u2192", 3)) {
+			fputc(':', f);
+			col++;
+			continue;
+		}
 		ww = utf8_width(w, wl);
 		if (!fresh && col + 1 + ww > (size_t)width) {
 			fputc('\n', f);
@@ -163,7 +169,16 @@ static void wrap(FILE *f, const char *text, const char *first, size_t firstw,
 		col += ww;
 		fresh = 0;
 	}
-	fputc('\n', f);
+	if (!open)
+		fputc('\n', f);
+	else if (!fresh)
+		fputc(' ', f);
+}
+
+static void wrap(FILE *f, const char *text, const char *first, size_t firstw,
+		 const char *rest, size_t restw, int width)
+{
+	wrap_to(f, text, first, firstw, rest, restw, width, 0);
 }
 
 static const char *field(lua_State *L, int idx, const char *name)
@@ -185,13 +200,15 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 	char pre[64];
 
 	if (!strcmp(kind, "title")) {
+		/* Plain text has no rule of "=" under it: a screen reader reads each. */
 		fprintf(f, "\n%s", c ? BOLD : "");
 		wrap(f, text, "", 0, "", 0, o->width);
-		if (c)
+		if (c) {
 			fputs(RESET, f);
-		for (size_t i = 0; i < utf8_width(text, strlen(text)) && i < (size_t)o->width; i++)
-			fputc('=', f);
-		fputc('\n', f);
+			for (size_t i = 0; i < utf8_width(text, strlen(text)) && i < (size_t)o->width; i++)
+				fputs("\u2500", f);
+			fputc('\n', f);
+		}
 	} else if (!strcmp(kind, "heading")) {
 		fprintf(f, "\n%s", c ? BOLD CYAN : "");
 		wrap(f, text, "", 0, "", 0, o->width);
@@ -215,10 +232,8 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 		rest[in] = '\0';
 		wrap(f, text, pre, lw + 4, rest, in, o->width);
 	} else if (!strcmp(kind, "hint")) {
-		fputs(c ? DIM : "", f);
+		/* How to answer: the line an older reader needs most, so never dim. */
 		wrap(f, text, "", 0, "", 0, o->width);
-		if (c)
-			fputs(RESET, f);
 	} else if (!strcmp(kind, "verdict")) {
 		int ok, partial;
 
@@ -248,8 +263,20 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 	} else if (!strcmp(kind, "passage")) {
 		const char *title = field(L, b, "title");
 
-		fprintf(f, "%sFrom \"%s\":%s\n", c ? DIM : "", title, c ? RESET : "");
-		wrap(f, text, "  | ", 4, "  | ", 4, o->width);
+		if (c) {
+			fputs("From \"", f);
+			write_clean(f, title, strlen(title));
+			fputs("\":\n", f);
+			wrap(f, text, "  \u2502 ", 4, "  \u2502 ", 4, o->width);
+		} else {
+			/* Plain: a sentence that says what follows, no bar to read out. */
+			fputs("Quote from \"", f);
+			write_clean(f, title, strlen(title));
+			fputs("\":\n", f);
+			wrap(f, text, "  ", 2, "  ", 2, o->width);
+		}
+	} else if (!strcmp(kind, "box") && !c) {
+		wrap(f, text, "Important: ", 11, "", 0, o->width);
 	} else if (!strcmp(kind, "box")) {
 		int w = o->width - 2;
 
@@ -265,19 +292,31 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 	} else if (!strcmp(kind, "bar")) {
 		const char *label = field(L, b, "label");
 		double v, max;
-		int n, cells = 20;
+		int n, cells, lw = o->width >= 60 ? 18 : 12;
 
+		if (!c) {
+			/* Plain: the words alone, "Bone drugs: 5 of 7". */
+			snprintf(pre, sizeof pre, "  %s: ", label);
+			wrap(f, text, pre, utf8_width(pre, strlen(pre)), "    ", 4, o->width);
+			return;
+		}
 		lua_getfield(L, b, "value");
 		v = lua_tonumber(L, -1);
 		lua_getfield(L, b, "max");
 		max = lua_tonumber(L, -1);
 		lua_pop(L, 2);
+		/* The bar takes what the line has left, so the count never wraps. */
+		cells = o->width - 2 - lw - 1 - 1 - (int)utf8_width(text, strlen(text));
+		if (cells > 20)
+			cells = 20;
+		if (cells < 0)
+			cells = 0;
 		n = max > 0 ? (int)(cells * v / max + 0.5) : 0;
 		if (n > cells)
 			n = cells;
-		fprintf(f, "  %-18.18s ", label);
+		fprintf(f, "  %-*.*s ", lw, lw, label);
 		for (int i = 0; i < cells; i++)
-			fputs(i < n ? (c ? "\u2588" : "#") : (c ? "\u2591" : "."), f);
+			fputs(i < n ? "\u2588" : "\u2591", f);
 		fprintf(f, " %s\n", text);
 	} else if (!strcmp(kind, "bullet")) {
 		wrap(f, text, c ? "  \u2022 " : "  - ", 4, "    ", 4, o->width);
@@ -288,16 +327,34 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 	}
 }
 
+/* The width to wrap at now: the terminal may have been resized. */
+static int current_width(FILE *f, int width)
+{
+	struct winsize ws;
+
+	if (isatty(fileno(f)) && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+		return ws.ws_col > 100 ? 100 : ws.ws_col < 30 ? 30 : ws.ws_col;
+	return width;
+}
+
+/* A prompt, wrapped like the text above it, with the cursor left after it. */
+void term_prompt(const struct term_opts *o, const char *text)
+{
+	FILE *f = o->out ? o->out : stdout;
+
+	plain_words = !o->color;
+	wrap_to(f, text, "", 0, "", 0, current_width(f, o->width), 1);
+	fflush(f);
+}
+
 /* Render the list of blocks at idx. */
 void term_render(lua_State *L, int idx, const struct term_opts *o)
 {
 	FILE *f = o->out ? o->out : stdout;
 	struct term_opts now = *o;
-	struct winsize ws;
 
 	/* A resized terminal re-wraps from the next view on. */
-	if (isatty(fileno(f)) && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col)
-		now.width = ws.ws_col > 100 ? 100 : ws.ws_col < 30 ? 30 : ws.ws_col;
+	now.width = current_width(f, o->width);
 	o = &now;
 	plain_words = !o->color;
 
@@ -341,6 +398,9 @@ int term_readline(char *buf, size_t size)
 		buf[0] = '\0';
 		return 0;
 	}
+	/* Ctrl-D after some typing: end the line on screen, as Enter would. */
+	if (c == EOF && isatty(STDIN_FILENO) && isatty(STDERR_FILENO))
+		fputc('\n', stderr);
 	if (n && buf[n - 1] == '\r')
 		n--;
 	buf[n] = '\0';
@@ -351,53 +411,271 @@ int term_readline(char *buf, size_t size)
 	return 1;
 }
 
+/* ---- the menu ------------------------------------------------------ */
+
+static volatile sig_atomic_t resized;
+
+static void on_resize(int sig)
+{
+	(void)sig;
+	resized = 1;
+}
+
+struct menu_line {              /* one block of the menu view */
+	const char *label;      /* the item's number; NULL for a group heading */
+	const char *text;
+	int item;               /* 1..n for items, 0 for headings */
+};
+
+/* A menu entry wrapped at width, into a buffer the caller frees. */
+static char *entry_text(const struct menu_line *e, int selected, int width, size_t *len)
+{
+	char *buf = NULL, pre[48], rest[48];
+	size_t lw;
+	FILE *m = open_memstream(&buf, len);
+
+	if (!m)
+		return NULL;
+	if (e->item) {
+		snprintf(pre, sizeof pre, "%s%s) ", selected ? "> " : "  ", e->label);
+		lw = strlen(pre) < sizeof rest ? strlen(pre) : sizeof rest - 1;
+		memset(rest, ' ', lw);
+		rest[lw] = '\0';
+		wrap(m, e->text, pre, lw, rest, lw, width);
+	} else {
+		wrap(m, e->text, "", 0, "", 0, width);
+	}
+	fclose(m);
+	return buf;
+}
+
+/* Rows a menu entry takes when drawn at width. */
+static int entry_rows(const struct menu_line *e, int width)
+{
+	size_t len = 0;
+	int rows = 0;
+	char *buf = entry_text(e, 0, width, &len);
+
+	for (size_t i = 0; buf && i < len; i++)
+		rows += buf[i] == '\n';
+	free(buf);
+	return rows ? rows : 1;
+}
+
+/* One entry, each line ended by clearing the rest of the row. */
+static void draw_entry(const struct menu_line *e, int selected, int width)
+{
+	size_t len = 0;
+	char *buf = entry_text(e, selected, width, &len);
+
+	if (!buf)
+		return;
+	fputs(selected ? BOLD : e->item ? "" : BOLD CYAN, stdout);
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '\n')
+			fputs("\033[K\r\n", stdout);
+		else
+			putchar(buf[i]);
+	}
+	fputs(RESET, stdout);
+	free(buf);
+}
+
+/* A line cut to width (in characters), so it can never wrap. */
+static void put_cut(const char *s, int width)
+{
+	int w = 0;
+
+	for (; *s && w < width; s++) {
+		putchar(*s);
+		if (((unsigned char)s[1] & 0xC0) != 0x80)
+			w++;
+	}
+}
+
 /*
- * Choose one of n titles with the arrow keys, or by typing its number, at
- * a real terminal.  Returns 1..n, 0 to quit, or -1 when stdin is not a
- * terminal (the caller reads a line instead).  The terminal's own mode is
+ * Draw the whole menu in place: the title, the entries from *top that fit
+ * (moving *top so the selected item is whole on screen), and a status
+ * line cut to the width, with no newline after it so nothing scrolls.
+ */
+static void draw_menu(const char *title, const struct menu_line *e, int ne, int n, int sel,
+		      int *top, const char *note)
+{
+	struct winsize ws;
+	int width = 80, height = 24, avail, si = 0, used = 0, last = -1;
+	char status[160];
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row) {
+		width = ws.ws_col;
+		height = ws.ws_row;
+	}
+	width = width > 100 ? 100 : width < 20 ? 20 : width;
+	avail = height - 2 > 1 ? height - 2 : 1;
+	for (int i = 0; i < ne; i++)
+		if (e[i].item == sel)
+			si = i;
+	/* Bring the selected item (with its group heading, when it fits) on screen. */
+	if (si < *top)
+		*top = si > 0 && !e[si - 1].item ? si - 1 : si;
+	for (;;) {
+		int rows = 0;
+
+		for (int i = *top; i <= si; i++)
+			rows += entry_rows(&e[i], width - 1);
+		if (rows <= avail || *top >= si)
+			break;
+		(*top)++;
+	}
+	fputs("\033[H", stdout);
+	fputs(BOLD, stdout);
+	/* A title too wide for the screen keeps its name, up to the colon. */
+	if ((int)utf8_width(title, strlen(title)) > width - 1 && strchr(title, ':'))
+		fwrite(title, 1, (size_t)(strchr(title, ':') - title), stdout);
+	else
+		put_cut(title, width - 1);
+	fputs(RESET "\033[K\r\n", stdout);
+	for (int i = *top; i < ne; i++) {
+		int r = entry_rows(&e[i], width - 1);
+
+		if (used + r > avail && i != *top)
+			break;
+		draw_entry(&e[i], e[i].item == sel, width - 1);
+		used += r;
+		last = i;
+	}
+	for (; used < avail; used++)
+		fputs("\033[K\r\n", stdout);
+	if (note)
+		snprintf(status, sizeof status, "%s", note);
+	else
+		snprintf(status, sizeof status, "%s%d of %d%s  Enter starts, q quits%s",
+			 *top > 0 ? "\u2191 " : "", sel, n, last < ne - 1 ? " \u2193" : "",
+			 width > 70 ? "; arrows or a number choose" : "");
+	fputs("\033[7m", stdout);
+	put_cut(status, width - 1);
+	fputs(RESET "\033[K\033[J", stdout);
+	fflush(stdout);
+}
+
+/* One key from the raw terminal: a byte, 'U'/'D' for the arrows, or -1. */
+static int read_key(void)
+{
+	unsigned char c, seq[2];
+
+	if (read(STDIN_FILENO, &c, 1) != 1)
+		return -1;
+	if (c != 27)
+		return c;
+	if (read(STDIN_FILENO, &seq[0], 1) != 1 || read(STDIN_FILENO, &seq[1], 1) != 1)
+		return -1;
+	if (seq[0] == '[' || seq[0] == 'O')
+		return seq[1] == 'A' ? 'U' : seq[1] == 'B' ? 'D' : 0;
+	return 0;
+}
+
+/*
+ * The menu at a colour terminal: the view at idx (group subheadings and
+ * numbered items) drawn in place and paged to the screen, chosen with the
+ * arrow keys or a number; redrawn when the terminal is resized.  Returns
+ * 1..n, 0 to quit, or -1 when the terminal cannot do it (the caller lists
+ * the quizzes and asks for a number instead).  The terminal's own mode is
  * restored before returning, whatever happens.
  */
-int term_pick(int n, char **titles, const struct term_opts *o)
+int term_menu(lua_State *L, int idx, const char *title, const struct term_opts *o)
 {
 	struct termios old, raw;
-	int sel = 1, typed = 0, c;
+	struct sigaction sa, old_winch;
+	struct menu_line *e;
+	int ne = 0, n = 0, sel = 1, typed = 0, top = 0, key;
+	char note[96];
+	const char *say = NULL;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || tcgetattr(STDIN_FILENO, &old))
+	if (!o->color || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    tcgetattr(STDIN_FILENO, &old))
 		return -1;
+	idx = lua_absindex(L, idx);
+	e = calloc((size_t)luaL_len(L, idx) + 1, sizeof *e);
+	if (!e)
+		return -1;
+	for (lua_Integer i = 1; lua_rawgeti(L, idx, i) == LUA_TTABLE; i++) {
+		int b = lua_gettop(L);
+		int is_item = !strcmp(field(L, b, "kind"), "item");
+
+		/* The view table keeps these strings alive while the menu runs. */
+		e[ne].text = field(L, b, "text");
+		e[ne].label = is_item ? field(L, b, "label") : NULL;
+		e[ne].item = is_item ? ++n : 0;
+		ne++;
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	if (n == 0) {
+		free(e);
+		return -1;
+	}
+	plain_words = 0;
 	raw = old;
 	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw))
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw)) {
+		free(e);
 		return -1;
+	}
+	/* No SA_RESTART: a resize interrupts the read, and the menu redraws. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_resize;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, &old_winch);
+	fputs("\033[H\033[2J", stdout);         /* what was on screen goes to its history */
 	for (;;) {
-		printf("\r\033[K%s> %d) %.*s%s  (arrows or a number, Enter to start, q to quit)",
-		       o->color ? BOLD : "", sel, o->width > 60 ? o->width - 60 : 10,
-		       titles[sel - 1], o->color ? RESET : "");
-		fflush(stdout);
-		c = getchar();
-		if (c == EOF || c == 'q' || c == 'Q' || c == 4 || interrupted) {
+		resized = 0;
+		draw_menu(title, e, ne, n, sel, &top, say);
+		say = NULL;
+		key = read_key();
+		if (interrupted) {
 			sel = 0;
 			break;
 		}
-		if (c == '\n' || c == '\r')
+		if (key < 0) {
+			if (errno == EINTR && resized) {
+				top = 0;        /* redrawn over itself: nothing scrolls */
+				continue;
+			}
+			sel = 0;
 			break;
-		if (c == 27 && getchar() == '[') {
-			c = getchar();
-			if (c == 'A' && sel > 1)
-				sel--;
-			else if (c == 'B' && sel < n)
-				sel++;
+		}
+		if (key == 'q' || key == 'Q' || key == 4) {
+			sel = 0;
+			break;
+		}
+		if (key == '\n' || key == '\r')
+			break;
+		if (key == 'U' || key == 'D') {
+			sel += key == 'U' ? (sel > 1 ? -1 : 0) : (sel < n ? 1 : 0);
 			typed = 0;
-		} else if (c >= '0' && c <= '9') {
-			typed = typed * 10 + (c - '0');
-			if (typed < 1 || typed > n)
-				typed = c - '0';
-			if (typed >= 1 && typed <= n)
+		} else if (key >= '0' && key <= '9') {
+			typed = typed * 10 + (key - '0');
+			if (typed >= 1 && typed <= n) {
 				sel = typed;
+				/* No more digits can follow: the next one starts anew. */
+				if (typed * 10 > n)
+					typed = 0;
+			} else {
+				snprintf(note, sizeof note, "There is no quiz %d; choose 1 to %d.",
+					 typed, n);
+				say = note;
+				typed = 0;
+			}
+		} else if (key) {
+			say = "Use the arrows or a number; Enter starts, q quits.";
+			typed = 0;
 		}
 	}
 	tcsetattr(STDIN_FILENO, TCSANOW, &old);
-	putchar('\n');
+	sigaction(SIGWINCH, &old_winch, NULL);
+	fputs("\033[H\033[J", stdout);         /* a clean screen for the quiz */
+	fflush(stdout);
+	free(e);
 	return sel;
 }

@@ -230,8 +230,11 @@ function M.prompt(s)
   end
   if item.shown then return { blocks = {}, prompt = prompt, multiline = view.multiline or nil } end
   item.shown = true
-  return { blocks = report.question_view(s, item), prompt = prompt,
-           multiline = view.multiline or nil }
+  local blocks = report.question_view(s, item)
+  if view.multiline then
+    blocks[#blocks + 1] = { kind = "hint", text = "(Type your answer; an empty line ends it.)" }
+  end
+  return { blocks = blocks, prompt = prompt, multiline = view.multiline or nil }
 end
 
 -- The feedback, then the next question; a patient first presses Enter, so

@@ -21,8 +21,8 @@ has "seed 99 full marks" "$out" '"score":8,"max":8,"percent":100,"passed":true'
 # --json prints nothing but JSON on stdout; the text report is the default.
 expect "text report" 0 -- "$TB" run "$F/bone-basics.yaml" --seed 1 --answers "$F/bone-basics.wrong.yaml"
 has "calm tone" "$out" "Not quite — here is why."
-has "cited passage" "$out" 'From "How often cancer spreads to bone":'
-has "safety box" "$out" "+-- Important"
+has "cited passage" "$out" 'Quote from "How often cancer spreads to bone":'
+has "safety box, in words" "$out" "Important: "
 has "topics" "$out" "By topic"
 if grep -q "$(printf '\033')" "$out"; then bad "report to a pipe has escape codes"; else ok; fi
 

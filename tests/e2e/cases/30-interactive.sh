@@ -7,7 +7,7 @@ expect "interactive answer then quit" 0 -- sh -c "printf 'A\n3\nq\n' | '$TB' run
 has "question shown" "$out" "Question 1 of 8"
 has "certainty asked in plain words" "$out" "How sure are you? 1 = not sure, 2 = fairly sure, 3 = very sure."
 has "kind verdict" "$out" "Not quite — here is why."
-has "passage after answer" "$out" 'From "How often cancer spreads to bone":'
+has "passage after answer" "$out" 'Quote from "How often cancer spreads to bone":'
 has "summary after quit" "$out" "Your results"
 has "confident mistake first" "$out" "You were very sure, but not right — please go over these first"
 if grep -q "$(printf '\033')" "$out"; then bad "--plain output has escape codes"; else ok; fi

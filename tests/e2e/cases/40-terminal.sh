@@ -27,6 +27,15 @@ start() {
 	sock="tb-test-$$-$runs"
 	tx new-session -d -s t -x 80 -y 40 "$*; echo '[exited]'; sleep 30"
 }
+# start_sized W H CMD: as start, in a W x H terminal
+start_sized() {
+	tx kill-server 2>/dev/null
+	runs=$((runs + 1))
+	sock="tb-test-$$-$runs"
+	w=$1 h=$2
+	shift 2
+	tx new-session -d -s t -x "$w" -y "$h" "$*; echo '[exited]'; sleep 30"
+}
 see() {	# NAME TEXT
 	if wait_for "$2"; then ok; else bad "$1: screen never showed '$2'"; sed 's/^/    /' "$out" | tail -15; fi
 }
@@ -88,21 +97,60 @@ see "cbm intro" "Certainty-based marking"
 tx send-keys -t t "D" Enter "3" Enter
 see "cbm right at 3" "Certainty 3: 3 marks."
 
-# The menu, grouped by audience: arrow keys move, Enter starts, q quits.
-start "$TB"
+# The menu on a phone over ssh (40x20): drawn in place and paged, so
+# nothing ever scrolls into the terminal's history; arrows move, a number
+# too long is refused in words, a resize redraws it, Enter starts a quiz.
+start_sized 40 20 "$TB"
 see "menu groups" "For patients and families"
 see "menu selection line" "> 1) "
-tx send-keys -t t Down
-see "arrow moves the selection" "> 2) "
-tx send-keys -t t Enter
+see "menu status line fits 40 columns" "1 of "
+tx send-keys -t t Down Down
+see "arrow moves the selection" "> 3) "
+hist() { tx display -p -t t '#{history_size}'; }
+if [ "$(hist)" = 0 ]; then ok; else bad "menu scrolled $(hist) lines off a 40x20 screen"; fi
+n=$(grep -c "Enter starts, q quits" "$out")
+if [ "$n" -eq 1 ]; then ok; else bad "menu status line printed $n times, not redrawn in place"; fi
+if LC_ALL=C sed 's/[\xc0-\xff][\x80-\xbf]*/./g' "$out" | awk 'length($0) > 40 { exit 1 }'; then ok; else bad "a menu line is wider than 40 columns"; fi
+tx send-keys -t t 1 2
+see "a number pages to a quiz below the screen" "> 12) "
+if grep -q "> 1) " "$out"; then bad "item 1 still selected after typing 12"; else ok; fi
+tx send-keys -t t 1 5
+see "no quiz 15, said in words" "There is no quiz 15; choose 1 to"
+tx resize-window -t t -x 60 -y 20
+see "redrawn after a resize" "learning about metastatic breast cancer"
+if [ "$(hist)" = 0 ]; then ok; else bad "menu scrolled after a resize"; fi
+tx send-keys -t t 1 Enter
 see "Enter starts the quiz" "Question 1 of"
+# Ctrl-D ends the quiz; the result waits for Enter before the menu returns.
 tx send-keys -t t C-d
 see "result of the quiz" "Your results"
-i=0
-while [ $i -lt 100 ] && [ "$(screen; grep -c 'For patients and families' "$out")" -lt 2 ]; do
-	sleep 0.1; i=$((i + 1))
-done
-if [ $i -lt 100 ]; then ok; else bad "menu did not come back after the quiz"; fi
+see "pause after Ctrl-D" "Press Enter to go back to the menu."
+tx send-keys -t t Enter
+see "menu back after the quiz" "Enter starts, q quits"
 tx send-keys -t t "q"
 see "menu quits" "[exited]"
+
+# The menu takes --plain: no escape codes, whole titles, a typed number.
+start NO_COLOR= "$TB" --plain --learner Ana
+see "plain menu lists the quizzes" "Choose a quiz (1-"
+tx capture-pane -p -e -t t > "$out"
+if grep -q "$(printf '\033')" "$out"; then bad "plain menu has escape codes"; else ok; fi
+tx send-keys -t t 99 Enter
+see "plain menu refuses 99 in words" "There is no quiz 99; type a number from 1 to"
+tx send-keys -t t 1 Enter
+see "learner passed on from the menu" "Learner: Ana."
+tx send-keys -t t C-d
+see "plain menu pauses after Ctrl-D" "Press Enter to go back to the menu."
+tx send-keys -t t Enter
+see "plain menu again" "Choose a quiz (1-"
+tx send-keys -t t q Enter
+see "plain menu quits" "[exited]"
+
+# NO_COLOR alone: the same numbered prompt, never redrawn with escapes.
+start NO_COLOR=1 "$TB"
+see "NO_COLOR menu" "Choose a quiz (1-"
+tx capture-pane -p -e -t t > "$out"
+if grep -q "$(printf '\033')" "$out"; then bad "NO_COLOR menu has escape codes"; else ok; fi
+tx send-keys -t t q Enter
+see "NO_COLOR menu quits" "[exited]"
 tx kill-server 2>/dev/null
