@@ -17,8 +17,9 @@ for i, k in ipairs(ORDER) do RANK[k] = i end
 local RESERVED = { ["true"] = 1, ["false"] = 1, yes = 1, no = 1, on = 1, off = 1,
   null = 1, ["~"] = 1, y = 1, n = 1 }
 
-local function plain_ok(s)
+local function plain_ok(s, flow)
   if s == "" or RESERVED[s:lower()] then return false end
+  if flow and s:find("[,%[%]{}]") then return false end
   if s:find("^[%s%-?:,%[%]{}#&*!|>'\"%%@`]") or s:find("%s$") then return false end
   if s:find(": ", 1, true) or s:find(" #", 1, true) or s:find(":$") then return false end
   if s:find("[%c]") then return false end
@@ -28,7 +29,7 @@ end
 
 local DQ = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\t"] = "\\t", ["\r"] = "\\r" }
 
-function M.scalar(v)
+function M.scalar(v, flow)
   if type(v) == "boolean" then return tostring(v) end
   if math.type(v) == "integer" then return tostring(v) end
   if type(v) == "number" then
@@ -36,7 +37,7 @@ function M.scalar(v)
     return s
   end
   v = tostring(v)
-  if plain_ok(v) then return v end
+  if plain_ok(v, flow) then return v end
   return '"' .. v:gsub('["\\\n\t\r]', DQ):gsub("[%z\1-\8\11\12\14-\31]", function(c)
     return ("\\x%02x"):format(c:byte())
   end) .. '"'
@@ -69,7 +70,7 @@ local function emit_map(out, t, indent, first_prefix)
         out[#out + 1] = pre .. k .. ": []"
       elseif is_list(v) and type(v[1]) ~= "table" and #v <= 8 then
         local items = {}
-        for i, x in ipairs(v) do items[i] = M.scalar(x) end
+        for i, x in ipairs(v) do items[i] = M.scalar(x, true) end
         local line = pre .. k .. ": [" .. table.concat(items, ", ") .. "]"
         if #line <= 100 then
           out[#out + 1] = line

@@ -66,6 +66,57 @@ expect "import unknown kind" 2 -- "$TB" import "$X/notes.doc"
 expect "export unknown format" 2 -- "$TB" export "$Q" --to pdf
 expect "export needs --to" 2 -- "$TB" export "$Q"
 
+# Moodle XML: golden export (well-formed by xmllint), golden import of a
+# bank in Moodle's own shape, round trip for every quiz.
+expect "moodle-xml export" 0 -- "$TB" export "$Q" --to moodle-xml
+same "moodle-xml export golden" "$out" "$I/expected/all-types.xml"
+same "moodle-xml export warnings" "$err" "$I/expected/all-types.xml.err"
+expect "moodle-xml export is well-formed" 0 -- xmllint --noout --nonet "$I/expected/all-types.xml"
+expect "moodle-xml import" 0 -- "$TB" import "$I/moodle/core-types.xml" -o "$X/mx"
+grep -v '^wrote ' "$err" > "$X/err"
+same "moodle-xml import warnings" "$X/err" "$I/expected/import-core-types.err"
+same "moodle-xml import golden" "$X/mx/moodle-bank.yaml" "$I/expected/import-core-types.yaml"
+expect "imported moodle bank fails check only on sources" 1 -- "$TB" check "$X/mx/moodle-bank.yaml"
+has "imported moodle bank: 8 TODO sources" "$out" "checked 1 file: 8 errors, 0 warnings"
+for q in "$Q" $(find quizzes -name '*.yaml' ! -path '*/material/*' | sort); do
+	n=$(basename "$q" .yaml)
+	rm -rf "$X/mrt"
+	"$TB" export "$q" --to moodle-xml -o "$X/$n.1.xml" 2>/dev/null &&
+	"$TB" import "$X/$n.1.xml" -o "$X/mrt" >/dev/null 2>&1 &&
+	"$TB" export "$(ls "$X/mrt"/*.yaml)" --to moodle-xml -o "$X/$n.2.xml" 2>/dev/null
+	if cmp -s "$X/$n.1.xml" "$X/$n.2.xml"; then ok; else bad "moodle-xml round trip of $n"; fi
+done
+
+# Malformed XML: entities are never expanded, a DOCTYPE is refused outright.
+xml_err() {	# NAME CONTENT EXPECTED-MESSAGE
+	printf "$2" > "$X/$1.xml"
+	expect "malformed xml $1" 3 -- "$TB" import "$X/$1.xml" -o "$X/bad"
+	has "malformed xml $1 message" "$err" "$X/$1.xml:$3"
+}
+xml_err xxe '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<quiz>&x;</quiz>\n' \
+	"2:1: error: a document type declaration (<!DOCTYPE ...>) is not accepted"
+xml_err laughs '<!DOCTYPE q [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><quiz>&b;</quiz>' \
+	"1:1: error: a document type declaration"
+xml_err entity '<quiz>\n  <question type="truefalse"><name><text>a &lol; b</text></name></question>\n</quiz>\n' \
+	"2:44: error: entity '&lol;' is not one of XML's five"
+xml_err unknown-tag '<quiz>\n  <question type="multichoice">\n    <questiontext><text>x</text></questiontext>\n    <bogus/>\n  </question>\n</quiz>\n' \
+	"4:5: error: unknown tag <bogus> in a multichoice question"
+xml_err mismatch '<quiz>\n  <question type="multichoice">\n</quiz>\n' \
+	"3:1: error: end tag </quiz> does not match <question> (line 2)"
+xml_err unclosed '<quiz>\n<question type="essay"><questiontext><text>x</text>' \
+	"2:24: error: element <questiontext> is never closed"
+xml_err fraction '<quiz><question type="shortanswer"><questiontext><text>Q</text></questiontext><answer fraction="250"><text>a</text></answer></question></quiz>' \
+	"1:79: error: fraction '250' must be a percent from -100 to 100"
+xml_err root '<notquiz/>' "1:1: error: the root element is <notquiz>; Moodle XML has <quiz>"
+xml_err dup-attr '<quiz a="1" a="2"/>' "1:13: error: attribute 'a' is given twice"
+xml_err binary '<quiz>\n\377</quiz>' "2:1: error: the file is not UTF-8 text"
+xml_err cloze-kind '<quiz><question type="cloze"><questiontext><text>{1:SHORTANSWER:=a}</text></questiontext></question></quiz>' \
+	"1:30: error: question '1-shortanswer-a': gap kind SHORTANSWER has no place"
+head -c 52428800 /dev/zero | tr '\0' ' ' > "$X/huge.xml"
+expect "50 MB xml refused" 3 -- "$TB" import "$X/huge.xml"
+has "50 MB xml message" "$err" "$X/huge.xml:1:1: error: larger than 16 MiB"
+rm -f "$X/huge.xml"
+
 if [ "$node_ok" -eq 1 ]; then
 	# The same files read by gift-pegjs 1.0.2: every question read, and alike.
 	expect "gift-pegjs reads as teachback does" 0 -- node "$I/gift-compare.js" "$TB" \
