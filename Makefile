@@ -5,13 +5,19 @@
 #   make test       install missing packages, build, run every test
 #   make sanitize   the whole test suite under AddressSanitizer and UBSan
 #   make bench      speed and memory figures (scripts/bench)
+#   make install    PREFIX=/usr/local: bin/teachback, share/teachback/quizzes,
+#                   share/man/man1/teachback.1, share/man/man5/teachback-quiz.5
 
 .DELETE_ON_ERROR:
-.PHONY: all run test check sanitize bench deps clean install
+.PHONY: all run test check sanitize bench deps clean install FORCE
+# Test objects are kept, so a second `make test` does not compile again.
+.SECONDARY:
 
 BUILD      ?= build
 PKG_CONFIG ?= pkg-config
 PREFIX     ?= /usr/local
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
 QUIZDIR    ?= $(CURDIR)/quizzes
 OPT        ?= -O2 -g
 
@@ -42,7 +48,7 @@ run: deps
 	@$(BUILD)/teachback
 
 test check: deps
-	@$(MAKE) --no-print-directory $(BUILD)/teachback $(TEST_BIN)
+	@$(MAKE) --no-print-directory -s $(BUILD)/teachback $(TEST_BIN)
 	@BUILD=$(BUILD) tests/run
 
 sanitize: deps
@@ -78,9 +84,29 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(ENGINE_OBJ)
 $(BUILD)/bench: $(BUILD)/scripts/bench.o $(ENGINE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
 
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(BUILD)/teachback $(DESTDIR)$(PREFIX)/bin/teachback
+# The installed binary looks for its quizzes under $(DATADIR)/teachback,
+# not in this tree: main.c and luahost.c are compiled again for it, each
+# time, because PREFIX may differ from one install to the next.
+INST_QUIZDIR = $(DATADIR)/teachback/quizzes
+INST_OBJ     = $(BUILD)/install/main.o $(BUILD)/install/luahost.o \
+               $(filter-out $(BUILD)/engine/luahost.o,$(ENGINE_OBJ))
+
+$(BUILD)/install/%.o: engine/%.c FORCE
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -UTB_QUIZDIR -DTB_QUIZDIR='"$(INST_QUIZDIR)"' -c -o $@ $<
+
+$(BUILD)/install/teachback: $(INST_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+install: $(BUILD)/install/teachback
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(INST_QUIZDIR) \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(BUILD)/install/teachback $(DESTDIR)$(PREFIX)/bin/teachback
+	cp -R quizzes/. $(DESTDIR)$(INST_QUIZDIR)/
+	install -m 644 docs/teachback.1 $(DESTDIR)$(MANDIR)/man1/teachback.1
+	install -m 644 docs/teachback-quiz.5 $(DESTDIR)$(MANDIR)/man5/teachback-quiz.5
+
+FORCE:
 
 clean:
 	rm -rf build build-san

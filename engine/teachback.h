@@ -21,7 +21,7 @@
 #define TB_MAX_NODES    200000               /* YAML values in one file */
 #define TB_ERRLEN       1024                 /* one formatted error message */
 
-/* Exit statuses (DESIGN.md). */
+/* Exit statuses (teachback(1), EXIT STATUS). */
 enum { TB_EXIT_OK = 0, TB_EXIT_CHECK = 1, TB_EXIT_USAGE = 2, TB_EXIT_LOAD = 3 };
 
 /* files.c */

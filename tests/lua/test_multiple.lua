@@ -1,5 +1,5 @@
 -- Tests for types/multiple.lua (select all that apply).  Every expected
--- fraction is worked out by hand from the rules in DESIGN.md:
+-- fraction is worked out by hand from the rules in types/multiple.lua (and teachback-quiz(5)):
 --   plus-minus     max(0, R - W) / K
 --   all-or-nothing 1 only for exactly the correct set
 --   partial        max(0, R / K - W / max(X, 2))

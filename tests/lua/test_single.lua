@@ -1,5 +1,5 @@
 -- Tests for types/single.lua (and the option helpers in types/choice.lua).
--- Expected values are worked out by hand from DESIGN.md's rules.
+-- Expected values are worked out by hand from the rules in types/single.lua (and teachback-quiz(5)).
 
 local T = ...
 local single = require("types.single")
