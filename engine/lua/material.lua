@@ -121,9 +121,12 @@ end
 -- Load every *.md in dir.  Returns an index:
 --   { dir, docs = {id -> doc}, items = {check messages} }
 function M.load_dir(dir)
-  local index = { dir = dir, docs = {}, items = {}, errors = 0 }
+  local index = { dir = dir, docs = {}, items = {}, errors = 0, broken = {} }
   for _, path in ipairs(host.list(dir, ".md", false)) do
     local doc, v, raw_message = M.load_file(path)
+    -- A document that could not be read has said why; the questions
+    -- citing it do not say it again, once each (see resolve).
+    if not doc then index.broken[path:match("([^/]+)%.md$") or path] = true end
     if raw_message then
       index.items[#index.items + 1] = { raw_message = raw_message }
       index.errors = index.errors + 1
@@ -205,13 +208,17 @@ function M.check_reading(doc, section, v)
   end
 end
 
--- "doc#section" -> section, doc; or nil and why.
+-- "doc#section" -> section, doc; or nil and why (no why when the
+-- document is there but could not be read: its own error says so).
 function M.resolve(index, source)
   local docid, secid = source:match("^([^#]+)#([^#]+)$")
   if not docid then
     return nil, nil, ("source '%s' must be written doc#section"):format(source)
   end
   local doc = index and index.docs[docid]
+  if not doc and index and index.broken and index.broken[docid] then
+    return nil, nil, nil        -- its own error is reported already
+  end
   if not doc then
     local ids = index and util.sorted_keys(index.docs) or {}
     local near = util.did_you_mean(docid, ids)

@@ -53,7 +53,7 @@ local function check_source(q, v, index)
   if not src then return end
   local sec, doc, why = material.resolve(index, src)
   if not sec then
-    v:error(q, "source", "%s", why)
+    if why then v:error(q, "source", "%s", why) end
     return
   end
   q._section = sec
@@ -178,7 +178,7 @@ function M.load(path, index_for)
   quiz.index = index
   if listed and index then
     for i, docid in ipairs(listed) do
-      if type(docid) == "string" and not index.docs[docid] then
+      if type(docid) == "string" and not index.docs[docid] and not index.broken[docid] then
         v:error(listed, i, "no material document '%s' in %s", docid, index.dir)
       end
     end

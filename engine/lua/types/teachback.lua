@@ -398,7 +398,7 @@ function M.validate(q, v)
           v:error(kp, "source", "source '%s' must be written doc#section", src)
         elseif v.index then
           local sec, _, why = require("material").resolve(v.index, src)
-          if not sec then v:error(kp, "source", "%s", why) end
+          if not sec and why then v:error(kp, "source", "%s", why) end
           kp._section = sec
         end
       end

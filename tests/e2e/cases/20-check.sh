@@ -78,3 +78,11 @@ sed -e 's#^material/#../material/#' -e 's#^quiz.yaml#../quiz.yaml#' -e 's#in mat
 expect "check ../quiz.yaml" 1 -- sh -c 'cd "$1/material" && "$2" check ../quiz.yaml' _ "$A" "$TBA"
 same "paths as typed" "$out" "$err.want2"
 rm -f "$err.want" "$err.want2"
+
+# A material document that cannot be read is reported once, not again by
+# every question that cites it.
+expect "UTF-16 material cited by a quiz" 1 -- "$TB" check "$X/utf16-material/quiz.yaml"
+printf '%s\n' "$X/utf16-material/material/enc.md:1:1: error: this looks like UTF-16; save it as UTF-8" \
+	"checked 1 file: 1 error, 0 warnings" > "$err.want"
+same "unreadable material reported once" "$out" "$err.want"
+rm -f "$err.want"
