@@ -18,9 +18,10 @@
 #define LINE_MAX_INPUT 4096
 
 struct run_opts {
-	const char *quiz, *mode, *learner, *answers;
+	const char *quiz, *mode, *learner, *answers, *db;
 	long long seed;
 	int have_seed, json, plain, assist;
+	int no_save, resume, review;    /* the records store (records.lua) */
 };
 
 static const char *usage_text =
@@ -33,6 +34,13 @@ static const char *usage_text =
 	"       teachback export RESULT.json --to fhir-response [-o FILE]\n"
 	"       teachback import FILE.gift|FILE.xml [-o DIR]   into teachback YAML\n"
 	"       teachback new QUIZ-ID --audience patient|student [-o DIR]   a starter quiz\n"
+	"       teachback grade QUIZ SHEETS.csv [--out RESULTS.csv]   grade a class's answer sheets\n"
+	"       teachback regrade QUIZ             rescore stored attempts after a key is fixed\n"
+	"       teachback history [--learner NAME] past attempts and the trend per topic\n"
+	"       teachback review [--learner NAME]  the questions due again (SM-2), across quizzes\n"
+	"       teachback report QUIZ [--format text|csv|json|html]   mastery and item analysis\n"
+	"       teachback report --learner NAME [--format html|json]  the patient-education record\n"
+	"       teachback forget --learner NAME    delete a learner's attempts for good\n"
 	"       teachback --help | --version\n"
 	"\n"
 	"Options for run:\n"
@@ -43,9 +51,15 @@ static const char *usage_text =
 	"  --json              print the result as JSON on stdout, and nothing else\n"
 	"  --plain             no colour, no symbols (screen readers, logs); NO_COLOR too\n"
 	"  --assist            a nurse confirms or corrects each teach-back key point\n"
+	"  --resume            go on with this quiz's unfinished attempt (same learner)\n"
 	"\n"
-	"Exit status: 0 done, 1 check found errors, 2 wrong usage,\n"
-	"3 a quiz or answers file could not be loaded.\n";
+	"Records (run, review, grade and the commands above):\n"
+	"  --db FILE           the records store; default $XDG_DATA_HOME/teachback/teachback.db\n"
+	"                      (~/.local/share/teachback/), or $TEACHBACK_DB\n"
+	"  --no-save           keep nothing (run and grade)\n"
+	"\n"
+	"Exit status: 0 done, 1 check found errors (grade: rows skipped), 2 wrong usage,\n"
+	"3 a quiz or answers file could not be loaded, 4 the records store could not be used.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -289,6 +303,11 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 			o->learner = v;
 		} else if ((v = opt_value(argc, argv, &i, "--answers"))) {
 			o->answers = v;
+		} else if ((v = opt_value(argc, argv, &i, "--db"))) {
+			o->db = v;
+		} else if (!strcmp(a, "--no-save") || !strcmp(a, "--resume") ||
+			   !strcmp(a, "--review")) {
+			*(a[2] == 'n' ? &o->no_save : a[4] == 's' ? &o->resume : &o->review) = 1;
 		} else if (a[0] == '-' && a[1]) {
 			return unknown_option(a);
 		} else if (!o->quiz) {
@@ -297,7 +316,7 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 			return usage_error("run takes one quiz; '%s' is extra", a);
 		}
 	}
-	if (!o->quiz)
+	if (!o->quiz && !o->review)
 		return usage_error("run needs a quiz: a file, or an id from 'teachback list'%s", "");
 	if (!o->have_seed)
 		o->seed = ((long long)time(NULL) ^ ((long long)getpid() << 16)) & 0x7fffffff;
@@ -321,6 +340,18 @@ static void push_run_opts(lua_State *L, const struct run_opts *o)
 	lua_setfield(L, -2, "quizdir");
 	lua_pushboolean(L, o->assist);
 	lua_setfield(L, -2, "assist");
+	if (o->db) {
+		lua_pushstring(L, o->db);
+		lua_setfield(L, -2, "db");
+	}
+	lua_pushboolean(L, o->no_save);
+	lua_setfield(L, -2, "no_save");
+	lua_pushboolean(L, o->resume);
+	lua_setfield(L, -2, "resume");
+	lua_pushboolean(L, o->review);
+	lua_setfield(L, -2, "review");
+	lua_pushboolean(L, o->answers != NULL);
+	lua_setfield(L, -2, "answers");
 }
 
 /* Call cli.<fn>(session) and render the view it returns. */
@@ -510,6 +541,28 @@ static int load_failed(lua_State *L, int json)
 	return TB_EXIT_LOAD;
 }
 
+/* cli.start said no: nothing to do (lines.ok), a store error (lines.exit), or a load failure. */
+static int start_failed(lua_State *L, int json)
+{
+	int code;
+
+	lua_getfield(L, -1, "ok");
+	code = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	if (code) {
+		print_lines(L, -1, stdout);
+		return TB_EXIT_OK;
+	}
+	lua_getfield(L, -1, "exit");
+	code = (int)lua_tointeger(L, -1);
+	lua_pop(L, 1);
+	if (code) {
+		print_lines(L, -1, stderr);
+		return code;
+	}
+	return load_failed(L, json);
+}
+
 static int run_attempt(lua_State *L, int argc, char **argv)
 {
 	struct run_opts o;
@@ -526,7 +579,7 @@ static int run_attempt(lua_State *L, int argc, char **argv)
 	if (host_call(L, "cli", "start", 2, 2) != LUA_OK)
 		return engine_failed(L);
 	if (lua_isnil(L, -2))
-		return load_failed(L, o.json);
+		return start_failed(L, o.json);
 	lua_pop(L, 1);
 	s = lua_gettop(L);
 
@@ -665,6 +718,42 @@ static int cmd_menu(lua_State *L, int argc, char **argv)
 	}
 }
 
+/* ---- records: grade, regrade, history, report, forget (recordcmd.lua) -- */
+
+static int cmd_records(lua_State *L, const char *name, int argc, char **argv)
+{
+	const char *text;
+	size_t len;
+	int rc;
+
+	lua_pushstring(L, name);
+	lua_newtable(L);
+	for (int i = 0; i < argc; i++) {
+		lua_pushstring(L, argv[i]);
+		lua_rawseti(L, -2, i + 1);
+	}
+	lua_pushstring(L, quizdir());
+	if (host_call(L, "recordcmd", "main", 3, 3) != LUA_OK)
+		return engine_failed(L);
+	rc = (int)lua_tointeger(L, -3);
+	text = lua_tolstring(L, -2, &len);
+	fwrite(text, 1, len, stdout);
+	text = lua_tolstring(L, -1, &len);
+	fwrite(text, 1, len, stderr);
+	lua_pop(L, 3);
+	return rc;
+}
+
+static int is_records_cmd(const char *name)
+{
+	static const char *const cmds[] = { "grade", "regrade", "history", "report", "forget", NULL };
+
+	for (const char *const *c = cmds; *c; c++)
+		if (!strcmp(name, *c))
+			return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	lua_State *L;
@@ -695,7 +784,12 @@ int main(int argc, char **argv)
 		rc = cmd_stats(L, argc - 2, argv + 2);
 	else if (!strcmp(argv[1], "export") || !strcmp(argv[1], "import") || !strcmp(argv[1], "new"))
 		rc = cmd_convert(L, argv[1], argc - 2, argv + 2);
-	else
+	else if (is_records_cmd(argv[1]))
+		rc = cmd_records(L, argv[1], argc - 2, argv + 2);
+	else if (!strcmp(argv[1], "review")) {
+		argv[1] = (char *)"--review";   /* review [opts] is run --review [opts] */
+		rc = cmd_run(L, argc - 1, argv + 1);
+	} else
 		rc = usage_error("unknown command '%s'", argv[1]);
 	host_close(L);
 	return rc;

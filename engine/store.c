@@ -6,7 +6,7 @@
  *   db:exec(sql, ...)             -> rows changed, id of the last insert
  *   db:rows(sql, ...)             -> { {column = value, ...}, ... }
  *   db:begin() db:commit() db:rollback() db:check() db:version() db:close()
- *   store.default_path()          -> $XDG_DATA_HOME/teachback/teachback.db
+ *   store.default_path()          -> $TEACHBACK_DB or $XDG_DATA_HOME/teachback/...
  *   store.now()                   -> seconds since 1970, local UTC offset
  *   store.file_hash(path)         -> a hash of the file's bytes (hex)
  *
@@ -233,13 +233,16 @@ static int l_close(lua_State *L)
 	return 0;
 }
 
-/* $XDG_DATA_HOME/teachback/teachback.db, else ~/.local/share/teachback/. */
+/* $TEACHBACK_DB, else $XDG_DATA_HOME/teachback/teachback.db, else ~/.local/share/teachback/. */
 static int l_default_path(lua_State *L)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	const char *env = getenv("TEACHBACK_DB");
 
 	/* The XDG spec: a relative XDG_DATA_HOME is invalid and ignored. */
-	if (xdg && xdg[0] == '/')
+	if (env && env[0])
+		lua_pushstring(L, env);
+	else if (xdg && xdg[0] == '/')
 		lua_pushfstring(L, "%s/teachback/teachback.db", xdg);
 	else if (home && home[0] == '/')
 		lua_pushfstring(L, "%s/.local/share/teachback/teachback.db", home);

@@ -5,6 +5,7 @@
 local answers = require("answers")
 local material = require("material")
 local quiz_mod = require("quiz")
+local recorder = require("recorder")
 local report = require("report")
 local schema = require("schema")
 local session = require("session")
@@ -234,7 +235,9 @@ function M.resolve(name, quizdir)
 end
 
 -- Load a quiz and start an attempt.  Returns session, or nil and lines.
+-- The attempt is recorded unless opts.no_save or opts.answers (recorder.lua).
 function M.start(name, opts)
+  if opts.review then return require("recordcmd").review_session(opts) end
   if opts.learner and not utf8.len(opts.learner) then
     return nil, { "teachback: the learner name is not valid UTF-8 text" }
   end
@@ -258,7 +261,8 @@ function M.start(name, opts)
     messages(sv, lines)
     return nil, lines
   end
-  return s
+  if opts.answers then return s end
+  return recorder.attach(s, opts, path)
 end
 
 -- Apply an answers file.  Returns true, or nil and lines.
@@ -302,10 +306,16 @@ for _, name in ipairs({ "export", "import", "new" }) do
 end
 
 M.report = report.full
-M.missed_round = session.missed_round
+function M.missed_round(s)
+  return recorder.follow(s, session.missed_round(s))
+end
 
--- The end of an interactive attempt: the summary first.
-M.summary = report.summary
+-- The end of an interactive attempt: the summary first (the record's
+-- marks are written as it is shown).
+function M.summary(s)
+  recorder.finish(s)
+  return report.summary(s)
+end
 
 -- Then, after an exam, its review one question at a time (nil when the
 -- mode gave feedback as it went, or nothing was answered).
@@ -333,8 +343,16 @@ function M.offer_missed(s)
   return ("Go over the %s you missed again now? (y/n) "):format(util.plural(n, "question"))
 end
 M.prompt = session.prompt
-M.feed = session.feed
-M.stop = session.stop
+-- Each line the learner gives is recorded before the dialogue acts on it.
+function M.feed(s, line)
+  recorder.input(s, line)
+  return session.feed(s, line)
+end
+
+function M.stop(s)
+  recorder.cut_off(s)
+  return session.stop(s)
+end
 
 function M.intro(s)
   local q = s.quiz
@@ -346,6 +364,11 @@ function M.intro(s)
     s.quiz.audience == "patient" and "" or (", " .. s.mode.name .. " mode"),
     s.learner and (" Learner: " .. s.learner .. ".") or "") }
   out[#out + 1] = { kind = "text", text = report.mode_intro(s) }
+  if s.resumed or s.resume_note then
+    out[#out + 1] = { kind = "hint", text = s.resume_note or ("Resumed: %s given before " ..
+      "the break %s kept."):format(util.plural(s.resumed, "answer"), s.resumed == 1 and "is" or
+      "are") }
+  end
   out[#out + 1] = { kind = "hint", text = "Type your answer and press Enter. ? for help, " ..
                     "s to skip, q to stop." }
   return out

@@ -53,9 +53,11 @@ end
 -- Start an attempt: a = {quiz, quiz_hash, quiz_path, seed, mode, frontend,
 -- learner, at}.  Returns its id.
 function M.begin_attempt(db, a)
+  local v = a.quiz.version
+  v = (type(v) == "string" or type(v) == "number") and tostring(v) or nil
   local _, id = db:exec("INSERT INTO attempts (learner_id, quiz_id, quiz_version, quiz_hash, " ..
     "quiz_path, seed, mode, frontend, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    M.learner_id(db, a.learner, true), a.quiz.id, a.quiz.version and tostring(a.quiz.version),
+    M.learner_id(db, a.learner, true), a.quiz.id, v,
     a.quiz_hash or "", a.quiz_path, a.seed, a.mode, a.frontend, a.at, "open")
   return id
 end
@@ -169,17 +171,23 @@ end
 function M.quiz_responses(db, quiz_id)
   return db:rows("SELECT r.attempt_id, r.question_id, r.marks, r.max, r.choice, r.topic " ..
     "FROM responses r JOIN attempts a ON a.id = r.attempt_id " ..
-    "WHERE a.quiz_id = ? AND a.status = ? ORDER BY r.attempt_id, r.position",
-    quiz_id, "finished")
+    "WHERE a.quiz_id = ? AND a.status <> ? ORDER BY r.attempt_id, r.position",
+    quiz_id, "open")
 end
 
 -- A learner's answered questions in time order, for SM-2.
 function M.history_rows(db, learner)
-  return db:rows("SELECT a.quiz_id, a.started_at, a.ended_at, r.question_id, r.fraction, " ..
+  if not learner then
+    return db:rows("SELECT a.quiz_id, a.quiz_path, a.started_at, a.ended_at, r.question_id, r.fraction, " ..
+      "r.certainty, r.tries, r.skipped, r.red_flag, r.topic FROM responses r " ..
+      "JOIN attempts a ON a.id = r.attempt_id WHERE a.learner_id IS NULL AND a.status <> ? " ..
+      "AND (r.tries > 0 OR r.skipped = 1) ORDER BY a.started_at, a.id, r.position", "open")
+  end
+  return db:rows("SELECT a.quiz_id, a.quiz_path, a.started_at, a.ended_at, r.question_id, r.fraction, " ..
     "r.certainty, r.tries, r.skipped, r.red_flag, r.topic FROM responses r " ..
     "JOIN attempts a ON a.id = r.attempt_id JOIN learners l ON l.id = a.learner_id " ..
-    "WHERE l.name = ? AND a.status = ? AND (r.tries > 0 OR r.skipped = 1) " ..
-    "ORDER BY a.started_at, a.id, r.position", learner, "finished")
+    "WHERE l.name = ? AND a.status <> ? AND (r.tries > 0 OR r.skipped = 1) " ..
+    "ORDER BY a.started_at, a.id, r.position", learner, "open")
 end
 
 -- Delete a learner and every attempt (inputs and responses go with them).

@@ -10,7 +10,10 @@ pass=0
 fail=0
 out=$(mktemp)
 err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
+tmpdir=$(mktemp -d)         # stores and sheets the record tests build
+# Interactive runs are recorded: never into the user's own store.
+export TEACHBACK_DB="$tmpdir/default.db"
+trap 'rm -f "$out" "$err"; rm -rf "$tmpdir"' EXIT
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "[  FAILED  ] e2e: $1"; }

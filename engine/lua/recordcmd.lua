@@ -1,0 +1,731 @@
+-- recordcmd.lua: the commands over the records store -- grade, regrade,
+-- history, report, forget -- and the review session of questions due.
+--
+-- Each command returns an exit status, the text for standard output and
+-- the text for standard error; main.c prints them.  Exit statuses: 0 done,
+-- 1 some sheet rows were malformed and skipped, 2 wrong usage, 3 a quiz or
+-- sheet could not be loaded, 4 the records store could not be used.
+
+local answers = require("answers")
+local cli = require("cli")
+local csv = require("csv")
+local csvsheet = require("csvsheet")
+local itemstats = require("itemstats")
+local json = require("json")
+local quiz_mod = require("quiz")
+local records = require("records")
+local recorder = require("recorder")
+local report = require("report")
+local session = require("session")
+local sm2 = require("sm2")
+local util = require("util")
+
+local M = {}
+
+local EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_LOAD, EXIT_STORE = 0, 1, 2, 3, 4
+
+local function usage(msg)
+  return EXIT_USAGE, "", "teachback: " .. msg .. "\nTry 'teachback --help'.\n"
+end
+
+-- Options: spec maps "--name" to "value" or "flag".  Returns opts and the
+-- positional arguments, or nil and a message.
+local function parse(args, spec)
+  local opts, pos = {}, {}
+  local i = 1
+  while i <= #args do
+    local a = args[i]
+    local name, val = a:match("^(%-%-[%w-]+)=(.*)$")
+    name = name or a
+    if spec[name] == "flag" and not val then
+      opts[name:sub(3):gsub("-", "_")] = true
+    elseif spec[name] == "value" then
+      if not val then
+        i = i + 1
+        val = args[i]
+        if not val then return nil, ("%s needs a value"):format(name) end
+      end
+      opts[name:sub(3):gsub("-", "_")] = val
+    elseif a:sub(1, 1) == "-" and #a > 1 then
+      return nil, ("unknown or incomplete option '%s'"):format(a)
+    else
+      pos[#pos + 1] = a
+    end
+    i = i + 1
+  end
+  return opts, pos
+end
+
+-- Dates in the local time zone, from seconds and an offset.
+local function civil(days)
+  -- Howard Hinnant's days-to-civil algorithm.
+  days = days + 719468
+  local era = (days >= 0 and days or days - 146096) // 146097
+  local doe = days - era * 146097
+  local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+  local y = yoe + era * 400
+  local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+  local mp = (5 * doy + 2) // 153
+  local d = doy - (153 * mp + 2) // 5 + 1
+  local m = mp < 10 and mp + 3 or mp - 9
+  return m <= 2 and y + 1 or y, m, d
+end
+
+function M.date(t, offset)
+  local y, m, d = civil(sm2.day_of(t, offset))
+  return ("%04d-%02d-%02d"):format(y, m, d)
+end
+
+function M.datetime(t, offset)
+  local secs = (t + offset) % 86400
+  return ("%s %02d:%02d"):format(M.date(t, offset), secs // 3600, secs % 3600 // 60)
+end
+
+local function num(x)
+  if x == nil then return "" end
+  return util.fmt_num(x)
+end
+
+local function pct(x)
+  if x == nil then return "-" end
+  return ("%.2f"):format(x)
+end
+
+-- Open the store; on failure the exit status and message.
+local function open_store(opts, writable)
+  local db, msg, why = records.open(opts, writable)
+  if db then return db end
+  return nil, why, msg
+end
+
+-- Load a quiz by path or id: the quiz and its path, or nil and lines.
+local function load_quiz(name, quizdir)
+  local s, lines = cli.start(name, { quizdir = quizdir, seed = 0, no_save = true })
+  if not s then return nil, lines end
+  return s.quiz, cli.resolve(name, quizdir)
+end
+
+local quizzes_by_id = {}
+local function quiz_by_id(id, quizdir, path)
+  if quizzes_by_id[id] == nil then
+    local q = path and host.is_file(path) and load_quiz(path, quizdir)
+    if not q or q.id ~= id then q = load_quiz(id, quizdir) end
+    quizzes_by_id[id] = q or false
+  end
+  return quizzes_by_id[id] or nil
+end
+
+-- A quiz restricted to the given question ids (an answer sheet's
+-- columns), in the quiz file's order, without draw or shuffle: the class
+-- sat those questions.  Sheets are graded in exam mode, one answer each.
+local function sheet_quiz(quiz, ids)
+  local want, qs = {}, {}
+  for _, id in ipairs(ids) do want[id] = true end
+  for _, q in ipairs(quiz.questions) do
+    if want[q.id] then qs[#qs + 1] = q end
+  end
+  local settings = util.copy(quiz.settings)
+  settings.draw, settings.shuffle, settings.mode = nil, false, "exam"
+  return setmetatable({ questions = qs, settings = settings }, { __index = quiz })
+end
+
+local function pos(line, col)
+  return (line << 32) | col
+end
+
+-- Apply one sheet row to a fresh attempt; returns the session, or nil and
+-- the problems as lines.
+local function grade_row(gq, row, path)
+  local s = session.new(gq, { seed = 0, mode = "exam", learner = row.learner })
+  local data = row.cells
+  local vpos = {}
+  for id, col in pairs(row.cols) do vpos[id] = pos(row.line, col) end
+  local where = { [data] = { pos = pos(row.line, 1), v = vpos, k = vpos } }
+  local v = answers.apply(s, data, where, path)
+  if v.errors > 0 then
+    local lines = {}
+    for _, it in ipairs(v:sorted()) do
+      lines[#lines + 1] = require("schema").format(it) .. "; row skipped"
+    end
+    return nil, lines
+  end
+  session.totals(s)
+  return s
+end
+
+local function result_fields(s, ids, tot)
+  local f = { s.learner, num(tot.score), num(tot.max), num(tot.percent) }
+  for _, id in ipairs(ids) do
+    local item = s.byid[id]
+    f[#f + 1] = item and num(item.marks) or ""
+  end
+  return f
+end
+
+local function store_hash(path)
+  return path and require("store").file_hash(path) or ""
+end
+
+local BATCH = 250   -- learners per transaction: each batch is acknowledged at once
+
+-- teachback grade QUIZ SHEETS.csv [--out RESULTS.csv] [--db FILE] [--no-save]
+function M.grade(args, quizdir)
+  local opts, p = parse(args, { ["--out"] = "value", ["--db"] = "value",
+                                ["--no-save"] = "flag" })
+  if not opts then return usage(p) end
+  if #p ~= 2 then return usage("grade needs a quiz and a CSV file of answer sheets") end
+  local quiz, qpath = load_quiz(p[1], quizdir)
+  if not quiz then return EXIT_LOAD, "", table.concat(qpath, "\n") .. "\n" end
+  local sheet, problems = csvsheet.read(p[2], quiz)
+  if not sheet then return EXIT_LOAD, "", table.concat(problems, "\n") .. "\n" end
+  local skipped = #problems     -- each a record of the sheet left out
+  local db, why, msg
+  if not opts.no_save then
+    db, why, msg = open_store(opts, true)
+    if not db then return EXIT_STORE, "", msg .. "\n" end
+  end
+  local out, err = csv.writer(opts.out or "-")
+  if not out then return EXIT_LOAD, "", err .. "\n" end
+  local gq = sheet_quiz(quiz, sheet.ids)
+  local hash = store_hash(qpath)
+  local header = { "learner", "score", "max", "percent" }
+  for _, id in ipairs(sheet.ids) do header[#header + 1] = id end
+  out:write(csvsheet.line(header))
+  out:flush()
+  local graded, pending = 0, {}
+  local now = records.now()
+  local function flush_batch()
+    if db then db:commit() end
+    for _, line in ipairs(pending) do out:write(line) end
+    out:flush()
+    pending = {}
+  end
+  if db then db:begin() end
+  for _, row in ipairs(sheet.rows) do
+    local s, bad = grade_row(gq, row, p[2])
+    if not s then
+      for _, l in ipairs(bad) do problems[#problems + 1] = l end
+      skipped = skipped + 1
+    else
+      local tot = session.totals(s)
+      if db then
+        local id = records.begin_attempt(db, { quiz = quiz, quiz_hash = hash, quiz_path = qpath,
+          seed = 0, mode = "exam", frontend = "sheet", learner = row.learner, at = now })
+        local seq = 0
+        for _, qid in ipairs(sheet.ids) do
+          if row.cells[qid] then
+            seq = seq + 1
+            records.add_input(db, id, seq, 1, qid, "answer", row.cells[qid], now)
+          end
+        end
+        records.save_result(db, id, s, "finished", now)
+      end
+      pending[#pending + 1] = csvsheet.line(result_fields(s, sheet.ids, tot))
+      graded = graded + 1
+      if graded % BATCH == 0 then
+        flush_batch()
+        if db then db:begin() end
+      end
+    end
+  end
+  flush_batch()
+  out:close()
+  if db then db:close() end
+  local note = ("graded %s from %s%s%s\n"):format(util.plural(graded, "learner"), p[2],
+    skipped > 0 and ("; " .. util.plural(skipped, "row") .. " skipped") or "",
+    db and "" or "; nothing stored (--no-save)")
+  local errtext = #problems > 0 and (table.concat(problems, "\n") .. "\n") or ""
+  return skipped > 0 and EXIT_SKIPPED or EXIT_OK, "", errtext .. note
+end
+
+-- Rebuild a stored attempt from its inputs on the quiz as it is now.
+local function rebuild(quiz, a, old)
+  if a.frontend == "sheet" then
+    local ids = {}
+    for _, r in ipairs(old) do ids[#ids + 1] = r.question_id end
+    local gq = sheet_quiz(quiz, ids)
+    local s = session.new(gq, { seed = a.seed, mode = "exam", learner = a.learner })
+    local data = {}
+    for _, inp in ipairs(a.inputs) do data[inp.question_id] = inp.value end
+    answers.apply(s, data, {}, "(stored answers)")
+    return s
+  end
+  local s = session.new(quiz, { seed = a.seed, mode = a.mode, learner = a.learner,
+                                assist = a.frontend == "terminal-assist" })
+  recorder.replay(s, a.inputs)
+  return s
+end
+
+-- teachback regrade QUIZ [--db FILE]
+function M.regrade(args, quizdir)
+  local opts, p = parse(args, { ["--db"] = "value" })
+  if not opts then return usage(p) end
+  if #p ~= 1 then return usage("regrade needs one quiz") end
+  local quiz, qpath = load_quiz(p[1], quizdir)
+  if not quiz then return EXIT_LOAD, "", table.concat(qpath, "\n") .. "\n" end
+  local db, _, msg = open_store(opts, true)
+  if not db then return EXIT_STORE, "", msg .. "\n" end
+  local _, offset = records.now()
+  local lines, changed, total = {}, 0, 0
+  db:begin()
+  local ok, err = pcall(function()
+    for _, a in ipairs(records.attempts(db, { quiz = quiz.id })) do
+      if a.status ~= "open" then
+        total = total + 1
+        a.inputs = records.inputs(db, a.id)
+        local old = records.responses_of(db, a.id)
+        local s = rebuild(quiz, a, old)
+        local new, tot = records.responses(s)
+        local byid, diffs = {}, {}
+        for _, r in ipairs(old) do byid[r.question_id] = r end
+        for _, r in ipairs(new) do
+          local o = byid[r.question_id]
+          if not o or math.abs(o.marks - r.marks) > 1e-9 then
+            diffs[#diffs + 1] = ("%s %s -> %s"):format(r.question_id, o and num(o.marks) or "-",
+                                                      num(r.marks))
+          end
+        end
+        if #diffs > 0 then
+          changed = changed + 1
+          lines[#lines + 1] = ("attempt %d (%s, %s): %s / %s -> %s / %s; %s"):format(a.id,
+            a.learner or "anonymous", M.date(a.started_at, offset), num(a.score), num(a.max),
+            num(tot.score), num(tot.max), table.concat(diffs, ", "))
+          records.save_result(db, a.id, s, a.status, a.ended_at)
+        end
+      end
+    end
+  end)
+  if not ok then
+    db:rollback()
+    return EXIT_STORE, "", tostring(err) .. "\n"
+  end
+  db:commit()
+  lines[#lines + 1] = ("regraded %s of %s: %d changed"):format(util.plural(total, "attempt"),
+    quiz.id, changed)
+  return EXIT_OK, table.concat(lines, "\n") .. "\n", ""
+end
+
+-- teachback history [--learner NAME] [--db FILE]
+function M.history(args)
+  local opts, p = parse(args, { ["--learner"] = "value", ["--db"] = "value" })
+  if not opts then return usage(p) end
+  if #p > 0 then return usage(("history takes no argument '%s'"):format(p[1])) end
+  local db, why, msg = open_store(opts, false)
+  if not db then
+    if why == "missing" then return EXIT_OK, "No attempts recorded yet.\n", "" end
+    return EXIT_STORE, "", msg .. "\n"
+  end
+  local _, offset = records.now()
+  local rows = records.attempts(db, { learner = opts.learner })
+  local out = {}
+  if #rows == 0 then
+    out[1] = opts.learner and ("No attempts by %s."):format(opts.learner) or
+             "No attempts recorded yet."
+    return EXIT_OK, out[1] .. "\n", ""
+  end
+  out[#out + 1] = ("%-16s  %-26s %-16s %s"):format("date", "quiz", "learner", "score")
+  -- Per topic, each finished attempt's percentage in time order.
+  local trend, topics = {}, {}
+  for _, a in ipairs(rows) do
+    local score
+    if a.status == "open" then
+      score = ("unfinished (%s)"):format(util.plural(#records.inputs(db, a.id), "input"))
+    else
+      score = ("%s / %s (%s%%)%s"):format(num(a.score), num(a.max), num(a.percent),
+        a.status == "stopped" and ", stopped early" or "")
+      local per = {}
+      for _, r in ipairs(records.responses_of(db, a.id)) do
+        local t = per[r.topic]
+        if not t then
+          t = { score = 0, max = 0 }
+          per[r.topic] = t
+          if not trend[r.topic] then
+            trend[r.topic] = {}
+            topics[#topics + 1] = r.topic
+          end
+        end
+        t.score, t.max = t.score + r.marks, t.max + r.max
+      end
+      for topic, t in pairs(per) do
+        if t.max > 0 then table.insert(trend[topic], 100 * t.score / t.max) end
+      end
+    end
+    out[#out + 1] = ("%-16s  %-26s %-16s %s"):format(M.datetime(a.started_at, offset),
+      a.quiz_id, a.learner or "-", score)
+  end
+  if #topics > 0 then
+    out[#out + 1] = ""
+    out[#out + 1] = "Trend by topic (percent, oldest first):"
+    table.sort(topics)
+    for _, t in ipairs(topics) do
+      local xs = util.map(trend[t], function(x) return num(x) end)
+      local arrow = ""
+      local first, last = trend[t][1], trend[t][#trend[t]]
+      if #trend[t] > 1 then
+        arrow = last > first + 1e-9 and "  (up)" or last < first - 1e-9 and "  (down)" or
+                "  (same)"
+      end
+      out[#out + 1] = ("  %-28s %s%s"):format(report.topic_name(t), table.concat(xs, " -> "),
+                                             arrow)
+    end
+  end
+  db:close()
+  return EXIT_OK, table.concat(out, "\n") .. "\n", ""
+end
+
+-- teachback forget --learner NAME [--db FILE]
+function M.forget(args)
+  local opts, p = parse(args, { ["--learner"] = "value", ["--db"] = "value" })
+  if not opts then return usage(p) end
+  if #p > 0 or not opts.learner then return usage("forget needs --learner NAME") end
+  local db, why, msg = open_store(opts, false)
+  if not db then
+    if why == "missing" then
+      return EXIT_OK, ("Deleted 0 attempts: nothing is recorded for %s.\n"):format(opts.learner), ""
+    end
+    return EXIT_STORE, "", msg .. "\n"
+  end
+  db:close()
+  db, why, msg = open_store(opts, true)
+  if not db then return EXIT_STORE, "", msg .. "\n" end
+  local n = records.forget(db, opts.learner)
+  db:close()
+  return EXIT_OK, ("Deleted %s by %s, for good.\n"):format(util.plural(n, "attempt"),
+                                                          opts.learner), ""
+end
+
+-- ---- report QUIZ: mastery and item analysis --------------------------
+
+local function analysis(db, quiz)
+  local rows = records.quiz_responses(db, quiz.id)
+  local attempts, byattempt, order = {}, {}, {}
+  for _, r in ipairs(rows) do
+    local a = byattempt[r.attempt_id]
+    if not a then
+      a = { marks = {}, choices = {} }
+      byattempt[r.attempt_id] = a
+      attempts[#attempts + 1] = a
+    end
+    a.marks[r.question_id] = r.marks
+    if r.choice then
+      local list = {}
+      for c in r.choice:gmatch("[^,]+") do list[#list + 1] = c end
+      a.choices[r.question_id] = list
+    end
+  end
+  local items = {}
+  for _, q in ipairs(quiz.questions) do
+    local it = { id = q.id, max = q.points, topic = q.topic, type = q.type }
+    if q.type == "single" or q.type == "multiple" then
+      it.options, it.key = {}, {}
+      for i, o in ipairs(q.options) do
+        it.options[i] = string.char(64 + i)
+        if o.correct then it.key[it.options[i]] = true end
+      end
+    elseif q.type == "truefalse" then
+      it.options = { "true", "false" }
+      it.key = { [tostring(q.answer)] = true }
+    end
+    items[#items + 1] = it
+    order[q.id] = it
+  end
+  local res = itemstats.analyse(items, attempts)
+  for i, it in ipairs(res.items) do it.topic, it.type = items[i].topic, items[i].type end
+  -- Mastery per topic: marks over the maximum, across every attempt.
+  local mastery, tord = {}, {}
+  for _, r in ipairs(rows) do
+    local t = mastery[r.topic]
+    if not t then
+      t = { topic = r.topic, score = 0, max = 0 }
+      mastery[r.topic] = t
+      tord[#tord + 1] = t
+    end
+    t.score, t.max = t.score + r.marks, t.max + r.max
+  end
+  for _, t in ipairs(tord) do t.percent = t.max > 0 and 100 * t.score / t.max or nil end
+  res.mastery = tord
+  return res
+end
+
+local function text_report(quiz, res)
+  local out = { ("Item analysis: %s (%s)"):format(quiz.title, quiz.id) }
+  local t = res.test
+  out[#out + 1] = ("Attempts %d; mean %s of %s; median %s; SD %s; skewness %s; kurtosis %s")
+    :format(t.n, num(t.mean), num(t.max), num(t.median), num(t.sd), num(t.skewness),
+            num(t.kurtosis))
+  out[#out + 1] = ("Cronbach's alpha (CIC) %s%%; error ratio %s%%; standard error %s marks")
+    :format(pct(t.cic), pct(t.error_ratio), num(t.standard_error))
+  if t.n < 30 then
+    out[#out + 1] = ("Only %d attempts: below about 30 these figures are unstable."):format(t.n)
+  end
+  out[#out + 1] = ""
+  out[#out + 1] = "Mastery by topic:"
+  for _, m in ipairs(res.mastery) do
+    out[#out + 1] = ("  %-28s %s%%"):format(report.topic_name(m.topic), pct(m.percent))
+  end
+  out[#out + 1] = ""
+  out[#out + 1] = ("%-26s %8s %8s %8s %8s %8s %8s"):format("question", "facility", "SD",
+    "int.wt", "eff.wt", "discr.", "effic.")
+  for _, it in ipairs(res.items) do
+    out[#out + 1] = ("%-26s %8s %8s %8s %8s %8s %8s"):format(it.id, pct(it.facility),
+      pct(it.sd), pct(it.intended_weight), pct(it.effective_weight), pct(it.discrimination),
+      pct(it.efficiency))
+    if it.distractors then
+      local ds = {}
+      for _, d in ipairs(it.distractors) do
+        ds[#ds + 1] = ("%s%s %d (pull %s)"):format(d.label, d.correct and "*" or "", d.count,
+                                                   d.pull and num(d.pull) or "-")
+      end
+      out[#out + 1] = "    options: " .. table.concat(ds, ", ")
+    end
+    for _, f in ipairs(it.flags) do out[#out + 1] = "    FLAG: " .. f end
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+local function csv_report(res)
+  local out = { csvsheet.line { "question", "topic", "max", "attempts", "facility", "sd",
+    "intended_weight", "effective_weight", "discrimination", "efficiency", "flags" } }
+  for _, it in ipairs(res.items) do
+    out[#out + 1] = csvsheet.line { it.id, it.topic, num(it.max), it.n, num(it.facility),
+      num(it.sd), num(it.intended_weight), num(it.effective_weight), num(it.discrimination),
+      num(it.efficiency), table.concat(it.flags, "; ") }
+  end
+  return table.concat(out)
+end
+
+local function jnum(x)
+  if x == nil then return util.null end
+  return util.round(x)
+end
+
+local function json_report(quiz, res)
+  local t = res.test
+  local items = {}
+  for i, it in ipairs(res.items) do
+    local ds = util.null
+    if it.distractors then
+      ds = json.array(util.map(it.distractors, function(d)
+        return json.object({ "label", "correct", "count", "percent", "pull" }, {
+          label = d.label, correct = d.correct, count = d.count, percent = jnum(d.percent),
+          pull = jnum(d.pull) })
+      end))
+    end
+    items[i] = json.object({ "id", "topic", "max", "facility", "sd", "intended_weight",
+      "effective_weight", "discrimination", "efficiency", "distractors", "flags" }, {
+      id = it.id, topic = it.topic, max = jnum(it.max), facility = jnum(it.facility),
+      sd = jnum(it.sd), intended_weight = jnum(it.intended_weight),
+      effective_weight = jnum(it.effective_weight), discrimination = jnum(it.discrimination),
+      efficiency = jnum(it.efficiency), distractors = ds, flags = json.array(it.flags) })
+  end
+  local mastery = json.array(util.map(res.mastery, function(m)
+    return json.object({ "topic", "score", "max", "percent" }, { topic = m.topic,
+      score = jnum(m.score), max = jnum(m.max), percent = jnum(m.percent) })
+  end))
+  return json.encode(json.object({ "quiz", "attempts", "test", "mastery", "items" }, {
+    quiz = quiz.id, attempts = t.n,
+    test = json.object({ "mean", "median", "sd", "skewness", "kurtosis", "max", "cic",
+      "error_ratio", "standard_error" }, { mean = jnum(t.mean), median = jnum(t.median),
+      sd = jnum(t.sd), skewness = jnum(t.skewness), kurtosis = jnum(t.kurtosis),
+      max = jnum(t.max), cic = jnum(t.cic), error_ratio = jnum(t.error_ratio),
+      standard_error = jnum(t.standard_error) }),
+    mastery = mastery, items = json.array(items) })) .. "\n"
+end
+
+-- teachback report QUIZ [--format text|csv|json|html] | report --learner NAME
+function M.report(args, quizdir)
+  local opts, p = parse(args, { ["--format"] = "value", ["--db"] = "value",
+                                ["--learner"] = "value" })
+  if not opts then return usage(p) end
+  if opts.learner then
+    if #p > 0 then return usage("report --learner takes no quiz") end
+    return M.learner_report(opts, quizdir)
+  end
+  if #p ~= 1 then return usage("report needs a quiz, or --learner NAME") end
+  local fmt = opts.format or "text"
+  local html = require("recordhtml")
+  if not ({ text = 1, csv = 1, json = 1, html = 1 })[fmt] then
+    return usage(("--format must be text, csv, json or html, not '%s'"):format(fmt))
+  end
+  local quiz, qpath = load_quiz(p[1], quizdir)
+  if not quiz then return EXIT_LOAD, "", table.concat(qpath, "\n") .. "\n" end
+  local db, why, msg = open_store(opts, false)
+  if not db then
+    if why == "missing" then return EXIT_OK, "No attempts recorded yet.\n", "" end
+    return EXIT_STORE, "", msg .. "\n"
+  end
+  local res = analysis(db, quiz)
+  db:close()
+  if fmt == "csv" then return EXIT_OK, csv_report(res), "" end
+  if fmt == "json" then return EXIT_OK, json_report(quiz, res), "" end
+  if fmt == "html" then return EXIT_OK, html.quiz_report(quiz, res), "" end
+  return EXIT_OK, text_report(quiz, res), ""
+end
+
+-- ---- the patient-education record -------------------------------------
+
+local function point_texts(q)
+  local texts = {}
+  for _, kp in ipairs(q and q.key_points or {}) do texts[kp.id] = kp.says or kp.id end
+  return texts
+end
+
+-- What a nurse charts: per session, topics taught, teach-back points
+-- understood and not, the nurse's verdicts, red flags reviewed.
+function M.learner_record(db, name, quizdir)
+  local _, offset = records.now()
+  local sessions = {}
+  for _, a in ipairs(records.attempts(db, { learner = name })) do
+    if a.status ~= "open" then
+      local quiz = quiz_by_id(a.quiz_id, quizdir, a.quiz_path)
+      local qs = {}
+      for _, q in ipairs(quiz and quiz.questions or {}) do qs[q.id] = q end
+      local ses = { date = M.datetime(a.ended_at or a.started_at, offset), quiz = a.quiz_id,
+        title = quiz and quiz.title or a.quiz_id, topics = {}, understood = {},
+        not_understood = {}, nurse = {}, red_flags = {}, score = a.score, max = a.max,
+        assisted = a.frontend == "terminal-assist", status = a.status }
+      local seen = {}
+      for _, r in ipairs(records.responses_of(db, a.id)) do
+        local qid = r.question_id:match("[^/]+$")
+        local q = qs[qid]
+        if r.tries > 0 or r.skipped == 1 then
+          if not seen[r.topic] then
+            seen[r.topic] = true
+            ses.topics[#ses.topics + 1] = report.topic_name(r.topic)
+          end
+        end
+        if r.type == "teachback" and r.details then
+          local d = records.parse_details(r.details)
+          local texts = point_texts(q)
+          local cov = d.nurse_covered or d.covered or {}
+          local mis = d.nurse_missed or d.missed or {}
+          for _, id in ipairs(cov) do ses.understood[#ses.understood + 1] = texts[id] or id end
+          for _, id in ipairs(mis) do
+            ses.not_understood[#ses.not_understood + 1] = texts[id] or id
+          end
+          if d.nurse_covered or d.nurse_missed then
+            ses.nurse[#ses.nurse + 1] = ("%s: nurse judged %d of %d points said"):format(
+              qid, #(d.nurse_covered or {}), #(d.nurse_covered or {}) + #(d.nurse_missed or {}))
+          end
+        end
+        if r.red_flag == 1 and (r.tries > 0 or r.skipped == 1) then
+          ses.red_flags[#ses.red_flags + 1] = {
+            question = q and (q.prompt or q.id) or qid,
+            understood = r.fraction >= 1 - 1e-9,
+            action = q and q.safety_message or nil,
+          }
+        end
+      end
+      sessions[#sessions + 1] = ses
+    end
+  end
+  return sessions
+end
+
+function M.learner_report(opts, quizdir)
+  local fmt = opts.format or "html"
+  if fmt ~= "html" and fmt ~= "json" then
+    return usage(("report --learner gives --format html or json, not '%s'"):format(fmt))
+  end
+  local db, why, msg = open_store(opts, false)
+  if not db then
+    if why == "missing" then
+      return EXIT_OK, "", ("Nothing recorded for %s.\n"):format(opts.learner)
+    end
+    return EXIT_STORE, "", msg .. "\n"
+  end
+  local sessions = M.learner_record(db, opts.learner, quizdir)
+  db:close()
+  local now, offset = records.now()
+  if fmt == "json" then
+    local list = util.map(sessions, function(s)
+      return json.object({ "date", "quiz", "title", "status", "topics", "understood",
+        "not_understood", "nurse_verdicts", "red_flags" }, {
+        date = s.date, quiz = s.quiz, title = s.title, status = s.status,
+        topics = json.array(s.topics), understood = json.array(s.understood),
+        not_understood = json.array(s.not_understood), nurse_verdicts = json.array(s.nurse),
+        red_flags = json.array(util.map(s.red_flags, function(r)
+          return json.object({ "question", "understood", "action" }, { question = r.question,
+            understood = r.understood, action = r.action or util.null })
+        end)) })
+    end)
+    return EXIT_OK, json.encode(json.object({ "learner", "printed", "sessions" }, {
+      learner = opts.learner, printed = M.date(now, offset),
+      sessions = json.array(list) })) .. "\n", ""
+  end
+  return EXIT_OK, require("recordhtml").learner_report(opts.learner, M.date(now, offset),
+                                                       sessions), ""
+end
+
+-- ---- review: the questions due, across quizzes -------------------------
+
+-- Build the review session for cli.start: a practice attempt over the due
+-- questions, red flags missed first.  Returns the session, or nil and
+-- lines (lines.ok: nothing is wrong, there is just nothing to do).
+function M.review_session(opts)
+  local db, why, msg = records.open(opts, false)
+  if not db then
+    if why == "missing" then return nil, { "Nothing to review yet.", ok = true } end
+    return nil, { msg, exit = EXIT_STORE }
+  end
+  local rows = records.history_rows(db, opts.learner)
+  db:close()
+  local now, offset = records.now()
+  local hist, paths = {}, {}
+  for _, r in ipairs(rows) do
+    local key = r.quiz_id == "review" and r.question_id or (r.quiz_id .. "/" .. r.question_id)
+    paths[key:match("^(.-)/")] = r.quiz_path
+    hist[#hist + 1] = { key = key, at = r.ended_at or r.started_at, fraction = r.fraction,
+      certainty = r.certainty, tries = r.tries, skipped = r.skipped == 1,
+      red_flag = r.red_flag == 1 }
+  end
+  local _, order = sm2.cards(hist, offset)
+  local due = sm2.due(order, sm2.day_of(now, offset))
+  local qs, keys, first = {}, {}, nil
+  for _, c in ipairs(due) do
+    local qz, qid = c.key:match("^(.-)/([^/]+)$")
+    local quiz = qz and quiz_by_id(qz, opts.quizdir, paths[qz])
+    if quiz then
+      for _, q in ipairs(quiz.questions) do
+        if q.id == qid then
+          qs[#qs + 1] = q
+          keys[#keys + 1] = c.key
+          first = first or quiz
+        end
+      end
+    end
+  end
+  if #qs == 0 then
+    return nil, { ("Nothing is due for review today%s."):format(
+      opts.learner and (" for " .. opts.learner) or ""), ok = true }
+  end
+  local settings = util.copy(first.settings)
+  settings.draw, settings.shuffle, settings.mode = nil, false, "practice"
+  local rq = setmetatable({ id = "review", version = false,
+    title = ("Review: %s due today"):format(util.plural(#qs, "question")),
+    description = "Questions from your earlier quizzes, the ones to go over now first.",
+    questions = qs, settings = settings }, { __index = first })
+  local s, sv = session.new(rq, { seed = opts.seed or 0, mode = "practice",
+                                  learner = opts.learner })
+  if not s then return nil, { "teachback: a question due for review could not be built" } end
+  for i, item in ipairs(s.items) do item.key = keys[i] end
+  if opts.no_save then return s end
+  local wdb, _, wmsg = records.open(opts, true)
+  if not wdb then return nil, { wmsg, exit = EXIT_STORE } end
+  s.rec = { db = wdb, seq = 1 }
+  s.rec.id = records.begin_attempt(wdb, { quiz = rq, quiz_hash = "", seed = s.seed,
+    mode = "practice", frontend = "review", learner = opts.learner, at = now })
+  records.add_input(wdb, s.rec.id, 1, 1, nil, "plan", table.concat(keys, " "), now)
+  return s, sv
+end
+
+-- main.c's entry: run command `name` with its arguments.
+function M.main(name, args, quizdir)
+  local fn = M[name]
+  if not fn then return usage(("unknown command '%s'"):format(name)) end
+  local ok, code, out, err = pcall(fn, args, quizdir)
+  if not ok then return EXIT_STORE, "", tostring(code) .. "\n" end
+  return code, out or "", err or ""
+end
+
+return M
