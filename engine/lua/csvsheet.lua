@@ -23,7 +23,9 @@ function M.read(path, quiz)
   local records, bad = csv.read(path)
   if not records then return nil, { bad } end
   local problems = {}
-  for _, p in ipairs(bad) do problem(problems, path, p.line, p.col, "%s", p.message) end
+  for _, p in ipairs(bad) do
+    problem(problems, path, p.line, p.col, "%s; row skipped", p.message)
+  end
   local header = records[1]
   if not header then
     problems[#problems + 1] = path .. ":1:1: error: the sheet is empty; expected a header " ..

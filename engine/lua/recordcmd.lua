@@ -145,7 +145,7 @@ local function grade_row(gq, row, path)
   if v.errors > 0 then
     local lines = {}
     for _, it in ipairs(v:sorted()) do
-      lines[#lines + 1] = require("schema").format(it) .. "; row skipped"
+      lines[#lines + 1] = require("schema").format(it):gsub("%.$", "") .. "; row skipped"
     end
     return nil, lines
   end
@@ -234,6 +234,12 @@ function M.grade(args, quizdir)
   local note = ("graded %s from %s%s%s\n"):format(util.plural(graded, "learner"), p[2],
     skipped > 0 and ("; " .. util.plural(skipped, "row") .. " skipped") or "",
     db and "" or "; nothing stored (--no-save)")
+  -- Top to bottom, whichever stage found them.
+  table.sort(problems, function(a, b)
+    local la, lb = tonumber(a:match(":(%d+):%d+: ")), tonumber(b:match(":(%d+):%d+: "))
+    if la and lb and la ~= lb then return la < lb end
+    return a < b
+  end)
   local errtext = #problems > 0 and (table.concat(problems, "\n") .. "\n") or ""
   return skipped > 0 and EXIT_SKIPPED or EXIT_OK, "", errtext .. note
 end

@@ -1,0 +1,165 @@
+# The records store: grade, report, history, review, regrade, forget,
+# resume, and the refusals that leave a file untouched.  Every store here
+# lives in $tmpdir (run.sh), never in the user's home.
+R=$E/fixtures/records
+Q=$R/class.yaml
+DB=$tmpdir/class.db
+DAY=86400
+T0=1795000000                  # a fixed clock: 2026-11-18, for dates and SM-2 days
+export TEACHBACK_NOW=$T0
+
+# -- grade: the six learners of Moodle's worked vector (quiz-engines.md 2.6)
+expect "grade sheets" 0 -- "$TB" grade "$Q" "$R/moodle.csv" --db "$DB"
+same "grade results CSV" "$out" "$R/moodle.out"
+has "grade says how many" "$err" "graded 6 learners from $R/moodle.csv"
+
+expect "grade --out" 0 -- "$TB" grade "$Q" "$R/moodle.csv" --out "$tmpdir/res.csv" --no-save \
+	--db "$tmpdir/never.db"
+same "results file" "$tmpdir/res.csv" "$R/moodle.out"
+if [ -e "$tmpdir/never.db" ]; then bad "--no-save created a store"; else ok; fi
+
+# -- item analysis reproduces the worked vector
+expect "report text" 0 -- "$TB" report "$Q" --db "$DB"
+has "test line" "$out" "Attempts 6; mean 3 of 5; median 3.5; SD 1.7889; skewness -0.9433; kurtosis 0.5859"
+has "alpha, error ratio, SE" "$out" "Cronbach's alpha (CIC) 69.44%; error ratio 55.28%; standard error 0.9888 marks"
+has "item 1 row" "$out" "i1                            66.67    51.64    20.00    18.15    15.81    18.18"
+has "item 2 row" "$out" "i2                            50.00    54.77    20.00    25.67    66.23   100.00"
+has "item 3 row" "$out" "i3                            50.00    54.77    20.00    22.23    36.12    42.86"
+has "item 4 row" "$out" "i4                            66.67    40.82    40.00    33.95    86.96   100.00"
+has "distractor counts and pull" "$out" "options: A* 4 (pull 0), B 1 (pull 50), C 1 (pull -50)"
+has "distractor flagged" "$out" "FLAG: distractor B pulls the stronger learners"
+has "mastery by topic" "$out" "Stages                       61.11%"
+
+expect "report csv" 0 -- "$TB" report "$Q" --db "$DB" --format csv
+has "csv header" "$out" "question,topic,max,attempts,facility,sd,intended_weight,effective_weight,discrimination,efficiency,flags"
+has "csv item 4" "$out" "i4,stages,2,6,66.6667,40.8248,40,33.9546,86.9626,100,"
+
+expect "report json" 0 -- "$TB" report "$Q" --db "$DB" --format json
+has "json test" "$out" '"test":{"mean":3,"median":3.5,"sd":1.7889,"skewness":-0.9433,"kurtosis":0.5859,"max":5,"cic":69.4444,"error_ratio":55.2771,"standard_error":0.9888}'
+has "json distractors" "$out" '"distractors":[{"label":"A","correct":true,"count":4,"percent":66.6667,"pull":0},{"label":"B","correct":false,"count":1,"percent":16.6667,"pull":50}'
+
+expect "report html" 0 -- "$TB" report "$Q" --db "$DB" --format html
+has "html page" "$out" "<!DOCTYPE html>"
+has "histogram" "$out" 'aria-label="Score distribution"'
+has "scatter" "$out" 'aria-label="Facility against discrimination"'
+# Self-contained: nothing fetched (the SVG namespace is a name, not a fetch).
+if grep -Eq '(src|href)=' "$out"; then bad "html report links out"; else ok; fi
+
+expect "report bad format" 2 -- "$TB" report "$Q" --db "$DB" --format pdf
+has "format named" "$err" "--format must be text, csv, json or html, not 'pdf'"
+
+# -- malformed sheets: reported by line and column, skipped, exit 1
+expect "grade malformed rows" 1 -- "$TB" grade "$Q" "$R/malformed.csv" --db "$tmpdir/bad.db"
+has "quoted comma and BOM fine" "$out" "ok1,5,5,100,1,1,1,2"
+has "blank cell is unanswered" "$out" "ok2,1,5,20,0,0,0,1"
+has "too few fields" "$err" "$R/malformed.csv:3:1: error: 4 fields, but the header has 5; row skipped"
+has "unknown label" "$err" "$R/malformed.csv:4:10: error: question 'i1': There is no option Z; choose A to C; row skipped"
+has "bad true/false" "$err" "$R/malformed.csv:5:11: error: question 'i3': write true or false, found 'maybe'; row skipped"
+has "no learner" "$err" "$R/malformed.csv:6:1: error: no learner name or code; row skipped"
+has "stray quote" "$err" "$R/malformed.csv:7:8: error: a quote inside an unquoted field"
+has "count of skipped" "$err" "graded 2 learners from $R/malformed.csv; 5 rows skipped"
+n=$(grep -c . "$out")
+if [ "$n" -eq 3 ]; then ok; else bad "malformed sheet: $n result lines, expected 3"; fi
+
+expect "grade unknown id" 3 -- "$TB" grade "$Q" "$R/unknown-id.csv" --db "$tmpdir/bad.db"
+has "id the quiz lacks" "$err" "$R/unknown-id.csv:1:12: error: no question 'i9' in quiz 'class'; did you mean 'i1'?"
+
+# -- history and forget on the store built above
+expect "history" 0 -- "$TB" history --db "$DB" --learner L2
+has "history row" "$out" "2026-11-18 "
+has "history score" "$out" "class                      L2               2 / 5 (40%)"
+has "history trend" "$out" "Spread                       50"
+
+# -- review: SM-2 brings L2's misses back the next day, red flag first
+expect "nothing due the same day" 0 -- "$TB" review --db "$DB" --learner L2 --plain
+has "none due" "$out" "Nothing is due for review today for L2."
+expect "review next day" 0 -- env TEACHBACK_NOW=$((T0 + DAY)) "$TB" review --db "$DB" --learner L2 --plain --no-save
+has "review title" "$out" "Review: 4 questions due today"
+first=$(grep -A1 "^Question 1 of 4" "$out" | tail -1)
+if [ "$first" = "True or false: the stage group comes from T, N and M." ]; then ok; else
+	bad "review: the missed red flag is not first ($first)"; fi
+
+# -- regrade after a key is fixed: i2's key becomes option B
+mkdir -p "$tmpdir/fixed"
+cp -r "$E/fixtures/material" "$tmpdir/fixed/material"
+sed '/About 7 in 10$/{n;d}' "$Q" | sed 's/^      - text: About 1 in 10$/      - text: About 1 in 10\n        correct: true/' > "$tmpdir/fixed/class.yaml"
+expect "regrade" 0 -- "$TB" regrade "$tmpdir/fixed/class.yaml" --db "$DB"
+has "a change reported" "$out" "(L2, 2026-11-18): 2 / 5 -> 3 / 5; i2 0 -> 1"
+has "regrade summary" "$out" "regraded 6 attempts of class: 5 changed"
+expect "regrade again changes nothing" 0 -- "$TB" regrade "$tmpdir/fixed/class.yaml" --db "$DB"
+has "idempotent" "$out" "regraded 6 attempts of class: 0 changed"
+
+expect "forget" 0 -- "$TB" forget --learner L2 --db "$DB"
+has "forget count" "$out" "Deleted 1 attempt by L2, for good."
+expect "forgotten" 0 -- "$TB" history --db "$DB" --learner L2
+has "none left" "$out" "No attempts by L2."
+expect "forget unknown" 0 -- "$TB" forget --learner nobody --db "$DB"
+has "forget zero" "$out" "Deleted 0 attempts by nobody, for good."
+expect "store intact" 0 -- sqlite3 "$DB" "PRAGMA integrity_check; PRAGMA foreign_key_check;"
+has "integrity" "$out" "ok"
+
+# -- resume: an attempt cut off, then resumed, ends as an unbroken one
+RDB=$tmpdir/resume.db
+expect "unbroken attempt" 0 -- sh -c "printf 'A\nB\ntrue\nA B\n' | '$TB' run '$Q' --seed 3 --json --no-save --learner ana"
+cp "$out" "$tmpdir/unbroken.json"
+expect "attempt cut off" 0 -- sh -c "printf 'A\nB\n' | '$TB' run '$Q' --seed 3 --db '$RDB' --learner ana --plain"
+expect "history shows it open" 0 -- "$TB" history --db "$RDB"
+has "unfinished" "$out" "unfinished (2 inputs)"
+expect "resumed" 0 -- sh -c "printf 'true\nA B\n' | '$TB' run '$Q' --resume --json --db '$RDB' --learner ana"
+same "resumed equals unbroken" "$out" "$tmpdir/unbroken.json"
+has "resume said" "$err" "Resumed: 2 answers given before the break are kept."
+expect "resume with nothing open" 0 -- sh -c "printf 'q\ny\n' | '$TB' run '$Q' --resume --db '$RDB' --learner ana --plain"
+has "new attempt said" "$out" "No unfinished attempt to resume; starting a new one."
+
+# -- refusals: each named, and the file never changed
+echo "not a database" > "$tmpdir/text.db"
+cp "$tmpdir/text.db" "$tmpdir/text.orig"
+expect "not a store" 4 -- "$TB" grade "$Q" "$R/moodle.csv" --db "$tmpdir/text.db"
+has "not ours" "$err" "$tmpdir/text.db: not a teachback records store (not an SQLite database); it was left as it is"
+same "text file untouched" "$tmpdir/text.db" "$tmpdir/text.orig"
+
+sqlite3 "$tmpdir/other.db" "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);"
+cp "$tmpdir/other.db" "$tmpdir/other.orig"
+expect "another program's database" 4 -- "$TB" history --db "$tmpdir/other.db"
+has "other program" "$err" "not a teachback records store (another program's SQLite database); it was left as it is"
+expect "another program's database, writing" 4 -- "$TB" grade "$Q" "$R/moodle.csv" --db "$tmpdir/other.db"
+same "other database untouched" "$tmpdir/other.db" "$tmpdir/other.orig"
+
+cp "$DB" "$tmpdir/newer.db"
+sqlite3 "$tmpdir/newer.db" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE; PRAGMA user_version=99;" >/dev/null
+cp "$tmpdir/newer.db" "$tmpdir/newer.orig"
+expect "newer schema" 4 -- "$TB" grade "$Q" "$R/moodle.csv" --db "$tmpdir/newer.db"
+has "newer named" "$err" "written by a newer teachback (schema 99; this one knows up to 1); it was left as it is"
+same "newer store untouched" "$tmpdir/newer.db" "$tmpdir/newer.orig"
+
+cp "$tmpdir/newer.orig" "$tmpdir/ro.db"
+sqlite3 "$tmpdir/ro.db" "PRAGMA user_version=1;"
+chmod 444 "$tmpdir/ro.db"
+cp "$tmpdir/ro.db" "$tmpdir/ro.orig"
+# root writes anything: check as an unprivileged user where we are root.
+as_user=""
+[ "$(id -u)" -eq 0 ] && as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+chmod 755 "$tmpdir"
+expect "read-only store" 4 -- $as_user "$TB" grade "$Q" "$R/moodle.csv" --db "$tmpdir/ro.db"
+has "read-only named" "$err" "$tmpdir/ro.db: the records store is read-only"
+same "read-only store untouched" "$tmpdir/ro.db" "$tmpdir/ro.orig"
+chmod 700 "$tmpdir"
+
+# A writer holds the lock (the sqlite3 shell inside a transaction, fed
+# through a FIFO); teachback waits its busy timeout, then says so.
+mkfifo "$tmpdir/lockfifo"
+sqlite3 "$DB" < "$tmpdir/lockfifo" > "$tmpdir/lockout" 2>&1 &
+lockpid=$!
+exec 9> "$tmpdir/lockfifo"
+echo "BEGIN IMMEDIATE; INSERT INTO learners (name) VALUES ('lock'); SELECT 'held';" >&9
+i=0
+while ! grep -q held "$tmpdir/lockout" 2>/dev/null && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+expect "locked store" 4 -- env TEACHBACK_BUSY_MS=50 "$TB" grade "$Q" "$R/moodle.csv" --db "$DB"
+has "locked named" "$err" "the records store is locked by another process (waited 50 ms); try again when it has finished"
+echo "ROLLBACK;" >&9
+exec 9>&-
+wait $lockpid
+expect "usable after the lock" 0 -- "$TB" history --db "$DB" --learner L1
+has "L1 still there" "$out" "L1"
+
+unset TEACHBACK_NOW
