@@ -28,7 +28,7 @@ static const char *usage_text =
 	"Usage: teachback                      open the menu of bundled quizzes\n"
 	"       teachback run QUIZ [options]   take a quiz (a file, or a bundled quiz's id)\n"
 	"       teachback check PATH...        validate quizzes and material\n"
-	"       teachback list [DIR]           list quizzes: id, audience, questions, title\n"
+	"       teachback list [DIR]           list quizzes: id, audience, questions, title, file\n"
 	"       teachback stats [DIR]          counts by type and audience, reading grades\n"
 	"       teachback export QUIZ --to gift|moodle-xml|qti|fhir|handout [-o FILE] [--key]\n"
 	"       teachback export RESULT.json --to fhir-response [-o FILE]\n"
@@ -147,9 +147,10 @@ static int cmd_list(lua_State *L, int argc, char **argv)
 		return engine_failed(L);
 	for (int i = 1; i <= n; i++) {
 		lua_rawgeti(L, -1, i);
-		printf("%-28s %-8s %3s  %s\n", row_field(L, -1, "id"),
+		/* The file too: an author's copies of one quiz share its id. */
+		printf("%-28s %-8s %3s  %s  (%s)\n", row_field(L, -1, "id"),
 		       row_field(L, -1, "audience"), row_field(L, -1, "n"),
-		       row_field(L, -1, "title"));
+		       row_field(L, -1, "title"), row_field(L, -1, "path"));
 		lua_pop(L, 1);
 	}
 	if (n == 0)

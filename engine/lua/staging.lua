@@ -156,8 +156,10 @@ local SAY = {
 function M.parse_group(text)
   if type(text) ~= "string" then return nil, "expected the stage group as text" end
   if #text > MAX_LEN then return nil, "too long" end
-  local s = match(lower(text), "^%s*(.-)%s*$")
-  s = match(s, "^stage%s+(.*)$") or s
+  -- "Stage II B." reads as IIB: a closing full stop and inner spaces go.
+  local s = match(lower(text), "^%s*(.-)[%s%.]*$")
+  s = match(s, "^stage%s*(.*)$") or s
+  s = gsub(s, "%s+", "")
   if s == "" then return nil, "no stage group given" end
 
   local num, letter = match(s, "^(%d)(%a?)$")

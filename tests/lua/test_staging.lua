@@ -208,6 +208,9 @@ local PARSE_OK = {
   { "IIB", "IIB" }, { "iib", "IIB" }, { "2b", "IIB" }, { "2B", "IIB" },
   { "Stage IIIc", "IIIC" }, { "4", "IV" }, { "iv", "IV" }, { "0", "0" },
   { "stage 0", "0" }, { "  IA ", "IA" }, { "1b", "IB" }, { "3c", "IIIC" },
+  -- as people type them: an inner space, a closing full stop
+  { "II B", "IIB" }, { "3 a", "IIIA" }, { "IIIa.", "IIIA" }, { "Stage II B.", "IIB" },
+  { "stage4", "IV" },
 }
 for _, p in ipairs(PARSE_OK) do
   T.test("parse_group('" .. p[1] .. "') is " .. p[2], function()
@@ -215,7 +218,7 @@ for _, p in ipairs(PARSE_OK) do
   end)
 end
 
-local PARSE_BAD = { "IID", "V", "IA1", "", "2bb", "IVA", "5", "stage", "IIC" }
+local PARSE_BAD = { "IID", "V", "IA1", "", "2bb", "IVA", "5", "stage", "IIC", ".", "I I I D" }
 for _, s in ipairs(PARSE_BAD) do
   T.test("parse_group('" .. s .. "') is refused", function()
     refused(s, staging.parse_group(s))

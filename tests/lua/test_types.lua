@@ -144,7 +144,10 @@ T.test("types: present gives a prompt, blocks, how and the input kind", function
     local view = t.present(q, t.shuffle(q, T.rng(5), true))
     T.ok(type(view.prompt) == "string", s[1] .. " prompt")
     T.ok(type(view.blocks) == "table", s[1] .. " blocks")
-    T.ok(type(view.how) == "string" and view.how:find("for example", 1, true), s[1] .. " how")
+    -- Every how gives an example, except numeric's: a fixed number there
+    -- read like a hint at the answer, so it says how to write one instead.
+    local says = s[1] == "numeric" and "in figures" or "for example"
+    T.ok(type(view.how) == "string" and view.how:find(says, 1, true), s[1] .. " how")
     T.eq(view.input, s[1])
   end
 end)

@@ -33,7 +33,8 @@ local function with_unit(q, text)
 end
 
 local function expect(q)
-  return ("a number%s, for example 12.5 or 12,5"):format(
+  -- No example number: one fixed example reads like a hint at the answer.
+  return ("a number in figures%s; a decimal point or a comma both work"):format(
     q.unit and (" (in " .. q.unit .. ")") or "")
 end
 
