@@ -430,6 +430,9 @@ static int review(lua_State *L, int s, const struct term_opts *t)
 	if (host_call(L, "cli", "review_pages", 1, 1) != LUA_OK)
 		return 0;
 	n = lua_istable(L, -1) ? luaL_len(L, -1) : 0;
+	/* A Ctrl-C that ended the exam does not also skip its review. */
+	if (pages)
+		term_reset_interrupt();
 	for (lua_Integer i = 1; i <= n; i++) {
 		char line[64];
 

@@ -91,9 +91,9 @@ function M.help(s, item)
   return util.map(lines, function(t) return { kind = "text", text = t } end)
 end
 
--- "h": the next hint not yet shown.  Hint i opens after try i - 1 (the
--- first before any try); each is shown once.  Hints cost nothing: only a
--- new try does.
+-- "h": the next hint not yet shown, one before the first try and one more
+-- with each wrong try; each is shown once.  Hints cost nothing: only a new
+-- try does.
 function M.hint(s, item)
   local hints = item.q.hints or {}
   if s.mode.name ~= "adaptive" or #hints == 0 then
@@ -114,10 +114,11 @@ function M.retry(s, item)
   local out = { { kind = "verdict", ok = false,
                   text = patient(s) and "Not quite yet." or "Not right yet." } }
   local hints = item.q.hints or {}
+  -- After a wrong try, the next hint not yet seen (h may have shown one).
   local seen = item.hints_seen or 0
-  if #item.steps > seen and hints[#item.steps] then   -- each hint once; none repeats
-    item.hints_seen = #item.steps
-    out[#out + 1] = { kind = "text", text = "Hint: " .. hints[#item.steps] }
+  if hints[seen + 1] then
+    item.hints_seen = seen + 1
+    out[#out + 1] = { kind = "text", text = "Hint: " .. hints[seen + 1] }
   end
   local pen = s.settings.penalty or 1 / 3
   out[#out + 1] = { kind = "text", text = ("%s left. Each new try costs %s of the marks.")

@@ -326,9 +326,7 @@ local function read_part(parts, k, line)
     for ch in tok:gmatch("%a") do letters[#letters + 1] = ch:upper() end
   end
   if #letters == 0 then return nil, want end
-  if parts.one and #letters > 1 then
-    return nil, ("%s %d takes one letter. %s"):format(parts.noun, k, want)
-  end
+  if parts.one and #letters > 1 then return nil, want end
   for _, ch in ipairs(letters) do
     if not valid[ch] then return nil, ("There is no %s at %s %d. %s"):format(ch, noun, k, want) end
   end

@@ -97,6 +97,57 @@ see "cbm intro" "Certainty-based marking"
 tx send-keys -t t "D" Enter "3" Enter
 see "cbm right at 3" "Certainty 3: 3 marks."
 
+# "How sure?": the words on screen are accepted, the question is said once,
+# anything else is re-asked once, and ?, s and q work there too.
+start "$TB" run "$F/bone-basics.yaml" --seed 1
+see "certainty run" "Question 1 of 8"
+tx send-keys -t t "B" Enter "very" Enter
+see "'very' accepted" "That's right."
+n=$(grep -c "How sure are you?" "$out")
+if [ "$n" -eq 1 ]; then ok; else bad "'How sure are you?' printed $n times"; fi
+tx send-keys -t t Enter "A" Enter "?" Enter
+see "? at How sure" "Type 1 if you are not sure, 2 if you are fairly sure"
+tx send-keys -t t "maybe" Enter
+see "re-asked in words" "Please type 1 (not sure), 2 (fairly sure) or 3 (very sure)."
+n=$(grep -c "Please type 1 (not sure)" "$out")
+if [ "$n" -eq 1 ]; then ok; else bad "re-ask printed $n times for one bad reply"; fi
+tx send-keys -t t "q" Enter
+see "q at How sure" "Stop the quiz now?"
+tx send-keys -t t "n" Enter
+see "back at How sure" "Let's go on."
+tx send-keys -t t "s" Enter
+see "s at How sure goes on" "Press Enter for the next question."
+
+# Cloze at "Blank 2 of 3": a slip keeps blank 1; the option's words work.
+# (Seed 7 asks the three-blank cloze first; B is PTHrP.)
+start "$TB" run "$F/staging-and-sites.yaml" --seed 7
+see "cloze shown" "Blank 1 of 3 >"
+tx send-keys -t t "B" Enter "D" Enter
+see "blank 2 slip said for blank 2" "There is no D at blank 2. Type A, B or C for blank 2."
+see "still at blank 2" "Blank 2 of 3 >"
+tx send-keys -t t "iv fluids" Enter
+see "the word moves on" "Blank 3 of 3 >"
+tx send-keys -t t "bisphosphonate" Enter
+see "all three blanks right" "Correct."
+tx send-keys -t t C-d
+see "cloze run ends" "[exited]"
+
+# Ctrl-C in an exam: the score first, then a review of the one question
+# answered; question 2 (on screen, unanswered) and the rest show no key.
+start "$TB" run "$F/staging-and-sites.yaml" --seed 1 --mode exam
+see "exam starts" "Question 1 of 15"
+tx send-keys -t t "A" Enter
+see "exam question 2" "Question 2 of 15"
+tx send-keys -t t C-c
+see "exam score first" "Score: 0 / 15 (0%)"
+see "review offered" "Press Enter to review your answers, q to skip."
+tx send-keys -t t Enter
+see "the answered question reviewed" "Questions 2 to 15 were not reached; their answers are not shown."
+if grep -q "Question 2 of 15" "$out" && ! grep -q "Stage IA (T1 N0 M0)" "$out" &&
+   [ "$(grep -c 'Question [0-9]* of 15' "$out")" -eq 3 ]; then ok
+else bad "an ended exam showed more than the one answered question"; sed 's/^/    /' "$out" | tail -20; fi
+see "exam exits" "[exited]"
+
 # The menu on a phone over ssh (40x20): drawn in place and paged, so
 # nothing ever scrolls into the terminal's history; arrows move, a number
 # too long is refused in words, a resize redraws it, Enter starts a quiz.
