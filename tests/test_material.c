@@ -32,20 +32,25 @@ static int teardown(void **state)
 	return 0;
 }
 
-static int load(const char *text)
+static int load_bytes(const char *text, size_t len)
 {
 	FILE *f;
 	int ok;
 
 	snprintf(path, sizeof path, "/tmp/tb-mat-%d.md", (int)getpid());
 	f = fopen(path, "wb");
-	fwrite(text, 1, strlen(text), f);
+	fwrite(text, 1, len, f);
 	fclose(f);
 	lua_settop(L, 0);
 	lua_newtable(L);
 	ok = mat_push_file(L, path, 1);
 	unlink(path);
 	return ok;
+}
+
+static int load(const char *text)
+{
+	return load_bytes(text, strlen(text));
 }
 
 static const char *section(int i, const char *name)
@@ -124,6 +129,37 @@ static void test_invalid_utf8(void **state)
 	assert_string_equal(lua_tostring(L, -1), expected("%s:3:3: error: not valid UTF-8 text"));
 }
 
+/* Windows editors: a UTF-8 byte-order mark and CRLF read as if absent. */
+static void test_byte_order_mark_and_crlf(void **state)
+{
+	(void)state;
+	assert_int_equal(load("\xEF\xBB\xBF" "---\r\nid: bone\r\ntitle: B\r\n---\r\n\r\n"
+			      "# Signs {#signs}\r\n\r\nText.\r\n"), 1);
+	lua_getfield(L, 2, "front");
+	lua_getfield(L, -1, "id");
+	assert_string_equal(lua_tostring(L, -1), "bone");
+	assert_string_equal(section(1, "id"), "signs");
+	assert_string_equal(section(1, "line"), "6");
+	assert_string_equal(section(1, "text"), "\nText.\n");
+	assert_int_equal(load("\xEF\xBB\xBF" "---\r\nid: a\r\nid: b\r\n---\r\n"), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    expected("%s:3:1: error: duplicate key 'id' (first at 2:1)"));
+}
+
+static void test_utf16_named(void **state)
+{
+	static const char le[] = "\xFF\xFE" "-\0-\0-\0\n\0";
+	static const char bare[] = "#\0 \0A\0\n\0";
+
+	(void)state;
+	assert_int_equal(load_bytes(le, sizeof le - 1), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    expected("%s:1:1: error: this looks like UTF-16; save it as UTF-8"));
+	assert_int_equal(load_bytes(bare, sizeof bare - 1), 0);
+	assert_string_equal(lua_tostring(L, -1),
+			    expected("%s:1:1: error: this looks like UTF-16; save it as UTF-8"));
+}
+
 static void test_missing_file(void **state)
 {
 	(void)state;
@@ -142,6 +178,8 @@ int main(void)
 		cmocka_unit_test(test_fenced_code_is_not_a_heading),
 		cmocka_unit_test(test_no_front_matter),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_byte_order_mark_and_crlf),
+		cmocka_unit_test(test_utf16_named),
 		cmocka_unit_test(test_missing_file),
 	};
 
