@@ -242,6 +242,25 @@ static int l_clock(lua_State *L)
 	return 1;
 }
 
+/* host.today() -> "YYYY-MM-DD" (UTC), for review dates; TEACHBACK_TODAY
+ * overrides it so tests and reproducible builds need no real clock. */
+static int l_today(lua_State *L)
+{
+	const char *fixed = getenv("TEACHBACK_TODAY");
+	char buf[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (fixed && *fixed) {
+		lua_pushstring(L, fixed);
+		return 1;
+	}
+	if (!gmtime_r(&now, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%d", &tm))
+		return 0;
+	lua_pushstring(L, buf);
+	return 1;
+}
+
 static int l_sandbox(lua_State *L)
 {
 	size_t len;
@@ -270,6 +289,7 @@ static int open_host(lua_State *L)
 		{"find_up", l_find_up},
 		{"sandbox", l_sandbox},
 		{"clock", l_clock},
+		{"today", l_today},
 		{NULL, NULL}
 	};
 

@@ -27,7 +27,10 @@ struct run_opts {
 static const char *usage_text =
 	"Usage: teachback                      open the menu of bundled quizzes\n"
 	"       teachback run QUIZ [options]   take a quiz (a file, or a bundled quiz's id)\n"
-	"       teachback check PATH...        validate quizzes and material\n"
+	"       teachback check [--strict] [--coverage] PATH...\n"
+	"                                      validate quizzes and material; item-writing\n"
+	"                                      warnings (--strict: they fail too);\n"
+	"                                      --coverage: sections no question cites\n"
 	"       teachback list [DIR]           list quizzes: id, audience, questions, title, file\n"
 	"       teachback stats [DIR]          counts by type and audience, reading grades\n"
 	"       teachback export QUIZ --to gift|moodle-xml|qti|fhir|handout [-o FILE] [--key]\n"
@@ -58,7 +61,8 @@ static const char *usage_text =
 	"                      (~/.local/share/teachback/), or $TEACHBACK_DB\n"
 	"  --no-save           keep nothing (run and grade)\n"
 	"\n"
-	"Exit status: 0 done, 1 check found errors (grade: rows skipped), 2 wrong usage,\n"
+	"Exit status: 0 done, 1 check found errors (or warnings with --strict; grade: rows\n"
+	"skipped), 2 wrong usage,\n"
 	"3 a quiz or answers file could not be loaded, 4 the records store could not be used.\n";
 
 static int usage_error(const char *fmt, const char *arg)
@@ -97,15 +101,30 @@ static int engine_failed(lua_State *L)
 static int cmd_check(lua_State *L, int argc, char **argv)
 {
 	long errors, warnings, files;
+	int strict = 0, coverage = 0, npaths = 0;
 
-	if (argc < 1)
-		return usage_error("check needs at least one file or folder%s", "");
 	lua_newtable(L);
 	for (int i = 0; i < argc; i++) {
-		lua_pushstring(L, argv[i]);
-		lua_rawseti(L, -2, i + 1);
+		if (!strcmp(argv[i], "--strict")) {
+			strict = 1;
+		} else if (!strcmp(argv[i], "--coverage")) {
+			coverage = 1;
+		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
+			lua_pop(L, 1);
+			return usage_error("unknown option '%s' for check", argv[i]);
+		} else {
+			lua_pushstring(L, argv[i]);
+			lua_rawseti(L, -2, ++npaths);
+		}
 	}
-	if (host_call(L, "cli", "check", 1, 4) != LUA_OK)
+	if (npaths == 0) {
+		lua_pop(L, 1);
+		return usage_error("check needs at least one file or folder%s", "");
+	}
+	lua_createtable(L, 0, 1);
+	lua_pushboolean(L, coverage);
+	lua_setfield(L, -2, "coverage");
+	if (host_call(L, "cli", "check", 2, 4) != LUA_OK)
 		return engine_failed(L);
 	errors = (long)lua_tointeger(L, -3);
 	warnings = (long)lua_tointeger(L, -2);
@@ -113,8 +132,10 @@ static int cmd_check(lua_State *L, int argc, char **argv)
 	print_lines(L, -4, stdout);
 	printf("checked %ld file%s: %ld error%s, %ld warning%s\n", files, files == 1 ? "" : "s",
 	       errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+	if (strict && warnings)
+		printf("--strict: warnings count as errors\n");
 	lua_pop(L, 4);
-	return errors ? TB_EXIT_CHECK : TB_EXIT_OK;
+	return errors || (strict && warnings) ? TB_EXIT_CHECK : TB_EXIT_OK;
 }
 
 /* Pushes the rows of cli.list; returns their count or -1. */
@@ -148,9 +169,12 @@ static int cmd_list(lua_State *L, int argc, char **argv)
 	for (int i = 1; i <= n; i++) {
 		lua_rawgeti(L, -1, i);
 		/* The file too: an author's copies of one quiz share its id. */
-		printf("%-28s %-8s %3s  %s  (%s)\n", row_field(L, -1, "id"),
+		printf("%-28s %-8s %3s  %s  (%s)", row_field(L, -1, "id"),
 		       row_field(L, -1, "audience"), row_field(L, -1, "n"),
 		       row_field(L, -1, "title"), row_field(L, -1, "path"));
+		if (*row_field(L, -1, "review_due"))
+			printf("  [review due: reviewed %s]", row_field(L, -1, "reviewed"));
+		putchar('\n');
 		lua_pop(L, 1);
 	}
 	if (n == 0)

@@ -10,6 +10,7 @@ local report = require("report")
 local schema = require("schema")
 local session = require("session")
 local json = require("json")
+local lint = require("lint")
 local util = require("util")
 
 local M = {}
@@ -42,10 +43,35 @@ local function material_lines(index, lines, seen)
   end
 end
 
+-- Item-writing warnings of lint.lua for material documents (review dates)
+-- and, with opts.coverage, the sections no checked question cites.
+local function material_warnings(seen, cited, opts, lines)
+  local n = 0
+  local indexes = {}
+  for index in pairs(seen) do indexes[#indexes + 1] = index end
+  table.sort(indexes, function(a, b) return a.dir < b.dir end)
+  for _, index in ipairs(indexes) do
+    local items = {}
+    for _, id in ipairs(util.sorted_keys(index.docs)) do
+      for _, it in ipairs(lint.material(index.docs[id], opts.today)) do items[#items + 1] = it end
+    end
+    if opts.coverage then
+      for _, it in ipairs(lint.coverage(index, cited)) do items[#items + 1] = it end
+    end
+    for _, it in ipairs(items) do lines[#lines + 1] = schema.format(it) end
+    n = n + #items
+  end
+  return n
+end
+
 -- teachback check PATH...: returns lines, error count, warning count, files.
-function M.check(paths)
+-- opts: coverage (list uncited sections), today ("YYYY-MM-DD", for review
+-- dates; host.today() when absent).
+function M.check(paths, opts)
+  opts = opts or {}
+  opts.today = opts.today or (host.today and host.today())
   local lines, errors, warnings, files = {}, 0, 0, 0
-  local seen = {}
+  local seen, cited = {}, {}
   local quizzes = {}
   for _, p in ipairs(paths) do
     if host.is_dir(p) then
@@ -64,7 +90,7 @@ function M.check(paths)
       end
     elseif host.is_file(p) and p:match("%.md$") then
       files = files + 1
-      local _, v, raw_message = material.load_file(p)
+      local doc, v, raw_message = material.load_file(p)
       if raw_message then
         lines[#lines + 1] = raw_message
         errors = errors + 1
@@ -72,6 +98,10 @@ function M.check(paths)
         messages(v, lines)
         errors = errors + v.errors
         warnings = warnings + v.warnings
+        for _, it in ipairs(doc and lint.material(doc, opts.today) or {}) do
+          lines[#lines + 1] = schema.format(it)
+          warnings = warnings + 1
+        end
       end
     elseif host.is_file(p) then
       quizzes[#quizzes + 1] = p
@@ -102,16 +132,26 @@ function M.check(paths)
         ids[quiz.id] = path
       end
     end
+    if quiz and v.errors == 0 then
+      -- Item-writing rules read checked, converted questions only.
+      local oklint, why = pcall(lint.quiz, quiz, v, opts)
+      if not oklint then
+        v:error(quiz, nil, "internal error in the item-writing rules: %s", tostring(why))
+      end
+      for _, q in ipairs(quiz.questions) do lint.cites(q, cited) end
+    end
     messages(v, lines)
     errors = errors + v.errors
     warnings = warnings + v.warnings
   end
+  warnings = warnings + material_warnings(seen, cited, opts, lines)
   return lines, errors, warnings, files
 end
 
 -- The bundled (or given) quizzes: one line each.
 function M.list(dir)
   local rows = {}
+  local today = host.today and host.today()
   for _, path in ipairs(host.list(dir, ".yaml", true)) do
     if is_quiz_file(path) then
       local quiz, v = quiz_mod.load(path, index_for)
@@ -119,6 +159,8 @@ function M.list(dir)
         local n = quiz.settings.draw or #quiz.questions
         rows[#rows + 1] = { id = quiz.id, title = quiz.title, audience = quiz.audience,
                             n = n, path = path, group = M.group_of(path, quiz.audience),
+                            reviewed = quiz.reviewed,
+                            review_due = lint.stale(quiz.reviewed, today) and "yes" or nil,
                             minutes = quiz.minutes or math.max(1, math.ceil(n * 0.75)) }
       end
     end

@@ -164,11 +164,13 @@ function M.check_doc(raw, v, path)
   end
   local title = v:string(front, "title", { required = true })
   M.check_date(v, front, "reviewed", true)
+  local rline, rcol = v:pos(front, "reviewed")
   local sources = v:list(front, "sources", { required = true, min = 1, item = "source" })
   for i in ipairs(sources or {}) do v:string(sources, i) end
   local audience = v:oneof(front, "audience", { "patient", "student", "any" }, "any")
   local doc = { id = id or base, title = title, path = path, sections = {}, order = {},
-                audience = audience }
+                audience = audience, reviewed = front.reviewed, reviewed_line = rline,
+                reviewed_col = rcol }
   for _, s in ipairs(raw.sections) do
     local prev = doc.sections[s.id]
     if s.id == "" then

@@ -1,0 +1,436 @@
+-- lint.lua: item-writing warnings for `teachback check`.
+--
+-- A question can be valid and still measure test-wiseness instead of
+-- knowledge: the key is the longest option, a wrong option says "never",
+-- the stem gives the answer away.  These rules look for the flaws item
+-- writers are taught to avoid.  They only warn (exit 0); `check --strict`
+-- makes any warning fail.  Each message names the rule in brackets and
+-- says what to change.
+--
+-- The rules read a question after quiz.lua has checked and converted it,
+-- so they run only on files without errors.  Nothing here decides a score.
+
+local textnorm = require("textnorm")
+local util = require("util")
+
+local M = {}
+
+M.LENGTH_RATIO = 1.4   -- key this many times the longest other option: a cue,
+M.LENGTH_MARGIN = 8    -- and at least this many characters longer ("The eye"
+                       -- against "Bone" is no cue)
+M.ALPHA = 0.05         -- one-sided level of the quiz-wide "key is longest" test
+M.MIN_ITEMS = 5        -- fewer single-answer questions than this: no quiz-wide test
+M.STALE_MONTHS = 12    -- a review date older than this is due again
+
+-- Words that make a false statement easy to spot.  Matched as whole words
+-- after normalising (lower case, punctuation as spaces).
+local ABSOLUTE = {}
+for _, w in ipairs { "always", "never", "all", "none", "every", "everyone", "everything",
+                     "nothing", "nobody", "only", "completely", "entirely", "guaranteed",
+                     "guarantees", "certainly", "definitely", "impossible" } do
+  ABSOLUTE[w] = true
+end
+M.ABSOLUTE = ABSOLUTE
+
+-- "every 4 weeks", "every day": a schedule, not an absolute.
+local FREQUENCY = {}
+for _, w in ipairs { "day", "days", "week", "weeks", "month", "months", "year", "years", "hour",
+                     "hours", "morning", "night", "evening", "cycle", "cycles", "dose", "other",
+                     "few", "two", "three", "four", "six", "second", "third" } do
+  FREQUENCY[w] = true
+end
+
+-- Negative words in a stem; they must stand out (NOT, or *not*).  "least"
+-- counts only before a judgement ("least likely"), not in "the least effect".
+local NEGATIVE = { ["not"] = true, ["except"] = true, ["never"] = true, ["cannot"] = true,
+                   ["false"] = true, ["incorrect"] = true, ["untrue"] = true }
+local LEAST_BEFORE = { likely = true, appropriate = true, important = true, helpful = true,
+                       useful = true, accurate = true, correct = true, suitable = true,
+                       effective = true, urgent = true, necessary = true, concerning = true }
+
+local function len(s)
+  return utf8.len(s) or #s
+end
+
+local function words(s)
+  local out = {}
+  for w in textnorm.normalize(s):gmatch("%S+") do out[#out + 1] = w end
+  return out
+end
+
+-- Does the normalised `needle` stand in `hay` as whole words?
+local function contains_words(hay, needle)
+  if needle == "" then return false end
+  return (" " .. hay .. " "):find(" " .. needle .. " ", 1, true) ~= nil
+end
+
+local function is_above(text)
+  local t = textnorm.normalize(text)
+  return t:match("^all of the above") or t:match("^none of the above")
+      or t:match("^both of the above") or t:match("^neither of the above")
+end
+
+-- ---- per question ---------------------------------------------------
+
+-- The key of a single-answer question clearly longer than every other.
+local function length_cue(q, v)
+  if q.type ~= "single" or #q.options < 2 then return end
+  local key, longest_other
+  for _, o in ipairs(q.options) do
+    local n = len(o.text)
+    if o.correct then key = o
+    elseif not longest_other or n > longest_other then longest_other = n end
+  end
+  if not key or not longest_other or longest_other == 0 then return end
+  local n = len(key.text)
+  local ratio = n / longest_other
+  if ratio >= M.LENGTH_RATIO and n - longest_other >= M.LENGTH_MARGIN then
+    v:warn(key, "text", "question '%s': the correct option is %.1f times as long as the " ..
+           "longest other one (%d against %d characters), a cue to the answer; shorten it " ..
+           "or give the other options the same detail [length-cue]", q.id, ratio, n,
+           longest_other)
+  end
+end
+
+-- "always", "never", "only" ... in a wrong option.
+local function absolutes(q, v)
+  if q.type ~= "single" and q.type ~= "multiple" then return end
+  for _, o in ipairs(q.options) do
+    if not o.correct and not is_above(o.text) then
+      local ws = words(o.text)
+      for i, w in ipairs(ws) do
+        local schedule = w == "every" and ws[i + 1]
+                         and (FREQUENCY[ws[i + 1]] or ws[i + 1]:match("^%d"))
+        if ABSOLUTE[w] and not schedule then
+          v:warn(o, "text", "question '%s': the wrong option \"%s\" says '%s', which gives " ..
+                 "it away; write a plausible half-truth without absolutes [absolute]",
+                 q.id, o.text, w)
+          break
+        end
+      end
+    end
+  end
+end
+
+-- "All/none of the above" must keep its place when options shuffle.
+local function above_not_fixed(q, v)
+  if q.type ~= "single" and q.type ~= "multiple" then return end
+  for _, o in ipairs(q.options) do
+    if is_above(o.text) and not o.fixed then
+      v:warn(o, "text", "question '%s': \"%s\" moves when options are shuffled; mark it " ..
+             "'fixed: true' (or drop it) [above-not-fixed]", q.id, o.text)
+    end
+  end
+end
+
+-- The question sentence of a stem: the last one ending in '?', else all.
+local function question_sentence(prompt)
+  local last
+  for s in prompt:gmatch("[^.!?]*%?") do last = s end
+  return last or prompt
+end
+
+local function negative_stem(q, v)
+  if q.type ~= "single" and q.type ~= "multiple" then return end
+  local s = question_sentence(q.prompt)
+  local at = 1
+  while true do
+    local a, b = s:find("[%a']+", at)
+    if not a then return end
+    local w = s:sub(a, b)
+    local lw = w:lower()
+    local after = (s:match("^%s+([%a]+)", b + 1) or ""):lower()
+    if NEGATIVE[lw] or lw:match("n't$") or lw == "least" and LEAST_BEFORE[after] then
+      local emphasised = (w == w:upper()) or s:sub(a - 1, a - 1):match("[*_]")
+      if not emphasised then
+        v:warn(q, "prompt", "question '%s': the stem asks a negative ('%s') that a reader " ..
+               "can miss; write it in capitals or *like this*, or ask the positive " ..
+               "[negative-stem]", q.id, w)
+      end
+      return
+    end
+    at = b + 1
+  end
+end
+
+-- Text a learner sees before answering: prompt, and hints (one by one).
+local function shown(q)
+  local out = { { field = "the prompt", node = q, key = "prompt", text = q.prompt } }
+  for i, h in ipairs(q.hints or {}) do
+    out[#out + 1] = { field = ("hint %d"):format(i), node = q.hints, key = i, text = h }
+  end
+  return out
+end
+
+-- A number n-in-d (or "n out of d") that says the percentage `answer`.
+local function says_percent(text, answer)
+  local t = textnorm.normalize(text)
+  for a, b in t:gmatch("(%d+) in (%d+)") do
+    if tonumber(b) > 0 and math.abs(tonumber(a) / tonumber(b) * 100 - answer) < 0.5 then
+      return a .. " in " .. b
+    end
+  end
+  for a, b in t:gmatch("(%d+) out of (%d+)") do
+    if tonumber(b) > 0 and math.abs(tonumber(a) / tonumber(b) * 100 - answer) < 0.5 then
+      return a .. " out of " .. b
+    end
+  end
+  return nil
+end
+
+local function answers_of(q)
+  local out = {}
+  if q.type == "single" or q.type == "multiple" then
+    for _, o in ipairs(q.options) do
+      -- One word ("Bone") is often the topic itself; two or more are a giveaway.
+      if o.correct and #words(o.text) >= 2 then out[#out + 1] = o.text end
+    end
+  elseif q.type == "text" then
+    local a = util.trim((q.accept[1]:gsub("%*", " ")))
+    if #words(a) >= 1 and len(a) >= 3 then out[#out + 1] = a end
+  elseif q.type == "cloze" then
+    for _, b in ipairs(q.blanks) do
+      if len(b.answer) >= 3 then out[#out + 1] = b.answer end
+    end
+  end
+  return out
+end
+
+local function gives_answer(q, v)
+  local places = shown(q)
+  for _, ans in ipairs(answers_of(q)) do
+    local na = textnorm.normalize(ans)
+    for _, p in ipairs(places) do
+      -- A cloze's own text is not shown as a hint; only its hints count.
+      if not (q.type == "cloze" and p.key == "prompt")
+         and contains_words(textnorm.normalize(p.text), na) then
+        v:warn(p.node, p.key, "question '%s': %s contains the answer \"%s\"; hint at " ..
+               "the reasoning, not the answer [gives-answer]", q.id, p.field, ans)
+      end
+    end
+  end
+  if q.type == "numeric" then
+    local num = util.fmt_num(q.answer)
+    for _, p in ipairs(places) do
+      local hit = contains_words(textnorm.normalize(p.text), textnorm.normalize(num)) and num
+      local unit = q.unit and tostring(q.unit):lower() or ""
+      if not hit and (unit:match("%%") or unit:match("percent")) then
+        hit = says_percent(p.text, q.answer)
+      end
+      if hit then
+        v:warn(p.node, p.key, "question '%s': %s gives the answer (%s); hint at the " ..
+               "reasoning, not the number [gives-answer]", q.id, p.field, hit)
+      end
+    end
+  end
+end
+
+local function repeated(q, v)
+  local function check(list, node_of, what)
+    local seen = {}
+    for i, item in ipairs(list) do
+      local text = type(item) == "table" and item.text or item
+      if type(text) == "string" then
+        local n = textnorm.normalize(text)
+        if seen[n] then
+          local node, key = node_of(i)
+          v:warn(node, key, "question '%s': %s %d repeats %s %d (\"%s\"); make every " ..
+                 "choice different [repeated-option]", q.id, what, i, what, seen[n], text)
+        else
+          seen[n] = i
+        end
+      end
+    end
+  end
+  if q.type == "single" or q.type == "multiple" then
+    check(q.options, function(i) return q.options[i], "text" end, "option")
+  elseif q.type == "cloze" then
+    for _, b in ipairs(q.blanks) do
+      check(b.options, function(i) return b.options, i end, "option")
+    end
+  elseif q.type == "ordering" then
+    check(q.items, function(i) return q.items, i end, "item")
+  end
+end
+
+-- Does a word start with a vowel sound?  true, false, or nil (cannot tell:
+-- letters such as M in an acronym are read "em" or as a word).
+local CONSONANT_SOUND = { "^uni", "^use", "^usu", "^uti", "^ure", "^uri", "^eu", "^ewe",
+                          "^one", "^once" }
+local VOWEL_SOUND = { "^hour", "^honest", "^honou?r", "^heir" }
+function M.vowel_sound(text)
+  local w = text:match("^[%s\"'(]*([%w%-]+)")
+  if not w then return nil end
+  if #w >= 2 and w:match("^%u%u") then
+    local c = w:sub(1, 1)
+    if c:match("[AEIO]") then return true end
+    if c:match("[FHLMNRSX]") then return nil end
+    return false
+  end
+  local lw = w:lower()
+  for _, p in ipairs(CONSONANT_SOUND) do if lw:match(p) then return false end end
+  for _, p in ipairs(VOWEL_SOUND) do if lw:match(p) then return true end end
+  if lw:match("^%d") then return nil end
+  return lw:match("^[aeiou]") ~= nil
+end
+
+local function article_cue(q, v)
+  local function check(article, options, where_node, where_key, label)
+    local an = article:lower() == "an"
+    for _, o in ipairs(options) do
+      local text = type(o) == "table" and o.text or o
+      local vs = M.vowel_sound(text)
+      if vs ~= nil and vs ~= an then
+        v:warn(where_node, where_key, "question '%s': '%s %s' does not fit the option " ..
+               "\"%s\", so the article gives the answer away; write 'a(n) %s' or put the " ..
+               "article into each option [article-cue]", q.id, article, label, text, label)
+        return
+      end
+    end
+  end
+  if q.type == "cloze" then
+    for num in q.text:gmatch("{{(%d+)}}") do
+      local i = tonumber(num)
+      local b = q.blanks[i]
+      local before = q.text:match("(%a+)%s+{{" .. num .. "}}")
+      if b and before and (before:lower() == "a" or before:lower() == "an") then
+        check(before, b.options, q, "text", "{{" .. num .. "}}")
+      end
+    end
+  elseif q.type == "single" or q.type == "multiple" then
+    local before = q.prompt:match("(%a+)%s*[_.…]*%s*$")
+    if before and (before:lower() == "a" or before:lower() == "an") then
+      check(before, q.options, q, "prompt", "...")
+    end
+  end
+end
+
+function M.question(q, v)
+  if type(q) ~= "table" or q.script ~= nil or type(q.prompt) ~= "string" then return end
+  length_cue(q, v)
+  absolutes(q, v)
+  above_not_fixed(q, v)
+  negative_stem(q, v)
+  gives_answer(q, v)
+  repeated(q, v)
+  article_cue(q, v)
+end
+
+-- ---- across a quiz --------------------------------------------------
+
+-- P(X >= x) where X is the number of successes of independent trials
+-- with probabilities ps (a Poisson binomial; exact, by dynamic programming).
+function M.tail(ps, x)
+  local dist = { [0] = 1 }
+  for i, p in ipairs(ps) do
+    local nextd = {}
+    for k = 0, i do
+      nextd[k] = (dist[k] or 0) * (1 - p) + (dist[k - 1] or 0) * p
+    end
+    dist = nextd
+  end
+  local s = 0
+  for k = x, #ps do s = s + (dist[k] or 0) end
+  return math.min(1, s)
+end
+
+-- Is the key of a single-answer question strictly the longest option?
+local function key_longest(q)
+  local key, other = nil, -1
+  for _, o in ipairs(q.options) do
+    if o.correct then key = len(o.text) else other = math.max(other, len(o.text)) end
+  end
+  return key ~= nil and key > other
+end
+
+-- Under chance a key is the longest of k options with probability 1/k.
+-- The quiz is flagged when so many keys are longest that chance would give
+-- that many (or more) less than ALPHA of the time.
+local function key_longest_too_often(quiz, v)
+  local ps, hits, ids = {}, 0, {}
+  for _, q in ipairs(quiz.questions) do
+    if type(q) == "table" and q.type == "single" and q.script == nil
+       and type(q.options) == "table" and #q.options >= 2 then
+      ps[#ps + 1] = 1 / #q.options
+      if key_longest(q) then
+        hits = hits + 1
+        ids[#ids + 1] = q.id
+      end
+    end
+  end
+  if #ps < M.MIN_ITEMS then return end
+  local p = M.tail(ps, hits)
+  if p < M.ALPHA then
+    local expected = 0
+    for _, x in ipairs(ps) do expected = expected + x end
+    v:warn(quiz, "questions", "in %d of %d single-answer questions the correct option is the " ..
+           "longest (chance would give about %.1f; p = %.3f); shorten those keys or lengthen " ..
+           "their distractors: %s [key-longest]", hits, #ps, expected, p,
+           table.concat(ids, ", "))
+  end
+end
+
+-- ---- review dates ---------------------------------------------------
+
+-- Is `date` (YYYY-MM-DD) more than STALE_MONTHS before `today`?
+function M.stale(date, today)
+  if type(date) ~= "string" or type(today) ~= "string" then return false end
+  local y, m, d = today:match("^(%d+)-(%d+)-(%d+)$")
+  if not y then return false end
+  local months = tonumber(y) * 12 + tonumber(m) - 1 - M.STALE_MONTHS
+  local due = ("%04d-%02d-%s"):format(months // 12, months % 12 + 1, d)
+  return date < due
+end
+
+local function stale_message(date, today)
+  return ("reviewed %s, more than %d months before today (%s); review the content against " ..
+          "current sources, then update 'reviewed' [review-due]"):format(date, M.STALE_MONTHS,
+          today)
+end
+
+function M.quiz(quiz, v, opts)
+  opts = opts or {}
+  for _, q in ipairs(quiz.questions or {}) do M.question(q, v) end
+  key_longest_too_often(quiz, v)
+  if opts.today and M.stale(quiz.reviewed, opts.today) then
+    v:warn(quiz, "reviewed", "%s", stale_message(quiz.reviewed, opts.today))
+  end
+end
+
+-- Warnings about a material document: items {file, line, col, severity, message}.
+function M.material(doc, today)
+  if today and M.stale(doc.reviewed, today) then
+    return { { file = doc.path, line = doc.reviewed_line or 1, col = doc.reviewed_col or 1,
+               severity = "warning", message = stale_message(doc.reviewed, today) } }
+  end
+  return {}
+end
+
+-- Sections of an index that no question cites.  cited["doc#sec"] = true.
+-- A document's title (a level-1 heading) introduces the page; it is not
+-- content a question should test, so it is left out.
+function M.coverage(index, cited)
+  local out = {}
+  for _, id in ipairs(util.sorted_keys(index.docs)) do
+    local doc = index.docs[id]
+    for _, secid in ipairs(doc.order) do
+      if not cited[id .. "#" .. secid] and (doc.sections[secid].level or 2) > 1 then
+        out[#out + 1] = { file = doc.path, line = doc.sections[secid].line, col = 1,
+          severity = "warning", message = ("section '%s#%s' is cited by no question; write " ..
+          "one that cites it, or fold the section into another [coverage]"):format(id, secid) }
+      end
+    end
+  end
+  return out
+end
+
+-- The sections a question cites: its source, and its key points' sources.
+function M.cites(q, cited)
+  if type(q) ~= "table" then return end
+  if type(q.source) == "string" then cited[q.source] = true end
+  for _, kp in ipairs(type(q.key_points) == "table" and q.key_points or {}) do
+    if type(kp) == "table" and type(kp.source) == "string" then cited[kp.source] = true end
+  end
+end
+
+return M

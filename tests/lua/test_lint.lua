@@ -1,0 +1,194 @@
+-- Tests for lint.lua: each item-writing rule with an item that trips it
+-- and one that does not.  Expected figures are worked out by hand.
+
+local T = ...
+local lint = require("lint")
+local schema = require("schema")
+
+local HEAD = "id: q1\ntopic: t\nexplain: x\nsource: doc#sec\n"
+
+-- The rule tags ("[length-cue]") of the warnings lint gives a question.
+local function rules(text)
+  local q = T.question(HEAD .. text)
+  local v = schema.new("question", {})
+  lint.question(q, v)
+  local out = {}
+  for _, it in ipairs(v.items) do
+    T.eq(it.severity, "warning")
+    out[#out + 1] = it.message:match("%[([%w-]+)%]$")
+  end
+  return out, v
+end
+
+local function single(prompt, key, ...)
+  local s = "type: single\nprompt: " .. prompt .. "\noptions:\n  - text: " .. key ..
+            "\n    correct: true\n"
+  for _, o in ipairs { ... } do s = s .. "  - text: " .. o .. "\n    feedback: No.\n" end
+  return s
+end
+
+T.test("lint: length cue: a key 1.4 times the longest other and 8 characters longer", function()
+  -- 29 against 11 characters: 2.6 times, 18 longer.
+  local r, v = rules(single("Where does it spread most?", "To the bone, mostly the spine", "To the skin",
+                            "To the eyes"))
+  T.eq(r, { "length-cue" })
+  T.ok(v.items[1].message:find("2.6 times as long as the longest other one (29 against 11",
+                               1, true), v.items[1].message)
+  -- 11 against 11: no cue.
+  T.eq(rules(single("Where does it spread most?", "To the bone", "To the skin", "To the eyes")), {})
+  -- "The eye" against "Bone": 1.75 times, but only 3 characters longer.
+  T.eq(rules(single("Where does it spread most?", "The eye", "Bone")), {})
+end)
+
+T.test("lint: absolutes in wrong options, not in keys, not in schedules", function()
+  T.eq(rules(single("Where does it spread most?", "To the bone", "It never spreads")), { "absolute" })
+  T.eq(rules(single("Where does it spread most?", "To the bone", "Only to the skin")), { "absolute" })
+  T.eq(rules(single("How often?", "Always every 4 weeks", "Every 3 weeks", "Each day")), {})
+  T.eq(rules(single("Where does it spread most?", "To the bone", "To the skin")), {})
+end)
+
+T.test("lint: all/none of the above must be fixed", function()
+  local base = "type: multiple\nprompt: Which are common?\noptions:\n" ..
+               "  - text: Bone\n    correct: true\n  - text: None of the above\n"
+  T.eq(rules(base .. "    feedback: No.\n"), { "above-not-fixed" })
+  T.eq(rules(base .. "    fixed: true\n    feedback: No.\n"), {})
+  -- "All of the above" is not an absolute distractor: only its own rule fires.
+  T.eq(rules("type: single\nprompt: Which?\noptions:\n  - text: Bone\n    correct: true\n" ..
+              "  - text: All of the above\n    feedback: No.\n"), { "above-not-fixed" })
+end)
+
+T.test("lint: a negative stem must stand out", function()
+  T.eq(rules(single("Which is not a common site?", "The eye", "The bone")), { "negative-stem" })
+  T.eq(rules(single("Which site isn't common?", "The eye", "The bone")), { "negative-stem" })
+  T.eq(rules(single("Which is NOT a common site?", "The eye", "The bone")), {})
+  T.eq(rules(single("Which is *not* a common site?", "The eye", "The bone")), {})
+  T.eq(rules(single("Which is least likely?", "The eye", "The bone")), { "negative-stem" })
+  -- "least" that is no judgement, and "not" outside the question sentence
+  T.eq(rules(single("She is not well. Which gives the least effect on memory?", "The eye",
+                    "The bone")), {})
+end)
+
+T.test("lint: a prompt or hint that holds the answer", function()
+  local key = single("Which treatment suits three small brain metastases?",
+                     "Stereotactic radiosurgery", "Whole-brain radiotherapy")
+  T.eq(rules(key .. "hints:\n  - Think of stereotactic radiosurgery.\n"), { "gives-answer" })
+  T.eq(rules(key .. "hints:\n  - The number of metastases matters.\n"), {})
+  local num = "type: numeric\nprompt: What percentage have bone spread?\nanswer: 70\n" ..
+              "tolerance: 5\nunit: \"%\"\nhints:\n"
+  T.eq(rules(num .. "  - In plain words, about 7 in 10.\n"), { "gives-answer" })
+  T.eq(rules(num .. "  - It is about 70.\n"), { "gives-answer" })
+  T.eq(rules(num .. "  - It is the commonest site.\n"), {})
+  local text = "type: text\nprompt: Name the class.\naccept: [SERD]\nhints:\n"
+  T.eq(rules(text .. "  - It is a SERD.\n"), { "gives-answer" })
+  T.eq(rules(text .. "  - It breaks the receptor down.\n"), {})
+end)
+
+T.test("lint: a repeated option", function()
+  T.eq(rules(single("Where?", "Bone", "Skin", "skin.")), { "repeated-option" })
+  T.eq(rules(single("Where?", "Bone", "Skin", "Eye")), {})
+  local cloze = "type: cloze\nprompt: Fill it.\ntext: It goes to the {{1}}.\nblanks:\n"
+  T.eq(rules(cloze .. "  - options: [bone, Bone, skin]\n    answer: skin\n"), { "repeated-option" })
+  T.eq(rules(cloze .. "  - options: [bone, lung, skin]\n    answer: skin\n"), {})
+end)
+
+T.test("lint: an article that fits only some options", function()
+  local cloze = "type: cloze\nprompt: Fill it.\nblanks:\n  - options: %s\n    answer: %s\n"
+  T.eq(rules("text: Checked with an {{1}}.\n" ..
+             cloze:format("[echocardiogram, ECG, bone scan]", "echocardiogram")), { "article-cue" })
+  T.eq(rules("text: Checked with a {{1}}.\n" ..
+             cloze:format("[bone scan, echocardiogram]", "bone scan")), { "article-cue" })
+  T.eq(rules("text: Checked with {{1}}.\n" ..
+             cloze:format("[an echocardiogram, a bone scan]", "an echocardiogram")), {})
+  T.eq(rules("text: Checked with an {{1}}.\n" ..
+             cloze:format("[echocardiogram, ECG, MRI]", "echocardiogram")), {})
+end)
+
+T.test("lint: vowel sounds, as the article rule hears them", function()
+  T.eq(lint.vowel_sound("echocardiogram"), true)
+  T.eq(lint.vowel_sound("bone scan"), false)
+  T.eq(lint.vowel_sound("hour"), true)
+  T.eq(lint.vowel_sound("unit"), false)
+  T.eq(lint.vowel_sound("one"), false)
+  T.eq(lint.vowel_sound("ECG"), true)
+  T.eq(lint.vowel_sound("CT scan"), false)
+  T.eq(lint.vowel_sound("MRI"), nil)   -- "an MRI", but "a MUGA": cannot tell
+end)
+
+T.test("lint: Poisson-binomial tail, exact", function()
+  T.eq(lint.tail({ 0.5, 0.5 }, 1), 0.75)
+  T.eq(lint.tail({ 0.25, 0.25, 0.25 }, 3), 1 / 64)
+  T.eq(lint.tail({ 0.25, 0.25, 0.25 }, 0), 1)
+  -- 1 - 0.75^5 - 5 x 0.25 x 0.75^4 = 1 - 0.2373046875 - 0.3955078125
+  T.eq(lint.tail({ 0.25, 0.25, 0.25, 0.25, 0.25 }, 2), 0.3671875)
+  T.eq(lint.tail({ 0.5, 1 / 3 }, 2), 1 / 6)
+end)
+
+-- A quiz of n four-option single questions, the first `longest` of them with
+-- the key as the longest option (by a little: no per-question cue).
+local function quiz_of(n, longest)
+  local qs = {}
+  for i = 1, n do
+    local key = i <= longest and "Bones, ribs" or "Bone"
+    qs[i] = { id = "q" .. i, type = "single", prompt = "Where?", options = {
+      { text = key, correct = true }, { text = "Skin, eye" }, { text = "Liver" },
+      { text = "Lung" } } }
+  end
+  return { id = "quiz", questions = qs }
+end
+
+local function quiz_rules(quiz, today)
+  local v = schema.new("quiz", {})
+  lint.quiz(quiz, v, { today = today })
+  local out = {}
+  for _, it in ipairs(v.items) do out[#out + 1] = it.message:match("%[([%w-]+)%]$") end
+  return out, v
+end
+
+T.test("lint: the key longest far more often than chance, across a quiz", function()
+  -- 5 of 5 at 1/4 each: p = 1/1024 = 0.001; chance gives 1.25 (printed 1.2).
+  local r, v = quiz_rules(quiz_of(5, 5))
+  T.eq(r, { "key-longest" })
+  T.ok(v.items[1].message:find("in 5 of 5 single-answer questions the correct option is the " ..
+       "longest (chance would give about 1.2; p = 0.001)", 1, true), v.items[1].message)
+  -- 2 of 5: p = 0.367, as chance would often give.
+  T.eq(quiz_rules(quiz_of(5, 2)), {})
+  -- 4 of 4 is p = 0.004, but 4 questions are too few to judge.
+  T.eq(quiz_rules(quiz_of(4, 4)), {})
+end)
+
+T.test("lint: review dates older than 12 months", function()
+  T.eq(lint.stale("2025-11-28", "2026-11-29"), true)
+  T.eq(lint.stale("2025-11-29", "2026-11-29"), false)   -- exactly 12 months: not yet
+  T.eq(lint.stale("2026-01-15", "2027-01-14"), false)
+  T.eq(lint.stale("2025-12-31", "2027-01-01"), true)
+  T.eq(lint.stale("2026-11-23", nil), false)
+  local quiz = quiz_of(1, 0)
+  quiz.reviewed = "2024-03-01"
+  T.eq(quiz_rules(quiz, "2026-11-29"), { "review-due" })
+  quiz.reviewed = "2026-03-01"
+  T.eq(quiz_rules(quiz, "2026-11-29"), {})
+  local doc = { path = "doc.md", reviewed = "2024-03-01", reviewed_line = 4, reviewed_col = 11 }
+  local items = lint.material(doc, "2026-11-29")
+  T.eq(#items, 1)
+  T.eq({ items[1].file, items[1].line, items[1].col }, { "doc.md", 4, 11 })
+  doc.reviewed = "2026-03-01"
+  T.eq(lint.material(doc, "2026-11-29"), {})
+end)
+
+T.test("lint: coverage lists the sections no question cites", function()
+  local cited = {}
+  lint.cites({ source = "doc#sec" }, cited)
+  lint.cites({ source = "bone#dental", key_points = { { source = "bone#bone-agents" } } }, cited)
+  T.eq(lint.coverage(T.index, cited), {})
+  local items = lint.coverage(T.index, { ["doc#sec"] = true })
+  T.eq(#items, 2)
+  T.eq({ items[1].file, items[1].line }, { "bone.md", 1 })
+  T.ok(items[1].message:find("section 'bone#bone-agents' is cited by no question", 1, true))
+  T.eq({ items[2].file, items[2].line }, { "bone.md", 5 })
+end)
+
+T.test("lint: scripted questions are left to their instances", function()
+  local v = schema.new("quiz", {})
+  lint.question({ id = "s", type = "single", script = "return {}", prompt = "x" }, v)
+  T.eq(#v.items, 0)
+end)
