@@ -64,10 +64,15 @@ local function contains_words(hay, needle)
   return (" " .. hay .. " "):find(" " .. needle .. " ", 1, true) ~= nil
 end
 
+-- "None of the above", "All of these", "Neither of them": options about
+-- the other options, which must keep their place.
 local function is_above(text)
-  local t = textnorm.normalize(text)
-  return t:match("^all of the above") or t:match("^none of the above")
-      or t:match("^both of the above") or t:match("^neither of the above")
+  local first, rest = textnorm.normalize(text):match("^(%a+) of (.*)$")
+  if not (first == "all" or first == "none" or first == "both" or first == "neither") then
+    return false
+  end
+  return rest:match("^the above") or rest:match("^these") or rest:match("^them")
+      or rest:match("^the options") or false
 end
 
 -- ---- per question ---------------------------------------------------

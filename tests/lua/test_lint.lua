@@ -52,6 +52,10 @@ T.test("lint: all/none of the above must be fixed", function()
                "  - text: Bone\n    correct: true\n  - text: None of the above\n"
   T.eq(rules(base .. "    feedback: No.\n"), { "above-not-fixed" })
   T.eq(rules(base .. "    fixed: true\n    feedback: No.\n"), {})
+  T.eq(rules("type: multiple\nprompt: Which?\noptions:\n  - text: Bone\n    correct: true\n" ..
+             "  - text: None of these.\n    fixed: true\n    feedback: No.\n"), {})
+  T.eq(rules("type: multiple\nprompt: Which?\noptions:\n  - text: Bone\n    correct: true\n" ..
+             "  - text: None of these.\n    feedback: No.\n"), { "above-not-fixed" })
   -- "All of the above" is not an absolute distractor: only its own rule fires.
   T.eq(rules("type: single\nprompt: Which?\noptions:\n  - text: Bone\n    correct: true\n" ..
               "  - text: All of the above\n    feedback: No.\n"), { "above-not-fixed" })
