@@ -143,7 +143,7 @@ static int zip_entry(lua_State *L, lua_Integer i, const char **name, size_t *nle
 static int l_write_zip(lua_State *L)
 {
 	const char *path = luaL_checkstring(L, 1), *name, *data;
-	size_t nlen, dlen, dirstart;
+	size_t nlen, dlen, dirstart, dirlen;
 	struct zbuf z = { NULL, 0, 22 };
 	uint32_t *offsets, *crcs;
 	lua_Integer n;
@@ -180,12 +180,13 @@ static int l_write_zip(lua_State *L)
 		zip_entry(L, i, &name, &nlen, &data, &dlen);
 		zip_header(&z, 1, name, nlen, crcs[i - 1], (uint32_t)dlen, offsets[i - 1]);
 	}
+	dirlen = z.len - dirstart;
 	put32(&z, 0x06054b50);          /* end of central directory */
 	put16(&z, 0);
 	put16(&z, 0);
 	put16(&z, (unsigned)n);
 	put16(&z, (unsigned)n);
-	put32(&z, (uint32_t)(z.len - dirstart));
+	put32(&z, (uint32_t)dirlen);
 	put32(&z, (uint32_t)dirstart);
 	put16(&z, 0);
 	ok = out_write(path, (const char *)z.p, z.len, err, sizeof err);

@@ -117,6 +117,35 @@ expect "50 MB xml refused" 3 -- "$TB" import "$X/huge.xml"
 has "50 MB xml message" "$err" "$X/huge.xml:1:1: error: larger than 16 MiB"
 rm -f "$X/huge.xml"
 
+# QTI 2.1: a zip that unzip accepts; every item, test and manifest of every
+# quiz valid against the vendored IMS schemas (one xmllint call each).
+V=${QTI_XSD_DIR:-../shared/vendor/qti-2.1}
+expect "qti export" 0 -- "$TB" export "$Q" --to qti -o "$X/all-types.zip"
+grep -v "^wrote " "$err" > "$X/err"
+same "qti export warnings" "$X/err" "$I/expected/all-types.qti.err"
+expect "qti zip is sound" 0 -- unzip -tq "$X/all-types.zip"
+mkdir -p "$X/qti/all-types"
+(cd "$X/qti/all-types" && unzip -q ../../all-types.zip)
+for f in imsmanifest.xml test.xml items/multiple-partial.xml items/cloze-sites.xml items/teach-fever.xml; do
+	same "qti golden $f" "$X/qti/all-types/$f" "$I/expected/qti/$f"
+done
+for q in $(find quizzes -name '*.yaml' ! -path '*/material/*' | sort); do
+	n=$(basename "$q" .yaml)
+	"$TB" export "$q" --to qti -o "$X/$n.zip" 2>/dev/null && mkdir -p "$X/qti/$n" &&
+	(cd "$X/qti/$n" && unzip -q "../../$n.zip") || bad "qti export of $n"
+done
+if [ -d "$V" ]; then
+	expect "qti items and tests valid (IMS QTI 2.1 XSD)" 0 -- xmllint --noout --nonet \
+		--schema "$V/qtiv2p1/imsqti_v2p1.xsd" "$X"/qti/*/items/*.xml "$X"/qti/*/test.xml
+	expect "qti manifests valid (IMS CP 1.1 XSD)" 0 -- xmllint --noout --nonet \
+		--schema "$V/imscp_v1p1.xsd" "$X"/qti/*/imsmanifest.xml
+	printf '<assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="x"/>\n' > "$X/bad-item.xml"
+	expect "the QTI schema check can fail" 3 -- xmllint --noout --nonet \
+		--schema "$V/qtiv2p1/imsqti_v2p1.xsd" "$X/bad-item.xml"
+else
+	echo "e2e: QTI schema checks skipped: no $V (the vendored IMS schemas)"
+fi
+
 if [ "$node_ok" -eq 1 ]; then
 	# The same files read by gift-pegjs 1.0.2: every question read, and alike.
 	expect "gift-pegjs reads as teachback does" 0 -- node "$I/gift-compare.js" "$TB" \
