@@ -116,6 +116,45 @@ static int host_require(lua_State *L)
 	return 1;
 }
 
+/*
+ * Lua 5.4.4's utf8_decode shifts a lead byte 0xFF with seven continuation
+ * bytes by 35 bits before it rejects the sequence: undefined behaviour on
+ * any line a learner types.  0xFF is never part of UTF-8, and 0xFE fails at
+ * the same place for the same reason without the shift, so utf8.len,
+ * codepoint and codes see 0xFE instead: the same results, and no UB.
+ */
+static int utf8_guard(lua_State *L)
+{
+	size_t len;
+	const char *s = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &len) : NULL;
+
+	if (s && memchr(s, 0xFF, len)) {
+		luaL_Buffer b;
+		char *p = luaL_buffinitsize(L, &b, len);
+
+		for (size_t i = 0; i < len; i++)
+			p[i] = (unsigned char)s[i] == 0xFF ? (char)0xFE : s[i];
+		luaL_pushresultsize(&b, len);
+		lua_replace(L, 1);
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	return lua_gettop(L);
+}
+
+static void guard_utf8(lua_State *L)
+{
+	lua_getglobal(L, LUA_UTF8LIBNAME);
+	for (const char *const *n = (const char *const[]){"len", "codepoint", "codes", NULL};
+	     *n; n++) {
+		lua_getfield(L, -1, *n);
+		lua_pushcclosure(L, utf8_guard, 1);
+		lua_setfield(L, -2, *n);
+	}
+	lua_pop(L, 1);
+}
+
 static void open_libs(lua_State *L)
 {
 	static const luaL_Reg libs[] = {
@@ -138,6 +177,7 @@ static void open_libs(lua_State *L)
 		lua_pushnil(L);
 		lua_setglobal(L, *u);
 	}
+	guard_utf8(L);
 	lua_pushcfunction(L, host_require);
 	lua_setglobal(L, "require");
 	/* The engine's modules must not count on a nondeterministic RNG. */
@@ -351,12 +391,11 @@ int host_call(lua_State *L, const char *module, const char *fn,
 {
 	int base = lua_gettop(L) - nargs, status;
 
-	lua_pushcfunction(L, traceback);
+	lua_pushcfunction(L, traceback);        /* at base + nargs + 1 */
 	lua_pushcfunction(L, host_require);
 	lua_pushstring(L, module);
-	status = lua_pcall(L, 1, 1, base + 1);
+	status = lua_pcall(L, 1, 1, base + nargs + 1);
 	if (status != LUA_OK) {
-		lua_remove(L, base + 1);
 		lua_settop(L, base);
 		lua_pushstring(L, "internal error loading engine module");
 		return status;

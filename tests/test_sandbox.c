@@ -194,6 +194,61 @@ static void test_host_survives(void **state)
 	assert_string_equal(lua_tostring(L, -1), "B");
 }
 
+/*
+ * host_call's require ran with the first argument as its message handler,
+ * so a module that failed to load ended in LUA_ERRERR (the argument was
+ * called) instead of a plain error.
+ */
+static void test_host_call_require_fails(void **state)
+{
+	(void)state;
+	lua_settop(L, 0);
+	lua_pushliteral(L, "an argument");
+	assert_int_equal(host_call(L, "no-such-module", "f", 1, 1), LUA_ERRRUN);
+	assert_int_equal(lua_gettop(L), 1);
+	assert_string_equal(lua_tostring(L, 1), "internal error loading engine module");
+	lua_settop(L, 0);
+	lua_pushliteral(L, "quizzes");
+	assert_int_equal(host_call(L, "util", "trim", 1, 1), LUA_OK);
+	assert_string_equal(lua_tostring(L, -1), "quizzes");
+}
+
+/*
+ * Lua 5.4.4 shifts 0xFF and seven continuation bytes by 35 bits (UB) before
+ * it refuses them; the engine and scripts get guarded utf8 functions that
+ * answer the same without the shift.
+ */
+static void test_utf8_guard(void **state)
+{
+	static const char *const code =
+		"local s = '\xff\x80\x80\x80\x80\x80\x80\x80'\n"
+		"local n, at = utf8.len(s)\n"
+		"local n2, at2 = utf8.len('ab' .. s)\n"
+		"local ok = pcall(utf8.codepoint, s, 1)\n"
+		"return {n = tostring(n), at = at, at2 = at2, ok = tostring(ok), "
+		"len = utf8.len('caf\xc3\xa9')}";
+
+	(void)state;
+	for (const char *const *n = (const char *const[]){"len", "codepoint", "codes", NULL};
+	     *n; n++) {
+		lua_settop(L, 0);
+		lua_getglobal(L, "utf8");
+		lua_getfield(L, -1, *n);
+		assert_non_null(lua_getupvalue(L, -1, 1));     /* the guarded original */
+	}
+	assert_int_equal(run(code, 1), 1);
+	assert_string_equal(field("n"), "nil");
+	assert_string_equal(field("at"), "1");
+	assert_string_equal(field("at2"), "3");
+	assert_string_equal(field("ok"), "false");
+	assert_string_equal(field("len"), "4");
+	lua_settop(L, 0);
+	assert_int_equal(luaL_dostring(L, "return utf8.len('x\xff\x80\x80\x80\x80\x80\x80\x80')"),
+			 LUA_OK);
+	assert_true(lua_isnil(L, 1));
+	assert_int_equal(lua_tointeger(L, 2), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -212,6 +267,8 @@ int main(void)
 		cmocka_unit_test(test_errors_reported),
 		cmocka_unit_test(test_review_attacks),
 		cmocka_unit_test(test_host_survives),
+		cmocka_unit_test(test_host_call_require_fails),
+		cmocka_unit_test(test_utf8_guard),
 	};
 
 	return cmocka_run_group_tests_name("sandbox", tests, setup, teardown);
