@@ -301,20 +301,30 @@ static int l_today(lua_State *L)
 	return 1;
 }
 
+/*
+ * host.sandbox(code, name, seed [, seconds, steps]) -> fields | nil, message;
+ * then the seconds and steps the script used.  seconds and steps lower the
+ * per-script limits: what is left of a file's or a command's budget.
+ */
 static int l_sandbox(lua_State *L)
 {
 	size_t len;
 	const char *code = luaL_checklstring(L, 1, &len);
 	const char *name = luaL_checkstring(L, 2);
 	lua_Integer seed = luaL_checkinteger(L, 3);
+	struct tb_script_use use = { luaL_optnumber(L, 4, HOST_SCRIPT_SECONDS),
+				     (long)luaL_optinteger(L, 5, HOST_SCRIPT_STEPS), 0, 0 };
 
 	lua_settop(L, 0);
-	if (!host_sandbox_run(L, code, len, name, seed)) {
+	if (!host_sandbox_run(L, code, len, name, seed, &use)) {
 		lua_pushnil(L);
 		lua_insert(L, -2);
-		return 2;
+	} else {
+		lua_pushnil(L);
 	}
-	return 1;
+	lua_pushnumber(L, use.seconds_used);
+	lua_pushinteger(L, use.steps_used);
+	return 4;
 }
 
 static int open_host(lua_State *L)
@@ -341,6 +351,10 @@ static int open_host(lua_State *L)
 	lua_setfield(L, -2, "version");
 	lua_pushliteral(L, TB_QUIZDIR);
 	lua_setfield(L, -2, "quizdir");
+	lua_pushnumber(L, HOST_SCRIPT_SECONDS);
+	lua_setfield(L, -2, "script_seconds");
+	lua_pushinteger(L, HOST_SCRIPT_STEPS);
+	lua_setfield(L, -2, "script_steps");
 	return 1;
 }
 
@@ -426,7 +440,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 		/* From now on every instruction fails, so pcall cannot loop on. */
 		lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
 		luaL_error(L, "ran too long (more than %d million steps or %d second)",
-			   (int)(b->max_steps / 1000000), (int)HOST_SCRIPT_SECONDS);
+			   HOST_SCRIPT_STEPS / 1000000, (int)HOST_SCRIPT_SECONDS);
 	}
 }
 
@@ -660,11 +674,14 @@ static int copy_value(lua_State *S, int idx, lua_State *L, struct copy *c, int d
  * Run a quiz script in a fresh sandboxed state.  On success push a copy of
  * the table it returned and return 1; otherwise push a message (without a
  * position: the caller knows where the script stands) and return 0.
+ * use, when given, may lower the limits of time and steps and gets what
+ * the script used of them.
  */
 int host_sandbox_run(lua_State *L, const char *code, size_t len,
-		     const char *name, lua_Integer seed)
+		     const char *name, lua_Integer seed, struct tb_script_use *use)
 {
 	struct budget b = { 0, HOST_SCRIPT_MEMORY, 0, HOST_SCRIPT_STEPS, 0 };
+	double seconds = HOST_SCRIPT_SECONDS, started;
 	struct copy c = { 0, 0, "" };
 	lua_State *S = lua_newstate(capped_alloc, &b);
 	int status, env, ok = 0, top = lua_gettop(L);
@@ -687,10 +704,19 @@ int host_sandbox_run(lua_State *L, const char *code, size_t len,
 	}
 	lua_pushvalue(S, env);
 	lua_setupvalue(S, -2, 1);
-	b.deadline = now_seconds() + HOST_SCRIPT_SECONDS;
+	if (use && use->seconds < seconds)
+		seconds = use->seconds > 0 ? use->seconds : 0;
+	if (use && use->steps < b.max_steps)
+		b.max_steps = use->steps > 0 ? use->steps : 0;
+	started = now_seconds();
+	b.deadline = started + seconds;
 	lua_sethook(S, count_hook, LUA_MASKCOUNT, HOST_HOOK_EVERY);
 	status = lua_pcall(S, 0, 1, 0);
 	lua_sethook(S, NULL, 0, 0);
+	if (use) {
+		use->seconds_used = now_seconds() - started;
+		use->steps_used = b.steps;
+	}
 	if (status == LUA_ERRMEM) {
 		lua_pushfstring(L, "used more than %d MiB of memory",
 				(int)(HOST_SCRIPT_MEMORY >> 20));

@@ -67,9 +67,12 @@ static const char *usage_text =
 
 static int usage_error(const char *fmt, const char *arg)
 {
+	char msg[TB_ERRLEN];
+
+	snprintf(msg, sizeof msg, fmt, arg);    /* arg is the user's: shown escaped */
 	fputs("teachback: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'teachback --help'.\n", stderr);
+	term_write_message(stderr, msg);
+	fputs("Try 'teachback --help'.\n", stderr);
 	return TB_EXIT_USAGE;
 }
 
@@ -84,7 +87,7 @@ static void print_lines(lua_State *L, int idx, FILE *f)
 {
 	idx = lua_absindex(L, idx);
 	for (lua_Integer i = 1; lua_rawgeti(L, idx, i) == LUA_TSTRING; i++) {
-		fprintf(f, "%s\n", lua_tostring(L, -1));
+		term_write_message(f, lua_tostring(L, -1));
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
@@ -92,7 +95,24 @@ static void print_lines(lua_State *L, int idx, FILE *f)
 
 static int engine_failed(lua_State *L)
 {
-	fprintf(stderr, "teachback: internal error: %s\n", lua_tostring(L, -1));
+	const char *msg = lua_tostring(L, -1) ? lua_tostring(L, -1) : "(no message)";
+	char line[TB_ERRLEN];
+
+	/* A traceback: one message line per frame, its tabs as spaces. */
+	fputs("teachback: internal error: ", stderr);
+	while (*msg) {
+		size_t n = strcspn(msg, "\n"), k = 0;
+
+		for (size_t i = 0; i < n && k + 2 < sizeof line; i++) {
+			if (msg[i] == '\t')
+				line[k++] = ' ', line[k++] = ' ';
+			else
+				line[k++] = msg[i];
+		}
+		line[k] = '\0';
+		term_write_message(stderr, line);
+		msg += n + (msg[n] == '\n');
+	}
 	return 70;
 }
 

@@ -17,7 +17,7 @@
 
 #include "teachback.h"
 
-#define MAT_MAX_HEADING 512     /* bytes of one heading line we look at */
+#define MAT_MAX_HEADING 512     /* bytes of a heading's title kept (longer: `long`) */
 
 struct line {
 	const char *s;
@@ -133,16 +133,20 @@ static void push_slug(lua_State *L, const char *s, size_t len)
 	luaL_pushresult(&b);
 }
 
-/* Push a section table for a heading line; leaves it on the stack. */
+/*
+ * Push a section table for a heading line; leaves it on the stack.  The
+ * whole line is read, so a long heading keeps its {#id}; a title longer
+ * than MAT_MAX_HEADING is cut at a character boundary and marked `long`,
+ * for the schema to refuse at the heading's line.
+ */
 static void push_section(lua_State *L, const struct line *l, int level, int lineno)
 {
 	const char *t = l->s + level;
 	size_t n = l->len - (size_t)level;
 	const char *id = NULL;
 	size_t idlen = 0;
+	int cut = 0;
 
-	if (n > MAT_MAX_HEADING)
-		n = MAT_MAX_HEADING;
 	while (n && (*t == ' ' || *t == '\t'))
 		t++, n--;
 	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t'))
@@ -161,9 +165,19 @@ static void push_section(lua_State *L, const struct line *l, int level, int line
 	}
 	while (n && (t[n - 1] == '#' || t[n - 1] == ' ' || t[n - 1] == '\t'))
 		n--;
-	lua_createtable(L, 0, 6);
+	if (n > MAT_MAX_HEADING) {
+		n = MAT_MAX_HEADING;
+		while (n && ((unsigned char)t[n] & 0xC0) == 0x80)
+			n--;
+		cut = 1;
+	}
+	lua_createtable(L, 0, 7);
 	lua_pushlstring(L, t, n);
 	lua_setfield(L, -2, "title");
+	if (cut) {
+		lua_pushboolean(L, 1);
+		lua_setfield(L, -2, "long");
+	}
 	if (id) {
 		lua_pushlstring(L, id, idlen);
 		lua_pushboolean(L, 1);
@@ -252,6 +266,13 @@ static int split_protected(lua_State *L)
 			in_fence = !in_fence;
 		level = in_fence ? 0 : heading_level(&l);
 		if (level) {
+			/* Each section costs Lua tables and a check: bound them. */
+			if (count + open >= TB_MAX_SECTIONS) {
+				snprintf(j->err, sizeof j->err,
+					 "%s:%d:1: error: more than %d sections (headings) in one "
+					 "file; split it", j->path, lineno, TB_MAX_SECTIONS);
+				return 0;
+			}
 			if (open)
 				close_section(L, &b, sections, &count);
 			push_section(L, &l, level, lineno);
@@ -269,36 +290,36 @@ static int split_protected(lua_State *L)
 }
 
 /*
- * Push the material document at path and return 1, or push an error
- * message "PATH:LINE:COL: error: ..." and return 0.
+ * Push the material document in buf (name says where it came from) and
+ * return 1, or push an error message "NAME:LINE:COL: error: ..." and
+ * return 0.  where is a stack index of the positions table, or 0.
  */
-int mat_push_file(lua_State *L, const char *path, int where)
+int mat_push_string(lua_State *L, const char *buf, size_t len, const char *name,
+		    int where)
 {
 	struct matjob j;
-	char *buf;
 	const char *why;
-	size_t len, badoff, skip;
+	size_t badoff, skip;
 	int bad, line, col, status;
 
 	memset(&j, 0, sizeof j);
-	if (!fs_read(path, TB_MAX_FILE, &buf, &len, j.err, sizeof j.err)) {
-		lua_pushstring(L, j.err);
+	if (len > TB_MAX_FILE) {
+		lua_pushfstring(L, "%s:1:1: error: larger than %d MiB", name,
+				(int)(TB_MAX_FILE >> 20));
 		return 0;
 	}
 	/* A UTF-8 byte-order mark is skipped; UTF-16 is named. */
 	if ((why = yml_text_start(buf, len, &skip)) != NULL) {
-		lua_pushfstring(L, "%s:1:1: error: %s", path, why);
-		free(buf);
+		lua_pushfstring(L, "%s:1:1: error: %s", name, why);
 		return 0;
 	}
 	badoff = utf8_bad_at((const unsigned char *)buf + skip, len - skip, &bad);
 	if (bad) {
 		pos_of_offset(buf + skip, badoff, &line, &col);
-		lua_pushfstring(L, "%s:%d:%d: error: not valid UTF-8 text", path, line, col);
-		free(buf);
+		lua_pushfstring(L, "%s:%d:%d: error: not valid UTF-8 text", name, line, col);
 		return 0;
 	}
-	j.path = path;
+	j.path = name;
 	j.buf = buf + skip;
 	j.len = len - skip;
 	j.where = where ? lua_absindex(L, where) : 0;
@@ -309,10 +330,9 @@ int mat_push_file(lua_State *L, const char *path, int where)
 	else
 		lua_pushnil(L);
 	status = lua_pcall(L, 2, 1, 0);
-	free(buf);
 	if (status != LUA_OK) {
 		lua_pop(L, 1);
-		lua_pushfstring(L, "%s:1:1: error: out of memory", path);
+		lua_pushfstring(L, "%s:1:1: error: out of memory", name);
 		return 0;
 	}
 	if (j.err[0]) {
@@ -321,4 +341,21 @@ int mat_push_file(lua_State *L, const char *path, int where)
 		return 0;
 	}
 	return 1;
+}
+
+/* Same as mat_push_string for the file at path. */
+int mat_push_file(lua_State *L, const char *path, int where)
+{
+	char err[TB_ERRLEN], *buf;
+	size_t len;
+	int ok;
+
+	if (!fs_read(path, TB_MAX_FILE, &buf, &len, err, sizeof err)) {
+		lua_pushstring(L, err);
+		return 0;
+	}
+	where = where ? lua_absindex(L, where) : 0;
+	ok = mat_push_string(L, buf, len, path, where);
+	free(buf);
+	return ok;
 }

@@ -19,6 +19,7 @@
 #define TB_MAX_FILE     (8u * 1024 * 1024)   /* bytes in a quiz, material or answers file */
 #define TB_MAX_DEPTH    64                   /* YAML nesting */
 #define TB_MAX_NODES    200000               /* YAML values in one file */
+#define TB_MAX_SECTIONS 1000                 /* headings in one material file */
 #define TB_ERRLEN       1024                 /* one formatted error message */
 
 /* Exit statuses (teachback(1), EXIT STATUS). */
@@ -46,6 +47,8 @@ int json_syntax_ok(const char *buf, size_t len, const char *name,
 
 /* material.c */
 int mat_push_file(lua_State *L, const char *path, int where);
+int mat_push_string(lua_State *L, const char *buf, size_t len, const char *name,
+		    int where);
 
 /* luahost.c */
 struct tb_luamod {
@@ -60,8 +63,14 @@ lua_State *host_open(void);
 void host_close(lua_State *L);
 int host_call(lua_State *L, const char *module, const char *fn,
 	      int nargs, int nresults);
+struct tb_script_use {
+	double seconds;         /* in: at most this long (below the per-script limit) */
+	long steps;             /* in: at most this many VM steps */
+	double seconds_used;    /* out */
+	long steps_used;        /* out */
+};
 int host_sandbox_run(lua_State *L, const char *code, size_t len,
-		     const char *name, lua_Integer seed);
+		     const char *name, lua_Integer seed, struct tb_script_use *use);
 
 /* store.c and csv.c: the `store` and `csv` libraries of the engine's Lua */
 int luaopen_store(lua_State *L);
@@ -83,5 +92,6 @@ int term_readline(char *buf, size_t size);
 void term_reset_interrupt(void);
 void term_prompt(const struct term_opts *o, const char *text);
 int term_menu(lua_State *L, int idx, const char *title, const struct term_opts *o);
+void term_write_message(FILE *f, const char *s);
 
 #endif

@@ -114,6 +114,51 @@ static void write_clean(FILE *f, const char *s, size_t n)
 	}
 }
 
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t k, need;
+
+	if (s[0] < 0x80)
+		return 1;
+	need = s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 :
+	       s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+	if (!need || need > n)
+		return 0;
+	for (k = 1; k < need; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	return need;
+}
+
+/*
+ * One line of a message (check output, load errors, usage): control
+ * characters from a file, a tag or a file name are shown as \xHH (C1 ones
+ * as \u00HH) and bytes that are not UTF-8 as \xHH, so a message can never
+ * move the cursor, clear the screen or set the terminal's title.
+ */
+void term_write_message(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n;) {
+		size_t k = utf8_seq(p + i, n - i);
+
+		if (k == 0 || (k == 1 && (p[i] < 0x20 || p[i] == 0x7F))) {
+			fprintf(f, "\\x%02x", p[i]);
+			i++;
+		} else if (k == 2 && p[i] == 0xC2 && p[i + 1] <= 0x9F) {
+			fprintf(f, "\\u%04x", p[i + 1]);
+			i += 2;
+		} else {
+			fwrite(p + i, 1, k, f);
+			i += k;
+		}
+	}
+	fputc('\n', f);
+}
+
 /*
  * Print text wrapped at width, the first line after `first`, later lines
  * after `rest` (both already counted in their widths), and no newline at

@@ -52,6 +52,27 @@ static lua_Integer pack_pos(struct yml *y, yaml_mark_t m)
 	       (lua_Integer)(m.column + 1);
 }
 
+/*
+ * A message may quote a key or a tag, and libyaml decodes "\e" in quoted
+ * keys and %1b in tags: C0 and DEL become \xHH, in place, cut to fit.
+ */
+static void show_controls(char *msg, size_t size)
+{
+	char out[TB_ERRLEN / 2];
+	size_t k = 0;
+
+	for (const unsigned char *p = (const unsigned char *)msg; *p && k + 8 < sizeof out; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			k += (size_t)snprintf(out + k, sizeof out - k, "\\x%02x", *p);
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			k += (size_t)snprintf(out + k, sizeof out - k, "\\u%04x", *++p);
+		else
+			out[k++] = (char)*p;
+	}
+	out[k] = '\0';
+	snprintf(msg, size, "%s", out);
+}
+
 static int fail_at(struct yml *y, size_t line, size_t col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
@@ -63,6 +84,7 @@ static int fail_at(struct yml *y, size_t line, size_t col, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	show_controls(msg, sizeof msg);
 	snprintf(y->err, sizeof y->err, "%s:%zu:%zu: error: %s", y->name,
 		 line + (size_t)y->line_offset, col, msg);
 	return 0;

@@ -31,7 +31,7 @@ static int teardown(void **state)
 static int run(const char *code, lua_Integer seed)
 {
 	lua_settop(L, 0);
-	return host_sandbox_run(L, code, strlen(code), "=script", seed);
+	return host_sandbox_run(L, code, strlen(code), "=script", seed, NULL);
 }
 
 static void refused(const char *code, const char *msg)

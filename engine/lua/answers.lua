@@ -100,7 +100,7 @@ function M.apply(s, answers, where, path)
     if item then
       apply_one(s, item, answers[key], v, answers, key)
     elseif not pool[id] then
-      local near = util.did_you_mean(id, known)
+      local near = v:did_you_mean(id, known)
       v:error_key(answers, key, "no question '%s' in quiz '%s'%s", id, s.quiz.id,
                   near and ("; did you mean '" .. near .. "'?") or "")
     end

@@ -33,6 +33,7 @@ end
 local function messages(v, lines)
   if v.raw then lines[#lines + 1] = v.raw end
   for _, item in ipairs(v:sorted()) do lines[#lines + 1] = schema.format(item) end
+  if v.unshown > 0 then lines[#lines + 1] = schema.unshown_line(v) end
 end
 
 local function material_lines(index, lines, seen)
@@ -70,6 +71,7 @@ end
 function M.check(paths, opts)
   opts = opts or {}
   opts.today = opts.today or (host.today and host.today())
+  quiz_mod.begin_command()
   local lines, errors, warnings, files = {}, 0, 0, 0
   local seen, cited = {}, {}
   local quizzes = {}
@@ -150,6 +152,7 @@ end
 
 -- The bundled (or given) quizzes: one line each.
 function M.list(dir)
+  quiz_mod.begin_command()
   local rows = {}
   local today = host.today and host.today()
   for _, path in ipairs(host.list(dir, ".yaml", true)) do
@@ -171,6 +174,7 @@ end
 -- teachback stats DIR: counts and reading grades, for the README and
 -- for authors.  Returns lines.
 function M.stats(dir)
+  quiz_mod.begin_command()
   local readability = require("readability")
   local lines, bytype, byaud, grades, total = {}, {}, {}, {}, 0
   local function grade_of(aud) grades[aud] = grades[aud] or {} return grades[aud] end
@@ -246,6 +250,7 @@ end
 
 -- The menu: rows in group order, and a view of them numbered.
 function M.menu(dir)
+  quiz_mod.begin_command()
   local rows = M.list(dir)
   local ordered, out = {}, {}
   for _, g in ipairs(M.GROUPS) do
@@ -279,6 +284,7 @@ end
 -- Load a quiz and start an attempt.  Returns session, or nil and lines.
 -- The attempt is recorded unless opts.no_save or opts.answers (recorder.lua).
 function M.start(name, opts)
+  quiz_mod.begin_command()
   if opts.review then return require("recordcmd").review_session(opts) end
   if opts.learner and not utf8.len(opts.learner) then
     return nil, { "teachback: the learner name is not valid UTF-8 text" }

@@ -131,7 +131,8 @@ function M.load_dir(dir)
       index.items[#index.items + 1] = { raw_message = raw_message }
       index.errors = index.errors + 1
     else
-      for _, item in ipairs(v.items) do index.items[#index.items + 1] = item end
+      for _, item in ipairs(v:sorted()) do index.items[#index.items + 1] = item end
+      if v.unshown > 0 then index.items[#index.items + 1] = { raw_message = schema.unshown_line(v) } end
       index.errors = index.errors + v.errors
       if doc then
         local other = index.docs[doc.id]
@@ -147,6 +148,16 @@ function M.load_dir(dir)
     end
   end
   return index
+end
+
+local CONTROL = "[%z\1-\8\11-\31\127]"
+
+-- A title quoted in a message: at most 60 bytes, cut at a character.
+local function short(title)
+  if #title <= 60 then return title end
+  local n = 57
+  while n > 0 and (title:byte(n + 1) or 0) & 0xC0 == 0x80 do n = n - 1 end
+  return title:sub(1, n) .. "..."
 end
 
 function M.check_doc(raw, v, path)
@@ -173,14 +184,22 @@ function M.check_doc(raw, v, path)
                 reviewed_col = rcol }
   for _, s in ipairs(raw.sections) do
     local prev = doc.sections[s.id]
-    if s.id == "" then
-      v:report("error", raw, nil, nil, ("line %d: heading '%s' has no usable id; add {#id}")
-               :format(s.line, s.title))
+    local function at_heading(fmt, ...)
+      v:report_at("error", s.line, 1, fmt:format(...))
+    end
+    if s.title:find(CONTROL) or s.title:find("\194[\128-\159]") or s.id:find(CONTROL) then
+      at_heading("heading contains a control character")
+    elseif s.explicit and (#s.id > 64 or not s.id:match("^[a-z0-9][a-z0-9-]*$")) then
+      at_heading("section id '%s' must be lower-case letters, digits and dashes (at most 64)",
+                 #s.id > 64 and s.id:sub(1, 64) .. "..." or s.id)
+    elseif s.id == "" then
+      at_heading("heading '%s' has no usable id; add {#id}", short(s.title))
     elseif prev then
-      v.items[#v.items + 1] = { file = path, line = s.line, col = 1, severity = "error",
-        message = ("section id '%s' is used twice (first at line %d)"):format(s.id, prev.line) }
-      v.errors = v.errors + 1
+      at_heading("section id '%s' is used twice (first at line %d)", s.id, prev.line)
     else
+      if s.long then
+        at_heading("heading is longer than %d bytes; shorten it", M.MAX_HEADING)
+      end
       doc.sections[s.id] = s
       doc.order[#doc.order + 1] = s.id
       M.check_reading(doc, s, v)
@@ -190,6 +209,7 @@ function M.check_doc(raw, v, path)
 end
 
 M.MAX_GRADE = 8
+M.MAX_HEADING = 512     -- bytes of a heading's title (material.c cuts and marks it)
 
 -- Sections a patient reads: all but those of a student document and those
 -- whose heading starts "For students".
@@ -202,17 +222,18 @@ function M.check_reading(doc, section, v)
   M.plain(section)
   local g = readability.grade(table.concat(section.paras, "\n"))
   if g and g > M.MAX_GRADE then
-    v.items[#v.items + 1] = { file = doc.path, line = section.line, col = 1,
-      severity = "error", message = ("section '%s' reads at grade %.1f, above %d; use shorter " ..
-      "sentences and everyday words (or head it 'For students')"):format(section.id, g,
-      M.MAX_GRADE) }
-    v.errors = v.errors + 1
+    v:report_at("error", section.line, 1, ("section '%s' reads at grade %.1f, above %d; use " ..
+      "shorter sentences and everyday words (or head it 'For students')"):format(section.id, g,
+      M.MAX_GRADE), doc.path)
   end
 end
 
 -- "doc#section" -> section, doc; or nil and why (no why when the
--- document is there but could not be read: its own error says so).
-function M.resolve(index, source)
+-- document is there but could not be read: its own error says so).  v,
+-- when given, is the validator whose "did you mean" budget this spends.
+function M.resolve(index, source, v)
+  local near_of = v and function(name, names) return v:did_you_mean(name, names) end
+                  or util.did_you_mean
   local docid, secid = source:match("^([^#]+)#([^#]+)$")
   if not docid then
     return nil, nil, ("source '%s' must be written doc#section"):format(source)
@@ -223,14 +244,14 @@ function M.resolve(index, source)
   end
   if not doc then
     local ids = index and util.sorted_keys(index.docs) or {}
-    local near = util.did_you_mean(docid, ids)
+    local near = near_of(docid, ids)
     return nil, nil, ("source '%s': no material document '%s'%s%s"):format(source, docid,
       index and index.dir and (" in " .. index.dir) or " (no material/ folder found)",
       near and ("; did you mean '" .. near .. "'?") or "")
   end
   local sec = doc.sections[secid]
   if not sec then
-    local near = util.did_you_mean(secid, doc.order)
+    local near = near_of(secid, doc.order)
     return nil, doc, ("source '%s': no section '%s' in %s%s"):format(source, secid, doc.path,
       near and ("; did you mean '" .. near .. "'?") or ("; its sections are " ..
       M.section_list(doc)))

@@ -51,7 +51,7 @@ end
 local function check_source(q, v, index)
   local src = v:string(q, "source", { required = true })
   if not src then return end
-  local sec, doc, why = material.resolve(index, src)
+  local sec, doc, why = material.resolve(index, src, v)
   if not sec then
     if why then v:error(q, "source", "%s", why) end
     return
@@ -92,10 +92,54 @@ function M.check_question(q, v, index)
   return v.errors == before
 end
 
--- Run q's script with seed and merge its fields over a copy of q.
--- Returns the new question, or nil after reporting why.
-function M.run_script(q, seed, v)
-  local out, err = host.sandbox(q.script, "=script", seed)
+-- Each script may run 1 second or 10 million steps (host.sandbox), and
+-- every script of one quiz file together, over `check`'s seeds and an
+-- attempt's draws, FILE_SECONDS or FILE_STEPS; every script one command
+-- runs (`check DIR`, `list`, the menu) COMMAND_SECONDS or COMMAND_STEPS.
+-- So no file, and no folder of them, can stall a command for long.
+M.FILE_SECONDS, M.FILE_STEPS = 3, 30000000
+M.COMMAND_SECONDS, M.COMMAND_STEPS = 10, 100000000
+
+function M.new_budget(seconds, steps, what)
+  return { seconds = seconds, steps = steps, what = what,
+           limit = ("%d million steps or %d seconds"):format(steps // 1000000, seconds) }
+end
+
+local command_budget
+
+-- A new command starts with a full command budget.
+function M.begin_command()
+  command_budget = M.new_budget(M.COMMAND_SECONDS, M.COMMAND_STEPS, "this command")
+end
+M.begin_command()
+
+-- Run q's script with seed and merge its fields over a copy of q.  budget
+-- is the file's (quiz.budget); the command's is charged too.  Returns the
+-- new question, or nil after reporting why.
+function M.run_script(q, seed, v, budget)
+  local budgets = { command_budget, budget }
+  local seconds, steps, tightest = host.script_seconds, host.script_steps, nil
+  for _, b in ipairs(budgets) do
+    if b.seconds < seconds or b.steps < steps then tightest = b end
+    seconds, steps = math.min(seconds, b.seconds), math.min(steps, b.steps)
+  end
+  local function spent(what)
+    v:error(q, "script", "question '%s': script %s: the scripts of %s used up their " ..
+            "budget (%s together)", q.id or "?", what, tightest.what, tightest.limit)
+  end
+  if seconds <= 0 or steps <= 0 then
+    spent("not run")
+    return nil
+  end
+  local out, err, secs, used = host.sandbox(q.script, "=script", seed, seconds, steps)
+  for _, b in ipairs(budgets) do
+    b.seconds, b.steps = b.seconds - secs, b.steps - used
+  end
+  if not out and tightest and (tightest.seconds <= 0 or tightest.steps <= 0) and
+     err:find("ran too long", 1, true) then
+    spent("stopped")
+    return nil
+  end
   if not out then
     err = err:gsub("script:(%d+):", "line %1 of the script:")
     v:error(q, "script", "question '%s': script %s", q.id or "?", err)
@@ -185,6 +229,8 @@ function M.load(path, index_for)
   end
 
   local seen = {}
+  local budget = M.new_budget(M.FILE_SECONDS, M.FILE_STEPS, "this file")
+  quiz.budget = budget    -- an attempt's draws spend what check left
   for i in ipairs(questions or {}) do
     local q = v:entry_map(questions, i, "question")
     if q then
@@ -202,7 +248,7 @@ function M.load(path, index_for)
         -- The fields a script may not set must stand in the file.
         local fixed = v:id(q, "topic", { required = true })
         if v:string(q, "script") and fixed then
-          M.check_script_question(q, v, index)
+          M.check_script_question(q, v, index, budget)
         end
       else
         M.check_question(q, v, index)
@@ -236,10 +282,10 @@ function M.check_reading(q, v)
 end
 
 -- Check the static fields a script may rely on, then every seed's result.
-function M.check_script_question(q, v, index)
+function M.check_script_question(q, v, index, budget)
   local first_errors
   for seed = 1, M.CHECK_SEEDS do
-    local made = M.run_script(q, M.question_seed(seed, q.id or ""), v)
+    local made = M.run_script(q, M.question_seed(seed, q.id or ""), v, budget)
     if not made then return end
     local trial = schema.new(v.file, v.where)
     trial.fallback = q
@@ -269,7 +315,7 @@ function M.instantiate(quiz, q, seed)
   if not q.script then return q end
   local v = schema.new(quiz.file, quiz.where)
   v.fallback = q
-  local made = M.run_script(q, M.question_seed(seed, q.id), v)
+  local made = M.run_script(q, M.question_seed(seed, q.id), v, quiz.budget)
   if made then
     M.check_question(made, v, quiz.index)
   end

@@ -15,10 +15,17 @@ local M = {}
 local V = {}
 V.__index = V
 
+-- A hostile file can hold a hundred thousand mistakes.  Each one still
+-- counts, but only the first MAX_MESSAGES are kept to print, and only the
+-- first MAX_SUGGESTIONS get a "did you mean" (each costs a string distance
+-- against every name it could be).
+M.MAX_MESSAGES = 100
+M.MAX_SUGGESTIONS = 20
+
 function M.new(file, where)
   return setmetatable({
     file = file, where = where or {}, items = {}, errors = 0, warnings = 0,
-    fallback = nil,
+    fallback = nil, unshown = 0, suggestions = 0,
   }, V)
 end
 
@@ -40,13 +47,29 @@ function V:pos(node, key, which)
   return 1, 1
 end
 
-function V:report(severity, node, key, which, msg)
-  local line, col = self:pos(node, key, which)
-  self.items[#self.items + 1] = {
-    file = self.file, line = line, col = col, severity = severity, message = msg,
-  }
+-- A message at a known line and column (of self.file, or of file).
+function V:report_at(severity, line, col, msg, file)
+  if #self.items < M.MAX_MESSAGES then
+    self.items[#self.items + 1] = {
+      file = file or self.file, line = line, col = col, severity = severity, message = msg,
+    }
+  else
+    self.unshown = self.unshown + 1
+  end
   if severity == "error" then self.errors = self.errors + 1
   else self.warnings = self.warnings + 1 end
+end
+
+function V:report(severity, node, key, which, msg)
+  local line, col = self:pos(node, key, which)
+  self:report_at(severity, line, col, msg)
+end
+
+-- The closest of names to name, while this file's budget of suggestions lasts.
+function V:did_you_mean(name, names)
+  if self.suggestions >= M.MAX_SUGGESTIONS then return nil end
+  self.suggestions = self.suggestions + 1
+  return util.did_you_mean(name, names)
 end
 
 function V:error(node, key, fmt, ...)
@@ -73,9 +96,23 @@ function V:sorted()
   return self.items
 end
 
+-- Control characters a message quotes from a file (an unknown key, a
+-- heading) are shown as \xHH or \u00HH: a message must not drive the
+-- terminal that prints it.
+function M.show_controls(s)
+  return (s:gsub("[%z\1-\31\127]", function(c) return ("\\x%02x"):format(c:byte()) end)
+           :gsub("\194([\128-\159])", function(c) return ("\\u%04x"):format(c:byte()) end))
+end
+
+-- The line that ends a file's messages when more were found than kept.
+function M.unshown_line(v)
+  return M.show_controls(("%s: %s not shown (the first %d are above)"):format(v.file,
+    util.plural(v.unshown, "more message"), M.MAX_MESSAGES))
+end
+
 function M.format(item)
-  return string.format("%s:%d:%d: %s: %s", item.file, item.line, item.col,
-                       item.severity, item.message)
+  return M.show_controls(string.format("%s:%d:%d: %s: %s", item.file, item.line, item.col,
+                                       item.severity, item.message))
 end
 
 local function kind_of(v)
@@ -236,7 +273,7 @@ function V:oneof(node, key, choices, default, opts)
     for _, c in ipairs(choices) do
       if v == c then return v end
     end
-    local near = util.did_you_mean(v, choices)
+    local near = self:did_you_mean(v, choices)
     self:error(node, key, "'%s' must be one of %s, found '%s'%s", key,
                table.concat(choices, ", "), v, near and ("; did you mean '" .. near .. "'?") or "")
   else
@@ -305,7 +342,7 @@ function V:fields(node, allowed, what)
   table.sort(names)
   for _, key in ipairs(util.sorted_keys(node)) do
     if not allowed[key] then
-      local near = type(key) == "string" and util.did_you_mean(key, names)
+      local near = type(key) == "string" and self:did_you_mean(key, names)
       self:error_key(node, key, "unknown field '%s' in %s%s", tostring(key), what,
                      near and ("; did you mean '" .. near .. "'?") or "")
     end

@@ -87,11 +87,13 @@ function M.levenshtein(a, b)
   return prev[#b]
 end
 
--- The closest name in a set, when it is close enough to be a typo.
+-- The closest name in a set, when it is close enough to be a typo (at
+-- most 2 edits, so a name whose length differs by more is not measured).
 function M.did_you_mean(name, names)
   local best, bestd
   for _, cand in ipairs(names) do
-    local d = M.levenshtein(name:lower(), cand:lower())
+    local d = math.abs(#name - #cand) > 2 and math.huge or
+              M.levenshtein(name:lower(), cand:lower())
     if d < (bestd or math.huge) then best, bestd = cand, d end
   end
   if best and bestd <= math.max(1, math.min(2, #name // 3)) then return best end

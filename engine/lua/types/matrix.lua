@@ -52,7 +52,7 @@ local function check_answer(v, node, key, idx, r)
       original[name:lower()] = name
     end
     table.sort(names)
-    local near = original[util.did_you_mean(text, names)]
+    local near = original[v:did_you_mean(text, names) or false]
     v:error(node, key, "answer '%s' of row %d is not one of the columns%s", text, r,
             near and ("; did you mean '" .. near .. "'?") or "")
   end

@@ -397,7 +397,7 @@ function M.validate(q, v)
         if not src:match("^[^#%s]+#[^#%s]+$") then
           v:error(kp, "source", "source '%s' must be written doc#section", src)
         elseif v.index then
-          local sec, _, why = require("material").resolve(v.index, src)
+          local sec, _, why = require("material").resolve(v.index, src, v)
           if not sec and why then v:error(kp, "source", "%s", why) end
           kp._section = sec
         end
