@@ -35,7 +35,7 @@ ALL_CFLAGS  = $(WARN) -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Iengine $(DEP
 ENGINE_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c))
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/luamods.o
 LUA_SRC    = $(sort $(shell find engine/lua -name '*.lua'))
-TESTS      = test_yaml test_material test_sandbox test_lua
+TESTS      = test_yaml test_material test_sandbox test_term test_lua
 TEST_BIN   = $(TESTS:%=$(BUILD)/tests/%)
 
 all: $(BUILD)/teachback

@@ -715,7 +715,8 @@ int host_sandbox_run(lua_State *L, const char *code, size_t len,
 	lua_sethook(S, NULL, 0, 0);
 	if (use) {
 		use->seconds_used = now_seconds() - started;
-		use->steps_used = b.steps;
+		/* The hook counts in HOST_HOOK_EVERY steps: no more than allowed. */
+		use->steps_used = b.steps < b.max_steps ? b.steps : b.max_steps;
 	}
 	if (status == LUA_ERRMEM) {
 		lua_pushfstring(L, "used more than %d MiB of memory",

@@ -169,6 +169,65 @@ static void test_missing_file(void **state)
 			    "/nonexistent/x.md: error: cannot open (No such file or directory)");
 }
 
+/* Fuzz finding 1: 8 MiB of "#" lines made 4 million sections (3.3 GB). */
+static void test_section_limit(void **state)
+{
+	size_t n = 3 + 1001 * 2;
+	char *text = malloc(n + 1);
+
+	(void)state;
+	memcpy(text, "x\n\n", 3);
+	for (int i = 0; i < 1001; i++)
+		memcpy(text + 3 + 2 * i, "#\n", 2);
+	text[n] = '\0';
+	assert_int_equal(load(text), 0);
+	assert_string_equal(lua_tostring(L, -1), expected("%s:1003:1: error: more than 1000 "
+			    "sections (headings) in one file; split it"));
+	text[n - 2] = '\0';                     /* 1000 headings are fine */
+	assert_int_equal(load(text), 1);
+	lua_getfield(L, 2, "sections");
+	assert_int_equal(luaL_len(L, -1), 1000);
+	free(text);
+}
+
+/* Fuzz finding 7: a heading past 512 bytes lost its {#id}. */
+static void test_long_heading_keeps_id(void **state)
+{
+	char text[1400] = "## a";
+
+	(void)state;
+	for (int i = 0; i < 300; i++)
+		strcat(text, "\xc3\xa9");          /* e-acute, two bytes each */
+	strcat(text, " {#sec}\n\nText.\n");
+	assert_int_equal(load(text), 1);
+	assert_string_equal(section(1, "id"), "sec");
+	assert_int_equal(strlen(section(1, "title")), 511);   /* cut before a whole character */
+	lua_settop(L, 2);
+	lua_getfield(L, 2, "sections");
+	lua_rawgeti(L, -1, 1);
+	lua_getfield(L, -1, "long");
+	assert_true(lua_toboolean(L, -1));
+	lua_getfield(L, -2, "explicit");
+	assert_true(lua_toboolean(L, -1));
+	assert_int_equal(load("## Short {#s}\n"), 1);
+	lua_getfield(L, 2, "sections");
+	lua_rawgeti(L, -1, 1);
+	lua_getfield(L, -1, "long");
+	assert_true(lua_isnil(L, -1));
+}
+
+static void test_push_string(void **state)
+{
+	(void)state;
+	lua_settop(L, 0);
+	assert_int_equal(mat_push_string(L, "# A\n\ntext\n", 10, "mem.md", 0), 1);
+	lua_getfield(L, 1, "path");
+	assert_string_equal(lua_tostring(L, -1), "mem.md");
+	lua_settop(L, 0);
+	assert_int_equal(mat_push_string(L, "# A\n\xff\n", 6, "mem.md", 0), 0);
+	assert_string_equal(lua_tostring(L, -1), "mem.md:2:1: error: not valid UTF-8 text");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +240,9 @@ int main(void)
 		cmocka_unit_test(test_byte_order_mark_and_crlf),
 		cmocka_unit_test(test_utf16_named),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_section_limit),
+		cmocka_unit_test(test_long_heading_keeps_id),
+		cmocka_unit_test(test_push_string),
 	};
 
 	return cmocka_run_group_tests_name("material", tests, setup, teardown);

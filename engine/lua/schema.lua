@@ -106,7 +106,7 @@ end
 
 -- The line that ends a file's messages when more were found than kept.
 function M.unshown_line(v)
-  return M.show_controls(("%s: %s not shown (the first %d are above)"):format(v.file,
+  return M.show_controls(("%s: %s not shown (the first %d found are above)"):format(v.file,
     util.plural(v.unshown, "more message"), M.MAX_MESSAGES))
 end
 

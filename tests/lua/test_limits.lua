@@ -1,0 +1,45 @@
+-- Limits the fuzzing review showed to be needed (tests/fuzz/findings/):
+-- messages and suggestions per file, the length gate of did-you-mean, and
+-- control characters in messages.
+local T = ...
+local schema = require("schema")
+local util = require("util")
+
+T.test("messages per file: every one counted, the first 100 kept (fuzz finding 2)", function()
+  local v = schema.new("answers.yaml", {})
+  for i = 1, 150 do v:report_at("error", i, 1, "no question 'x" .. i .. "'") end
+  v:report_at("warning", 151, 1, "a warning")
+  T.eq(v.errors, 150)
+  T.eq(v.warnings, 1)
+  T.eq(#v.items, 100)
+  T.eq(v.unshown, 51)
+  T.eq(v.items[100].message, "no question 'x100'")
+  T.eq(schema.unshown_line(v),
+       "answers.yaml: 51 more messages not shown (the first 100 found are above)")
+end)
+
+T.test("did you mean: 20 suggestions per file, then none (fuzz finding 2)", function()
+  local v = schema.new("answers.yaml", {})
+  local names = { "dental-check", "bone-pain" }
+  for i = 1, 20 do T.eq(v:did_you_mean("dental-chek", names), "dental-check", "call " .. i) end
+  T.eq(v:did_you_mean("dental-chek", names), nil)
+  T.eq(v.suggestions, 20)
+end)
+
+T.test("did you mean: names more than 2 longer or shorter are not measured", function()
+  local calls = 0
+  local real = util.levenshtein
+  util.levenshtein = function(a, b) calls = calls + 1 return real(a, b) end
+  local ok, near = pcall(util.did_you_mean, "prompt", { "promt", "a-much-longer-name", "p" })
+  util.levenshtein = real
+  T.ok(ok, near)
+  T.eq(near, "promt")
+  T.eq(calls, 1)
+end)
+
+T.test("messages show control characters escaped (fuzz finding 4)", function()
+  T.eq(schema.format({ file = "q.yaml", line = 2, col = 1, severity = "error",
+                       message = "unknown field '\27]0;pwned\7' in the quiz" }),
+       "q.yaml:2:1: error: unknown field '\\x1b]0;pwned\\x07' in the quiz")
+  T.eq(schema.show_controls("a\194\155b\127\0c\tz é"), "a\\u009bb\\x7f\\x00c\\x09z é")
+end)
