@@ -54,8 +54,8 @@ static void test_passage_title_is_clean(void **state)
 	lua_rawseti(L, -2, 1);
 	term_render(L, -1, &o);
 	fclose(o.out);
-	assert_string_equal(buf, "From \"First [2J[31mHIDDEN[0m section\":\n"
-			    "  | Bone is the most common place.\n");
+	assert_string_equal(buf, "Quote from \"First [2J[31mHIDDEN[0m section\":\n"
+			    "  Bone is the most common place.\n");
 	lua_close(L);
 }
 
