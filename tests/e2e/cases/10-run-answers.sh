@@ -62,3 +62,11 @@ expect "--answers without a file" 2 -- "$TB" run "$F/bone-basics.yaml" --answers
 has "--answers needs a value" "$err" "teachback: option '--answers' needs a value"
 expect "far-off option" 2 -- "$TB" run "$F/bone-basics.yaml" --colour
 has "far-off option message" "$err" "teachback: unknown or incomplete option '--colour'"
+
+# An answers file: '~' is a skip, a question left out was not reached.
+printf 'most-common-site: A\nstill-breast-cancer: ~\n' > "$err.answers.yaml"
+expect "skip and not reached in a batch" 0 -- "$TB" run "$F/bone-basics.yaml" --seed 1 \
+	--answers "$err.answers.yaml" --json
+has "batch skip" "$out" '{"id":"still-breast-cancer","type":"truefalse","topic":"basics","shown_as":5,"status":"skipped","response":null'
+has "batch not reached" "$out" '{"id":"what-bone-drugs-do","type":"single","topic":"bone-drugs","shown_as":8,"status":"not_reached","response":null'
+rm -f "$err.answers.yaml"
