@@ -27,7 +27,7 @@
 #include "teachback.h"
 
 #define STORE_META "teachback.store"
-#define MAX_ARGS   32
+#define MAX_ARGS   256           /* values in one statement (multi-row inserts) */
 
 struct handle {
 	const struct store_backend *be;
@@ -35,7 +35,7 @@ struct handle {
 };
 
 static const char *const why_names[] = {
-	"ok", "failed", "missing", "not_ours", "newer", "readonly", "locked"
+	"ok", "failed", "missing", "not_ours", "newer", "readonly", "locked", "older"
 };
 
 static struct handle *check_open(lua_State *L)
@@ -71,7 +71,7 @@ static int l_open(lua_State *L)
 	if (!st) {
 		lua_pushnil(L);
 		lua_pushstring(L, err);
-		lua_pushstring(L, why > 0 && why <= STORE_LOCKED ? why_names[why] : "failed");
+		lua_pushstring(L, why > 0 && why <= STORE_OLDER ? why_names[why] : "failed");
 		return 3;
 	}
 	h = lua_newuserdatauv(L, sizeof *h, 0);

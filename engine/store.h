@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#define STORE_SCHEMA_VERSION 1   /* the newest schema this build knows */
+#define STORE_SCHEMA_VERSION 2   /* the newest schema this build knows */
 
 enum store_kind { STORE_NULL, STORE_INT, STORE_REAL, STORE_TEXT };
 
@@ -39,7 +39,8 @@ enum store_failure {
 	STORE_NOT_OURS,         /* not a database, or another program's */
 	STORE_NEWER,            /* written by a newer teachback */
 	STORE_READONLY,         /* asked to write, but the file cannot be written */
-	STORE_LOCKED            /* another process holds it past the busy timeout */
+	STORE_LOCKED,           /* another process holds it past the busy timeout */
+	STORE_OLDER             /* an older schema, opened to read: open it to write */
 };
 
 /* Every call returns 1 on success, or 0 with a message in err. */

@@ -16,9 +16,10 @@ local function problem(list, file, line, col, fmt, ...)
   list[#list + 1] = ("%s:%d:%d: error: %s"):format(file, line, col, fmt:format(...))
 end
 
--- Read a sheet for `quiz`.  Returns sheet = {ids = {...}, rows = {{learner,
--- line, cells = {[id] = text}, cols = {[id] = col}}}}, and the problems
--- (lines).  sheet is nil when the header itself is unusable.
+-- Read a sheet for `quiz`.  Returns sheet = {ids = {...}, rows = {...}},
+-- each row a csv record (learner = its name, line, cols, and the cell for
+-- ids[k] at index k + 1), and the problems (lines).  sheet is nil when the
+-- header itself is unusable.
 function M.read(path, quiz)
   local records, bad = csv.read(path)
   if not records then return nil, { bad } end
@@ -78,17 +79,31 @@ function M.read(path, quiz)
       if okutf and learner == "" then
         problem(problems, path, rec.line, 1, "no learner name or code; row skipped")
       elseif okutf then
-        local row = { learner = learner, line = rec.line, cells = {}, cols = {} }
-        for i, id in ipairs(ids) do
-          local cell = util.trim(rec[i + 1])
-          if cell ~= "" then row.cells[id] = cell end
-          row.cols[id] = rec.cols[i + 1]
-        end
-        sheet.rows[#sheet.rows + 1] = row
+        -- The record itself is the row: cell of ids[k] at rec[k + 1].
+        rec.learner = learner
+        sheet.rows[#sheet.rows + 1] = rec
       end
     end
   end
   return sheet, problems
+end
+
+-- A row's cell for ids[k], trimmed; nil when blank.
+function M.cell(row, k)
+  local c = row[k + 1]
+  if c:find("^%s") or c:find("%s$") then c = util.trim(c) end
+  if c == "" then return nil end
+  return c
+end
+
+-- A row's cells by question id, and their positions, for answers.apply.
+function M.cells(sheet, row)
+  local cells, cols = {}, {}
+  for k, id in ipairs(sheet.ids) do
+    cells[id] = M.cell(row, k)
+    cols[id] = row.cols[k + 1]
+  end
+  return cells, cols
 end
 
 -- One CSV field, quoted when it must be (RFC 4180).

@@ -133,33 +133,126 @@ local function pos(line, col)
   return (line << 32) | col
 end
 
--- Apply one sheet row to a fresh attempt; returns the session, or nil and
--- the problems as lines.
-local function grade_row(gq, row, path)
-  local s = session.new(gq, { seed = 0, mode = "exam", learner = row.learner })
-  local data = row.cells
-  local vpos = {}
-  for id, col in pairs(row.cols) do vpos[id] = pos(row.line, col) end
-  local where = { [data] = { pos = pos(row.line, 1), v = vpos, k = vpos } }
-  local v = answers.apply(s, data, where, path)
-  if v.errors > 0 then
-    local lines = {}
-    for _, it in ipairs(v:sorted()) do
-      lines[#lines + 1] = require("schema").format(it):gsub("%.$", "") .. "; row skipped"
-    end
-    return nil, lines
-  end
-  session.totals(s)
-  return s
+-- One attempt for a whole class.  The sheet quiz has no draw or shuffle
+-- and every row uses seed 0, so every learner's attempt has the same items:
+-- the grader keeps one and swaps each item's steps per row.  A class gives
+-- few distinct answers per question, so each distinct (question, cell) goes
+-- through answers.apply -- the answers-file path, its notation and its
+-- errors -- once, and its steps are reused for every learner who wrote it.
+local EMPTY = {}
+
+local function sheet_grader(gq, sheet, path)
+  local s = session.new(gq, { seed = 0, mode = "exam" })
+  local g = { s = s, sheet = sheet, path = path, memo = {}, col = {} }
+  for k, id in ipairs(sheet.ids) do g.col[id] = k end
+  for i in ipairs(s.items) do g.memo[i] = {} end
+  return g
 end
 
-local function result_fields(s, ids, tot)
-  local f = { s.learner, num(tot.score), num(tot.max), num(tot.percent) }
-  for _, id in ipairs(ids) do
-    local item = s.byid[id]
-    f[#f + 1] = item and num(item.marks) or ""
+local function reset(s, learner)
+  s.learner = learner
+  for _, item in ipairs(s.items) do
+    item.steps, item.skipped, item.certainty, item.marks = {}, nil, nil, nil
   end
-  return f
+end
+
+-- What one cell gives: {steps, certainty, answer, choice, details}, or false.
+local function cell_result(g, i, item, cell)
+  local m = g.memo[i][cell]
+  if m ~= nil then return m end
+  item.steps, item.skipped, item.certainty = {}, nil, nil
+  local v = answers.apply(g.s, { [item.q.id] = cell }, {}, g.path)
+  m = false
+  if v.errors == 0 then
+    local last = item.steps[#item.steps]
+    m = { steps = item.steps, certainty = item.certainty, skipped = item.skipped,
+          answer = last and json.encode(item.t.encode(item.q, last.response)),
+          choice = last and records.choice_of(item, last.response),
+          details = last and records.details_of(item, last.response) }
+  end
+  g.memo[i][cell] = m
+  return m
+end
+
+-- The messages of a row with a bad cell: the row through answers.apply,
+-- with each cell's position.
+local function row_problems(g, row)
+  reset(g.s, row.learner)
+  local data, cols = csvsheet.cells(g.sheet, row)
+  local vpos = {}
+  for id, col in pairs(cols) do vpos[id] = pos(row.line, col) end
+  local v = answers.apply(g.s, data, { [data] = { pos = pos(row.line, 1), v = vpos, k = vpos } },
+                          g.path)
+  local lines = {}
+  for _, it in ipairs(v:sorted()) do
+    lines[#lines + 1] = require("schema").format(it):gsub("%.$", "") .. "; row skipped"
+  end
+  return lines
+end
+
+-- Grade one row; returns the session, its totals and the per-item cell
+-- results, or nil and the problems as lines.  A blank cell is a question
+-- the learner left: skipped.
+local function grade_row(g, row)
+  local s, results = g.s, g.results or {}
+  g.results = results
+  s.learner = row.learner
+  local score, max = 0, 0
+  for i, item in ipairs(s.items) do
+    local cell = csvsheet.cell(row, g.col[item.q.id])
+    local m
+    if cell then
+      m = cell_result(g, i, item, cell)
+      if not m then return nil, row_problems(g, row) end
+      item.steps, item.skipped, item.certainty = m.steps, m.skipped, m.certainty
+    else
+      item.steps, item.skipped, item.certainty = EMPTY, true, nil
+    end
+    results[i] = m or EMPTY
+    -- The mode's mark, as session.totals takes it.
+    item.marks = session.grade(s, item) * item.q.points
+    score, max = score + item.marks, max + item.q.points
+  end
+  return s, { score = score, max = max, percent = max > 0 and 100 * score / max or 0 }, results
+end
+
+-- A sheet row arrives whole, so it is one input: the question ids and
+-- cells as one CSV line, "id,cell,id,cell,...", blank cells left out.
+local function sheet_input(g, row)
+  local f = {}
+  for k, id in ipairs(g.sheet.ids) do
+    local c = csvsheet.cell(row, k)
+    if c then
+      f[#f + 1] = id
+      f[#f + 1] = c
+    end
+  end
+  return csvsheet.line(f)
+end
+
+local function sheet_cells(value)
+  local recs = csv.parse(value)
+  local cells, rec = {}, recs[1] or {}
+  for i = 1, #rec - 1, 2 do cells[rec[i]] = rec[i + 1] end
+  return cells
+end
+
+-- Marks take few values: each is formatted once.
+local numtext = setmetatable({}, { __mode = "k" })
+local function mark_text(x)
+  local t = numtext[x]
+  if not t then
+    t = num(x)
+    numtext[x] = t
+  end
+  return t
+end
+
+-- learner, score, max, percent, then each question's marks, for a gradebook.
+local function result_line(s, tot)
+  local f = { csvsheet.field(s.learner), num(tot.score), num(tot.max), num(tot.percent) }
+  for i, item in ipairs(s.items) do f[i + 4] = mark_text(item.marks) end
+  return table.concat(f, ",") .. "\r\n"
 end
 
 local function store_hash(path)
@@ -186,7 +279,7 @@ function M.grade(args, quizdir)
   end
   local out, err = csv.writer(opts.out or "-")
   if not out then return EXIT_LOAD, "", err .. "\n" end
-  local gq = sheet_quiz(quiz, sheet.ids)
+  local grader = sheet_grader(sheet_quiz(quiz, sheet.ids), sheet, p[2])
   local hash = store_hash(qpath)
   local header = { "learner", "score", "max", "percent" }
   for _, id in ipairs(sheet.ids) do header[#header + 1] = id end
@@ -202,25 +295,18 @@ function M.grade(args, quizdir)
   end
   if db then db:begin() end
   for _, row in ipairs(sheet.rows) do
-    local s, bad = grade_row(gq, row, p[2])
+    local s, tot, results = grade_row(grader, row)
     if not s then
-      for _, l in ipairs(bad) do problems[#problems + 1] = l end
+      for _, l in ipairs(tot) do problems[#problems + 1] = l end
       skipped = skipped + 1
     else
-      local tot = session.totals(s)
       if db then
         local id = records.begin_attempt(db, { quiz = quiz, quiz_hash = hash, quiz_path = qpath,
           seed = 0, mode = "exam", frontend = "sheet", learner = row.learner, at = now })
-        local seq = 0
-        for _, qid in ipairs(sheet.ids) do
-          if row.cells[qid] then
-            seq = seq + 1
-            records.add_input(db, id, seq, 1, qid, "answer", row.cells[qid], now)
-          end
-        end
-        records.save_result(db, id, s, "finished", now)
+        records.add_input(db, id, 1, 1, nil, "sheet", sheet_input(grader, row), now)
+        records.save_items(db, id, s, tot, results, "finished", now)
       end
-      pending[#pending + 1] = csvsheet.line(result_fields(s, sheet.ids, tot))
+      pending[#pending + 1] = result_line(s, tot)
       graded = graded + 1
       if graded % BATCH == 0 then
         flush_batch()
@@ -252,8 +338,13 @@ local function rebuild(quiz, a, old)
     local gq = sheet_quiz(quiz, ids)
     local s = session.new(gq, { seed = a.seed, mode = "exam", learner = a.learner })
     local data = {}
-    for _, inp in ipairs(a.inputs) do data[inp.question_id] = inp.value end
+    for _, inp in ipairs(a.inputs) do
+      if inp.kind == "sheet" then data = sheet_cells(inp.value) end
+    end
     answers.apply(s, data, {}, "(stored answers)")
+    for _, item in ipairs(s.items) do
+      if #item.steps == 0 then item.skipped = true end
+    end
     return s
   end
   local s = session.new(quiz, { seed = a.seed, mode = a.mode, learner = a.learner,

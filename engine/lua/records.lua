@@ -32,7 +32,11 @@ function M.open(opts, writable)
       if not ok then return nil, err, "failed" end
     end
   end
-  return store.open(path, writable)
+  local db, msg, why = store.open(path, writable)
+  -- A store from an older teachback is brought up to date on first use,
+  -- even by a command that only reads.
+  if not db and why == "older" then db, msg, why = store.open(path, true) end
+  return db, msg, why
 end
 
 function M.now()
@@ -76,7 +80,7 @@ end
 
 -- The option labels a response chose, for the distractor table: "B",
 -- "A,C", "true".  Nil for types without options.
-local function choice_of(item, response)
+function M.choice_of(item, response)
   local ty = item.q.type
   if ty == "single" then return string.char(64 + response) end
   if ty == "multiple" then
@@ -89,7 +93,7 @@ local function choice_of(item, response)
 end
 
 -- Teach-back details as "covered=a,b;missed=c;..." (ids only).
-local function details_of(item, response)
+function M.details_of(item, response)
   if not item.t.details then return nil end
   local extra, order = item.t.details(item.q, response)
   local parts = {}
@@ -111,9 +115,13 @@ function M.parse_details(text)
   return out
 end
 
+local INSERT_RESPONSE = "INSERT INTO responses (attempt_id, question_id, position, topic, " ..
+  "type, answer, choice, fraction, marks, max, certainty, tries, skipped, red_flag, details) " ..
+  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
 -- The rows of the responses table for a finished session, in item order.
-function M.responses(s)
-  local tot = session.totals(s)
+function M.responses(s, tot)
+  tot = tot or session.totals(s)
   local out = {}
   for _, item in ipairs(s.items) do
     local last = item.steps[#item.steps]
@@ -121,11 +129,11 @@ function M.responses(s)
       question_id = item.key or item.q.id, position = item.n, topic = item.q.topic,
       type = item.q.type,
       answer = last and json.encode(item.t.encode(item.q, last.response)) or nil,
-      choice = last and choice_of(item, last.response) or nil,
+      choice = last and M.choice_of(item, last.response) or nil,
       fraction = session.fraction(item), marks = item.marks, max = item.q.points,
       certainty = item.certainty, tries = #item.steps, skipped = item.skipped and 1 or 0,
       red_flag = item.q.safety and 1 or 0,
-      details = last and details_of(item, last.response) or nil,
+      details = last and M.details_of(item, last.response) or nil,
     }
   end
   return out, tot
@@ -133,19 +141,49 @@ end
 
 -- Write the responses and totals of session s into attempt `id`.
 -- status: "finished" (the end was reached or the learner chose to stop).
-function M.save_result(db, id, s, status, at)
-  local rows, tot = M.responses(s)
-  db:exec("DELETE FROM responses WHERE attempt_id = ?", id)
+-- tot: the totals if already computed; fresh: no responses stored yet.
+function M.save_result(db, id, s, status, at, tot, fresh)
+  local rows
+  rows, tot = M.responses(s, tot)
+  if not fresh then db:exec("DELETE FROM responses WHERE attempt_id = ?", id) end
   for _, r in ipairs(rows) do
-    db:exec("INSERT INTO responses (attempt_id, question_id, position, topic, type, answer, " ..
-      "choice, fraction, marks, max, certainty, tries, skipped, red_flag, details) VALUES " ..
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, r.question_id, r.position, r.topic,
+    db:exec(INSERT_RESPONSE, id, r.question_id, r.position, r.topic,
       r.type, r.answer, r.choice, r.fraction, r.marks, r.max, r.certainty, r.tries, r.skipped,
       r.red_flag, r.details)
   end
   db:exec("UPDATE attempts SET status = ?, ended_at = ?, score = ?, max = ?, percent = ? " ..
           "WHERE id = ?", status, at, tot.score, tot.max, tot.percent, id)
   return tot
+end
+
+-- save_result for a graded sheet row, whose per-item answer, choice and
+-- details were computed once per distinct cell (results[i]).
+local CHUNK = 10          -- rows per INSERT: fewer calls, the same portable SQL
+local INSERT_CHUNK = INSERT_RESPONSE .. (", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                         :rep(CHUNK - 1)
+local args = {}
+
+function M.save_items(db, id, s, tot, results, status, at)
+  local items, n = s.items, 0
+  local function flush(sql)
+    db:exec(sql, table.unpack(args, 1, n))
+    n = 0
+  end
+  for i, item in ipairs(items) do
+    local r, q = results[i], item.q
+    args[n + 1], args[n + 2], args[n + 3], args[n + 4], args[n + 5] = id, q.id, i, q.topic, q.type
+    args[n + 6], args[n + 7], args[n + 8], args[n + 9] = r.answer, r.choice,
+      session.fraction(item), item.marks
+    args[n + 10], args[n + 11], args[n + 12] = q.points, item.certainty, #item.steps
+    args[n + 13], args[n + 14], args[n + 15] = item.skipped and 1 or 0, q.safety and 1 or 0,
+      r.details
+    n = n + 15
+    if n == 15 * CHUNK then flush(INSERT_CHUNK)
+    elseif i == #items then flush(INSERT_RESPONSE .. (", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " ..
+      "?, ?, ?)"):rep(n // 15 - 1)) end
+  end
+  db:exec("UPDATE attempts SET status = ?, ended_at = ?, score = ?, max = ?, percent = ? " ..
+          "WHERE id = ?", status, at, tot.score, tot.max, tot.percent, id)
 end
 
 -- Attempts, newest last.  filter: quiz (id), learner (name), status.
