@@ -97,8 +97,8 @@ end
 
 -- teachback export QUIZ --to FORMAT [-o FILE] [--key]
 function M.export(args, ctx)
-  local opts, pos = parse_args(args, { ["--to"] = "to", ["-o"] = "output", ["--output"] = "output" },
-                               { ["--key"] = "key" })
+  local opts, pos = parse_args(args, { ["--to"] = "to", ["-o"] = "output", ["--output"] = "output",
+                                      ["--quiz"] = "quiz" }, { ["--key"] = "key" })
   if not opts then return usage(pos) end
   if #pos ~= 1 then return usage("export needs one quiz (a file or a bundled quiz's id), " ..
                                  "or a result JSON file with --to fhir-response") end
@@ -110,6 +110,7 @@ function M.export(args, ctx)
                  :format(opts.to))
   end
   if opts.key and opts.to ~= "handout" then return usage("--key goes with --to handout") end
+  if opts.quiz then return usage("--quiz goes with --to fhir-response") end
   local quiz, warnings = M.load_quiz(pos[1], ctx)
   if not quiz then return 3, nil, warnings end
   local fmt = require(exp.module)
@@ -133,9 +134,12 @@ function M.export_response(path, opts, ctx)
   local data, where = host.read_yaml(path)
   if data == nil then return 3, nil, { where } end
   local fhir = require("formats.fhir")
-  local quiz
-  if type(data) == "table" and type(data.quiz) == "string" then
-    quiz = M.load_quiz(data.quiz, ctx)
+  local quiz, lines
+  local name = opts.quiz or (type(data) == "table" and type(data.quiz) == "string" and
+                             data.score ~= nil and data.quiz)
+  if name then
+    quiz, lines = M.load_quiz(name, ctx)
+    if not quiz and opts.quiz then return 3, nil, lines end
   end
   local res, err = fhir.response(data, quiz, path)
   if not res then return 3, nil, { err } end

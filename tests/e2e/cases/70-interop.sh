@@ -146,7 +146,35 @@ else
 	echo "e2e: QTI schema checks skipped: no $V (the vendored IMS schemas)"
 fi
 
+# FHIR R4: the Questionnaire of a quiz and the QuestionnaireResponse of an
+# attempt (golden files), and of every bundled quiz (validated below).
+expect "fhir export" 0 -- "$TB" export "$Q" --to fhir
+same "fhir export golden" "$out" "$I/expected/all-types.fhir.json"
+same "fhir export warnings" "$err" /dev/null
+expect "attempt for a response" 0 -- "$TB" run "$Q" --answers "$I/quiz/all-types.answers.yaml" \
+	--json --seed 3 --learner "Ann Example"
+cp "$out" "$X/result.json"
+expect "fhir-response export" 0 -- "$TB" export "$X/result.json" --to fhir-response --quiz "$Q"
+same "fhir-response golden" "$out" "$I/expected/all-types.response.fhir.json"
+mkdir -p "$X/fhir"
+cp "$I/expected/all-types.fhir.json" "$I/expected/all-types.response.fhir.json" "$X/fhir/"
+for q in $(find quizzes -name '*.yaml' ! -path '*/material/*' | sort); do
+	n=$(basename "$q" .yaml)
+	"$TB" export "$q" --to fhir -o "$X/fhir/$n.json" 2>/dev/null || bad "fhir export of $n"
+done
+"$TB" run bone-basics --answers tests/e2e/bone-basics.wrong.yaml --json --seed 1 > "$X/bb.json"
+expect "fhir-response of a bundled quiz's result" 0 -- "$TB" export "$X/bb.json" \
+	--to fhir-response -o "$X/fhir/bone-basics.response.json"
+expect "fhir-response of a non-result" 3 -- "$TB" export "$Q" --to fhir-response
+has "fhir-response of a non-result message" "$err" "$Q:1:1: error: not a teachback result (one has 'quiz', 'score' and 'questions'"
+
 if [ "$node_ok" -eq 1 ]; then
+	expect "FHIR R4 resources valid (@medplum validateResource)" 0 -- \
+		node "$I/fhir-validate.js" "$X"/fhir/*.json
+	printf '{"resourceType":"Questionnaire","status":"active","item":[{"type":"choice"}]}\n' > "$X/bad.fhir.json"
+	expect "the FHIR check can fail" 1 -- node "$I/fhir-validate.js" "$X/bad.fhir.json"
+	has "the FHIR check names the problem" "$out" "Missing required property (Questionnaire.item[0].linkId)"
+
 	# The same files read by gift-pegjs 1.0.2: every question read, and alike.
 	expect "gift-pegjs reads as teachback does" 0 -- node "$I/gift-compare.js" "$TB" \
 		"$I"/gift/*.gift "$I/expected/all-types.gift" "$X"/*.1.gift
