@@ -70,3 +70,15 @@ expect "skip and not reached in a batch" 0 -- "$TB" run "$F/bone-basics.yaml" --
 has "batch skip" "$out" '{"id":"still-breast-cancer","type":"truefalse","topic":"basics","shown_as":5,"status":"skipped","response":null'
 has "batch not reached" "$out" '{"id":"what-bone-drugs-do","type":"single","topic":"bone-drugs","shown_as":8,"status":"not_reached","response":null'
 rm -f "$err.answers.yaml"
+
+# Plain output is for screen readers: sentences, no rules, boxes or bars.
+expect "plain report" 0 -- "$TB" run "$F/bone-basics.yaml" --seed 1 --answers "$F/bone-basics.wrong.yaml" --plain
+has "plain topic line" "$out" "  Bone drugs: 0 of 3"
+has "plain warning" "$out" "Important: New back pain with weak or numb legs"
+has "plain quote" "$out" 'Quote from "How often cancer spreads to bone":'
+has "patients: titles, no ids" "$out" '  - "Dental checks" — 1 question'
+if grep -qE '^(=+|\+--.*|.*\| .*|.*#{3,}.*|.*\(bone#.*)$' "$out"; then
+	bad "plain output has a rule, box, bar or id"; grep -nE '^(=+|\+--.*|.*\| .*|.*#{3,}.*|.*\(bone#.*)$' "$out" | head -3
+else ok; fi
+expect "plain rows" 0 -- "$TB" run "$F/staging-and-sites.yaml" --seed 1 --answers "$F/staging-and-sites.wrong.yaml" --plain
+has "an arrow reads as a colon" "$out" "Your answer: 1: oestrogen; 2: fluid restriction; 3: calcium infusion"

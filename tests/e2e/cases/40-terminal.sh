@@ -148,6 +148,18 @@ if grep -q "Question 2 of 15" "$out" && ! grep -q "Stage IA (T1 N0 M0)" "$out" &
 else bad "an ended exam showed more than the one answered question"; sed 's/^/    /' "$out" | tail -20; fi
 see "exam exits" "[exited]"
 
+# A patient's end screen at 40 columns: counts, no ids, bars that fit.
+start_sized 40 24 "$TB" run "$F/bone-basics.yaml" --seed 1
+see "40-column run" "Question 1 of 8"
+tx send-keys -t t "B" Enter "3" Enter
+see "40-column pause" "Press Enter for the next"
+tx send-keys -t t Enter "partly typed" C-d C-d
+see "40-column end" "You answered 1 of 8. You stopped"
+see "a bar with its count on one line" "Sites"
+if grep -q "Sites .* 1 of 1$" "$out"; then ok; else bad "the Sites bar and its count are not on one line"; fi
+if LC_ALL=C sed 's/[\xc0-\xff][\x80-\xbf]*/./g' "$out" | awk 'length($0) > 40 { exit 1 }'; then ok; else bad "an end-screen line is wider than 40 columns"; fi
+if grep -q "^partly typed.*How sure\|typedHow" "$out"; then bad "text after Ctrl-D mid-line"; else ok; fi
+
 # The menu on a phone over ssh (40x20): drawn in place and paged, so
 # nothing ever scrolls into the terminal's history; arrows move, a number
 # too long is refused in words, a resize redraws it, Enter starts a quiz.
