@@ -417,6 +417,10 @@ function M.intro(s)
       "the break %s kept."):format(util.plural(s.resumed, "answer"), s.resumed == 1 and "is" or
       "are") }
   end
+  if s.assist then
+    out[#out + 1] = { kind = "text", text = "Nurse check is on: after each own-words " ..
+                      "answer you will confirm each key point, and any wrong belief heard." }
+  end
   out[#out + 1] = { kind = "hint", text = "Type your answer and press Enter. ? for help, " ..
                     "s to skip, q to stop." }
   return out

@@ -23,7 +23,7 @@ M.CHECK_SEEDS = 8       -- seeds a script is tried with by `check`
 M.MAX_PATIENT_GRADE = 8 -- Flesch-Kincaid grade a patient question may not pass
 
 local QUIZ_FIELDS = schema.set { "id", "title", "audience", "language", "version",
-  "reviewed", "material", "description", "settings", "questions", "minutes" }
+  "reviewed", "material", "description", "settings", "questions", "minutes", "lexicon" }
 local SETTINGS = schema.set { "mode", "shuffle", "pass", "draw", "draw_by_topic",
   "tries", "penalty", "ask_certainty" }
 local COMMON = { "id", "type", "topic", "prompt", "explain", "source", "quote",
@@ -216,6 +216,8 @@ function M.load(path, index_for)
   local questions = v:list(quiz, "questions", { required = true, min = 1, item = "question",
                                                  items = "questions" })
   check_settings(quiz, v, questions and #questions or 0)
+  -- Words the quiz adds to the teach-back lexicon (lexicon.lua).
+  v.lexicon = require("lexicon").validate(quiz, v, M.type_module("teachback").compile)
 
   local dir = host.find_up(path, "material")
   local index = dir and index_for(dir) or nil

@@ -150,8 +150,17 @@ function M.passage(item)
   return { kind = "passage", title = sec.title, text = material.passage(sec, item.q.quote) }
 end
 
+-- An answer that leaves an act-now point unclear (a teach-back's urgent
+-- key point): a red flag whatever the rest of the score.
+local function unsafe(item)
+  local last = item.steps[#item.steps]
+  return item.t.unsafe and last and item.t.unsafe(item.q, last.response) or false
+end
+
 function M.safety_box(item)
-  return { kind = "box", text = item.q.safety_message or
+  local last = item.steps[#item.steps]
+  local todo = unsafe(item) and item.t.safety_text and item.t.safety_text(item.q, last.response)
+  return { kind = "box", text = item.q.safety_message or todo or
            "This can be a warning sign. If it happens, call your care team right away." }
 end
 
@@ -227,7 +236,7 @@ function M.feedback(s, item, review)
   end
   out[#out + 1] = { kind = "text", text = item.q.explain }
   for _, p in ipairs(sections) do out[#out + 1] = p end
-  if item.q.safety and v ~= "right" then out[#out + 1] = M.safety_box(item) end
+  if (item.q.safety and v ~= "right") or unsafe(item) then out[#out + 1] = M.safety_box(item) end
   return out
 end
 
@@ -422,8 +431,8 @@ end
 function M.safety_items(s)
   local out = {}
   for _, item in ipairs(s.items) do
-    if item.q.safety and session.status(item) ~= "not_reached" and
-       session.fraction(item) < 1 - 1e-9 then
+    if (item.q.safety and session.status(item) ~= "not_reached" and
+        session.fraction(item) < 1 - 1e-9) or unsafe(item) then
       out[#out + 1] = item
     end
   end

@@ -207,14 +207,7 @@ function M.prompt(s)
              or "Press Enter to see how you did. " }
   end
   if s.phase == "assist" then
-    local p = s.assisting[s.assist_i]
-    return { blocks = { { kind = "subheading", text = ("For the nurse — key point %d of %d")
-                          :format(s.assist_i, #s.assisting) },
-                        { kind = "text", text = p.says },
-                        { kind = "text", text = p.engine and "teachback heard it." or
-                          "teachback did not hear it." },
-                        { kind = "hint", text = "Enter to agree, y if it was said, n if not." } },
-             prompt = "Nurse> " }
+    return { blocks = M.assist_view(s), prompt = "Nurse> " }
   end
   if s.phase == "confirm" then
     return { blocks = { { kind = "text", text = "Stop the quiz now? Your answers so far " ..
@@ -364,11 +357,16 @@ function M.feed(s, line)
   end
   if s.phase == "assist" then
     local p = s.assisting[s.assist_i]
-    local a = line:lower()
-    if a == "" then s.verdicts[p.id] = p.engine
-    elseif a == "y" or a == "yes" then s.verdicts[p.id] = true
-    elseif a == "n" or a == "no" then s.verdicts[p.id] = false
-    else return report.say("Press Enter to agree, or type y (it was said) or n (it was not).") end
+    local said = M.nurse_answer(line)
+    if said == nil then
+      return report.say(("Please type y (the patient said this) or n (did not), or press " ..
+                         "Enter to keep the program's verdict: %s."):format(p.engine and "yes" or "no"))
+    end
+    if said == "keep" then said = p.engine end
+    s.verdicts[p.id] = said
+    -- Every verdict is said back, so a slip shows at once.
+    out[#out + 1] = { kind = "text", text = ("%s: %s."):format(
+      said == p.engine and "Kept" or "Changed", said and "said" or "not said") }
     s.assist_i = s.assist_i + 1
     if s.assist_i <= #s.assisting then return out end
     -- Every point judged: the nurse's verdicts decide the score.
@@ -450,6 +448,47 @@ function M.feed(s, line)
     return out
   end
   return M.after_answer(s, item, out)
+end
+
+-- A nurse's answer to "Did the patient say this?": true, false, "keep"
+-- (Enter), or nil when it is not a plain yes or no.
+local NURSE_YES = { y = true, yes = true, yeah = true, yep = true, yup = true, said = true }
+local NURSE_NO = { n = true, no = true, nope = true, nah = true, ["not said"] = true }
+function M.nurse_answer(line)
+  local a = util.trim(line or ""):lower():gsub("[%.!]+$", "")
+  if a == "" then return "keep" end
+  if NURSE_YES[a] then return true end
+  if NURSE_NO[a] then return false end
+  return nil
+end
+
+-- The nurse's check of one key point or misconception heard.
+function M.assist_view(s)
+  local p = s.assisting[s.assist_i]
+  local points, beliefs = 0, 0
+  for _, q in ipairs(s.assisting) do
+    if q.kind == "misconception" then beliefs = beliefs + 1 else points = points + 1 end
+  end
+  local head
+  if p.kind == "misconception" then
+    head = ("For the nurse — a wrong belief heard (%d of %d)"):format(s.assist_i - points, beliefs)
+  else
+    head = ("For the nurse — key point %d of %d%s"):format(s.assist_i, points,
+                                                          p.urgent and " (act now)" or "")
+  end
+  local blocks = { { kind = "subheading", text = head } }
+  if p.kind == "misconception" then
+    blocks[#blocks + 1] = { kind = "text", text = "The program heard a wrong belief. " ..
+                            "Its correction: " .. p.says }
+  else
+    blocks[#blocks + 1] = { kind = "text", text = p.says }
+  end
+  local verdict = p.engine and "The program heard it" or "The program did not hear it"
+  blocks[#blocks + 1] = { kind = "text", text = verdict ..
+                          (p.evidence and (" (" .. p.evidence .. ").") or ".") }
+  blocks[#blocks + 1] = { kind = "hint", text = ("Did the patient say this? y/n, Enter keeps " ..
+                          "the program's verdict: %s"):format(p.engine and "yes" or "no") }
+  return blocks
 end
 
 -- After a try: another try, the certainty question, or the feedback.

@@ -46,6 +46,11 @@ local function phrases(...)
   return T.question(table.concat(lines))
 end
 
+-- The verdicts of an analysis, without the evidence.
+local function core(r)
+  return { covered = r.covered, missed = r.missed, misconceptions = r.misconceptions }
+end
+
 -- Does phrase p count in text (key point covered)?
 local function hit(p, text)
   return #tb.analyse(phrases(p), text).covered == 1
@@ -185,9 +190,11 @@ T.test("teachback: the issue's negation examples", function()
   T.eq(tb.analyse(q, "no pain, and it protects my bones").covered, { "protects-bone" })
 end)
 
-T.test("teachback: a negation counts within five words before, not six", function()
-  T.ok(not hit("dentist", "not one two three four dentist"), "5 words before")
-  T.ok(hit("dentist", "not one two three four five dentist"), "6 words before")
+T.test("teachback: a negation reaches six words forward, not seven", function()
+  T.ok(not hit("dentist", "not one two three four five dentist"), "6th word after")
+  T.ok(hit("dentist", "not one two three four five six dentist"), "7th word after")
+  T.ok(not hit("dentist", "not one two three four and five six dentist"),
+       "counted again after and")
   T.ok(not hit("dentist", "not dentist"), "right before")
   T.ok(hit("dentist", "dentist not"), "after the match")
   T.ok(not hit("protect * bone", "never protect all of my bone"),
@@ -209,15 +216,20 @@ T.test("teachback: negation words", function()
   T.ok(hit("dentist", "I know my dentist"), "know is not no")
 end)
 
-T.test("teachback: punctuation and and/but/or/so/because end a clause", function()
+T.test("teachback: punctuation and contrast words end a negation; and, or do not", function()
   for _, p in ipairs({ ".", ",", ";", ":", "!", "?" }) do
     T.ok(hit("dentist", "not" .. p .. " tell the dentist"), p)
   end
   T.ok(hit("dentist", "no\ntell the dentist"), "a line break")
-  for _, w in ipairs({ "and", "but", "or", "so", "because" }) do
+  for _, w in ipairs({ "but", "so", "because", "instead", "rather", "then", "though" }) do
     T.ok(hit("dentist", "no pain " .. w .. " tell the dentist"), w)
   end
-  T.ok(not hit("dentist", "no pain then tell the dentist"), "then does not end a clause")
+  for _, w in ipairs({ "and", "or" }) do
+    T.ok(not hit("dentist", "not eat " .. w .. " tell the dentist"), w)
+  end
+  for _, w in ipairs({ "I", "I'd", "I will", "you", "she", "we" }) do
+    T.ok(hit("dentist", "not eat " .. w .. " tell the dentist"), w .. " starts a new clause")
+  end
   T.ok(not hit("dentist", "not 38.5 dentist"), "a point between digits is no break")
   T.ok(hit("dentist", "not 38. dentist"))
 end)
@@ -238,8 +250,8 @@ T.test("teachback: misconceptions follow the same rules and do not change the sc
   T.eq(tb.analyse(q, "it kills the cancer").misconceptions, { 1 })
   T.eq(tb.analyse(q, "it never kills the cancer").misconceptions, {})
   local text = "chemo that protects my bones; tell the dentist"
-  T.eq(tb.analyse(q, text), { covered = { "protects-bone", "tell-dentist" }, missed = {},
-                              misconceptions = { 1 } })
+  T.eq(core(tb.analyse(q, text)), { covered = { "protects-bone", "tell-dentist" },
+                                    missed = {}, misconceptions = { 1 } })
   T.eq(tb.score(q, text), 1)
 end)
 
@@ -273,10 +285,11 @@ T.test("teachback: explain lists what was got, missed and wrong", function()
        "Tell your dentist you get denosumab, because of a rare jaw problem.")
   T.eq(ex.notes, {
     { mark = "right", text = "Denosumab slows the cells that break down bone, so bones stay " ..
-      "stronger." },
+      "stronger.", feedback = "heard: 'protects my bones'" },
     { mark = "missed", text = "Tell your dentist you get denosumab, because of a rare jaw " ..
       "problem.", section = T.index.docs.bone.sections.dental },
-    { mark = "wrong", text = "Denosumab does not kill cancer cells; it protects the bone." },
+    { mark = "wrong", text = "Denosumab does not kill cancer cells; it protects the bone.",
+      feedback = "heard: 'chemo'" },
   })
   T.eq(#tb.explain(q, nil).notes, 2, "unanswered: both missed")
   T.eq(tb.explain(q, nil).notes[1].mark, "missed")
@@ -285,15 +298,18 @@ end)
 T.test("teachback: details and analyse", function()
   local q = deno()
   local extra, order = tb.details(q, "Tell my dentist. It is chemo.")
-  T.eq(order, { "covered", "missed", "misconceptions" })
-  T.eq(extra, { covered = { "tell-dentist" }, missed = { "protects-bone" },
-                misconceptions = { 1 } })
+  T.eq(order, { "covered", "missed", "misconceptions", "misconceptions_heard", "evidence" })
   local json = require("json")
+  T.eq(json.encode(json.object(order, extra)),
+       '{"covered":["tell-dentist"],"missed":["protects-bone"],"misconceptions":[1],' ..
+       '"misconceptions_heard":["misconception-1"],' ..
+       '"evidence":{"tell-dentist":{"heard":"dentist"},"misconception-1":{"heard":"chemo"}}}')
   T.eq(json.encode(json.object(order, tb.details(q, "nothing at all"))),
-       '{"covered":[],"missed":["protects-bone","tell-dentist"],"misconceptions":[]}')
-  T.eq(tb.analyse(q, "osteoclasts slow down"), { covered = { "protects-bone" },
-                                                 missed = { "tell-dentist" },
-                                                 misconceptions = {} })
+       '{"covered":[],"missed":["protects-bone","tell-dentist"],"misconceptions":[],' ..
+       '"misconceptions_heard":[],"evidence":{}}')
+  T.eq(core(tb.analyse(q, "osteoclasts slow down")), { covered = { "protects-bone" },
+                                                       missed = { "tell-dentist" },
+                                                       misconceptions = {} })
 end)
 
 ---------------------------------------------------------------------------
@@ -458,8 +474,10 @@ explain: x
 source: doc#sec
 ]])
   local tb = require("types.teachback")
-  T.eq(tb.analyse(q, "I'd wait till morning then ring them"),
+  T.eq(core(tb.analyse(q, "I'd wait till morning then ring them")),
        { covered = {}, missed = { "call-now" }, misconceptions = { 1 } })
+  T.eq(tb.analyse(q, "I'd wait till morning then ring them").evidence["call-now"],
+       { heard = "ring", but = "wait" })
   T.eq(tb.score(q, "I would ring them straight away"), 1)
   T.eq(T.errors([[
 id: tb-bad

@@ -50,6 +50,7 @@
 
 local choice = require("types.choice")
 local json = require("json")
+local lexicon = require("lexicon")
 local textnorm = require("textnorm")
 local util = require("util")
 
@@ -61,8 +62,8 @@ M.MAX_PHRASE_WORDS = 20  -- words (and gaps) in one phrase
 M.GAP = 3                -- words a lone * may stand for
 M.WINDOW = 5             -- words before a match searched for a negation
 
-local KP_FIELDS = { id = true, says = true, any = true, source = true }
-local MIS_FIELDS = { any = true, feedback = true, cancels = true }
+local KP_FIELDS = { id = true, says = true, any = true, source = true, urgent = true }
+local MIS_FIELDS = { id = true, any = true, feedback = true, cancels = true }
 
 ---------------------------------------------------------------------------
 -- Stemming
@@ -151,24 +152,13 @@ function M.stem(w)
 end
 
 ---------------------------------------------------------------------------
--- Words, clauses and negation
+-- Words, parts, sentences and negation
 
-local NEG = {}
-for w in ([[not no never none nothing nobody nowhere neither nor without cannot
-  dont doesnt didnt isnt arent wasnt werent wont wouldnt cant couldnt shouldnt
-  hasnt havent hadnt mustnt neednt aint shant]]):gmatch("%a+") do
-  NEG[w] = true
-end
+local NEG = lexicon.NEGATIONS
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 local NOT_NEG = { no = { matter = true, doubt = true }, ["not"] = { only = true } }
 
-local CLAUSE = {}
-for w in ([[and but or so because cos coz cuz although though however whereas]])
-    :gmatch("%a+") do
-  CLAUSE[w] = true
-end
-
-M.NEGATIONS, M.CLAUSE_WORDS = NEG, CLAUSE
+M.NEGATIONS = NEG
 
 -- Apostrophes: unify, turn n't into " not", drop the rest inside words.
 local function apostrophes(s)
@@ -178,31 +168,130 @@ local function apostrophes(s)
   return s
 end
 
-local function word(w)
-  return { raw = w, stem = M.stem(w), neg = NEG[w] or false }
+local function token(w, raw)
+  return { w = w, raw = raw or w, stem = M.stem(w), neg = NEG[w] or false }
 end
 
--- The text as parts (split at clause punctuation), each a list of words
--- {raw, stem, neg, clause}; clause numbers run through the whole text.
-function M.words(text)
-  text = apostrophes(text)
-  text = text:gsub("(%d)[.,](%d)", "%1 %2"):gsub("\xE2\x80\xA6", ".")
-  local parts, clause = {}, 0
-  for piece in (text .. "."):gmatch("([^.,;:!?\n]*)[.,;:!?\n]") do
-    local words = {}
-    clause = clause + 1
-    for w in textnorm.normalize(piece):gmatch("%S+") do
-      if CLAUSE[w] then clause = clause + 1 end
-      local t = word(w)
-      t.clause = clause
-      words[#words + 1] = t
+-- The longest LAY key starting at words[i] (up to 4 words): its length
+-- and replacement.
+local function lay_at(words, i)
+  for n = 4, 1, -1 do
+    if words[i + n - 1] then
+      local key = table.concat(words, " ", i, i + n - 1)
+      local rep = lexicon.LAY[key]
+      if rep then return n, rep end
     end
-    for i, t in ipairs(words) do
-      if t.neg and words[i + 1] and NOT_NEG[t.raw] and NOT_NEG[t.raw][words[i + 1].raw] then
-        t.neg = false
+  end
+  return nil
+end
+
+-- Normalised words of one piece of text with lay words rewritten and
+-- phone spellings read; fix (optional) corrects the rest.  Each token
+-- keeps what was typed (raw) for the evidence; a rewrite of several words
+-- gives its raw text to its first token.
+local function tokens_of(piece, fix)
+  local words = {}
+  for w in textnorm.normalize(piece):gmatch("%S+") do
+    words[#words + 1] = lexicon.PHONE[w] and not NEG[w] and lexicon.PHONE[w] or w
+  end
+  local typed = {}
+  for w in textnorm.normalize(piece):gmatch("%S+") do typed[#typed + 1] = w end
+  local out, i = {}, 1
+  while i <= #words do
+    local n, rep = lay_at(words, i)
+    if n then
+      local raw = table.concat(typed, " ", i, i + n - 1)
+      for w in rep:gmatch("%S+") do
+        out[#out + 1] = token(w, raw)
+        raw = ""
+      end
+      i = i + n
+    else
+      local w = words[i]
+      if fix and not NEG[w] then w = fix(w) or w end
+      for part in w:gmatch("%S+") do out[#out + 1] = token(part, typed[i]) end
+      i = i + 1
+    end
+  end
+  return out
+end
+
+-- Does class-word table `set` (first words of a class's entries, by stem,
+-- and prefixes) hold token t?
+local function in_set(set, t)
+  if set.stems[t.stem] then return true end
+  for _, p in ipairs(set.prefixes) do
+    if t.w:sub(1, #p) == p then return true end
+  end
+  return false
+end
+
+local function word_set(list)
+  local set = { stems = {}, prefixes = {} }
+  for _, ph in ipairs(list) do
+    local first = ph:match("^(%S+)")
+    if first and not first:find("[<>]") then
+      if first:sub(-1) == "*" then
+        set.prefixes[#set.prefixes + 1] = first:sub(1, -2)
+      end
+      set.stems[M.stem(textnorm.normalize(first:gsub("%*", "")))] = true
+    end
+  end
+  return set
+end
+
+local ACTION_WORDS = word_set(lexicon.CLASSES.action)
+local WAIT_WORDS = word_set(lexicon.CLASSES.wait)
+
+-- Negation scope, marked on each token as `negated`.  A negation reaches
+-- forward over at most SCOPE words since itself or the last "and"/"or"
+-- (so it covers coordinated actions: "not lie down and wait"), and stops
+-- at the end of the part, at a contrast word (but, instead, rather, so,
+-- because, then, ...), at a new subject ("I would not wait I would phone"),
+-- and at an action word once a wrong action has been negated ("do not wait
+-- and phone them": the phone is not negated).
+M.SCOPE = 6
+local function mark_negation(part)
+  local active, since, wrong = false, 0, false
+  for i, t in ipairs(part) do
+    local nxt = part[i + 1]
+    if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] then t.neg = false end
+    if active then
+      if lexicon.CONTRAST[t.w] or lexicon.SUBJECT[t.w] or since >= M.SCOPE
+         or (wrong and in_set(ACTION_WORDS, t)) then
+        active = false
       end
     end
-    if #words > 0 then parts[#parts + 1] = words end
+    t.negated = active
+    if t.neg then
+      active, since, wrong = true, 0, false
+    elseif active then
+      since = since + 1
+      if t.w == "and" or t.w == "or" or t.w == "nor" then since = 0 end
+      if in_set(WAIT_WORDS, t) then wrong = true end
+    end
+  end
+end
+
+-- The text as parts (split at . , ; : ! ? and line breaks; a . or ,
+-- between two digits does not split), each a list of tokens {w, raw, stem,
+-- neg, negated, g, sent}; g numbers tokens through the whole text and sent
+-- numbers sentences (split at . ! ? and line breaks).
+function M.words(text, fix)
+  text = apostrophes(text)
+  text = text:gsub("(%d)[.,](%d)", "%1 %2"):gsub("\xE2\x80\xA6", ".")
+  local parts, g, sent = {}, 0, 1
+  for piece, mark in (text .. "."):gmatch("([^.,;:!?\n]*)([.,;:!?\n])") do
+    local part = tokens_of(piece, fix)
+    for _, t in ipairs(part) do
+      g = g + 1
+      t.g, t.sent = g, sent
+    end
+    if #part > 0 then
+      mark_negation(part)
+      parts[#parts + 1] = part
+    end
+    if mark ~= "," and mark ~= ";" and mark ~= ":" then sent = sent + 1 end
   end
   return parts
 end
@@ -210,13 +299,20 @@ end
 ---------------------------------------------------------------------------
 -- Phrases
 
--- A phrase as {elements, gaps}: elements[k] = {raw, stem, prefix, neg};
+-- A phrase as {els, gaps}: els[k] = {w, stem, prefix, neg} or {class};
 -- gaps[k] = most words allowed between element k and k+1 (0 or GAP).
--- Returns nil and why when the phrase is not well formed.
-function M.compile(phrase)
+-- Returns nil and why when the phrase is not well formed; classes (a
+-- table of class name -> phrases) is used only to check `<name>`.
+function M.compile(phrase, classes)
   local els, gaps, bad = {}, {}, nil
   local pending = 0
+  local function add(el)
+    if #els > 0 then gaps[#els] = pending end
+    pending = 0
+    els[#els + 1] = el
+  end
   for piece in apostrophes(phrase):gmatch("%S+") do
+    local class = piece:match("^<([%w_%-]+)>$")
     if piece:match("^%*+$") then
       if #piece > 1 then bad = bad or "write a gap as one '*' on its own" end
       if #els == 0 then bad = bad or "a lone '*' must stand between two words" end
@@ -224,24 +320,28 @@ function M.compile(phrase)
         bad = bad or "two gaps '* *' in a row; one '*' stands for up to 3 words"
       end
       pending = pending + M.GAP
+    elseif class then
+      if not (classes or lexicon.CLASSES)[class] then
+        bad = bad or ("there is no word class <%s> in the lexicon"):format(class)
+      end
+      add({ class = class })
     else
+      if piece:find("[<>]") then
+        bad = bad or "a word class is written <name>, with nothing else in the word"
+      end
       local prefix = piece:sub(-1) == "*"
       local body = prefix and piece:sub(1, -2) or piece
       if body:find("*", 1, true) then
         bad = bad or "'*' may stand alone between words or end a word, not sit inside one"
         body = body:gsub("%*", " ")
       end
-      local ws = {}
-      for w in textnorm.normalize(body):gmatch("%S+") do ws[#ws + 1] = w end
+      local ws = tokens_of(body)
       if #ws == 0 and prefix then
         bad = bad or "'*' must follow letters or digits"
       end
-      for k, w in ipairs(ws) do
-        local el = word(w)
-        el.prefix = prefix and k == #ws
-        if #els > 0 then gaps[#els] = pending end
-        pending = 0
-        els[#els + 1] = el
+      for k, t in ipairs(ws) do
+        t.prefix = prefix and k == #ws
+        add(t)
       end
     end
   end
@@ -258,113 +358,508 @@ end
 local function word_matches(el, t)
   if el.neg then return t.neg end
   if t.stem == el.stem then return true end
-  return el.prefix and t.raw:sub(1, #el.raw) == el.raw
-end
-
--- Is word i of part negated: a negation among the WINDOW words before it,
--- in the same clause?
-local function negated(part, i)
-  local c = part[i].clause
-  for j = i - 1, math.max(1, i - M.WINDOW), -1 do
-    local t = part[j]
-    if t.clause ~= c then return false end
-    if t.neg then return true end
-  end
-  return false
-end
-
--- Does compiled phrase p occur in parts?  With ignore_negation, any
--- occurrence counts.
-function M.find(p, parts, ignore_negation)
-  local els, gaps = p.els, p.gaps
-  for _, part in ipairs(parts) do
-    local n = #part
-    local reach = {}
-    local any = false
-    for i = 1, n do
-      if word_matches(els[1], part[i]) and (ignore_negation or not negated(part, i)) then
-        reach[i] = true
-        any = true
-      end
-    end
-    for k = 2, #els do
-      if not any then break end
-      local g, el, next_reach = gaps[k - 1], els[k], {}
-      any = false
-      for i = 2, n do
-        if word_matches(el, part[i]) then
-          for j = i - 1, math.max(1, i - 1 - g), -1 do
-            if reach[j] then
-              next_reach[i] = true
-              any = true
-              break
-            end
-          end
-        end
-      end
-      reach = next_reach
-    end
-    if any then return true end
-  end
-  return false
+  return el.prefix and t.w:sub(1, #el.w) == el.w
 end
 
 local compiled = setmetatable({}, { __mode = "k" })
 
-local function phrases(list)
+-- The compiled phrases of a list (nil for a phrase that does not compile).
+local function phrases(list, classes)
   local c = compiled[list]
   if not c then
     c = {}
-    for i, ph in ipairs(list) do c[i] = (M.compile(ph)) end
+    for i, ph in ipairs(list) do c[i] = (M.compile(ph, classes)) end
     compiled[list] = c
   end
   return c
 end
 
-local function any_found(list, parts, ignore_negation)
-  for _, p in ipairs(phrases(list)) do
-    if p and M.find(p, parts, ignore_negation) then return true end
+-- A matching context: the classes in force and a cache of where each
+-- class matches in this text.
+local function context(classes)
+  return { classes = classes or lexicon.CLASSES, at = {} }
+end
+
+local run
+
+-- End positions (a set) of matches of class `name` starting at part[i].
+local function class_ends(ctx, name, part, i)
+  local byclass = ctx.at[name]
+  if not byclass then
+    byclass = setmetatable({}, { __mode = "k" })
+    ctx.at[name] = byclass
+  end
+  local bypart = byclass[part]
+  if not bypart then
+    bypart = {}
+    byclass[part] = bypart
+  end
+  local ends = bypart[i]
+  if ends == nil then
+    ends = false
+    local list = ctx.classes[name] or {}
+    for _, p in ipairs(phrases(list)) do
+      -- Entries are plain phrases: a class inside a class is not followed.
+      if p and not p.els[1].class then
+        local e = run(p, part, i, ctx)
+        if e then
+          ends = ends or {}
+          for k in pairs(e) do ends[k] = true end
+        end
+      end
+    end
+    bypart[i] = ends
+  end
+  return ends
+end
+
+-- The ends of element el starting at part[i], as a set, or nil.
+local function el_ends(el, part, i, ctx)
+  if el.class then
+    return class_ends(ctx, el.class, part, i) or nil
+  end
+  if part[i] and word_matches(el, part[i]) then return { [i] = true } end
+  return nil
+end
+
+-- End positions (a set) of phrase p matched starting exactly at part[i].
+run = function(p, part, i, ctx)
+  local els, gaps = p.els, p.gaps
+  local reach = el_ends(els[1], part, i, ctx)
+  for k = 2, #els do
+    if not reach then return nil end
+    local nxt
+    for e in pairs(reach) do
+      for j = e + 1, math.min(#part, e + 1 + gaps[k - 1]) do
+        local got = el_ends(els[k], part, j, ctx)
+        if got then
+          nxt = nxt or {}
+          for x in pairs(got) do nxt[x] = true end
+        end
+      end
+    end
+    reach = nxt
+  end
+  return reach
+end
+
+local function max_end(set)
+  local m
+  for e in pairs(set) do if not m or e > m then m = e end end
+  return m
+end
+
+-- Every place phrase p occurs in parts: a list of {part, s, e, negated}.
+-- A match is negated when its first word is in a negation's scope.
+local function occurrences(p, parts, ctx, out)
+  out = out or {}
+  for pi, part in ipairs(parts) do
+    for i = 1, #part do
+      local ends = run(p, part, i, ctx)
+      if ends then
+        out[#out + 1] = { part = pi, s = i, e = max_end(ends), negated = part[i].negated }
+      end
+    end
+  end
+  return out
+end
+
+-- Does compiled phrase p occur in parts?  With ignore_negation, any
+-- occurrence counts.  Returns the first occurrence that counts.
+function M.find(p, parts, ignore_negation, ctx)
+  ctx = ctx or context()
+  for pi, part in ipairs(parts) do
+    for i = 1, #part do
+      if ignore_negation or not part[i].negated then
+        local ends = run(p, part, i, ctx)
+        if ends then return { part = pi, s = i, e = max_end(ends) } end
+      end
+    end
+  end
+  return nil
+end
+
+-- What was typed for an occurrence.
+local function said(parts, o)
+  local part, ws = parts[o.part], {}
+  for k = o.s, o.e do
+    if part[k].raw ~= "" then ws[#ws + 1] = part[k].raw end
+  end
+  return table.concat(ws, " ")
+end
+
+-- All occurrences of any phrase of a list (negated ones flagged).
+local function all_found(list, parts, ctx)
+  local out = {}
+  for _, p in ipairs(phrases(list, ctx.classes)) do
+    if p then occurrences(p, parts, ctx, out) end
+  end
+  return out
+end
+
+-- The first occurrence that counts, else the first negated one (for the
+-- evidence), else nil.
+local function first_found(list, parts, ctx)
+  local neg
+  for _, p in ipairs(phrases(list, ctx.classes)) do
+    if p then
+      local o = M.find(p, parts, false, ctx)
+      if o then return o end
+      neg = neg or M.find(p, parts, true, ctx)
+    end
+  end
+  return nil, neg
+end
+
+---------------------------------------------------------------------------
+-- Spelling: phone spellings are in lexicon.PHONE; other words of 6 or more
+-- letters one edit (a letter added, dropped, changed, or two swapped) from
+-- a word of the question's phrases or the lexicon, with the same first
+-- letter, are read as that word.  Never negations, numbers, or the common
+-- words in lexicon.KNOWN.
+
+M.SPELL_MIN = 6
+
+local function deletes(w, f)
+  for i = 1, #w do f(w:sub(1, i - 1) .. w:sub(i + 1)) end
+end
+
+-- Is a one edit from b (Damerau: insert, delete, substitute, swap)?
+local function one_edit(a, b)
+  if a == b then return false end
+  local la, lb = #a, #b
+  if math.abs(la - lb) > 1 then return false end
+  local i = 1
+  while i <= la and i <= lb and a:byte(i) == b:byte(i) do i = i + 1 end
+  if la == lb then
+    if a:sub(i + 1) == b:sub(i + 1) then return true end
+    return a:byte(i) == b:byte(i + 1) and a:byte(i + 1) == b:byte(i) and
+      a:sub(i + 2) == b:sub(i + 2)
+  elseif la > lb then
+    return a:sub(i + 1) == b:sub(i)
+  end
+  return a:sub(i) == b:sub(i + 1)
+end
+M.one_edit = one_edit
+
+local function add_vocab(vocab, text)
+  for w in textnorm.normalize((text:gsub("[<>%*]", " "))):gmatch("%a+") do
+    if #w >= M.SPELL_MIN - 1 then vocab[w] = true end
+  end
+end
+
+local speller_cache = setmetatable({}, { __mode = "k" })
+
+-- The corrector of question q (cached): word -> word meant, or nil.
+local function speller(q, classes)
+  local sp = speller_cache[q]
+  if sp then return sp end
+  local vocab = {}
+  for _, list in pairs(classes) do
+    for _, ph in ipairs(list) do add_vocab(vocab, ph) end
+  end
+  for _, rep in pairs(lexicon.LAY) do add_vocab(vocab, rep) end
+  for _, w in pairs(lexicon.PHONE) do add_vocab(vocab, w) end
+  for _, kp in ipairs(q.key_points or {}) do
+    for _, ph in ipairs(type(kp.any) == "table" and kp.any or {}) do
+      if type(ph) == "string" then add_vocab(vocab, ph) end
+    end
+  end
+  for _, m in ipairs(q.misconceptions or {}) do
+    for _, ph in ipairs(type(m.any) == "table" and m.any or {}) do
+      if type(ph) == "string" then add_vocab(vocab, ph) end
+    end
+  end
+  -- Each word under itself and under each of its one-letter deletions:
+  -- two words one edit apart share a key (symmetric deletion).
+  local index = {}
+  local function put(key, w)
+    local l = index[key]
+    if not l then
+      l = {}
+      index[key] = l
+    end
+    l[#l + 1] = w
+  end
+  for w in pairs(vocab) do
+    put(w, w)
+    deletes(w, function(d) put(d, w) end)
+  end
+  local memo = {}
+  sp = function(w)
+    if #w < M.SPELL_MIN or vocab[w] or lexicon.KNOWN[w] or NEG[w] or w:find("%A") then
+      return nil
+    end
+    local hit = memo[w]
+    if hit ~= nil then return hit or nil end
+    local best
+    local function try(key)
+      for _, c in ipairs(index[key] or {}) do
+        if c:byte(1) == w:byte(1) and one_edit(w, c) and M.stem(c) ~= M.stem(w) then
+          if best and best ~= c then best = false return end
+          if best == nil then best = c end
+        end
+      end
+    end
+    try(w)
+    deletes(w, try)
+    memo[w] = best or false
+    return best or nil
+  end
+  speller_cache[q] = sp
+  return sp
+end
+M.SPELLING = true
+
+---------------------------------------------------------------------------
+-- Acting now (urgent key points)
+
+-- Where the answer says to act to a clinical target: a list of {part, s,
+-- e, sent, g1, g2} (g1, g2 the text-wide token numbers of its ends).
+-- An action counts when not negated and followed within ACT_REACH words by
+-- a target with no person (son, friend) between, or directly (within 3
+-- words) by a word of acting now ("call straight away"); an emergency
+-- target (999, emergency department, ambulance) counts on its own.
+M.ACT_REACH = 6
+local function actions_to_target(parts, ctx)
+  local out = {}
+  local function person_between(part, a, b)
+    for k = a, b do
+      if class_ends(ctx, "person", part, k) then return true end
+    end
+    return false
+  end
+  for pi, part in ipairs(parts) do
+    for i = 1, #part do
+      if not part[i].negated then
+        local ends = class_ends(ctx, "action", part, i)
+        local found
+        for e in pairs(ends or {}) do
+          for j = e + 1, math.min(#part, e + M.ACT_REACH) do
+            local te = class_ends(ctx, "target", part, j)
+            if te and not person_between(part, e + 1, j - 1) then
+              found = math.max(found or 0, max_end(te))
+              break
+            end
+            local ne = j <= e + 3 and class_ends(ctx, "now", part, j)
+            if ne and not person_between(part, e + 1, j - 1) then
+              found = math.max(found or 0, max_end(ne))
+              break
+            end
+          end
+          -- "tell the nurse" where the action's own words name the target.
+          if not found and class_ends(ctx, "target", part, e) then found = e end
+        end
+        local em = not found and class_ends(ctx, "emergency", part, i)
+        if em then found = max_end(em) end
+        if found then
+          out[#out + 1] = { part = pi, s = i, e = found, sent = part[i].sent,
+                            g1 = part[i].g, g2 = part[found].g }
+        end
+      end
+    end
+  end
+  return out
+end
+
+-- Every action word (with or without a target): the anchors a delay is
+-- attached to.
+local function action_words(parts, ctx)
+  local out = {}
+  for pi, part in ipairs(parts) do
+    for i = 1, #part do
+      if class_ends(ctx, "action", part, i) then
+        out[#out + 1] = { part = pi, s = i, g = part[i].g, sent = part[i].sent }
+      end
+    end
+  end
+  return out
+end
+
+-- Delays and hedges said (not negated), each {part, s, e, g1, g2, sent,
+-- kind}.  A delay inside a "now" ("as soon as"), right after a number
+-- ("2 in the morning") or soon after "even" ("even in the morning") is
+-- not a delay.
+local function blockers(parts, ctx)
+  local out = {}
+  for _, kind in ipairs({ "delay", "hedge" }) do
+    for _, o in ipairs(all_found(ctx.classes[kind] or {}, parts, ctx)) do
+      local part = parts[o.part]
+      local ok = not o.negated
+      if ok and kind == "delay" then
+        for k = math.max(1, o.s - 3), o.e do
+          local ne = class_ends(ctx, "now", part, k)
+          if ne and max_end(ne) >= o.s then ok = false end
+        end
+        local before = part[o.s - 1]
+        if before and before.w:find("^%d") then ok = false end
+        for k = math.max(1, o.s - 4), o.s - 1 do
+          if part[k].w == "even" or part[k].w == "despite" then ok = false end
+        end
+      end
+      if ok then
+        o.kind, o.sent = kind, part[o.s].sent
+        o.g1, o.g2 = part[o.s].g, part[o.e].g
+        out[#out + 1] = o
+      end
+    end
+  end
+  return out
+end
+
+local function contrast_between(parts, a, b)
+  for _, part in ipairs(parts) do
+    for _, t in ipairs(part) do
+      if t.g > a and t.g < b and lexicon.CONTRAST[t.w] and t.w ~= "so" and
+         t.w ~= "because" and t.w ~= "cos" and t.w ~= "coz" and t.w ~= "cuz" then
+        return true
+      end
+    end
   end
   return false
+end
+
+-- The blocker that holds action o back, or nil.  A hedge counts within 3
+-- words before the action or 2 after it.  A delay counts anywhere in the
+-- same sentence unless a contrast word stands between them or another
+-- action word is nearer to it (then the delay belongs to that action).
+local function blocked_by(o, bl, anchors, parts)
+  for _, b in ipairs(bl) do
+    if b.sent == o.sent then
+      if b.kind == "hedge" then
+        if (b.g2 < o.g1 and o.g1 - b.g2 <= 3) or (b.g1 > o.g2 and b.g1 - o.g2 <= 2) then
+          return b
+        end
+      else
+        local d = b.g2 < o.g1 and o.g1 - b.g2 or math.max(0, b.g1 - o.g2)
+        local nearer = false
+        for _, a in ipairs(anchors) do
+          if a.sent == b.sent and (a.g < o.g1 or a.g > o.g2) and
+             (a.g < b.g1 or a.g > b.g2) then
+            local da = a.g < b.g1 and b.g1 - a.g or a.g - b.g2
+            if da < d then nearer = true end
+          end
+        end
+        local lo, hi = math.min(b.g1, o.g1), math.max(b.g2, o.g2)
+        if not nearer and not contrast_between(parts, lo, hi) then return b end
+      end
+    end
+  end
+  return nil
+end
+
+local function gtext(parts, o)
+  return said(parts, o)
 end
 
 ---------------------------------------------------------------------------
 -- Analysis
 
--- What the text covers: {covered = {ids}, missed = {ids},
--- misconceptions = {indexes}}.
+-- The lexicon classes of question q (the quiz may add its own).
+local function classes_of(q)
+  return lexicon.classes(q._lexicon)
+end
+
+-- What the text covers: {covered = {ids}, missed = {ids}, misconceptions =
+-- {indexes}, urgent_missed = {ids}, evidence = {[id or "misconception N"]
+-- = {heard = words, but = words}}}.
 function M.analyse(q, text)
-  local parts = M.words(type(text) == "string" and text or "")
-  local out = { covered = {}, missed = {}, misconceptions = {} }
+  local classes = classes_of(q)
+  local ctx = context(classes)
+  local fix = M.SPELLING and speller(q, classes) or nil
+  local parts = M.words(type(text) == "string" and text or "", fix)
+  local out = { covered = {}, missed = {}, misconceptions = {}, urgent_missed = {},
+                evidence = {} }
   -- A misconception may cancel key points: "I'd wait till morning, then
   -- call" has said "call" but not "call now".
   local cancelled = {}
   for i, m in ipairs(q.misconceptions or {}) do
-    if any_found(m.any, parts) then
+    local o = first_found(m.any, parts, ctx)
+    if o then
       out.misconceptions[#out.misconceptions + 1] = i
+      out.evidence[M.misconception_name(q, i)] = { heard = said(parts, o) }
       for _, id in ipairs(type(m.cancels) == "table" and m.cancels or {}) do
-        cancelled[id] = true
+        cancelled[id] = cancelled[id] or said(parts, o)
       end
     end
   end
+  local acts, bl, anchors
   for _, kp in ipairs(q.key_points) do
-    local list = (not cancelled[kp.id] and any_found(kp.any, parts)) and out.covered
-                 or out.missed
+    local o, neg = first_found(kp.any, parts, ctx)
+    local ev
+    if o then ev = { heard = said(parts, o) }
+    elseif neg then ev = { heard = said(parts, neg), but = "said with a negation" } end
+    local ok = o ~= nil
+    if ok and kp.urgent then
+      acts = acts or actions_to_target(parts, ctx)
+      bl = bl or blockers(parts, ctx)
+      anchors = anchors or action_words(parts, ctx)
+      local sents = {}
+      for _, f in ipairs(all_found(kp.any, parts, ctx)) do
+        if not f.negated then sents[parts[f.part][f.s].sent] = true end
+      end
+      local held
+      ok = false
+      for _, a in ipairs(acts) do
+        if sents[a.sent] then
+          local b = blocked_by(a, bl, anchors, parts)
+          if not b then
+            ok = true
+            ev = { heard = gtext(parts, a) }
+            break
+          end
+          held = held or { heard = gtext(parts, a), but = said(parts, b) }
+        end
+      end
+      if not ok then
+        ev = held or { heard = ev and ev.heard,
+                       but = "no call to the care team or emergency help" }
+      end
+    end
+    if ok and cancelled[kp.id] then
+      ok = false
+      ev = { heard = ev.heard, but = cancelled[kp.id] }
+    end
+    local list = ok and out.covered or out.missed
     list[#list + 1] = kp.id
+    if not ok and kp.urgent then out.urgent_missed[#out.urgent_missed + 1] = kp.id end
+    out.evidence[kp.id] = ev
   end
   return out
+end
+
+-- The name of misconception i in results: its id, else "misconception-i".
+function M.misconception_name(q, i)
+  local m = q.misconceptions and q.misconceptions[i]
+  return (m and type(m.id) == "string" and m.id) or ("misconception-" .. i)
+end
+
+-- "heard: 'phone them' — but also 'tomorrow'", or nil.
+function M.evidence_text(ev)
+  if not ev or not ev.heard then return nil end
+  local s = ("heard: '%s'"):format(ev.heard)
+  if ev.but then
+    if ev.but:find(" ") and not ev.but:find("'") and ev.but:match("^no ") then
+      s = s .. " — but " .. ev.but
+    elseif ev.but == "said with a negation" then
+      s = s .. " — but said with a negation"
+    else
+      s = s .. (" — but also '%s'"):format(ev.but)
+    end
+  end
+  return s
 end
 
 ---------------------------------------------------------------------------
 -- Validation
 
-local function check_phrases(v, node, what)
+local function check_phrases(v, node, what, classes)
   local list = v:list(node, "any", { required = true, min = 1, item = "phrase",
                                       items = "phrases" })
   for i in ipairs(list or {}) do
     local ph = v:string(list, i)
     if ph then
-      local p, why = M.compile(ph)
+      local p, why = M.compile(ph, classes)
       if not p or why then
         v:error(list, i, "%s: phrase '%s' %s", what, ph,
                 p and ("is not well formed: " .. why) or ("has nothing to match: " .. why))
@@ -375,6 +870,8 @@ local function check_phrases(v, node, what)
 end
 
 function M.validate(q, v)
+  q._lexicon = v.lexicon
+  local classes = lexicon.classes(q._lexicon)
   local kps = v:list(q, "key_points", { required = true, min = 1, item = "key point",
                                          items = "key points" })
   local seen, good = {}, 0
@@ -392,6 +889,7 @@ function M.validate(q, v)
         end
       end
       v:string(kp, "says", { required = true, what = "the key point in plain words" })
+      v:bool(kp, "urgent", false)
       local src = v:string(kp, "source")
       if src then
         if not src:match("^[^#%s]+#[^#%s]+$") then
@@ -403,13 +901,14 @@ function M.validate(q, v)
         end
       end
       local what = ("key point '%s'"):format(id or tostring(i))
-      local list = check_phrases(v, kp, what)
+      local list = check_phrases(v, kp, what, classes)
       good = good + 1
       -- A phrase the prompt already contains gives the answer away.
       if list and type(q.prompt) == "string" then
         local prompt = M.words(q.prompt)
         for k, ph in ipairs(list) do
-          local p = type(ph) == "string" and M.compile(ph)
+          -- (A phrase with a word class is broad by design: not checked.)
+          local p = type(ph) == "string" and not ph:find("<", 1, true) and M.compile(ph)
           if p and M.find(p, prompt, true) then
             v:warn(list, k, "%s: phrase '%s' also matches the prompt, so the prompt gives " ..
                    "the answer away", what, ph)
@@ -423,12 +922,21 @@ function M.validate(q, v)
     local m = v:entry_map(mis, i, "misconception")
     if m then
       v:fields(m, MIS_FIELDS, ("misconception %d"):format(i))
-      check_phrases(v, m, ("misconception %d"):format(i))
+      local mid = v:id(m, "id")
+      if mid then
+        if seen[mid] then
+          local l, c = v:pos(seen[mid], "id")
+          v:error(m, "id", "duplicate id '%s' (first at %d:%d)", mid, l, c)
+        else
+          seen[mid] = m
+        end
+      end
+      check_phrases(v, m, ("misconception %d"):format(i), classes)
       v:string(m, "feedback", { required = true, what = "what to tell a learner who says this" })
       local cancels = v:list(m, "cancels")
       for k in ipairs(cancels or {}) do
         local id = v:id(cancels, k)
-        if id and not seen[id] then
+        if id and not (seen[id] and seen[id].says) then
           v:error(cancels, k, "misconception %d cancels '%s', which is not a key point id", i, id)
         end
       end
@@ -476,46 +984,106 @@ local function needed(q)
   return q.pass or #q.key_points
 end
 
--- A response is the learner's text, or {text, verdicts} once a nurse
--- sitting beside the learner has confirmed or corrected each key point
--- (--assist).  The nurse's verdicts then decide the score; the engine's
--- own analysis is kept beside them in the result.
+-- A response is the learner's text, or {text, verdicts, beliefs} once a
+-- nurse sitting beside the learner has confirmed or corrected each key
+-- point (verdicts: id -> said) and each misconception heard (beliefs:
+-- index -> said) (--assist).  The nurse's verdicts then decide the score
+-- and the feedback; the engine's own analysis is kept beside them in the
+-- result.
 local function text_of(response)
   return type(response) == "table" and response.text or response
 end
 
+-- Analyses are cached per question and text: a question is judged several
+-- times for one answer (score, explanation, result).
+local last_q, last_text, last_r
+local function analysed(q, text)
+  text = type(text) == "string" and text or ""
+  if q ~= last_q or text ~= last_text then
+    last_q, last_text, last_r = q, text, M.analyse(q, text)
+  end
+  return last_r
+end
+
 local function judged(q, response)
-  local r = M.analyse(q, text_of(response))
+  local r = analysed(q, text_of(response))
   local verdicts = type(response) == "table" and response.verdicts
   if not verdicts then return r, r end
-  local nurse = { covered = {}, missed = {}, misconceptions = r.misconceptions }
+  local nurse = { covered = {}, missed = {}, misconceptions = {}, urgent_missed = {},
+                  evidence = r.evidence }
   for _, kp in ipairs(q.key_points) do
-    local list = verdicts[kp.id] and nurse.covered or nurse.missed
+    local said = verdicts[kp.id]
+    local list = said and nurse.covered or nurse.missed
     list[#list + 1] = kp.id
+    if kp.urgent and not said then nurse.urgent_missed[#nurse.urgent_missed + 1] = kp.id end
+  end
+  local beliefs = response.beliefs or {}
+  for i in ipairs(q.misconceptions or {}) do
+    local heard = false
+    for _, k in ipairs(r.misconceptions) do if k == i then heard = true end end
+    local b = beliefs[i]
+    if b == nil then b = heard end
+    if b then nurse.misconceptions[#nurse.misconceptions + 1] = i end
   end
   return nurse, r
 end
 
--- The key points with the engine's verdict, for a nurse to confirm.
+-- What a nurse confirms: each key point, then each misconception the
+-- engine heard, with the engine's verdict and the words that decided it.
 function M.assist_points(q, response)
-  local r = M.analyse(q, text_of(response))
+  local r = analysed(q, text_of(response))
   local covered = {}
   for _, id in ipairs(r.covered) do covered[id] = true end
   local out = {}
   for _, kp in ipairs(q.key_points) do
-    out[#out + 1] = { id = kp.id, says = kp.says, engine = covered[kp.id] or false }
+    out[#out + 1] = { kind = "point", id = kp.id, says = kp.says, urgent = kp.urgent,
+                      engine = covered[kp.id] or false,
+                      evidence = M.evidence_text(r.evidence[kp.id]) }
+  end
+  for _, i in ipairs(r.misconceptions) do
+    local name = M.misconception_name(q, i)
+    out[#out + 1] = { kind = "misconception", index = i, id = name,
+                      says = q.misconceptions[i].feedback, engine = true,
+                      evidence = M.evidence_text(r.evidence[name]) }
   end
   return out
 end
 
-function M.with_verdicts(_, response, verdicts)
-  return { text = text_of(response), verdicts = verdicts }
+-- The response once the nurse has judged: verdicts maps each assist
+-- point's id to said (true) or not (false).
+function M.with_verdicts(q, response, verdicts)
+  local points, beliefs = {}, {}
+  for _, kp in ipairs(q.key_points) do points[kp.id] = verdicts[kp.id] or false end
+  for i in ipairs(q.misconceptions or {}) do
+    local v = verdicts[M.misconception_name(q, i)]
+    if v ~= nil then beliefs[i] = v end
+  end
+  return { text = text_of(response), verdicts = points, beliefs = beliefs }
+end
+
+-- Is an urgent key point not clearly covered?  Then the answer is never
+-- "right", the red-flag box shows, and the result lists it under safety.
+function M.unsafe(q, response)
+  local r = judged(q, response)
+  return #r.urgent_missed > 0
+end
+
+-- What to do, for the red-flag box: the urgent points missed.
+function M.safety_text(q, response)
+  local r = judged(q, response)
+  local by_id, says = {}, {}
+  for _, kp in ipairs(q.key_points) do by_id[kp.id] = kp end
+  for _, id in ipairs(r.urgent_missed) do says[#says + 1] = by_id[id].says end
+  if #says == 0 then return nil end
+  return table.concat(says, " ")
 end
 
 function M.score(q, response)
   local r = judged(q, response)
   local got = #r.covered
-  if q.scoring == "pass" then return got >= needed(q) and 1 or 0 end
+  if q.scoring == "pass" then
+    return (got >= needed(q) and #r.urgent_missed == 0) and 1 or 0
+  end
   return got / #q.key_points
 end
 
@@ -524,32 +1092,67 @@ function M.explain(q, response)
   for _, kp in ipairs(q.key_points) do by_id[kp.id] = kp end
   local says = {}
   for _, kp in ipairs(q.key_points) do says[#says + 1] = kp.says end
-  local r = judged(q, response or "")
+  local r, engine = judged(q, response or "")
   local notes = {}
+  -- The words heard, unless a nurse has judged (then the nurse's word
+  -- stands, and the engine's words would only confuse).
+  local function heard(key)
+    if r ~= engine then return nil end
+    return M.evidence_text(engine.evidence[key])
+  end
   for _, id in ipairs(r.covered) do
-    notes[#notes + 1] = { mark = "right", text = by_id[id].says }
+    notes[#notes + 1] = { mark = "right", text = by_id[id].says, feedback = heard(id) }
   end
   for _, id in ipairs(r.missed) do
-    notes[#notes + 1] = { mark = "missed", text = by_id[id].says, section = by_id[id]._section }
+    notes[#notes + 1] = { mark = "missed", text = by_id[id].says, section = by_id[id]._section,
+                          feedback = heard(id) }
   end
   for _, i in ipairs(r.misconceptions) do
-    notes[#notes + 1] = { mark = "wrong", text = q.misconceptions[i].feedback }
+    notes[#notes + 1] = { mark = "wrong", text = q.misconceptions[i].feedback,
+                          feedback = heard(M.misconception_name(q, i)) }
   end
   return { answer = table.concat(says, " "), notes = notes }
 end
 
--- Fields the result JSON adds to the question: the engine's verdicts, and
--- the nurse's when a nurse confirmed them.
+local function names(q, list)
+  local out = {}
+  for k, i in ipairs(list) do out[k] = M.misconception_name(q, i) end
+  return json.array(out)
+end
+
+-- Fields the result JSON adds to the question: the engine's verdicts
+-- (misconceptions as numbers, for older readers, and by name), the words
+-- behind each verdict, and the nurse's verdicts when a nurse judged.
 function M.details(q, response)
   local final, engine = judged(q, response)
   local extra = { covered = json.array(engine.covered), missed = json.array(engine.missed),
-                  misconceptions = json.array(engine.misconceptions) }
-  local order = { "covered", "missed", "misconceptions" }
+                  misconceptions = json.array(engine.misconceptions),
+                  misconceptions_heard = names(q, engine.misconceptions) }
+  local order = { "covered", "missed", "misconceptions", "misconceptions_heard" }
+  local ev, keys = {}, {}
+  local function put(key)
+    local e = engine.evidence[key]
+    if e and e.heard then
+      keys[#keys + 1] = key
+      ev[key] = e.but and json.object({ "heard", "but" }, e)
+                or json.object({ "heard" }, e)
+    end
+  end
+  for _, kp in ipairs(q.key_points) do put(kp.id) end
+  for _, i in ipairs(engine.misconceptions) do put(M.misconception_name(q, i)) end
+  extra.evidence = json.object(keys, ev)
+  order[#order + 1] = "evidence"
+  if #engine.urgent_missed > 0 then
+    extra.urgent_missed = json.array(engine.urgent_missed)
+    order[#order + 1] = "urgent_missed"
+  end
   if final ~= engine then
     extra.nurse_covered = json.array(final.covered)
     extra.nurse_missed = json.array(final.missed)
+    extra.nurse_misconceptions = names(q, final.misconceptions)
     order[#order + 1] = "nurse_covered"
     order[#order + 1] = "nurse_missed"
+    order[#order + 1] = "nurse_misconceptions"
   end
   return extra, order
 end

@@ -9,8 +9,18 @@ expect "teachback multi-line answer" 0 -- sh -c "printf 'It protects my bones\na
 has "multi-line hint" "$out" "(Type your answer; an empty line ends it.)"
 has "both key points heard" "$out" "right: Tell your dentist you get it, because of a rare jaw problem."
 
-# The engine hears nothing in "chemo for my bones"; the nurse says point 1
-# was said (y) and agrees on point 2 (Enter): nurse 1 of 2 = 0.5, engine 0.
-expect "teachback --assist" 0 -- sh -c "printf 'It is chemo for my bones\n\ny\n\n' | '$TB' run '$T' --seed 1 --assist --json"
-has "nurse verdicts kept beside the engine's" "$out" '"score":0.5,"max":1,"correct":false,"covered":[],"missed":["protects-bone","tell-dentist"],"misconceptions":[1],"nurse_covered":["protects-bone"],"nurse_missed":["tell-dentist"]'
+# The engine hears nothing in "chemo for my bones" but the chemo belief;
+# the nurse types "agree" (asked again: not a plain yes or no), says point
+# 1 was said (y), keeps point 2 (Enter) and dismisses the belief (n):
+# nurse 1 of 2 = 0.5, engine 0.
+expect "teachback --assist" 0 -- sh -c "printf 'It is chemo for my bones\n\nagree\ny\n\nn\n' | '$TB' run '$T' --seed 1 --assist --json"
+has "nurse verdicts kept beside the engine's" "$out" '"score":0.5,"max":1,"correct":false,"covered":[],"missed":["protects-bone","tell-dentist"],"misconceptions":[1],"misconceptions_heard":["misconception-1"],"evidence":{"misconception-1":{"heard":"chemo"}},"nurse_covered":["protects-bone"],"nurse_missed":["tell-dentist"],"nurse_misconceptions":[]'
+has "nurse check announced" "$err" "Nurse check is on"
 has "nurse prompt" "$err" "For the nurse — key point 1 of 2"
+has "plain question" "$err" "Did the patient say this? y/n, Enter keeps the program's verdict: no"
+has "not a yes or no: asked again" "$err" "Please type y (the patient said this) or n (did not)"
+has "a change is said back" "$err" "Changed: said."
+has "a kept verdict is said back" "$err" "Kept: not said."
+has "the belief is asked about" "$err" "For the nurse — a wrong belief heard (1 of 1)"
+has "the words heard" "$err" "The program heard it (heard: 'chemo')."
+has "the belief dismissed" "$err" "Changed: not said."

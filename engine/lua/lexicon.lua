@@ -1,0 +1,240 @@
+-- lexicon.lua: the words every teach-back question shares.
+--
+-- A teach-back answer is judged by phrases (types/teachback.lua).  Many
+-- questions listen for the same ideas: acting (call, phone, go to), the
+-- people and places that count as help (the care team, the 24-hour line,
+-- the emergency department), delays (tomorrow, when the clinic opens),
+-- hedges (maybe, I might), negations, and the lay words and abbreviations
+-- people use for them (A&E, ER, mets, doc).  They live here once, so that
+-- authors write `<action> * <target>` instead of forty phrases, and so that
+-- a fix reaches every question.
+--
+-- Classes are lists of phrases in the teach-back phrase language (a lone
+-- `*` for up to three words, `word*` for a prefix); a quiz may add entries
+-- to a class, or new classes, under its top-level `lexicon:` field.  A
+-- phrase names a class as `<name>`.
+--
+-- LAY maps what people type to the words the phrases are written in; it is
+-- applied to the learner's words before matching ("a and e" -> "emergency
+-- department").  PHONE maps common phone and sound-alike spellings to the
+-- word meant ("cal" -> "call").  Both are plain tables of words: no
+-- pattern is ever built from them.
+
+local util = require("util")
+
+local M = {}
+
+M.CLASSES = {
+  -- Doing something to get help.
+  action = { "call*", "phone*", "ring*", "rang", "contact*", "go to", "go straight to",
+             "go in to", "go into", "going to", "gone to", "get to", "get me to", "get myself to",
+             "head* to", "rush* to", "take me to", "drive me to", "straight to",
+             "get in touch", "get hold of", "speak to", "talk to", "let * know", "tell*",
+             "see a", "see the", "see my", "text*", "page", "dial*", "get help", "get seen",
+             "seek* help", "ask* for help", "attend*" },
+  -- Who or where counts as clinical help.
+  target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
+             "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*", "gp",
+             "clinic", "hospital*", "helpline", "hotline", "24 hour*", "on call", "out of hours",
+             "emergency department", "emergency number", "emergency line", "emergenc*",
+             "ambulance", "paramedic*", "999", "911", "112", "111", "triage", "ward",
+             "acute oncology", "medical team", "the number", "the line", "number they gave",
+             "urgent care", "surgery", "medical help", "help line" },
+  -- Help that needs no verb: "straight to the emergency department", "999".
+  emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
+                "paramedic*" },
+  -- Acting now, said in words.
+  now = { "now", "right now", "straight away", "right away", "immediately", "at once", "asap",
+          "urgent*", "quick*", "fast", "there and then", "this minute", "this second",
+          "without delay", "day or night", "tonight", "middle of the night", "at night",
+          "no matter what time", "whatever the time", "any time", "as soon as" },
+  -- Putting the call off.  Negated ("I would not wait until the morning")
+  -- they do not count.
+  delay = { "tomorrow", "in the morning", "the morning", "till morning", "til morning",
+            "until morning", "till * morning", "until * morning", "first thing", "next day",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "weekend", "next week", "next month", "next visit", "next appointment",
+            "next clinic", "next time", "next check*", "when * open*", "once * open*",
+            "open* * morning", "later", "after * rest*", "after * sleep*", "after * nap",
+            "in a while", "in a few", "in a day", "in a couple", "a few days", "few hours",
+            "couple of days", "couple of hours", "wait and see", "see if", "see how",
+            "see what", "if * worse", "if * not * better", "if * still", "if * not go* away",
+            "if * persist*", "if * continu*", "if * carr* on", "if * last*", "if * keep*",
+            "if * not stop*", "if * bad", "if * get* bad*", "if * not * pass*", "if it does not",
+            "then * call*", "then * phone*", "then * ring*", "then * go", "eventually",
+            "at some point", "sometime", "when i can", "when i get * chance", "when * wake*",
+            "when * get up", "during the day", "in the day", "office hours", "working hours",
+            "soon", "not urgent*" },
+  -- Hedges: the action is only a maybe.
+  hedge = { "maybe", "might", "perhaps", "probably", "possibly", "suppose", "guess",
+            "not sure", "think about", "consider*", "could", "may", "try to", "or not" },
+  -- Wrong actions a negation may sweep up with it ("not lie down and wait").
+  wait = { "wait*", "rest*", "lie", "lying", "lay", "sit*", "sat", "sleep*", "stay*", "leave",
+           "ignor*", "skip*", "delay*", "put off", "hold off", "hang on", "take*", "treat*",
+           "manage" },
+  -- People who are not clinical help.
+  person = { "son", "daughter", "husband", "wife", "partner", "friend*", "sister", "brother",
+             "mum", "mom", "mother", "dad", "father", "family", "neighbour*", "neighbor*",
+             "kid*", "child*", "boyfriend", "girlfriend", "mate", "aunt", "uncle", "niece",
+             "nephew", "grandson", "granddaughter", "carer", "pharmacist", "chemist" },
+}
+
+-- Words that stop a negation: a contrast, or a new clause with its own
+-- subject ("I would not wait I would phone").  "and" and "or" do not stop
+-- it: "I would not lie down and wait" negates both.
+M.CONTRAST = {}
+for w in ([[but instead rather though although however whereas except otherwise so because
+  cos coz cuz then unless yet]]):gmatch("%a+") do
+  M.CONTRAST[w] = true
+end
+M.SUBJECT = {}
+for w in ([[i id ill im ive you youd youll we wed weve she shed shell he hed hell they theyd
+  theyll]]):gmatch("%a+") do
+  M.SUBJECT[w] = true
+end
+
+-- Negation words (also the apostrophe-less forms phones type).
+M.NEGATIONS = {}
+for w in ([[not no never none nothing nobody nowhere neither nor without cannot
+  dont doesnt didnt isnt arent wasnt werent wont wouldnt cant couldnt shouldnt
+  hasnt havent hadnt mustnt neednt aint shant dnt wouldn wudnt wudn shudnt cudnt
+  didn doesn isn wasn dont]]):gmatch("%a+") do
+  M.NEGATIONS[w] = true
+end
+
+-- Lay words and abbreviations -> the words phrases are written in.  Keys
+-- are normalised word sequences; the longest key wins.  "er" and "ed" are
+-- too common as sounds and endings to rewrite alone: "ER" in capitals is
+-- rewritten before the text is lower-cased, and "the er", "to er" here.
+M.LAY = {
+  ["a e"] = "emergency department", ["a and e"] = "emergency department",
+  ["a n e"] = "emergency department", ["a amp e"] = "emergency department",
+  ["a&e"] = "emergency department", ["ae"] = "emergency department",
+  ["the er"] = "the emergency department", ["to er"] = "to emergency department",
+  ["to the er"] = "to the emergency department", ["the ed"] = "the emergency department",
+  ["emergency room"] = "emergency department", ["emergency dept"] = "emergency department",
+  ["emergency unit"] = "emergency department", ["casualty"] = "emergency department",
+  ["accident and emergency"] = "emergency department", ["e r"] = "emergency department",
+  ["emerg"] = "emergency department",
+  ["mets"] = "metastases", ["met"] = "metastasis", ["secondaries"] = "secondary cancer",
+  ["breast ca"] = "breast cancer", ["ca cells"] = "cancer cells",
+  ["bone shots"] = "bone injections", ["bone shot"] = "bone injection",
+  ["bone jabs"] = "bone injections", ["bone jab"] = "bone injection",
+  ["white count"] = "white blood cell count", ["wbc"] = "white blood cells",
+  ["white cells"] = "white blood cells", ["blood counts"] = "blood count",
+  ["doc"] = "doctor", ["docs"] = "doctors", ["dr"] = "doctor", ["drs"] = "doctors",
+  ["onc"] = "oncologist", ["oncol"] = "oncologist",
+  ["24hr"] = "24 hour", ["24hrs"] = "24 hour", ["24h"] = "24 hour", ["24 hr"] = "24 hour",
+  ["24 hrs"] = "24 hour", ["24 h"] = "24 hour", ["24hour"] = "24 hour",
+  ["twenty four hour"] = "24 hour", ["24 7"] = "24 hour", ["24 seven"] = "24 hour",
+  ["asap"] = "right away", ["str8"] = "straight",
+  ["temp"] = "temperature", ["temps"] = "temperature",
+}
+
+-- Phone and sound-alike spellings: one word -> the word meant.
+M.PHONE = {
+  cal = "call", cll = "call", calll = "call", rite = "right", ryt = "right", rit = "right",
+  strait = "straight", stright = "straight", staight = "straight", strate = "straight",
+  imediatly = "immediately", imediately = "immediately", immediatly = "immediately",
+  emediately = "immediately",
+  canser = "cancer", cancr = "cancer", kancer = "cancer",
+  swolen = "swollen", swollan = "swollen", sweling = "swelling", swellin = "swelling",
+  evry = "every", evrey = "every", evey = "every", everyday = "every day",
+  tmrw = "tomorrow", tmw = "tomorrow", tmoz = "tomorrow", tomoz = "tomorrow",
+  tomorow = "tomorrow", tommorow = "tomorrow", tommorrow = "tomorrow", tomorro = "tomorrow",
+  ["2moro"] = "tomorrow", ["2morrow"] = "tomorrow", ["2mrw"] = "tomorrow", ["2day"] = "today",
+  nite = "night", tonite = "tonight", mornin = "morning", morn = "morning",
+  docter = "doctor", doctr = "doctor", dokter = "doctor", nurce = "nurse", nurs = "nurse",
+  hospitl = "hospital", hosp = "hospital", hospial = "hospital",
+  emergancy = "emergency", emergecy = "emergency", emergeny = "emergency",
+  u = "you", ur = "your", yr = "your", r = "are", wud = "would", wd = "would", cud = "could",
+  shud = "should", b4 = "before", bcoz = "because", becuz = "because",
+  cuz = "because", coz = "because", cos = "because", tho = "though", thru = "through",
+  wen = "when", wat = "what", wot = "what", dis = "this", dat = "that", da = "the",
+  fone = "phone", fon = "phone", phn = "phone", ph = "phone", rng = "ring",
+  pls = "please", plz = "please", gona = "gonna",
+  pil = "pill", pils = "pills",
+  wate = "wait", wayt = "wait", feaver = "fever", fevr = "fever", temprature = "temperature",
+  tempreture = "temperature", infecton = "infection", infekshun = "infection",
+  dentis = "dentist", dentst = "dentist", teath = "teeth", jor = "jaw",
+  spinel = "spinal", legz = "legs", numm = "numb",
+}
+
+-- Words never changed by the spelling check: common English words one
+-- letter away from a word in the phrase lists (mother/bother, later/water).
+M.KNOWN = {}
+for w in ([[mother bother brother other rather father later water matter latter
+  letter better bitter butter fitter taken token tired tried timed times tones bones
+  lines liner cared cares cured curer cures caring curing calls falls walls halls
+  wells tells bells rings sings kings wings things thing think thank drink drank
+  phones shone stone store story stare start smart chart heart hears years yearn
+  learn leave least lease liver lover river never fever sever seven eleven often
+  doses dozes nurse purse curse horse house mouse hourly early yearly nearly
+  clearly dearly sweat sweet sheet spent spend sends bends tends lends mends sleep
+  steep sweep creep weeks seeks peeks leaks weak week wake woke awake aware swear
+  spread spear speak sneak break bread tread dread treat great grate crate state
+  stage stale scale scare spare share shore chore chose those these there where
+  whole while white write wrote quite quiet quit quick quack thick trick bring
+  being begin began given giver liver later laser lower power tower mower sower
+  hired fired wired wider rider cider taker maker baker waker cancel]]):gmatch("%a+") do
+  M.KNOWN[w] = true
+end
+
+-- The lexicon of a quiz: the shared classes with the quiz's own entries
+-- added.  extra is the quiz's `lexicon:` mapping (class -> list of phrases),
+-- already validated; the result is cached per table.
+local merged = setmetatable({}, { __mode = "k" })
+function M.classes(extra)
+  if type(extra) ~= "table" then return M.CLASSES end
+  local c = merged[extra]
+  if c then return c end
+  c = {}
+  for name, list in pairs(M.CLASSES) do
+    local l = {}
+    for i, p in ipairs(list) do l[i] = p end
+    c[name] = l
+  end
+  for name, list in pairs(extra) do
+    if type(list) == "table" then
+      c[name] = c[name] or {}
+      for _, p in ipairs(list) do
+        if type(p) == "string" then table.insert(c[name], p) end
+      end
+    end
+  end
+  merged[extra] = c
+  return c
+end
+
+-- Check a quiz's `lexicon:` field (class name -> list of phrases) with
+-- validator v; each phrase must compile (checked by compile, given here so
+-- this module does not depend on the matcher).
+function M.validate(quiz, v, compile)
+  local lex = v:map(quiz, "lexicon")
+  if not lex then
+    quiz.lexicon = nil
+    return nil
+  end
+  for _, name in ipairs(util.sorted_keys(lex)) do
+    if type(name) ~= "string" or not name:match("^[%w_%-]+$") then
+      v:error_key(lex, name, "a word class name is letters, digits, '-' or '_', found '%s'",
+                  tostring(name))
+    else
+      local list = v:list(lex, name, { min = 1, item = "phrase", items = "phrases" })
+      for i in ipairs(list or {}) do
+        local ph = v:string(list, i)
+        if ph then
+          local p, why = compile(ph)
+          if not p or why then
+            v:error(list, i, "word class <%s>: phrase '%s' %s", name, ph, why)
+          elseif p.els[1].class then
+            v:error(list, i, "word class <%s>: phrase '%s' may not start with a class", name, ph)
+          end
+        end
+      end
+    end
+  end
+  return lex
+end
+
+return M
