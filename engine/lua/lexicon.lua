@@ -50,7 +50,7 @@ M.CLASSES = {
           "no matter what time", "whatever the time", "any time", "as soon as" },
   -- Putting the call off.  Negated ("I would not wait until the morning")
   -- they do not count.
-  delay = { "tomorrow", "in the morning", "the morning", "till morning", "til morning",
+  delay = { "tomorrow", "morning", "in the morning", "the morning", "next morning", "till morning", "til morning",
             "until morning", "till * morning", "until * morning", "first thing", "next day",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "weekend", "next week", "next month", "next visit", "next appointment",
@@ -58,13 +58,16 @@ M.CLASSES = {
             "open* * morning", "later", "after * rest*", "after * sleep*", "after * nap",
             "in a while", "in a few", "in a day", "in a couple", "a few days", "few hours",
             "couple of days", "couple of hours", "wait and see", "see if", "see how",
-            "see what", "if * worse", "if * not * better", "if * still", "if * not go* away",
+            "see what happens", "if * worse", "if * not * better", "if * still", "if * not go* away",
             "if * persist*", "if * continu*", "if * carr* on", "if * last*", "if * keep*",
             "if * not stop*", "if * bad", "if * get* bad*", "if * not * pass*", "if it does not",
             "then * call*", "then * phone*", "then * ring*", "then * go", "eventually",
             "at some point", "sometime", "when i can", "when i get * chance", "when * wake*",
             "when * get up", "during the day", "in the day", "office hours", "working hours",
             "soon", "not urgent*" },
+  -- Computed, not listed: a delay or hedge that holds an action back
+  -- ("ring them tomorrow", "maybe I would call"); for misconceptions.
+  held = {},
   -- Hedges: the action is only a maybe.
   hedge = { "maybe", "might", "perhaps", "probably", "possibly", "suppose", "guess",
             "not sure", "think about", "consider*", "could", "may", "try to", "or not" },
@@ -92,6 +95,10 @@ for w in ([[i id ill im ive you youd youll we wed weve she shed shell he hed hel
   theyll]]):gmatch("%a+") do
   M.SUBJECT[w] = true
 end
+
+-- Two words that deny what follows: "different from a bone cancer".
+M.DENY = { different = { from = true, to = true }, instead = { of = true },
+           rather = { than = true }, as = { opposed = true } }
 
 -- Negation words (also the apostrophe-less forms phones type).
 M.NEGATIONS = {}
@@ -176,7 +183,7 @@ for w in ([[mother bother brother other rather father later water matter latter
   stage stale scale scare spare share shore chore chose those these there where
   whole while white write wrote quite quiet quit quick quack thick trick bring
   being begin began given giver liver later laser lower power tower mower sower
-  hired fired wired wider rider cider taker maker baker waker cancel]]):gmatch("%a+") do
+  hired fired wired wider rider cider taker maker baker waker cancel theyre youre]]):gmatch("%a+") do
   M.KNOWN[w] = true
 end
 

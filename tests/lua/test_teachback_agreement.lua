@@ -1,13 +1,22 @@
 -- Agreement of the teach-back matcher with a nurse's marks.
 --
--- tests/teachback/labelled.yaml holds teach-back questions and learner
--- answers marked by hand (which key points each answer really covers, which
--- misconceptions it really holds).  The questions are checked with the real
--- schema against the real material (quizzes/material); then analyse() runs
--- on every answer and its findings are compared with the marks.
+-- Three labelled sets of learner answers, each marked by hand (which key
+-- points each answer really covers, which misconceptions it really holds):
+--   tune.yaml     answers to the bundled quizzes' teach-backs, written
+--                 blind to the phrase lists; the phrases were tuned on it;
+--   heldout.yaml  a second such set, never tuned on: its figures are the
+--                 honest ones (README);
+--   labelled.yaml an older set with its own five questions.
+-- The questions are checked with the real schema against the real
+-- material; then analyse() runs on every answer and its findings are
+-- compared with the marks.
 --
--- Precision = found and marked / found; recall = found and marked / marked,
--- counted over (answer, key point) pairs and (answer, misconception) pairs.
+-- Precision = found and marked / found; recall = found and marked /
+-- marked, over (answer, key point) and (answer, misconception) pairs.  On
+-- urgent key points (act now): an unsafe credit is a point the engine
+-- credits that the nurse did not mark (any one fails the test); a false
+-- alarm is a point the nurse marked that the engine missed (a rate over
+-- the points marked).
 
 local T = ...
 local material = require("material")
@@ -15,11 +24,16 @@ local quiz = require("quiz")
 local schema = require("schema")
 local tb = require("types.teachback")
 
-local PATH = "tests/teachback/labelled.yaml"
--- Set to true to log every disagreement (answer number, question, +found
--- but not marked, -marked but not found) when working on the phrases.
+-- Set to true to log every disagreement on the tuning set (answer number,
+-- question, +found but not marked, -marked but not found, the text).
 local SHOW_DISAGREEMENTS = false
 local MATERIAL = "quizzes/material"
+local QUIZZES = { "quizzes/patient/bone-basics.yaml", "quizzes/patient/what-is-metastasis.yaml",
+                  "quizzes/patient/when-to-call.yaml", "quizzes/patient/treatment-basics.yaml",
+                  "quizzes/selfcheck/hormone-therapy.yaml", "quizzes/selfcheck/new-stage-iv.yaml",
+                  "quizzes/selfcheck/bone-agent.yaml", "quizzes/selfcheck/brain-srs.yaml",
+                  "quizzes/selfcheck/cdk46.yaml", "quizzes/student/treatments.yaml",
+                  "quizzes/student/exam.yaml", "quizzes/student/staging-and-sites.yaml" }
 
 local function set(list)
   local s = {}
@@ -32,70 +46,70 @@ local function ratio(a, b)
   return a / b
 end
 
-local loaded
-local function load()
-  if loaded then return loaded end
-  local data, where = host.read_yaml(PATH)
-  if data == nil then error(where) end
-  local index = material.load_dir(MATERIAL)
-  local v = schema.new(PATH, where)
-  local questions = {}
-  for _, q in ipairs(data.questions) do
-    v.fallback = q
-    quiz.check_question(q, v, index)
-    questions[q.id] = q
+-- The teach-back questions of the bundled quizzes, by id.
+local bundled
+local function bundled_questions()
+  if bundled then return bundled end
+  bundled = {}
+  local indexes = {}
+  for _, path in ipairs(QUIZZES) do
+    local q, v = quiz.load(path, function(dir)
+      indexes[dir] = indexes[dir] or material.load_dir(dir)
+      return indexes[dir]
+    end)
+    assert(q and v.errors == 0, path .. " does not load")
+    for _, question in ipairs(q.questions) do
+      if question.type == "teachback" then bundled[question.id] = question end
+    end
   end
-  local msgs = {}
-  for _, it in ipairs(v:sorted()) do msgs[#msgs + 1] = schema.format(it) end
-  loaded = { data = data, questions = questions, v = v, msgs = msgs }
-  return loaded
+  return bundled
 end
 
-T.test("teachback agreement: the labelled questions are valid, with no warnings", function()
-  local L = load()
-  T.eq(L.msgs, {})
-  T.ok(#L.data.answers >= 60, "at least 60 answers")
-  local n = 0
-  for _ in pairs(L.questions) do n = n + 1 end
-  T.ok(n >= 4, "at least 4 questions")
-end)
-
-T.test("teachback agreement: labels name real key points and misconceptions", function()
-  local L = load()
-  for i, a in ipairs(L.data.answers) do
-    local q = L.questions[a.q]
-    T.ok(q, ("answer %d: no question '%s'"):format(i, tostring(a.q)))
-    local ids = {}
-    for _, kp in ipairs(q.key_points) do ids[kp.id] = true end
-    for _, id in ipairs(a.covered or {}) do
-      T.ok(ids[id], ("answer %d: no key point '%s'"):format(i, id))
+local loaded = {}
+local function load(name)
+  if loaded[name] then return loaded[name] end
+  local path = "tests/teachback/" .. name
+  local data, where = host.read_yaml(path)
+  if data == nil then error(where) end
+  local questions, msgs = bundled_questions(), {}
+  if data.questions then
+    local index = material.load_dir(MATERIAL)
+    local v = schema.new(path, where)
+    questions = {}
+    for _, q in ipairs(data.questions) do
+      v.fallback = q
+      quiz.check_question(q, v, index)
+      questions[q.id] = q
     end
-    for _, m in ipairs(a.misconceptions or {}) do
-      local k = math.tointeger(tonumber(m))
-      T.ok(k and q.misconceptions[k], ("answer %d: no misconception %s"):format(i, m))
-    end
+    for _, it in ipairs(v:sorted()) do msgs[#msgs + 1] = schema.format(it) end
   end
-end)
+  loaded[name] = { data = data, questions = questions, msgs = msgs }
+  return loaded[name]
+end
 
-T.test("teachback agreement: precision and recall against the nurse's marks", function()
-  local L = load()
+-- The figures of one set.
+local function figures(L)
   local kp = { tp = 0, fp = 0, fn = 0 }
   local mis = { tp = 0, fp = 0, fn = 0 }
-  local marks = 0
+  local urgent = { marked = 0, unsafe = 0, alarms = 0 }
   local disagree = {}
   for i, a in ipairs(L.data.answers) do
     local q = L.questions[a.q]
     local got = tb.analyse(q, a.text)
-    local want = set(a.covered)
-    local found = set(got.covered)
+    local want, found = set(a.covered), set(got.covered)
+    local function note(what)
+      disagree[#disagree + 1] = ("%d %s: %s   | %s"):format(i, a.q, what, a.text)
+    end
     for _, k in ipairs(q.key_points) do
       local w, f = want[k.id], found[k.id]
-      if w then marks = marks + 1 end
       if w and f then kp.tp = kp.tp + 1
-      elseif f then kp.fp = kp.fp + 1
-        disagree[#disagree + 1] = ("%d %s: +%s"):format(i, a.q, k.id)
-      elseif w then kp.fn = kp.fn + 1
-        disagree[#disagree + 1] = ("%d %s: -%s"):format(i, a.q, k.id)
+      elseif f then kp.fp = kp.fp + 1 note("+" .. k.id)
+      elseif w then kp.fn = kp.fn + 1 note("-" .. k.id)
+      end
+      if k.urgent then
+        if w then urgent.marked = urgent.marked + 1 end
+        if f and not w then urgent.unsafe = urgent.unsafe + 1 end
+        if w and not f then urgent.alarms = urgent.alarms + 1 end
       end
     end
     local mwant = {}
@@ -103,24 +117,64 @@ T.test("teachback agreement: precision and recall against the nurse's marks", fu
     local mfound = set(got.misconceptions)
     for k in ipairs(q.misconceptions or {}) do
       local w, f = mwant[k], mfound[k]
-      if w then marks = marks + 1 end
       if w and f then mis.tp = mis.tp + 1
-      elseif f then mis.fp = mis.fp + 1
-        disagree[#disagree + 1] = ("%d %s: +misconception %d"):format(i, a.q, k)
-      elseif w then mis.fn = mis.fn + 1
-        disagree[#disagree + 1] = ("%d %s: -misconception %d"):format(i, a.q, k)
+      elseif f then mis.fp = mis.fp + 1 note("+misconception " .. k)
+      elseif w then mis.fn = mis.fn + 1 note("-misconception " .. k)
       end
     end
   end
-  local kp_p, kp_r = ratio(kp.tp, kp.tp + kp.fp), ratio(kp.tp, kp.tp + kp.fn)
-  local m_p, m_r = ratio(mis.tp, mis.tp + mis.fp), ratio(mis.tp, mis.tp + mis.fn)
-  T.log(("teach-back agreement: key points precision %.3f recall %.3f (%d answers, %d marks); " ..
-         "misconceptions precision %.3f recall %.3f"):format(kp_p, kp_r, #L.data.answers, marks,
-                                                             m_p, m_r))
-  if SHOW_DISAGREEMENTS then
-    T.log("  disagreements (answer question: +found not marked, -marked not found): " ..
-          table.concat(disagree, "; "))
+  return {
+    n = #L.data.answers,
+    kp_p = ratio(kp.tp, kp.tp + kp.fp), kp_r = ratio(kp.tp, kp.tp + kp.fn),
+    m_p = ratio(mis.tp, mis.tp + mis.fp), m_r = ratio(mis.tp, mis.tp + mis.fn),
+    urgent = urgent, alarm_rate = ratio(urgent.alarms, urgent.marked) ,
+    disagree = disagree,
+  }
+end
+
+local function report(name, f)
+  T.log(("teach-back agreement, %s (%d answers): key points precision %.3f recall %.3f; " ..
+         "misconceptions precision %.3f recall %.3f; urgent points: %d marked, %d unsafe " ..
+         "credits, %d false alarms (%.1f%%)"):format(name, f.n, f.kp_p, f.kp_r, f.m_p, f.m_r,
+         f.urgent.marked, f.urgent.unsafe, f.urgent.alarms,
+         f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
+end
+
+for _, name in ipairs({ "tune.yaml", "heldout.yaml", "labelled.yaml" }) do
+  T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
+         "misconceptions", function()
+    local L = load(name)
+    T.eq(L.msgs, {})
+    T.ok(#L.data.answers >= 60, "at least 60 answers")
+    for i, a in ipairs(L.data.answers) do
+      local q = L.questions[a.q]
+      T.ok(q, ("answer %d: no question '%s'"):format(i, tostring(a.q)))
+      local ids = {}
+      for _, kp in ipairs(q.key_points) do ids[kp.id] = true end
+      for _, id in ipairs(a.covered or {}) do
+        T.ok(ids[id], ("answer %d: no key point '%s'"):format(i, id))
+      end
+      for _, m in ipairs(a.misconceptions or {}) do
+        local k = math.tointeger(tonumber(m))
+        T.ok(k and q.misconceptions[k], ("answer %d: no misconception %s"):format(i, m))
+      end
+    end
+  end)
+
+  T.test("teachback agreement: " .. name .. ": figures, and no unsafe credit", function()
+    local f = figures(load(name))
+    report(name, f)
+    if SHOW_DISAGREEMENTS and name == "tune.yaml" then
+      T.log("  disagreements:\n  " .. table.concat(f.disagree, "\n  "))
+    end
+    T.eq(f.urgent.unsafe, 0, "an urgent point credited that the nurse did not mark")
+  end)
+end
+
+T.test("teachback agreement: every teach-back question is in the blind sets", function()
+  local seen = {}
+  for _, name in ipairs({ "tune.yaml", "heldout.yaml" }) do
+    for _, a in ipairs(load(name).data.answers) do seen[a.q] = true end
   end
-  T.ok(kp_p >= 0.9, ("key point precision %.3f is below 0.9"):format(kp_p))
-  T.ok(kp_r >= 0.9, ("key point recall %.3f is below 0.9"):format(kp_r))
+  for id in pairs(bundled_questions()) do T.ok(seen[id], id) end
 end)

@@ -240,7 +240,15 @@ local function word_set(list)
   return set
 end
 
-local ACTION_WORDS = word_set(lexicon.CLASSES.action)
+-- The one-word actions (and go, head, rush) stop a negated wrong action.
+local ACTION_WORDS = {}
+for _, ph in ipairs(lexicon.CLASSES.action) do
+  if not ph:find(" ") then ACTION_WORDS[#ACTION_WORDS + 1] = ph end
+end
+for _, w in ipairs({ "go", "head*", "rush*", "speak*", "talk*" }) do
+  ACTION_WORDS[#ACTION_WORDS + 1] = w
+end
+ACTION_WORDS = word_set(ACTION_WORDS)
 local WAIT_WORDS = word_set(lexicon.CLASSES.wait)
 
 -- Negation scope, marked on each token as `negated`.  A negation reaches
@@ -254,15 +262,20 @@ M.SCOPE = 6
 local function mark_negation(part)
   local active, since, wrong = false, 0, false
   for i, t in ipairs(part) do
-    local nxt = part[i + 1]
+    local nxt, prev = part[i + 1], part[i - 1]
     if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] then t.neg = false end
+    -- "different from", "instead of", "rather than", "unlike" deny what
+    -- follows: "different from a primary bone cancer".
+    if (prev and lexicon.DENY[prev.w] and lexicon.DENY[prev.w][t.w]) or t.w == "unlike" then
+      t.neg = true
+    end
     if active then
       if lexicon.CONTRAST[t.w] or lexicon.SUBJECT[t.w] or since >= M.SCOPE
          or (wrong and in_set(ACTION_WORDS, t)) then
         active = false
       end
     end
-    t.negated = active
+    t.negated = active and not t.neg
     if t.neg then
       active, since, wrong = true, 0, false
     elseif active then
@@ -377,7 +390,7 @@ end
 -- A matching context: the classes in force and a cache of where each
 -- class matches in this text.
 local function context(classes)
-  return { classes = classes or lexicon.CLASSES, at = {} }
+  return { classes = classes or lexicon.CLASSES, at = {}, held_at = function() return nil end }
 end
 
 local run
@@ -395,7 +408,10 @@ local function class_ends(ctx, name, part, i)
     byclass[part] = bypart
   end
   local ends = bypart[i]
-  if ends == nil then
+  if ends == nil and name == "held" then
+    ends = ctx.held_at(part, i) or false
+    bypart[i] = ends
+  elseif ends == nil then
     ends = false
     local list = ctx.classes[name] or {}
     for _, p in ipairs(phrases(list)) do
@@ -542,10 +558,35 @@ local function one_edit(a, b)
 end
 M.one_edit = one_edit
 
+-- The whole words of a phrase (not a prefix such as "biops*": a word
+-- that begins so matches already).
 local function add_vocab(vocab, text)
-  for w in textnorm.normalize((text:gsub("[<>%*]", " "))):gmatch("%a+") do
+  text = text:gsub("%S+%*", " "):gsub("[<>%*]", " ")
+  for w in textnorm.normalize(text):gmatch("%a+") do
     if #w >= M.SPELL_MIN - 1 then vocab[w] = true end
   end
+end
+
+-- Words the material and the question use are real words: never changed
+-- ("infections" is not a misspelt "injections").
+local known_cache = setmetatable({}, { __mode = "k" })
+local function add_known(known, text)
+  if type(text) ~= "string" then return end
+  for w in textnorm.normalize(text):gmatch("%a+") do known[w] = true end
+end
+local function material_words(index)
+  if not index then return {} end
+  local known = known_cache[index]
+  if known then return known end
+  known = {}
+  for _, doc in pairs(index.docs or {}) do
+    for _, sec in pairs(doc.sections or {}) do
+      add_known(known, sec.title)
+      add_known(known, sec.text)
+    end
+  end
+  known_cache[index] = known
+  return known
 end
 
 local speller_cache = setmetatable({}, { __mode = "k" })
@@ -585,9 +626,16 @@ local function speller(q, classes)
     put(w, w)
     deletes(w, function(d) put(d, w) end)
   end
+  local known = material_words(q._index)
+  local mine = {}
+  add_known(mine, q.prompt)
+  add_known(mine, q.explain)
+  for _, kp in ipairs(q.key_points or {}) do add_known(mine, kp.says) end
+  for _, m in ipairs(q.misconceptions or {}) do add_known(mine, m.feedback) end
   local memo = {}
   sp = function(w)
-    if #w < M.SPELL_MIN or vocab[w] or lexicon.KNOWN[w] or NEG[w] or w:find("%A") then
+    if #w < M.SPELL_MIN or vocab[w] or lexicon.KNOWN[w] or known[w] or mine[w] or NEG[w] or
+       w:find("%A") then
       return nil
     end
     local hit = memo[w]
@@ -604,6 +652,7 @@ local function speller(q, classes)
     try(w)
     deletes(w, try)
     memo[w] = best or false
+    if best and M.spell_log then M.spell_log(w, best) end
     return best or nil
   end
   speller_cache[q] = sp
@@ -698,7 +747,7 @@ local function blockers(parts, ctx)
         end
       end
       if ok then
-        o.kind, o.sent = kind, part[o.s].sent
+        o.kind, o.sent, o.word = kind, part[o.s].sent, part[o.s].w
         o.g1, o.g2 = part[o.s].g, part[o.e].g
         out[#out + 1] = o
       end
@@ -707,11 +756,15 @@ local function blockers(parts, ctx)
   return out
 end
 
+-- Hedges that may follow the action they weaken ("call them, maybe");
+-- "could" after it is about something else ("call, it could be a clot").
+local AFTER_HEDGE = { maybe = true, perhaps = true, probably = true, possibly = true }
+
 local function contrast_between(parts, a, b)
   for _, part in ipairs(parts) do
     for _, t in ipairs(part) do
-      if t.g > a and t.g < b and lexicon.CONTRAST[t.w] and t.w ~= "so" and
-         t.w ~= "because" and t.w ~= "cos" and t.w ~= "coz" and t.w ~= "cuz" then
+      -- ("then" joins steps in time: "wait and see, then call".)
+      if t.g > a and t.g < b and lexicon.CONTRAST[t.w] and t.w ~= "then" then
         return true
       end
     end
@@ -727,7 +780,8 @@ local function blocked_by(o, bl, anchors, parts)
   for _, b in ipairs(bl) do
     if b.sent == o.sent then
       if b.kind == "hedge" then
-        if (b.g2 < o.g1 and o.g1 - b.g2 <= 3) or (b.g1 > o.g2 and b.g1 - o.g2 <= 2) then
+        if (b.g2 < o.g1 and o.g1 - b.g2 <= 3) or
+           (b.g1 > o.g2 and b.g1 - o.g2 <= 2 and AFTER_HEDGE[b.word]) then
           return b
         end
       else
@@ -768,6 +822,24 @@ function M.analyse(q, text)
   local ctx = context(classes)
   local fix = M.SPELLING and speller(q, classes) or nil
   local parts = M.words(type(text) == "string" and text or "", fix)
+  -- <held>: the delays and hedges that hold an action back ("ring them
+  -- tomorrow", "maybe I'd call"), for misconceptions about waiting.
+  ctx.held_at = function(part, i)
+    if not ctx.held then
+      ctx.held = {}
+      local bl, anchors = blockers(parts, ctx), action_words(parts, ctx)
+      for _, a in ipairs(anchors) do
+        local b = blocked_by({ sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
+        if b then
+          local p = parts[b.part]
+          ctx.held[p] = ctx.held[p] or {}
+          ctx.held[p][b.s] = ctx.held[p][b.s] or {}
+          ctx.held[p][b.s][b.e] = true
+        end
+      end
+    end
+    return ctx.held[part] and ctx.held[part][i]
+  end
   local out = { covered = {}, missed = {}, misconceptions = {}, urgent_missed = {},
                 evidence = {} }
   -- A misconception may cancel key points: "I'd wait till morning, then
@@ -805,12 +877,27 @@ function M.analyse(q, text)
           local b = blocked_by(a, bl, anchors, parts)
           if not b then
             ok = true
-            ev = { heard = gtext(parts, a) }
-            break
+            ev = ev or { heard = gtext(parts, a) }
+            if not ev.act then ev = { heard = gtext(parts, a), act = true } end
+          else
+            held = held or { heard = gtext(parts, a), but = said(parts, b) }
           end
-          held = held or { heard = gtext(parts, a), but = said(parts, b) }
         end
       end
+      -- An answer that also puts an action off or hedges it ("I'd call
+      -- them.  Well, I suppose I'd phone if it didn't come down") is not
+      -- clearly acting now.
+      if ok then
+        for _, a in ipairs(anchors) do
+          local b = blocked_by({ sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
+          if b then
+            ok = false
+            held = { heard = said(parts, { part = a.part, s = a.s, e = a.s }), but = said(parts, b) }
+            break
+          end
+        end
+      end
+      if ev then ev.act = nil end
       if not ok then
         ev = held or { heard = ev and ev.heard,
                        but = "no call to the care team or emergency help" }
@@ -871,6 +958,7 @@ end
 
 function M.validate(q, v)
   q._lexicon = v.lexicon
+  q._index = v.index
   local classes = lexicon.classes(q._lexicon)
   local kps = v:list(q, "key_points", { required = true, min = 1, item = "key point",
                                          items = "key points" })
