@@ -5,11 +5,12 @@
 #   make test       install missing packages, build, run every test
 #   make sanitize   the whole test suite under AddressSanitizer and UBSan
 #   make bench      speed and memory figures (scripts/bench)
+#   make fuzz       each libFuzzer harness (tests/fuzz) for FUZZ_SECONDS (600)
 #   make install    PREFIX=/usr/local: bin/teachback, share/teachback/quizzes,
 #                   share/man/man1/teachback.1, share/man/man5/teachback-quiz.5
 
 .DELETE_ON_ERROR:
-.PHONY: all run test check sanitize bench deps clean install FORCE
+.PHONY: all run test check sanitize bench deps clean install FORCE fuzz fuzz-targets
 # Test objects are kept, so a second `make test` does not compile again.
 .SECONDARY:
 
@@ -37,6 +38,13 @@ ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/luamods.o
 LUA_SRC    = $(sort $(shell find engine/lua -name '*.lua'))
 TESTS      = test_yaml test_material test_sandbox test_term test_lua
 TEST_BIN   = $(TESTS:%=$(BUILD)/tests/%)
+# Fuzz harnesses (tests/fuzz): replayed over the corpora by `make test`
+# (built as plain programs with replay.c), fuzzed by `make fuzz` (clang).
+FUZZ_NAMES   = yaml material check answers teachback
+FUZZ_REPLAY  = $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz/fuzz_%)
+FUZZ_DEFS    = -DFUZZ_HARNESS_LUA='"$(CURDIR)/tests/fuzz/harness.lua"'
+FUZZ_SECONDS ?= 600
+FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all
 
 all: $(BUILD)/teachback
 
@@ -48,13 +56,24 @@ run: deps
 	@$(BUILD)/teachback
 
 test check: deps
-	@$(MAKE) --no-print-directory -s $(BUILD)/teachback $(TEST_BIN)
+	@$(MAKE) --no-print-directory -s $(BUILD)/teachback $(TEST_BIN) $(FUZZ_REPLAY)
 	@BUILD=$(BUILD) tests/run
 
 sanitize: deps
 	@$(MAKE) --no-print-directory test BUILD=build-san \
 	  OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined"
+
+# clang and its libFuzzer (libclang-rt-14-dev) are needed here only.  gcc
+# keeps the warnings in check (-Werror); clang's own extra ones only warn.
+fuzz: deps
+	@scripts/install-deps fuzz
+	@$(MAKE) --no-print-directory -s fuzz-targets BUILD=build-fuzz CC=clang CFLAGS=-Wno-error \
+	  OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	  FUZZ_DEFS="$(FUZZ_DEFS) -DFUZZ_LIBFUZZER"
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run $(FUZZ_NAMES)
+
+fuzz-targets: $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench
@@ -80,6 +99,18 @@ $(BUILD)/embed: scripts/embed.c
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(ENGINE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -c -o $@ $<
+
+$(BUILD)/tests/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/common.o \
+                            $(BUILD)/tests/fuzz/replay.o $(ENGINE_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+$(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/common.o $(ENGINE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ $(DEPS_LIBS)
 
 $(BUILD)/bench: $(BUILD)/scripts/bench.o $(ENGINE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
@@ -109,6 +140,6 @@ install: $(BUILD)/install/teachback
 FORCE:
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

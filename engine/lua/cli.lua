@@ -17,6 +17,14 @@ local M = {}
 
 local indexes = {}
 
+-- Each command starts afresh: material is read again (a file may have
+-- changed since the menu last loaded it) and the scripts' command budget
+-- is full (quiz.lua).
+local function begin_command()
+  indexes = {}
+  quiz_mod.begin_command()
+end
+
 -- "./material" and "material" are one folder: load and report it once.
 local function index_for(dir)
   dir = dir:gsub("/%./", "/")
@@ -71,7 +79,7 @@ end
 function M.check(paths, opts)
   opts = opts or {}
   opts.today = opts.today or (host.today and host.today())
-  quiz_mod.begin_command()
+  begin_command()
   local lines, errors, warnings, files = {}, 0, 0, 0
   local seen, cited = {}, {}
   local quizzes = {}
@@ -152,7 +160,7 @@ end
 
 -- The bundled (or given) quizzes: one line each.
 function M.list(dir)
-  quiz_mod.begin_command()
+  begin_command()
   local rows = {}
   local today = host.today and host.today()
   for _, path in ipairs(host.list(dir, ".yaml", true)) do
@@ -174,7 +182,7 @@ end
 -- teachback stats DIR: counts and reading grades, for the README and
 -- for authors.  Returns lines.
 function M.stats(dir)
-  quiz_mod.begin_command()
+  begin_command()
   local readability = require("readability")
   local lines, bytype, byaud, grades, total = {}, {}, {}, {}, 0
   local function grade_of(aud) grades[aud] = grades[aud] or {} return grades[aud] end
@@ -250,7 +258,7 @@ end
 
 -- The menu: rows in group order, and a view of them numbered.
 function M.menu(dir)
-  quiz_mod.begin_command()
+  begin_command()
   local rows = M.list(dir)
   local ordered, out = {}, {}
   for _, g in ipairs(M.GROUPS) do
@@ -284,7 +292,7 @@ end
 -- Load a quiz and start an attempt.  Returns session, or nil and lines.
 -- The attempt is recorded unless opts.no_save or opts.answers (recorder.lua).
 function M.start(name, opts)
-  quiz_mod.begin_command()
+  begin_command()
   if opts.review then return require("recordcmd").review_session(opts) end
   if opts.learner and not utf8.len(opts.learner) then
     return nil, { "teachback: the learner name is not valid UTF-8 text" }
