@@ -146,6 +146,26 @@ else
 	echo "e2e: QTI schema checks skipped: no $V (the vendored IMS schemas)"
 fi
 
+# Handout: golden files with and without the key; self-contained (nothing
+# fetched); large print for patients; every question has a key block.
+expect "handout export" 0 -- "$TB" export "$Q" --to handout
+same "handout golden" "$out" "$I/expected/all-types.html"
+has "handout: room for a name" "$out" '<p class="name">Name: <span></span></p>'
+if grep -q 'class="key"' "$out"; then bad "handout without --key shows answers"; else ok; fi
+expect "handout export with key" 0 -- "$TB" export "$Q" --to handout --key
+same "handout key golden" "$out" "$I/expected/all-types.key.html"
+n_q=$(grep -c '<li class="q">' "$out"); n_k=$(grep -c '<div class="key">' "$out")
+if [ "$n_q" -eq 16 ] && [ "$n_k" -eq 16 ]; then ok; else bad "handout key: $n_q questions, $n_k keys (16 each)"; fi
+has "handout key quotes the material" "$out" '<p>From “Bone”:</p><blockquote>About 7 in 10 people with metastatic breast cancer have some cancer in their bones.</blockquote>'
+expect "patient handout" 0 -- "$TB" export when-to-call --to handout -o "$X/patient.html"
+has "patient handout prints large" "$X/patient.html" '<body class="patient">'
+has "patient handout: red flags say what to do" "$X/patient.html" '<p class="safety">'
+for f in "$X/patient.html" "$I/expected/all-types.key.html"; do
+	if grep -qiE '<script|<link|<img|src=|href=|@import|url\(' "$f"; then
+		bad "handout $f is not self-contained"; else ok; fi
+done
+expect "--key only with a handout" 2 -- "$TB" export "$Q" --to gift --key
+
 # FHIR R4: the Questionnaire of a quiz and the QuestionnaireResponse of an
 # attempt (golden files), and of every bundled quiz (validated below).
 expect "fhir export" 0 -- "$TB" export "$Q" --to fhir
