@@ -222,6 +222,7 @@ function M.validate(quiz, v, compile)
     quiz.lexicon = nil
     return nil
   end
+  local all = M.classes(lex)
   for _, name in ipairs(util.sorted_keys(lex)) do
     if type(name) ~= "string" or not name:match("^[%w_%-]+$") then
       v:error_key(lex, name, "a word class name is letters, digits, '-' or '_', found '%s'",
@@ -231,7 +232,7 @@ function M.validate(quiz, v, compile)
       for i in ipairs(list or {}) do
         local ph = v:string(list, i)
         if ph then
-          local p, why = compile(ph)
+          local p, why = compile(ph, all)
           if not p or why then
             v:error(list, i, "word class <%s>: phrase '%s' %s", name, ph, why)
           elseif p.els[1].class then

@@ -903,9 +903,9 @@ function M.analyse(q, text)
                        but = "no call to the care team or emergency help" }
       end
     end
-    if ok and cancelled[kp.id] then
+    if cancelled[kp.id] and (o or neg) then
       ok = false
-      ev = { heard = ev.heard, but = cancelled[kp.id] }
+      ev = { heard = ev and ev.heard, but = cancelled[kp.id] }
     end
     local list = ok and out.covered or out.missed
     list[#list + 1] = kp.id

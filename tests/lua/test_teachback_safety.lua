@@ -1,0 +1,323 @@
+-- Tests for the safety rules of teach-back judgement: urgent key points
+-- (act now, to a clinical target, with no delay or hedge), negation scope,
+-- the shared lexicon and its word classes, spelling, and evidence.  The
+-- sentences are the ones the issue and the field test quote; each expected
+-- verdict is worked out by hand from the rules in types/teachback.lua.
+
+local T = ...
+local json = require("json")
+local lexicon = require("lexicon")
+local quiz = require("quiz")
+local schema = require("schema")
+local tb = require("types.teachback")
+
+-- A red-flag teach-back as the bundled ones are written.
+local RED = [[
+id: tb-red
+type: teachback
+topic: red-flags
+safety: true
+prompt: Your back starts to hurt in a new way, and your legs feel weak. What would you do?
+key_points:
+  - id: act-now
+    says: Call your care team now. Do not wait.
+    urgent: true
+    any: ["<action>", "<emergency>"]
+    source: doc#sec
+  - id: spinal-cord
+    says: It can mean pressure on the spinal cord.
+    any: ["spin*", "cord"]
+    source: doc#sec
+misconceptions:
+  - id: waits
+    any: ["wait*", "rest*", "lie down", "<held>"]
+    feedback: Please do not rest at home or wait for it to pass.
+    cancels: [act-now]
+explain: x
+source: doc#sec
+]]
+
+local red = T.question(RED)
+
+local function covered(text)
+  return table.concat(tb.analyse(red, text).covered, " ")
+end
+
+local function beliefs(text)
+  return tb.analyse(red, text).misconceptions
+end
+
+local function heard(text, id)
+  return tb.evidence_text(tb.analyse(red, text).evidence[id or "act-now"])
+end
+
+---------------------------------------------------------------------------
+-- Urgent key points
+
+T.test("teachback safety: a call put off, hedged or to the wrong person is not acting now", function()
+  T.eq(covered("I'd ring them tomorrow morning, it could be my spinal cord"), "spinal-cord")
+  T.eq(heard("I'd ring them tomorrow morning, it could be my spinal cord"),
+       "heard: 'ring them' — but also 'tomorrow'")
+  T.eq(covered("I'll phone the clinic when it opens"), "")
+  T.eq(heard("I'll phone the clinic when it opens"), "heard: 'phone the clinic' — but also " ..
+       "'when it opens'")
+  T.eq(covered("maybe I'd call the nurse if it is still bad on Sunday"), "")
+  T.eq(covered("I would go to my doctor next month because it might be my spine"),
+       "spinal-cord")
+  T.eq(covered("I'd call my son and see what he thinks"), "")
+  T.eq(heard("I'd call my son and see what he thinks"),
+       "heard: 'call' — but no call to the care team or emergency help")
+  T.eq(covered("I would call my husband so he can drive me to the doctor on Monday"), "")
+  T.eq(covered("I might phone the hospital"), "", "a hedge before the action")
+  T.eq(covered("um, I'd call them. Well, I suppose I'd phone, if it didn't get better"), "",
+       "a later hedge or condition makes the answer unclear")
+  T.eq(covered("I'd rest first and then call them"), "", "a wrong action cancels it")
+  T.eq(heard("I'd rest first and then call them"), "heard: 'call them' — but also 'rest'")
+end)
+
+T.test("teachback safety: acting now to a clinical target is credited", function()
+  T.eq(covered("I'd phone the nurse straight away. I wouldn't just lie down and wait."),
+       "act-now")
+  T.eq(beliefs("I'd phone the nurse straight away. I wouldn't just lie down and wait."), {})
+  T.eq(covered("I wouldn't sit at home and wait, I'd call 999 because of my spine"),
+       "act-now spinal-cord")
+  T.eq(covered("straight to the ER"), "act-now", "an emergency target needs no verb")
+  T.eq(covered("Go to A&E"), "act-now")
+  T.eq(covered("cal the cancer nurse rite now"), "act-now", "phone spellings")
+  T.eq(covered("phone the 24hr line dont wait"), "act-now")
+  T.eq(beliefs("phone the 24hr line dont wait"), {})
+  T.eq(covered("I'd call straight away"), "act-now", "acting now with no one named")
+  T.eq(covered("I'd call them now, even though it is 2 in the morning"), "act-now",
+       "a time of day after a number, or after 'even', is not a delay")
+  T.eq(covered("I'd call them straight away, I wouldn't wait until the morning"), "act-now",
+       "a negated delay")
+  T.eq(heard("I'd phone the nurse straight away"), "heard: 'phone the nurse'")
+end)
+
+T.test("teachback safety: a question with an urgent point missed is never right", function()
+  local text = "It could be my spinal cord, I'd ring them tomorrow"
+  T.eq(tb.score(red, text), 0.5)
+  T.ok(tb.unsafe(red, text))
+  T.eq(tb.safety_text(red, text), "Call your care team now. Do not wait.")
+  T.ok(not tb.unsafe(red, "It could be my spinal cord, I'd ring them now"))
+  T.eq(tb.safety_text(red, "It could be my spinal cord, I'd ring them now"), nil)
+  -- With `scoring: pass` and pass 1, the urgent point is needed all the same.
+  local q = T.question(RED .. "scoring: pass\npass: 1\n")
+  T.eq(tb.score(q, text), 0)
+  T.eq(tb.score(q, "I'd ring them now"), 1)
+end)
+
+---------------------------------------------------------------------------
+-- Negation scope
+
+T.test("teachback safety: a negation reaches across coordinated actions", function()
+  T.eq(beliefs("I wouldn't lie down and wait"), {})
+  T.eq(beliefs("I would not sit at home or rest"), {})
+  T.eq(beliefs("I would lie down and wait"), { 1 })
+  local nb = T.question(RED:gsub('"wait%*", "rest%*", "lie down", "<held>"', '"skip*"'))
+  T.eq(tb.analyse(nb, "not sit at home or skip a dose").misconceptions, {})
+end)
+
+T.test("teachback safety: a negation stops at contrast and at a new subject", function()
+  T.eq(covered("i would not wait i would phone the nurse"), "act-now")
+  T.eq(beliefs("i would not wait i would phone the nurse"), {})
+  T.eq(covered("I won't wait but phone the nurse"), "act-now")
+  T.eq(covered("not wait, instead phone the nurse"), "act-now")
+  T.eq(covered("I would not call them"), "")
+  T.eq(heard("I would not call them"), "heard: 'call' — but said with a negation")
+end)
+
+T.test("teachback safety: a negated wrong action never cancels the right action beside it", function()
+  T.eq(covered("don't wait and phone them now"), "act-now")
+  T.eq(covered("I wouldn't rest or wait and call the nurse"), "act-now")
+  T.eq(covered("I wouldn't bother calling them"), "",
+       "'bother' is no wrong action: the call itself is negated")
+end)
+
+T.test("teachback safety: 'different from', 'instead of', 'unlike' deny what follows", function()
+  local q = T.question([[
+id: q1
+type: teachback
+topic: t
+prompt: What are the spots?
+key_points:
+  - {id: a, says: A., any: [breast cancer], source: doc#sec}
+misconceptions:
+  - {any: [bone cancer], feedback: It is not bone cancer.}
+explain: x
+source: doc#sec
+]])
+  T.eq(tb.analyse(q, "it is different from a primary bone cancer").misconceptions, {})
+  T.eq(tb.analyse(q, "unlike bone cancer, it is breast cancer").misconceptions, {})
+  T.eq(tb.analyse(q, "breast cancer drugs instead of bone cancer ones").misconceptions, {})
+  T.eq(tb.analyse(q, "it is bone cancer").misconceptions, { 1 })
+end)
+
+---------------------------------------------------------------------------
+-- The lexicon
+
+T.test("teachback safety: lay words and abbreviations are read", function()
+  local function words(text)
+    local out = {}
+    for _, part in ipairs(tb.words(text)) do
+      for _, t in ipairs(part) do out[#out + 1] = t.w end
+    end
+    return table.concat(out, " ")
+  end
+  T.eq(words("go to A&E"), "go to emergency department")
+  T.eq(words("to the ER"), "to the emergency department")
+  T.eq(words("er I think"), "er i think", "a lone 'er' is a sound")
+  T.eq(words("ER positive"), "er positive", "and 'ER positive' a receptor")
+  T.eq(words("bone mets"), "bone metastases")
+  T.eq(words("breast ca"), "breast cancer")
+  T.eq(words("my white count"), "my white blood cell count")
+  T.eq(words("the doc"), "the doctor")
+  T.eq(words("24hr line"), "24 hour line")
+  T.eq(words("evry day tmrw"), "every day tomorrow")
+end)
+
+T.test("teachback safety: a phrase may name a word class", function()
+  local q = T.question([[
+id: q1
+type: teachback
+topic: t
+prompt: Who would you ring?
+key_points:
+  - {id: a, says: A., any: ["<action> * <target>"], source: doc#sec}
+explain: x
+source: doc#sec
+]])
+  T.eq(tb.analyse(q, "ring the 24 hour line").covered, { "a" })
+  T.eq(tb.analyse(q, "phone the oncology team").covered, { "a" })
+  T.eq(tb.analyse(q, "phone my sister").covered, {})
+  T.eq(T.errors([[
+id: q1
+type: teachback
+topic: t
+prompt: P
+key_points:
+  - {id: a, says: A., any: ["<nowhere> now", "call<target>"], source: doc#sec}
+explain: x
+source: doc#sec
+]]), { "6:29: key point 'a': phrase '<nowhere> now' is not well formed: there is no word " ..
+       "class <nowhere> in the lexicon",
+       "6:46: key point 'a': phrase 'call<target>' is not well formed: a word class is " ..
+       "written <name>, with nothing else in the word" })
+end)
+
+T.test("teachback safety: a quiz may add to the lexicon", function()
+  local text = [[
+lexicon:
+  target: ["the warden"]
+  pets: ["dog*", "cat*"]
+  "bad name": ["x"]
+  empty: []
+  starts: ["<pets> food"]
+]]
+  local data, where = host.parse_yaml(text, "quiz")
+  local v = schema.new("quiz", where)
+  local lex = lexicon.validate(data, v, tb.compile)
+  local msgs = {}
+  for _, it in ipairs(v:sorted()) do msgs[#msgs + 1] = ("%d:%d: %s"):format(it.line, it.col,
+                                                                            it.message) end
+  T.eq(msgs, {
+    "4:3: a word class name is letters, digits, '-' or '_', found 'bad name'",
+    "5:10: 'empty' needs at least 1 phrase, found 0",
+    "6:12: word class <starts>: phrase '<pets> food' may not start with a class",
+  })
+  -- The question sees the shared classes and the quiz's own.
+  local qdata, qwhere = host.parse_yaml([[
+id: q1
+type: teachback
+topic: t
+prompt: Who would you ring at night?
+key_points:
+  - {id: a, says: A., any: ["<action> * <target>"], source: doc#sec}
+  - {id: b, says: B., any: ["<pets>"], source: doc#sec}
+explain: x
+source: doc#sec
+]], "question")
+  local qv = schema.new("question", qwhere)
+  qv.lexicon = lex
+  quiz.check_question(qdata, qv, T.index)
+  T.eq(qv.errors, 0)
+  T.eq(tb.analyse(qdata, "I'd ring the warden about my dogs").covered, { "a", "b" })
+  T.eq(tb.analyse(qdata, "I'd ring the oncologist").covered, { "a" })
+end)
+
+---------------------------------------------------------------------------
+-- Spelling
+
+T.test("teachback safety: one edit, for words of six letters or more", function()
+  T.ok(tb.one_edit("nursse", "nurse"), "a letter added")
+  T.ok(tb.one_edit("hospitl", "hospital"), "a letter dropped")
+  T.ok(tb.one_edit("hospitel", "hospital"), "a letter changed")
+  T.ok(tb.one_edit("hopsital", "hospital"), "two letters swapped")
+  T.ok(not tb.one_edit("hsoptial", "hospital"), "two edits")
+  T.ok(not tb.one_edit("nurse", "nurse"), "the same word")
+  T.eq(covered("I'd phone the oncologyst now"), "act-now", "one edit from a lexicon word")
+  T.eq(covered("I'd phone the spinall nurse now"), "act-now spinal-cord")
+  T.eq(covered("I'd phone the nurse tomorow"), "", "a phone spelling of a delay")
+  T.eq(covered("I'd phone the nurse tomorrw"), "", "and one edit from it")
+  T.eq(covered("I'd phone the nurse, ot nwo"), "act-now", "short words are left alone")
+end)
+
+T.test("teachback safety: negations, numbers and common words are never respelt", function()
+  -- "wouldnt" is a negation, not a misspelt "wouldn't be": the call is negated.
+  T.eq(covered("I wouldnt call them"), "")
+  T.eq(covered("I'd call 9999"), "", "9999 is not 999")
+  local q = T.question([[
+id: q1
+type: teachback
+topic: t
+prompt: What did they say?
+key_points:
+  - {id: a, says: A., any: [bother], source: doc#sec}
+explain: x
+source: doc#sec
+]])
+  T.eq(tb.analyse(q, "I'd call my mother").covered, {}, "mother is a word, not 'bother'")
+  T.eq(tb.analyse(q, "I'd not want to bothr them").covered, {}, "4-letter typo left alone")
+  T.eq(tb.analyse(q, "it is no bothere").covered, {}, "negated after the correction")
+  T.eq(tb.analyse(q, "it is a bothere").covered, { "a" })
+end)
+
+---------------------------------------------------------------------------
+-- Evidence in the result
+
+T.test("teachback safety: the result keeps the words behind each verdict", function()
+  local text = "I'd ring them tomorrow, it could be the spinal cord"
+  local extra, order = tb.details(red, text)
+  T.eq(json.encode(json.object(order, extra)),
+       '{"covered":["spinal-cord"],"missed":["act-now"],"misconceptions":[1],' ..
+       '"misconceptions_heard":["waits"],"evidence":{"act-now":{"heard":"ring them",' ..
+       '"but":"tomorrow"},"spinal-cord":{"heard":"spinal"},"waits":{"heard":"tomorrow"}},' ..
+       '"urgent_missed":["act-now"]}')
+  local notes = tb.explain(red, text).notes
+  T.eq(notes[2], { mark = "missed", text = "Call your care team now. Do not wait.",
+                   section = T.index.docs.doc.sections.sec,
+                   feedback = "heard: 'ring them' — but also 'tomorrow'" })
+end)
+
+T.test("teachback safety: a nurse's verdicts replace the engine's, misconceptions too", function()
+  local text = "I wouldn't just lie down and wait, I'd phone the nurse straight away"
+  local points = tb.assist_points(red, text)
+  T.eq(#points, 2, "two key points, no belief heard")
+  T.eq(points[1].evidence, "heard: 'phone the nurse'")
+  local text2 = "I'd lie down and phone the nurse"
+  points = tb.assist_points(red, text2)
+  T.eq(#points, 3)
+  T.eq(points[3], { kind = "misconception", index = 1, id = "waits", engine = true,
+                    says = "Please do not rest at home or wait for it to pass.",
+                    evidence = "heard: 'lie down'" })
+  local r = tb.with_verdicts(red, text2, { ["act-now"] = true, ["spinal-cord"] = false,
+                                           waits = false })
+  T.eq(tb.score(red, r), 0.5)
+  T.ok(not tb.unsafe(red, r), "the nurse heard the act-now point")
+  local extra, order = tb.details(red, r)
+  T.eq(order[#order], "nurse_misconceptions")
+  T.eq(extra.nurse_covered, { "act-now" })
+  T.eq(extra.nurse_misconceptions, {})
+  T.eq(extra.misconceptions, { 1 }, "the engine's own verdict is kept")
+  T.eq(#tb.explain(red, r).notes, 2, "the dismissed belief is not shown")
+end)
