@@ -38,7 +38,7 @@ M.CLASSES = {
              "clinic", "hospital*", "helpline", "hotline", "24 hour*", "on call", "out of hours",
              "emergency department", "emergency number", "emergency line", "emergenc*",
              "ambulance", "paramedic*", "999", "911", "112", "111", "triage", "ward",
-             "acute oncology", "medical team", "the number", "the line", "number they gave",
+             "acute oncology", "medical team", "the number", "line", "number they gave",
              "urgent care", "surgery", "medical help", "help line" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",

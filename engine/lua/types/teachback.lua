@@ -698,6 +698,8 @@ local function actions_to_target(parts, ctx)
           end
           -- "tell the nurse" where the action's own words name the target.
           if not found and class_ends(ctx, "target", part, e) then found = e end
+          -- "Call." alone: the prompt names who to call.
+          if not found and e == #part then found = e end
         end
         local em = not found and class_ends(ctx, "emergency", part, i)
         if em then found = max_end(em) end
@@ -780,7 +782,7 @@ local function blocked_by(o, bl, anchors, parts)
   for _, b in ipairs(bl) do
     if b.sent == o.sent then
       if b.kind == "hedge" then
-        if (b.g2 < o.g1 and o.g1 - b.g2 <= 3) or
+        if (b.g2 < o.g1 and o.g1 - b.g2 <= 3 and b.part == o.part) or
            (b.g1 > o.g2 and b.g1 - o.g2 <= 2 and AFTER_HEDGE[b.word]) then
           return b
         end
@@ -829,7 +831,7 @@ function M.analyse(q, text)
       ctx.held = {}
       local bl, anchors = blockers(parts, ctx), action_words(parts, ctx)
       for _, a in ipairs(anchors) do
-        local b = blocked_by({ sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
+        local b = blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
         if b then
           local p = parts[b.part]
           ctx.held[p] = ctx.held[p] or {}
@@ -889,7 +891,7 @@ function M.analyse(q, text)
       -- clearly acting now.
       if ok then
         for _, a in ipairs(anchors) do
-          local b = blocked_by({ sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
+          local b = blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
           if b then
             ok = false
             held = { heard = said(parts, { part = a.part, s = a.s, e = a.s }), but = said(parts, b) }
