@@ -18,7 +18,7 @@
 #define LINE_MAX_INPUT 4096
 
 struct run_opts {
-	const char *quiz, *mode, *learner, *answers, *db;
+	const char *quiz, *mode, *learner, *answers, *db, *site;
 	long long seed;
 	int have_seed, json, plain, assist;
 	int no_save, resume, review;    /* the records store (records.lua) */
@@ -57,8 +57,11 @@ static const char *usage_text =
 	"  --resume            go on with this quiz's unfinished attempt (same learner)\n"
 	"\n"
 	"Records (run, review, grade and the commands above):\n"
-	"  --db FILE           the records store; default $XDG_DATA_HOME/teachback/teachback.db\n"
-	"                      (~/.local/share/teachback/), or $TEACHBACK_DB\n"
+	"  --db FILE|URL       the records store; default $XDG_DATA_HOME/teachback/teachback.db\n"
+	"                      (~/.local/share/teachback/), or $TEACHBACK_DB; postgresql://...\n"
+	"                      or a libpq conninfo (service=NAME) for a shared PostgreSQL store\n"
+	"  --site NAME         where attempts are taken (run, review, grade); default\n"
+	"                      $TEACHBACK_SITE or the host name; report --site: that site only\n"
 	"  --no-save           keep nothing (run and grade)\n"
 	"\n"
 	"Exit status: 0 done, 1 check found errors (or warnings with --strict; grade: rows\n"
@@ -350,6 +353,8 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 			o->answers = v;
 		} else if ((v = opt_value(argc, argv, &i, "--db"))) {
 			o->db = v;
+		} else if ((v = opt_value(argc, argv, &i, "--site"))) {
+			o->site = v;
 		} else if (!strcmp(a, "--no-save") || !strcmp(a, "--resume") ||
 			   !strcmp(a, "--review")) {
 			*(a[2] == 'n' ? &o->no_save : a[4] == 's' ? &o->resume : &o->review) = 1;
@@ -388,6 +393,10 @@ static void push_run_opts(lua_State *L, const struct run_opts *o)
 	if (o->db) {
 		lua_pushstring(L, o->db);
 		lua_setfield(L, -2, "db");
+	}
+	if (o->site) {
+		lua_pushstring(L, o->site);
+		lua_setfield(L, -2, "site");
 	}
 	lua_pushboolean(L, o->no_save);
 	lua_setfield(L, -2, "no_save");

@@ -9,6 +9,8 @@
  *   store.default_path()          -> $TEACHBACK_DB or $XDG_DATA_HOME/teachback/...
  *   store.now()                   -> seconds since 1970, local UTC offset
  *   store.file_hash(path)         -> a hash of the file's bytes (hex)
+ *   store.new_id()                -> a row id unique without coordination
+ *   store.default_site()          -> $TEACHBACK_SITE, else the host name
  *
  * Policy (which rows, what they mean) is Lua's: engine/lua/records.lua.
  * Failures inside a db method raise a Lua error whose text is the message
@@ -19,8 +21,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <lauxlib.h>
 
 #include "store.h"
@@ -333,6 +337,53 @@ static int l_file_hash(lua_State *L)
 	return 1;
 }
 
+/*
+ * A new attempt's or learner's id, made where the row is made so that many
+ * processes on many machines writing to one store never need to agree on
+ * the next number: the milliseconds since 1970 in the high bits (ids sort
+ * by when they were made; good until the year 2248) and 20 random bits
+ * below.  Two ids clash only when two writers draw the same 20 bits in the
+ * same millisecond; the primary key refuses the second, and records.lua
+ * draws again.  Within one process ids only grow.
+ */
+static int l_new_id(lua_State *L)
+{
+	static long long last;
+	struct timespec ts;
+	unsigned int r = 0;
+	long long ms, id;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ms = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+		r = (unsigned int)ts.tv_nsec ^ (unsigned int)getpid() * 2654435761u;
+	id = (ms << 20) | (long long)(r & 0xfffff);
+	if (id <= last)
+		id = last + 1;
+	last = id;
+	lua_pushinteger(L, (lua_Integer)id);
+	return 1;
+}
+
+/* The site attempts are recorded at when no --site is given. */
+static int l_default_site(lua_State *L)
+{
+	const char *env = getenv("TEACHBACK_SITE");
+	char host[256];
+
+	if (env && env[0]) {
+		lua_pushstring(L, env);
+		return 1;
+	}
+	if (gethostname(host, sizeof host) != 0 || !host[0])
+		lua_pushliteral(L, "unknown");
+	else {
+		host[sizeof host - 1] = '\0';
+		lua_pushstring(L, host);
+	}
+	return 1;
+}
+
 int luaopen_store(lua_State *L)
 {
 	static const luaL_Reg methods[] = {
@@ -343,7 +394,7 @@ int luaopen_store(lua_State *L)
 	static const luaL_Reg fns[] = {
 		{"open", l_open}, {"default_path", l_default_path},
 		{"make_dirs", l_make_dirs}, {"now", l_now}, {"file_hash", l_file_hash},
-		{NULL, NULL}
+		{"new_id", l_new_id}, {"default_site", l_default_site}, {NULL, NULL}
 	};
 
 	luaL_newmetatable(L, STORE_META);

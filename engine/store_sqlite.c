@@ -118,6 +118,9 @@ static const char *const migrations[] = {
 	"  FROM responses;"
 	"DROP TABLE responses;"
 	"ALTER TABLE responses2 RENAME TO responses;",
+	/* 3: the site an attempt was taken at (store_pg.c's step 3 is the same) */
+	"ALTER TABLE attempts ADD COLUMN site TEXT;"
+	"CREATE INDEX attempts_by_site ON attempts(site, quiz_id);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

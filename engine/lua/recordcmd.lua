@@ -264,9 +264,11 @@ local BATCH = 250   -- learners per transaction: each batch is acknowledged at o
 -- teachback grade QUIZ SHEETS.csv [--out RESULTS.csv] [--db FILE] [--no-save]
 function M.grade(args, quizdir)
   local opts, p = parse(args, { ["--out"] = "value", ["--db"] = "value",
-                                ["--no-save"] = "flag" })
+                                ["--no-save"] = "flag", ["--site"] = "value" })
   if not opts then return usage(p) end
   if #p ~= 2 then return usage("grade needs a quiz and a CSV file of answer sheets") end
+  local site, bad = records.site(opts.site)
+  if not site then return usage(bad) end
   local quiz, qpath = load_quiz(p[1], quizdir)
   if not quiz then return EXIT_LOAD, "", table.concat(qpath, "\n") .. "\n" end
   local sheet, problems = csvsheet.read(p[2], quiz)
@@ -302,7 +304,8 @@ function M.grade(args, quizdir)
     else
       if db then
         local id = records.begin_attempt(db, { quiz = quiz, quiz_hash = hash, quiz_path = qpath,
-          seed = 0, mode = "exam", frontend = "sheet", learner = row.learner, at = now })
+          seed = 0, mode = "exam", frontend = "sheet", learner = row.learner, at = now,
+          site = site })
         records.add_input(db, id, 1, 1, nil, "sheet", sheet_input(grader, row), now)
         records.save_items(db, id, s, tot, results, "finished", now)
       end
@@ -493,8 +496,8 @@ end
 
 -- ---- report QUIZ: mastery and item analysis --------------------------
 
-local function analysis(db, quiz)
-  local rows = records.quiz_responses(db, quiz.id)
+local function analysis(db, quiz, site)
+  local rows = records.quiz_responses(db, quiz.id, site)
   local attempts, byattempt, order = {}, {}, {}
   for _, r in ipairs(rows) do
     local a = byattempt[r.attempt_id]
@@ -541,12 +544,18 @@ local function analysis(db, quiz)
   end
   for _, t in ipairs(tord) do t.percent = t.max > 0 and 100 * t.score / t.max or nil end
   res.mastery = tord
+  res.site, res.sites = site, records.sites(db, quiz.id)
   return res
 end
 
 local function text_report(quiz, res)
   local out = { ("Item analysis: %s (%s)"):format(quiz.title, quiz.id) }
   local t = res.test
+  local sites = util.map(res.sites, function(x)
+    return ("%s %d"):format(x.site or "(no site)", x.attempts)
+  end)
+  out[#out + 1] = (res.site and ("Site %s; attempts by site: "):format(res.site) or
+                   "All sites; attempts by site: ") .. table.concat(sites, ", ")
   out[#out + 1] = ("Attempts %d; mean %s of %s; median %s; SD %s; skewness %s; kurtosis %s")
     :format(t.n, num(t.mean), num(t.max), num(t.median), num(t.sd), num(t.skewness),
             num(t.kurtosis))
@@ -619,8 +628,13 @@ local function json_report(quiz, res)
     return json.object({ "topic", "score", "max", "percent" }, { topic = m.topic,
       score = jnum(m.score), max = jnum(m.max), percent = jnum(m.percent) })
   end))
-  return json.encode(json.object({ "quiz", "attempts", "test", "mastery", "items" }, {
-    quiz = quiz.id, attempts = t.n,
+  local sites = json.array(util.map(res.sites, function(x)
+    return json.object({ "site", "attempts" }, { site = x.site or util.null,
+                                                 attempts = x.attempts })
+  end))
+  return json.encode(json.object({ "quiz", "site", "sites", "attempts", "test", "mastery",
+    "items" }, {
+    quiz = quiz.id, site = res.site or util.null, sites = sites, attempts = t.n,
     test = json.object({ "mean", "median", "sd", "skewness", "kurtosis", "max", "cic",
       "error_ratio", "standard_error" }, { mean = jnum(t.mean), median = jnum(t.median),
       sd = jnum(t.sd), skewness = jnum(t.skewness), kurtosis = jnum(t.kurtosis),
@@ -632,7 +646,7 @@ end
 -- teachback report QUIZ [--format text|csv|json|html] | report --learner NAME
 function M.report(args, quizdir)
   local opts, p = parse(args, { ["--format"] = "value", ["--db"] = "value",
-                                ["--learner"] = "value" })
+                                ["--learner"] = "value", ["--site"] = "value" })
   if not opts then return usage(p) end
   if opts.learner then
     if #p > 0 then return usage("report --learner takes no quiz") end
@@ -651,7 +665,7 @@ function M.report(args, quizdir)
     if why == "missing" then return EXIT_OK, "No attempts recorded yet.\n", "" end
     return EXIT_STORE, "", msg .. "\n"
   end
-  local res = analysis(db, quiz)
+  local res = analysis(db, quiz, opts.site)
   db:close()
   if fmt == "csv" then return EXIT_OK, csv_report(res), "" end
   if fmt == "json" then return EXIT_OK, json_report(quiz, res), "" end
@@ -807,11 +821,13 @@ function M.review_session(opts)
   if not s then return nil, { "teachback: a question due for review could not be built" } end
   for i, item in ipairs(s.items) do item.key = keys[i] end
   if opts.no_save then return s end
+  local site, bad = records.site(opts.site)
+  if not site then return nil, { "teachback: " .. bad, exit = EXIT_USAGE } end
   local wdb, _, wmsg = records.open(opts, true)
   if not wdb then return nil, { wmsg, exit = EXIT_STORE } end
   s.rec = { db = wdb, seq = 1 }
   s.rec.id = records.begin_attempt(wdb, { quiz = rq, quiz_hash = "", seed = s.seed,
-    mode = "practice", frontend = "review", learner = opts.learner, at = now })
+    mode = "practice", frontend = "review", learner = opts.learner, at = now, site = site })
   records.add_input(wdb, s.rec.id, 1, 1, nil, "plan", table.concat(keys, " "), now)
   return s, sv
 end

@@ -46,6 +46,8 @@ end
 -- attempt and continue it).  Returns the session to use, or nil and lines.
 function M.attach(s, opts, path)
   if opts.no_save then return s end
+  local site, bad = records.site(opts.site)
+  if not site then return nil, { "teachback: " .. bad } end
   local db, msg = records.open(opts, true)
   if not db then
     return nil, { "teachback: " .. msg .. " (--no-save takes the quiz without keeping it)" }
@@ -74,7 +76,7 @@ function M.attach(s, opts, path)
   s.rec = { db = db, seq = 0 }
   s.rec.id = records.begin_attempt(db, {
     quiz = s.quiz, quiz_hash = hash, quiz_path = path, seed = s.seed, mode = s.mode.name,
-    frontend = frontend(opts), learner = s.learner, at = now })
+    frontend = frontend(opts), learner = s.learner, at = now, site = site })
   return s
 end
 

@@ -50,20 +50,47 @@ function M.learner_id(db, name, create)
   local rows = db:rows("SELECT id FROM learners WHERE name = ?", name)
   if rows[1] then return rows[1].id end
   if not create then return nil end
-  local _, id = db:exec("INSERT INTO learners (name) VALUES (?)", name)
-  return id
+  -- Another writer may add the same name at the same moment: whoever is
+  -- first keeps it, and both use that row.
+  for _ = 1, 5 do
+    db:exec("INSERT INTO learners (id, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            store.new_id(), name)
+    rows = db:rows("SELECT id FROM learners WHERE name = ?", name)
+    if rows[1] then return rows[1].id end
+  end
+  error("cannot add learner " .. name .. ": no free id after 5 draws", 0)
+end
+
+-- The site an attempt is recorded at: --site, $TEACHBACK_SITE or the
+-- host name.  Nil and a message when it is not a usable name.
+function M.site(name)
+  name = name or store.default_site()
+  if name == "" or #name > 64 or name:find("[%c]") then
+    return nil, ("--site must be a name of 1 to 64 characters without control " ..
+                 "characters, not '%s'"):format(name:gsub("%c", "?"))
+  end
+  return name
 end
 
 -- Start an attempt: a = {quiz, quiz_hash, quiz_path, seed, mode, frontend,
--- learner, at}.  Returns its id.
+-- learner, at, site}.  Returns its id.
 function M.begin_attempt(db, a)
   local v = a.quiz.version
   v = (type(v) == "string" or type(v) == "number") and tostring(v) or nil
-  local _, id = db:exec("INSERT INTO attempts (learner_id, quiz_id, quiz_version, quiz_hash, " ..
-    "quiz_path, seed, mode, frontend, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    M.learner_id(db, a.learner, true), a.quiz.id, v,
-    a.quiz_hash or "", a.quiz_path, a.seed, a.mode, a.frontend, a.at, "open")
-  return id
+  local learner = M.learner_id(db, a.learner, true)
+  local site = assert(M.site(a.site))
+  -- Ids are drawn here (store.new_id), not counted by the store, so
+  -- writers on many machines never collide; a clash draws again.
+  for _ = 1, 5 do
+    local id = store.new_id()
+    local n = db:exec("INSERT INTO attempts (id, learner_id, quiz_id, quiz_version, quiz_hash, " ..
+      "quiz_path, seed, mode, frontend, started_at, status, site) VALUES " ..
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      id, learner, a.quiz.id, v, a.quiz_hash or "", a.quiz_path, a.seed, a.mode, a.frontend,
+      a.at, "open", site)
+    if n == 1 then return id end
+  end
+  error("cannot start an attempt: no free id after 5 draws", 0)
 end
 
 -- Append one input.  kind: "line" (a line typed at the terminal),
@@ -190,11 +217,12 @@ end
 function M.attempts(db, filter)
   local sql = "SELECT a.id, a.quiz_id, a.quiz_version, a.quiz_hash, a.quiz_path, a.seed, " ..
     "a.mode, a.frontend, a.started_at, a.ended_at, a.status, a.score, a.max, a.percent, " ..
-    "l.name AS learner FROM attempts a LEFT JOIN learners l ON l.id = a.learner_id"
+    "a.site, l.name AS learner FROM attempts a LEFT JOIN learners l ON l.id = a.learner_id"
   local where, args = {}, {}
   if filter.quiz then where[#where + 1] = "a.quiz_id = ?" args[#args + 1] = filter.quiz end
   if filter.learner then where[#where + 1] = "l.name = ?" args[#args + 1] = filter.learner end
   if filter.status then where[#where + 1] = "a.status = ?" args[#args + 1] = filter.status end
+  if filter.site then where[#where + 1] = "a.site = ?" args[#args + 1] = filter.site end
   if #where > 0 then sql = sql .. " WHERE " .. table.concat(where, " AND ") end
   return db:rows(sql .. " ORDER BY a.id", table.unpack(args))
 end
@@ -206,11 +234,19 @@ function M.responses_of(db, attempt)
 end
 
 -- Every response of a quiz's finished attempts, for item analysis.
-function M.quiz_responses(db, quiz_id)
-  return db:rows("SELECT r.attempt_id, r.question_id, r.marks, r.max, r.choice, r.topic " ..
-    "FROM responses r JOIN attempts a ON a.id = r.attempt_id " ..
-    "WHERE a.quiz_id = ? AND a.status <> ? ORDER BY r.attempt_id, r.position",
-    quiz_id, "open")
+-- site: only the attempts taken there (nil: across every site).
+function M.quiz_responses(db, quiz_id, site)
+  local sql = "SELECT r.attempt_id, r.question_id, r.marks, r.max, r.choice, r.topic " ..
+    "FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.quiz_id = ? AND " ..
+    "a.status <> ?%s ORDER BY r.attempt_id, r.position"
+  if site then return db:rows(sql:format(" AND a.site = ?"), quiz_id, "open", site) end
+  return db:rows(sql:format(""), quiz_id, "open")
+end
+
+-- How many finished attempts at a quiz each site holds, by site name.
+function M.sites(db, quiz_id)
+  return db:rows("SELECT site, count(*) AS attempts FROM attempts WHERE quiz_id = ? " ..
+                 "AND status <> ? GROUP BY site ORDER BY site", quiz_id, "open")
 end
 
 -- A learner's answered questions in time order, for SM-2.
