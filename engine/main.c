@@ -66,7 +66,10 @@ static const char *usage_text =
 	"\n"
 	"Exit status: 0 done, 1 check found errors (or warnings with --strict; grade: rows\n"
 	"skipped), 2 wrong usage,\n"
-	"3 a quiz or answers file could not be loaded, 4 the records store could not be used.\n";
+	"3 a quiz or answers file could not be loaded, 4 the records store could not be used.\n"
+	"\n"
+	"Manual: man teachback; the quiz and material formats: man teachback-quiz\n"
+	"(in the source tree: man ./docs/teachback.1, man ./docs/teachback-quiz.5).\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -300,7 +303,8 @@ static int edit_distance(const char *a, const char *b)
 static const char *option_meant(const char *arg)
 {
 	static const char *const opts[] = { "--mode", "--seed", "--learner", "--answers",
-					    "--json", "--plain", "--assist" };
+					    "--json", "--plain", "--assist", "--db",
+					    "--no-save", "--resume", "--review" };
 	char name[32];
 	size_t n = strcspn(arg, "=");
 

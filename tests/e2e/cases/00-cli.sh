@@ -3,6 +3,7 @@ expect "--version" 0 -- "$TB" --version
 printf 'teachback 0.1.0\n' > "$err.want"; same "--version text" "$out" "$err.want"; rm -f "$err.want"
 expect "--help" 0 -- "$TB" --help
 has "--help names run" "$out" "teachback run QUIZ [options]"
+has "--help names the manual" "$out" "man teachback-quiz"
 expect "unknown command" 2 -- "$TB" frobnicate
 has "unknown command message" "$err" "teachback: unknown command 'frobnicate'"
 expect "run without quiz" 2 -- "$TB" run
