@@ -18,7 +18,7 @@ awk -v dir="$tmp" '
 	END { print n " examples" }
 ' docs/teachback.1 docs/teachback-quiz.5 > "$out"
 has "man page examples found" "$out" "5 examples"
-expect "man page examples pass check" 0 -- "$TB" check "$tmp/bone-demo.yaml" "$tmp/material/bone-notes.md"
+expect "man page examples pass check --strict" 0 -- "$TB" check --strict "$tmp/bone-demo.yaml" "$tmp/material/bone-notes.md"
 has "man page examples clean" "$out" "checked 2 files: 0 errors, 0 warnings"
 expect "man page answers file" 0 -- "$TB" run "$tmp/bone-demo.yaml" --seed 3 --answers "$tmp/answers.yaml" --json
 has "man page answers score 11 of 11" "$out" '"score":11,"max":11,"percent":100,"passed":true'
