@@ -40,7 +40,7 @@ TESTS      = test_yaml test_material test_sandbox test_term test_lua
 TEST_BIN   = $(TESTS:%=$(BUILD)/tests/%)
 # Fuzz harnesses (tests/fuzz): replayed over the corpora by `make test`
 # (built as plain programs with replay.c), fuzzed by `make fuzz` (clang).
-FUZZ_NAMES   = yaml material check answers teachback
+FUZZ_NAMES   = yaml material check answers teachback import csv
 FUZZ_REPLAY  = $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz/fuzz_%)
 FUZZ_DEFS    = -DFUZZ_HARNESS_LUA='"$(CURDIR)/tests/fuzz/harness.lua"'
 FUZZ_SECONDS ?= 600

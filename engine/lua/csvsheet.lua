@@ -13,7 +13,9 @@ local util = require("util")
 local M = {}
 
 local function problem(list, file, line, col, fmt, ...)
-  list[#list + 1] = ("%s:%d:%d: error: %s"):format(file, line, col, fmt:format(...))
+  -- A cell is quoted as it is: its control characters are shown escaped.
+  list[#list + 1] = require("schema").show_controls(("%s:%d:%d: error: %s"):format(file, line,
+    col, fmt:format(...)))
 end
 
 -- Read a sheet for `quiz`.  Returns sheet = {ids = {...}, rows = {...}},

@@ -21,6 +21,9 @@ local common = require("formats.common")
 
 local M = {}
 
+-- A message quotes the file: its control characters are shown escaped.
+local function shown(msg) return require("schema").show_controls(msg) end
+
 -- ---- export ------------------------------------------------------------
 
 local function esc(s)
@@ -147,7 +150,7 @@ end
 
 local function fail(st, b, off, fmt, ...)
   local line, col = block_pos(b, off)
-  error({ gift = ("%s:%d:%d: error: %s"):format(st.name, line, col, fmt:format(...)) }, 0)
+  error({ gift = shown(("%s:%d:%d: error: %s"):format(st.name, line, col, fmt:format(...))) }, 0)
 end
 
 -- Mask escapes: "\X" becomes two "\1" bytes, so searching the mask for an
@@ -476,7 +479,7 @@ function M.to_quiz(records, name)
   local quiz = { questions = {} }
   local warnings = {}
   local function warn(rec, fmt, ...)
-    warnings[#warnings + 1] = ("%s:%d: warning: %s"):format(name, rec.line, fmt:format(...))
+    warnings[#warnings + 1] = shown(("%s:%d: warning: %s"):format(name, rec.line, fmt:format(...)))
   end
   local topic = "imported"
   for _, r in ipairs(records) do

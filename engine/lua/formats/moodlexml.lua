@@ -19,6 +19,9 @@ local xml = require("formats.xml")
 
 local M = {}
 
+-- A message quotes the file: its control characters are shown escaped.
+local function shown(msg) return require("schema").show_controls(msg) end
+
 -- ---- export ------------------------------------------------------------
 
 local function html(b, tag, text, extra)
@@ -261,11 +264,11 @@ local function importer(src, name)
   local st = { src = src, name = name, warnings = {} }
   function st.fail(el, fmt, ...)
     local line, col = xml.position(src, el.pos)
-    error({ mx = ("%s:%d:%d: error: %s"):format(name, line, col, fmt:format(...)) }, 0)
+    error({ mx = shown(("%s:%d:%d: error: %s"):format(name, line, col, fmt:format(...))) }, 0)
   end
   function st.warn(el, fmt, ...)
     local line = xml.position(src, el.pos)
-    st.warnings[#st.warnings + 1] = ("%s:%d: warning: %s"):format(name, line, fmt:format(...))
+    st.warnings[#st.warnings + 1] = shown(("%s:%d: warning: %s"):format(name, line, fmt:format(...)))
   end
   return st
 end

@@ -12,6 +12,9 @@
 
 local M = {}
 
+-- A message quotes the file: its control characters are shown escaped.
+local function shown(msg) return require("schema").show_controls(msg) end
+
 M.MAX_DEPTH = 128
 
 local ESC = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;" }
@@ -91,7 +94,7 @@ local PREDEFINED = { lt = "<", gt = ">", amp = "&", quot = '"', apos = "'" }
 
 local function fail(st, pos, fmt, ...)
   local line, col = M.position(st.src, pos)
-  error({ xml = ("%s:%d:%d: error: %s"):format(st.name, line, col, fmt:format(...)) }, 0)
+  error({ xml = shown(("%s:%d:%d: error: %s"):format(st.name, line, col, fmt:format(...))) }, 0)
 end
 
 local function decode(st, s, base)

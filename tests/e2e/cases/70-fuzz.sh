@@ -128,4 +128,14 @@ has "F3 run message" "$err" "question 'loop-4': script not run: the scripts of t
 expect "F5 learner" 3 -- "$TB" run "$F/bone-basics.yaml" --seed 1 \
 	--learner "$(printf '\377\200\200\200\200\200\200\200')" --answers "$F/bone-basics.right.yaml" --json
 has "F5 learner message" "$err" "teachback: the learner name is not valid UTF-8 text"
+# Found by the csv and import harnesses: a cell or a question bank quoted in
+# a message is shown escaped too.
+printf 'learner\033[2J,a\nx,A\n' > "$tmp/sheet.csv"
+expect "csv header escaped" 3 -- "$TB" grade "$F/bone-basics.yaml" "$tmp/sheet.csv" --no-save
+has "csv header message" "$err" "$tmp/sheet.csv:1:1: error: the first column must be 'learner', found 'learner\x1b[2J'"
+noesc "csv header" "$err"
+printf 'Q {#\017\033}\n' > "$tmp/bank.gift"
+expect "gift number escaped" 3 -- "$TB" import "$tmp/bank.gift" -o "$tmp/out"
+has "gift number message" "$err" "$tmp/bank.gift:1:5: error: expected a number, N:tolerance or LOW..HIGH, found '\x0f\x1b'"
+noesc "gift number" "$err"
 rm -rf "$tmp"
