@@ -34,6 +34,11 @@ int json_syntax_ok(const char *buf, size_t len, const char *name,
 		json_decref(v);
 		return 1;
 	}
+	/* jansson quotes the input near the error: no control character
+	   (an ESC could rewrite the terminal) reaches the message. */
+	for (unsigned char *c = (unsigned char *)e.text; *c; c++)
+		if (*c < 0x20 || *c == 0x7F || (*c == 0xC2 && c[1] >= 0x80 && c[1] <= 0x9F))
+			*c = '?';
 	/* {"a": "A",} -- the commonest slip deserves its name. */
 	snprintf(err, errlen, "%s:%d:%d: error: not valid JSON: %s%s", name,
 		 e.line > 0 ? e.line : 1, e.column > 0 ? e.column : 1, e.text,

@@ -50,6 +50,10 @@ same "error object on stdout" "$out" "$tmp/want"
 printf '\357\273\277{"most-common-site": "A"}\n' > "$tmp/bom.json"
 expect "JSON with a byte-order mark" 0 -- "$TB" run "$F/bone-basics.yaml" --seed 1 --answers "$tmp/bom.json" --json
 has "JSON with a BOM is read (its one answer)" "$out" '"response":"A"'
+printf '{"most-common-site": "\033[31mA"}\n' > "$tmp/esc.json"
+expect "control character in JSON" 3 -- "$TB" run "$F/bone-basics.yaml" --answers "$tmp/esc.json"
+has "control character named" "$err" "$tmp/esc.json:1:22: error: not valid JSON: control character 0x1b near '\"'"
+if grep -q "$(printf '\033')" "$err"; then bad "an ESC reached the message"; else ok; fi
 expect "missing answers file, --json" 3 -- "$TB" run "$F/bone-basics.yaml" --answers "$tmp/none.json" --json
 printf '%s\n' "{\"error\":true,\"exit\":3,\"messages\":[{\"file\":\"$tmp/none.json\",\"message\":\"cannot open (No such file or directory)\"}]}" > "$tmp/want"
 same "missing file error object" "$out" "$tmp/want"
