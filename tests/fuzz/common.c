@@ -73,6 +73,7 @@ lua_State *fuzz_engine(void)
 		exit(1);
 	}
 	harness_ref = luaL_ref(engine, LUA_REGISTRYINDEX);
+	fuzz_call(engine, "init", 0);
 #ifdef FUZZ_LIBFUZZER
 	lua_sethook(engine, line_hook, LUA_MASKLINE | LUA_MASKCOUNT, 1 << 30);
 #endif
@@ -111,6 +112,15 @@ static void remove_dir(void)
 		remove(path);
 	}
 	rmdir(dir);
+}
+
+/* libFuzzer calls this once, before the first input and its timer. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_engine();
+	return 0;
 }
 
 const char *fuzz_dir(void)

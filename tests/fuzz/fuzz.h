@@ -35,6 +35,7 @@ void fuzz_write(const char *path, const void *data, size_t size);
 void fuzz_split(const uint8_t *data, size_t size, size_t *head, const uint8_t **tail,
 		size_t *tail_size);
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #endif

@@ -74,6 +74,7 @@ int main(int argc, char **argv)
 {
 	const char *name = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
 
+	LLVMFuzzerInitialize(&argc, &argv);
 	for (int i = 1; i < argc; i++)
 		replay_path(argv[i]);
 	printf("%s: %ld passed, %ld failed\n", name, passed, failed);
