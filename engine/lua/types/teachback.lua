@@ -168,14 +168,35 @@ local function apostrophes(s)
   return s
 end
 
+-- Stems are looked up often: remembered, up to a bound (the memo is
+-- dropped when full, so hostile text cannot grow it without limit).
+local stem_memo, stem_count = {}, 0
+local function stem_of(w)
+  local st = stem_memo[w]
+  if st then return st end
+  st = M.stem(w)
+  if stem_count >= 20000 then stem_memo, stem_count = {}, 0 end
+  stem_memo[w], stem_count = st, stem_count + 1
+  return st
+end
+
 local function token(w, raw)
-  return { w = w, raw = raw or w, stem = M.stem(w), neg = NEG[w] or false }
+  return { w = w, raw = raw or w, stem = stem_of(w), neg = NEG[w] or false }
+end
+
+-- The first words of the LAY keys, and the most words a key has.
+local LAY_FIRST = {}
+for key in pairs(lexicon.LAY) do
+  local first, n = key:match("^(%S+)"), select(2, key:gsub("%S+", ""))
+  LAY_FIRST[first] = math.max(LAY_FIRST[first] or 0, n)
 end
 
 -- The longest LAY key starting at words[i] (up to 4 words): its length
 -- and replacement.
 local function lay_at(words, i)
-  for n = 4, 1, -1 do
+  local most = LAY_FIRST[words[i]]
+  if not most then return nil end
+  for n = most, 1, -1 do
     if words[i + n - 1] then
       local key = table.concat(words, " ", i, i + n - 1)
       local rep = lexicon.LAY[key]
@@ -190,12 +211,11 @@ end
 -- keeps what was typed (raw) for the evidence; a rewrite of several words
 -- gives its raw text to its first token.
 local function tokens_of(piece, fix)
-  local words = {}
+  local words, typed = {}, {}
   for w in textnorm.normalize(piece):gmatch("%S+") do
+    typed[#typed + 1] = w
     words[#words + 1] = lexicon.PHONE[w] and not NEG[w] and lexicon.PHONE[w] or w
   end
-  local typed = {}
-  for w in textnorm.normalize(piece):gmatch("%S+") do typed[#typed + 1] = w end
   local out, i = {}, 1
   while i <= #words do
     local n, rep = lay_at(words, i)
@@ -219,15 +239,19 @@ end
 -- Does class-word table `set` (first words of a class's entries, by stem,
 -- and prefixes) hold token t?
 local function in_set(set, t)
-  if set.stems[t.stem] then return true end
+  local hit = set.memo[t.w]
+  if hit ~= nil then return hit end
+  hit = set.stems[t.stem] or false
   for _, p in ipairs(set.prefixes) do
-    if t.w:sub(1, #p) == p then return true end
+    if not hit and t.w:sub(1, #p) == p then hit = true end
   end
-  return false
+  if set.count >= 20000 then set.memo, set.count = {}, 0 end
+  set.memo[t.w], set.count = hit, set.count + 1
+  return hit
 end
 
 local function word_set(list)
-  local set = { stems = {}, prefixes = {} }
+  local set = { stems = {}, prefixes = {}, memo = {}, count = 0 }
   for _, ph in ipairs(list) do
     local first = ph:match("^(%S+)")
     if first and not first:find("[<>]") then
@@ -387,6 +411,65 @@ local function phrases(list, classes)
   return c
 end
 
+-- The phrases of a list indexed by their first element, so that at each
+-- word only the phrases that can start there are tried (speed: a key
+-- point may list forty phrases).  Cached per list.
+local indexes = setmetatable({}, { __mode = "k" })
+local NONE = {}
+local function indexed(list, classes)
+  local ix = indexes[list]
+  if ix then return ix end
+  local c = phrases(list, classes)
+  ix = { c = c, stems = {}, pre = {}, neg = {}, classes = {} }
+  local function put(t, key, k)
+    local l = t[key]
+    if not l then
+      l = {}
+      t[key] = l
+    end
+    l[#l + 1] = k
+  end
+  for k = 1, #list do
+    local p = c[k]
+    if p then
+      local e = p.els[1]
+      if e.class then ix.classes[#ix.classes + 1] = k
+      elseif e.neg then ix.neg[#ix.neg + 1] = k
+      else
+        put(ix.stems, e.stem, k)
+        if e.prefix then put(ix.pre, e.w:sub(1, 2), k) end
+      end
+    end
+  end
+  indexes[list] = ix
+  return ix
+end
+
+-- The phrases of index ix that may start at token t (numbers into the
+-- list), in out (cleared first); a phrase is offered once.
+local function candidates(ix, t, out, no_class)
+  local n = 0
+  local l = ix.stems[t.stem]
+  if l then
+    for _, k in ipairs(l) do n = n + 1 out[n] = k end
+  end
+  l = ix.pre[t.w:sub(1, 2)]
+  if l then
+    for _, k in ipairs(l) do
+      local e = ix.c[k].els[1]
+      if e.stem ~= t.stem and t.w:sub(1, #e.w) == e.w then n = n + 1 out[n] = k end
+    end
+  end
+  if t.neg then
+    for _, k in ipairs(ix.neg) do n = n + 1 out[n] = k end
+  end
+  if not no_class then
+    for _, k in ipairs(ix.classes) do n = n + 1 out[n] = k end
+  end
+  for k = n + 1, #out do out[k] = nil end
+  return out
+end
+
 -- A matching context: the classes in force and a cache of where each
 -- class matches in this text.
 local function context(classes)
@@ -399,7 +482,7 @@ local run
 local function class_ends(ctx, name, part, i)
   local byclass = ctx.at[name]
   if not byclass then
-    byclass = setmetatable({}, { __mode = "k" })
+    byclass = {}
     ctx.at[name] = byclass
   end
   local bypart = byclass[part]
@@ -413,15 +496,13 @@ local function class_ends(ctx, name, part, i)
     bypart[i] = ends
   elseif ends == nil then
     ends = false
-    local list = ctx.classes[name] or {}
-    for _, p in ipairs(phrases(list)) do
-      -- Entries are plain phrases: a class inside a class is not followed.
-      if p and not p.els[1].class then
-        local e = run(p, part, i, ctx)
-        if e then
-          ends = ends or {}
-          for k in pairs(e) do ends[k] = true end
-        end
+    local ix = indexed(ctx.classes[name] or NONE)
+    -- Entries are plain phrases: a class starting an entry is not followed.
+    for _, k in ipairs(candidates(ix, part[i], {}, true)) do
+      local e = run(ix.c[k], part, i, ctx)
+      if e then
+        ends = ends or {}
+        for x in pairs(e) do ends[x] = true end
       end
     end
     bypart[i] = ends
@@ -507,24 +588,33 @@ end
 -- All occurrences of any phrase of a list (negated ones flagged).
 local function all_found(list, parts, ctx)
   local out = {}
-  for _, p in ipairs(phrases(list, ctx.classes)) do
-    if p then occurrences(p, parts, ctx, out) end
+  local ix, scratch = indexed(list, ctx.classes), {}
+  for pi, part in ipairs(parts) do
+    for i = 1, #part do
+      for _, k in ipairs(candidates(ix, part[i], scratch)) do
+        local ends = run(ix.c[k], part, i, ctx)
+        if ends then
+          out[#out + 1] = { part = pi, s = i, e = max_end(ends), negated = part[i].negated,
+                            k = k }
+        end
+      end
+    end
   end
   return out
 end
 
--- The first occurrence that counts, else the first negated one (for the
--- evidence), else nil.
+-- The occurrence that counts of the earliest phrase in the list (its
+-- first place), else such a negated one (for the evidence), else nil.
 local function first_found(list, parts, ctx)
-  local neg
-  for _, p in ipairs(phrases(list, ctx.classes)) do
-    if p then
-      local o = M.find(p, parts, false, ctx)
-      if o then return o end
-      neg = neg or M.find(p, parts, true, ctx)
+  local best, neg
+  for _, o in ipairs(all_found(list, parts, ctx)) do
+    if o.negated then
+      if not neg or o.k < neg.k then neg = o end
+    elseif not best or o.k < best.k then
+      best = o
     end
   end
-  return nil, neg
+  return best, best == nil and neg or nil
 end
 
 ---------------------------------------------------------------------------
