@@ -321,7 +321,16 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 			wrap(f, text, "  ", 2, "  ", 2, o->width);
 		}
 	} else if (!strcmp(kind, "box") && !c) {
-		wrap(f, text, "Important: ", 11, "", 0, o->width);
+		/* Each warning its own sentence: "Important: ...". */
+		for (const char *p = text; *p;) {
+			size_t n = strcspn(p, "\n");
+			char *one = strndup(p, n);
+
+			if (one)
+				wrap(f, one, "Important: ", 11, "", 0, o->width);
+			free(one);
+			p += n + (p[n] == '\n');
+		}
 	} else if (!strcmp(kind, "box")) {
 		int w = o->width - 2;
 

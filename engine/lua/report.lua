@@ -414,15 +414,17 @@ function M.summary(s)
     out[#out + 1] = { kind = "text", text = "If anything here worries you, talk to your " ..
                       "nurse or care team. You can ask them to explain it again." }
   end
-  -- Each warning once, even when two questions carry the same message.
-  local said = {}
+  -- Each warning once, even when two questions carry the same message,
+  -- and all in one box: three boxes' borders alone would take six rows.
+  local said, texts = {}, {}
   for _, item in ipairs(safety) do
-    local box = M.safety_box(item)
-    if not said[box.text] then
-      said[box.text] = true
-      out[#out + 1] = box
+    local text = M.safety_box(item).text
+    if not said[text] then
+      said[text] = true
+      texts[#texts + 1] = text
     end
   end
+  if #texts > 0 then out[#out + 1] = { kind = "box", text = table.concat(texts, "\n") } end
   return out
 end
 
