@@ -410,8 +410,13 @@ int host_call(lua_State *L, const char *module, const char *fn,
 	lua_pushstring(L, module);
 	status = lua_pcall(L, 1, 1, base + nargs + 1);
 	if (status != LUA_OK) {
-		lua_settop(L, base);
-		lua_pushstring(L, "internal error loading engine module");
+		/* The real reason, with the module's file and line, not a vague word. */
+		const char *why = lua_tostring(L, -1);
+
+		lua_pushfstring(L, "cannot load engine module '%s': %s", module,
+				why ? why : "(no message)");
+		lua_replace(L, base + 1);
+		lua_settop(L, base + 1);
 		return status;
 	}
 	lua_getfield(L, -1, fn);

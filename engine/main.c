@@ -815,24 +815,11 @@ static int is_records_cmd(const char *name)
 	return 0;
 }
 
-int main(int argc, char **argv)
+/* The command named on the command line; the Lua state is open. */
+static int dispatch(lua_State *L, int argc, char **argv)
 {
-	lua_State *L;
 	int rc;
 
-	if (argc > 1 && !strcmp(argv[1], "--help")) {
-		fputs(usage_text, stdout);
-		return TB_EXIT_OK;
-	}
-	if (argc > 1 && !strcmp(argv[1], "--version")) {
-		printf("teachback %s\n", TB_VERSION);
-		return TB_EXIT_OK;
-	}
-	L = host_open();
-	if (!L) {
-		fputs("teachback: cannot start Lua (out of memory)\n", stderr);
-		return 70;
-	}
 	if (argc < 2 || (argv[1][0] == '-' && argv[1][1] == '-'))
 		rc = cmd_menu(L, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "run"))
@@ -852,6 +839,61 @@ int main(int argc, char **argv)
 		rc = cmd_run(L, argc - 1, argv + 1);
 	} else
 		rc = usage_error("unknown command '%s'", argv[1]);
-	host_close(L);
 	return rc;
+}
+
+struct main_args {
+	int argc;
+	char **argv;
+	int rc;
+};
+
+/*
+ * Every command runs inside this one protected call, as lua.c's pmain
+ * does: a Lua error raised while C uses the state (out of memory, a value
+ * of the wrong type from the engine) becomes a message and exit 70, never
+ * Lua's panic and an abort.
+ */
+static int protected_main(lua_State *L)
+{
+	struct main_args *a = lua_touserdata(L, 1);
+
+	lua_pop(L, 1);
+	a->rc = dispatch(L, a->argc, a->argv);
+	return 0;
+}
+
+static int main_traceback(lua_State *L)
+{
+	const char *msg = lua_tostring(L, 1);
+
+	luaL_traceback(L, L, msg ? msg : "(error object is not a string)", 1);
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	lua_State *L;
+	struct main_args a = { argc, argv, 0 };
+
+	if (argc > 1 && !strcmp(argv[1], "--help")) {
+		fputs(usage_text, stdout);
+		return TB_EXIT_OK;
+	}
+	if (argc > 1 && !strcmp(argv[1], "--version")) {
+		printf("teachback %s\n", TB_VERSION);
+		return TB_EXIT_OK;
+	}
+	L = host_open();
+	if (!L) {
+		fputs("teachback: cannot start Lua (out of memory)\n", stderr);
+		return 70;
+	}
+	lua_pushcfunction(L, main_traceback);
+	lua_pushcfunction(L, protected_main);
+	lua_pushlightuserdata(L, &a);
+	if (lua_pcall(L, 1, 0, 1) != LUA_OK)
+		a.rc = engine_failed(L);
+	host_close(L);
+	return a.rc;
 }

@@ -206,7 +206,9 @@ static void test_host_call_require_fails(void **state)
 	lua_pushliteral(L, "an argument");
 	assert_int_equal(host_call(L, "no-such-module", "f", 1, 1), LUA_ERRRUN);
 	assert_int_equal(lua_gettop(L), 1);
-	assert_string_equal(lua_tostring(L, 1), "internal error loading engine module");
+	/* The real reason, not a vague "internal error loading engine module". */
+	assert_non_null(strstr(lua_tostring(L, 1), "cannot load engine module 'no-such-module': "
+			       "module 'no-such-module' not found"));
 	lua_settop(L, 0);
 	lua_pushliteral(L, "quizzes");
 	assert_int_equal(host_call(L, "util", "trim", 1, 1), LUA_OK);
