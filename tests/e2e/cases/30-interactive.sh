@@ -61,6 +61,8 @@ has "parts joined and scored" "$out" "Partly correct (0.67 of 1)."
 # Students see a running score; patients do not (their check is not a test).
 expect "student progress line" 0 -- sh -c "printf 'B\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 1 --plain"
 has "score so far" "$out" "Question 2 of 15 · score so far 0 of 1"
-expect "patient: not quite, and who to talk to" 0 -- sh -c "printf 'A\n1\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --plain"
+expect "patient: not quite, and who to talk to" 0 -- sh -c "printf 'A\n1\n\n' | '$TB' run '$F/bone-basics.yaml' --seed 1 --plain"
 has "patient note word" "$out" "not quite: The stomach"
+has "patient question 2 shown" "$out" "Question 2 of 8"
+if grep -q "score so far" "$out"; then bad "a patient was shown a running score"; else ok; fi
 has "support line" "$out" "If anything here worries you, talk to your nurse or care team."

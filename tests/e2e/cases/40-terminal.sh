@@ -52,7 +52,8 @@ see "right answer said in words" "That's right."
 # A patient reads the feedback, then goes on with Enter.
 see "patient pause after feedback" "Press Enter for the next question."
 tx send-keys -t t Enter
-see "no running score for patients" "Question 2 of 8"
+see "patient question 2" "Question 2 of 8"
+if grep -q "score so far" "$out"; then bad "a patient was shown a running score"; else ok; fi
 # Ctrl-D mid-quiz: partial result, the shell gets its terminal back.
 tx send-keys -t t C-d
 see "partial result on Ctrl-D" "You answered 1 of 8. You stopped before the last 7 questions."

@@ -12,7 +12,8 @@ for quiz in $(find quizzes -name '*.yaml' -not -path '*/material/*' | sort); do
 			has "$id right answers score the maximum" "$out" '"percent":100,"passed":true'
 			if grep -q '"correct":false' "$out"; then bad "$id: a right answer scored below full marks"; else ok; fi
 		else
-			has "$id wrong answers score 0" "$out" '"score":0,'
+			# The attempt's total, not any question's own "score":0.
+			has "$id wrong answers score 0" "$out" '"learner":null,"score":0,"max":'
 			if grep -q '"correct":true' "$out"; then bad "$id: a wrong answer scored full marks"; else ok; fi
 		fi
 	done
