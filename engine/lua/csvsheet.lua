@@ -44,11 +44,14 @@ function M.read(path, quiz)
             "the first column must be 'learner', found '%s'", header[1])
     return nil, problems
   end
-  local seen = {}
+  local seen, suggested = {}, 0
   for i = 2, #header do
     local id = util.trim(header[i])
     if not pool[id] then
-      local near = util.did_you_mean(id, known)
+      -- A header may have 4,096 columns: suggest for the first 20 only
+      -- (each is a string distance against every question id).
+      suggested = suggested + 1
+      local near = suggested <= 20 and util.did_you_mean(id, known)
       problem(problems, path, header.line, header.cols[i], "no question '%s' in quiz '%s'%s",
               id, quiz.id, near and ("; did you mean '" .. near .. "'?") or "")
     elseif seen[id] then

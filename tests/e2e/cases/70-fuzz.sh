@@ -134,6 +134,20 @@ printf 'learner\033[2J,a\nx,A\n' > "$tmp/sheet.csv"
 expect "csv header escaped" 3 -- "$TB" grade "$F/bone-basics.yaml" "$tmp/sheet.csv" --no-save
 has "csv header message" "$err" "$tmp/sheet.csv:1:1: error: the first column must be 'learner', found 'learner\x1b[2J'"
 noesc "csv header" "$err"
+# A sheet's unknown columns: only the first 20 get a "did you mean".
+{
+	printf 'learner'
+	i=10; while [ $i -lt 35 ]; do printf ',dental-check%d' $i; i=$((i + 1)); done
+	printf '\nx'
+	i=10; while [ $i -lt 35 ]; do printf ',A'; i=$((i + 1)); done
+	printf '\n'
+} > "$tmp/wide.csv"
+expect "csv unknown columns" 3 -- "$TB" grade "$F/bone-basics.yaml" "$tmp/wide.csv" --no-save
+has "csv 20th suggestion" "$err" "no question 'dental-check29' in quiz 'bone-basics'; did you mean 'dental-check'?"
+has "csv 21st no suggestion" "$err" "$tmp/wide.csv:1:"
+if grep -q "dental-check30'; did you mean" "$err"; then bad "csv: a 21st suggestion"; else ok; fi
+n=$(grep -c "did you mean" "$err")
+if [ "$n" -eq 20 ]; then ok; else bad "csv: $n suggestions, expected 20"; fi
 printf 'Q {#\017\033}\n' > "$tmp/bank.gift"
 expect "gift number escaped" 3 -- "$TB" import "$tmp/bank.gift" -o "$tmp/out"
 has "gift number message" "$err" "$tmp/bank.gift:1:5: error: expected a number, N:tolerance or LOW..HIGH, found '\x0f\x1b'"
