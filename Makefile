@@ -22,8 +22,8 @@ MANDIR     ?= $(DATADIR)/man
 QUIZDIR    ?= $(CURDIR)/quizzes
 OPT        ?= -O2 -g
 
-DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags lua5.4 yaml-0.1 jansson sqlite3)
-DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs lua5.4 yaml-0.1 jansson sqlite3) -lm
+DEPS_CFLAGS = $(shell $(PKG_CONFIG) --cflags lua5.4 yaml-0.1 jansson sqlite3 libpq)
+DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs lua5.4 yaml-0.1 jansson sqlite3 libpq) -lm
 # zlib: crc32 for the zip of a QTI package (engine/outfile.c).
 DEPS_CFLAGS += $(shell $(PKG_CONFIG) --cflags zlib)
 DEPS_LIBS   += $(shell $(PKG_CONFIG) --libs zlib)

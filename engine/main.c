@@ -44,6 +44,7 @@ static const char *usage_text =
 	"       teachback report QUIZ [--format text|csv|json|html]   mastery and item analysis\n"
 	"       teachback report --learner NAME [--format html|json]  the patient-education record\n"
 	"       teachback forget --learner NAME    delete a learner's attempts for good\n"
+	"       teachback migrate --db URL         create or update the store's schema\n"
 	"       teachback --help | --version\n"
 	"\n"
 	"Options for run:\n"
@@ -807,7 +808,8 @@ static int cmd_records(lua_State *L, const char *name, int argc, char **argv)
 
 static int is_records_cmd(const char *name)
 {
-	static const char *const cmds[] = { "grade", "regrade", "history", "report", "forget", NULL };
+	static const char *const cmds[] = { "grade", "regrade", "history", "report", "forget",
+					    "migrate", NULL };
 
 	for (const char *const *c = cmds; *c; c++)
 		if (!strcmp(name, *c))

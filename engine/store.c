@@ -3,9 +3,12 @@
  * sees it, whatever back end holds it (store.h).
  *
  *   store.open(where, writable)   -> db | nil, message, why
+ *                                    (writable "migrate": teachback migrate)
  *   db:exec(sql, ...)             -> rows changed, id of the last insert
  *   db:rows(sql, ...)             -> { {column = value, ...}, ... }
  *   db:begin() db:commit() db:rollback() db:check() db:version() db:close()
+ *   db:named(name)                -> the back end's SQL for a computation, or nil
+ *   db:backend()                  -> "sqlite" or "postgresql"
  *   store.default_path()          -> $TEACHBACK_DB or $XDG_DATA_HOME/teachback/...
  *   store.now()                   -> seconds since 1970, local UTC offset
  *   store.file_hash(path)         -> a hash of the file's bytes (hex)
@@ -60,18 +63,14 @@ static int raise_msg(lua_State *L, const char *msg)
 static int l_open(lua_State *L)
 {
 	const char *where = luaL_checkstring(L, 1);
-	int writable = lua_toboolean(L, 2), why = 0;
+	int mode = lua_type(L, 2) == LUA_TSTRING && !strcmp(lua_tostring(L, 2), "migrate") ?
+		   STORE_MIGRATE : lua_toboolean(L, 2) ? STORE_WRITE : STORE_READ, why = 0;
+	const struct store_backend *be = store_is_postgres(where) ? &store_pg : &store_sqlite;
 	char err[TB_ERRLEN];
 	struct handle *h;
 	struct store *st;
 
-	if (strncmp(where, "postgresql:", 11) == 0 || strncmp(where, "postgres:", 9) == 0) {
-		lua_pushnil(L);
-		lua_pushfstring(L, "%s: this build has no PostgreSQL back end", where);
-		lua_pushstring(L, "failed");
-		return 3;
-	}
-	st = store_sqlite.open(where, writable, &why, err, sizeof err);
+	st = be->open(where, mode, &why, err, sizeof err);
 	if (!st) {
 		lua_pushnil(L);
 		lua_pushstring(L, err);
@@ -79,7 +78,7 @@ static int l_open(lua_State *L)
 		return 3;
 	}
 	h = lua_newuserdatauv(L, sizeof *h, 0);
-	h->be = &store_sqlite;
+	h->be = be;
 	h->st = st;
 	luaL_setmetatable(L, STORE_META);
 	return 1;
@@ -223,6 +222,26 @@ static int l_version(lua_State *L)
 	struct handle *h = check_open(L);
 
 	lua_pushinteger(L, h->be->version(h->st));
+	return 1;
+}
+
+/* db:named(name) -> the back end's own SQL for it, or nil (store.h). */
+static int l_named(lua_State *L)
+{
+	struct handle *h = check_open(L);
+	const char *sql = h->be->named(luaL_checkstring(L, 2));
+
+	if (sql)
+		lua_pushstring(L, sql);
+	else
+		lua_pushnil(L);
+	return 1;
+}
+
+/* db:backend() -> "sqlite" or "postgresql" */
+static int l_backend(lua_State *L)
+{
+	lua_pushstring(L, check_open(L)->be->name);
 	return 1;
 }
 
@@ -389,7 +408,8 @@ int luaopen_store(lua_State *L)
 	static const luaL_Reg methods[] = {
 		{"exec", l_exec}, {"rows", l_rows}, {"begin", l_begin},
 		{"commit", l_commit}, {"rollback", l_rollback}, {"check", l_check},
-		{"version", l_version}, {"close", l_close}, {NULL, NULL}
+		{"version", l_version}, {"close", l_close}, {"named", l_named},
+		{"backend", l_backend}, {NULL, NULL}
 	};
 	static const luaL_Reg fns[] = {
 		{"open", l_open}, {"default_path", l_default_path},

@@ -4,8 +4,10 @@
  * Lua as the `store` library.
  *
  * A back end runs SQL that the engine's Lua writes in the portable subset
- * (SELECT, INSERT, UPDATE, DELETE; `?` placeholders; no engine-specific
- * functions).  Everything engine-specific stays inside the back end's own
+ * (SELECT, INSERT, UPDATE, DELETE, INSERT ... ON CONFLICT DO NOTHING; `?`
+ * placeholders; no engine-specific functions).  Row ids are drawn by the
+ * writer (store.new_id), never counted by the back end, so that writers on
+ * many machines never collide; last_id is for SQLite's own use only.  Everything engine-specific stays inside the back end's own
  * file: opening, locking, pragmas, the schema and its migrations, how a
  * new row's id is returned, how integrity is checked.
  */
@@ -43,14 +45,19 @@ enum store_failure {
 	STORE_OLDER             /* an older schema, opened to read: open it to write */
 };
 
+/* How a store is opened: to read, to write, or by `teachback migrate`. */
+enum store_mode { STORE_READ = 0, STORE_WRITE = 1, STORE_MIGRATE = 2 };
+
 /* Every call returns 1 on success, or 0 with a message in err. */
 struct store_backend {
 	const char *name;
 	/*
-	 * Open (and, when writable, create or migrate) the store at `where`.
-	 * On failure *why says which of enum store_failure it was.
+	 * Open the store at `where` (mode: enum store_mode).  SQLite creates
+	 * and migrates a file opened to write; PostgreSQL changes its schema
+	 * only when opened by `teachback migrate`.  On failure *why says which
+	 * of enum store_failure it was.
 	 */
-	struct store *(*open)(const char *where, int writable, int *why,
+	struct store *(*open)(const char *where, int mode, int *why,
 			      char *err, size_t errlen);
 	int (*exec)(struct store *st, const char *sql, const struct store_value *args,
 		    int nargs, store_row_fn row, void *ud, char *err, size_t errlen);
@@ -62,8 +69,18 @@ struct store_backend {
 	int (*check)(struct store *st, char *err, size_t errlen);   /* integrity */
 	int (*version)(struct store *st);            /* schema version */
 	void (*close)(struct store *st);
+	/*
+	 * The back end's own SQL for a named computation it can do where the
+	 * data is (store_pg.c: the sums of item analysis), or NULL: the
+	 * engine's Lua then computes it from plain rows.
+	 */
+	const char *(*named)(const char *name);
 };
 
 extern const struct store_backend store_sqlite;
+extern const struct store_backend store_pg;
+
+/* Is `where` a PostgreSQL URI or conninfo (not a file name)? */
+int store_is_postgres(const char *where);
 
 #endif

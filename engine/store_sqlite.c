@@ -572,9 +572,16 @@ static int sq_version(struct store *st)
 	return st->version;
 }
 
+/* Nothing is computed in SQLite: the engine's Lua does it from the rows. */
+static const char *sq_named(const char *name)
+{
+	(void)name;
+	return NULL;
+}
+
 const struct store_backend store_sqlite = {
 	"sqlite", sq_open, sq_exec, sq_changes, sq_last_id, sq_begin, sq_commit,
-	sq_rollback, sq_check, sq_version, free_store,
+	sq_rollback, sq_check, sq_version, free_store, sq_named,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,

@@ -48,18 +48,29 @@ end
 -- The whole test: mean, median, SD, skewness, kurtosis, Cronbach's alpha
 -- (CIC), error ratio and standard error, from totals and the sum of the
 -- item variances.
-local function test_stats(totals, sum_var, p, maxtotal)
+-- The totals' count, mean, median and moments about the mean (m2..m4
+-- divide by n): all test_from needs, whether summed here or by the store.
+local function moments(totals)
   local s = #totals
-  local t = { n = s, max = maxtotal, sum_of_item_variances = sum_var }
-  if s == 0 then return t end
-  t.mean = mean(totals)
-  t.median = median(totals)
+  local m = { n = s }
+  if s == 0 then return m end
+  m.mean = mean(totals)
+  m.median = median(totals)
   local m2, m3, m4 = 0, 0, 0
   for _, x in ipairs(totals) do
-    local d = x - t.mean
+    local d = x - m.mean
     m2, m3, m4 = m2 + d ^ 2, m3 + d ^ 3, m4 + d ^ 4
   end
-  m2, m3, m4 = m2 / s, m3 / s, m4 / s
+  m.m2, m.m3, m.m4 = m2 / s, m3 / s, m4 / s
+  return m
+end
+
+local function test_from(m, sum_var, p, maxtotal)
+  local s = m.n
+  local t = { n = s, max = maxtotal, sum_of_item_variances = sum_var }
+  if s == 0 then return t end
+  t.mean, t.median = m.mean, m.median
+  local m2, m3, m4 = m.m2, m.m3, m.m4
   if s > 1 then
     t.sd = math.sqrt(m2 * s / (s - 1))
     t.k2 = s * m2 / (s - 1)
@@ -88,6 +99,21 @@ end
 -- in percentage points.  A distractor should pull the weaker learners
 -- (negative pull); one that pulls the stronger learners, or that nobody
 -- chooses, is flagged.
+-- counts[label] = {n, up, low}: choices by all, the upper and the lower third.
+local function distractor_rows(item, s, g, counts)
+  local rows = {}
+  for _, label in ipairs(item.options) do
+    local c = counts[label] or {}
+    local n, up, low = c.n or 0, c.up or 0, c.low or 0
+    rows[#rows + 1] = {
+      label = label, correct = item.key and item.key[label] or false, count = n,
+      percent = s > 0 and 100 * n / s or nil,
+      pull = g > 0 and 100 * (up - low) / g or nil,
+    }
+  end
+  return rows
+end
+
 local function distractors(item, attempts, rest)
   if not item.options then return nil end
   local s = #attempts
@@ -103,25 +129,17 @@ local function distractors(item, attempts, rest)
     upper[order[i]] = true
     lower[order[s - i + 1]] = true
   end
-  local rows = {}
-  for _, label in ipairs(item.options) do
-    local n, up, low = 0, 0, 0
-    for a = 1, s do
-      for _, c in ipairs(attempts[a].choices and attempts[a].choices[item.id] or {}) do
-        if c == label then
-          n = n + 1
-          if upper[a] then up = up + 1 end
-          if lower[a] then low = low + 1 end
-        end
-      end
+  local counts = {}
+  for a = 1, s do
+    for _, c in ipairs(attempts[a].choices and attempts[a].choices[item.id] or {}) do
+      local k = counts[c] or { n = 0, up = 0, low = 0 }
+      counts[c] = k
+      k.n = k.n + 1
+      if upper[a] then k.up = k.up + 1 end
+      if lower[a] then k.low = k.low + 1 end
     end
-    rows[#rows + 1] = {
-      label = label, correct = item.key and item.key[label] or false, count = n,
-      percent = s > 0 and 100 * n / s or nil,
-      pull = g > 0 and 100 * (up - low) / g or nil,
-    }
   end
-  return rows
+  return distractor_rows(item, s, g, counts)
 end
 
 local function flags_of(it)
@@ -141,6 +159,47 @@ local function flags_of(it)
   return f
 end
 
+-- One item's figures from its sums (st, as from_sums takes them).
+local function item_figures(item, st, sum_max)
+  local it = { id = item.id, max = item.max, n = st.n }
+  local mx, vx = st.mean, st.var
+  if item.max ~= 0 and mx then it.facility = 100 * mx / item.max end
+  if vx then
+    it.var = vx
+    if item.max ~= 0 then it.sd = 100 * math.sqrt(vx) / item.max end
+  end
+  it.intended_weight = sum_max ~= 0 and 100 * item.max / sum_max or nil
+  it.cov_total = st.cov_total
+  local cxo, vo = st.cov_rest, st.var_rest
+  if cxo and vx * vo ~= 0 then
+    it.discrimination = 100 * cxo / math.sqrt(vx * vo)
+  end
+  if cxo then
+    local cmax = st.cov_sorted
+    if cmax ~= 0 then it.efficiency = 100 * cxo / cmax end
+  end
+  return it
+end
+
+-- Effective weights, flags and the whole test's figures.
+local function finish(out, m, p, sum_max, totals)
+  local sum_var, sum_sqrt_cov = 0, 0
+  for _, it in ipairs(out) do
+    sum_var = sum_var + (it.var or 0)
+    if it.cov_total and it.cov_total >= 0 then
+      sum_sqrt_cov = sum_sqrt_cov + math.sqrt(it.cov_total)
+    end
+  end
+  for _, it in ipairs(out) do
+    if it.cov_total and it.cov_total >= 0 and sum_sqrt_cov > 0 then
+      it.effective_weight = 100 * math.sqrt(it.cov_total) / sum_sqrt_cov
+    end
+    it.cov_total, it.var = nil, nil
+    it.flags = flags_of(it)
+  end
+  return { items = out, test = test_from(m, sum_var, p, sum_max), totals = totals }
+end
+
 function M.analyse(items, attempts)
   local s, p = #attempts, #items
   local xs, totals, sum_max = {}, {}, 0
@@ -154,42 +213,33 @@ function M.analyse(items, attempts)
       totals[a] = totals[a] + x
     end
   end
-  local out, sum_var, sum_sqrt_cov = {}, 0, 0
+  local out = {}
   for i, item in ipairs(items) do
     local x, rest = xs[i], {}
     for a = 1, s do rest[a] = totals[a] - x[a] end
-    local it = { id = item.id, max = item.max, n = s }
-    local mx = mean(x)
-    if item.max ~= 0 and mx then it.facility = 100 * mx / item.max end
-    local vx = cov(x, x)
-    if vx then
-      sum_var = sum_var + vx
-      if item.max ~= 0 then it.sd = 100 * math.sqrt(vx) / item.max end
-    end
-    it.intended_weight = sum_max ~= 0 and 100 * item.max / sum_max or nil
-    it.cov_total = cov(x, totals)
-    if it.cov_total and it.cov_total >= 0 then
-      sum_sqrt_cov = sum_sqrt_cov + math.sqrt(it.cov_total)
-    end
-    local cxo, vo = cov(x, rest), cov(rest, rest)
-    if cxo and vx * vo ~= 0 then
-      it.discrimination = 100 * cxo / math.sqrt(vx * vo)
-    end
-    if cxo then
-      local cmax = cov(sorted(x), sorted(rest))
-      if cmax ~= 0 then it.efficiency = 100 * cxo / cmax end
-    end
-    it.distractors = distractors(item, attempts, rest)
-    out[i] = it
+    local st = { n = s, mean = mean(x), var = cov(x, x), cov_total = cov(x, totals),
+                 cov_rest = cov(x, rest), var_rest = cov(rest, rest) }
+    if st.cov_rest then st.cov_sorted = cov(sorted(x), sorted(rest)) end
+    out[i] = item_figures(item, st, sum_max)
+    out[i].distractors = distractors(item, attempts, rest)
   end
-  for _, it in ipairs(out) do
-    if it.cov_total and it.cov_total >= 0 and sum_sqrt_cov > 0 then
-      it.effective_weight = 100 * math.sqrt(it.cov_total) / sum_sqrt_cov
+  return finish(out, moments(totals), p, sum_max, totals)
+end
+
+-- The same analysis from sums the store computed where the responses are
+-- (store_pg.c's named queries, itemsql.lua): sums[id] = {n, mean, var,
+-- cov_total, cov_rest, var_rest, cov_sorted}, choices[id][label] = {n,
+-- up, low}, m the totals' moments (see moments), totals each attempt's.
+function M.from_sums(items, sums, choices, m, totals)
+  local out, sum_max, s = {}, 0, m.n
+  for _, item in ipairs(items) do sum_max = sum_max + item.max end
+  for i, item in ipairs(items) do
+    out[i] = item_figures(item, sums[item.id] or { n = s }, sum_max)
+    if item.options then
+      out[i].distractors = distractor_rows(item, s, s // 3, choices[item.id] or {})
     end
-    it.cov_total = nil
-    it.flags = flags_of(it)
   end
-  return { items = out, test = test_stats(totals, sum_var, p, sum_max), totals = totals }
+  return finish(out, m, #items, sum_max, totals)
 end
 
 return M

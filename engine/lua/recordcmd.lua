@@ -10,6 +10,7 @@ local answers = require("answers")
 local cli = require("cli")
 local csv = require("csv")
 local csvsheet = require("csvsheet")
+local itemsql = require("itemsql")
 local itemstats = require("itemstats")
 local json = require("json")
 local quiz_mod = require("quiz")
@@ -496,23 +497,8 @@ end
 
 -- ---- report QUIZ: mastery and item analysis --------------------------
 
-local function analysis(db, quiz, site)
-  local rows = records.quiz_responses(db, quiz.id, site)
-  local attempts, byattempt, order = {}, {}, {}
-  for _, r in ipairs(rows) do
-    local a = byattempt[r.attempt_id]
-    if not a then
-      a = { marks = {}, choices = {} }
-      byattempt[r.attempt_id] = a
-      attempts[#attempts + 1] = a
-    end
-    a.marks[r.question_id] = r.marks
-    if r.choice then
-      local list = {}
-      for c in r.choice:gmatch("[^,]+") do list[#list + 1] = c end
-      a.choices[r.question_id] = list
-    end
-  end
+-- The items of a quiz as itemstats takes them (options labelled A, B, ...).
+local function quiz_items(quiz)
   local items = {}
   for _, q in ipairs(quiz.questions) do
     local it = { id = q.id, max = q.points, topic = q.topic, type = q.type }
@@ -527,7 +513,34 @@ local function analysis(db, quiz, site)
       it.key = { [tostring(q.answer)] = true }
     end
     items[#items + 1] = it
-    order[q.id] = it
+  end
+  return items
+end
+
+-- compute: "client" sums the rows here even when the store could do it.
+local function analysis(db, quiz, site, compute)
+  local items = quiz_items(quiz)
+  if compute ~= "client" and itemsql.available(db) then
+    local res = itemsql.analyse(db, quiz.id, items, site)
+    for i, it in ipairs(res.items) do it.topic, it.type = items[i].topic, items[i].type end
+    res.site, res.sites, res.computed_in = site, records.sites(db, quiz.id), "store"
+    return res
+  end
+  local rows = records.quiz_responses(db, quiz.id, site)
+  local attempts, byattempt = {}, {}
+  for _, r in ipairs(rows) do
+    local a = byattempt[r.attempt_id]
+    if not a then
+      a = { marks = {}, choices = {} }
+      byattempt[r.attempt_id] = a
+      attempts[#attempts + 1] = a
+    end
+    a.marks[r.question_id] = r.marks
+    if r.choice then
+      local list = {}
+      for c in r.choice:gmatch("[^,]+") do list[#list + 1] = c end
+      a.choices[r.question_id] = list
+    end
   end
   local res = itemstats.analyse(items, attempts)
   for i, it in ipairs(res.items) do it.topic, it.type = items[i].topic, items[i].type end
@@ -544,7 +557,7 @@ local function analysis(db, quiz, site)
   end
   for _, t in ipairs(tord) do t.percent = t.max > 0 and 100 * t.score / t.max or nil end
   res.mastery = tord
-  res.site, res.sites = site, records.sites(db, quiz.id)
+  res.site, res.sites, res.computed_in = site, records.sites(db, quiz.id), "client"
   return res
 end
 
@@ -646,7 +659,8 @@ end
 -- teachback report QUIZ [--format text|csv|json|html] | report --learner NAME
 function M.report(args, quizdir)
   local opts, p = parse(args, { ["--format"] = "value", ["--db"] = "value",
-                                ["--learner"] = "value", ["--site"] = "value" })
+                                ["--learner"] = "value", ["--site"] = "value",
+                                ["--compute"] = "value" })
   if not opts then return usage(p) end
   if opts.learner then
     if #p > 0 then return usage("report --learner takes no quiz") end
@@ -665,7 +679,10 @@ function M.report(args, quizdir)
     if why == "missing" then return EXIT_OK, "No attempts recorded yet.\n", "" end
     return EXIT_STORE, "", msg .. "\n"
   end
-  local res = analysis(db, quiz, opts.site)
+  if opts.compute and opts.compute ~= "client" and opts.compute ~= "store" then
+    return usage(("--compute must be client or store, not '%s'"):format(opts.compute))
+  end
+  local res = analysis(db, quiz, opts.site, opts.compute)
   db:close()
   if fmt == "csv" then return EXIT_OK, csv_report(res), "" end
   if fmt == "json" then return EXIT_OK, json_report(quiz, res), "" end
@@ -830,6 +847,20 @@ function M.review_session(opts)
     mode = "practice", frontend = "review", learner = opts.learner, at = now, site = site })
   records.add_input(wdb, s.rec.id, 1, 1, nil, "plan", table.concat(keys, " "), now)
   return s, sv
+end
+
+-- teachback migrate [--db FILE|URL]: create or update the schema.  The
+-- only command that changes a PostgreSQL store's tables, run by the role
+-- that owns them; SQLite files are also updated whenever one is written.
+function M.migrate(args)
+  local opts, p = parse(args, { ["--db"] = "value" })
+  if not opts then return usage(p) end
+  if #p > 0 then return usage(("migrate takes no argument '%s'"):format(p[1])) end
+  local db, _, msg = open_store(opts, "migrate")
+  if not db then return EXIT_STORE, "", msg .. "\n" end
+  local v = db:version()
+  db:close()
+  return EXIT_OK, ("The records store is at schema version %d.\n"):format(v), ""
 end
 
 -- main.c's entry: run command `name` with its arguments.

@@ -12,8 +12,24 @@ out=$(mktemp)
 err=$(mktemp)
 tmpdir=$(mktemp -d)         # stores and sheets the record tests build
 # Interactive runs are recorded: never into the user's own store.
-export TEACHBACK_DB="$tmpdir/default.db"
+export TEACHBACK_DB="${TB_PG_DEFAULT:-$tmpdir/default.db}"
 trap 'rm -f "$out" "$err"; rm -rf "$tmpdir"' EXIT
+
+# store NAME: a fresh records store for a test: a file in $tmpdir, or,
+# when tests/pg/run.sh runs the store cases, a database of its own in the
+# throwaway PostgreSQL cluster (TB_PG: its socket folder), made by the
+# owner role with teachback migrate and used through the app role.
+store() {
+	if [ -n "${TB_PG:-}" ]; then
+		psql -X -q -h "$TB_PG" -U postgres -d postgres -c "SET client_min_messages = warning" \
+			-c "DROP DATABASE IF EXISTS $1" \
+			-c "CREATE DATABASE $1 OWNER tb_owner" >/dev/null &&
+		"$TB" migrate --db "host=$TB_PG user=tb_owner dbname=$1" >/dev/null &&
+		echo "host=$TB_PG user=tb_app dbname=$1"
+	else
+		echo "$tmpdir/$1.db"
+	fi
+}
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "[  FAILED  ] e2e: $1"; }
@@ -44,7 +60,11 @@ has() {
 	fi
 }
 
+# E2E_CASES: only these cases (names without .sh), as tests/pg/run.sh asks.
 for f in "$E"/cases/*.sh; do
+	if [ -n "${E2E_CASES:-}" ]; then
+		case " $E2E_CASES " in *" $(basename "$f" .sh) "*) ;; *) continue ;; esac
+	fi
 	[ -f "$f" ] && . "$f"
 done
 

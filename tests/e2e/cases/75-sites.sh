@@ -3,7 +3,7 @@
 # drawn by the writer (time-ordered, unique without coordination).
 R=$E/fixtures/records
 Q=$R/class.yaml
-SDB=$tmpdir/sites.db
+SDB=$(store sites)
 
 expect "grade at clinic-a" 0 -- "$TB" grade "$Q" "$R/moodle.csv" --db "$SDB" --site clinic-a
 expect "grade at ward-3 from the environment" 0 -- env TEACHBACK_SITE=ward-3 \
@@ -31,6 +31,7 @@ has "site rule" "$err" "--site must be a name of 1 to 64 characters without cont
 expect "run with a bad site" 3 -- sh -c "printf 'A\n' | '$TB' run '$Q' --db '$SDB' --site \"\$(printf 'a\tb')\" --plain"
 has "run names the site rule" "$err" "not 'a?b'"
 
+[ -n "${TB_PG:-}" ] && return 0     # tests/pg checks the ids there
 # Ids: 19 distinct, all drawn after 2026-01-01 in milliseconds << 20, and in
 # the order the attempts were made.
 expect "ids" 0 -- sqlite3 "$SDB" "SELECT count(DISTINCT id), min(id) > 1767225600000 * 1048576,
