@@ -919,7 +919,9 @@ function M.analyse(q, text)
   ctx.held_at = function(part, i)
     if not ctx.held then
       ctx.held = {}
-      local bl, anchors = blockers(parts, ctx), action_words(parts, ctx)
+      ctx.bl = ctx.bl or blockers(parts, ctx)
+      ctx.anchors = ctx.anchors or action_words(parts, ctx)
+      local bl, anchors = ctx.bl, ctx.anchors
       for _, a in ipairs(anchors) do
         local b = blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
         if b then
@@ -956,8 +958,9 @@ function M.analyse(q, text)
     local ok = o ~= nil
     if ok and kp.urgent then
       acts = acts or actions_to_target(parts, ctx)
-      bl = bl or blockers(parts, ctx)
-      anchors = anchors or action_words(parts, ctx)
+      ctx.bl = ctx.bl or blockers(parts, ctx)
+      ctx.anchors = ctx.anchors or action_words(parts, ctx)
+      bl, anchors = ctx.bl, ctx.anchors
       local sents = {}
       for _, f in ipairs(all_found(kp.any, parts, ctx)) do
         if not f.negated then sents[parts[f.part][f.s].sent] = true end
