@@ -309,7 +309,9 @@ local function topic_bars(s, tot, out)
     per[t] = per[t] or { right = 0, n = 0, marks = 0 }
     if not patient(s) or session.status(item) ~= "not_reached" then
       per[t].n = per[t].n + 1
-      per[t].right = per[t].right + session.fraction(item)
+      -- A patient counts whole questions right; cbm's accuracy counts parts.
+      local f = session.fraction(item)
+      per[t].right = per[t].right + (tot.cbm and f or (f >= 1 - 1e-9 and 1 or 0))
     end
     per[t].marks = per[t].marks + (item.marks or 0)
   end

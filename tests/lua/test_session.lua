@@ -227,6 +227,9 @@ T.test("end: 'You answered 1 of 8 and skipped 1', sections by title, once", func
   local _, n = all:gsub("How often cancer spreads to bone", "")
   T.eq(n, 1, "each section once")
   T.ok(all:find("\"It is still breast cancer\" — 1 question", 1, true), all)
+  local bars = {}
+  for _, b in ipairs(report.summary(s)) do if b.kind == "bar" then bars[b.label] = b.text end end
+  T.eq(bars, { Sites = "0 of 1", Basics = "0 of 1" }, "counts of the questions reached")
 end)
 
 T.test("end: stopped before the first question", function()
@@ -260,4 +263,21 @@ T.test("cbm: the end shows accuracy per topic, marks apart; '1 mark'", function(
   for _, b in ipairs(sum) do if b.kind == "bar" and b.label == "Staging" then bar = b end end
   T.eq({ bar.value, bar.max, bar.text }, { 1, 7, "1 of 7 (1 mark)" })
   T.ok(texts(sum):find("Certainty-based marks: 1 of a possible 45", 1, true), texts(sum))
+end)
+
+T.test("end: a patient's topic counts whole questions right, not parts", function()
+  local s = attempt("bone-basics.yaml")
+  local drugs = {}
+  for _, item in ipairs(s.items) do
+    if item.q.topic == "bone-drugs" then drugs[#drugs + 1] = item end
+  end
+  drugs[1].steps = { { fraction = 0.5 } }     -- partly right
+  drugs[2].steps = { { fraction = 1 } }       -- right
+  drugs[3].steps = { { fraction = 0 } }       -- not right
+  session.stop(s)
+  local text
+  for _, b in ipairs(report.summary(s)) do
+    if b.kind == "bar" and b.label == "Bone drugs" then text = b.text end
+  end
+  T.eq(text, "1 of 3")
 end)
