@@ -87,7 +87,13 @@ $(BUILD)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The engine's Lua is compiled into the binary, so it runs from anywhere.
-$(BUILD)/luamods.c: $(LUA_SRC) $(BUILD)/embed
+# The list of modules is a prerequisite too, rewritten only when it
+# changes, so a deleted (or added) module rebuilds the binary.
+$(BUILD)/luamods.list: FORCE
+	@mkdir -p $(@D)
+	@echo '$(LUA_SRC)' | cmp -s - $@ || echo '$(LUA_SRC)' > $@
+
+$(BUILD)/luamods.c: $(LUA_SRC) $(BUILD)/luamods.list $(BUILD)/embed
 	$(BUILD)/embed engine/lua $(LUA_SRC) > $@
 
 $(BUILD)/luamods.o: $(BUILD)/luamods.c
