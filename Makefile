@@ -6,11 +6,12 @@
 #   make sanitize   the whole test suite under AddressSanitizer and UBSan
 #   make bench      speed and memory figures (scripts/bench)
 #   make fuzz       each libFuzzer harness (tests/fuzz) for FUZZ_SECONDS (600)
+#   make killtest   the records store under 50 + 50 SIGKILLs (tests/records-kill.sh)
 #   make install    PREFIX=/usr/local: bin/teachback, share/teachback/quizzes,
 #                   share/man/man1/teachback.1, share/man/man5/teachback-quiz.5
 
 .DELETE_ON_ERROR:
-.PHONY: all run test check sanitize bench deps clean install FORCE fuzz fuzz-targets
+.PHONY: all run test check sanitize bench deps clean install FORCE fuzz fuzz-targets killtest
 # Test objects are kept, so a second `make test` does not compile again.
 .SECONDARY:
 
@@ -74,6 +75,10 @@ fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run $(FUZZ_NAMES)
 
 fuzz-targets: $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
+
+killtest: deps
+	@$(MAKE) --no-print-directory all
+	@TEACHBACK_BIN=$(BUILD)/teachback sh tests/records-kill.sh 50
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench
