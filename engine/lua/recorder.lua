@@ -92,19 +92,30 @@ function M.input(s, line)
 end
 
 -- Input ended (end of file, a closed terminal): the attempt stays open,
--- so it can be resumed.
+-- so it can be resumed, unless every question was already settled.
 function M.cut_off(s)
   s.cut_off = true
 end
 
 -- The summary is being shown: the marks go in (round 1 only; later rounds
 -- are practice and keep only their inputs).
+local function all_settled(s)
+  for _, item in ipairs(s.items) do
+    if not session.settled(s, item) then return false end
+  end
+  return true
+end
+
 function M.finish(s)
   local r = s.rec
-  if not r or r.done or (s.round or 1) > 1 or s.cut_off then return end
+  if not r or r.done or (s.round or 1) > 1 then return end
+  -- Cut off with every question settled (say at a last "Press Enter"):
+  -- nothing is left to resume, so the attempt is finished.
+  if s.cut_off and not all_settled(s) then return end
   r.done = true
   r.db:begin()
-  local ok, err = pcall(records.save_result, r.db, r.id, s, s.quit and "stopped" or "finished",
+  local stopped = s.quit and not s.cut_off
+  local ok, err = pcall(records.save_result, r.db, r.id, s, stopped and "stopped" or "finished",
                         (records.now()))
   if not ok then r.db:rollback() error(err, 0) end
   r.db:commit()

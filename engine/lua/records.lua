@@ -125,9 +125,14 @@ function M.details_of(item, response)
   local extra, order = item.t.details(item.q, response)
   local parts = {}
   for _, k in ipairs(order or {}) do
-    local vals = {}
-    for i, v in ipairs(extra[k]) do vals[i] = tostring(v) end
-    parts[#parts + 1] = k .. "=" .. table.concat(vals, ",")
+    -- Lists of ids only (covered, missed, the nurse's); other fields stay
+    -- in the result JSON of the attempt.
+    local list = extra[k]
+    if type(list) == "table" and (next(list) == nil or list[1] ~= nil) then
+      local vals = {}
+      for i, v in ipairs(list) do vals[i] = tostring(v) end
+      parts[#parts + 1] = k .. "=" .. table.concat(vals, ",")
+    end
   end
   return table.concat(parts, ";")
 end

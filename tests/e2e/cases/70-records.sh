@@ -182,10 +182,10 @@ if [ "$n" = "3 1 1 " ]; then ok; else bad "migration: got '$n', expected '3 1 1 
 
 # -- the patient-education record: the nurse's verdicts, points said and not
 NDB=$tmpdir/nurse.db
-expect "assisted session" 0 -- sh -c "printf 'It is chemo for my bones\n\ny\n\nq\ny\n' | env TEACHBACK_NOW=$T0 '$TB' run '$F/teachback.yaml' --seed 1 --assist --learner 'bed 4' --db '$NDB' --plain"
+expect "assisted session" 0 -- sh -c "printf 'It is chemo for my bones\n\nagree\ny\n\nn\n' | env TEACHBACK_NOW=$T0 '$TB' run '$F/teachback.yaml' --seed 1 --assist --learner 'bed 4' --db '$NDB' --plain"
 expect "record json" 0 -- env TEACHBACK_NOW=$T0 "$TB" report --learner "bed 4" --format json --db "$NDB"
 has "chart entry" "$out" '"sessions":[{"date":"2026-11-18 '
-has "chart content" "$out" '"status":"stopped","topics":["Bone drugs"],"understood":["The medicine slows the cells that break down bone, so bones stay stronger."],"not_understood":["Tell your dentist you get it, because of a rare jaw problem."],"nurse_verdicts":["tb-denosumab: nurse judged 1 of 2 points said"],"red_flags":[]}]}'
+has "chart content" "$out" '"status":"finished","topics":["Bone drugs"],"understood":["The medicine slows the cells that break down bone, so bones stay stronger."],"not_understood":["Tell your dentist you get it, because of a rare jaw problem."],"nurse_verdicts":["tb-denosumab: nurse judged 1 of 2 points said"],"red_flags":[]}]}'
 expect "record html" 0 -- env TEACHBACK_NOW=$T0 "$TB" report --learner "bed 4" --db "$NDB"
 has "chart title" "$out" "<h1>Patient education record: bed 4</h1>"
 has "chart not understood" "$out" "<li>Tell your dentist you get it, because of a rare jaw problem.</li>"
