@@ -47,7 +47,8 @@ M.CLASSES = {
   now = { "now", "right now", "straight away", "right away", "immediately", "at once", "asap",
           "urgent*", "quick*", "fast", "there and then", "this minute", "this second",
           "without delay", "day or night", "tonight", "middle of the night", "at night",
-          "no matter what time", "whatever the time", "any time", "as soon as" },
+          "no matter what time", "whatever the time", "any time", "as soon as", "even if",
+          "even at", "even in the" },
   -- Putting the call off.  Negated ("I would not wait until the morning")
   -- they do not count.
   delay = { "tomorrow", "morning", "in the morning", "the morning", "next morning", "till morning", "til morning",

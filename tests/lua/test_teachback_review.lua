@@ -1,0 +1,100 @@
+-- The teach-back rows of the November 2026 content reviews and field test,
+-- as regression tests on the bundled questions: each sentence a reviewer
+-- tried, with the verdict a nurse would give.
+
+local T = ...
+local material = require("material")
+local quiz = require("quiz")
+local tb = require("types.teachback")
+
+local FILES = { "quizzes/patient/bone-basics.yaml", "quizzes/patient/when-to-call.yaml",
+                "quizzes/patient/what-is-metastasis.yaml", "quizzes/selfcheck/cdk46.yaml",
+                "quizzes/selfcheck/bone-agent.yaml", "quizzes/selfcheck/hormone-therapy.yaml",
+                "quizzes/selfcheck/brain-srs.yaml", "quizzes/student/exam.yaml",
+                "quizzes/student/staging-and-sites.yaml" }
+
+local Q
+local function q(id)
+  if not Q then
+    Q = {}
+    local idx = {}
+    for _, path in ipairs(FILES) do
+      local z = quiz.load(path, function(d)
+        idx[d] = idx[d] or material.load_dir(d)
+        return idx[d]
+      end)
+      for _, x in ipairs(z.questions) do Q[x.id] = x end
+    end
+  end
+  return Q[id]
+end
+
+-- Covered key points and misconception names, as one line.
+local function verdict(id, text)
+  local r = tb.analyse(q(id), text)
+  local names = {}
+  for _, i in ipairs(r.misconceptions) do names[#names + 1] = tb.misconception_name(q(id), i) end
+  return table.concat(r.covered, " ") .. " | " .. table.concat(names, " ")
+end
+
+T.test("teachback review: a delayed or misdirected call never earns the red-flag point", function()
+  T.eq(verdict("tb-high-temperature", "It could be an infection. I would phone them tomorrow."),
+       "infection | treats-at-home-or-waits")
+  T.ok(tb.unsafe(q("tb-high-temperature"), "It could be an infection. I would phone them tomorrow."))
+  T.eq(verdict("tb-high-temperature", "I would call the clinic on Monday"),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-high-temperature", "I would call my sister to come and sit with me tonight"),
+       " | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd ring them tomorrow morning, it could be my spinal cord"),
+       "spinal-cord | rests-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "I would go to my doctor next month because it might be " ..
+               "my spine"), "spinal-cord | rests-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "I would call my husband so he can drive me to the " ..
+               "doctor on Monday"), " | rests-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "I would phone my daughter in the morning"),
+       " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "I would call them tomorrow when the clinic opens"),
+       " | waits-till-morning")
+end)
+
+T.test("teachback review: field test row 1, a negated 'wait' beside the right call", function()
+  T.eq(verdict("tb-back-pain-legs", "I'd phone the nurse straight away. I wouldn't just lie " ..
+               "down and wait."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I wouldn't sit at home and wait, I'd call 999 because " ..
+               "of my spine"), "act-now spinal-cord | ")
+  T.eq(verdict("tb-back-pain-legs", "i would not wait i would phone the nurse"), "act-now | ")
+end)
+
+T.test("teachback review: right answers no longer raise a misconception", function()
+  T.eq(verdict("tb-high-temperature", "My temperature is higher than normal, it could be an " ..
+               "infection, so I'd ring the 24 hour line now and try not to worry"),
+       "infection call-now | ")
+  T.eq(verdict("tb-back-pain-legs", "It is a common sign of the cancer pressing on my spinal " ..
+               "cord, so I'd phone my team now"), "act-now spinal-cord | ")
+  T.eq(verdict("tb-what-metastatic-means", "My current treatment keeps it in check"),
+       "treatable | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Call even if your temperature is normal but you " ..
+               "feel unwell."), "call-at-once | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Ring the hospital straight away so they can see if " ..
+               "you need antibiotics."), "call-at-once | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Phone the 24 hour number straight away; do not go " ..
+               "to bed and see how you feel."), "call-at-once | ")
+  T.eq(verdict("tb-explain-still-breast", "It is breast cancer in the bone, which is " ..
+               "different from a primary bone cancer"), "breast-cells | ")
+end)
+
+T.test("teachback review: words that earned a point alone no longer do", function()
+  T.eq(verdict("tb-bone-medicine", "It protects my bones. I will stay away from the dentist " ..
+               "while I have it."), "protects-bone | avoid-dentist")
+  T.eq(verdict("tb-bone-medicine", "It is chemo to kill the cancer. My jaw might hurt."),
+       " | treats-cancer")
+  T.eq(verdict("tb-hormone-therapy", "I will tell my husband how I feel"), " | ")
+  T.eq(verdict("tb-dexamethasone", "It is my chemo, it will push up my blood pressure, I " ..
+               "eat a lot, I take it at night and I stop it when I feel better."),
+       " | treats-cancer stops-when-better")
+  T.ok(tb.unsafe(q("tb-hormone-therapy"), "It blocks oestrogen. I take it every day. " ..
+       "Hot flushes I'd mention, and a swollen leg at my next appointment."))
+  T.eq(verdict("tb-hormone-therapy", "It blocks oestrogen. I take it every day. Hot flushes " ..
+               "I'd mention, and if my leg is painful and swollen I'd call my team now."),
+       "blocks-oestrogen every-day report call-now-clot | ")
+end)
