@@ -326,7 +326,7 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 			size_t n = strcspn(p, "\n");
 			char *one = strndup(p, n);
 
-			if (one)
+			if (one && *one)
 				wrap(f, one, "Important: ", 11, "", 0, o->width);
 			free(one);
 			p += n + (p[n] == '\n');

@@ -426,7 +426,7 @@ function M.summary(s)
       texts[#texts + 1] = text
     end
   end
-  if #texts > 0 then out[#out + 1] = { kind = "box", text = table.concat(texts, "\n") } end
+  if #texts > 0 then out[#out + 1] = { kind = "box", text = table.concat(texts, "\n\n") } end
   return out
 end
 
