@@ -323,9 +323,31 @@ end
 
 -- ---- across a quiz --------------------------------------------------
 
+M.EXACT_MAX = 400      -- beyond this many questions the tail is approximated
+
+-- Upper tail of the standard normal, 1 - Phi(z) (Abramowitz and Stegun
+-- 26.2.17; absolute error below 7.5e-8).
+local function normal_tail(z)
+  if z < 0 then return 1 - normal_tail(-z) end
+  local t = 1 / (1 + 0.2316419 * z)
+  local poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 +
+               t * (-1.821255978 + t * 1.330274429))))
+  return math.exp(-z * z / 2) / math.sqrt(2 * math.pi) * poly
+end
+
 -- P(X >= x) where X is the number of successes of independent trials
--- with probabilities ps (a Poisson binomial; exact, by dynamic programming).
+-- with probabilities ps (a Poisson binomial).  Exact, by dynamic
+-- programming, up to EXACT_MAX trials; past that (a hostile or generated
+-- file: the work would grow with the square) the normal approximation
+-- with a continuity correction, which is close at that size.
 function M.tail(ps, x)
+  if x <= 0 then return 1 end
+  if #ps > M.EXACT_MAX then
+    local mu, var = 0, 0
+    for _, p in ipairs(ps) do mu = mu + p; var = var + p * (1 - p) end
+    if var == 0 then return x <= mu and 1 or 0 end
+    return normal_tail((x - 0.5 - mu) / math.sqrt(var))
+  end
   local dist = { [0] = 1 }
   for i, p in ipairs(ps) do
     local nextd = {}

@@ -127,6 +127,17 @@ T.test("lint: Poisson-binomial tail, exact", function()
   T.eq(lint.tail({ 0.5, 1 / 3 }, 2), 1 / 6)
 end)
 
+T.test("lint: past 400 questions the tail is the normal approximation, not a square-sized loop", function()
+  local ps = {}
+  for i = 1, 600 do ps[i] = 0.5 end
+  -- Binomial(600, 1/2): P(X >= 300) = 1/2 + P(X = 300)/2 = 0.5163 (P(X = 300) = 0.0326).
+  T.ok(math.abs(lint.tail(ps, 300) - 0.5163) < 0.001, tostring(lint.tail(ps, 300)))
+  -- P(X >= 331): z = (330.5 - 300) / sqrt(150) = 2.490, upper tail 0.0064.
+  T.ok(math.abs(lint.tail(ps, 331) - 0.0064) < 0.0002, tostring(lint.tail(ps, 331)))
+  for i = 601, 100000 do ps[i] = 0.25 end
+  T.ok(lint.tail(ps, 100000) < 1e-12, "all keys longest in 100000 questions")
+end)
+
 -- A quiz of n four-option single questions, the first `longest` of them with
 -- the key as the longest option (by a little: no per-question cue).
 local function quiz_of(n, longest)
