@@ -360,9 +360,12 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 			o->db = v;
 		} else if ((v = opt_value(argc, argv, &i, "--site"))) {
 			o->site = v;
-		} else if (!strcmp(a, "--no-save") || !strcmp(a, "--resume") ||
-			   !strcmp(a, "--review")) {
-			*(a[2] == 'n' ? &o->no_save : a[4] == 's' ? &o->resume : &o->review) = 1;
+		} else if (!strcmp(a, "--no-save")) {
+			o->no_save = 1;
+		} else if (!strcmp(a, "--resume")) {
+			o->resume = 1;
+		} else if (!strcmp(a, "--review")) {
+			o->review = 1;
 		} else if (a[0] == '-' && a[1]) {
 			return unknown_option(a);
 		} else if (!o->quiz) {

@@ -220,15 +220,18 @@ end
 -- A sheet row arrives whole, so it is one input: the question ids and
 -- cells as one CSV line, "id,cell,id,cell,...", blank cells left out.
 local function sheet_input(g, row)
-  local f = {}
+  local f, n = g.input_buf or {}, 0
+  g.input_buf = f
   for k, id in ipairs(g.sheet.ids) do
     local c = csvsheet.cell(row, k)
     if c then
-      f[#f + 1] = id
-      f[#f + 1] = c
+      -- Ids have no commas or quotes (the quiz schema); a cell may.
+      if c:find('[",\r\n]') then c = '"' .. c:gsub('"', '""') .. '"' end
+      f[n + 1], f[n + 2] = id, c
+      n = n + 2
     end
   end
-  return csvsheet.line(f)
+  return table.concat(f, ",", 1, n) .. "\r\n"
 end
 
 local function sheet_cells(value)
