@@ -1055,29 +1055,42 @@ static int pg_version(struct store *st)
 	" tot AS (SELECT aid, sum(x) AS t FROM x GROUP BY aid)," \
 	" xr AS (SELECT x.aid, x.qid, x.pos, x.x, tot.t, tot.t - x.x AS o FROM x JOIN tot USING (aid))"
 
+/*
+ * The rank-based figures (the covariance of the sorted marks and rests, the
+ * upper and lower thirds) come from each item's distribution of marks and
+ * of rests, counted by value, instead of sorting every response: a value
+ * taking ranks (lo, hi] in one meets a value taking ranks in the other
+ * for as many ranks as their ranges overlap.  The thirds are ranked by a
+ * window over the responses (ties: the earlier attempt first).
+ */
+#define VALUE_RANKS \
+	" st AS (SELECT qid, count(*) AS n, avg(x) AS mx, avg(o) AS mo FROM xr GROUP BY qid)," \
+	" xd AS (SELECT qid, x, count(*) AS c FROM xr GROUP BY qid, x)," \
+	" od AS (SELECT qid, o, count(*) AS c FROM xr GROUP BY qid, o)," \
+	" xdr AS (SELECT qid, x, sum(c) OVER w - c AS lo, sum(c) OVER w AS hi" \
+	"   FROM xd WINDOW w AS (PARTITION BY qid ORDER BY x))," \
+	" odr AS (SELECT qid, o, sum(c) OVER w - c AS lo, sum(c) OVER w AS hi" \
+	"   FROM od WINDOW w AS (PARTITION BY qid ORDER BY o))"
+
 static const struct { const char *name, *sql; } named_sql[] = {
 	/* Per item: n, mean, variance, covariances with the total and the
 	 * rest, the rest's variance, and the covariance of the two sorted. */
-	{ "item_sums", ITEM_MARKS ","
-	  " sx AS (SELECT qid, x, row_number() OVER (PARTITION BY qid ORDER BY x) AS k FROM xr),"
-	  " so AS (SELECT qid, o, row_number() OVER (PARTITION BY qid ORDER BY o) AS k FROM xr),"
-	  " srt AS (SELECT sx.qid, covar_samp(sx.x, so.o) AS cov_sorted"
-	  "   FROM sx JOIN so USING (qid, k) GROUP BY sx.qid)"
+	{ "item_sums", ITEM_MARKS "," VALUE_RANKS ","
+	  " srt AS (SELECT xdr.qid, CASE WHEN min(st.n) > 1 THEN"
+	  "   sum((least(xdr.hi, odr.hi) - greatest(xdr.lo, odr.lo)) * (xdr.x - st.mx) * (odr.o - st.mo))"
+	  "   / (min(st.n) - 1) END AS cov_sorted"
+	  "   FROM xdr JOIN odr ON odr.qid = xdr.qid AND odr.lo < xdr.hi AND xdr.lo < odr.hi"
+	  "   JOIN st ON st.qid = xdr.qid GROUP BY xdr.qid)"
 	  " SELECT xr.qid AS id, count(*) AS n, avg(xr.x) AS mean, var_samp(xr.x) AS var,"
 	  " covar_samp(xr.x, xr.t) AS cov_total, covar_samp(xr.x, xr.o) AS cov_rest,"
 	  " var_samp(xr.o) AS var_rest, min(srt.cov_sorted) AS cov_sorted"
 	  " FROM xr JOIN srt USING (qid) GROUP BY xr.qid ORDER BY min(xr.pos)" },
-	/* Each attempt's total, in attempt order (the score distribution). */
+	/* Each attempt's total, in attempt order (the score distribution and
+	 * the test's moments: one number per attempt, not per response). */
 	{ "totals", ITEM_MARKS " SELECT t FROM tot ORDER BY aid" },
-	/* The totals' moments about their mean, and the median. */
-	{ "test_moments", ITEM_MARKS ","
-	  " m AS (SELECT count(*) AS n, avg(t) AS mean FROM tot)"
-	  " SELECT m.n, m.mean,"
-	  " (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM tot) AS median,"
-	  " avg((t - m.mean) ^ 2) AS m2, avg((t - m.mean) ^ 3) AS m3, avg((t - m.mean) ^ 4) AS m4"
-	  " FROM tot CROSS JOIN m GROUP BY m.n, m.mean" },
 	/* Each option chosen: by how many, and by how many of the upper and
-	 * the lower third by rest-of-test (ties: the earlier attempt first). */
+	 * the lower third by rest-of-test (ties: the earlier attempt first
+	 * into the upper third, the later first into the lower). */
 	{ "choices", ITEM_MARKS ","
 	  " rk AS (SELECT qid, aid, count(*) OVER (PARTITION BY qid) AS s,"
 	  "   row_number() OVER (PARTITION BY qid ORDER BY o DESC, aid) AS up,"
@@ -1092,13 +1105,14 @@ static const struct { const char *name, *sql; } named_sql[] = {
 	  " FROM ch JOIN rk USING (qid, aid) GROUP BY ch.qid, ch.c" },
 	/* Marks over the maximum per topic, topics in the order first met. */
 	{ "mastery",
-	  "WITH rr AS (SELECT r.topic, r.marks, r.max,"
-	  "   row_number() OVER (ORDER BY r.attempt_id, r.position) AS k"
+	  "WITH rr AS (SELECT r.topic, r.marks, r.max, r.attempt_id, r.position"
 	  "   FROM responses r JOIN attempts a ON a.id = r.attempt_id WHERE a.quiz_id = $1"
 	  "   AND a.status <> 'open' AND ($3::text IS NULL OR a.site = $3::text)"
-	  "   AND $2::text IS NOT NULL)"
-	  " SELECT topic, sum(marks) AS score, sum(max) AS max FROM rr GROUP BY topic"
-	  " ORDER BY min(k)" },
+	  "   AND $2::text IS NOT NULL),"
+	  " first AS (SELECT topic, min(attempt_id) AS aid FROM rr GROUP BY topic)"
+	  " SELECT rr.topic, sum(rr.marks) AS score, sum(rr.max) AS max"
+	  " FROM rr JOIN first USING (topic) GROUP BY rr.topic"
+	  " ORDER BY min(first.aid), min(CASE WHEN rr.attempt_id = first.aid THEN rr.position END)" },
 };
 
 static const char *pg_named(const char *name)

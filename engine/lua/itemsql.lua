@@ -29,10 +29,9 @@ function M.analyse(db, quiz_id, items, site)
     choices[r.id] = choices[r.id] or {}
     choices[r.id][r.label] = { n = r.n, up = r.upper, low = r.lower }
   end
-  local m = rows("test_moments")[1] or { n = 0 }
   local totals = {}
   for i, r in ipairs(rows("totals")) do totals[i] = r.t end
-  local res = itemstats.from_sums(items, sums, choices, m, totals)
+  local res = itemstats.from_sums(items, sums, choices, totals)
   local mastery = {}
   for i, r in ipairs(rows("mastery")) do
     mastery[i] = { topic = r.topic, score = r.score, max = r.max,

@@ -159,9 +159,20 @@ local function flags_of(it)
   return f
 end
 
+-- A variance or covariance below 1e-12 is rounding noise of a true zero
+-- (its sign depends on the order of the sums): it is zero, whichever
+-- store or language summed it.
+local function snap(x)
+  if x and math.abs(x) < 1e-12 then return 0 end
+  return x
+end
+
 -- One item's figures from its sums (st, as from_sums takes them).
 local function item_figures(item, st, sum_max)
   local it = { id = item.id, max = item.max, n = st.n }
+  st = { n = st.n, mean = st.mean, var = snap(st.var), cov_total = snap(st.cov_total),
+         cov_rest = snap(st.cov_rest), var_rest = snap(st.var_rest),
+         cov_sorted = snap(st.cov_sorted) }
   local mx, vx = st.mean, st.var
   if item.max ~= 0 and mx then it.facility = 100 * mx / item.max end
   if vx then
@@ -229,8 +240,9 @@ end
 -- The same analysis from sums the store computed where the responses are
 -- (store_pg.c's named queries, itemsql.lua): sums[id] = {n, mean, var,
 -- cov_total, cov_rest, var_rest, cov_sorted}, choices[id][label] = {n,
--- up, low}, m the totals' moments (see moments), totals each attempt's.
-function M.from_sums(items, sums, choices, m, totals)
+-- up, low}, totals each attempt's total (one number per attempt).
+function M.from_sums(items, sums, choices, totals)
+  local m = moments(totals)
   local out, sum_max, s = {}, 0, m.n
   for _, item in ipairs(items) do sum_max = sum_max + item.max end
   for i, item in ipairs(items) do

@@ -27,48 +27,16 @@ fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "[  FAILED  ] pg: $1"; }
 
-bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-if [ ! -x "$bindir/initdb" ] || ! command -v psql >/dev/null 2>&1; then
-	echo "pg: PostgreSQL is not installed (scripts/install-deps installs postgresql)"
+. tests/pg/cluster.sh
+trap pg_stop EXIT
+trap 'exit 1' INT TERM HUP
+# fsync off: these tests kill writers and restart the server, never the machine.
+if ! pg_start "fsync = off"; then
 	echo "pg: 0 passed, 1 failed"
 	exit 1
 fi
-
-PGT=$(mktemp -d /tmp/tb-pg.XXXXXX)
 out=$PGT/out
 err=$PGT/err
-as_pg() { "$@"; }
-if [ "$(id -u)" -eq 0 ]; then
-	chown postgres:postgres "$PGT"
-	as_pg() { runuser -u postgres -- "$@"; }
-fi
-chmod 700 "$PGT"
-pgctl() { as_pg "$bindir/pg_ctl" -D "$PGT/data" -l "$PGT/log" "$@" >/dev/null 2>&1; }
-cleanup() {
-	pgctl -m immediate stop
-	rm -rf "$PGT"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-# A cluster of our own: trust on the socket only (the folder is 0700).
-if ! as_pg "$bindir/initdb" -D "$PGT/data" -U postgres -A trust -E UTF8 --locale=C \
-	--no-sync >"$PGT/initdb.log" 2>&1; then
-	cat "$PGT/initdb.log"
-	echo "pg: 0 passed, 1 failed"
-	exit 1
-fi
-cat >> "$PGT/data/postgresql.conf" <<EOF
-listen_addresses = ''
-unix_socket_directories = '$PGT'
-fsync = off
-EOF
-if ! pgctl -w start; then
-	cat "$PGT/log"
-	echo "pg: 0 passed, 1 failed"
-	exit 1
-fi
-sql() { psql -X -q -t -A -h "$PGT" -U postgres "$@"; }
 # New databases take the app role's rights from template1's default privileges.
 sql -d postgres -c "CREATE ROLE tb_owner LOGIN" -c "CREATE ROLE tb_app LOGIN" >/dev/null
 sql -d template1 -c "ALTER DEFAULT PRIVILEGES FOR ROLE tb_owner GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO tb_app" >/dev/null
