@@ -100,10 +100,12 @@ while [ $i -le "$N" ]; do
 	# Each prompt after the first acknowledges the line before it.
 	prompts=$(grep -o '> ' "$dir/screen" | wc -l)
 	acked=$((prompts > 0 ? prompts - 1 : 0))
+	: > "$dir/sqlerr"
 	if [ -e "$db" ]; then
-		sqlite3 "$db" "SELECT value FROM inputs ORDER BY seq" > "$dir/have" 2>/dev/null
+		sqlite3 "$db" "SELECT value FROM inputs ORDER BY seq" > "$dir/have" 2> "$dir/sqlerr"
 	else
 		: > "$dir/have"
+		echo "(no store file)" > "$dir/sqlerr"
 	fi
 	printf '%s\n' "$LINES" | head -n "$acked" > "$dir/ack"
 	n=$(wc -l < "$dir/have")
@@ -111,7 +113,7 @@ while [ $i -le "$N" ]; do
 	if [ "$n" -ge "$acked" ] && head -n "$n" "$dir/have" | cmp -s - "$(printf '%s\n' "$LINES" | head -n "$n" > "$dir/sent"; echo "$dir/sent")"; then
 		ok
 	else
-		bad "run $i: $acked lines acknowledged, $n recorded: $(tr '\n' '|' < "$dir/have")"
+		bad "run $i: $acked lines acknowledged, $n recorded: $(tr '\n' '|' < "$dir/have") $(cat "$dir/sqlerr" 2>/dev/null)"
 	fi
 	i=$((i + 1))
 done
