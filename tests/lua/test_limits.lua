@@ -53,3 +53,10 @@ T.test("importers show control characters escaped in their messages (fuzz, impor
   local _, xerr = mx.import("<quiz><\27x/></quiz>", "bank.xml")
   T.ok(xerr and not xerr:find("\27", 1, true), xerr)
 end)
+
+T.test("import writes DEL and C1 characters escaped, so its YAML reads back (fuzz, import)", function()
+  local yamlout = require("formats.yamlout")
+  T.eq(yamlout.scalar("a\127b\194\133c"), '"a\\x7fb\\x85c"')
+  local back = host.parse_yaml("t: " .. yamlout.scalar("a\127b\194\133c") .. "\n", "t.yaml")
+  T.eq(back.t, "a\127b\194\133c")
+end)

@@ -22,7 +22,7 @@ local function plain_ok(s, flow)
   if flow and s:find("[,%[%]{}]") then return false end
   if s:find("^[%s%-?:,%[%]{}#&*!|>'\"%%@`]") or s:find("%s$") then return false end
   if s:find(": ", 1, true) or s:find(" #", 1, true) or s:find(":$") then return false end
-  if s:find("[%c]") then return false end
+  if s:find("[%c]") or s:find("\194[\128-\159]") then return false end
   if s:find("^[%d%.%-+]") and tonumber(s) then return false end
   return true
 end
@@ -38,9 +38,11 @@ function M.scalar(v, flow)
   end
   v = tostring(v)
   if plain_ok(v, flow) then return v end
-  return '"' .. v:gsub('["\\\n\t\r]', DQ):gsub("[%z\1-\8\11\12\14-\31]", function(c)
+  -- YAML may not hold C0, DEL or C1 characters raw: they are escaped, so
+  -- what is written always reads back (found by fuzzing the importers).
+  return '"' .. v:gsub('["\\\n\t\r]', DQ):gsub("[%z\1-\8\11\12\14-\31\127]", function(c)
     return ("\\x%02x"):format(c:byte())
-  end) .. '"'
+  end):gsub("\194([\128-\159])", function(c) return ("\\x%02x"):format(c:byte()) end) .. '"'
 end
 
 local function sorted_keys(t)
