@@ -34,12 +34,12 @@ M.CLASSES = {
              "seek* help", "ask* for help", "attend*" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
-             "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*", "gp",
+             "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
              "clinic", "hospital*", "helpline", "hotline", "24 hour*", "on call", "out of hours",
              "emergency department", "emergency number", "emergency line", "emergenc*",
              "ambulance", "paramedic*", "999", "911", "112", "111", "triage", "ward",
              "acute oncology", "medical team", "the number", "line", "number they gave",
-             "urgent care", "surgery", "medical help", "help line" },
+             "urgent care", "medical help", "help line" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
                 "paramedic*" },
@@ -80,7 +80,10 @@ M.CLASSES = {
   person = { "son", "daughter", "husband", "wife", "partner", "friend*", "sister", "brother",
              "mum", "mom", "mother", "dad", "father", "family", "neighbour*", "neighbor*",
              "kid*", "child*", "boyfriend", "girlfriend", "mate", "aunt", "uncle", "niece",
-             "nephew", "grandson", "granddaughter", "carer", "pharmacist", "chemist" },
+             "nephew", "grandson", "granddaughter", "carer", "pharmacist", "chemist",
+             -- Help, but not for a red flag at night: the family doctor's
+             -- surgery is for another day; the 24-hour line is for now.
+             "gp", "family doctor", "surgery", "google", "internet" },
 }
 
 -- Words that stop a negation: a contrast, or a new clause with its own

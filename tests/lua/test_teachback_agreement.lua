@@ -4,7 +4,9 @@
 -- points each answer really covers, which misconceptions it really holds):
 --   tune.yaml     answers to the bundled quizzes' teach-backs, written
 --                 blind to the phrase lists; the phrases were tuned on it;
---   heldout.yaml  a second such set, never tuned on: its figures are the
+--   tune-b.yaml   a second such set, held out until its figures were
+--                 reported, then tuned on too;
+--   heldout.yaml  a third such set, never tuned on: its figures are the
 --                 honest ones (README);
 --   labelled.yaml an older set with its own five questions.
 -- The questions are checked with the real schema against the real
@@ -140,7 +142,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "heldout.yaml", "labelled.yaml" }) do
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "heldout.yaml", "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()
     local L = load(name)
@@ -164,7 +166,7 @@ for _, name in ipairs({ "tune.yaml", "heldout.yaml", "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. ": figures, and no unsafe credit", function()
     local f = figures(load(name))
     report(name, f)
-    if SHOW_DISAGREEMENTS and name == "tune.yaml" then
+    if SHOW_DISAGREEMENTS and name:match("^tune") then
       T.log("  disagreements:\n  " .. table.concat(f.disagree, "\n  "))
     end
     T.eq(f.urgent.unsafe, 0, "an urgent point credited that the nurse did not mark")
@@ -173,7 +175,7 @@ end
 
 T.test("teachback agreement: every teach-back question is in the blind sets", function()
   local seen = {}
-  for _, name in ipairs({ "tune.yaml", "heldout.yaml" }) do
+  for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "heldout.yaml" }) do
     for _, a in ipairs(load(name).data.answers) do seen[a.q] = true end
   end
   for id in pairs(bundled_questions()) do T.ok(seen[id], id) end

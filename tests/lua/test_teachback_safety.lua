@@ -73,6 +73,13 @@ T.test("teachback safety: a call put off, hedged or to the wrong person is not a
        "a later hedge or condition makes the answer unclear")
   T.eq(covered("I'd rest first and then call them"), "", "a wrong action cancels it")
   T.eq(heard("I'd rest first and then call them"), "heard: 'call them' — but also 'rest'")
+  -- From the third blind set: someone acting on the learner, and the
+  -- family doctor, are not the learner getting help now.
+  T.eq(covered("I'd call my neighbour, she's a retired nurse, she'd tell me if I need the " ..
+               "hospital."), "")
+  T.eq(covered("Explain that she should call her GP or ask her pharmacist about it."), "")
+  T.eq(covered("ring my GP now"), "", "the GP is not the 24-hour line")
+  T.eq(covered("I'd tell the nurse now"), "act-now", "'tell' with a clinical target still counts")
 end)
 
 T.test("teachback safety: acting now to a clinical target is credited", function()

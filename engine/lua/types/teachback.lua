@@ -760,6 +760,7 @@ M.SPELLING = true
 -- words) by a word of acting now ("call straight away"); an emergency
 -- target (999, emergency department, ambulance) counts on its own.
 M.ACT_REACH = 6
+local ME = { me = true, us = true }
 local function actions_to_target(parts, ctx)
   local out = {}
   local function person_between(part, a, b)
@@ -772,6 +773,13 @@ local function actions_to_target(parts, ctx)
     for i = 1, #part do
       if not part[i].negated then
         local ends = class_ends(ctx, "action", part, i)
+        -- "she'd tell me if I need the hospital": someone acting on the
+        -- learner is not the learner getting help.
+        if ends and ends[i] and part[i + 1] and ME[part[i + 1].w] then
+          local rest = {}
+          for x in pairs(ends) do if x ~= i then rest[x] = true end end
+          ends = next(rest) and rest or nil
+        end
         local found
         for e in pairs(ends or {}) do
           for j = e + 1, math.min(#part, e + M.ACT_REACH) do
