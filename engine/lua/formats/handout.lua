@@ -38,15 +38,15 @@ h1 { font-size: 1.5em; margin: 0 0 .3em; }
 .name { margin: 0 0 1.2em; }
 .name span { display: inline-block; min-width: 60%; border-bottom: 1px solid #000; }
 ol.questions { padding-left: 0; list-style: none; counter-reset: q; }
-li.q { counter-increment: q; margin: 0 0 1.2em; padding: .5em .6em; border: 1px solid #999;
-       break-inside: avoid; page-break-inside: avoid; }
-li.q > .prompt { font-weight: bold; margin: 0 0 .4em; }
-li.q > .prompt::before { content: counter(q) ". "; }
+li.q { counter-increment: q; margin: 0 0 1.2em; padding: .5em .6em; border: 1px solid #999; }
+.ask, .key { break-inside: avoid; page-break-inside: avoid; }
+.prompt { font-weight: bold; margin: 0 0 .4em; }
+.prompt::before { content: counter(q) ". "; }
 .how { font-style: italic; margin: 0 0 .4em; }
 ul.opts { list-style: none; padding-left: 0; margin: 0; }
-ul.opts li { margin: .25em 0; padding-left: 2.2em; text-indent: -2.2em; }
-.box { display: inline-block; width: 1.1em; height: 1.1em; border: 2px solid #000;
-       margin-right: .5em; vertical-align: -.15em; text-indent: 0; }
+ul.opts li { margin: .25em 0; display: flex; align-items: flex-start; gap: .5em; }
+.box { display: inline-block; flex: none; width: 1.1em; height: 1.1em; border: 2px solid #000;
+       margin-top: .2em; }
 .line { display: block; border-bottom: 1px solid #000; height: 2em; }
 .blank { display: inline-block; min-width: 6em; border-bottom: 1px solid #000; }
 table { border-collapse: collapse; width: 100%; }
@@ -69,7 +69,7 @@ local function options(out, texts, how)
   if how then out[#out + 1] = ('<p class="how">%s</p>'):format(h(how)) end
   out[#out + 1] = '<ul class="opts">'
   for i, t in ipairs(texts) do
-    out[#out + 1] = ('<li><span class="box"></span>%s. %s</li>'):format(label(i), h(t))
+    out[#out + 1] = ('<li><span class="box"></span><span>%s. %s</span></li>'):format(label(i), h(t))
   end
   out[#out + 1] = "</ul>"
 end
@@ -113,7 +113,7 @@ function BODY.ordering(q, out)
   table.sort(sorted)
   out[#out + 1] = '<p class="how">Number the steps in order: 1 first.</p><ul class="opts">'
   for _, t in ipairs(sorted) do
-    out[#out + 1] = ('<li><span class="box"></span>%s</li>'):format(h(t))
+    out[#out + 1] = ('<li><span class="box"></span><span>%s</span></li>'):format(h(t))
   end
   out[#out + 1] = "</ul>"
 end
@@ -247,12 +247,13 @@ function M.export(quiz, opts)
       warnings[#warnings + 1] = ("question '%s' (%s) skipped: it is made by a script from " ..
                                  "each attempt's seed"):format(q.id, q.type)
     else
-      out[#out + 1] = '<li class="q">'
+      out[#out + 1] = '<li class="q"><div class="ask">'
       out[#out + 1] = ('<p class="prompt">%s</p>'):format(h(q.prompt))
       BODY[q.type](q, out)
       if q.safety then
         out[#out + 1] = ('<p class="safety">%s</p>'):format(h(q.safety_message or q.explain))
       end
+      out[#out + 1] = "</div>"
       if key then key_block(q, out) end
       out[#out + 1] = "</li>"
     end
