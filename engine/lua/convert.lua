@@ -87,6 +87,19 @@ function M.load_quiz(name, ctx)
   return quiz, warnings
 end
 
+-- A folder and the folders above it, as mkdir -p.
+local function make_dirs(dir)
+  local path = dir:sub(1, 1) == "/" and "" or nil
+  for part in dir:gmatch("[^/]+") do
+    path = path and (path .. "/" .. part) or part
+    if not host.is_dir(path) then
+      local ok, err = host.make_dir(path)
+      if not ok then return nil, err end
+    end
+  end
+  return true
+end
+
 local function write_or_print(opts, text, default_name, binary)
   if not opts.output and not binary then return text end
   local out = opts.output or default_name
@@ -196,7 +209,7 @@ function M.import(args, ctx)
   })
   local dir = (opts.output or "."):gsub("/+$", "")
   if dir == "" then dir = "/" end
-  local ok, merr = host.make_dir(dir)
+  local ok, merr = make_dirs(dir)
   if not ok then return 3, nil, { merr } end
   local out = dir .. "/" .. quiz.id .. ".yaml"
   local wok, werr = host.write_file(out, doc)
@@ -231,7 +244,7 @@ function M.new(args)
   local starter = require("formats.starter")
   local quiz_text, mat_text = starter.files(id, opts.audience, host.today())
   for _, d in ipairs({ dir, dir .. "/material" }) do
-    local ok, err = host.make_dir(d)
+    local ok, err = make_dirs(d)
     if not ok then return 3, nil, { err } end
   end
   local ok, err = host.write_file(mat_path, mat_text)

@@ -28,6 +28,8 @@ local SETTINGS = schema.set { "mode", "shuffle", "pass", "draw", "draw_by_topic"
   "tries", "penalty", "ask_certainty" }
 local COMMON = { "id", "type", "topic", "prompt", "explain", "source", "quote",
   "points", "hints", "objective", "safety", "safety_message", "script" }
+-- For schema/quiz.schema.json's test (tests/lua/test_schema_json.lua).
+M.QUIZ_FIELDS, M.SETTINGS_FIELDS, M.COMMON_FIELDS = QUIZ_FIELDS, SETTINGS, COMMON
 
 function M.type_module(name)
   return require("types." .. name)

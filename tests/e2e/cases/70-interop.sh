@@ -166,6 +166,18 @@ for f in "$X/patient.html" "$I/expected/all-types.key.html"; do
 done
 expect "--key only with a handout" 2 -- "$TB" export "$Q" --to gift --key
 
+# teachback new: a commented starter quiz and material that pass check.
+for a in patient student; do
+	expect "new $a quiz" 0 -- "$TB" new "first-$a" --audience "$a" -o "$X/new/$a"
+	expect "new $a quiz passes check" 0 -- "$TB" check "$X/new/$a/first-$a.yaml" "$X/new/$a/material/first-$a.md"
+	has "new $a quiz: no warnings either" "$out" "checked 2 files: 0 errors, 0 warnings"
+	has "new $a quiz has the schema modeline" "$X/new/$a/first-$a.yaml" "# yaml-language-server: \$schema="
+done
+expect "new refuses to overwrite" 3 -- "$TB" new first-patient --audience patient -o "$X/new/patient"
+has "new refuses to overwrite message" "$err" "first-patient.yaml: error: already exists; not overwritten"
+expect "new needs a good id" 2 -- "$TB" new First_Quiz --audience patient -o "$X/new"
+expect "new needs an audience" 2 -- "$TB" new first-quiz -o "$X/new"
+
 # FHIR R4: the Questionnaire of a quiz and the QuestionnaireResponse of an
 # attempt (golden files), and of every bundled quiz (validated below).
 expect "fhir export" 0 -- "$TB" export "$Q" --to fhir
@@ -194,6 +206,19 @@ if [ "$node_ok" -eq 1 ]; then
 	printf '{"resourceType":"Questionnaire","status":"active","item":[{"type":"choice"}]}\n' > "$X/bad.fhir.json"
 	expect "the FHIR check can fail" 1 -- node "$I/fhir-validate.js" "$X/bad.fhir.json"
 	has "the FHIR check names the problem" "$out" "Missing required property (Questionnaire.item[0].linkId)"
+
+	# schema/quiz.schema.json (ajv) agrees with check: every bundled quiz
+	# and fixture valid; every invalid fixture refused by both.
+	expect "quiz schema: every quiz valid (ajv)" 0 -- node "$I/schema-validate.js" valid \
+		$(find quizzes -name '*.yaml' ! -path '*/material/*') "$Q" \
+		tests/e2e/fixtures/engine/bone-basics.yaml tests/e2e/fixtures/engine/staging-and-sites.yaml \
+		"$X/new/patient/first-patient.yaml" "$X/new/student/first-student.yaml"
+	expect "quiz schema: every invalid fixture refused (ajv)" 0 -- node "$I/schema-validate.js" \
+		invalid "$I"/schema/bad/*.yaml
+	for f in "$I"/schema/bad/*.yaml; do
+		expect "check refuses $f too" 1 -- "$TB" check "$f"
+		if grep -q "error: source" "$out"; then bad "$f fails check for its source, not its flaw"; else ok; fi
+	done
 
 	# The same files read by gift-pegjs 1.0.2: every question read, and alike.
 	expect "gift-pegjs reads as teachback does" 0 -- node "$I/gift-compare.js" "$TB" \
