@@ -150,6 +150,19 @@ int main(int argc, char **argv)
 	}
 	host_close(L);
 
+	/* 3. exports and the GIFT reader, from scripts/bench_interop.lua. */
+	L = host_open();
+	lua_newtable(L);
+	for (int i = 0; i < nfiles; i++) {
+		lua_pushstring(L, files[i]);
+		lua_rawseti(L, -2, i + 1);
+	}
+	lua_pushstring(L, "build/bench-1mib.gift");
+	if (!run_lua_file(L, "scripts/bench_interop.lua", 2, 1))
+		return 1;
+	fputs(lua_tostring(L, -1), stdout);
+	host_close(L);
+
 	getrusage(RUSAGE_SELF, &ru);
 	printf("%-44s %10ld KiB\n", "peak resident memory (whole run)", ru.ru_maxrss);
 	return 0;

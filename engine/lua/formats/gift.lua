@@ -136,11 +136,47 @@ end
 
 -- ---- reading -----------------------------------------------------------
 
+-- White space off both ends.  (A pattern with .- would try the end at
+-- every byte: on the text of a 1 MB file that was most of the reading.)
+local byte = string.byte
+local function trim(s)
+  local a = s:find("%S")
+  if not a then return "" end
+  local b = #s
+  while true do
+    local c = byte(s, b)
+    if c == 32 or (c >= 9 and c <= 13) then b = b - 1 else break end
+  end
+  if a == 1 and b == #s then return s end
+  return s:sub(a, b)
+end
+
 local SPECIAL = { ["~"] = true, ["="] = true, ["#"] = true, ["{"] = true, ["}"] = true,
                   [":"] = true, ["\\"] = true, n = true }
 
--- A question block: its text and a map from text offsets to file positions.
+-- Where offset off of a block's joined text stands in the file.  Worked
+-- out only for a message (the reading itself never needs it): the block's
+-- lines are laid out again as blocks() joined them.
+local function layout(b)
+  if b.starts then return end
+  b.starts, b.lines, b.indent = {}, {}, {}
+  local len, lineno = 0, b.line - 1
+  for line in (b.raw .. "\n"):gmatch("([^\n]*)\n") do
+    lineno = lineno + 1
+    local lead = #line:match("^%s*")
+    local body = line:sub(lead + 1):gsub("%s+$", "")
+    if body ~= "" and body:sub(1, 2) ~= "//" then
+      if #b.starts > 0 then len = len + 1 end
+      b.starts[#b.starts + 1] = len + 1
+      b.lines[#b.lines + 1] = lineno
+      b.indent[#b.indent + 1] = lead
+      len = len + #body
+    end
+  end
+end
+
 local function block_pos(b, off)
+  layout(b)
   local k = 1
   for i = 1, #b.starts do
     if b.starts[i] <= off then k = i else break end
@@ -157,6 +193,8 @@ end
 -- unescaped special is a plain find, and offsets stay those of the text.
 local function mask(st, b)
   local t = b.text
+  if not t:find("\\", 1, true) then return t end
+  b.escapes = true
   return (t:gsub("()\\(.?)", function(at, c)
     if c == "" or c:find("^%s") then
       fail(st, b, at, "a backslash escapes nothing here; write \\\\ for a backslash")
@@ -175,11 +213,12 @@ local function unescape(s)
   end))
 end
 
-local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
 
 -- Text of b.text[i..j], unescaped and trimmed.
 local function part(b, i, j)
-  return trim(unescape(b.text:sub(i, j)))
+  local s = b.text:sub(i, j)
+  if b.escapes and s:find("\\", 1, true) then s = unescape(s) end
+  return trim(s)
 end
 
 -- Split the mask's range [i, j] at unescaped chars in set (a pattern class),
@@ -209,9 +248,9 @@ end
 local function answer(st, b, m, p)
   local a = { mark = p.mark, pos = p.from }
   local i, j = p.from, p.to
-  while i <= j and m:sub(i, i):find("%s") do i = i + 1 end
-  local w, after = m:match("^%%(%-?[%d%.]+)%%()", i)
-  if m:sub(i, i) == "%" then
+  i = math.min(m:find("%S", i) or j + 1, j + 1)
+  if byte(m, i) == 37 then               -- "%"
+    local w, after = m:match("^%%(%-?[%d%.]+)%%()", i)
     if not w then fail(st, b, i, "a weight is written %%50%% or %%-33.33333%%") end
     w = tonumber(w)
     if not w or w < -100 or w > 100 then
@@ -255,7 +294,7 @@ end
 local function read_block(st, b)
   local m = mask(st, b)
   local t = b.text
-  local q = { line = b.lines[1] }
+  local q = { line = b.line }
   local cat = m:match("^%$CATEGORY:%s*()")
   if cat then
     q.type = "Category"
@@ -269,7 +308,7 @@ local function read_block(st, b)
     q.title = part(b, 3, close - 1)
     i = close + 2
   end
-  while i <= #m and m:sub(i, i):find("%s") do i = i + 1 end
+  i = m:find("%S", i) or #m + 1
   local fmt, after = m:match("^%[(%a+)%]()", i)
   if fmt then
     q.format = fmt:lower()
@@ -380,28 +419,48 @@ local function read_block(st, b)
 end
 
 -- Split text into question blocks: runs of non-blank lines, comment lines
--- left out, each line trimmed.  Returns blocks {text, lines, starts, indent}.
+-- left out, lines joined with a space.  Returns blocks {text, raw, line}.
+-- Plain finds over the whole text; a block with a comment line takes the
+-- line-by-line way.
+local function join_lines(raw)
+  if raw:find("^[ \t]*//") or raw:find("\n[ \t]*//") then
+    local keep = {}
+    for line in (raw .. "\n"):gmatch("([^\n]*)\n") do
+      local body = trim(line)
+      if body ~= "" and body:sub(1, 2) ~= "//" then keep[#keep + 1] = body end
+    end
+    return table.concat(keep, " "), keep[1] == nil
+  end
+  local text = raw:gsub("[ \t]*\n[ \t]*", " ")
+  return trim(text), false
+end
+
 local function blocks(src)
-  local out, cur = {}, nil
-  local lineno = 0
-  for line in (src .. "\n"):gmatch("([^\n]*)\n") do
-    lineno = lineno + 1
-    local lead = #line:match("^%s*")
-    local body = line:sub(lead + 1):gsub("%s+$", "")
-    if body == "" then
-      if cur then out[#out + 1] = cur cur = nil end
-    elseif body:sub(1, 2) ~= "//" then
-      cur = cur or { parts = {}, lines = {}, starts = {}, indent = {}, len = 0 }
-      if #cur.parts > 0 then cur.len = cur.len + 1 end
-      cur.starts[#cur.starts + 1] = cur.len + 1
-      cur.lines[#cur.lines + 1] = lineno
-      cur.indent[#cur.indent + 1] = lead
-      cur.parts[#cur.parts + 1] = body
-      cur.len = cur.len + #body
+  local out = {}
+  local pos, n, line = 1, #src, 1
+  while pos <= n do
+    local _, blank_end = src:find("^[ \t]*\n", pos)
+    if blank_end then
+      pos = blank_end + 1
+      line = line + 1
+    else
+      local stop = src:find("\n[ \t]*\n", pos) or src:find("\n[ \t]*$", pos) or n + 1
+      local raw = src:sub(pos, stop - 1)
+      local text, empty = join_lines(raw)
+      if not empty and text ~= "" then
+        local first = line
+        if raw:find("^[ \t]*//") then          -- the block starts after its comments
+          for l in raw:gmatch("([^\n]*)\n") do
+            if l:find("^[ \t]*//") then first = first + 1 else break end
+          end
+        end
+        out[#out + 1] = { text = text, raw = raw, line = first }
+      end
+      local _, nl = raw:gsub("\n", "")
+      line = line + nl + 1
+      pos = stop + 1
     end
   end
-  if cur then out[#out + 1] = cur end
-  for _, b in ipairs(out) do b.text = table.concat(b.parts, " ") b.parts = nil end
   return out
 end
 

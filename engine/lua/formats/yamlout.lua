@@ -17,7 +17,15 @@ for i, k in ipairs(ORDER) do RANK[k] = i end
 local RESERVED = { ["true"] = 1, ["false"] = 1, yes = 1, no = 1, on = 1, off = 1,
   null = 1, ["~"] = 1, y = 1, n = 1 }
 
+-- Text that needs no quotes: starts with a letter (or a UTF-8 byte), holds
+-- none of YAML's indicators, and is no word YAML 1.1 reads as a boolean.
+-- One find answers for most text; the rest takes the longer checks.
+local SAFE = "^[%a\128-\255][%w\128-\255 %.%(%)/;'!?%-+=<>~^$_\\]*[%w\128-\255%.%)!?']$"
+
 local function plain_ok(s, flow)
+  if s:find(SAFE) then
+    return not RESERVED[s:lower()]
+  end
   if s == "" or RESERVED[s:lower()] then return false end
   if flow and s:find("[,%[%]{}]") then return false end
   if s:find("^[%s%-?:,%[%]{}#&*!|>'\"%%@`]") or s:find("%s$") then return false end
