@@ -91,12 +91,12 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The engine's Lua is compiled into the binary, so it runs from anywhere.
-# The list of modules is a prerequisite too, rewritten only when it
-# changes, so a deleted (or added) module rebuilds the binary.
+# The engine's Lua is compiled into the binary as bytecode, so it runs from
+# anywhere and starts fast.  luamods.list changes when a module is added or
+# deleted, so a deleted module does not stay built in.
 $(BUILD)/luamods.list: FORCE
 	@mkdir -p $(@D)
-	@echo '$(LUA_SRC)' | cmp -s - $@ || echo '$(LUA_SRC)' > $@
+	@printf '%s\n' $(LUA_SRC) | cmp -s - $@ || printf '%s\n' $(LUA_SRC) > $@
 
 $(BUILD)/luamods.c: $(LUA_SRC) $(BUILD)/luamods.list $(BUILD)/embed
 	$(BUILD)/embed engine/lua $(LUA_SRC) > $@
@@ -104,9 +104,12 @@ $(BUILD)/luamods.c: $(LUA_SRC) $(BUILD)/luamods.list $(BUILD)/embed
 $(BUILD)/luamods.o: $(BUILD)/luamods.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# embed runs at build time and links Lua to precompile the modules; never
+# sanitized, so the sanitizer's options do not reach it.
 $(BUILD)/embed: scripts/embed.c
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -o $@ $<
+	$(CC) -std=c11 -Wall -Wextra -Werror -O1 $(shell $(PKG_CONFIG) --cflags lua5.4) -o $@ $< \
+	  $(shell $(PKG_CONFIG) --libs lua5.4)
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(ENGINE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(TEST_LIBS)

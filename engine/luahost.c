@@ -103,7 +103,8 @@ static int host_require(lua_State *L)
 	m = find_module(name);
 	if (!m)
 		return luaL_error(L, "module '%s' not found", name);
-	if (luaL_loadbufferx(L, m->source, m->len, m->chunkname, "t") != LUA_OK)
+	/* Precompiled at build time (scripts/embed.c): trusted, so "b". */
+	if (luaL_loadbufferx(L, m->source, m->len, m->chunkname, "b") != LUA_OK)
 		return lua_error(L);
 	lua_pushstring(L, name);
 	lua_call(L, 1, 1);

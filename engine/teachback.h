@@ -54,7 +54,7 @@ int mat_push_string(lua_State *L, const char *buf, size_t len, const char *name,
 struct tb_luamod {
 	const char *name;       /* as require() names it: "types.single" */
 	const char *chunkname;  /* "@engine/lua/types/single.lua" */
-	const char *source;
+	const char *source;     /* bytecode (lua_dump, with debug information) */
 	size_t len;
 };
 extern const struct tb_luamod tb_lua_modules[];

@@ -3,6 +3,7 @@
 -- return text or views, never printing themselves.
 
 local answers = require("answers")
+local catalog = require("catalog")
 local material = require("material")
 local quiz_mod = require("quiz")
 local recorder = require("recorder")
@@ -31,10 +32,6 @@ local function index_for(dir)
   while dir:match("^%./.") do dir = dir:sub(3) end
   if not indexes[dir] then indexes[dir] = material.load_dir(dir) end
   return indexes[dir]
-end
-
-local function is_quiz_file(path)
-  return (path:match("%.ya?ml$")) and not ("/" .. path):match("/material/")
 end
 
 -- Messages of a validator (or a raw load error) as lines.
@@ -85,16 +82,11 @@ function M.check(paths, opts)
   local quizzes = {}
   for _, p in ipairs(paths) do
     if host.is_dir(p) then
-      for _, f in ipairs(host.list(p, ".yaml", true)) do
-        if is_quiz_file(f) then quizzes[#quizzes + 1] = f end
-      end
-      for _, f in ipairs(host.list(p, ".yml", true)) do
-        if is_quiz_file(f) then quizzes[#quizzes + 1] = f end
-      end
-      local mdir = p:gsub("/+$", "") .. "/material"
-      if host.is_dir(mdir) then
+      for _, f in ipairs(catalog.quiz_files(p)) do quizzes[#quizzes + 1] = f end
+      local mdir = catalog.material_dir(p)
+      if mdir then
         local idx = index_for(mdir)
-        files = files + #host.list(mdir, ".md", false)
+        files = files + #catalog.material_files(mdir)
         errors = errors + idx.errors
         material_lines(idx, lines, seen)
       end
@@ -163,17 +155,15 @@ function M.list(dir)
   begin_command()
   local rows = {}
   local today = host.today and host.today()
-  for _, path in ipairs(host.list(dir, ".yaml", true)) do
-    if is_quiz_file(path) then
-      local quiz, v = quiz_mod.load(path, index_for)
-      if quiz and v.errors == 0 then
-        local n = quiz.settings.draw or #quiz.questions
-        rows[#rows + 1] = { id = quiz.id, title = quiz.title, audience = quiz.audience,
-                            n = n, path = path, group = M.group_of(path, quiz.audience),
-                            reviewed = quiz.reviewed,
-                            review_due = lint.stale(quiz.reviewed, today) and "yes" or nil,
-                            minutes = quiz.minutes or math.max(1, math.ceil(n * 0.75)) }
-      end
+  for _, path in ipairs(catalog.quiz_files(dir)) do
+    local quiz, v = quiz_mod.load(path, index_for)
+    if quiz and v.errors == 0 then
+      local n = quiz.settings.draw or #quiz.questions
+      rows[#rows + 1] = { id = quiz.id, title = quiz.title, audience = quiz.audience,
+                          n = n, path = path, group = M.group_of(path, quiz.audience),
+                          reviewed = quiz.reviewed,
+                          review_due = lint.stale(quiz.reviewed, today) and "yes" or nil,
+                          minutes = quiz.minutes or math.max(1, math.ceil(n * 0.75)) }
     end
   end
   return rows
@@ -187,26 +177,24 @@ function M.stats(dir)
   local lines, bytype, byaud, grades, total = {}, {}, {}, {}, 0
   local function grade_of(aud) grades[aud] = grades[aud] or {} return grades[aud] end
   lines[#lines + 1] = ("%-28s %-8s %5s %6s %6s"):format("quiz", "audience", "qs", "grade", "max")
-  for _, path in ipairs(host.list(dir, ".yaml", true)) do
-    if is_quiz_file(path) then
-      local quiz, v = quiz_mod.load(path, index_for)
-      if quiz and v.errors == 0 then
-        local gs = {}
-        for _, q in ipairs(quiz.questions) do
-          bytype[q.type] = (bytype[q.type] or 0) + 1
-          local g = readability.grade(readability.question_text(q))
-          if g then
-            gs[#gs + 1] = g
-            table.insert(grade_of(quiz.audience), g)
-          end
+  for _, path in ipairs(catalog.quiz_files(dir)) do
+    local quiz, v = quiz_mod.load(path, index_for)
+    if quiz and v.errors == 0 then
+      local gs = {}
+      for _, q in ipairs(quiz.questions) do
+        bytype[q.type] = (bytype[q.type] or 0) + 1
+        local g = readability.grade(readability.question_text(q))
+        if g then
+          gs[#gs + 1] = g
+          table.insert(grade_of(quiz.audience), g)
         end
-        total = total + #quiz.questions
-        byaud[quiz.audience] = (byaud[quiz.audience] or 0) + #quiz.questions
-        local mx = -math.huge
-        for _, g in ipairs(gs) do mx = math.max(mx, g) end
-        lines[#lines + 1] = ("%-28s %-8s %5d %6.1f %6.1f"):format(quiz.id, quiz.audience,
-          #quiz.questions, readability.median(gs) or 0, mx)
       end
+      total = total + #quiz.questions
+      byaud[quiz.audience] = (byaud[quiz.audience] or 0) + #quiz.questions
+      local mx = -math.huge
+      for _, g in ipairs(gs) do mx = math.max(mx, g) end
+      lines[#lines + 1] = ("%-28s %-8s %5d %6.1f %6.1f"):format(quiz.id, quiz.audience,
+        #quiz.questions, readability.median(gs) or 0, mx)
     end
   end
   local function join(t)
@@ -220,8 +208,8 @@ function M.stats(dir)
     lines[#lines + 1] = ("%s questions: median grade %.1f"):format(aud,
       readability.median(grades[aud]))
   end
-  local mdir = dir:gsub("/+$", "") .. "/material"
-  if host.is_dir(mdir) then
+  local mdir = catalog.material_dir(dir)
+  if mdir then
     local idx = index_for(mdir)
     local ndocs, nsec, pg = 0, 0, {}
     for _, doc in pairs(idx.docs) do
@@ -277,11 +265,9 @@ end
 
 -- Find a quiz by path, or by id among the bundled quizzes.
 function M.resolve(name, quizdir)
-  if host.is_file(name) then return name end
+  local path = catalog.find(name, quizdir)
+  if path then return path end
   if quizdir and host.is_dir(quizdir) then
-    for _, path in ipairs(host.list(quizdir, ".yaml", true)) do
-      if path:match("([^/]+)%.yaml$") == name and is_quiz_file(path) then return path end
-    end
     for _, row in ipairs(M.list(quizdir)) do
       if row.id == name then return row.path end
     end

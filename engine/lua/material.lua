@@ -122,7 +122,7 @@ end
 --   { dir, docs = {id -> doc}, items = {check messages} }
 function M.load_dir(dir)
   local index = { dir = dir, docs = {}, items = {}, errors = 0, broken = {} }
-  for _, path in ipairs(host.list(dir, ".md", false)) do
+  for _, path in ipairs(require("catalog").material_files(dir)) do
     local doc, v, raw_message = M.load_file(path)
     -- A document that could not be read has said why; the questions
     -- citing it do not say it again, once each (see resolve).
