@@ -31,8 +31,14 @@ local COMMON = { "id", "type", "topic", "prompt", "explain", "source", "quote",
 -- For schema/quiz.schema.json's test (tests/lua/test_schema_json.lua).
 M.QUIZ_FIELDS, M.SETTINGS_FIELDS, M.COMMON_FIELDS = QUIZ_FIELDS, SETTINGS, COMMON
 
+-- A type's module, its contract checked the first time (contracts.lua).
+local checked_types = {}
 function M.type_module(name)
-  return require("types." .. name)
+  local t = require("types." .. name)
+  if not checked_types[name] then
+    checked_types[name] = require("contracts").check_type(name, t)
+  end
+  return t
 end
 
 local allowed_cache = {}

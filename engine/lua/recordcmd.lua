@@ -742,7 +742,7 @@ function M.learner_record(db, name, quizdir)
         if r.red_flag == 1 and (r.tries > 0 or r.skipped == 1) then
           ses.red_flags[#ses.red_flags + 1] = {
             question = q and (q.prompt or q.id) or qid,
-            understood = r.fraction >= 1 - 1e-9,
+            understood = util.is_right(r.fraction),
             action = q and q.safety_message or nil,
           }
         end

@@ -132,10 +132,10 @@ local function verdict(s, item)
   if not session.answered(item) then
     return "unanswered", "Skipped — here is the answer."
   end
-  if f >= 1 - 1e-9 then
+  if util.is_right(f) then
     return "right", patient(s) and "That's right." or "Correct."
   end
-  if f > 1e-9 then
+  if util.has_credit(f) then
     return "partial", patient(s) and "Partly right — here is the rest." or
       ("Partly correct (%s of %s)."):format(M.num(f * item.q.points),
                                             M.num(item.q.points))
@@ -277,7 +277,7 @@ function M.counts(s)
   for _, item in ipairs(s.items) do
     local st = session.status(item)
     c[st] = c[st] + 1
-    if session.fraction(item) >= 1 - 1e-9 then c.right = c.right + 1 end
+    if util.is_right(session.fraction(item)) then c.right = c.right + 1 end
   end
   return c
 end
@@ -311,7 +311,7 @@ local function topic_bars(s, tot, out)
       per[t].n = per[t].n + 1
       -- A patient counts whole questions right; cbm's accuracy counts parts.
       local f = session.fraction(item)
-      per[t].right = per[t].right + (tot.cbm and f or (f >= 1 - 1e-9 and 1 or 0))
+      per[t].right = per[t].right + (tot.cbm and f or (util.is_right(f) and 1 or 0))
     end
     per[t].marks = per[t].marks + (item.marks or 0)
   end
@@ -367,7 +367,7 @@ function M.summary(s)
   local confident, missed = {}, {}
   for _, item in ipairs(s.items) do
     if session.confident_mistake(item) then confident[#confident + 1] = item
-    elseif session.status(item) ~= "not_reached" and session.fraction(item) < 1 - 1e-9 then
+    elseif session.status(item) ~= "not_reached" and not util.is_right(session.fraction(item)) then
       missed[#missed + 1] = item
     end
   end
@@ -436,7 +436,7 @@ function M.safety_items(s)
   local out = {}
   for _, item in ipairs(s.items) do
     if (item.q.safety and session.status(item) ~= "not_reached" and
-        session.fraction(item) < 1 - 1e-9) or unsafe(item) then
+        not util.is_right(session.fraction(item))) or unsafe(item) then
       out[#out + 1] = item
     end
   end
@@ -516,7 +516,7 @@ function M.result(s)
       id = item.q.id, type = item.q.type, topic = item.q.topic, shown_as = item.n,
       status = session.status(item), response = response,
       score = util.round(item.marks), max = util.round(item.q.points),
-      correct = session.fraction(item) >= 1 - 1e-9,
+      correct = util.is_right(session.fraction(item)),
     }
     local keys = { "id", "type", "topic", "shown_as", "status", "response", "score", "max",
                    "correct" }

@@ -16,8 +16,14 @@ local util = require("util")
 
 local M = {}
 
+-- A mode's module, its contract checked the first time (contracts.lua).
+local checked_modes = {}
 function M.mode_module(name)
-  return require("modes." .. name)
+  local m = require("modes." .. name)
+  if not checked_modes[name] then
+    checked_modes[name] = require("contracts").check_mode(name, m)
+  end
+  return m
 end
 
 -- Draw `n` questions, spread over topics when by_topic: shuffle each
@@ -104,7 +110,7 @@ end
 -- Is the item finished (no more tries wanted)?
 function M.settled(s, item)
   local last = item.steps[#item.steps]
-  return item.skipped or (last and (last.fraction >= 1 - 1e-9 or #item.steps >= M.tries(s)))
+  return item.skipped or (last and (util.is_right(last.fraction) or #item.steps >= M.tries(s)))
 end
 
 -- The mark of an item (per point; may be negative under cbm).
@@ -137,7 +143,7 @@ end
 
 -- Confident mistakes: certainty 3 ("very sure") and not fully right.
 function M.confident_mistake(item)
-  return item.certainty == 3 and M.answered(item) and M.fraction(item) < 1 - 1e-9
+  return item.certainty == 3 and M.answered(item) and not util.is_right(M.fraction(item))
 end
 
 -- Totals over the attempt.
@@ -524,7 +530,7 @@ end
 function M.missed_round(s)
   local again = {}
   for _, item in ipairs(s.items) do
-    if M.fraction(item) < 1 - 1e-9 then again[#again + 1] = item end
+    if not util.is_right(M.fraction(item)) then again[#again + 1] = item end
   end
   if #again == 0 then return nil end
   local r = {

@@ -12,6 +12,8 @@
 -- Days are whole local days (day numbers); only a question's first answer
 -- on a day schedules it: SM-2's same-day repeats are practice.
 
+local util = require("util")
+
 local M = {}
 
 M.EF_START, M.EF_FLOOR = 2.5, 1.3
@@ -52,12 +54,12 @@ end
 function M.quality(r)
   if r.skipped then return 0 end
   local f = r.fraction or 0
-  if f >= 1 - 1e-9 then
+  if util.is_right(f) then
     if r.certainty == 1 or (r.tries or 1) > 1 then return 3 end
     if r.certainty == 3 then return 5 end
     return 4
   end
-  if f > 1e-9 then return 2 end
+  if util.has_credit(f) then return 2 end
   if r.certainty == 3 then return 0 end
   return 1
 end

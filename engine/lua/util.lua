@@ -119,4 +119,12 @@ function M.fmt_num(x)
   return s
 end
 
+-- Marks are sums of fractions (partial credit, 1/3 + 1/3 + 1/3), so a
+-- whole mark can come out a hair under 1.  These two are the one place that
+-- says how near counts: right is 1 give or take rounding, some credit is
+-- more than rounding above 0.
+M.EPSILON = 1e-9
+function M.is_right(fraction) return fraction >= 1 - M.EPSILON end
+function M.has_credit(fraction) return fraction > M.EPSILON end
+
 return M

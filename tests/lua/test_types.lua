@@ -1,9 +1,8 @@
--- Tests for types/staging.lua, and checks every question type must pass:
--- the interface, answers-file round trips of encode(), unanswered reviews.
--- (tests/lua/test_staging.lua tests the staging table itself.)
+-- Tests for types/staging.lua.  (tests/lua/test_staging.lua tests the
+-- staging table itself; tests/lua/test_contracts.lua what every type must
+-- pass.)
 
 local T = ...
-local json = require("json")
 local stype = require("types.staging")
 
 local function head(tname)
@@ -72,93 +71,4 @@ T.test("staging type: case fields are checked", function()
   T.eq(T.errors(HEAD .. "case: T2 N1 M0\n"),
        { "7:7: 'case' must be a mapping of fields, found text" })
   T.eq(T.errors(HEAD), { "1:1: missing field 'case'" })
-end)
-
--- One valid question of each type, with a response of each, for the
--- checks every type must pass.
-local SAMPLES = {
-  { "single", "options:\n  - text: a\n    correct: true\n  - text: b\n", 2 },
-  { "multiple", "options:\n  - text: a\n    correct: true\n  - text: b\n  - text: c\n",
-    { 1, 3 } },
-  { "truefalse", "answer: false\n", false },
-  { "matching", "pairs:\n  - {left: a, right: x}\n  - {left: b, right: y}\n" ..
-                "distractors: [z]\n", { [1] = 3, [2] = 2 } },
-  { "ordering", "items: [a, b, c]\n", { 3, 1, 2 } },
-  { "numeric", "answer: 70\nunit: '%'\n", 72.5 },
-  { "text", "accept: [osteoclast*]\n", "Osteoclasts" },
-  { "cloze", "text: '{{1}} {{2}}'\nblanks:\n  - {options: [a, b], answer: a}\n" ..
-             "  - {options: [c, d], answer: d}\n", { [2] = 1 } },
-  { "matrix", "columns: [x, y]\nrows:\n  - {text: a, answer: x}\n  - {text: b, answer: y}\n",
-    { [1] = 2 } },
-  { "matrix", "columns: [x, y]\nrows:\n  - {text: a, answer: [x, y]}\n" ..
-              "  - {text: b, answer: y}\n", { [1] = { 1 }, [2] = { 1, 2 } } },
-  { "staging", "case: {t: T3, n: N0, m: M0}\n", "IIB" },
-}
-
-T.test("types: every module has the whole interface", function()
-  for _, s in ipairs(SAMPLES) do
-    local t = require("types." .. s[1])
-    T.ok(type(t.fields) == "table", s[1] .. ".fields")
-    for _, fn in ipairs({ "validate", "shuffle", "present", "parse", "score", "explain",
-                          "encode", "show" }) do
-      T.ok(type(t[fn]) == "function", s[1] .. "." .. fn)
-    end
-  end
-end)
-
-T.test("types: encode gives answers-file notation that parses back", function()
-  for _, s in ipairs(SAMPLES) do
-    local t = require("types." .. s[1])
-    local q = T.question(head(s[1]) .. s[2])
-    local enc = t.encode(q, s[3])
-    json.encode(enc) -- must not raise
-    local back, why = t.parse(q, enc, nil)
-    T.eq(back, s[3], s[1] .. " round trip " .. tostring(why))
-  end
-end)
-
-T.test("types: score is a fraction in [0, 1]; show is text", function()
-  for _, s in ipairs(SAMPLES) do
-    local t = require("types." .. s[1])
-    local q = T.question(head(s[1]) .. s[2])
-    local f = t.score(q, s[3])
-    T.ok(type(f) == "number" and f >= 0 and f <= 1, s[1] .. " fraction " .. tostring(f))
-    T.ok(type(t.show(q, s[3])) == "string", s[1] .. " show")
-  end
-end)
-
-T.test("types: explain works for an unanswered question", function()
-  for _, s in ipairs(SAMPLES) do
-    local t = require("types." .. s[1])
-    local q = T.question(head(s[1]) .. s[2])
-    local ex = t.explain(q, nil)
-    T.ok(type(ex.answer) == "string" and #ex.answer > 0, s[1] .. " answer")
-    T.ok(type(ex.notes) == "table", s[1] .. " notes")
-  end
-end)
-
-T.test("types: present gives a prompt, blocks, how and the input kind", function()
-  for _, s in ipairs(SAMPLES) do
-    local t = require("types." .. s[1])
-    local q = T.question(head(s[1]) .. s[2])
-    local view = t.present(q, t.shuffle(q, T.rng(5), true))
-    T.ok(type(view.prompt) == "string", s[1] .. " prompt")
-    T.ok(type(view.blocks) == "table", s[1] .. " blocks")
-    -- Every how gives an example, except numeric's: a fixed number there
-    -- read like a hint at the answer, so it says how to write one instead.
-    local says = s[1] == "numeric" and "in figures" or "for example"
-    T.ok(type(view.how) == "string" and view.how:find(says, 1, true), s[1] .. " how")
-    T.eq(view.input, s[1])
-  end
-end)
-
-T.test("types: validating twice (a script's question is re-checked) changes nothing", function()
-  local schema = require("schema")
-  for _, s in ipairs(SAMPLES) do
-    local t = require("types." .. s[1])
-    local q = T.question(head(s[1]) .. s[2])
-    local v = schema.new("again", {})
-    t.validate(q, v)
-    T.eq(v.errors, 0, s[1])
-  end
 end)

@@ -4,6 +4,9 @@
 -- earns 1, 2 or 3; wrong earns 0, -2 or -6.  A partly right answer earns
 -- right[C] times its fraction, with no penalty (Moodle's rule).  No
 -- certainty given counts as C=1.
+
+local util = require("util")
+
 local M = { name = "cbm", immediate = true }
 
 M.RIGHT = { 1, 2, 3 }
@@ -14,7 +17,7 @@ function M.asks_certainty() return true end
 
 function M.mark(fraction, certainty)
   local c = certainty or 1
-  if fraction > 1e-9 then return M.RIGHT[c] * fraction end
+  if util.has_credit(fraction) then return M.RIGHT[c] * fraction end
   return M.WRONG[c]
 end
 
