@@ -44,6 +44,15 @@ function M.now()
   return t, offset
 end
 
+-- A positive 62-bit id made from a name (FNV-1a; Lua's integers wrap).
+local function name_id(name)
+  local h = 0xcbf29ce484222325
+  for i = 1, #name do h = (h ~ name:byte(i)) * 0x100000001b3 end
+  h = h & 0x3FFFFFFFFFFFFFFF
+  return h ~= 0 and h or 1
+end
+M.name_id = name_id
+
 -- The learner's id, or nil (no name: anonymous).  create: add if absent.
 function M.learner_id(db, name, create)
   if not name or name == "" then return nil end
@@ -51,10 +60,14 @@ function M.learner_id(db, name, create)
   if rows[1] then return rows[1].id end
   if not create then return nil end
   -- Another writer may add the same name at the same moment: whoever is
-  -- first keeps it, and both use that row.
-  for _ = 1, 5 do
+  -- first keeps it, and both use that row.  The first id tried is made
+  -- from the name, so every writer tries the same one: a transaction
+  -- redone after a lost connection (store_pg.c replays its statements
+  -- with the values they had) then still names a learner that exists,
+  -- whoever added it meanwhile.  A clash with another name draws again.
+  for try = 1, 5 do
     db:exec("INSERT INTO learners (id, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            store.new_id(), name)
+            try == 1 and name_id(name) or store.new_id(), name)
     rows = db:rows("SELECT id FROM learners WHERE name = ?", name)
     if rows[1] then return rows[1].id end
   end

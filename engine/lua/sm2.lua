@@ -1,8 +1,8 @@
 -- sm2.lua: SuperMemo's SM-2 (Wozniak 1990) exactly as published, and how
 -- an answer's correctness and certainty become SM-2's quality grade.
 --
--- Reading of the published ambiguity: strict (reading (a) of
--- shared/reference/nursing-patient-ed.md 3.1).  A grade below 3 restarts
+-- Reading of the published ambiguity: strict (the algorithm's step 6
+-- applied before step 5's repetition count).  A grade below 3 restarts
 -- the repetitions (next interval 1 day) without changing the E-Factor;
 -- a grade of 3 or more counts a repetition and updates the E-Factor.
 --

@@ -1,5 +1,5 @@
--- Item analysis: Moodle's formulas on the worked vector of
--- shared/reference/quiz-engines.md section 2.6, digit for digit.
+-- Item analysis: Moodle's quiz statistics formulas on a worked vector
+-- (six attempts, four items) computed by hand, digit for digit.
 local T = ...
 local itemstats = require("itemstats")
 

@@ -72,3 +72,13 @@ T.test("sm2: missed today comes back tomorrow, red flags first", function()
   -- Local days: 23:30 UTC at UTC+1 is already the next day.
   T.eq(sm2.day_of(10 * DAY + 23 * 3600 + 1800, 3600), 11)
 end)
+
+T.test("records: a learner's first id is made from the name, the same in every writer", function()
+  local records = require("records")
+  -- FNV-1a 64 of "a" is 0xaf63dc4c8601ec8c (the published test vector);
+  -- the top two bits cleared keep it a positive 62-bit id.
+  T.eq(records.name_id("a"), 0x2f63dc4c8601ec8c)
+  T.eq(records.name_id("ana"), records.name_id("ana"))
+  T.ok(records.name_id("ana") ~= records.name_id("anna"))
+  T.ok(records.name_id("") > 0)
+end)
