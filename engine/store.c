@@ -41,6 +41,18 @@ struct handle {
 	struct store *st;
 };
 
+int store_env_int(const char *name, int dflt, long max)
+{
+	const char *e = getenv(name);
+	long v;
+	char *end;
+
+	if (!e || !*e)
+		return dflt;
+	v = strtol(e, &end, 10);
+	return *end || v < 0 || v > max ? dflt : (int)v;
+}
+
 static const char *const why_names[] = {
 	"ok", "failed", "missing", "not_ours", "newer", "readonly", "locked", "older"
 };

@@ -83,4 +83,7 @@ extern const struct store_backend store_pg;
 /* Is `where` a PostgreSQL URI or conninfo (not a file name)? */
 int store_is_postgres(const char *where);
 
+/* A whole number from environment variable `name` within 0..max, else dflt. */
+int store_env_int(const char *name, int dflt, long max);
+
 #endif

@@ -162,14 +162,7 @@ struct store {
 
 static int retry_s(void)
 {
-	const char *e = getenv("TEACHBACK_PG_RETRY_S");
-	long v;
-	char *end;
-
-	if (!e || !*e)
-		return RETRY_S;
-	v = strtol(e, &end, 10);
-	return *end || v < 0 || v > 3600 ? RETRY_S : (int)v;
+	return store_env_int("TEACHBACK_PG_RETRY_S", RETRY_S, 3600);
 }
 
 int store_is_postgres(const char *where)

@@ -140,14 +140,7 @@ struct store {
 
 static int busy_ms(void)
 {
-	const char *e = getenv("TEACHBACK_BUSY_MS");
-	long v;
-	char *end;
-
-	if (!e || !*e)
-		return BUSY_MS;
-	v = strtol(e, &end, 10);
-	return *end || v < 0 || v > 600000 ? BUSY_MS : (int)v;
+	return store_env_int("TEACHBACK_BUSY_MS", BUSY_MS, 600000);
 }
 
 static int is_busy(int rc)
