@@ -81,15 +81,7 @@ local function machine_name(id)
   return s
 end
 
-local function label(i)
-  local s = ""
-  repeat
-    i = i - 1
-    s = string.char(65 + i % 26) .. s
-    i = i // 26
-  until i == 0
-  return s
-end
+local label = require("util").label
 
 local function coding(quiz, q, code, display)
   return obj("system", canonical(quiz) .. ":" .. q.id, "code", code, "display", display)
