@@ -28,6 +28,9 @@ DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs lua5.4 yaml-0.1 jansson sqlite3 libpq
 # zlib: crc32 for the zip of a QTI package (engine/outfile.c).
 DEPS_CFLAGS += $(shell $(PKG_CONFIG) --cflags zlib)
 DEPS_LIBS   += $(shell $(PKG_CONFIG) --libs zlib)
+# nettle: SHA-256 names the read-aloud cache's files (engine/speech.c).
+DEPS_CFLAGS += $(shell $(PKG_CONFIG) --cflags nettle)
+DEPS_LIBS   += $(shell $(PKG_CONFIG) --libs nettle)
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 WARN        = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes
@@ -37,7 +40,7 @@ ALL_CFLAGS  = $(WARN) -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Iengine $(DEP
 ENGINE_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c))
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/luamods.o
 LUA_SRC    = $(sort $(shell find engine/lua -name '*.lua'))
-TESTS      = test_yaml test_material test_sandbox test_term test_lua
+TESTS      = test_yaml test_material test_sandbox test_term test_lua test_speech
 TEST_BIN   = $(TESTS:%=$(BUILD)/tests/%)
 # Fuzz harnesses (tests/fuzz): replayed over the corpora by `make test`
 # (built as plain programs with replay.c), fuzzed by `make fuzz` (clang).

@@ -15,6 +15,7 @@
  * host.write_zip (registered by out_register).
  */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,13 +32,20 @@
 #define OUT_ZIP_MAX     (256u << 20)    /* bytes in one archive */
 #define OUT_READ_MAX    (256u << 20)    /* a caller's limit may not pass this */
 
-/* Write len bytes to path via path.tmp and rename.  Returns 1, or 0 with err. */
+/*
+ * Write len bytes to path via a temporary name beside it and rename.  The
+ * temporary name carries the process id and a count, so two threads of
+ * one server writing the same file (the read-aloud cache) never share it.
+ * Returns 1, or 0 with err.
+ */
 int out_write(const char *path, const char *data, size_t len, char *err, size_t errlen)
 {
+	static atomic_ulong serial;
 	char tmp[4096];
 	FILE *f;
 
-	if (snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid()) >= (int)sizeof tmp) {
+	if (snprintf(tmp, sizeof tmp, "%s.tmp%ld-%lu", path, (long)getpid(),
+		     atomic_fetch_add(&serial, 1)) >= (int)sizeof tmp) {
 		snprintf(err, errlen, "%s: error: path too long", path);
 		return 0;
 	}

@@ -80,6 +80,12 @@ int luaopen_csv(lua_State *L);
 int out_write(const char *path, const char *data, size_t len, char *err, size_t errlen);
 void out_register(lua_State *L);
 
+/* speech.c */
+int speech_wav(const char *text, size_t len, const char *voice, int wpm,
+	       double seconds, size_t max_bytes, char **wav, size_t *wavlen,
+	       char *err, size_t errlen);
+void speech_register(lua_State *L);
+
 /* term.c */
 struct term_opts {
 	int color;      /* ANSI colour and bold */
