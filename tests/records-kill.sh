@@ -17,6 +17,8 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 pass=0
 fail=0
+graded=0
+inside=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "[  FAILED  ] kill: $1"; }
 
@@ -63,6 +65,7 @@ while [ $i -le "$N" ]; do
 	fi
 	missing=$(comm -23 "$dir/ack" "$dir/have" | wc -l)
 	[ -n "$VERBOSE" ] && echo "grade $i: $(wc -l < "$dir/ack") acknowledged, $(wc -l < "$dir/have") stored"
+	[ -s "$dir/ack" ] && graded=$((graded + 1))
 	if [ "$missing" -eq 0 ]; then ok; else
 		bad "grade $i: $missing acknowledged learners not stored ($(wc -l < "$dir/ack") acknowledged)"
 	fi
@@ -86,7 +89,12 @@ while [ $i -le "$N" ]; do
 	db=$dir/run$i.db
 	rm -f "$dir/fifo"
 	mkfifo "$dir/fifo"
-	"$TB" run "$Q" --db "$db" --seed 3 --learner kid --plain < "$dir/fifo" > "$dir/screen" 2>&1 &
+	# The screen is emptied here, not by the program's redirection: that
+	# one waits behind the FIFO's open, and a kill landing before the
+	# writer opened it (a loaded machine) would leave the last run's screen
+	# to be counted as this run's prompts.
+	: > "$dir/screen"
+	"$TB" run "$Q" --db "$db" --seed 3 --learner kid --plain > "$dir/screen" 2>&1 < "$dir/fifo" &
 	pid=$!
 	( printf '%s\n' "$LINES" | while IFS= read -r l; do printf '%s\n' "$l"; sleep 0.03; done ) \
 		> "$dir/fifo" 2>/dev/null &
@@ -109,6 +117,7 @@ while [ $i -le "$N" ]; do
 	fi
 	printf '%s\n' "$LINES" | head -n "$acked" > "$dir/ack"
 	n=$(wc -l < "$dir/have")
+	[ "$prompts" -gt 0 ] && inside=$((inside + 1))
 	[ -n "$VERBOSE" ] && echo "run $i: $acked acknowledged, $n recorded"
 	if [ "$n" -ge "$acked" ] && head -n "$n" "$dir/have" | cmp -s - "$(printf '%s\n' "$LINES" | head -n "$n" > "$dir/sent"; echo "$dir/sent")"; then
 		ok
@@ -118,5 +127,9 @@ while [ $i -le "$N" ]; do
 	i=$((i + 1))
 done
 
+# How many kills landed after the program had acknowledged something (a
+# kill before that checks only that the store is whole).
+echo "kill: $graded of $N grade kills after the first acknowledged learner," \
+	"$inside of $N run kills after the first prompt"
 echo "kill: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
