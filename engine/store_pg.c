@@ -1035,17 +1035,20 @@ static int pg_version(struct store *st)
  * the responses are, so a report over a million of them moves a few rows
  * per question, not the responses.  Each takes $1 the quiz id, $2 its
  * items as JSON [{"id":..,"max":..,"pos":..}], $3 a site or NULL (all).
- * An item an attempt has no mark for counts 0, as in itemstats.analyse.
+ * An attempt counts for an item only if it was given the item (has a
+ * response row for it), as in itemstats.analyse: a question a draw left
+ * out is not a 0.
  */
 #define ITEM_MARKS \
 	"WITH it AS (SELECT * FROM json_to_recordset($2::json) AS t(id text, max float8, pos int))," \
 	" att AS (SELECT DISTINCT r.attempt_id AS aid FROM responses r" \
 	"   JOIN attempts a ON a.id = r.attempt_id WHERE a.quiz_id = $1" \
 	"   AND a.status <> 'open' AND ($3::text IS NULL OR a.site = $3::text))," \
-	" x AS (SELECT att.aid, it.id AS qid, it.pos, coalesce(r.marks, 0) AS x" \
-	"   FROM att CROSS JOIN it LEFT JOIN responses r" \
-	"   ON r.attempt_id = att.aid AND r.question_id = it.id)," \
-	" tot AS (SELECT aid, sum(x) AS t FROM x GROUP BY aid)," \
+	" x AS (SELECT att.aid, it.id AS qid, it.pos, r.marks AS x" \
+	"   FROM att JOIN responses r ON r.attempt_id = att.aid" \
+	"   JOIN it ON it.id = r.question_id)," \
+	" tot AS (SELECT att.aid, coalesce(sum(x.x), 0) AS t FROM att" \
+	"   LEFT JOIN x ON x.aid = att.aid GROUP BY att.aid)," \
 	" xr AS (SELECT x.aid, x.qid, x.pos, x.x, tot.t, tot.t - x.x AS o FROM x JOIN tot USING (aid))"
 
 /*

@@ -5,12 +5,16 @@
 --
 -- Input: items { {id, max, options = {"A", "B", ...} or nil, key = {A=true}} }
 -- and attempts { {marks = {[id] = mark}, choices = {[id] = {"B"}}} }.
--- Every attempt counts as one independent learner; an item an attempt has
--- no mark for counts 0, as Moodle's latest-step mark does.
+-- Every attempt counts as one independent learner.  An attempt has a mark
+-- for each question it was given (one skipped or left unanswered has 0);
+-- a question it was never given (a draw left it out, a sheet had no
+-- column for it) has none, and that attempt does not count for that item
+-- at all: as Moodle does for the questions a random slot draws, each
+-- item's figures are over the attempts that were given it.
 --
--- Notation for one item over s attempts: x its mark, T the attempt's total,
--- O = T - x the rest of the test.  Variances and covariances divide by
--- s - 1.  A statistic that is undefined (s too small, a zero variance) is
+-- Notation for one item over the s attempts given it: x its mark, T the
+-- attempt's total, O = T - x the rest of the test.  Variances and
+-- covariances divide by s - 1.  A statistic that is undefined (s too small, a zero variance) is
 -- nil, never 0: Moodle shows such cells empty.  Percentages as Moodle
 -- displays them.
 
@@ -114,11 +118,13 @@ local function distractor_rows(item, s, g, counts)
   return rows
 end
 
-local function distractors(item, attempts, rest)
+-- who[k]: the attempt (its index in attempts) of the item's k-th mark,
+-- rest[k] its rest of the test.
+local function distractors(item, attempts, who, rest)
   if not item.options then return nil end
-  local s = #attempts
+  local s = #who
   local order = {}
-  for a = 1, s do order[a] = a end
+  for k = 1, s do order[k] = k end
   table.sort(order, function(a, b)
     if rest[a] ~= rest[b] then return rest[a] > rest[b] end
     return a < b
@@ -131,7 +137,8 @@ local function distractors(item, attempts, rest)
   end
   local counts = {}
   for a = 1, s do
-    for _, c in ipairs(attempts[a].choices and attempts[a].choices[item.id] or {}) do
+    local at = attempts[who[a]]
+    for _, c in ipairs(at.choices and at.choices[item.id] or {}) do
       local k = counts[c] or { n = 0, up = 0, low = 0 }
       counts[c] = k
       k.n = k.n + 1
@@ -144,6 +151,7 @@ end
 
 local function flags_of(it)
   local f = {}
+  if it.n == 0 then return f end     -- never given: nothing to judge
   if it.discrimination and it.discrimination < 0 then
     f[#f + 1] = "negative discrimination"
   end
@@ -168,7 +176,7 @@ local function snap(x)
 end
 
 -- One item's figures from its sums (st, as from_sums takes them).
-local function item_figures(item, st, sum_max)
+local function item_figures(item, st)
   local it = { id = item.id, max = item.max, n = st.n }
   st = { n = st.n, mean = st.mean, var = snap(st.var), cov_total = snap(st.cov_total),
          cov_rest = snap(st.cov_rest), var_rest = snap(st.var_rest),
@@ -179,7 +187,6 @@ local function item_figures(item, st, sum_max)
     it.var = vx
     if item.max ~= 0 then it.sd = 100 * math.sqrt(vx) / item.max end
   end
-  it.intended_weight = sum_max ~= 0 and 100 * item.max / sum_max or nil
   it.cov_total = st.cov_total
   local cxo, vo = st.cov_rest, st.var_rest
   if cxo and vx * vo ~= 0 then
@@ -192,66 +199,93 @@ local function item_figures(item, st, sum_max)
   return it
 end
 
--- Effective weights, flags and the whole test's figures.
-local function finish(out, m, p, sum_max, totals)
-  local sum_var, sum_sqrt_cov = 0, 0
+-- The test's maximum: what an attempt can score, on average over the
+-- attempts (each item's maximum times the share of attempts given it); with
+-- no draws, the sum of the items' maxima.  Intended weights are shares of it.
+local function test_max(out, s)
+  local max = 0
   for _, it in ipairs(out) do
+    max = max + (s > 0 and it.max * it.n / s or it.max)
+  end
+  return max
+end
+
+-- Intended and effective weights, flags and the whole test's figures.
+-- Cronbach's alpha and the effective weights need every attempt to have
+-- been given the same items (those given to nobody left out); when draws
+-- gave attempts different items they are undefined (nil).
+local function finish(out, m, totals)
+  local s, p, same = m.n, 0, true
+  local sum_var, sum_sqrt_cov = 0, 0
+  local max = test_max(out, s)
+  for _, it in ipairs(out) do
+    -- (None for an item no attempt was given, once there are attempts.)
+    if max ~= 0 and (it.n > 0 or s == 0) then it.intended_weight = 100 * it.max / max end
+    if it.n > 0 then
+      p = p + 1
+      if it.n ~= s then same = false end
+    end
     sum_var = sum_var + (it.var or 0)
     if it.cov_total and it.cov_total >= 0 then
       sum_sqrt_cov = sum_sqrt_cov + math.sqrt(it.cov_total)
     end
   end
   for _, it in ipairs(out) do
-    if it.cov_total and it.cov_total >= 0 and sum_sqrt_cov > 0 then
+    if same and it.cov_total and it.cov_total >= 0 and sum_sqrt_cov > 0 then
       it.effective_weight = 100 * math.sqrt(it.cov_total) / sum_sqrt_cov
     end
     it.cov_total, it.var = nil, nil
     it.flags = flags_of(it)
   end
-  return { items = out, test = test_from(m, sum_var, p, sum_max), totals = totals }
+  local t = test_from(m, sum_var, same and p or 0, max)
+  t.same_items = same
+  return { items = out, test = t, totals = totals }
 end
 
 function M.analyse(items, attempts)
-  local s, p = #attempts, #items
-  local xs, totals, sum_max = {}, {}, 0
-  for a = 1, s do totals[a] = 0 end
-  for i, item in ipairs(items) do
-    sum_max = sum_max + item.max
-    xs[i] = {}
-    for a, at in ipairs(attempts) do
-      local x = at.marks[item.id] or 0
-      xs[i][a] = x
-      totals[a] = totals[a] + x
-    end
+  local s = #attempts
+  local totals = {}
+  for a, at in ipairs(attempts) do
+    local t = 0
+    for _, item in ipairs(items) do t = t + (at.marks[item.id] or 0) end
+    totals[a] = t
   end
   local out = {}
   for i, item in ipairs(items) do
-    local x, rest = xs[i], {}
-    for a = 1, s do rest[a] = totals[a] - x[a] end
-    local st = { n = s, mean = mean(x), var = cov(x, x), cov_total = cov(x, totals),
+    -- Only the attempts given this item.
+    local x, tot, rest, who = {}, {}, {}, {}
+    for a = 1, s do
+      local m = attempts[a].marks[item.id]
+      if m then
+        local k = #x + 1
+        x[k], tot[k], rest[k], who[k] = m, totals[a], totals[a] - m, a
+      end
+    end
+    local st = { n = #x, mean = mean(x), var = cov(x, x), cov_total = cov(x, tot),
                  cov_rest = cov(x, rest), var_rest = cov(rest, rest) }
     if st.cov_rest then st.cov_sorted = cov(sorted(x), sorted(rest)) end
-    out[i] = item_figures(item, st, sum_max)
-    out[i].distractors = distractors(item, attempts, rest)
+    out[i] = item_figures(item, st)
+    out[i].distractors = distractors(item, attempts, who, rest)
   end
-  return finish(out, moments(totals), p, sum_max, totals)
+  return finish(out, moments(totals), totals)
 end
 
 -- The same analysis from sums the store computed where the responses are
 -- (store_pg.c's named queries, itemsql.lua): sums[id] = {n, mean, var,
--- cov_total, cov_rest, var_rest, cov_sorted}, choices[id][label] = {n,
--- up, low}, totals each attempt's total (one number per attempt).
+-- cov_total, cov_rest, var_rest, cov_sorted} over the attempts given the
+-- item (none: an item given to nobody), choices[id][label] = {n, up, low},
+-- totals each attempt's total (one number per attempt).
 function M.from_sums(items, sums, choices, totals)
   local m = moments(totals)
-  local out, sum_max, s = {}, 0, m.n
-  for _, item in ipairs(items) do sum_max = sum_max + item.max end
+  local out = {}
   for i, item in ipairs(items) do
-    out[i] = item_figures(item, sums[item.id] or { n = s }, sum_max)
+    local st = sums[item.id] or { n = 0 }
+    out[i] = item_figures(item, st)
     if item.options then
-      out[i].distractors = distractor_rows(item, s, s // 3, choices[item.id] or {})
+      out[i].distractors = distractor_rows(item, st.n, st.n // 3, choices[item.id] or {})
     end
   end
-  return finish(out, m, #items, sum_max, totals)
+  return finish(out, m, totals)
 end
 
 return M

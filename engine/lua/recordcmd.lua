@@ -106,14 +106,17 @@ local function load_quiz(name, quizdir)
   return s.quiz, cli.resolve(name, quizdir)
 end
 
-local quizzes_by_id = {}
+-- A quiz by its id (from `path` if that file still holds it), and the
+-- file it came from.
+local quizzes_by_id, paths_by_id = {}, {}
 local function quiz_by_id(id, quizdir, path)
   if quizzes_by_id[id] == nil then
-    local q = path and host.is_file(path) and load_quiz(path, quizdir)
-    if not q or q.id ~= id then q = load_quiz(id, quizdir) end
-    quizzes_by_id[id] = q or false
+    local q, from
+    if path and host.is_file(path) then q, from = load_quiz(path, quizdir) end
+    if not q or q.id ~= id then q, from = load_quiz(id, quizdir) end
+    quizzes_by_id[id], paths_by_id[id] = q or false, q and from or nil
   end
-  return quizzes_by_id[id] or nil
+  return quizzes_by_id[id] or nil, paths_by_id[id]
 end
 
 -- A quiz restricted to the given question ids (an answer sheet's
@@ -337,8 +340,77 @@ function M.grade(args, quizdir)
   return skipped > 0 and EXIT_SKIPPED or EXIT_OK, "", errtext .. note
 end
 
+-- The review quiz over the questions named by keys ("quiz/question"), in
+-- that order: the quiz, the keys found, and a fingerprint of the quiz
+-- files they come from (so a resume or regrade notices a changed file).
+-- quizzes: quiz id -> a quiz to use instead of looking it up (regrade's).
+local function review_quiz(keys, quizdir, paths, quizzes)
+  local qs, found, first, hashes, seen = {}, {}, nil, {}, {}
+  local store = require("store")
+  for _, key in ipairs(keys) do
+    local qz, qid = key:match("^(.-)/([^/]+)$")
+    local quiz, path
+    if qz and quizzes and quizzes[qz] then quiz = quizzes[qz]
+    elseif qz then quiz, path = quiz_by_id(qz, quizdir, paths[qz]) end
+    if quiz then
+      if not seen[qz] then
+        seen[qz] = true
+        hashes[#hashes + 1] = qz .. "=" .. (path and store.file_hash(path) or "")
+      end
+      for _, q in ipairs(quiz.questions) do
+        if q.id == qid then
+          qs[#qs + 1] = q
+          found[#found + 1] = key
+          first = first or quiz
+        end
+      end
+    end
+  end
+  if #qs == 0 then return nil, found end
+  local settings = util.copy(first.settings)
+  settings.draw, settings.shuffle, settings.mode = nil, false, "practice"
+  local rq = setmetatable({ id = "review", version = false,
+    title = ("Review: %s due today"):format(util.plural(#qs, "question")),
+    description = "Questions from your earlier quizzes, the ones to go over now first.",
+    questions = qs, settings = settings }, { __index = first })
+  return rq, found, table.concat(hashes, " ")
+end
+
+-- The session of a review quiz; each item keeps its key ("quiz/question"),
+-- which is what its response is stored under.
+local function review_session_of(rq, keys, seed, learner)
+  local s, sv = session.new(rq, { seed = seed, mode = "practice", learner = learner })
+  if not s then return nil, sv end
+  for i, item in ipairs(s.items) do item.key = keys[i] end
+  return s, sv
+end
+
+-- Where each quiz a learner's history names was last taken from.
+local function history_paths(rows)
+  local paths = {}
+  for _, r in ipairs(rows) do
+    local key = r.quiz_id == "review" and r.question_id or (r.quiz_id .. "/" .. r.question_id)
+    local qz = key:match("^(.-)/")
+    if qz and r.quiz_id ~= "review" then paths[qz] = r.quiz_path end
+  end
+  return paths
+end
+
+-- The plan a review attempt recorded first: its keys, in order.
+local function review_plan(inputs)
+  for _, inp in ipairs(inputs) do
+    if inp.kind == "plan" then
+      local keys = {}
+      for k in inp.value:gmatch("%S+") do keys[#keys + 1] = k end
+      return keys
+    end
+  end
+  return nil
+end
+
 -- Rebuild a stored attempt from its inputs on the quiz as it is now.
-local function rebuild(quiz, a, old)
+-- Returns the session, or nil and why it cannot be replayed exactly.
+local function rebuild(quiz, a, old, quizdir, db)
   if a.frontend == "sheet" then
     local ids = {}
     for _, r in ipairs(old) do ids[#ids + 1] = r.question_id end
@@ -348,19 +420,69 @@ local function rebuild(quiz, a, old)
     for _, inp in ipairs(a.inputs) do
       if inp.kind == "sheet" then data = sheet_cells(inp.value) end
     end
-    answers.apply(s, data, {}, "(stored answers)")
+    local v = answers.apply(s, data, {}, "(stored answers)")
+    if v.errors > 0 then
+      local first = v:sorted()[1]
+      return nil, ("its answer sheet no longer reads on the quiz as it is (%s)")
+        :format(first and first.message or "an answer")
+    end
     for _, item in ipairs(s.items) do
       if #item.steps == 0 then item.skipped = true end
     end
     return s
   end
-  local s = session.new(quiz, { seed = a.seed, mode = a.mode, learner = a.learner,
-                                assist = a.frontend == "terminal-assist" })
-  recorder.replay(s, a.inputs)
+  local s
+  if a.frontend == "review" then
+    -- A review's questions come from its plan, this quiz's from the file
+    -- being regraded and any other quiz's as it is now.
+    local keys = review_plan(a.inputs) or {}
+    local rq, found = review_quiz(keys, quizdir,
+      history_paths(records.history_rows(db, a.learner)), { [quiz.id] = quiz })
+    if not rq or #found ~= #keys then return nil, "a question of it is no longer in its quiz" end
+    s = review_session_of(rq, keys, a.seed, a.learner)
+    if not s then return nil, "its questions cannot be built" end
+  else
+    s = session.new(quiz, { seed = a.seed, mode = a.mode, learner = a.learner,
+                            assist = a.frontend == "terminal-assist" })
+  end
+  local _, astray = recorder.replay(s, a.inputs)
+  if astray then
+    return nil, ("its answers no longer replay on the quiz as it is (input %d went to " ..
+                 "another question)"):format(astray)
+  end
   return s
 end
 
--- teachback regrade QUIZ [--db FILE]
+local UPDATE_RESPONSE = "UPDATE responses SET position = ?, topic = ?, type = ?, answer = ?, " ..
+  "choice = ?, fraction = ?, marks = ?, max = ?, certainty = ?, tries = ?, skipped = ?, " ..
+  "red_flag = ?, details = ? WHERE attempt_id = ? AND question_id = ?"
+
+-- A review's rows of this quiz rewritten (the other quizzes' stay as they
+-- were), and its totals summed again from its rows, as a practice
+-- attempt's are.
+local function save_review_rows(db, id, rows)
+  for _, r in ipairs(rows) do
+    db:exec(UPDATE_RESPONSE, r.position, r.topic, r.type, r.answer, r.choice, r.fraction,
+      r.marks, r.max, r.certainty, r.tries, r.skipped, r.red_flag, r.details, id,
+      r.question_id)
+  end
+  local score, max = 0, 0
+  for _, r in ipairs(records.responses_of(db, id)) do score, max = score + r.marks, max + r.max end
+  db:exec("UPDATE attempts SET score = ?, max = ?, percent = ? WHERE id = ?", score, max,
+          max > 0 and 100 * score / max or 0, id)
+  return { score = score, max = max }
+end
+
+-- Does review attempt a (inputs read) hold questions of quiz_id?
+local function reviews_quiz(a, quiz_id)
+  for _, k in ipairs(review_plan(a.inputs) or {}) do
+    if k:sub(1, #quiz_id + 1) == quiz_id .. "/" then return true end
+  end
+  return false
+end
+
+-- teachback regrade QUIZ [--db FILE]: the quiz's own attempts, and the
+-- questions of it that reviews asked.
 function M.regrade(args, quizdir)
   local opts, p = parse(args, { ["--db"] = "value" })
   if not opts then return usage(p) end
@@ -370,31 +492,54 @@ function M.regrade(args, quizdir)
   local db, _, msg = open_store(opts, true)
   if not db then return EXIT_STORE, "", msg .. "\n" end
   local _, offset = records.now()
-  local lines, changed, total = {}, 0, 0
+  local lines, changed, total, kept = {}, 0, 0, 0
+  local prefix = quiz.id .. "/"
+  local function regrade_one(a)
+    local review = a.frontend == "review"
+    local old = records.responses_of(db, a.id)
+    local s, why = rebuild(quiz, a, old, quizdir, db)
+    local what = ("%s %d (%s, %s)"):format(review and "review" or "attempt", a.id,
+      a.learner or "anonymous", M.date(a.started_at, offset))
+    if not s then
+      kept = kept + 1
+      lines[#lines + 1] = ("%s: left as it was: %s"):format(what, why)
+      return
+    end
+    local new, tot = records.responses(s)
+    if review then
+      local mine = {}
+      for _, r in ipairs(new) do
+        if r.question_id:sub(1, #prefix) == prefix then mine[#mine + 1] = r end
+      end
+      new = mine
+    end
+    local byid, diffs = {}, {}
+    for _, r in ipairs(old) do byid[r.question_id] = r end
+    for _, r in ipairs(new) do
+      local o = byid[r.question_id]
+      if not o or math.abs(o.marks - r.marks) > 1e-9 then
+        diffs[#diffs + 1] = ("%s %s -> %s"):format(r.question_id, o and num(o.marks) or "-",
+                                                  num(r.marks))
+      end
+    end
+    if #diffs > 0 then
+      changed = changed + 1
+      if review then tot = save_review_rows(db, a.id, new)
+      else records.save_result(db, a.id, s, a.status, a.ended_at) end
+      lines[#lines + 1] = ("%s: %s / %s -> %s / %s; %s"):format(what, num(a.score), num(a.max),
+        num(tot.score), num(tot.max), table.concat(diffs, ", "))
+    end
+  end
   db:begin()
   local ok, err = pcall(function()
-    for _, a in ipairs(records.attempts(db, { quiz = quiz.id })) do
+    local list = records.attempts(db, { quiz = quiz.id })
+    for _, a in ipairs(records.attempts(db, { quiz = "review" })) do list[#list + 1] = a end
+    for _, a in ipairs(list) do
       if a.status ~= "open" then
-        total = total + 1
         a.inputs = records.inputs(db, a.id)
-        local old = records.responses_of(db, a.id)
-        local s = rebuild(quiz, a, old)
-        local new, tot = records.responses(s)
-        local byid, diffs = {}, {}
-        for _, r in ipairs(old) do byid[r.question_id] = r end
-        for _, r in ipairs(new) do
-          local o = byid[r.question_id]
-          if not o or math.abs(o.marks - r.marks) > 1e-9 then
-            diffs[#diffs + 1] = ("%s %s -> %s"):format(r.question_id, o and num(o.marks) or "-",
-                                                      num(r.marks))
-          end
-        end
-        if #diffs > 0 then
-          changed = changed + 1
-          lines[#lines + 1] = ("attempt %d (%s, %s): %s / %s -> %s / %s; %s"):format(a.id,
-            a.learner or "anonymous", M.date(a.started_at, offset), num(a.score), num(a.max),
-            num(tot.score), num(tot.max), table.concat(diffs, ", "))
-          records.save_result(db, a.id, s, a.status, a.ended_at)
+        if a.quiz_id ~= "review" or reviews_quiz(a, quiz.id) then
+          total = total + 1
+          regrade_one(a)
         end
       end
     end
@@ -404,8 +549,8 @@ function M.regrade(args, quizdir)
     return EXIT_STORE, "", tostring(err) .. "\n"
   end
   db:commit()
-  lines[#lines + 1] = ("regraded %s of %s: %d changed"):format(util.plural(total, "attempt"),
-    quiz.id, changed)
+  lines[#lines + 1] = ("regraded %s of %s: %d changed%s"):format(util.plural(total, "attempt"),
+    quiz.id, changed, kept > 0 and ("; " .. kept .. " left as they were") or "")
   return EXIT_OK, table.concat(lines, "\n") .. "\n", ""
 end
 
@@ -575,8 +720,14 @@ local function text_report(quiz, res)
   out[#out + 1] = ("Attempts %d; mean %s of %s; median %s; SD %s; skewness %s; kurtosis %s")
     :format(t.n, num(t.mean), num(t.max), num(t.median), num(t.sd), num(t.skewness),
             num(t.kurtosis))
-  out[#out + 1] = ("Cronbach's alpha (CIC) %s%%; error ratio %s%%; standard error %s marks")
-    :format(pct(t.cic), pct(t.error_ratio), num(t.standard_error))
+  if t.same_items == false then
+    -- Alpha is a sum over items every attempt was given.
+    out[#out + 1] = "Cronbach's alpha, error ratio, standard error and effective weights: " ..
+      "none, as the attempts were given different questions (a draw)"
+  else
+    out[#out + 1] = ("Cronbach's alpha (CIC) %s%%; error ratio %s%%; standard error %s marks")
+      :format(pct(t.cic), pct(t.error_ratio), num(t.standard_error))
+  end
   if t.n < 30 then
     out[#out + 1] = ("Only %d attempts: below about 30 these figures are unstable."):format(t.n)
   end
@@ -586,12 +737,12 @@ local function text_report(quiz, res)
     out[#out + 1] = ("  %-28s %s%%"):format(report.topic_name(m.topic), pct(m.percent))
   end
   out[#out + 1] = ""
-  out[#out + 1] = ("%-26s %8s %8s %8s %8s %8s %8s"):format("question", "facility", "SD",
-    "int.wt", "eff.wt", "discr.", "effic.")
+  out[#out + 1] = ("%-26s %8s %8s %8s %8s %8s %8s %8s"):format("question", "facility", "SD",
+    "int.wt", "eff.wt", "discr.", "effic.", "attempts")
   for _, it in ipairs(res.items) do
-    out[#out + 1] = ("%-26s %8s %8s %8s %8s %8s %8s"):format(it.id, pct(it.facility),
+    out[#out + 1] = ("%-26s %8s %8s %8s %8s %8s %8s %8d"):format(it.id, pct(it.facility),
       pct(it.sd), pct(it.intended_weight), pct(it.effective_weight), pct(it.discrimination),
-      pct(it.efficiency))
+      pct(it.efficiency), it.n)
     if it.distractors then
       local ds = {}
       for _, d in ipairs(it.distractors) do
@@ -633,9 +784,11 @@ local function json_report(quiz, res)
           pull = jnum(d.pull) })
       end))
     end
-    items[i] = json.object({ "id", "topic", "max", "facility", "sd", "intended_weight",
-      "effective_weight", "discrimination", "efficiency", "distractors", "flags" }, {
-      id = it.id, topic = it.topic, max = jnum(it.max), facility = jnum(it.facility),
+    items[i] = json.object({ "id", "topic", "max", "attempts", "facility", "sd",
+      "intended_weight", "effective_weight", "discrimination", "efficiency", "distractors",
+      "flags" }, {
+      id = it.id, topic = it.topic, max = jnum(it.max), attempts = it.n,
+      facility = jnum(it.facility),
       sd = jnum(it.sd), intended_weight = jnum(it.intended_weight),
       effective_weight = jnum(it.effective_weight), discrimination = jnum(it.discrimination),
       efficiency = jnum(it.efficiency), distractors = ds, flags = json.array(it.flags) })
@@ -659,7 +812,8 @@ local function json_report(quiz, res)
     mastery = mastery, items = json.array(items) })) .. "\n"
 end
 
--- teachback report QUIZ [--format text|csv|json|html] | report --learner NAME
+-- teachback report QUIZ [--format text|csv|json|html] | report --learner NAME [--format
+-- html|json|fhir]
 function M.report(args, quizdir)
   local opts, p = parse(args, { ["--format"] = "value", ["--db"] = "value",
                                 ["--learner"] = "value", ["--site"] = "value",
@@ -755,8 +909,8 @@ end
 
 function M.learner_report(opts, quizdir)
   local fmt = opts.format or "html"
-  if fmt ~= "html" and fmt ~= "json" then
-    return usage(("report --learner gives --format html or json, not '%s'"):format(fmt))
+  if fmt ~= "html" and fmt ~= "json" and fmt ~= "fhir" then
+    return usage(("report --learner gives --format html, json or fhir, not '%s'"):format(fmt))
   end
   local db, why, msg = open_store(opts, false)
   if not db then
@@ -764,6 +918,15 @@ function M.learner_report(opts, quizdir)
       return EXIT_OK, "", ("Nothing recorded for %s.\n"):format(opts.learner)
     end
     return EXIT_STORE, "", msg .. "\n"
+  end
+  if fmt == "fhir" then
+    local now, offset = records.now()
+    local text, notes = require("recordfhir").learner_bundle(db, opts.learner, {
+      quiz_by_id = function(id, path) return quiz_by_id(id, quizdir, path) end,
+      date = M.date, now = now, offset = offset })
+    db:close()
+    local err = #notes > 0 and (table.concat(notes, "\n") .. "\n") or ""
+    return EXIT_OK, text, err
   end
   local sessions = M.learner_record(db, opts.learner, quizdir)
   db:close()
@@ -790,9 +953,42 @@ end
 
 -- ---- review: the questions due, across quizzes -------------------------
 
+-- The newest unfinished review of this learner (nil: anonymous).
+local function open_review(db, learner)
+  local found
+  for _, a in ipairs(records.attempts(db, { quiz = "review", learner = learner,
+                                              status = "open" })) do
+    if (a.learner == nil) == (learner == nil) and a.frontend == "review" then found = a end
+  end
+  return found
+end
+
+-- review --resume: rebuild the open review from its plan and the lines
+-- recorded, and go on recording into it.  Nil when there is none.
+local function resume_review(db, opts)
+  local a = open_review(db, opts.learner)
+  if not a then return nil end
+  local inputs = records.inputs(db, a.id)
+  local keys = review_plan(inputs) or {}
+  local rq, found, hash = review_quiz(keys, opts.quizdir,
+                                      history_paths(records.history_rows(db, opts.learner)))
+  if not rq or #found ~= #keys or (a.quiz_hash ~= "" and a.quiz_hash ~= hash) then
+    return false, { ("teachback: a quiz of review %d changed since it began, so it cannot " ..
+      "be resumed exactly; start it again without --resume"):format(a.id), exit = EXIT_LOAD }
+  end
+  local s = review_session_of(rq, keys, a.seed, opts.learner)
+  if not s then return false, { "teachback: a question due for review could not be built" } end
+  s.resumed = recorder.replay(s, inputs)
+  s.rec = { db = db, id = a.id, seq = #inputs > 0 and inputs[#inputs].seq or 0 }
+  for i = 1, s.pos - 1 do if s.items[i] then s.items[i].shown = true end end
+  if s.items[s.pos] then s.items[s.pos].shown = false end
+  return s
+end
+
 -- Build the review session for cli.start: a practice attempt over the due
 -- questions, red flags missed first.  Returns the session, or nil and
 -- lines (lines.ok: nothing is wrong, there is just nothing to do).
+-- With opts.resume, the unfinished review goes on instead, if there is one.
 function M.review_session(opts)
   local db, why, msg = records.open(opts, false)
   if not db then
@@ -801,55 +997,48 @@ function M.review_session(opts)
   end
   local rows = records.history_rows(db, opts.learner)
   db:close()
+  local site, bad
+  if not opts.no_save then
+    site, bad = records.site(opts.site)
+    if not site then return nil, { "teachback: " .. bad, exit = EXIT_USAGE } end
+  end
+  local note
+  if opts.resume and not opts.no_save then
+    local wdb, _, wmsg = records.open(opts, true)
+    if not wdb then return nil, { wmsg, exit = EXIT_STORE } end
+    local s, lines = resume_review(wdb, opts)
+    if s then return s end
+    if s == false then return nil, lines end
+    wdb:close()
+    note = "No unfinished review to resume; starting a new one."
+  end
   local now, offset = records.now()
-  local hist, paths = {}, {}
+  local hist = {}
   for _, r in ipairs(rows) do
     local key = r.quiz_id == "review" and r.question_id or (r.quiz_id .. "/" .. r.question_id)
-    paths[key:match("^(.-)/")] = r.quiz_path
     hist[#hist + 1] = { key = key, at = r.ended_at or r.started_at, fraction = r.fraction,
       certainty = r.certainty, tries = r.tries, skipped = r.skipped == 1,
       red_flag = r.red_flag == 1 }
   end
   local _, order = sm2.cards(hist, offset)
-  local due = sm2.due(order, sm2.day_of(now, offset))
-  local qs, keys, first = {}, {}, nil
-  for _, c in ipairs(due) do
-    local qz, qid = c.key:match("^(.-)/([^/]+)$")
-    local quiz = qz and quiz_by_id(qz, opts.quizdir, paths[qz])
-    if quiz then
-      for _, q in ipairs(quiz.questions) do
-        if q.id == qid then
-          qs[#qs + 1] = q
-          keys[#keys + 1] = c.key
-          first = first or quiz
-        end
-      end
-    end
-  end
-  if #qs == 0 then
+  local due = {}
+  for i, c in ipairs(sm2.due(order, sm2.day_of(now, offset))) do due[i] = c.key end
+  local rq, keys, hash = review_quiz(due, opts.quizdir, history_paths(rows))
+  if not rq then
     return nil, { ("Nothing is due for review today%s."):format(
       opts.learner and (" for " .. opts.learner) or ""), ok = true }
   end
-  local settings = util.copy(first.settings)
-  settings.draw, settings.shuffle, settings.mode = nil, false, "practice"
-  local rq = setmetatable({ id = "review", version = false,
-    title = ("Review: %s due today"):format(util.plural(#qs, "question")),
-    description = "Questions from your earlier quizzes, the ones to go over now first.",
-    questions = qs, settings = settings }, { __index = first })
-  local s, sv = session.new(rq, { seed = opts.seed or 0, mode = "practice",
-                                  learner = opts.learner })
+  local s = review_session_of(rq, keys, opts.seed or 0, opts.learner)
   if not s then return nil, { "teachback: a question due for review could not be built" } end
-  for i, item in ipairs(s.items) do item.key = keys[i] end
+  s.resume_note = note
   if opts.no_save then return s end
-  local site, bad = records.site(opts.site)
-  if not site then return nil, { "teachback: " .. bad, exit = EXIT_USAGE } end
   local wdb, _, wmsg = records.open(opts, true)
   if not wdb then return nil, { wmsg, exit = EXIT_STORE } end
   s.rec = { db = wdb, seq = 1 }
-  s.rec.id = records.begin_attempt(wdb, { quiz = rq, quiz_hash = "", seed = s.seed,
+  s.rec.id = records.begin_attempt(wdb, { quiz = rq, quiz_hash = hash, seed = s.seed,
     mode = "practice", frontend = "review", learner = opts.learner, at = now, site = site })
   records.add_input(wdb, s.rec.id, 1, 1, nil, "plan", table.concat(keys, " "), now)
-  return s, sv
+  return s
 end
 
 -- teachback migrate [--db FILE|URL]: create or update the schema.  The

@@ -17,17 +17,24 @@ local function frontend(opts)
   return opts.assist and "terminal-assist" or "terminal"
 end
 
--- Feed recorded lines (round 1) to a fresh session; returns the count.
+-- Feed recorded lines (round 1) to a fresh session; returns the count,
+-- and the seq of the first line that went to another question than the
+-- one it was typed at (the quiz now reads answers differently), if any:
+-- the rest of such a replay is not the attempt that was taken.
 function M.replay(s, inputs)
-  local n = 0
+  local n, astray = 0, nil
   for _, inp in ipairs(inputs) do
     if inp.kind == "line" and (inp.round or 1) == 1 then
       if not session.prompt(s) then break end
+      local item = s.items[s.pos]
+      if not astray and inp.question_id and (not item or item.q.id ~= inp.question_id) then
+        astray = inp.seq
+      end
       session.feed(s, inp.value)
       n = n + 1
     end
   end
-  return n
+  return n, astray
 end
 
 -- The newest attempt at `quiz_id` by `learner` (nil: anonymous) still open.

@@ -121,6 +121,11 @@ function M.quiz_report(quiz, res)
     b[#b + 1] = ("<tr><th>%s</th><td>%s</td></tr>"):format(r[1], r[2])
   end
   b[#b + 1] = "</table>"
+  if t.same_items == false then
+    b[#b + 1] = "<p class=\"small\">The attempts were given different questions (a draw): " ..
+      "each question's figures are over the attempts given it, and Cronbach's alpha, the " ..
+      "error ratio, the standard error and effective weights are not defined.</p>"
+  end
   if t.n < 30 then
     b[#b + 1] = ("<p class=\"small\">Only %d attempts: below about 30 these figures are " ..
                  "unstable.</p>"):format(t.n)
@@ -131,7 +136,8 @@ function M.quiz_report(quiz, res)
   for _, m in ipairs(res.mastery) do
     b[#b + 1] = ("<tr><td>%s</td><td>%s</td></tr>"):format(esc(m.topic), fmt(m.percent))
   end
-  b[#b + 1] = "</table><h2>Questions</h2><table><tr><th>question</th><th>facility %</th>" ..
+  b[#b + 1] = "</table><h2>Questions</h2><table><tr><th>question</th><th>attempts</th>" ..
+    "<th>facility %</th>" ..
     "<th>SD %</th><th>intended wt %</th><th>effective wt %</th><th>discrimination %</th>" ..
     "<th>efficiency %</th><th>options: count (pull)</th><th>flags</th></tr>"
   for _, it in ipairs(res.items) do
@@ -140,9 +146,9 @@ function M.quiz_report(quiz, res)
       ds[#ds + 1] = ("%s%s %d (%s)"):format(esc(d.label), d.correct and "*" or "", d.count,
                                            d.pull and ("%.0f"):format(d.pull) or "–")
     end
-    b[#b + 1] = ('<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>' ..
-      '<td>%s</td><td>%s</td><td class="flag">%s</td></tr>'):format(esc(it.id),
-      fmt(it.facility), fmt(it.sd), fmt(it.intended_weight), fmt(it.effective_weight),
+    b[#b + 1] = ('<tr><td>%s</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>' ..
+      '<td>%s</td><td>%s</td><td>%s</td><td class="flag">%s</td></tr>'):format(esc(it.id),
+      it.n, fmt(it.facility), fmt(it.sd), fmt(it.intended_weight), fmt(it.effective_weight),
       fmt(it.discrimination), fmt(it.efficiency), table.concat(ds, ", "),
       esc(table.concat(it.flags, "; ")))
   end

@@ -84,3 +84,89 @@ T.test("itemstats: distractor counts, pull and flags", function()
   T.eq(it.flags, { "negative discrimination", "distractor A pulls the stronger learners",
                    "distractor C chosen by nobody" })
 end)
+
+-- Six attempts, each given two of the three items a, b, c (a draw), and
+-- an item d nobody was given.  Marks (- = not given):
+--   attempt  a  b  c   total
+--      1     1  1  -     2
+--      2     0  -  1     1
+--      3     -  0  0     0
+--      4     1  0  -     1
+--      5     1  -  1     2
+--      6     -  1  1     2
+-- Item a over attempts 1, 2, 4, 5: x = 1,0,1,1, T = 2,1,1,2, O = 1,1,0,1.
+-- mean 3/4 (facility 75, not the 50 of counting 3 and 4 as zeros);
+-- var(x) = 0.75/3 = 1/4 (SD 50%); var(O) = 1/4; cov(x, O) = -0.25/3 = -1/12,
+-- so discrimination 100 * (-1/12) / (1/4) = -33.33; sorted x and O are
+-- both 0,1,1,1, cov 1/4, so efficiency -33.33 too.
+-- Item b over 1, 3, 4, 6: x = 1,0,0,1, O = 1,0,1,1: mean 1/2, var(x) 1/3
+-- (SD 57.74%), var(O) 1/4, cov(x, O) = 0.5/3 = 1/6, discrimination
+-- 100 * (1/6) / sqrt(1/12) = 57.74; sorted O = 0,1,1,1: cov 1/6,
+-- efficiency 100.  Item c over 2, 3, 5, 6: x = 1,0,1,1, O = 0,0,1,1:
+-- facility 75, SD 50, cov(x, O) = 1/6 over sqrt(1/4 * 1/3): 57.74; sorted
+-- x = 0,1,1,1, O = 0,0,1,1: cov 1/6, efficiency 100.
+-- Every attempt can score 2 (the test maximum, 3 items x 4/6 given), so
+-- each intended weight is 50; d, given to nobody, has none.  Alpha and effective
+-- weights are undefined: the attempts were given different items.
+local function drawn()
+  local items = { { id = "a", max = 1, options = { "A", "B", "C" }, key = { A = true } },
+                  { id = "b", max = 1 }, { id = "c", max = 1 },
+                  { id = "d", max = 1, options = { "A", "B" }, key = { A = true } } }
+  local rows = { { 1, 1, nil }, { 0, nil, 1 }, { nil, 0, 0 }, { 1, 0, nil }, { 1, nil, 1 },
+                 { nil, 1, 1 } }
+  local pick = { "A", "B", nil, "A", "A", nil }
+  local attempts = {}
+  for i, r in ipairs(rows) do
+    attempts[i] = { marks = { a = r[1], b = r[2], c = r[3] },
+                    choices = { a = pick[i] and { pick[i] } or nil } }
+  end
+  return itemstats.analyse(items, attempts)
+end
+
+T.test("itemstats: a question an attempt was not given is not counted as 0", function()
+  local r = drawn()
+  local want = {
+    { 4, 75, 50, 50, -33.33, -33.33 },
+    { 4, 50, 57.74, 50, 57.74, 100 },
+    { 4, 75, 50, 50, 57.74, 100 },
+  }
+  for i, w in ipairs(want) do
+    local it = r.items[i]
+    T.eq({ it.n, r2(it.facility), r2(it.sd), r2(it.intended_weight), r2(it.discrimination),
+           r2(it.efficiency) }, w, "item " .. it.id)
+    T.eq(it.effective_weight, nil, "item " .. it.id)
+  end
+  T.eq(r.totals, { 2, 1, 0, 1, 2, 2 })
+  local t = r.test
+  T.eq({ t.n, t.max, t.median, t.cic, t.error_ratio, t.same_items }, { 6, 2, 1.5, nil, nil, false })
+  -- Item a's thirds are over its 4 attempts (g = 1): by rest 1, 1, 0, 1
+  -- the upper one is attempt 1 (chose A), the lower attempt 4 (chose A).
+  T.eq(r.items[1].distractors, {
+    { label = "A", correct = true, count = 3, percent = 75, pull = 0 },
+    { label = "B", correct = false, count = 1, percent = 25, pull = 0 },
+    { label = "C", correct = false, count = 0, percent = 0, pull = 0 },
+  })
+  T.eq(r.items[1].flags, { "negative discrimination", "distractor C chosen by nobody" })
+  -- d: given to nobody, so no figures and nothing flagged.
+  local d = r.items[4]
+  T.eq({ d.n, d.facility, d.sd, d.discrimination, d.intended_weight }, { 0, nil, nil, nil, nil })
+  T.eq(d.flags, {})
+  T.eq(d.distractors, {
+    { label = "A", correct = true, count = 0, percent = nil, pull = nil },
+    { label = "B", correct = false, count = 0, percent = nil, pull = nil },
+  })
+end)
+
+T.test("itemstats: an item nobody was given leaves the worked vector as it was", function()
+  local items = { { id = "i1", max = 1 }, { id = "i2", max = 1 }, { id = "i3", max = 1 },
+                  { id = "i4", max = 2 }, { id = "i5", max = 3 } }
+  local attempts = {}
+  for a, row in ipairs(ROWS) do
+    attempts[a] = { marks = { i1 = row[1], i2 = row[2], i3 = row[3], i4 = row[4] } }
+  end
+  local r = itemstats.analyse(items, attempts)
+  T.eq({ r2(r.test.cic), r2(r.test.error_ratio), r.test.max, r.test.same_items },
+       { 69.44, 55.28, 5, true })
+  T.eq({ r2(r.items[4].intended_weight), r2(r.items[4].effective_weight) }, { 40, 33.95 })
+  T.eq({ r.items[5].n, r.items[5].facility, r.items[5].intended_weight }, { 0, nil, nil })
+end)

@@ -149,8 +149,12 @@ for b in "$PGT/same.db" "$(app same)"; do
 	"$TB" grade "$Q" "$PGT/class600.csv" --db "$b" --site b >/dev/null 2>&1
 	printf 'A\nB\ntrue\nA B\n' | TEACHBACK_NOW=1795000000 "$TB" run "$Q" --seed 3 --db "$b" \
 		--learner ana --site c --plain >/dev/null 2>&1
+	# Site d: attempts given two questions each (a draw), i4 to nobody.
+	for sheet in ab ac bc; do
+		"$TB" grade "$Q" "$R/drawn-$sheet.csv" --db "$b" --site d >/dev/null 2>&1
+	done
 done
-for site in "" "--site=a" "--site=b"; do
+for site in "" "--site=a" "--site=b" "--site=d"; do
 	for fmt in text json csv; do
 		"$TB" report "$Q" --db "$PGT/same.db" --format $fmt $site > "$PGT/lite.$fmt" 2>&1
 		"$TB" report "$Q" --db "$(app same)" --format $fmt $site > "$PGT/pg.$fmt" 2>&1
@@ -172,7 +176,9 @@ has "alpha in SQL" "$out" "Cronbach's alpha (CIC) 69.44%; error ratio 55.28%; st
 has "item 4 in SQL" "$out" "i4                            66.67    40.82    40.00    33.95    86.96   100.00"
 has "distractors in SQL" "$out" "options: A* 4 (pull 0), B 1 (pull 50), C 1 (pull -50)"
 "$TB" report "$Q" --db "$(app same)" > "$out"
-has "across sites" "$out" "All sites; attempts by site: a 6, b 600, c 1"
+has "across sites" "$out" "All sites; attempts by site: a 6, b 600, c 1, d 6"
+"$TB" report "$Q" --db "$(app same)" --site d > "$out"
+has "site d: i1 over the 4 given it, in SQL" "$out" "i1                            75.00    50.00    50.00        -   -33.33   -33.33        4"
 for cmd in "history" "history --learner ana" "history --learner S17"; do
 	"$TB" $cmd --db "$PGT/same.db" > "$PGT/lite.h" 2>&1
 	"$TB" $cmd --db "$(app same)" > "$PGT/pg.h" 2>&1

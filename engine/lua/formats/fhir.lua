@@ -325,9 +325,12 @@ local function answer_item(quiz, q, r)
   end
 end
 
--- A result table (from run --json) as a QuestionnaireResponse.  quiz may
--- be nil when the quiz could not be found; the caller says so.
-function M.response(result, quiz, path)
+-- A result table (from run --json) as a QuestionnaireResponse resource.
+-- quiz may be nil when the quiz could not be found; the caller says so.
+-- stored: what the records store adds about a stored attempt (records as
+-- FHIR, recordfhir.lua): identifier {system, value}, authored (a FHIR
+-- dateTime) and status ("stopped" for an attempt the learner stopped).
+function M.response_resource(result, quiz, path, stored)
   if type(result) ~= "table" or type(result.questions) ~= "table" or type(result.quiz) ~= "string"
      or result.score == nil then
     return nil, ("%s:1:1: error: not a teachback result (one has 'quiz', 'score' and " ..
@@ -368,13 +371,32 @@ function M.response(result, quiz, path)
     ext[#ext + 1] = obj("url", "urn:teachback:passed",
                         "valueBoolean", result.passed == true or result.passed == "true")
   end
-  local resource = obj("resourceType", "QuestionnaireResponse",
+  stored = stored or {}
+  return obj("resourceType", "QuestionnaireResponse",
     "extension", #ext > 0 and ext or nil,
+    "identifier", stored.identifier,
     "questionnaire", canonical(quiz) .. "|" .. tostring(quiz.version),
-    "status", complete and "completed" or "in-progress",
+    "status", stored.status or (complete and "completed" or "in-progress"),
+    "authored", stored.authored,
     "source", learner and obj("display", learner) or nil,
     "item", #items > 0 and items or nil)
+end
+
+function M.response(result, quiz, path)
+  local resource, err = M.response_resource(result, quiz, path)
+  if not resource then return nil, err end
   return M.encode(resource)
 end
+
+-- Resources as one Bundle of type collection (a learner's record):
+-- timestamp a FHIR instant.
+function M.bundle(resources, timestamp)
+  local entries = {}
+  for i, r in ipairs(resources) do entries[i] = obj("resource", r) end
+  return obj("resourceType", "Bundle", "type", "collection", "timestamp", timestamp,
+             "entry", #entries > 0 and entries or nil)
+end
+
+M.object = obj
 
 return M

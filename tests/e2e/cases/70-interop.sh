@@ -197,6 +197,37 @@ done
 "$TB" run bone-basics --answers tests/e2e/bone-basics.wrong.yaml --json --seed 1 > "$X/bb.json"
 expect "fhir-response of a bundled quiz's result" 0 -- "$TB" export "$X/bb.json" \
 	--to fhir-response -o "$X/fhir/bone-basics.response.json"
+# A learner's stored attempts as FHIR (report --learner NAME --format fhir):
+# each QuestionnaireResponse in the Bundle is the one fhir-response makes
+# from the same attempt's result, plus the store's identifier and date.
+LDB=$X/learner.db
+RQ=$E/fixtures/records/class.yaml
+expect "a stored attempt" 0 -- sh -c "printf 'A\nB\ntrue\nA B\n' | '$TB' run '$RQ' --seed 3 --json --db '$LDB' --learner ana"
+cp "$out" "$X/ana-1.json"
+expect "a stored teach-back" 0 -- sh -c "printf 'It is chemo for my bones\n\nagree\ny\n\nn\n' | '$TB' run '$F/teachback.yaml' --seed 1 --assist --json --db '$LDB' --learner ana"
+cp "$out" "$X/ana-2.json"
+"$TB" export "$X/ana-1.json" --to fhir-response --quiz "$RQ" > "$X/ana-1.fhir.json"
+"$TB" export "$X/ana-2.json" --to fhir-response --quiz "$F/teachback.yaml" > "$X/ana-2.fhir.json"
+expect "learner record as FHIR" 0 -- "$TB" report --learner ana --format fhir --db "$LDB"
+cp "$out" "$X/fhir/ana.bundle.json"
+if [ "$node_ok" -eq 1 ]; then
+	expect "each stored attempt is its fhir-response" 0 -- node -e '
+const fs = require("fs");
+const b = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const want = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
+if (b.resourceType !== "Bundle" || b.type !== "collection" || b.entry.length !== want.length)
+  throw new Error("not a collection of " + want.length);
+b.entry.forEach((e, i) => {
+  const r = e.resource;
+  if (r.identifier.system !== "urn:teachback:attempt" || !/^[0-9]+$/.test(r.identifier.value) ||
+      !/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}$/.test(r.authored))
+    throw new Error("entry " + i + ": identifier or authored");
+  delete r.identifier; delete r.authored;
+  if (JSON.stringify(r) !== JSON.stringify(JSON.parse(want[i])))
+    throw new Error("entry " + i + " differs: " + JSON.stringify(r));
+});' "$X/fhir/ana.bundle.json" "$X/ana-1.fhir.json" "$X/ana-2.fhir.json"
+fi
+
 expect "fhir-response of a non-result" 3 -- "$TB" export "$Q" --to fhir-response
 has "fhir-response of a non-result message" "$err" "$Q:1:1: error: not a teachback result (one has 'quiz', 'score' and 'questions'"
 
