@@ -129,8 +129,6 @@ if [ "$n" -eq 2 ]; then ok; else bad "record as FHIR: $n responses, expected 2";
 has "the sheet's date" "$out" '"authored": "2026-11-18T'
 has "the review's date" "$out" '"authored": "2026-11-19T'
 if grep -Eq '"value": "[0-9]+/class"' "$out"; then ok; else bad "record as FHIR: no review part for class"; fi
-expect "review resume with nothing open" 0 -- sh -c "printf 'q\ny\n' | TEACHBACK_NOW=$NEXT '$TB' review --resume --db '$DB' --learner L1 --plain --no-save"
-has "nothing open is said" "$out" "Review: "
 
 # -- regrade after a key is fixed: i2's key becomes option B
 mkdir -p "$tmpdir/fixed"
@@ -168,6 +166,8 @@ has "astray attempt kept" "$out" "(kid, "
 has "astray said" "$out" "left as it was: its answers no longer replay on the quiz as it is (input 2 went to another question)"
 has "sheet that no longer reads" "$out" "(L5, 2026-11-18): left as it was: its answer sheet no longer reads on the quiz as it is (question 'i1': There is no option C; choose A or B.)"
 has "astray counted" "$out" "regraded 7 attempts of class: 0 changed; 2 left as they were"
+expect "review resume with nothing open" 0 -- sh -c "printf 'q\ny\n' | TEACHBACK_NOW=$NEXT '$TB' review --resume --db '$CDB' --learner L1 --plain"
+has "nothing open is said" "$out" "No unfinished review to resume; starting a new one."
 
 expect "forget" 0 -- "$TB" forget --learner L2 --db "$DB"
 has "forget count" "$out" "Deleted 2 attempts by L2, for good."
