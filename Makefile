@@ -60,7 +60,7 @@ run: deps
 	@$(BUILD)/teachback
 
 test check: deps
-	@$(MAKE) --no-print-directory -s $(BUILD)/teachback $(TEST_BIN) $(FUZZ_REPLAY)
+	@$(MAKE) --no-print-directory -s $(BUILD)/teachback $(TEST_BIN) $(FUZZ_REPLAY) $(BUILD)/webload
 	@BUILD=$(BUILD) tests/run
 
 sanitize: deps
@@ -128,6 +128,11 @@ $(BUILD)/tests/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/com
 $(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/common.o $(ENGINE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ $(DEPS_LIBS)
+
+# The web load generator (scripts/bench-web; a short run in make test).
+$(BUILD)/webload: scripts/webload.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(OPT) $(CFLAGS) -o $@ $< $(LDFLAGS)
 
 $(BUILD)/bench: $(BUILD)/scripts/bench.o $(ENGINE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
