@@ -4,6 +4,7 @@
  * loop.  Exit statuses: 0 done, 1 check found errors, 2 wrong usage,
  * 3 a quiz or answers file could not be loaded.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@ struct run_opts {
 	int no_save, resume, review;    /* the records store (records.lua) */
 };
 
+/* One %s: the modes, as modes.lua lists them. */
 static const char *usage_text =
 	"Usage: teachback                      open the menu of bundled quizzes\n"
 	"       teachback run QUIZ [options]   take a quiz (a file, or a bundled quiz's id)\n"
@@ -48,7 +50,7 @@ static const char *usage_text =
 	"       teachback --help | --version\n"
 	"\n"
 	"Options for run:\n"
-	"  --mode practice|exam|adaptive|cbm   override the quiz's mode\n"
+	"  --mode %s   override the quiz's mode\n"
 	"  --seed N            the same seed gives the same attempt (order, options, cases)\n"
 	"  --learner NAME      name shown in the header and kept in the result\n"
 	"  --answers FILE      answer from a YAML or JSON file instead of the terminal\n"
@@ -254,14 +256,33 @@ static int parse_seed(const char *s, long long *out)
 	return *s && !*end && errno == 0 && *out >= 0;
 }
 
-static int valid_mode(const char *m)
+/*
+ * modes.<fn>(arg) pushed: the modes are Lua's (engine/lua/modes.lua), so a
+ * new mode is one Lua file.  An engine fault goes to the protected call in
+ * main: a message and exit 70.
+ */
+static void modes_call(lua_State *L, const char *fn, const char *arg)
 {
-	static const char *const modes[] = { "practice", "exam", "adaptive", "cbm", NULL };
+	lua_pushstring(L, arg ? arg : "");
+	if (host_call(L, "modes", fn, 1, 1) != LUA_OK)
+		lua_error(L);
+}
 
-	for (const char *const *p = modes; *p; p++)
-		if (strcmp(m, *p) == 0)
-			return 1;
-	return 0;
+/* --mode NAME: a registered mode, or a usage error naming the registered ones. */
+static int check_mode(lua_State *L, const char *m)
+{
+	char msg[TB_ERRLEN];
+	int known;
+
+	modes_call(L, "known", m);
+	known = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	if (known)
+		return 0;
+	modes_call(L, "list_text", NULL);
+	snprintf(msg, sizeof msg, "--mode must be %s, not '%s'", lua_tostring(L, -1), m);
+	lua_pop(L, 1);
+	return usage_error("%s", msg);
 }
 
 /* --name value or --name=value; returns the value or NULL. */
@@ -333,7 +354,7 @@ static int unknown_option(const char *a)
 	return usage_error("%s", msg);
 }
 
-static int parse_run(int argc, char **argv, struct run_opts *o)
+static int parse_run(lua_State *L, int argc, char **argv, struct run_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	for (int i = 0; i < argc; i++) {
@@ -346,8 +367,8 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 		else if (!strcmp(a, "--assist"))
 			o->assist = 1;
 		else if ((v = opt_value(argc, argv, &i, "--mode"))) {
-			if (!valid_mode(v))
-				return usage_error("--mode must be practice, exam, adaptive or cbm, not '%s'", v);
+			if (check_mode(L, v))
+				return TB_EXIT_USAGE;
 			o->mode = v;
 		} else if ((v = opt_value(argc, argv, &i, "--seed"))) {
 			if (!parse_seed(v, &o->seed))
@@ -430,9 +451,11 @@ static int render_call(lua_State *L, int s, const char *fn, const struct term_op
 
 /*
  * Read one answer: a line, or for multi-line answers (own words) lines up
- * to an empty one.  Returns 1, 0 at end of input, -1 when too long.
+ * to an empty one, where a first line that is one of the dialogue's
+ * command letters (the prompt's `commands`) is taken alone.  Returns 1, 0
+ * at end of input, -1 when too long.
  */
-static int read_answer(char *buf, size_t size, int multiline, FILE *out)
+static int read_answer(char *buf, size_t size, int multiline, const char *commands, FILE *out)
 {
 	size_t used = 0;
 	int got;
@@ -452,7 +475,7 @@ static int read_answer(char *buf, size_t size, int multiline, FILE *out)
 		if (!line[0])
 			return 1;
 		/* ?, h, s and q alone on the first line are commands, as elsewhere. */
-		if (!used && line[1] == '\0' && strchr("?hHsSqQ", line[0])) {
+		if (!used && line[1] == '\0' && strchr(commands, tolower((unsigned char)line[0]))) {
 			memcpy(buf, line, 2);
 			return 1;
 		}
@@ -498,15 +521,18 @@ static int review(lua_State *L, int s, const struct term_opts *t)
 	for (lua_Integer i = 1; i <= n; i++) {
 		char line[64];
 
-		if (pages) {
-			fprintf(t->out, i == 1 ? "\nPress Enter to review your answers, q to skip. " :
-				"\nPress Enter for the next question (%lld of %lld), q to stop. ",
-				(long long)i, (long long)n);
-			fflush(t->out);
-			if (term_readline(line, sizeof line) <= 0 || line[0] == 'q' || line[0] == 'Q')
-				break;
-		}
 		lua_rawgeti(L, -1, i);
+		if (pages) {
+			/* What to press, as the page says it (cli.review_pages). */
+			lua_getfield(L, -1, "ask");
+			fprintf(t->out, "\n%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+			lua_pop(L, 1);
+			fflush(t->out);
+			if (term_readline(line, sizeof line) <= 0 || line[0] == 'q' || line[0] == 'Q') {
+				lua_pop(L, 1);
+				break;
+			}
+		}
 		term_render(L, -1, t);
 		lua_pop(L, 1);
 	}
@@ -523,6 +549,7 @@ static int interact(lua_State *L, int s, const struct term_opts *t, int round)
 		return 0;
 	for (;;) {
 		int got, multiline;
+		char commands[16];
 
 		lua_pushvalue(L, s);
 		if (host_call(L, "cli", "prompt", 1, 1) != LUA_OK)
@@ -535,10 +562,12 @@ static int interact(lua_State *L, int s, const struct term_opts *t, int round)
 		term_render(L, -1, t);
 		lua_getfield(L, -2, "multiline");
 		multiline = lua_toboolean(L, -1);
-		lua_getfield(L, -3, "prompt");
+		lua_getfield(L, -3, "commands");
+		snprintf(commands, sizeof commands, "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+		lua_getfield(L, -4, "prompt");
 		term_prompt(t, lua_tostring(L, -1));
-		lua_pop(L, 4);
-		got = read_answer(line, sizeof line, multiline, t->out);
+		lua_pop(L, 5);
+		got = read_answer(line, sizeof line, multiline, commands, t->out);
 		if (got == 0) {
 			fputc('\n', t->out);
 			lua_pushvalue(L, s);
@@ -635,7 +664,7 @@ static int run_attempt(lua_State *L, int argc, char **argv)
 	struct term_opts t;
 	int rc, s;
 
-	if ((rc = parse_run(argc, argv, &o)) != 0)
+	if ((rc = parse_run(L, argc, argv, &o)) != 0)
 		return rc;
 	term_setup(&t, o.plain || o.json);
 	t.out = o.json ? stderr : stdout;
@@ -702,7 +731,7 @@ static int ask_number(lua_State *L, int n, const struct term_opts *t)
 }
 
 /* Options the menu passes on to each quiz it starts. */
-static int check_menu_opts(int argc, char **argv)
+static int check_menu_opts(lua_State *L, int argc, char **argv)
 {
 	struct run_opts o;
 	char *args[64];
@@ -716,7 +745,7 @@ static int check_menu_opts(int argc, char **argv)
 					   "run QUIZ %s'", argv[i]);
 		args[i + 1] = argv[i];
 	}
-	return parse_run(argc + 1, args, &o);
+	return parse_run(L, argc + 1, args, &o);
 }
 
 /*
@@ -730,7 +759,7 @@ static int cmd_menu(lua_State *L, int argc, char **argv)
 	char path[4096], *args[64];
 	int n, choice, rc, plain = 0;
 
-	if ((rc = check_menu_opts(argc, argv)) != 0)
+	if ((rc = check_menu_opts(L, argc, argv)) != 0)
 		return rc;
 	for (int i = 0; i < argc; i++) {
 		plain |= !strcmp(argv[i], "--plain");
@@ -821,12 +850,23 @@ static int is_records_cmd(const char *name)
 	return 0;
 }
 
+/* --help: the usage, with the modes Lua knows. */
+static int cmd_help(lua_State *L)
+{
+	modes_call(L, "usage_text", NULL);
+	printf(usage_text, lua_tostring(L, -1));
+	lua_pop(L, 1);
+	return TB_EXIT_OK;
+}
+
 /* The command named on the command line; the Lua state is open. */
 static int dispatch(lua_State *L, int argc, char **argv)
 {
 	int rc;
 
-	if (argc < 2 || (argv[1][0] == '-' && argv[1][1] == '-'))
+	if (argc > 1 && !strcmp(argv[1], "--help"))
+		rc = cmd_help(L);
+	else if (argc < 2 || (argv[1][0] == '-' && argv[1][1] == '-'))
 		rc = cmd_menu(L, argc - 1, argv + 1);
 	else if (!strcmp(argv[1], "run"))
 		rc = cmd_run(L, argc - 2, argv + 2);
@@ -882,10 +922,6 @@ int main(int argc, char **argv)
 	lua_State *L;
 	struct main_args a = { argc, argv, 0 };
 
-	if (argc > 1 && !strcmp(argv[1], "--help")) {
-		fputs(usage_text, stdout);
-		return TB_EXIT_OK;
-	}
 	if (argc > 1 && !strcmp(argv[1], "--version")) {
 		printf("teachback %s\n", TB_VERSION);
 		return TB_EXIT_OK;

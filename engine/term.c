@@ -293,18 +293,17 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 		if (c)
 			fputs(RESET, f);
 	} else if (!strcmp(kind, "note")) {
+		/* The word comes with the block (report.lua); colour repeats the mark. */
 		const char *mark = field(L, b, "mark");
-		const char *word = !strcmp(mark, "right") ? "right" :
-				   !strcmp(mark, "missed") ? "missed" :
-				   !strcmp(mark, "notquite") ? "not quite" : "wrong";
+		const char *word = field(L, b, "word");
 
 		if (c)
-			snprintf(pre, sizeof pre, "  %s%s%s ", !strcmp(word, "right") ? GREEN "\u2713" :
-				 !strcmp(word, "missed") ? YELLOW "\u25cb" :
-				 !strcmp(word, "not quite") ? YELLOW "\u2717" : RED "\u2717", RESET, "");
+			snprintf(pre, sizeof pre, "  %s%s%s ", !strcmp(mark, "right") ? GREEN "\u2713" :
+				 !strcmp(mark, "missed") ? YELLOW "\u25cb" :
+				 !strcmp(mark, "notquite") ? YELLOW "\u2717" : RED "\u2717", RESET, "");
 		else
-			snprintf(pre, sizeof pre, "  %s: ", word);
-		wrap(f, text, pre, c ? 4 : strlen(word) + 4, "    ", 4, o->width);
+			snprintf(pre, sizeof pre, "  %.40s: ", word);
+		wrap(f, text, pre, c ? 4 : utf8_width(pre, strlen(pre)), "    ", 4, o->width);
 	} else if (!strcmp(kind, "passage")) {
 		const char *title = field(L, b, "title");
 
@@ -321,21 +320,25 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 			wrap(f, text, "  ", 2, "  ", 2, o->width);
 		}
 	} else if (!strcmp(kind, "box") && !c) {
-		/* Each warning its own sentence: "Important: ...". */
+		/* Each warning its own sentence under the label: "Important: ...". */
+		snprintf(pre, sizeof pre, "%.40s: ", field(L, b, "label"));
 		for (const char *p = text; *p;) {
 			size_t n = strcspn(p, "\n");
 			char *one = strndup(p, n);
 
 			if (one && *one)
-				wrap(f, one, "Important: ", 11, "", 0, o->width);
+				wrap(f, one, pre, utf8_width(pre, strlen(pre)), "", 0, o->width);
 			free(one);
 			p += n + (p[n] == '\n');
 		}
 	} else if (!strcmp(kind, "box")) {
-		int w = o->width - 2;
+		const char *label = field(L, b, "label");
+		int w = o->width - 2, lw = (int)utf8_width(label, strlen(label));
 
-		fprintf(f, "%s+-- Important ", c ? BOLD RED : "");
-		for (int i = 14; i < w; i++)
+		fprintf(f, "%s+-- ", c ? BOLD RED : "");
+		write_clean(f, label, strlen(label));
+		fputc(' ', f);
+		for (int i = 5 + lw; i < w; i++)
 			fputc('-', f);
 		fprintf(f, "%s\n", c ? RESET : "");
 		wrap(f, text, "| ", 2, "| ", 2, o->width);

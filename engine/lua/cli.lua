@@ -367,12 +367,18 @@ function M.summary(s)
 end
 
 -- Then, after an exam, its review one question at a time (nil when the
--- mode gave feedback as it went, or nothing was answered).
+-- mode gave feedback as it went, or nothing was answered); each page's
+-- `ask` is what a paging front end says before showing it.
 function M.review_pages(s)
   if s.mode.immediate then return nil end
   local pages = report.review_pages(s)
   if #pages == 0 then return nil end
   table.insert(pages[1], 1, { kind = "title", text = "Review" })
+  -- Each page says what to press before it is shown, one at a time.
+  for i, page in ipairs(pages) do
+    page.ask = i == 1 and "Press Enter to review your answers, q to skip. " or
+      ("Press Enter for the next question (%d of %d), q to stop. "):format(i, #pages)
+  end
   return pages
 end
 

@@ -3,7 +3,7 @@
 -- A question type (types/NAME.lua), a mode (modes/NAME.lua), a view block
 -- (what term.c and any other front end draw) and the `host` library (what
 -- C gives the Lua side) are each described here by what they must hold.
--- quiz.type_module and session.mode_module check a plug-in the first time
+-- quiz.type_module and modes.get check a plug-in the first time
 -- it is loaded, so a type or mode missing a function fails at once with its
 -- name, not later in the middle of an attempt; tests/lua/test_contracts.lua
 -- loops over every registered type and mode.
@@ -26,19 +26,35 @@ M.TYPE = {
                 "encode", "show" },
 }
 
--- A mode.  settings are the quiz's settings; item an attempt's item.
+-- A mode (modes/NAME.lua, listed in modes.lua).  settings are the quiz's
+-- settings; s an attempt; item one of its questions; tot attempt.totals(s).
+-- The mode owns every decision and word that depends on it: nothing else
+-- names a mode.
 --   name             the mode's name, as `--mode` and `settings.mode` say it
---   immediate        true when feedback follows each answer
+--   immediate        true when feedback follows each answer (false: a
+--                    review at the end, and no missed-questions round)
+--   running_score    true when a question's heading shows the score so far
+--   commands         what may be typed at a question besides an answer, as
+--                    help lists it: { {key, action, says}... }; an action
+--                    "hint" there means the mode gives hints
+--   certainty_help   what "?" at "How sure?" says
 --   tries(settings)  how many tries a question gets
 --   asks_certainty(settings) -> whether to ask how sure the learner is
---   grade(item, settings) -> the item's mark as a fraction (may be negative
---                    in cbm, whose mark(fraction, certainty) and summary(items)
---                    are optional extras)
+--   grade(item, settings) -> the item's mark as a fraction (may be negative)
+--   intro(s) -> the sentence that says how the mode works, before question 1
+--   feedback_lines(s, item) -> the mode's own lines in a question's feedback
+--   summary_lines(s, tot) -> the score lines of the summary
+--   result_fields(s, tot) -> keys, values: the mode's own fields in the result
+--   optional: summary(items) -> figures kept as totals().cbm (cbm's
+--   accuracy and bonus), mark(fraction, certainty), retry_note(s, left) ->
+--   what a wrong try says when tries are left
 M.MODE = {
-  strings = { "name" },
-  booleans = { "immediate" },
-  functions = { "tries", "asks_certainty", "grade" },
-  optional = { "mark", "summary" },
+  strings = { "name", "certainty_help" },
+  booleans = { "immediate", "running_score" },
+  tables = { "commands" },
+  functions = { "tries", "asks_certainty", "grade", "intro", "feedback_lines",
+                "summary_lines", "result_fields" },
+  optional = { "mark", "summary", "retry_note" },
 }
 
 -- View blocks: a view is a list of these, made in Lua, drawn by a front
@@ -52,9 +68,10 @@ M.BLOCKS = {
   item = { "label" },              -- a numbered or lettered choice
   hint = {},                       -- how to answer, quieter
   verdict = { "ok" },              -- right (ok = true) or not, after an answer
-  note = { "mark" },               -- a remark with its mark ("!" for a red flag)
+  note = { "mark", "word" },       -- a remark with its mark (right, missed, wrong,
+                                   -- notquite) and the word that says it
   passage = { "title" },           -- a quoted passage of the material
-  box = {},                        -- a framed warning (red flags)
+  box = { "label" },               -- a framed warning (red flags) under its label
   bar = { "label", "value", "max" }, -- a score bar: value out of max
   bullet = {},                     -- a point in a list
   blank = {},                      -- an empty line
@@ -89,13 +106,27 @@ end
 function M.check_mode(name, m)
   if type(m) ~= "table" then fail("mode", name, "it returned %s, not a table", type(m)) end
   if m.name ~= name then fail("mode", name, "its name is '%s'", tostring(m.name)) end
-  if type(m.immediate) ~= "boolean" then fail("mode", name, "'immediate' is not true or false") end
   for _, f in ipairs(M.MODE.functions) do
     if type(m[f]) ~= "function" then fail("mode", name, "no function '%s'", f) end
   end
   for _, f in ipairs(M.MODE.optional) do
     if m[f] ~= nil and type(m[f]) ~= "function" then
       fail("mode", name, "'%s' is not a function", f)
+    end
+  end
+  for _, f in ipairs(M.MODE.booleans) do
+    if type(m[f]) ~= "boolean" then fail("mode", name, "'%s' is not true or false", f) end
+  end
+  for _, f in ipairs(M.MODE.strings) do
+    if type(m[f]) ~= "string" then fail("mode", name, "'%s' is not a string", f) end
+  end
+  for _, f in ipairs(M.MODE.tables) do
+    if type(m[f]) ~= "table" then fail("mode", name, "'%s' is not a table", f) end
+  end
+  for i, c in ipairs(m.commands) do
+    if type(c) ~= "table" or type(c.key) ~= "string" or #c.key ~= 1 or
+       type(c.action) ~= "string" or type(c.says) ~= "string" then
+      fail("mode", name, "command %d is not {key = one character, action, says}", i)
     end
   end
   return m

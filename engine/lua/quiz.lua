@@ -17,7 +17,8 @@ local M = {}
 
 M.TYPES = { "single", "multiple", "truefalse", "matching", "ordering",
             "numeric", "text", "cloze", "matrix", "staging", "teachback" }
-M.MODES = { "practice", "exam", "adaptive", "cbm" }
+-- The registered modes (modes.lua): the same list, so a registered one is known.
+M.MODES = require("modes").NAMES
 M.AUDIENCES = { "patient", "student", "any" }
 M.CHECK_SEEDS = 8       -- seeds a script is tried with by `check`
 M.MAX_PATIENT_GRADE = 8 -- Flesch-Kincaid grade a patient question may not pass

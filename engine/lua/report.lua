@@ -18,10 +18,12 @@ local function patient(s)
 end
 
 -- Numbers people read: at most two decimals (the JSON keeps four).
-function M.num(x)
-  local r = math.floor(x * 100 + 0.5) / 100
-  return util.fmt_num(r)
-end
+M.num = util.num
+
+-- The words a front end shows with a note's mark and on a warning box
+-- (colour and symbols only repeat them).
+M.NOTE_WORDS = { right = "right", missed = "missed", notquite = "not quite", wrong = "wrong" }
+M.WARNING = "Important"
 
 function M.say(text)
   return { { kind = "text", text = text } }
@@ -36,9 +38,9 @@ function M.question_view(s, item)
   local view = item.t.present(item.q, item.perm)
   local out = {}
   local head = ("Question %d of %d"):format(item.n, #s.items)
-  -- A running score suits students; a patient's check is not a test, and
-  -- under cbm marks and points are different scales.
-  if s.mode.immediate and item.n > 1 and not patient(s) and s.mode.name ~= "cbm" then
+  -- A running score suits students (if the mode keeps one); a patient's
+  -- check is not a test.
+  if s.mode.running_score and item.n > 1 and not patient(s) then
     local got, max = 0, 0
     for i = 1, item.n - 1 do
       got = got + session.grade(s, s.items[i]) * s.items[i].q.points
@@ -73,21 +75,20 @@ end
 
 -- "?" at "How sure?": what the numbers mean, and what they cost.
 function M.certainty_help(s)
-  if s.mode.name == "cbm" then
-    return M.say("Type 1, 2 or 3 (or unsure, mid, quite). Right earns 1, 2 or 3 marks; " ..
-                 "wrong earns 0, -2 or -6. s goes on without one (it counts as 1), q stops.")
+  return M.say(s.mode.certainty_help)
+end
+
+-- Does the mode offer this action at a question ("hint")?
+local function offers(s, action)
+  for _, c in ipairs(s.mode.commands) do
+    if c.action == action then return true end
   end
-  return M.say("Type 1 if you are not sure, 2 if you are fairly sure, 3 if you are very " ..
-               "sure. There are no marks: it shows what to go over again. s goes on " ..
-               "without it, q stops.")
+  return false
 end
 
 function M.help(s, item)
-  local lines = {
-    M.how(s, item),
-    "Commands: ? help, s skip this question, q stop the quiz" ..
-      (s.mode.name == "adaptive" and ", h a hint" or "") .. ".",
-  }
+  local said = util.map(s.mode.commands, function(c) return c.key .. " " .. c.says end)
+  local lines = { M.how(s, item), "Commands: " .. table.concat(said, ", ") .. "." }
   return util.map(lines, function(t) return { kind = "text", text = t } end)
 end
 
@@ -96,7 +97,7 @@ end
 -- try does.
 function M.hint(s, item)
   local hints = item.q.hints or {}
-  if s.mode.name ~= "adaptive" or #hints == 0 then
+  if not offers(s, "hint") or #hints == 0 then
     return M.say("No hint for this question.")
   end
   local seen = item.hints_seen or 0
@@ -120,10 +121,9 @@ function M.retry(s, item)
     item.hints_seen = seen + 1
     out[#out + 1] = { kind = "text", text = "Hint: " .. hints[seen + 1] }
   end
-  local pen = s.settings.penalty or 1 / 3
-  out[#out + 1] = { kind = "text", text = ("%s left. Each new try costs %s of the marks.")
-                    :format(util.plural(left, "try", "tries"), pen == 1 / 3 and "a third" or
-                            util.fmt_num(pen * 100) .. "%") }
+  if s.mode.retry_note then
+    out[#out + 1] = { kind = "text", text = s.mode.retry_note(s, left) }
+  end
   return out
 end
 
@@ -160,7 +160,7 @@ end
 function M.safety_box(item)
   local last = item.steps[#item.steps]
   local todo = unsafe(item) and item.t.safety_text and item.t.safety_text(item.q, last.response)
-  return { kind = "box", text = item.q.safety_message or todo or
+  return { kind = "box", label = M.WARNING, text = item.q.safety_message or todo or
            "This can be a warning sign. If it happens, call your care team right away." }
 end
 
@@ -219,20 +219,13 @@ function M.feedback(s, item, review)
   cite(item.q._section, item.q.quote)
   for _, note in ipairs(notes) do
     -- Patients hear "not quite" rather than "wrong", in plain text too.
-    out[#out + 1] = { kind = "note", mark = (patient(s) and note.mark == "wrong") and
-                      "notquite" or note.mark,
+    local mark = (patient(s) and note.mark == "wrong") and "notquite" or note.mark
+    out[#out + 1] = { kind = "note", mark = mark, word = M.NOTE_WORDS[mark] or "wrong",
                       text = note.text .. (note.feedback and (" — " .. note.feedback) or "") }
     cite(note.section, nil)
   end
-  if s.mode.name == "adaptive" and #item.steps > 1 then
-    out[#out + 1] = { kind = "text", text = ("Took %d tries: %s of %s marks."):format(
-      #item.steps, M.num(session.grade(s, item) * item.q.points),
-      M.num(item.q.points)) }
-  end
-  if s.mode.name == "cbm" and last then
-    local marks = session.grade(s, item) * item.q.points
-    out[#out + 1] = { kind = "text", text = ("Certainty %d: %s %s."):format(
-      item.certainty or 1, util.fmt_num(marks), math.abs(marks) == 1 and "mark" or "marks") }
+  for _, line in ipairs(s.mode.feedback_lines(s, item)) do
+    out[#out + 1] = { kind = "text", text = line }
   end
   out[#out + 1] = { kind = "text", text = item.q.explain }
   for _, p in ipairs(sections) do out[#out + 1] = p end
@@ -242,27 +235,7 @@ end
 
 -- How the mode works, said once before the first question.
 function M.mode_intro(s)
-  local name = s.mode.name
-  if name == "cbm" then
-    return "Certainty-based marking: after each answer, say how sure you are. " ..
-      "1 unsure: right +1, wrong 0. 2 mid: right +2, wrong -2. 3 quite sure: " ..
-      "right +3, wrong -6. Choose 3 only when you are more than 80% sure."
-  elseif name == "adaptive" then
-    return ("You get %s at each question, with a hint after a wrong try (h shows one " ..
-      "sooner; hints cost no marks). Each new try costs %s of the marks."):format(
-      util.plural(session.tries(s), "try", "tries"),
-      (s.settings.penalty or 1 / 3) == 1 / 3 and "a third" or
-      util.fmt_num(100 * s.settings.penalty) .. "%")
-  elseif name == "exam" then
-    return "Exam: no feedback until the end; then your score, and a review of the " ..
-      "questions you answered."
-  end
-  if patient(s) then
-    return "After each answer you will see why, and where to read more." ..
-      (session.asks_certainty(s) and " You will also be asked how sure you are; there " ..
-       "are no marks." or "")
-  end
-  return "Practice: feedback and explanation after each question."
+  return s.mode.intro(s)
 end
 
 -- "targeted-therapy" -> "Targeted therapy".
@@ -341,20 +314,9 @@ function M.summary(s)
     return out
   end
   out[#out + 1] = { kind = "text", text = counts_line(s, c) }
-  -- For patients a check of how well we explained, not a grade: counts,
-  -- never a percentage or points.
-  if tot.cbm then
-    out[#out + 1] = { kind = "text", text = ("Accuracy: %s%% — %s (pass mark %s%%).")
-      :format(util.fmt_num(tot.cbm.accuracy), tot.passed and "passed" or "not passed",
-              util.fmt_num(s.settings.pass)) }
-    out[#out + 1] = { kind = "text", text = ("Certainty-based marks: %s of a possible %s; " ..
-      "average %s a question, bonus %s%%, certainty-based accuracy %s%%."):format(
-      M.num(tot.score), M.num(3 * tot.max), util.fmt_num(tot.cbm.average),
-      util.fmt_num(tot.cbm.bonus), util.fmt_num(tot.cbm.cb_accuracy)) }
-  elseif not patient(s) then
-    out[#out + 1] = { kind = "text", text = ("Score: %s / %s (%s%%) — %s (pass mark %s%%).")
-      :format(M.num(tot.score), M.num(tot.max), M.num(tot.percent),
-              tot.passed and "passed" or "not passed", util.fmt_num(s.settings.pass)) }
+  -- The score, as the mode says it (for patients none: counts only).
+  for _, line in ipairs(s.mode.summary_lines(s, tot)) do
+    out[#out + 1] = { kind = "text", text = line }
   end
   if c.not_reached > 0 and not patient(s) then
     out[#out + 1] = { kind = "text", text = ("%s not reached: %s as unanswered, and %s " ..
@@ -426,7 +388,9 @@ function M.summary(s)
       texts[#texts + 1] = text
     end
   end
-  if #texts > 0 then out[#out + 1] = { kind = "box", text = table.concat(texts, "\n\n") } end
+  if #texts > 0 then
+    out[#out + 1] = { kind = "box", label = M.WARNING, text = table.concat(texts, "\n\n") }
+  end
   return out
 end
 
@@ -552,11 +516,11 @@ function M.result(s)
   }
   local keys = { "quiz", "version", "mode", "seed", "learner", "score", "max", "percent",
                  "passed", "topics", "questions", "confident_mistakes", "safety" }
-  if tot.cbm then
-    r.cbm = json.object({ "accuracy", "average", "bonus", "cb_accuracy" }, {
-      accuracy = util.round(tot.cbm.accuracy), average = util.round(tot.cbm.average),
-      bonus = util.round(tot.cbm.bonus), cb_accuracy = util.round(tot.cbm.cb_accuracy) })
-    keys[#keys + 1] = "cbm"
+  -- The mode's own fields (cbm: its accuracy and bonus).
+  local mkeys, mvalues = s.mode.result_fields(s, tot)
+  for _, k in ipairs(mkeys) do
+    r[k] = mvalues[k]
+    keys[#keys + 1] = k
   end
   return json.object(keys, r)
 end

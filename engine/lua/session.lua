@@ -10,21 +10,15 @@
 -- what to show next; until prompt(s) is nil; then report.summary(s).
 
 local choice = require("types.choice")
+local modes = require("modes")
 local quiz_mod = require("quiz")
 local rng = require("rng")
 local util = require("util")
 
 local M = {}
 
--- A mode's module, its contract checked the first time (contracts.lua).
-local checked_modes = {}
-function M.mode_module(name)
-  local m = require("modes." .. name)
-  if not checked_modes[name] then
-    checked_modes[name] = require("contracts").check_mode(name, m)
-  end
-  return m
-end
+-- A mode's module, its contract checked the first time (modes.lua).
+M.mode_module = modes.get
 
 -- Draw `n` questions, spread over topics when by_topic: shuffle each
 -- topic's questions, then take one from each topic in turn.
@@ -185,6 +179,13 @@ end
 
 local report -- loaded lazily: report requires session
 
+-- The letters the dialogue takes as commands at a question, in any mode
+-- (h in a mode without hints says so); help lists the mode's own.
+local COMMANDS = { ["?"] = "help", s = "skip", q = "quit", h = "hint" }
+-- The same, as the prompt gives them to a front end: at a multi-line
+-- answer a first line of one of these is taken alone (main.c).
+M.COMMAND_KEYS = "?hsq"
+
 local function current(s)
   return s.items[s.pos]
 end
@@ -227,13 +228,17 @@ function M.prompt(s)
     prompt = ("%s %d of %d > "):format(view.parts.noun, #(item.partial or {}) + 1,
                                       view.parts.count)
   end
-  if item.shown then return { blocks = {}, prompt = prompt, multiline = view.multiline or nil } end
+  if item.shown then
+    return { blocks = {}, prompt = prompt, multiline = view.multiline or nil,
+             commands = M.COMMAND_KEYS }
+  end
   item.shown = true
   local blocks = report.question_view(s, item)
   if view.multiline then
     blocks[#blocks + 1] = { kind = "hint", text = "(Type your answer; an empty line ends it.)" }
   end
-  return { blocks = blocks, prompt = prompt, multiline = view.multiline or nil }
+  return { blocks = blocks, prompt = prompt, multiline = view.multiline or nil,
+           commands = M.COMMAND_KEYS }
 end
 
 -- The feedback, then the next question; a patient first presses Enter, so
@@ -249,7 +254,6 @@ local function finish_item(s, item, out)
   advance(s)
 end
 
-local COMMANDS = { ["?"] = "help", s = "skip", q = "quit", h = "hint" }
 
 -- "How sure?" answered in the words shown as well as the numbers.
 local CERTAINTY = {

@@ -119,6 +119,11 @@ function M.fmt_num(x)
   return s
 end
 
+-- Numbers people read: at most two decimals (the JSON keeps four).
+function M.num(x)
+  return M.fmt_num(math.floor(x * 100 + 0.5) / 100)
+end
+
 -- Marks are sums of fractions (partial credit, 1/3 + 1/3 + 1/3), so a
 -- whole mark can come out a hair under 1.  These two are the one place that
 -- says how near counts: right is 1 give or take rounding, some credit is

@@ -64,3 +64,153 @@ T.test("cbm summary: the reference's ten-item example (accuracy 80, bonus 4, CB 
   T.eq(s.bonus, 4)
   T.eq(s.cb_accuracy, 84)
 end)
+
+-- ---- modes as plug-ins: the registry, every mode run, a mode of a test's own --
+
+local contracts = require("contracts")
+local json = require("json")
+local material = require("material")
+local modes = require("modes")
+local quiz_mod = require("quiz")
+local report = require("report")
+local session = require("session")
+
+local function fixture(name)
+  local idx = {}
+  local q, v = quiz_mod.load("tests/e2e/fixtures/engine/" .. name, function(dir)
+    idx[dir] = idx[dir] or material.load_dir(dir)
+    return idx[dir]
+  end)
+  T.eq(v.errors, 0, name .. " checks clean")
+  q.settings.shuffle = false
+  return q
+end
+
+local function texts(blocks)
+  local out = {}
+  for _, b in ipairs(blocks) do out[#out + 1] = b.text or "" end
+  return table.concat(out, "\n")
+end
+
+-- Take the attempt to its end as a front end would: the first question
+-- answered (tnm-letters, right: 1D 2A 3B), every other one skipped, certainty 2
+-- where asked, Enter at a pause.  Every view on the way must be made of
+-- documented blocks.
+local function run_through(s)
+  local n = 0
+  while true do
+    local p = session.prompt(s)
+    if not p then break end
+    T.eq(contracts.view_fault(p.blocks), nil, s.mode.name .. " prompt view")
+    local line = s.phase == "certainty" and "2" or s.phase == "pause" and "" or
+      (s.pos == 1 and "1D 2A 3B" or "s")
+    T.eq(contracts.view_fault(session.feed(s, line)), nil, s.mode.name .. " feedback view")
+    n = n + 1
+    T.ok(n < 100, "the attempt ends")
+  end
+end
+
+T.test("modes: every registered mode keeps its contract and runs an attempt to its result",
+       function()
+  T.eq(modes.NAMES, { "practice", "exam", "adaptive", "cbm" })
+  T.eq(modes.list_text(), "practice, exam, adaptive or cbm")
+  T.eq(modes.usage_text(), "practice|exam|adaptive|cbm")
+  for _, name in ipairs(modes.NAMES) do
+    local m = modes.get(name)
+    T.eq(m, require("modes." .. name))
+    contracts.check_mode(name, m)
+    local s = session.new(fixture("staging-and-sites.yaml"), { seed = 1, mode = name })
+    T.eq(type(report.mode_intro(s)), "string", name .. " intro")
+    run_through(s)
+    T.eq(session.status(s.items[1]), "answered", name)
+    T.eq(session.status(s.items[2]), "skipped", name)
+    local sum = report.summary(s)
+    T.eq(contracts.view_fault(sum), nil, name .. " summary")
+    local r = report.result(s)
+    json.encode(r) -- must not raise
+    -- One right of 15 points; cbm: certainty 2 earns 2 marks, a skip 0.
+    T.eq({ r.mode, r.score, r.max, r.questions[1].correct },
+         { name, name == "cbm" and 2 or 1, 15, true }, name)
+  end
+end)
+
+T.test("modes: an unknown mode is refused by name, with the registered ones", function()
+  T.eq(modes.known("fast"), false)
+  T.eq(modes.known("cbm"), true)
+  local ok, err = pcall(modes.get, "fast")
+  T.eq(ok, false)
+  T.ok(tostring(err):find("module 'modes.fast' not found", 1, true), tostring(err))
+end)
+
+-- A mode of the test's own: two tries, a right second try earns half, no
+-- running score, its own lines in the feedback, the summary and the result.
+-- Registered here, it needs no other file: the attempt, the views and the
+-- result ask it, and never name it.
+local second = {
+  name = "second-chance", immediate = true, running_score = false,
+  commands = { { key = "?", action = "help", says = "help" },
+               { key = "s", action = "skip", says = "skip" } },
+  certainty_help = "Say how sure you are.",
+}
+function second.tries() return 2 end
+function second.asks_certainty() return false end
+function second.grade(item)
+  local last = item.steps[#item.steps]
+  if not last or last.fraction < 1 then return 0 end
+  return #item.steps == 1 and 1 or 0.5
+end
+function second.intro() return "Two tries a question: a right second try earns half." end
+function second.retry_note(_, left) return ("%d more try."):format(left) end
+function second.feedback_lines(_, item)
+  return #item.steps == 2 and { "Second try used." } or {}
+end
+function second.summary_lines(_, tot) return { ("Marks: %s of %s."):format(tot.score, tot.max) } end
+function second.result_fields(s)
+  local used = 0
+  for _, item in ipairs(s.items) do if #item.steps == 2 then used = used + 1 end end
+  return { "second_tries" }, { second_tries = used }
+end
+
+T.test("modes: a mode registered by a test runs with no other file touched", function()
+  modes.register(second)
+  local ok, err = pcall(function()
+    T.eq(modes.known("second-chance"), true)
+    T.eq(modes.list_text(), "practice, exam, adaptive, cbm or second-chance")
+    -- A quiz may name it in its settings, as a bundled mode.
+    local q = fixture("staging-and-sites.yaml")
+    local s = session.new(q, { seed = 1, mode = "second-chance" })
+    T.eq(report.mode_intro(s), "Two tries a question: a right second try earns half.")
+    s.pos = s.byid["stage-t2-n1"].n
+    local item = s.items[s.pos]
+    T.eq(texts(session.feed(s, "?")), item.t.present(item.q, item.perm).how ..
+         "\nCommands: ? help, s skip.")
+    T.eq(texts(session.feed(s, "h")), "No hint for this question.")
+    T.eq(texts(session.feed(s, "IV")), "Not right yet.\nHint: M0 means there is no distant " ..
+         "spread, so it is not stage IV.\n1 more try.")
+    local out = session.feed(s, "IIB")
+    T.eq(out[1], { kind = "verdict", ok = true, text = "Correct." })
+    T.ok(texts(out):find("Second try used.", 1, true), texts(out))
+    -- No running score in the next question's heading.
+    T.eq(session.prompt(s).blocks[1].text, ("Question %d of 15"):format(s.pos))
+    session.stop(s)
+    T.eq(session.totals(s).score, 0.5)
+    T.ok(texts(report.summary(s)):find("\nMarks: 0.5 of 15.\n", 1, true), texts(report.summary(s)))
+    local r = report.result(s)
+    T.eq({ r.mode, r.score, r.second_tries }, { "second-chance", 0.5, 1 })
+    T.ok(json.encode(r):find('"safety":[],"second_tries":1}', 1, true), json.encode(r))
+  end)
+  modes.unregister("second-chance")
+  T.eq(modes.known("second-chance"), false)
+  if not ok then error(err, 0) end
+end)
+
+T.test("modes: a registered mode must keep the contract", function()
+  local bad = {}
+  for k, v in pairs(second) do bad[k] = v end
+  bad.name, bad.commands = "bad", { { key = "help", action = "help", says = "help" } }
+  local ok, err = pcall(modes.register, bad)
+  T.eq(ok, false)
+  T.ok(err:find("mode 'bad' breaks its contract: command 1 is not {key = one character, " ..
+                "action, says}", 1, true), err)
+  T.eq(modes.known("bad"), false)
+end)

@@ -5,9 +5,14 @@
 -- right[C] times its fraction, with no penalty (Moodle's rule).  No
 -- certainty given counts as C=1.
 
+local json = require("json")
+local practice = require("modes.practice")
 local util = require("util")
 
-local M = { name = "cbm", immediate = true }
+-- No running score: marks and points are different scales.
+local M = { name = "cbm", immediate = true, running_score = false }
+
+M.commands = practice.commands
 
 M.RIGHT = { 1, 2, 3 }
 M.WRONG = { 0, -2, -6 }
@@ -46,6 +51,43 @@ function M.summary(items)
   local bonus = 0.1 * (avg - best)
   return { accuracy = 100 * acc, average = avg, bonus = 100 * bonus,
            cb_accuracy = 100 * (acc + bonus) }
+end
+
+function M.intro()
+  return "Certainty-based marking: after each answer, say how sure you are. " ..
+    "1 unsure: right +1, wrong 0. 2 mid: right +2, wrong -2. 3 quite sure: " ..
+    "right +3, wrong -6. Choose 3 only when you are more than 80% sure."
+end
+
+M.certainty_help = "Type 1, 2 or 3 (or unsure, mid, quite). Right earns 1, 2 or 3 marks; " ..
+  "wrong earns 0, -2 or -6. s goes on without one (it counts as 1), q stops."
+
+-- After an answer: the certainty given and what it earned.
+function M.feedback_lines(_, item)
+  if #item.steps == 0 then return {} end
+  local marks = M.grade(item) * item.q.points
+  return { ("Certainty %d: %s %s."):format(item.certainty or 1, util.fmt_num(marks),
+                                           math.abs(marks) == 1 and "mark" or "marks") }
+end
+
+-- tot.cbm is summary()'s figures (nil when there were no marks to sum).
+function M.summary_lines(s, tot)
+  if not tot.cbm then return practice.summary_lines(s, tot) end
+  return {
+    ("Accuracy: %s%% — %s (pass mark %s%%)."):format(util.fmt_num(tot.cbm.accuracy),
+      tot.passed and "passed" or "not passed", util.fmt_num(s.settings.pass)),
+    ("Certainty-based marks: %s of a possible %s; average %s a question, bonus %s%%, " ..
+     "certainty-based accuracy %s%%."):format(util.num(tot.score), util.num(3 * tot.max),
+      util.fmt_num(tot.cbm.average), util.fmt_num(tot.cbm.bonus),
+      util.fmt_num(tot.cbm.cb_accuracy)),
+  }
+end
+
+function M.result_fields(_, tot)
+  if not tot.cbm then return {}, {} end
+  return { "cbm" }, { cbm = json.object({ "accuracy", "average", "bonus", "cb_accuracy" }, {
+    accuracy = util.round(tot.cbm.accuracy), average = util.round(tot.cbm.average),
+    bonus = util.round(tot.cbm.bonus), cb_accuracy = util.round(tot.cbm.cb_accuracy) }) }
 end
 
 return M

@@ -4,6 +4,7 @@ printf 'teachback 0.1.0\n' > "$err.want"; same "--version text" "$out" "$err.wan
 expect "--help" 0 -- "$TB" --help
 has "--help names run" "$out" "teachback run QUIZ [options]"
 has "--help names the manual" "$out" "man teachback-quiz"
+has "--help lists the modes modes.lua registers" "$out" "  --mode practice|exam|adaptive|cbm   override the quiz's mode"
 expect "unknown command" 2 -- "$TB" frobnicate
 has "unknown command message" "$err" "teachback: unknown command 'frobnicate'"
 expect "run without quiz" 2 -- "$TB" run
