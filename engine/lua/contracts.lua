@@ -47,7 +47,8 @@ M.TYPE = {
 --   result_fields(s, tot) -> keys, values: the mode's own fields in the result
 --   optional: summary(items) -> figures kept as totals().cbm (cbm's
 --   accuracy and bonus), mark(fraction, certainty), retry_note(s, left) ->
---   what a wrong try says when tries are left
+--   what a wrong try says when tries are left, certainty_marks (what each
+--   certainty level earns, three strings: present when certainty costs marks)
 M.MODE = {
   strings = { "name", "certainty_help" },
   booleans = { "immediate", "running_score" },
@@ -55,6 +56,7 @@ M.MODE = {
   functions = { "tries", "asks_certainty", "grade", "intro", "feedback_lines",
                 "summary_lines", "result_fields" },
   optional = { "mark", "summary", "retry_note" },
+  optional_tables = { "certainty_marks" },
 }
 
 -- View blocks: a view is a list of these, made in Lua, drawn by a front
@@ -64,7 +66,8 @@ M.BLOCKS = {
   title = {},                      -- the quiz or screen title
   heading = {},                    -- a section heading
   subheading = {},                 -- a group inside a section
-  text = {},                       -- a paragraph, wrapped
+  text = { "choices" },            -- a paragraph, wrapped; choices: the answers a
+                                   -- front end may offer as buttons {value, text, marks}
   item = { "label" },              -- a numbered or lettered choice
   hint = {},                       -- how to answer, quieter
   verdict = { "ok" },              -- right (ok = true) or not, after an answer
@@ -113,6 +116,9 @@ function M.check_mode(name, m)
     if m[f] ~= nil and type(m[f]) ~= "function" then
       fail("mode", name, "'%s' is not a function", f)
     end
+  end
+  for _, f in ipairs(M.MODE.optional_tables) do
+    if m[f] ~= nil and type(m[f]) ~= "table" then fail("mode", name, "'%s' is not a table", f) end
   end
   for _, f in ipairs(M.MODE.booleans) do
     if type(m[f]) ~= "boolean" then fail("mode", name, "'%s' is not true or false", f) end

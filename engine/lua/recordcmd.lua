@@ -15,7 +15,6 @@ local itemstats = require("itemstats")
 local json = require("json")
 local quiz_mod = require("quiz")
 local records = require("records")
-local recorder = require("recorder")
 local report = require("report")
 local session = require("session")
 local sm2 = require("sm2")
@@ -431,7 +430,7 @@ local function rebuild(quiz, a, old, quizdir, db)
     end
     return s
   end
-  local s
+  local s, astray, _
   if a.frontend == "review" then
     -- A review's questions come from its plan, this quiz's from the file
     -- being regraded and any other quiz's as it is now.
@@ -441,11 +440,12 @@ local function rebuild(quiz, a, old, quizdir, db)
     if not rq or #found ~= #keys then return nil, "a question of it is no longer in its quiz" end
     s = review_session_of(rq, keys, a.seed, a.learner)
     if not s then return nil, "its questions cannot be built" end
+    _, astray = session.feed_inputs(s, a.inputs)
   else
-    s = session.new(quiz, { seed = a.seed, mode = a.mode, learner = a.learner,
-                            assist = a.frontend == "terminal-assist" })
+    s, _, astray = session.replay(quiz, { seed = a.seed, mode = a.mode, learner = a.learner,
+                                          assist = a.frontend == "terminal-assist" }, a.inputs)
+    if not s then return nil, "its questions cannot be built" end
   end
-  local _, astray = recorder.replay(s, a.inputs)
   if astray then
     return nil, ("its answers no longer replay on the quiz as it is (input %d went to " ..
                  "another question)"):format(astray)
@@ -978,7 +978,7 @@ local function resume_review(db, opts)
   end
   local s = review_session_of(rq, keys, a.seed, opts.learner)
   if not s then return false, { "teachback: a question due for review could not be built" } end
-  s.resumed = recorder.replay(s, inputs)
+  s.resumed = session.feed_inputs(s, inputs)
   s.rec = { db = db, id = a.id, seq = #inputs > 0 and inputs[#inputs].seq or 0 }
   for i = 1, s.pos - 1 do if s.items[i] then s.items[i].shown = true end end
   if s.items[s.pos] then s.items[s.pos].shown = false end

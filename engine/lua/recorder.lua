@@ -1,11 +1,12 @@
 -- recorder.lua: an interactive attempt kept in the records store as it
--- happens, resumed after an interruption, and replayed.
+-- happens, and resumed after an interruption.
 --
 -- The dialogue is not changed: cli.lua calls `input` with each line the
 -- front end accepts, before feeding it, and `finish` when the attempt's
 -- summary is shown.  Because the whole attempt follows from its quiz, its
 -- seed, its mode and the lines typed, replaying the lines through the
--- same dialogue rebuilds it exactly: that is resume, and regrade.
+-- same dialogue rebuilds it exactly (session.replay): that is resume, and
+-- regrade.
 
 local records = require("records")
 local session = require("session")
@@ -15,26 +16,6 @@ local M = {}
 
 local function frontend(opts)
   return opts.assist and "terminal-assist" or "terminal"
-end
-
--- Feed recorded lines (round 1) to a fresh session; returns the count,
--- and the seq of the first line that went to another question than the
--- one it was typed at (the quiz now reads answers differently), if any:
--- the rest of such a replay is not the attempt that was taken.
-function M.replay(s, inputs)
-  local n, astray = 0, nil
-  for _, inp in ipairs(inputs) do
-    if inp.kind == "line" and (inp.round or 1) == 1 then
-      if not session.prompt(s) then break end
-      local item = s.items[s.pos]
-      if not astray and inp.question_id and (not item or item.q.id ~= inp.question_id) then
-        astray = inp.seq
-      end
-      session.feed(s, inp.value)
-      n = n + 1
-    end
-  end
-  return n, astray
 end
 
 -- The newest attempt at `quiz_id` by `learner` (nil: anonymous) still open.
@@ -68,10 +49,11 @@ function M.attach(s, opts, path)
         "exactly; start it again without --resume"):format(path, a.id) }
     end
     if a then
-      local r = session.new(s.quiz, { mode = a.mode, seed = a.seed, learner = s.learner,
-                                      assist = a.frontend == "terminal-assist" })
       local inputs = records.inputs(db, a.id)
-      r.resumed = M.replay(r, inputs)
+      local r, n = session.replay(s.quiz, { mode = a.mode, seed = a.seed, learner = s.learner,
+                                            assist = a.frontend == "terminal-assist" }, inputs)
+      if not r then return nil, { "teachback: attempt " .. a.id .. " could not be rebuilt" } end
+      r.resumed = n
       r.rec = { db = db, id = a.id, seq = #inputs > 0 and inputs[#inputs].seq or 0 }
       -- What was shown before the break is shown again.
       for i = 1, r.pos - 1 do if r.items[i] then r.items[i].shown = true end end

@@ -1,14 +1,14 @@
--- report.lua: what the learner sees, as views, and the result object.
+-- report.lua: what the learner sees of an attempt, as views.
 --
--- A view is a list of blocks, each {kind = ..., text = ...}; the terminal
--- (term.c) wraps and styles them, and a web page could render the same
--- list.  Kinds: title, heading, text, item {label}, verdict {ok}, note
--- {mark}, passage {title}, box, bar {value, max}, blank.  Words always say
--- right or wrong; colour only repeats it.
+-- A view is a list of blocks, each {kind = ..., text = ...} of the kinds
+-- contracts.BLOCKS documents; the terminal (term.c) wraps and styles them,
+-- a web page (webpage.lua) renders the same list.  The words are all here
+-- and in the modes and types; a front end only draws.  Words always say
+-- right or wrong; colour only repeats it.  It reads the attempt
+-- (attempt.lua) and never the dialogue.
 
-local json = require("json")
+local attempt = require("attempt")
 local material = require("material")
-local session = require("session")
 local util = require("util")
 
 local M = {}
@@ -30,12 +30,12 @@ function M.say(text)
 end
 
 function M.how(s, item)
-  local view = item.t.present(item.q, item.perm)
+  local view = attempt.presented(item)
   return view.how or ""
 end
 
 function M.question_view(s, item)
-  local view = item.t.present(item.q, item.perm)
+  local view = attempt.presented(item)
   local out = {}
   local head = ("Question %d of %d"):format(item.n, #s.items)
   -- A running score suits students (if the mode keeps one); a patient's
@@ -43,7 +43,7 @@ function M.question_view(s, item)
   if s.mode.running_score and item.n > 1 and not patient(s) then
     local got, max = 0, 0
     for i = 1, item.n - 1 do
-      got = got + session.grade(s, s.items[i]) * s.items[i].q.points
+      got = got + attempt.grade(s, s.items[i]) * s.items[i].q.points
       max = max + s.items[i].q.points
     end
     head = head .. (" · score so far %s of %s"):format(M.num(got), M.num(max))
@@ -59,18 +59,35 @@ function M.question_view(s, item)
   end
   if #item.steps > 0 then
     out[#out + 1] = { kind = "text", text = ("Try %d of %d."):format(#item.steps + 1,
-                                                                     session.tries(s)) }
+                                                                     attempt.tries(s)) }
   end
   if view.how then out[#out + 1] = { kind = "hint", text = view.how } end
   return out
 end
 
+-- The certainty levels in words, as the question says them and a front
+-- end with buttons labels them.
+M.CERTAINTY_WORDS = {
+  patient = { "Not sure", "Fairly sure", "Very sure" },
+  student = { "Unsure", "Mid", "Quite sure" },
+}
+
+-- "How sure are you?": one text block, whose `choices` ({value, text,
+-- marks}) let a front end with buttons draw the same three levels, with
+-- what each earns where the mode gives certainty marks.
 function M.certainty_view(s)
-  if patient(s) then
-    return { { kind = "text", text = "How sure are you? 1 = not sure, 2 = fairly sure, " ..
-               "3 = very sure." } }
+  local words = M.CERTAINTY_WORDS[patient(s) and "patient" or "student"]
+  local marks = s.mode.certainty_marks
+  local choices = {}
+  for c = 1, 3 do
+    choices[c] = { value = c, text = words[c], marks = marks and marks[c] or nil }
   end
-  return { { kind = "text", text = "How sure are you? 1 unsure, 2 mid, 3 quite sure." } }
+  if patient(s) then
+    return { { kind = "text", choices = choices, text = "How sure are you? 1 = not sure, " ..
+               "2 = fairly sure, 3 = very sure." } }
+  end
+  return { { kind = "text", choices = choices,
+             text = "How sure are you? 1 unsure, 2 mid, 3 quite sure." } }
 end
 
 -- "?" at "How sure?": what the numbers mean, and what they cost.
@@ -111,7 +128,7 @@ function M.hint(s, item)
 end
 
 function M.retry(s, item)
-  local left = session.tries(s) - #item.steps
+  local left = attempt.tries(s) - #item.steps
   local out = { { kind = "verdict", ok = false,
                   text = patient(s) and "Not quite yet." or "Not right yet." } }
   local hints = item.q.hints or {}
@@ -128,8 +145,8 @@ function M.retry(s, item)
 end
 
 local function verdict(s, item)
-  local f = session.fraction(item)
-  if not session.answered(item) then
+  local f = attempt.fraction(item)
+  if not attempt.answered(item) then
     return "unanswered", "Skipped — here is the answer."
   end
   if util.is_right(f) then
@@ -150,12 +167,7 @@ function M.passage(item)
   return { kind = "passage", title = sec.title, text = material.passage(sec, item.q.quote) }
 end
 
--- An answer that leaves an act-now point unclear (a teach-back's urgent
--- key point): a red flag whatever the rest of the score.
-local function unsafe(item)
-  local last = item.steps[#item.steps]
-  return item.t.unsafe and last and item.t.unsafe(item.q, last.response) or false
-end
+local unsafe = attempt.unsafe
 
 function M.safety_box(item)
   local last = item.steps[#item.steps]
@@ -199,7 +211,7 @@ function M.feedback(s, item, review)
     local said = false
     for _, note in ipairs(notes) do said = said or note.text == shown end
     -- Own words typed just above need no echo, except in a later review.
-    local typed_above = item.t.present(item.q, item.perm).multiline and not review
+    local typed_above = attempt.presented(item).multiline and not review
     if not said and not typed_above then
       out[#out + 1] = { kind = "text", text = "Your answer: " .. shown }
     end
@@ -248,9 +260,9 @@ end
 function M.counts(s)
   local c = { answered = 0, skipped = 0, not_reached = 0, right = 0 }
   for _, item in ipairs(s.items) do
-    local st = session.status(item)
+    local st = attempt.status(item)
     c[st] = c[st] + 1
-    if util.is_right(session.fraction(item)) then c.right = c.right + 1 end
+    if util.is_right(attempt.fraction(item)) then c.right = c.right + 1 end
   end
   return c
 end
@@ -280,10 +292,10 @@ local function topic_bars(s, tot, out)
   for _, item in ipairs(s.items) do
     local t = item.q.topic
     per[t] = per[t] or { right = 0, n = 0, marks = 0 }
-    if not patient(s) or session.status(item) ~= "not_reached" then
+    if not patient(s) or attempt.status(item) ~= "not_reached" then
       per[t].n = per[t].n + 1
       -- A patient counts whole questions right; cbm's accuracy counts parts.
-      local f = session.fraction(item)
+      local f = attempt.fraction(item)
       per[t].right = per[t].right + (tot.cbm and f or (util.is_right(f) and 1 or 0))
     end
     per[t].marks = per[t].marks + (item.marks or 0)
@@ -305,7 +317,7 @@ end
 
 -- The end: how it went, topics, what to re-read.
 function M.summary(s)
-  local tot = session.totals(s)
+  local tot = attempt.totals(s)
   local c = M.counts(s)
   local out = { { kind = "heading", text = "Your results" } }
   if c.answered + c.skipped == 0 then
@@ -328,8 +340,8 @@ function M.summary(s)
   -- Questions never reached (the learner stopped early) are not "missed".
   local confident, missed = {}, {}
   for _, item in ipairs(s.items) do
-    if session.confident_mistake(item) then confident[#confident + 1] = item
-    elseif session.status(item) ~= "not_reached" and not util.is_right(session.fraction(item)) then
+    if attempt.confident_mistake(item) then confident[#confident + 1] = item
+    elseif attempt.status(item) ~= "not_reached" and not util.is_right(attempt.fraction(item)) then
       missed[#missed + 1] = item
     end
   end
@@ -394,18 +406,7 @@ function M.summary(s)
   return out
 end
 
--- Red-flag questions the learner answered wrongly or skipped (questions
--- never reached are not called out: the learner never saw them).
-function M.safety_items(s)
-  local out = {}
-  for _, item in ipairs(s.items) do
-    if (item.q.safety and session.status(item) ~= "not_reached" and
-        not util.is_right(session.fraction(item))) or unsafe(item) then
-      out[#out + 1] = item
-    end
-  end
-  return out
-end
+M.safety_items = attempt.safety_items
 
 -- The review of one question: its text and feedback.
 function M.review_item(s, item)
@@ -421,7 +422,7 @@ end
 function M.review_pages(s)
   local pages, skipped = {}, {}
   for _, item in ipairs(s.items) do
-    if session.status(item) == "not_reached" then
+    if attempt.status(item) == "not_reached" then
       skipped[#skipped + 1] = item.n
     else
       pages[#pages + 1] = M.review_item(s, item)
@@ -457,72 +458,7 @@ function M.full(s)
   return out
 end
 
--- The result object (DESIGN.md "Result JSON"), keys in a fixed order.
-function M.result(s)
-  local tot = session.totals(s)
-  local topics = {}
-  for _, t in ipairs(tot.topic_order) do
-    topics[t] = json.object({ "score", "max" }, { score = util.round(tot.topics[t].score),
-                                                 max = util.round(tot.topics[t].max) })
-  end
-  local questions, confident = {}, {}
-  local safety = util.map(M.safety_items(s), function(item) return item.q.id end)
-  -- Quiz-file order whatever the shuffle, so results of many learners line
-  -- up; shown_as keeps the place each question had in this attempt.
-  local in_file = {}
-  for _, item in ipairs(s.items) do in_file[#in_file + 1] = item end
-  table.sort(in_file, function(a, b) return a.file_index < b.file_index end)
-  for _, item in ipairs(in_file) do
-    local last = item.steps[#item.steps]
-    local response = util.null
-    if last then response = item.t.encode(item.q, last.response) end
-    local q = {
-      id = item.q.id, type = item.q.type, topic = item.q.topic, shown_as = item.n,
-      status = session.status(item), response = response,
-      score = util.round(item.marks), max = util.round(item.q.points),
-      correct = util.is_right(session.fraction(item)),
-    }
-    local keys = { "id", "type", "topic", "shown_as", "status", "response", "score", "max",
-                   "correct" }
-    if #item.steps > 1 then
-      q.tries = util.map(item.steps, function(st) return item.t.encode(item.q, st.response) end)
-      keys[#keys + 1] = "tries"
-    end
-    if item.certainty then
-      q.certainty = item.certainty
-      keys[#keys + 1] = "certainty"
-    end
-    -- A type may add its own fields (teach-back: covered, missed, ...).
-    if last and item.t.details then
-      local extra, order = item.t.details(item.q, last.response)
-      for _, k in ipairs(order or {}) do
-        q[k] = extra[k]
-        keys[#keys + 1] = k
-      end
-    end
-    for _, k in ipairs(item.extra_keys or {}) do
-      q[k] = item.extra[k]
-      keys[#keys + 1] = k
-    end
-    questions[#questions + 1] = json.object(keys, q)
-    if session.confident_mistake(item) then confident[#confident + 1] = item.q.id end
-  end
-  local r = {
-    quiz = s.quiz.id, version = s.quiz.version, mode = s.mode.name, seed = s.seed,
-    learner = s.learner or util.null, score = util.round(tot.score),
-    max = util.round(tot.max), percent = util.round(tot.percent), passed = tot.passed,
-    topics = json.object(tot.topic_order, topics), questions = json.array(questions),
-    confident_mistakes = json.array(confident), safety = json.array(safety),
-  }
-  local keys = { "quiz", "version", "mode", "seed", "learner", "score", "max", "percent",
-                 "passed", "topics", "questions", "confident_mistakes", "safety" }
-  -- The mode's own fields (cbm: its accuracy and bonus).
-  local mkeys, mvalues = s.mode.result_fields(s, tot)
-  for _, k in ipairs(mkeys) do
-    r[k] = mvalues[k]
-    keys[#keys + 1] = k
-  end
-  return json.object(keys, r)
-end
+-- The result object is the attempt's (attempt.result): data, not a view.
+M.result = attempt.result
 
 return M

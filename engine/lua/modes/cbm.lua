@@ -59,6 +59,10 @@ function M.intro()
     "right +3, wrong -6. Choose 3 only when you are more than 80% sure."
 end
 
+-- What each certainty level earns, for a front end that shows it beside
+-- the choice (the web's three buttons).
+M.certainty_marks = { "right +1, wrong 0", "right +2, wrong −2", "right +3, wrong −6" }
+
 M.certainty_help = "Type 1, 2 or 3 (or unsure, mid, quite). Right earns 1, 2 or 3 marks; " ..
   "wrong earns 0, -2 or -6. s goes on without one (it counts as 1), q stops."
 
