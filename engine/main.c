@@ -581,9 +581,12 @@ static int interact(lua_State *L, int s, const struct term_opts *t, int round)
 			return 0;
 		term_render(L, -1, t);
 		lua_pop(L, 1);
-		if (got < 0)
-			fprintf(t->out, "That answer was longer than %d characters, or held a "
-				"NUL byte; please type it again.\n", (int)sizeof line - 2);
+		if (got < 0) {
+			char say[160];
+
+			fprintf(t->out, "%s\n", term_say(L, say, sizeof say, "too_long", NULL,
+							 (long long)sizeof line - 2));
+		}
 	}
 	if (!render_call(L, s, "summary", t) || !review(L, s, t))
 		return 0;
@@ -709,14 +712,13 @@ static int run_attempt(lua_State *L, int argc, char **argv)
  */
 static int ask_number(lua_State *L, int n, const struct term_opts *t)
 {
-	char line[64], *end, say[96];
+	char line[64], *end, say[160];
 	long choice;
 
-	printf("\nteachback %s: learning about metastatic breast cancer\n\n", TB_VERSION);
+	printf("\n%s\n\n", term_say(L, say, sizeof say, "title", NULL, 0));
 	term_render(L, -1, t);
 	for (;;) {
-		snprintf(say, sizeof say, "\nChoose a quiz (1-%d), or q to quit: ", n);
-		term_prompt(t, say);
+		term_prompt(t, term_say(L, say, sizeof say, "choose", NULL, n));
 		if (term_readline(line, sizeof line) <= 0 || line[0] == 'q' || line[0] == 'Q')
 			return 0;
 		errno = 0;
@@ -724,9 +726,9 @@ static int ask_number(lua_State *L, int n, const struct term_opts *t)
 		if (end != line && !*end && errno == 0 && choice >= 1 && choice <= n)
 			return (int)choice;
 		if (end != line && !*end)
-			printf("There is no quiz %s; type a number from 1 to %d, or q.\n", line, n);
+			puts(term_say(L, say, sizeof say, "no_such", line, n));
 		else
-			printf("Please type a number from 1 to %d, or q.\n", n);
+			puts(term_say(L, say, sizeof say, "type_number", NULL, n));
 	}
 }
 
@@ -756,7 +758,7 @@ static int check_menu_opts(lua_State *L, int argc, char **argv)
 static int cmd_menu(lua_State *L, int argc, char **argv)
 {
 	struct term_opts t;
-	char path[4096], *args[64];
+	char path[4096], *args[64], say[4200];
 	int n, choice, rc, plain = 0;
 
 	if ((rc = check_menu_opts(L, argc, argv)) != 0)
@@ -773,11 +775,10 @@ static int cmd_menu(lua_State *L, int argc, char **argv)
 			return engine_failed(L);
 		n = (int)luaL_len(L, -2);
 		if (n == 0) {
-			fprintf(stderr, "teachback: no quizzes found in %s\n", quizdir());
+			fprintf(stderr, "%s\n", term_say(L, say, sizeof say, "none", quizdir(), 0));
 			return TB_EXIT_LOAD;
 		}
-		choice = term_menu(L, -1, "teachback " TB_VERSION ": learning about metastatic "
-				   "breast cancer", &t);
+		choice = term_menu(L, -1, term_say(L, say, sizeof say, "title", NULL, 0), &t);
 		if (choice < 0)
 			choice = ask_number(L, n, &t);
 		lua_pop(L, 1);
@@ -806,7 +807,7 @@ static int cmd_menu(lua_State *L, int argc, char **argv)
 
 			clearerr(stdin);
 			term_reset_interrupt();
-			term_prompt(&t, "\nPress Enter to go back to the menu. ");
+			term_prompt(&t, term_say(L, say, sizeof say, "back", NULL, 0));
 			if (term_readline(line, sizeof line) == 0 && feof(stdin))
 				clearerr(stdin);
 		}

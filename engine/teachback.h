@@ -98,6 +98,8 @@ int term_readline(char *buf, size_t size);
 void term_reset_interrupt(void);
 void term_prompt(const struct term_opts *o, const char *text);
 int term_menu(lua_State *L, int idx, const char *title, const struct term_opts *o);
+const char *term_say(lua_State *L, char *buf, size_t size, const char *key, const char *arg,
+		     long long n);
 void term_write_message(FILE *f, const char *s);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * term.c -- the terminal front end: renders views and reads lines.
  *
- * A view is a Lua list of blocks ({kind, text, ...}) made by report.lua;
- * this file knows only how each kind of block looks: wrapped to the
+ * A view is a Lua list of blocks ({kind, text, ...}) made by report.lua
+ * and dialogue.lua, words and all (contracts.lua lists the kinds); this
+ * file knows only how each kind of block looks: wrapped to the
  * terminal, with colour and symbols only when stdout is a terminal and
  * neither --plain nor NO_COLOR asks for plain text.  Plain output has no
  * escape sequences at all, so it suits screen readers and logs; right and
@@ -306,19 +307,17 @@ static void render_block(FILE *f, lua_State *L, int b, const struct term_opts *o
 		wrap(f, text, pre, c ? 4 : utf8_width(pre, strlen(pre)), "    ", 4, o->width);
 	} else if (!strcmp(kind, "passage")) {
 		const char *title = field(L, b, "title");
+		char lead[64];
 
-		if (c) {
-			fputs("From \"", f);
-			write_clean(f, title, strlen(title));
-			fputs("\":\n", f);
+		/* Plain: a sentence that says what follows, no bar to read out. */
+		fputs(term_say(L, lead, sizeof lead, c ? "from" : "quote_from", NULL, 0), f);
+		fputs(" \"", f);
+		write_clean(f, title, strlen(title));
+		fputs("\":\n", f);
+		if (c)
 			wrap(f, text, "  \u2502 ", 4, "  \u2502 ", 4, o->width);
-		} else {
-			/* Plain: a sentence that says what follows, no bar to read out. */
-			fputs("Quote from \"", f);
-			write_clean(f, title, strlen(title));
-			fputs("\":\n", f);
+		else
 			wrap(f, text, "  ", 2, "  ", 2, o->width);
-		}
 	} else if (!strcmp(kind, "box") && !c) {
 		/* Each warning its own sentence under the label: "Important: ...". */
 		snprintf(pre, sizeof pre, "%.40s: ", field(L, b, "label"));
@@ -551,16 +550,43 @@ static void put_cut(const char *s, int width)
 }
 
 /*
+ * The terminal's words, from termsay.say(key, arg, n) (engine/lua/
+ * termsay.lua), copied into buf; returns buf.  A fault in the engine
+ * leaves it empty: a line goes missing, the terminal is never left raw.
+ */
+const char *term_say(lua_State *L, char *buf, size_t size, const char *key, const char *arg,
+		     long long n)
+{
+	buf[0] = '\0';
+	lua_pushstring(L, key);
+	if (arg)
+		lua_pushstring(L, arg);
+	else
+		lua_pushnil(L);
+	lua_pushinteger(L, (lua_Integer)n);
+	if (host_call(L, "termsay", "say", 3, 1) == LUA_OK && lua_isstring(L, -1))
+		snprintf(buf, size, "%s", lua_tostring(L, -1));
+	lua_pop(L, 1);
+	return buf;
+}
+
+/* The drawn menu's status line, in the words termsay.lua gives. */
+struct menu_words {
+	char place[32], keys[64], keys_wide[64], use_keys[96];
+};
+
+/*
  * Draw the whole menu in place: the title, the entries from *top that fit
  * (moving *top so the selected item is whole on screen), and a status
  * line cut to the width, with no newline after it so nothing scrolls.
  */
-static void draw_menu(const char *title, const struct menu_line *e, int ne, int n, int sel,
+static void draw_menu(const char *title, const struct menu_words *w, const struct menu_line *e,
+		      int ne, int sel,
 		      int *top, const char *note)
 {
 	struct winsize ws;
 	int width = 80, height = 24, avail, si = 0, used = 0, last = -1;
-	char status[160];
+	char status[256];
 
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col && ws.ws_row) {
 		width = ws.ws_col;
@@ -605,9 +631,8 @@ static void draw_menu(const char *title, const struct menu_line *e, int ne, int 
 	if (note)
 		snprintf(status, sizeof status, "%s", note);
 	else
-		snprintf(status, sizeof status, "%s%d of %d%s  Enter starts, q quits%s",
-			 *top > 0 ? "\u2191 " : "", sel, n, last < ne - 1 ? " \u2193" : "",
-			 width > 70 ? "; arrows or a number choose" : "");
+		snprintf(status, sizeof status, "%s%s%s  %s%s", *top > 0 ? "\u2191 " : "", w->place,
+			 last < ne - 1 ? " \u2193" : "", w->keys, width > 70 ? w->keys_wide : "");
 	fputs("\033[7m", stdout);
 	put_cut(status, width - 1);
 	fputs(RESET "\033[K\033[J", stdout);
@@ -643,8 +668,9 @@ int term_menu(lua_State *L, int idx, const char *title, const struct term_opts *
 	struct termios old, raw;
 	struct sigaction sa, old_winch;
 	struct menu_line *e;
+	struct menu_words w;
 	int ne = 0, n = 0, sel = 1, typed = 0, top = 0, key;
-	char note[96];
+	char note[96], num[24];
 	const char *say = NULL;
 
 	if (!o->color || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
@@ -670,6 +696,10 @@ int term_menu(lua_State *L, int idx, const char *title, const struct term_opts *
 		free(e);
 		return -1;
 	}
+	/* The words first: no Lua runs while the terminal is raw but these calls. */
+	term_say(L, w.keys, sizeof w.keys, "keys", NULL, 0);
+	term_say(L, w.keys_wide, sizeof w.keys_wide, "keys_wide", NULL, 0);
+	term_say(L, w.use_keys, sizeof w.use_keys, "use_keys", NULL, 0);
 	plain_words = 0;
 	raw = old;
 	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
@@ -687,7 +717,9 @@ int term_menu(lua_State *L, int idx, const char *title, const struct term_opts *
 	fputs("\033[H\033[2J", stdout);         /* what was on screen goes to its history */
 	for (;;) {
 		resized = 0;
-		draw_menu(title, e, ne, n, sel, &top, say);
+		snprintf(num, sizeof num, "%d", sel);
+		term_say(L, w.place, sizeof w.place, "place", num, n);
+		draw_menu(title, &w, e, ne, sel, &top, say);
 		say = NULL;
 		key = read_key();
 		if (interrupted) {
@@ -719,13 +751,12 @@ int term_menu(lua_State *L, int idx, const char *title, const struct term_opts *
 				if (typed * 10 > n)
 					typed = 0;
 			} else {
-				snprintf(note, sizeof note, "There is no quiz %d; choose 1 to %d.",
-					 typed, n);
-				say = note;
+				snprintf(num, sizeof num, "%d", typed);
+				say = term_say(L, note, sizeof note, "no_quiz", num, n);
 				typed = 0;
 			}
 		} else if (key) {
-			say = "Use the arrows or a number; Enter starts, q quits.";
+			say = w.use_keys;
 			typed = 0;
 		}
 	}

@@ -10,7 +10,7 @@
 -- the rest of the engine uses, with replay.
 --
 -- The attempt's own fields: quiz, settings, mode, seed, learner, assist,
--- round, items (each: q, t, perm, steps {input, response, fraction},
+-- round, items (each: q, t, perm, presented, steps {input, response, fraction},
 -- n, file_index, skipped, certainty, marks), byid, pos (the question the
 -- attempt is at), quit.  Everything else on the table is the dialogue's.
 
