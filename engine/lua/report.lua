@@ -95,8 +95,9 @@ function M.certainty_help(s)
   return M.say(s.mode.certainty_help)
 end
 
--- Does the mode offer this action at a question ("hint")?
-local function offers(s, action)
+-- Does the mode offer this action at a question ("hint")?  Front ends ask
+-- this, not the mode's name.
+function M.offers(s, action)
   for _, c in ipairs(s.mode.commands) do
     if c.action == action then return true end
   end
@@ -114,7 +115,7 @@ end
 -- try does.
 function M.hint(s, item)
   local hints = item.q.hints or {}
-  if not offers(s, "hint") or #hints == 0 then
+  if not M.offers(s, "hint") or #hints == 0 then
     return M.say("No hint for this question.")
   end
   local seen = item.hints_seen or 0

@@ -175,6 +175,8 @@ T.test("modes: a mode registered by a test runs with no other file touched", fun
   modes.register(second)
   local ok, err = pcall(function()
     T.eq(modes.known("second-chance"), true)
+    local s0 = session.new(fixture("staging-and-sites.yaml"), { seed = 1, mode = "adaptive" })
+    T.eq(report.offers(s0, "hint"), true)
     T.eq(modes.list_text(), "practice, exam, adaptive, cbm or second-chance")
     -- A quiz may name it in its settings, as a bundled mode.
     local q = fixture("staging-and-sites.yaml")
@@ -184,6 +186,7 @@ T.test("modes: a mode registered by a test runs with no other file touched", fun
     local item = s.items[s.pos]
     T.eq(texts(session.feed(s, "?")), item.t.present(item.q, item.perm).how ..
          "\nCommands: ? help, s skip.")
+    T.eq(report.offers(s, "hint"), false)
     T.eq(texts(session.feed(s, "h")), "No hint for this question.")
     T.eq(texts(session.feed(s, "IV")), "Not right yet.\nHint: M0 means there is no distant " ..
          "spread, so it is not stage IV.\n1 more try.")
