@@ -595,7 +595,7 @@ function M.summary(s, ctx)
   if offer and ctx.token then
     local text = offer:gsub("%?.*$", "")
     body[#body + 1] = ('<form method="post" action="/a/%s/missed" class="missed">\n'):format(
-      M.url_part(ctx.token)) .. M.hidden("csrf", ctx.csrf) ..
+      M.url_part(ctx.token)) .. M.hidden("csrf", ctx.csrf) .. M.hidden("step", ctx.step) ..
       ('<button type="submit" class="button primary">%s</button>\n</form>\n'):format(M.esc(text))
   end
   body[#body + 1] = '<p><a href="/">Back to all quizzes</a></p>\n'

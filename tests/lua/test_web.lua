@@ -1,6 +1,6 @@
 -- The web pages (webpage.lua), the posted forms (webform.lua) and the
 -- embedded assets (webassets.lua): exact HTML fragments and exact lines,
--- worked out by hand from the fixtures in tests/web/fixtures.
+-- worked out by hand from the fixtures in tests/web/fixtures/pages.
 local T = ...
 local material = require("material")
 local quiz_mod = require("quiz")
@@ -9,7 +9,7 @@ local webassets = require("webassets")
 local webform = require("webform")
 local webpage = require("webpage")
 
-local FIX = "tests/web/fixtures/"
+local FIX = "tests/web/fixtures/pages/"
 local indexes = {}
 local function load(name)
   local q, v = quiz_mod.load(FIX .. name, function(dir)
@@ -322,6 +322,9 @@ T.test("web: patients see no score, no grade and no percentage", function()
   has(html, '<li><span class="bar-label">Bone drugs:</span> 0 of 1 <span class="bar w0" aria-hidden="true"></span></li>')
   has(html, "<h3>You were very sure, but not right — please go over these first</h3>")
   has(html, "<li>&quot;The &lt;i&gt;&quot;first&quot;&lt;/i&gt; section&quot; — 1 question</li>")
+  has(html, '<form method="post" action="/a/0123456789abcdef0123456789abcdef/missed" class="missed">\n' ..
+      '<input type="hidden" name="csrf" value="tok">\n<input type="hidden" name="step" value="6">\n' ..
+      '<button type="submit" class="button primary">Go over the 2 questions you missed again now</button>')
   for _, word in ipairs({ "Score", "score", "%", "passed", "marks", "pass mark", "Accuracy" }) do
     lacks(html, word, "patient summary")
   end
