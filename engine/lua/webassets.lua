@@ -24,6 +24,7 @@ header.site a { font-weight: 700; color: #1a1a1a; text-decoration: none;
                 display: inline-block; min-height: 44px; padding: 0.5rem 0; }
 a { color: #0b57d0; }
 a:hover { color: #083f99; }
+a.back { display: inline-block; min-height: 44px; padding: 0.6rem 0; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.5rem 0 1rem; }
 h2 { font-size: 1.35rem; line-height: 1.3; margin: 1.25rem 0 0.5rem; }
 h3 { font-size: 1.15rem; margin: 1rem 0 0.5rem; }
@@ -114,6 +115,10 @@ blockquote { margin: 0.25rem 0 0; padding: 0.25rem 0 0.25rem 1rem; border-left: 
           border-radius: 0.5rem; font-weight: 600; }
 .hint { color: #3d3d3d; }
 .assist { border: 3px solid #0b57d0; border-radius: 0.5rem; padding: 0.5rem 1rem; }
+figure.said { margin: 0.5rem 0 1rem; }
+figure.said figcaption { font-weight: 600; }
+.answer { font-size: 1.25rem; border-left: 6px solid #1b5e20; padding-left: 0.75rem; }
+.answer strong { color: #1b5e20; }
 
 /* Topic bars: the words say it; the bar only repeats it. */
 .bar-label { font-weight: 600; }

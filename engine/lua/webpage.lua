@@ -273,7 +273,7 @@ function M.intro(s, ctx)
   body[#body + 1] = M.hidden("csrf", ctx.csrf)
   if ctx.learner then body[#body + 1] = M.hidden("learner", ctx.learner) end
   body[#body + 1] = '<button type="submit" class="button primary">Start</button>\n</form>\n'
-  body[#body + 1] = '<p><a href="/">Back to all quizzes</a></p>\n'
+  body[#body + 1] = '<p><a class="back" href="/">Back to all quizzes</a></p>\n'
   return M.page({ title = s.quiz.title, lang = s.quiz.language, body = table.concat(body),
                   kiosk = ctx.kiosk, csrf = ctx.csrf })
 end
@@ -520,8 +520,14 @@ local function assist_html(s, ctx)
   for _, b in ipairs(session.assist_view(s)) do
     if b.kind ~= "hint" then view[#view + 1] = b end
   end
-  local engine = p.engine and "yes" or "no"
-  return '<section class="assist">\n' .. M.blocks(view) ..
+  -- At the terminal the answer is on the screen just above; here it is
+  -- said again, so the nurse judges each point against the patient's words.
+  local item = s.items[s.pos]
+  local last = item.steps[#item.steps]
+  local said = last and ('<figure class="said">\n<figcaption>The patient said:</figcaption>\n' ..
+    "<blockquote><p>%s</p></blockquote>\n</figure>\n"):format(esc_lines(last.input)) or ""
+  local engine = p.engine and "said" or "not said"
+  return '<section class="assist">\n' .. said .. M.blocks(view) ..
     small_form(ctx, "nurse", '<fieldset>\n<legend class="prompt">Did the patient say this?</legend>\n' ..
       '<div class="actions">\n' .. button("yes", "Yes, said it", "primary") ..
       button("no", "No, did not say it") ..
@@ -550,8 +556,13 @@ end
 local function feedback_html(ctx)
   local fb = ctx.feedback
   if not fb or #fb == 0 then return "" end
+  -- A word like "Let's go on." needs no button to hear it again.
+  local worth = false
+  for _, b in ipairs(fb) do
+    if b.kind == "verdict" or b.kind == "box" or b.kind == "note" then worth = true end
+  end
   return '<section class="feedback" id="fb-read" aria-label="About your last answer">\n' ..
-    M.blocks(fb) .. speak_button(ctx, "feedback", "fb-read") .. "</section>\n"
+    M.blocks(fb) .. (worth and speak_button(ctx, "feedback", "fb-read") or "") .. "</section>\n"
 end
 
 -- The attempt's page in whatever phase it is.  ctx: token, csrf, step (the
@@ -598,7 +609,7 @@ function M.summary(s, ctx)
       M.url_part(ctx.token)) .. M.hidden("csrf", ctx.csrf) .. M.hidden("step", ctx.step) ..
       ('<button type="submit" class="button primary">%s</button>\n</form>\n'):format(M.esc(text))
   end
-  body[#body + 1] = '<p><a href="/">Back to all quizzes</a></p>\n'
+  body[#body + 1] = '<p><a class="back" href="/">Back to all quizzes</a></p>\n'
   return M.page({ title = "Your results — " .. s.quiz.title, lang = s.quiz.language,
                   body = table.concat(body), kiosk = ctx.kiosk, csrf = ctx.csrf })
 end
@@ -625,12 +636,12 @@ function M.present(s, ctx)
   if ctx.revealed then
     local ex = item.t.explain(item.q, nil)
     local shown = {}
-    if ex.answer then shown[#shown + 1] = { kind = "verdict", ok = true, text = "Answer: " .. ex.answer } end
     shown[#shown + 1] = { kind = "text", text = item.q.explain }
     shown[#shown + 1] = report.passage(item)
     if item.q.safety then shown[#shown + 1] = report.safety_box(item) end
-    body[#body + 1] = '<section class="reveal" aria-label="The answer">\n' .. M.blocks(shown) ..
-      "</section>\n"
+    body[#body + 1] = '<section class="reveal" aria-label="The answer">\n' ..
+      (ex.answer and ('<p class="answer"><strong>Answer:</strong> %s</p>\n'):format(
+        esc_lines(ex.answer)) or "") .. M.blocks(shown) .. "</section>\n"
   end
   body[#body + 1] = ('<form method="post" action="/present/%s" class="present-controls">\n')
     :format(M.url_part(s.quiz.id))
@@ -682,7 +693,7 @@ local ERRORS = {
 function M.error(status, message, ctx)
   ctx = ctx or {}
   local e = ERRORS[status] or ERRORS[500]
-  local body = ("<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/\">Go to the start page</a></p>\n"):format(
+  local body = ("<h1>%s</h1>\n<p>%s</p>\n<p><a class=\"back\" href=\"/\">Go to the start page</a></p>\n"):format(
     M.esc(e[1]), M.esc(message or e[2]))
   return M.page({ title = e[1] .. " — " .. M.SITE, body = body, kiosk = ctx.kiosk,
                   csrf = ctx.csrf })

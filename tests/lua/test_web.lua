@@ -134,7 +134,7 @@ T.test("web: every quiz and material field is escaped on every page", function()
   has(pages.summary, "<li>&quot;The &lt;i&gt;&quot;first&quot;&lt;/i&gt; section&quot; " ..
       "(xss#first) — 1 question</li>")
   has(pages["present 4"], '<li><span class="label">B)</span> D&lt;x&gt;</li>')
-  has(pages["present 4"], "Answer: L&lt;1&gt; → R&lt;1&gt;; L2 → R2")
+  has(pages["present 4"], "<strong>Answer:</strong> L&lt;1&gt; → R&lt;1&gt;; L2 → R2</p>")
 end)
 
 T.test("web: text a learner typed is escaped when shown again", function()
@@ -368,8 +368,11 @@ T.test("web: the nurse's check shows each point with the evidence heard", functi
   has(html, "<h3>For the nurse — key point 1 of 2</h3>")
   has(html, "<p>The medicine protects the bones.</p>")
   has(html, "<p>The program heard it (heard: &#39;strong bones&#39;).</p>")
+  has(html, '<figure class="said">\n<figcaption>The patient said:</figcaption>\n' ..
+            "<blockquote><p>The medicine makes strong bones.</p></blockquote>\n</figure>\n" ..
+            "<h3>For the nurse — key point 1 of 2</h3>")
   has(html, '<button type="submit" name="action" value="keep" class="button">' ..
-            "Keep the program&#39;s verdict: yes</button>")
+            "Keep the program&#39;s verdict: said</button>")
   lacks(html, "y/n")
 end)
 
@@ -404,7 +407,7 @@ T.test("web: the group view shows one question, then its answer; no scores", fun
   lacks(html, 'value="next"')
   lacks(html, "Answer:")
   html = webpage.present(s, ctx({ n = 2, revealed = true }))
-  has(html, '<p class="verdict right">Answer: False</p>')
+  has(html, '<p class="answer"><strong>Answer:</strong> False</p>')
   has(html, "This can be a warning sign. If it happens, call your care team right away.")
   has(webpage.present(s, ctx({ n = 99 })), "<h1>Question 2 of 2</h1>")
   lacks(html, "score")
