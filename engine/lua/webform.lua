@@ -296,7 +296,9 @@ function M.line(s, fields)
     return nil, "Please choose Next or Stop."
   end
   if COMMAND[a] then
-    if a == "hint" and s.mode.name ~= "adaptive" then return nil, "There are no hints here." end
+    if a == "hint" and not require("report").offers(s, "hint") then
+      return nil, "There are no hints here."
+    end
     return COMMAND[a]
   end
   if a ~= "answer" then return nil, "That button does not belong to this question." end

@@ -460,7 +460,7 @@ local function question_html(s, item, ctx)
     "</div>\n"
   out[#out + 1] = '<div class="actions">\n'
   out[#out + 1] = button("answer", "Answer", "primary")
-  if s.mode.name == "adaptive" and #(item.q.hints or {}) > 0 then
+  if report.offers(s, "hint") and #(item.q.hints or {}) > 0 then
     out[#out + 1] = button("hint", "Show a hint")
   end
   out[#out + 1] = button("skip", session.patient(s) and "Skip — show me the answer" or "Skip")
@@ -469,28 +469,24 @@ local function question_html(s, item, ctx)
   return table.concat(out)
 end
 
--- "How sure are you?": three large buttons with words.
-local CERTAINTY_WORDS = {
-  patient = { "Not sure", "Fairly sure", "Very sure" },
-  student = { "Unsure", "Mid", "Quite sure" },
-}
-local CBM_MARKS = { "right +1, wrong 0", "right +2, wrong −2", "right +3, wrong −6" }
-
+-- "How sure are you?": three large buttons with the words (and, where the
+-- mode gives marks for it, what each earns) of report.certainty_view.
 local function certainty_html(s, ctx)
-  local words = session.patient(s) and CERTAINTY_WORDS.patient or CERTAINTY_WORDS.student
+  local choices = report.certainty_view(s)[1].choices
   local out = { ('<form method="post" action="/a/%s" class="certainty">\n'):format(M.url_part(ctx.token or "")),
                 M.hidden("csrf", ctx.csrf), M.hidden("step", ctx.step),
                 '<fieldset>\n<legend class="prompt">How sure are you of your answer?</legend>\n' }
-  if not session.patient(s) and s.mode.name ~= "cbm" then
+  local marked = choices[1].marks ~= nil
+  if not session.patient(s) and not marked then
     out[#out + 1] = '<p class="hint">There are no marks for this: it shows what to go over again.</p>\n'
   elseif session.patient(s) then
     out[#out + 1] = '<p class="hint">There are no marks. It helps you see what to go over again.</p>\n'
   end
   out[#out + 1] = '<div class="sure">\n'
-  for c = 1, 3 do
+  for _, c in ipairs(choices) do
     out[#out + 1] = ('<button type="submit" name="certainty" value="%d" class="button big">%s%s</button>\n')
-      :format(c, M.esc(words[c]), s.mode.name == "cbm" and
-        ('<span class="small">%d: %s</span>'):format(c, M.esc(CBM_MARKS[c])) or "")
+      :format(c.value, M.esc(c.text), c.marks and
+        ('<span class="small">%d: %s</span>'):format(c.value, M.esc(c.marks)) or "")
   end
   out[#out + 1] = "</div>\n</fieldset>\n<div class=\"actions\">\n"
   out[#out + 1] = button("skip", "Go on without saying")
