@@ -12,6 +12,8 @@ local M = {}
 local CSS = [[
 /* teachback: one column, large type, large targets, visible focus. */
 *, *::before, *::after { box-sizing: border-box; }
+/* A control the script has not switched on (read aloud) stays out of sight. */
+[hidden] { display: none !important; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0; padding: 0 1rem 2rem; color: #1a1a1a; background: #fff;

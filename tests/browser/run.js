@@ -142,6 +142,11 @@ async function checkPage(run, kind) {
     if (narrow > 0) problems.push(`scrolls sideways by ${narrow} px at 320 px wide`);
     await run.page.setViewport({ ...SIZES.phone, isMobile: true, hasTouch: true });
   }
+  if (run.noScript) {
+    const speak = await run.page.$$eval('button.speak', (bs) => bs.filter((b) =>
+      b.getBoundingClientRect().height > 0).length);
+    if (speak) problems.push('a read-aloud button shows without script');
+  }
   const notice = await run.page.$eval('#notice', (n) => n.innerText).catch(() => null);
   if (notice) problems.push(`the page says: ${notice}`);
   const key = `${run.name}-${run.size}-${kind}`;
@@ -386,6 +391,14 @@ async function patientFlow(run, base) {
   }
 }
 
+// The same quiz with JavaScript off: forms alone take it to the end, and the
+// read-aloud button (it needs script) is nowhere to be seen.
+async function noScriptFlow(run, base) {
+  await startQuiz(run, base, 'bone-basics');
+  await takeAttempt(run, () => 2);
+  await checkPage(run, 'summary');
+}
+
 async function cbmFlow(run, base) {
   await startQuiz(run, base, 'browser-cbm');
   await takeAttempt(run, (n) => [3, 2, 1][n % 3]);
@@ -455,7 +468,7 @@ async function main() {
     ['assist', assistFlow, nurse.url],
     ['present', presentFlow, plain.url],
   ];
-  const runs = [];
+  const runs = [['no-script', noScriptFlow, plain.url, 'phone', 'tap']];
   for (const [name, flow, base] of flows) {
     for (const size of Object.keys(SIZES)) {
       for (const input of ['tap', 'keys']) runs.push([name, flow, base, size, input]);
@@ -472,7 +485,10 @@ async function main() {
           const page = await context.newPage();
           await page.evaluateOnNewDocument(AXE_SOURCE);
           await page.setViewport({ ...SIZES[size], isMobile: size === 'phone', hasTouch: true });
-          const run = { name, size, input, page };
+          const run = { name, size, input, page, noScript: name === 'no-script' };
+          // Without script the pages' own script does not run; axe, put in by
+          // the driver, still does.
+          if (run.noScript) await page.setJavaScriptEnabled(false);
           const what = `${name} ${size} ${input === 'tap' ? 'by tapping' : 'by keyboard alone'}`;
           try {
             await flow(run, base);
