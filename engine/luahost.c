@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/random.h>
+#include <nettle/sha2.h>
 #include <lauxlib.h>
 #include <lualib.h>
 
@@ -328,6 +330,48 @@ static int l_sandbox(lua_State *L)
 	return 4;
 }
 
+/* host.random_hex(nbytes) -> 2 * nbytes hex digits from getrandom(2), for
+ * the web's session ids and attempt tokens (unguessable, not replayable). */
+static int l_random_hex(lua_State *L)
+{
+	lua_Integer n = luaL_checkinteger(L, 1);
+	unsigned char buf[64];
+	char hex[2 * sizeof buf + 1];
+	size_t got = 0;
+
+	luaL_argcheck(L, n >= 1 && n <= (lua_Integer)sizeof buf, 1, "from 1 to 64 bytes");
+	while (got < (size_t)n) {
+		ssize_t r = getrandom(buf + got, (size_t)n - got, 0);
+
+		if (r < 0)
+			return luaL_error(L, "getrandom failed");
+		got += (size_t)r;
+	}
+	for (size_t i = 0; i < got; i++)
+		snprintf(hex + 2 * i, 3, "%02x", buf[i]);
+	lua_pushlstring(L, hex, 2 * got);
+	return 1;
+}
+
+/* host.sha256_hex(text) -> 64 hex digits (nettle): the store keeps only
+ * hashes of the web's tokens, so a copy of it opens no attempt. */
+static int l_sha256_hex(lua_State *L)
+{
+	size_t len;
+	const char *s = luaL_checklstring(L, 1, &len);
+	struct sha256_ctx ctx;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	char hex[2 * SHA256_DIGEST_SIZE + 1];
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)s);
+	sha256_digest(&ctx, sizeof d, d);
+	for (size_t i = 0; i < sizeof d; i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	lua_pushlstring(L, hex, 2 * SHA256_DIGEST_SIZE);
+	return 1;
+}
+
 static int open_host(lua_State *L)
 {
 	static const luaL_Reg fns[] = {
@@ -341,6 +385,8 @@ static int open_host(lua_State *L)
 		{"sandbox", l_sandbox},
 		{"clock", l_clock},
 		{"today", l_today},
+		{"random_hex", l_random_hex},
+		{"sha256_hex", l_sha256_hex},
 		{NULL, NULL}
 	};
 
@@ -362,16 +408,19 @@ static int open_host(lua_State *L)
 
 /* ---- the engine's state ------------------------------------------- */
 
-static struct budget engine_budget;
-
+/* Each state its own budget: the web server runs one state per thread. */
 lua_State *host_open(void)
 {
+	struct budget *b = calloc(1, sizeof *b);       /* limit 0: trusted code */
 	lua_State *L;
 
-	engine_budget.limit = 0;        /* trusted code; input files are capped */
-	L = lua_newstate(capped_alloc, &engine_budget);
-	if (!L)
+	if (!b)
 		return NULL;
+	L = lua_newstate(capped_alloc, b);
+	if (!L) {
+		free(b);
+		return NULL;
+	}
 	open_libs(L);
 	luaL_requiref(L, "host", open_host, 1);
 	lua_pop(L, 1);
@@ -383,8 +432,13 @@ lua_State *host_open(void)
 
 void host_close(lua_State *L)
 {
-	if (L)
-		lua_close(L);
+	void *b;
+
+	if (!L)
+		return;
+	lua_getallocf(L, &b);
+	lua_close(L);
+	free(b);
 }
 
 static int traceback(lua_State *L)

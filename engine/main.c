@@ -47,6 +47,8 @@ static const char *usage_text =
 	"       teachback report --learner NAME [--format html|json|fhir]  the patient-education record\n"
 	"       teachback forget --learner NAME    delete a learner's attempts for good\n"
 	"       teachback migrate --db URL         create or update the store's schema\n"
+	"       teachback serve [--listen ADDR:PORT] [options]   the quizzes on the web\n"
+	"                                      (man teachback: SERVE)\n"
 	"       teachback --help | --version\n"
 	"\n"
 	"Options for run:\n"
@@ -879,6 +881,8 @@ static int dispatch(lua_State *L, int argc, char **argv)
 		rc = cmd_stats(L, argc - 2, argv + 2);
 	else if (!strcmp(argv[1], "export") || !strcmp(argv[1], "import") || !strcmp(argv[1], "new"))
 		rc = cmd_convert(L, argv[1], argc - 2, argv + 2);
+	else if (!strcmp(argv[1], "serve"))
+		rc = serve_main(L, argc - 2, argv + 2, quizdir());
 	else if (is_records_cmd(argv[1]))
 		rc = cmd_records(L, argv[1], argc - 2, argv + 2);
 	else if (!strcmp(argv[1], "review")) {

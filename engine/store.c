@@ -379,7 +379,7 @@ static int l_file_hash(lua_State *L)
  */
 static int l_new_id(lua_State *L)
 {
-	static long long last;
+	static _Thread_local long long last;
 	struct timespec ts;
 	unsigned int r = 0;
 	long long ms, id;

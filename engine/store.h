@@ -16,7 +16,7 @@
 
 #include <stddef.h>
 
-#define STORE_SCHEMA_VERSION 3   /* the newest schema this build knows */
+#define STORE_SCHEMA_VERSION 4   /* the newest schema this build knows */
 
 enum store_kind { STORE_NULL, STORE_INT, STORE_REAL, STORE_TEXT };
 

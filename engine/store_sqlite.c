@@ -121,6 +121,16 @@ static const char *const migrations[] = {
 	/* 3: the site an attempt was taken at (store_pg.c's step 3 is the same) */
 	"ALTER TABLE attempts ADD COLUMN site TEXT;"
 	"CREATE INDEX attempts_by_site ON attempts(site, quiz_id);",
+	/*
+	 * 4: the web's attempt tokens (teachback serve), by their SHA-256
+	 * only, with the browser session that may use each (also hashed):
+	 * a copy of the store opens no attempt.
+	 */
+	"CREATE TABLE web_attempts ("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,"
+	"  owner_hash TEXT NOT NULL);"
+	"CREATE INDEX web_attempts_by_attempt ON web_attempts(attempt_id);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

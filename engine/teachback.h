@@ -76,6 +76,9 @@ int host_sandbox_run(lua_State *L, const char *code, size_t len,
 int luaopen_store(lua_State *L);
 int luaopen_csv(lua_State *L);
 
+/* serve.c */
+int serve_main(lua_State *L, int argc, char **argv, const char *quizdir);
+
 /* outfile.c */
 int out_write(const char *path, const char *data, size_t len, char *err, size_t errlen);
 void out_register(lua_State *L);
