@@ -91,7 +91,7 @@ expect "app cannot change the schema version" 1 -- psql -X -q -v ON_ERROR_STOP=1
 has "version is the owner's" "$err" "permission denied for table teachback_schema"
 expect "app records" 0 -- "$TB" grade "$Q" "$R/moodle.csv" --db "$(app roles)" --site ward-1
 expect "migrate again is a no-op" 0 -- "$TB" migrate --db "$(owner roles)"
-has "version said" "$out" "The records store is at schema version 3."
+has "version said" "$out" "The records store is at schema version 4."
 
 # ---- refusals, each named, nothing changed ----------------------------------
 expect "password on the command line" 4 -- "$TB" history --db "postgresql://tb_app:secret@localhost/roles"
@@ -116,7 +116,7 @@ same_text "other untouched" "$(sql -d other -c "SELECT string_agg(tablename, ','
 newdb newer
 sql -d newer -c "UPDATE teachback_schema SET version = 99" >/dev/null
 expect "newer schema" 4 -- "$TB" grade "$Q" "$R/moodle.csv" --db "$(app newer)"
-has "newer named" "$err" "written by a newer teachback (schema 99; this one knows up to 3); it was left as it is"
+has "newer named" "$err" "written by a newer teachback (schema 99; this one knows up to 4); it was left as it is"
 expect "newer, migrate" 4 -- "$TB" migrate --db "$(owner newer)"
 same_text "newer untouched" "$(sql -d newer -c "SELECT version FROM teachback_schema")" 99
 sql -d newer -c "UPDATE teachback_schema SET version = 1" >/dev/null

@@ -218,11 +218,11 @@ cp "$DB" "$tmpdir/newer.db"
 sqlite3 "$tmpdir/newer.db" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE; PRAGMA user_version=99;" >/dev/null
 cp "$tmpdir/newer.db" "$tmpdir/newer.orig"
 expect "newer schema" 4 -- "$TB" grade "$Q" "$R/moodle.csv" --db "$tmpdir/newer.db"
-has "newer named" "$err" "written by a newer teachback (schema 99; this one knows up to 3); it was left as it is"
+has "newer named" "$err" "written by a newer teachback (schema 99; this one knows up to 4); it was left as it is"
 same "newer store untouched" "$tmpdir/newer.db" "$tmpdir/newer.orig"
 
 cp "$tmpdir/newer.orig" "$tmpdir/ro.db"
-sqlite3 "$tmpdir/ro.db" "PRAGMA user_version=3;"
+sqlite3 "$tmpdir/ro.db" "PRAGMA user_version=4;"
 chmod 444 "$tmpdir/ro.db"
 cp "$tmpdir/ro.db" "$tmpdir/ro.orig"
 # root writes anything: check as an unprivileged user where we are root.
@@ -258,9 +258,9 @@ sqlite3 "$tmpdir/v1.db" < "$R/schema-v1.sql"
 expect "old store opened" 0 -- "$TB" history --db "$tmpdir/v1.db" --learner old
 has "old attempt kept" "$out" "class                      old              1 / 5 (20%)"
 expect "migrated version" 0 -- sqlite3 "$tmpdir/v1.db" "PRAGMA user_version; SELECT count(*) FROM responses; SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = 'responses';"
-has "version 3" "$out" "3"
+has "version 4" "$out" "4"
 n=$(tr '\n' ' ' < "$out")
-if [ "$n" = "3 1 1 " ]; then ok; else bad "migration: got '$n', expected '3 1 1 '"; fi
+if [ "$n" = "4 1 1 " ]; then ok; else bad "migration: got '$n', expected '4 1 1 '"; fi
 
 # -- the patient-education record: the nurse's verdicts, points said and not
 NDB=$tmpdir/nurse.db
