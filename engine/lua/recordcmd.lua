@@ -443,7 +443,7 @@ local function rebuild(quiz, a, old, quizdir, db)
     _, astray = session.feed_inputs(s, a.inputs)
   else
     s, _, astray = session.replay(quiz, { seed = a.seed, mode = a.mode, learner = a.learner,
-                                          assist = a.frontend == "terminal-assist" }, a.inputs)
+                                          assist = a.frontend:match("%-assist$") ~= nil }, a.inputs)
     if not s then return nil, "its questions cannot be built" end
   end
   if astray then
@@ -868,7 +868,7 @@ function M.learner_record(db, name, quizdir)
       local ses = { date = M.datetime(a.ended_at or a.started_at, offset), quiz = a.quiz_id,
         title = quiz and quiz.title or a.quiz_id, topics = {}, understood = {},
         not_understood = {}, nurse = {}, red_flags = {}, score = a.score, max = a.max,
-        assisted = a.frontend == "terminal-assist", status = a.status }
+        assisted = a.frontend:match("%-assist$") ~= nil, status = a.status }
       local seen = {}
       for _, r in ipairs(records.responses_of(db, a.id)) do
         local qid = r.question_id:match("[^/]+$")

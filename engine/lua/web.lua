@@ -436,8 +436,12 @@ local function find_attempt(ctx, token)
   return a
 end
 
--- The attempt rebuilt: {s, n (inputs), seq (last seq), last (blocks of
--- the last feed)}, from the cache when nothing was added since.
+-- The attempt rebuilt: {s (round 1, whose result is the attempt's), cur
+-- (the round under way: s, or a missed-questions round), n (inputs), seq
+-- (the last seq), last (the blocks of the last feed)}, from the cache when
+-- nothing was added since.  A "round" input starts a missed-questions
+-- round (its value is the round's number); the lines after it belong to
+-- that round, as the terminal records them (recorder.lua).
 local function rebuild(a)
   local count = db:rows("SELECT count(*) AS n, max(seq) AS seq FROM inputs WHERE " ..
                         "attempt_id = ?", a.attempt_id)[1]
@@ -451,17 +455,31 @@ local function rebuild(a)
   end
   local s = session.new(quiz, { mode = a.mode, seed = a.seed, learner = a.learner,
                                 assist = a.frontend == "web-assist" })
-  local last = {}
+  local cur, last = s, {}
   for _, inp in ipairs(records.inputs(db, a.attempt_id)) do
-    if inp.kind == "line" and (inp.round or 1) == 1 and session.prompt(s) then
-      last = session.feed(s, inp.value)
+    if inp.kind == "round" then
+      cur = session.missed_round(cur) or cur
+      last = cli.round_intro(cur)
+    elseif inp.kind == "line" and (inp.round or 1) == (cur.round or 1) and session.prompt(cur) then
+      last = session.feed(cur, inp.value)
     end
   end
   if cached >= CACHE_MAX then cache, cached = {}, 0 end
   if not cache[a.hash] then cached = cached + 1 end
-  local r = { s = s, n = n, seq = count.seq or 0, last = last }
+  local r = { s = s, cur = cur, n = n, seq = count.seq or 0, last = last }
   cache[a.hash] = r
   return r
+end
+
+-- Append one input at the next seq; false when another request took that
+-- seq first (a double tap on two threads): this one is then stale.
+local function append(a, r, round, qid, kind, value)
+  local added = db:exec("INSERT INTO inputs (attempt_id, seq, round, question_id, kind, " ..
+    "value, at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", a.attempt_id, r.seq + 1,
+    round, qid, kind, value, (records.now()))
+  -- Whatever happens next, the cached copy is no longer the store's.
+  cache[a.hash] = nil
+  return added == 1
 end
 
 -- The full view of where the attempt stands (a reload shows the whole
@@ -480,22 +498,27 @@ end
 local function attempt_page(ctx, token, a)
   local r, why = rebuild(a)
   if not r then return plain(409, why, ctx) end
-  local s = r.s
+  local s = r.cur
   local body = { blocks_html(r.last) }
   if session.prompt(s) then
     body[#body + 1] = blocks_html(phase_view(s))
     body[#body + 1] = attempt_form(ctx, token, s, r.n)
   else
     body[#body + 1] = blocks_html(report.summary(s))
+    if cli.offer_missed(s) and (s.round or 1) < 5 then
+      body[#body + 1] = ("<form method=\"post\" action=\"/a/%s/missed\">%s%s" ..
+        "<button type=\"submit\">Go over the missed questions</button></form>"):format(token,
+        hidden("csrf", ctx.csrf), hidden("step", tostring(r.n)))
+    end
     body[#body + 1] = ("<p><a href=\"/a/%s/result.json\">Result (JSON)</a> · " ..
       "<a href=\"/\">All quizzes</a></p>"):format(token)
   end
   return response(200, page(s.quiz.title, table.concat(body, "\n")), ctx)
 end
 
--- The marks go in when the summary is reached (as recorder.finish does).
+-- The marks go in when round 1's summary is reached (as recorder.finish).
 local function save_if_over(a, s)
-  if session.prompt(s) then return end
+  if session.prompt(s) or (s.round or 1) > 1 then return end
   db:begin()
   local ok, err = pcall(records.save_result, db, a.attempt_id, s,
                         s.quit and "stopped" or "finished", (records.now()))
@@ -509,23 +532,35 @@ local function answer(ctx, token, a)
   local back = see_other("/a/" .. token, ctx)
   local r, why = rebuild(a)
   if not r then return plain(409, why, ctx) end
-  local s = r.s
+  local s = r.cur
   if fields.step ~= tostring(r.n) or not session.prompt(s) then return back end
   local line = form_line(fields, all)
   if not line then return back end
   local item = s.items[s.pos]
-  -- ON CONFLICT: another request took this step first; this one is stale.
-  local added = db:exec("INSERT INTO inputs (attempt_id, seq, round, question_id, kind, " ..
-    "value, at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", a.attempt_id, r.seq + 1,
-    s.round or 1, item and item.q.id, "line", line, (records.now()))
-  if added ~= 1 then
-    cache[a.hash] = nil
-    return back
-  end
-  cache[a.hash] = nil           -- rebuilt if anything below fails
+  if not append(a, r, s.round or 1, item and item.q.id, "line", line) then return back end
   r.last = session.feed(s, line)
   r.n, r.seq = r.n + 1, r.seq + 1
   save_if_over(a, s)
+  cache[a.hash] = r
+  return back
+end
+
+-- POST /a/TOKEN/missed: a round with the questions not fully right.
+local function missed(ctx, token, a)
+  local fields, _, refused = checked_form(ctx)
+  if not fields then return refused end
+  local back = see_other("/a/" .. token, ctx)
+  local r, why = rebuild(a)
+  if not r then return plain(409, why, ctx) end
+  local s = r.cur
+  local round = (s.round or 1) + 1
+  if fields.step ~= tostring(r.n) or session.prompt(s) or not cli.offer_missed(s) or round > 5 then
+    return back
+  end
+  if not append(a, r, round, nil, "round", tostring(round)) then return back end
+  r.cur = session.missed_round(s)
+  r.last = cli.round_intro(r.cur)
+  r.n, r.seq = r.n + 1, r.seq + 1
   cache[a.hash] = r
   return back
 end
@@ -581,6 +616,7 @@ function M.handle(req)
       return allow(ctx, "GET, HEAD, POST")
     end
     if rest == "/result.json" and get then return result_json(ctx, a) end
+    if rest == "/missed" and method == "POST" then return missed(ctx, token, a) end
     return not_found(ctx)
   end
   local name = path:match("^/static/([%w._-]+)$")
