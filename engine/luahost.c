@@ -27,7 +27,6 @@
 #include <string.h>
 #include <time.h>
 #include <sys/random.h>
-#include <nettle/sha2.h>
 #include <lauxlib.h>
 #include <lualib.h>
 
@@ -353,25 +352,6 @@ static int l_random_hex(lua_State *L)
 	return 1;
 }
 
-/* host.sha256_hex(text) -> 64 hex digits (nettle): the store keeps only
- * hashes of the web's tokens, so a copy of it opens no attempt. */
-static int l_sha256_hex(lua_State *L)
-{
-	size_t len;
-	const char *s = luaL_checklstring(L, 1, &len);
-	struct sha256_ctx ctx;
-	uint8_t d[SHA256_DIGEST_SIZE];
-	char hex[2 * SHA256_DIGEST_SIZE + 1];
-
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, (const uint8_t *)s);
-	sha256_digest(&ctx, sizeof d, d);
-	for (size_t i = 0; i < sizeof d; i++)
-		snprintf(hex + 2 * i, 3, "%02x", d[i]);
-	lua_pushlstring(L, hex, 2 * SHA256_DIGEST_SIZE);
-	return 1;
-}
-
 static int open_host(lua_State *L)
 {
 	static const luaL_Reg fns[] = {
@@ -386,7 +366,6 @@ static int open_host(lua_State *L)
 		{"clock", l_clock},
 		{"today", l_today},
 		{"random_hex", l_random_hex},
-		{"sha256_hex", l_sha256_hex},
 		{NULL, NULL}
 	};
 

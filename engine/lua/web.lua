@@ -20,15 +20,16 @@ local cli = require("cli")
 local material = require("material")
 local quiz_mod = require("quiz")
 local records = require("records")
-local report = require("report")
 local session = require("session")
 local store = require("store")
 local util = require("util")
+local webassets = require("webassets")
+local webform = require("webform")
+local webpage = require("webpage")
 
 local M = {}
 
 local DEFAULTS = { host = "127.0.0.1", port = 8080, threads = 4, timeout = 10 }
-local MAX_FIELDS = 256          -- form fields in one POST
 local CACHE_MAX = 64            -- attempts kept rebuilt per thread
 local COOKIE = "tb_session"
 
@@ -162,34 +163,6 @@ end
 
 -- ---- HTTP helpers ----------------------------------------------------
 
-local function html_escape(s)
-  return (tostring(s):gsub("[&<>\"']", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;",
-                                          ['"'] = "&quot;", ["'"] = "&#39;" }))
-end
-M.escape = html_escape
-
-local function url_decode(s)
-  s = s:gsub("+", " ")
-  return (s:gsub("%%(%x%x)", function(h) return string.char(tonumber(h, 16)) end))
-end
-
--- "a=1&b=2&b=3" -> { a = "1", b = {"2", "3"} as list in fields.all.b }.
--- Nil when it is not text (bad UTF-8) or holds too many fields.
-local function parse_form(text)
-  local fields, all, n = {}, {}, 0
-  for pair in (text or ""):gmatch("[^&]+") do
-    n = n + 1
-    if n > MAX_FIELDS then return nil end
-    local k, v = pair:match("^([^=]*)=(.*)$")
-    k, v = url_decode(k or pair), url_decode(v or "")
-    if not utf8.len(k) or not utf8.len(v) then return nil end
-    if fields[k] == nil then fields[k] = v end
-    all[k] = all[k] or {}
-    table.insert(all[k], v)
-  end
-  return fields, all
-end
-
 local function cookie_of(req, name)
   local header = req.headers.cookie or ""
   for k, v in header:gmatch("([^=;%s]+)=([^;]*)") do
@@ -198,19 +171,24 @@ local function cookie_of(req, name)
   return nil
 end
 
+-- A response; ctx.cookies (Set-Cookie values) go with every one.
 local function response(status, body, ctx, headers)
-  headers = headers or {}
   local out = { { "Content-Type", "text/html; charset=utf-8" } }
-  for _, h in ipairs(headers) do
+  for _, h in ipairs(headers or {}) do
     if h[1] == "Content-Type" then out[1] = h else out[#out + 1] = h end
   end
   for _, c in ipairs(ctx and ctx.cookies or {}) do out[#out + 1] = { "Set-Cookie", c } end
   return { status = status, headers = out, body = body }
 end
 
-local function plain(status, text, ctx)
-  return response(status, text .. "\n", ctx,
-                  { { "Content-Type", "text/plain; charset=utf-8" } })
+local function page_ctx(ctx, extra)
+  local c = { csrf = ctx.csrf, kiosk = config.kiosk }
+  for k, v in pairs(extra or {}) do c[k] = v end
+  return c
+end
+
+local function error_page(status, ctx, message, headers)
+  return response(status, webpage.error(status, message, page_ctx(ctx)), ctx, headers)
 end
 
 local function see_other(where, ctx)
@@ -218,110 +196,51 @@ local function see_other(where, ctx)
 end
 
 local function not_found(ctx)
-  return plain(404, "Not found.", ctx)
+  return error_page(404, ctx)
+end
+
+local function session_cookie(sid, tls)
+  return ("%s=%s; HttpOnly; SameSite=Strict; Path=/%s"):format(COOKIE, sid, tls and "; Secure" or "")
+end
+
+-- Derived, not stored: the same on every thread and after a restart.
+local function set_session(ctx, sid)
+  ctx.sid = sid
+  ctx.csrf = host.sha256_hex("csrf:" .. sid):sub(1, 32)
+  ctx.owner = host.sha256_hex("browser:" .. sid)
 end
 
 -- The browser session: its id from the cookie, or a new one set now.
 local function browser_session(req)
   local ctx = { req = req, cookies = {} }
   local sid = cookie_of(req, COOKIE)
-  if not sid or not sid:match("^%x+$") or #sid ~= 32 then
+  if not sid or #sid ~= 32 or not sid:match("^[0-9a-f]+$") then
     sid = host.random_hex(16)
-    ctx.cookies[1] = ("%s=%s; HttpOnly; SameSite=Strict; Path=/%s"):format(COOKIE, sid,
-      req.tls and "; Secure" or "")
+    ctx.cookies[1] = session_cookie(sid, req.tls)
     ctx.new_session = true
   end
-  ctx.sid = sid
-  -- Derived, not stored: the same on every thread and after a restart.
-  ctx.csrf = host.sha256_hex("csrf:" .. sid):sub(1, 32)
-  ctx.owner = host.sha256_hex("browser:" .. sid)
+  set_session(ctx, sid)
   return ctx
 end
 
--- A POST's form, or nil and the response that refuses it.
+local function one(fields, name)
+  local v = fields[name]
+  return v and #v == 1 and v[1] or nil
+end
+
+-- A POST's fields, or nil and the response that refuses it: 400 when it
+-- cannot be read, 403 without this browser session's CSRF token.
 local function checked_form(ctx)
-  local fields, all = parse_form(ctx.req.body)
-  if not fields then return nil, nil, plain(400, "The form could not be read.", ctx) end
-  if ctx.new_session or fields.csrf ~= ctx.csrf then
-    return nil, nil, plain(403, "This form has expired or did not come from this site. " ..
-                           "Go back, reload the page and try again.", ctx)
+  local fields, why = webform.decode(ctx.req.body or "")
+  if not fields then return nil, error_page(400, ctx, why) end
+  if ctx.new_session or one(fields, "csrf") ~= ctx.csrf then
+    return nil, error_page(403, ctx)
   end
-  return fields, all
+  return fields
 end
 
--- ---- rendering (the simplest escaped HTML, until webpage.lua) --------
-
-local function blocks_html(blocks)
-  local out = {}
-  for _, b in ipairs(blocks or {}) do
-    local parts = {}
-    for _, f in ipairs({ "title", "label", "text" }) do
-      if type(b[f]) == "string" or type(b[f]) == "number" then
-        parts[#parts + 1] = html_escape(b[f])
-      end
-    end
-    local tag = (b.kind == "title" or b.kind == "heading") and "h2" or
-                b.kind == "subheading" and "h3" or "p"
-    out[#out + 1] = ("<%s class=\"%s\">%s</%s>"):format(tag, html_escape(b.kind or "text"),
-      table.concat(parts, " "), tag)
-  end
-  return table.concat(out, "\n")
-end
-
--- page(title, body_html): a whole page around already escaped HTML.
-local function page(title, body)
-  return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" ..
-    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" ..
-    "<title>%s</title>\n</head>\n<body>\n<main>\n%s\n</main>\n</body>\n</html>\n")
-    :format(html_escape(title), body)
-end
-
-local function hidden(name, value)
-  return ("<input type=\"hidden\" name=\"%s\" value=\"%s\">"):format(name, html_escape(value))
-end
-
-local function button(action, label)
-  return ("<button type=\"submit\" name=\"action\" value=\"%s\">%s</button>"):format(action,
-    html_escape(label))
-end
-
--- The answer controls of the phase the attempt is in.
-local function attempt_form(ctx, token, s, n)
-  local f = { ("<form method=\"post\" action=\"/a/%s\">"):format(token), hidden("csrf", ctx.csrf),
-              hidden("step", tostring(n)) }
-  if s.phase == "certainty" then
-    for i, w in ipairs({ "Not sure", "Fairly sure", "Very sure" }) do
-      f[#f + 1] = ("<button type=\"submit\" name=\"certainty\" value=\"%d\">%s</button>")
-        :format(i, w)
-    end
-  elseif s.phase == "pause" then
-    f[#f + 1] = button("next", "Next")
-  elseif s.phase == "confirm" or s.phase == "assist" then
-    f[#f + 1] = button("yes", "Yes") .. button("no", "No")
-    if s.phase == "assist" then f[#f + 1] = button("keep", "Keep") end
-  else
-    f[#f + 1] = "<label for=\"text\">Your answer</label>"
-    f[#f + 1] = "<textarea id=\"text\" name=\"text\" rows=\"3\"></textarea>"
-    f[#f + 1] = button("answer", "Answer") .. button("hint", "Hint") .. button("skip", "Skip")
-      .. button("quit", "Stop")
-  end
-  f[#f + 1] = "</form>"
-  return table.concat(f, "\n")
-end
-
--- The one line the terminal would have typed for a posted form.
-local ACTION_LINE = { skip = "s", hint = "h", help = "?", quit = "q", next = "", yes = "y",
-                      no = "n", keep = "" }
-
-local function form_line(fields, all)
-  if fields.certainty then return fields.certainty end
-  local a = fields.action or "answer"
-  if ACTION_LINE[a] then return ACTION_LINE[a] end
-  if a ~= "answer" then return nil end
-  if all.choice then return table.concat(all.choice, " ") end
-  local text = fields.text or fields.number or fields.order or ""
-  text = text:gsub("\r\n?", "\n"):gsub("\n+$", "")
-  return text
+local function url_encode(s)
+  return (s:gsub("[^%w%-%._~]", function(c) return ("%%%02X"):format(c:byte()) end))
 end
 
 -- ---- quizzes ---------------------------------------------------------
@@ -355,59 +274,40 @@ local function load_quiz(path)
   return quizzes[path]
 end
 
--- ---- pages -----------------------------------------------------------
-
-local function start_page(ctx)
-  local groups, body = {}, { "<h1>teachback: learning about metastatic breast cancer</h1>" }
-  for _, r in ipairs(menu()) do
-    groups[r.group] = groups[r.group] or {}
-    table.insert(groups[r.group], r)
-  end
-  for _, g in ipairs(cli.GROUPS) do
-    if groups[g.key] then
-      body[#body + 1] = ("<h2>%s</h2>\n<ul>"):format(html_escape(g.title))
-      for _, r in ipairs(groups[g.key]) do
-        body[#body + 1] = ("<li><a href=\"/q/%s\">%s</a> — %s, about %d min</li>"):format(
-          html_escape(r.id), html_escape(r.title), util.plural(r.n, "question"), r.minutes)
-      end
-      body[#body + 1] = "</ul>"
-    end
-  end
-  return response(200, page("teachback", table.concat(body, "\n")), ctx)
-end
-
 local function learner_ok(name)
   return name and name ~= "" and #name <= 64 and utf8.len(name) and not name:find("%c")
 end
 
+-- ---- the start page and a quiz's intro --------------------------------
+
+local function start_page(ctx)
+  return response(200, webpage.start(menu(), page_ctx(ctx)), ctx)
+end
+
 local function intro_page(ctx, row)
-  local learner = parse_form(ctx.req.query or "")
-  learner = learner and learner.learner
+  local q = webform.decode(ctx.req.query or "") or {}
+  local learner = one(q, "learner")
+  if not learner_ok(learner) then learner = nil end
   local quiz = load_quiz(row.path)
-  if not quiz then return plain(500, "This quiz could not be loaded.", ctx) end
-  local body = { ("<h1>%s</h1>"):format(html_escape(quiz.title)) }
-  if quiz.description then body[#body + 1] = ("<p>%s</p>"):format(html_escape(quiz.description)) end
-  body[#body + 1] = ("<p>%s, about %d min.</p>"):format(util.plural(row.n, "question"), row.minutes)
-  body[#body + 1] = ("<form method=\"post\" action=\"/q/%s\">"):format(html_escape(row.id))
-  body[#body + 1] = hidden("csrf", ctx.csrf)
-  if learner_ok(learner) then body[#body + 1] = hidden("learner", learner) end
-  body[#body + 1] = "<button type=\"submit\">Start</button>\n</form>"
-  return response(200, page(quiz.title, table.concat(body, "\n")), ctx)
+  if not quiz then return error_page(500, ctx, "This quiz could not be loaded.") end
+  local s = session.new(quiz, { seed = 1, learner = learner, assist = config.assist })
+  if not s then return error_page(500, ctx, "This quiz could not be started.") end
+  return response(200, webpage.intro(s, page_ctx(ctx, { learner = learner })), ctx)
 end
 
 local function new_attempt(ctx, row)
-  local fields, _, refused = checked_form(ctx)
+  local fields, refused = checked_form(ctx)
   if not fields then return refused end
-  local learner = fields.learner
+  local learner = one(fields, "learner")
   if learner == "" then learner = nil end
   if learner and not learner_ok(learner) then
-    return plain(400, "The learner code must be 1 to 64 characters of text.", ctx)
+    return error_page(400, ctx, "The learner code must be 1 to 64 characters of text.")
   end
   local quiz = load_quiz(row.path)
-  if not quiz then return plain(500, "This quiz could not be loaded.", ctx) end
+  if not quiz then return error_page(500, ctx, "This quiz could not be loaded.") end
   local seed = tonumber(host.random_hex(4), 16) & 0x7fffffff
   local s = session.new(quiz, { seed = seed, learner = learner, assist = config.assist })
-  if not s then return plain(500, "This quiz could not be started.", ctx) end
+  if not s then return error_page(500, ctx, "This quiz could not be started.") end
   local token = host.random_hex(16)
   db:begin()
   local ok, err = pcall(function()
@@ -423,6 +323,8 @@ local function new_attempt(ctx, row)
   return see_other("/a/" .. token, ctx)
 end
 
+-- ---- attempts ----------------------------------------------------------
+
 -- The attempt a token names, if this browser session made it.
 local function find_attempt(ctx, token)
   if #token ~= 32 or not token:match("^[0-9a-f]+$") then return nil end
@@ -432,7 +334,7 @@ local function find_attempt(ctx, token)
     "a.id = w.attempt_id LEFT JOIN learners l ON l.id = a.learner_id WHERE w.token_hash = ?",
     hash)[1]
   if not a or a.owner_hash ~= ctx.owner then return nil end
-  a.hash = hash
+  a.hash, a.token = hash, token
   return a
 end
 
@@ -441,7 +343,8 @@ end
 -- (the last seq), last (the blocks of the last feed)}, from the cache when
 -- nothing was added since.  A "round" input starts a missed-questions
 -- round (its value is the round's number); the lines after it belong to
--- that round, as the terminal records them (recorder.lua).
+-- that round, as the terminal records them (recorder.lua).  Each line is
+-- fed after session.prompt, as the terminal feeds it.
 local function rebuild(a)
   local count = db:rows("SELECT count(*) AS n, max(seq) AS seq FROM inputs WHERE " ..
                         "attempt_id = ?", a.attempt_id)[1]
@@ -482,38 +385,28 @@ local function append(a, r, round, qid, kind, value)
   return added == 1
 end
 
--- The full view of where the attempt stands (a reload shows the whole
--- question again, not only the terminal's short re-ask).
-local function phase_view(s)
+-- An ordering question re-drawn after a move: its order and focus from
+-- the query, each checked against the question.
+local function order_of(s, query)
   local item = s.items[s.pos]
-  if s.phase == "certainty" then return report.certainty_view(s) end
-  if s.phase == "pause" then return {} end
-  if s.phase == "assist" then return session.assist_view(s) end
-  if s.phase == "confirm" then
-    return { { kind = "text", text = "Stop the quiz now? Your answers so far will be scored." } }
-  end
-  return report.question_view(s, item)
+  if not item or s.phase ~= "answer" or query == "" then return nil end
+  local view = item.t.present(item.q, item.perm)
+  if view.input ~= "ordering" then return nil end
+  local q = webform.decode(query) or {}
+  local focus = one(q, "focus")
+  return webform.order(view, one(q, "order")),
+    focus and focus:match("^[updown]+:%d+$") and #focus <= 12 and focus or nil
 end
 
-local function attempt_page(ctx, token, a)
+local function attempt_page(ctx, a, extra, status)
   local r, why = rebuild(a)
-  if not r then return plain(409, why, ctx) end
+  if not r then return error_page(409, ctx, why) end
   local s = r.cur
-  local body = { blocks_html(r.last) }
-  if session.prompt(s) then
-    body[#body + 1] = blocks_html(phase_view(s))
-    body[#body + 1] = attempt_form(ctx, token, s, r.n)
-  else
-    body[#body + 1] = blocks_html(report.summary(s))
-    if cli.offer_missed(s) and (s.round or 1) < 5 then
-      body[#body + 1] = ("<form method=\"post\" action=\"/a/%s/missed\">%s%s" ..
-        "<button type=\"submit\">Go over the missed questions</button></form>"):format(token,
-        hidden("csrf", ctx.csrf), hidden("step", tostring(r.n)))
-    end
-    body[#body + 1] = ("<p><a href=\"/a/%s/result.json\">Result (JSON)</a> · " ..
-      "<a href=\"/\">All quizzes</a></p>"):format(token)
-  end
-  return response(200, page(s.quiz.title, table.concat(body, "\n")), ctx)
+  session.prompt(s)     -- as the terminal does before each line
+  local pc = page_ctx(ctx, { token = a.token, step = r.n, feedback = r.last })
+  for k, v in pairs(extra or {}) do pc[k] = v end
+  if not extra then pc.order, pc.focus = order_of(s, ctx.req.query or "") end
+  return response(status or 200, webpage.attempt(s, pc), ctx)
 end
 
 -- The marks go in when round 1's summary is reached (as recorder.finish).
@@ -526,16 +419,24 @@ local function save_if_over(a, s)
   db:commit()
 end
 
-local function answer(ctx, token, a)
-  local fields, all, refused = checked_form(ctx)
+-- POST /a/TOKEN: the form -> the terminal's line -> the store -> feed.
+local function answer(ctx, a)
+  local fields, refused = checked_form(ctx)
   if not fields then return refused end
-  local back = see_other("/a/" .. token, ctx)
+  local back = see_other("/a/" .. a.token, ctx)
   local r, why = rebuild(a)
-  if not r then return plain(409, why, ctx) end
+  if not r then return error_page(409, ctx, why) end
   local s = r.cur
-  if fields.step ~= tostring(r.n) or not session.prompt(s) then return back end
-  local line = form_line(fields, all)
-  if not line then return back end
+  if not webform.step_ok(fields, r.n) or not session.prompt(s) then return back end
+  local line, msg, focus = webform.line(s, fields)
+  if line == false then
+    return see_other(("/a/%s?order=%s&focus=%s"):format(a.token,
+      url_encode(table.concat(msg, " ")), url_encode(focus)), ctx)
+  end
+  if not line then
+    -- Nothing fed or stored: the same page, with what to do and what was chosen.
+    return attempt_page(ctx, a, { notice = msg, fields = fields })
+  end
   local item = s.items[s.pos]
   if not append(a, r, s.round or 1, item and item.q.id, "line", line) then return back end
   r.last = session.feed(s, line)
@@ -546,15 +447,16 @@ local function answer(ctx, token, a)
 end
 
 -- POST /a/TOKEN/missed: a round with the questions not fully right.
-local function missed(ctx, token, a)
-  local fields, _, refused = checked_form(ctx)
+local function missed(ctx, a)
+  local fields, refused = checked_form(ctx)
   if not fields then return refused end
-  local back = see_other("/a/" .. token, ctx)
+  local back = see_other("/a/" .. a.token, ctx)
   local r, why = rebuild(a)
-  if not r then return plain(409, why, ctx) end
+  if not r then return error_page(409, ctx, why) end
   local s = r.cur
   local round = (s.round or 1) + 1
-  if fields.step ~= tostring(r.n) or session.prompt(s) or not cli.offer_missed(s) or round > 5 then
+  if (fields.step and not webform.step_ok(fields, r.n)) or session.prompt(s) or
+     not cli.offer_missed(s) or round > 5 then
     return back
   end
   if not append(a, r, round, nil, "round", tostring(round)) then return back end
@@ -567,26 +469,84 @@ end
 
 local function result_json(ctx, a)
   local r, why = rebuild(a)
-  if not r then return plain(409, why, ctx) end
+  if not r then return error_page(409, ctx, why) end
   return response(200, cli.result_json(r.s) .. "\n", ctx,
                   { { "Content-Type", "application/json; charset=utf-8" } })
+end
+
+-- GET /speak/TOKEN?what=question|feedback: the page's text as WAV audio.
+local function speak(ctx, a)
+  if type(host.speak_wav) ~= "function" then return not_found(ctx) end
+  local r, why = rebuild(a)
+  if not r then return error_page(409, ctx, why) end
+  local what = one(webform.decode(ctx.req.query or "") or {}, "what")
+  session.prompt(r.cur)
+  local text = (what == "question" or what == "feedback") and
+    webpage.speech_text(r.cur, what, r.last)
+  if not text then return not_found(ctx) end
+  local wav = host.speak_wav(text)
+  if not wav then return error_page(500, ctx, "The audio could not be made.") end
+  return response(200, wav, ctx, { { "Content-Type", "audio/wav" } })
+end
+
+-- ---- the group view ------------------------------------------------------
+
+-- GET /present/ID?n=N&revealed=1: one question large, for a room.  Every
+-- viewer sees the same questions in the same order (a fixed seed), and
+-- where the nurse is lives in the URL, so nothing is stored.
+local function present_state(query)
+  local q = webform.decode(query or "") or {}
+  local n = tonumber(one(q, "n") or "1")
+  n = n and math.type(n) == "integer" and n or 1
+  return n, one(q, "revealed") == "1"
+end
+
+local function present(ctx, row, method)
+  local quiz = load_quiz(row.path)
+  if not quiz then return error_page(500, ctx, "This quiz could not be loaded.") end
+  local s = session.new(quiz, { seed = 1 })
+  if not s then return error_page(500, ctx, "This quiz could not be started.") end
+  if method == "POST" then
+    local fields, refused = checked_form(ctx)
+    if not fields then return refused end
+    local n = tonumber(one(fields, "n") or "1") or 1
+    n = math.max(1, math.min(#s.items, math.floor(n)))
+    local action, revealed = one(fields, "action"), false
+    if action == "next" then n = math.min(#s.items, n + 1)
+    elseif action == "back" then n = math.max(1, n - 1)
+    elseif action == "reveal" then revealed = true end
+    return see_other(("/present/%s?n=%d%s"):format(row.id, n, revealed and "&revealed=1" or ""),
+                     ctx)
+  end
+  local n, revealed = present_state(ctx.req.query)
+  return response(200, webpage.present(s, page_ctx(ctx, { n = n, revealed = revealed })), ctx)
+end
+
+-- ---- kiosk -----------------------------------------------------------------
+
+-- POST /done: the tablet is handed back.  A new browser session (so no
+-- link of the last patient's opens), then the start page.
+local function done(ctx)
+  local fields, refused = checked_form(ctx)
+  if not fields then return refused end
+  local sid = host.random_hex(16)
+  ctx.cookies = { session_cookie(sid, ctx.req.tls) }
+  return see_other("/", ctx)
 end
 
 -- ---- static assets ---------------------------------------------------
 
 local function static(ctx, name)
-  local ok, assets = pcall(require, "webassets")
-  local asset = ok and type(assets) == "table" and assets[name]
-  if type(asset) ~= "table" then return not_found(ctx) end
-  return response(200, asset.body, ctx, { { "Content-Type", asset.type },
-                                          { "Cache-Control", "public, max-age=3600" } })
+  local ctype, body = webassets.get(name)
+  if not ctype then return not_found(ctx) end
+  return response(200, body, ctx, { { "Content-Type", ctype },
+                                    { "Cache-Control", "public, max-age=3600" } })
 end
 
 -- ---- routing ---------------------------------------------------------
 
 local function allow(ctx, methods)
-  return response(405, "Method not allowed.\n", ctx,
-                  { { "Content-Type", "text/plain; charset=utf-8" }, { "Allow", methods } })
+  return error_page(405, ctx, nil, { { "Allow", methods } })
 end
 
 -- handle(req): req = {method, path, query, headers, body, remote, tls}.
@@ -607,17 +567,30 @@ function M.handle(req)
     return allow(ctx, "GET, HEAD, POST")
   end
   local token, rest = path:match("^/a/([^/]+)(.*)$")
+  if not token then token, rest = path:match("^/speak/([^/]+)$"), "speak" end
   if token then
     local a = find_attempt(ctx, token)
     if not a then return not_found(ctx) end
     if rest == "" then
-      if get then return attempt_page(ctx, token, a) end
-      if method == "POST" then return answer(ctx, token, a) end
+      if get then return attempt_page(ctx, a) end
+      if method == "POST" then return answer(ctx, a) end
       return allow(ctx, "GET, HEAD, POST")
     end
     if rest == "/result.json" and get then return result_json(ctx, a) end
-    if rest == "/missed" and method == "POST" then return missed(ctx, token, a) end
+    if rest == "/missed" and method == "POST" then return missed(ctx, a) end
+    if rest == "speak" and get then return speak(ctx, a) end
     return not_found(ctx)
+  end
+  id = path:match("^/present/([^/]+)$")
+  if id then
+    local row = quiz_row(id)
+    if not row then return not_found(ctx) end
+    if get or method == "POST" then return present(ctx, row, method) end
+    return allow(ctx, "GET, HEAD, POST")
+  end
+  if path == "/done" and config.kiosk then
+    if method == "POST" then return done(ctx) end
+    return allow(ctx, "POST")
   end
   local name = path:match("^/static/([%w._-]+)$")
   if name and get then return static(ctx, name) end

@@ -143,21 +143,26 @@ const stepOf = (html) => (/name="step" value="(\d+)"/.exec(html) || [])[1];
 const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
   .replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
-// The page's options as shown: [{label, text}].
+// The page's options as shown: [{label, text}] (webpage.lua's radio
+// buttons and checkboxes: <label ...><span class="label">B)</span> text</label>).
 function shownOptions(html) {
   const out = [];
-  for (const m of html.matchAll(/<p class="item">(\S+) ([^<]*)<\/p>/g)) {
-    out.push({ label: m[1], text: unescape(m[2]) });
+  for (const m of html.matchAll(/<span class="label">([^<]*)\)<\/span> ([^<]*)<\/label>/g)) {
+    out.push({ label: unescape(m[1]), text: unescape(m[2]) });
   }
   return out;
 }
 function shownPrompt(html) {
-  const m = /<h2 class="heading">Question[^<]*<\/h2>\s*<p class="text">([^<]*)<\/p>/.exec(html);
+  const m = /class="prompt"[^>]*>([^<]*)</.exec(html);
   return m ? unescape(m[1]) : null;
 }
-const phaseOf = (html) => /name="certainty"/.test(html) ? 'certainty'
-  : /value="next"/.test(html) ? 'pause'
-  : /name="text"/.test(html) ? 'answer' : 'over';
+const phaseOf = (html) => /<form[^>]* class="certainty"/.test(html) ? 'certainty'
+  : /<form[^>]* class="pause"/.test(html) ? 'pause'
+  : /<form[^>]* class="answer"/.test(html) ? 'answer'
+  : /<form[^>]* class="confirm"/.test(html) ? 'confirm'
+  : /<form[^>]* class="nurse"/.test(html) ? 'assist' : 'over';
+// The page's own script tag is the only <script a page may hold.
+const OWN_SCRIPT = '<script src="/static/page.js" defer></script>';
 
 // ---- the cases -----------------------------------------------------------
 
@@ -171,7 +176,7 @@ async function startPage(srv) {
   check('cookie attributes', /^tb_session=[0-9a-f]{32}; HttpOnly; SameSite=Strict; Path=\/$/.test(cookies[0] || ''),
         cookies[0]);
   check('start page links bone-basics with its count and minutes',
-        r.body.includes('<a href="/q/bone-basics">Bone metastasis — the basics</a> — 9 questions, about 7 min'),
+        r.body.includes('<li><a href="/q/bone-basics">Bone metastasis — the basics</a> <span class="meta">9 questions, about 7 min</span></li>'),
         r.body.slice(0, 400));
   // The groups in the terminal menu's order.
   const order = ['For patients and families', 'After a clinic visit: check yourself', 'For nursing students']
@@ -216,7 +221,7 @@ async function csrf(srv) {
   let r = await b.post('/q/bone-basics', {});
   eq('POST without csrf 403', r.status, 403);
   securityHeaders('403', r);
-  eq('403 is plain text', header(r, 'content-type'), 'text/plain; charset=utf-8');
+  check('403 page says the form expired', r.body.includes('<h1>This form has expired</h1>'), r.body.slice(0, 300));
   r = await b.post('/q/bone-basics', { csrf: '0'.repeat(32) });
   eq('POST with a wrong csrf 403', r.status, 403);
   r = await request(srv.port, 'POST', '/q/bone-basics', { body: `csrf=${token}` });
@@ -235,13 +240,13 @@ async function csrf(srv) {
   eq("another session's attempt GET 404", (await other.get(loc)).status, 404);
   const otherCsrf = csrfOf((await other.get('/q/bone-basics')).body);
   eq("another session's attempt POST 404",
-     (await other.post(loc, { csrf: otherCsrf, step: '0', text: 'A' })).status, 404);
+     (await other.post(loc, { csrf: otherCsrf, step: '0', action: 'answer', choice: 'A' })).status, 404);
   eq('no cookie: attempt 404', (await request(srv.port, 'GET', loc)).status, 404);
   eq('a made-up token 404', (await b.get('/a/' + 'f'.repeat(32))).status, 404);
   eq('a token of the wrong shape 404', (await b.get('/a/' + loc.slice(3).toUpperCase())).status, 404);
   const page = await b.get(loc);
   eq('own attempt 200', page.status, 200);
-  r = await b.post(loc, { step: stepOf(page.body), text: 'A' });
+  r = await b.post(loc, { step: stepOf(page.body), action: 'answer', choice: 'A' });
   eq('answer without csrf 403', r.status, 403);
   eq('refused answer stored nothing', stepOf((await b.get(loc)).body), '0');
 }
@@ -315,14 +320,18 @@ function answerLine(html, quiz) {
   const prompt = shownPrompt(html);
   const q = quiz.questions.find((x) => x.prompt.trim() === (prompt || '').trim());
   if (!q) throw new Error(`question not found for prompt ${JSON.stringify(prompt)}`);
-  if (q.type === 'truefalse') return q.answer ? 't' : 'f';
+  if (q.type === 'truefalse') {
+    const shown = shownOptions(html).find((o) => o.text === (q.answer ? 'True' : 'False'));
+    if (!shown) throw new Error(`true/false not shown: ${JSON.stringify(shownOptions(html))}`);
+    return { choice: shown.label };
+  }
   if (q.type === 'single') {
     const right = q.options.find((o) => o.correct).text;
     const shown = shownOptions(html).find((o) => o.text === right);
     if (!shown) throw new Error(`option not shown: ${right}`);
-    return shown.label;
+    return { choice: shown.label };
   }
-  if (q.type === 'teachback') return RIGHT[q.id];
+  if (q.type === 'teachback') return { text: RIGHT[q.id] };
   throw new Error(`no answer for type ${q.type}`);
 }
 let RIGHT;
@@ -342,17 +351,18 @@ async function continueQuiz(b, loc, quiz, lines, stopAfter = Infinity, onStep) {
     const phase = phaseOf(page.body);
     if (phase === 'over') break;
     const fields = { csrf: csrfOf(page.body), step: stepOf(page.body) };
-    let line;
-    if (phase === 'certainty') { fields.certainty = '2'; line = '2'; }
-    else if (phase === 'pause') { fields.action = 'next'; line = ''; }
-    else { line = answerLine(page.body, quiz); fields.action = 'answer'; fields.text = line; }
+    if (phase === 'certainty') fields.certainty = '2';
+    else if (phase === 'pause') fields.action = 'next';
+    else Object.assign(fields, { action: 'answer' }, answerLine(page.body, quiz));
     const r = await b.post(loc, fields);
     if (r.status !== 303) throw new Error(`POST ${loc}: ${r.status} ${r.body}`);
-    lines.push(line);
+    lines.push(fields);
     if (onStep) await onStep(lines, page, loc);
   }
   return { loc, lines };
 }
+
+const sha256 = (t) => require('crypto').createHash('sha256').update(t).digest('hex');
 
 function sqlite(sql) {
   const r = spawnSync('sqlite3', [DB, sql], { encoding: 'utf8' });
@@ -370,7 +380,7 @@ async function replay(srv) {
     onStep: async (ls, page, at) => {
       if (doubled || ls.length !== 1) return;
       doubled = true;
-      const r = await b.post(at, { csrf: csrfOf(page.body), step: stepOf(page.body), text: ls[0], action: 'answer' });
+      const r = await b.post(at, ls[0]);
       eq('double submit 303', r.status, 303);
     },
   });
@@ -378,7 +388,7 @@ async function replay(srv) {
   const result = await b.get(loc + '/result.json');
   eq('result.json status', result.status, 200);
   eq('result.json type', header(result, 'content-type'), 'application/json; charset=utf-8');
-  const id = sqlite(`SELECT attempt_id FROM web_attempts WHERE token_hash = '${require('crypto').createHash('sha256').update(token).digest('hex')}'`);
+  const id = sqlite(`SELECT attempt_id FROM web_attempts WHERE token_hash = '${sha256(token)}'`);
   check('the store keeps the token only as its hash', /^\d+$/.test(id) &&
         sqlite(`SELECT count(*) FROM web_attempts WHERE token_hash = '${token}'`) === '0', id);
   const [seed, status, frontend, n] = sqlite(`SELECT seed, status, frontend, (SELECT count(*) FROM inputs WHERE attempt_id = ${id}) FROM attempts WHERE id = ${id}`).split('|');
@@ -393,13 +403,18 @@ async function replay(srv) {
                                path.join(TMP, 'answers.json'), '--json', '--no-save'], { encoding: 'utf8' });
   eq('terminal --answers exit', term.status, 0);
   eq('web result JSON = terminal run --answers', result.body.trim(), term.stdout.trim());
-  // And the terminal typed the same lines.
+  // And the terminal typed the same lines (the store's): an own-words
+  // answer ends with an empty line there.
+  const types = Object.fromEntries(quiz.questions.map((q) => [q.id, q.type]));
+  const stored = sqlite(`SELECT question_id || ' ' || hex(value) FROM inputs WHERE attempt_id = ${id} ORDER BY seq`)
+    .split('\n').map((row) => { const [qid, hex] = row.split(' '); return [qid, Buffer.from(hex || '', 'hex').toString('utf8')]; });
+  const typedText = stored.map(([qid, v]) => types[qid] === 'teachback' && v.length > 1 ? v + '\n' : v).join('\n') + '\n';
   const typed = spawnSync(BIN, ['run', 'bone-basics', '--seed', seed, '--json', '--no-save'],
-                          { encoding: 'utf8', input: lines.map((l) => l.includes(' ') ? l + '\n' : l).join('\n') + '\n' });
+                          { encoding: 'utf8', input: typedText });
   eq('web result JSON = terminal fed the same lines', result.body.trim(), typed.stdout.trim());
-  const stored = sqlite(`SELECT score, max FROM attempts WHERE id = ${id}`).split('|').map(Number);
+  const score = sqlite(`SELECT score, max FROM attempts WHERE id = ${id}`).split('|').map(Number);
   const json = JSON.parse(result.body);
-  eq('stored score = result JSON score', stored.join('/'), `${json.score}/${json.max}`);
+  eq('stored score = result JSON score', score.join('/'), `${json.score}/${json.max}`);
   return { b, loc };
 }
 
@@ -422,14 +437,15 @@ async function hostile() {
     if (phase === 'certainty') fields.certainty = '1';
     else if (phase === 'pause') fields.action = 'next';
     else if (i === 0) { fields.action = 'hint'; }
-    else if (i === 1) { fields.action = 'answer'; fields.text = 'B'; }
+    else if (i === 1) { fields.action = 'answer'; fields.choice = 'B'; }
     else { fields.action = 'skip'; }
     await b.post(loc, fields);
   }
   let shown = 0;
   pages.forEach((p, i) => {
     check(`hostile page ${i} status`, p.status === 200, String(p.status));
-    check(`hostile page ${i}: no raw <script`, !/<script/i.test(p.body), p.body.slice(0, 200));
+    check(`hostile page ${i}: no raw <script but the page's own`, !/<script/i.test(p.body.split(OWN_SCRIPT).join('')),
+          p.body.slice(0, 200));
     check(`hostile page ${i}: no injected element`, !/<(img|svg)\b/i.test(p.body));
     if (p.body.includes('&lt;script&gt;')) shown++;
   });
@@ -449,13 +465,16 @@ async function hostile() {
   const end = pages[pages.length - 1];
   eq('hostile attempt reached its end', phaseOf(end.body), 'over');
   check('the end offers the missed questions', end.body.includes(`action="${loc}/missed"`));
-  const step = stepOf(end.body);
+  const step = String(Number(sqlite(`SELECT count(*) FROM inputs i JOIN web_attempts w ON w.attempt_id = i.attempt_id WHERE w.token_hash = '${sha256(loc.slice(3))}'`)));
   let r2 = await b.post(loc + '/missed', { step });
   eq('missed round without csrf 403', r2.status, 403);
-  r2 = await b.post(loc + '/missed', { csrf: csrfOf(end.body), step });
+  r2 = await b.post(loc + '/missed', { csrf: csrfOf(end.body), step: '0' });
+  eq('missed round with an old step 303', r2.status, 303);
+  // The page's own form, as a browser posts it.
+  r2 = await b.post(loc + '/missed', { csrf: csrfOf(end.body) });
   eq('missed round 303', r2.status, 303);
   eq('missed round 303 back to the attempt', header(r2, 'location'), loc);
-  const again = await b.post(loc + '/missed', { csrf: csrfOf(end.body), step });
+  const again = await b.post(loc + '/missed', { csrf: csrfOf(end.body) });
   eq('missed round posted twice: 303', again.status, 303);
   const round = await b.get(loc);
   check('round 2 begins', round.body.includes('Going over the missed questions (round 2)'), round.body.slice(0, 300));
@@ -549,6 +568,68 @@ async function tls() {
   await new Promise((resolve) => proc.on('exit', resolve));
 }
 
+// The group view: the same questions for everyone; where the nurse is
+// lives in the URL; every POST needs the CSRF token.
+async function presentView(srv) {
+  const b = new Browser(srv.port);
+  const first = await b.get('/present/bone-basics');
+  eq('present 200', first.status, 200);
+  securityHeaders('present', first);
+  check('present shows question 1 of 9', first.body.includes('<h1>Question 1 of 9</h1>'), first.body.slice(0, 300));
+  eq('present without csrf 403', (await b.post('/present/bone-basics', { n: '1', action: 'next' })).status, 403);
+  let r = await b.post('/present/bone-basics', { csrf: csrfOf(first.body), n: '1', action: 'next' });
+  eq('present next 303', r.status, 303);
+  eq('present next goes to 2', header(r, 'location'), '/present/bone-basics?n=2');
+  r = await b.post('/present/bone-basics', { csrf: csrfOf(first.body), n: '2', action: 'reveal' });
+  eq('present reveal', header(r, 'location'), '/present/bone-basics?n=2&revealed=1');
+  const shown = await b.get('/present/bone-basics?n=2&revealed=1');
+  check('present revealed shows the answer', shown.body.includes('class="reveal"'), shown.body.slice(0, 300));
+  const again = await new Browser(srv.port).get('/present/bone-basics?n=2');
+  eq('present: the same question for another viewer',
+     (/<p class="prompt">([^<]*)</.exec(again.body) || [])[1], (/<p class="prompt">([^<]*)</.exec(shown.body) || [])[1]);
+  eq('present of an unknown quiz 404', (await b.get('/present/nope')).status, 404);
+  eq('present n out of range is clamped', (await b.get('/present/bone-basics?n=999')).status, 200);
+}
+
+// Kiosk: "Done" ends the browser session (a new cookie), so the last
+// patient's attempt does not open; nurse check with --assist.
+async function kioskAssist() {
+  const quiz = YAML.parse(fs.readFileSync(path.join(ROOT, 'quizzes/patient/bone-basics.yaml'), 'utf8'));
+  RIGHT = YAML.parse(fs.readFileSync(path.join(ROOT, 'tests/e2e/bone-basics.right.yaml'), 'utf8'));
+  const srv = await startServer(['--kiosk=2', '--assist']);
+  const b = new Browser(srv.port);
+  const start = await b.get('/');
+  check('kiosk pages carry the Done form', start.body.includes('<form method="post" action="/done" id="done-form">'));
+  const intro = await b.get('/q/bone-basics');
+  const loc = header(await b.post('/q/bone-basics', { csrf: csrfOf(intro.body) }), 'location');
+  let sawNurse = false;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await b.get(loc);
+    const phase = phaseOf(page.body);
+    if (phase === 'over') break;
+    const fields = { csrf: csrfOf(page.body), step: stepOf(page.body) };
+    if (phase === 'certainty') fields.certainty = '2';
+    else if (phase === 'pause') fields.action = 'next';
+    else if (phase === 'assist') { sawNurse = true; fields.action = 'keep'; }
+    else Object.assign(fields, { action: 'answer' }, answerLine(page.body, quiz));
+    await b.post(loc, fields);
+  }
+  check('--assist: the nurse checks the teach-back answer', sawNurse);
+  const id = sqlite(`SELECT attempt_id FROM web_attempts WHERE token_hash = '${sha256(loc.slice(3))}'`);
+  eq('--assist attempt frontend', sqlite(`SELECT frontend || ' ' || status FROM attempts WHERE id = ${id}`), 'web-assist finished');
+  const old = b.cookie;
+  eq('/done without csrf 403', (await b.post('/done', {})).status, 403);
+  const done = await b.post('/done', { csrf: csrfOf(start.body) });
+  eq('/done 303', done.status, 303);
+  eq('/done to the start page', header(done, 'location'), '/');
+  check('/done gives a new session', b.cookie && b.cookie !== old, `${old} -> ${b.cookie}`);
+  eq("after /done the last patient's attempt is 404", (await b.get(loc)).status, 404);
+  await stopServer(srv);
+  const plainSrv = await startServer();
+  eq('/done without --kiosk 404', (await new Browser(plainSrv.port).post('/done', {})).status, 404);
+  await stopServer(plainSrv);
+}
+
 async function main() {
   options();
   const srv = await startServer(['--timeout', '2']);
@@ -558,12 +639,14 @@ async function main() {
     await csrf(srv);
     await limits(srv);
     await replay(srv);
+    await presentView(srv);
   } finally {
     const s = await stopServer(srv);
     eq('no Lua errors logged', /error in web|bad response/.test(s.stderr), false);
   }
   await hostile();
   await restart();
+  await kioskAssist();
   await tls();
 }
 
