@@ -591,8 +591,10 @@ int serve_main(lua_State *L, int argc, char **argv, const char *quizdir)
 	}
 	if (MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES)
 		flags |= MHD_USE_EPOLL;
-	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_THREAD_POOL_SIZE,
-					     (intptr_t)int_field(L, "threads"), NULL };
+	/* One thread is MHD's own polling thread; more are a pool. */
+	if (int_field(L, "threads") > 1)
+		opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_THREAD_POOL_SIZE,
+						     (intptr_t)int_field(L, "threads"), NULL };
 	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_TIMEOUT,
 					     (intptr_t)int_field(L, "timeout"), NULL };
 	opts[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_LIMIT, SERVE_MAX_CONNS, NULL };

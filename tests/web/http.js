@@ -630,6 +630,33 @@ async function kioskAssist() {
   await stopServer(plainSrv);
 }
 
+// A Lua error (here the store loses a table under the server's feet) is a
+// plain 500 page with the fixed headers, and its message, with the module
+// and line, goes to the log; the server goes on serving.
+async function luaError() {
+  const db = path.join(TMP, 'broken.db');
+  const proc = spawn(BIN, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--threads', '1'],
+                     { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  proc.stderr.on('data', (d) => { err += d; });
+  const port = await new Promise((resolve) => {
+    let out = '';
+    proc.stdout.on('data', (d) => { out += d; const m = /:(\d+)\/\n/.exec(out); if (m) resolve(Number(m[1])); });
+  });
+  const b = new Browser(port);
+  const intro = await b.get('/q/bone-basics');
+  spawnSync('sqlite3', [db, 'DROP TABLE web_attempts']);
+  const r = await b.post('/q/bone-basics', { csrf: csrfOf(intro.body) });
+  eq('a Lua error is a 500', r.status, 500);
+  securityHeaders('500', r);
+  eq('500 is plain text', header(r, 'content-type'), 'text/plain; charset=utf-8');
+  eq('still serving after a 500', (await b.get('/')).status, 200);
+  proc.kill('SIGTERM');
+  await new Promise((resolve) => proc.on('exit', resolve));
+  eq('no warnings from libmicrohttpd', /Warning/.test(err), false);
+  check('the 500 is logged with its module and line', /teachback: serve: error in web\.handle:\n  [^\n]*no such table: web_attempts\n[\s\S]*engine\/lua\/web\.lua:\d+:/.test(err), err);
+}
+
 async function main() {
   options();
   const srv = await startServer(['--timeout', '2']);
@@ -647,6 +674,7 @@ async function main() {
   await hostile();
   await restart();
   await kioskAssist();
+  await luaError();
   await tls();
 }
 
