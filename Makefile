@@ -28,8 +28,8 @@ DEPS_LIBS   = $(shell $(PKG_CONFIG) --libs lua5.4 yaml-0.1 jansson sqlite3 libpq
 # zlib: crc32 for the zip of a QTI package (engine/outfile.c).
 DEPS_CFLAGS += $(shell $(PKG_CONFIG) --cflags zlib)
 DEPS_LIBS   += $(shell $(PKG_CONFIG) --libs zlib)
-# nettle: SHA-256 names the read-aloud cache's files (engine/speech.c) and
-# hashes the web's tokens in the store (engine/luahost.c).
+# nettle: SHA-256 (engine/speech.c) names the read-aloud cache's files and
+# hashes the web's tokens in the store (web.lua).
 DEPS_CFLAGS += $(shell $(PKG_CONFIG) --cflags nettle)
 DEPS_LIBS   += $(shell $(PKG_CONFIG) --libs nettle)
 # GNU libmicrohttpd: the web server (engine/serve.c), with GnuTLS for TLS.

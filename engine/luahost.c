@@ -22,6 +22,7 @@
  * and its result is deep-copied, with limits, into the engine's state, so
  * nothing it built is ever shared with trusted code.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,9 +343,10 @@ static int l_random_hex(lua_State *L)
 	while (got < (size_t)n) {
 		ssize_t r = getrandom(buf + got, (size_t)n - got, 0);
 
-		if (r < 0)
-			return luaL_error(L, "getrandom failed");
-		got += (size_t)r;
+		if (r < 0 && errno != EINTR)
+			return luaL_error(L, "getrandom failed: %s", strerror(errno));
+		if (r > 0)
+			got += (size_t)r;
 	}
 	for (size_t i = 0; i < got; i++)
 		snprintf(hex + 2 * i, 3, "%02x", buf[i]);

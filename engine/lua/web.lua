@@ -474,9 +474,9 @@ local function result_json(ctx, a)
                   { { "Content-Type", "application/json; charset=utf-8" } })
 end
 
--- GET /speak/TOKEN?what=question|feedback: the page's text as WAV audio.
+-- GET /speak/TOKEN?what=question|feedback: the page's text as WAV audio
+-- (speech.lua: eSpeak NG run as a separate program, cached per text).
 local function speak(ctx, a)
-  if type(host.speak_wav) ~= "function" then return not_found(ctx) end
   local r, why = rebuild(a)
   if not r then return error_page(409, ctx, why) end
   local what = one(webform.decode(ctx.req.query or "") or {}, "what")
@@ -484,7 +484,7 @@ local function speak(ctx, a)
   local text = (what == "question" or what == "feedback") and
     webpage.speech_text(r.cur, what, r.last)
   if not text then return not_found(ctx) end
-  local wav = host.speak_wav(text)
+  local wav = require("speech").wav(text)
   if not wav then return error_page(500, ctx, "The audio could not be made.") end
   return response(200, wav, ctx, { { "Content-Type", "audio/wav" } })
 end

@@ -36,7 +36,8 @@ function eq(name, got, want) {
 function startServer(args = []) {
   return new Promise((resolve, reject) => {
     const proc = spawn(BIN, ['serve', '--listen', '127.0.0.1:0', '--db', DB, ...args],
-                       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TEACHBACK_SITE: 'web-test' } });
+                       { stdio: ['ignore', 'pipe', 'pipe'],
+                         env: { ...process.env, TEACHBACK_SITE: 'web-test', XDG_CACHE_HOME: TMP } });
     let out = '', err = '';
     proc.stderr.on('data', (d) => { err += d; });
     proc.stdout.on('data', (d) => {
@@ -246,6 +247,15 @@ async function csrf(srv) {
   eq('a token of the wrong shape 404', (await b.get('/a/' + loc.slice(3).toUpperCase())).status, 404);
   const page = await b.get(loc);
   eq('own attempt 200', page.status, 200);
+  // Read-aloud: the question as WAV audio; no feedback yet; only this session.
+  const wav = await b.get(loc.replace('/a/', '/speak/') + '?what=question');
+  eq('speak question 200', wav.status, 200);
+  eq('speak question is audio/wav', header(wav, 'content-type'), 'audio/wav');
+  eq('speak question is a RIFF file', wav.raw.slice(wav.raw.indexOf('\r\n\r\n') + 4, wav.raw.indexOf('\r\n\r\n') + 8), 'RIFF');
+  securityHeaders('speak', wav);
+  eq('speak feedback before any answer 404', (await b.get(loc.replace('/a/', '/speak/') + '?what=feedback')).status, 404);
+  eq('speak of something else 404', (await b.get(loc.replace('/a/', '/speak/') + '?what=%2e%2e')).status, 404);
+  eq("speak of another session's attempt 404", (await other.get(loc.replace('/a/', '/speak/') + '?what=question')).status, 404);
   r = await b.post(loc, { step: stepOf(page.body), action: 'answer', choice: 'A' });
   eq('answer without csrf 403', r.status, 403);
   eq('refused answer stored nothing', stepOf((await b.get(loc)).body), '0');
