@@ -690,6 +690,6 @@ async function main() {
 
 main().catch((e) => { failed++; console.log(`FAIL ${e.stack || e}`); }).finally(() => {
   fs.rmSync(TMP, { recursive: true, force: true });
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`web: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 });
