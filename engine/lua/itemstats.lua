@@ -14,9 +14,9 @@
 --
 -- Notation for one item over the s attempts given it: x its mark, T the
 -- attempt's total, O = T - x the rest of the test.  Variances and
--- covariances divide by s - 1.  A statistic that is undefined (s too small, a zero variance) is
--- nil, never 0: Moodle shows such cells empty.  Percentages as Moodle
--- displays them.
+-- covariances divide by s - 1.  A statistic that is undefined (s too
+-- small, a zero variance) is nil, never 0: Moodle shows such cells empty.
+-- Percentages as Moodle displays them.
 
 local M = {}
 
@@ -204,10 +204,8 @@ end
 -- no draws, the sum of the items' maxima.  Intended weights are shares of it.
 local function test_max(out, s)
   local max = 0
-  for _, it in ipairs(out) do
-    max = max + (s > 0 and it.max * it.n / s or it.max)
-  end
-  return max
+  for _, it in ipairs(out) do max = max + it.max * (s > 0 and it.n or 1) end
+  return s > 0 and max / s or max
 end
 
 -- Intended and effective weights, flags and the whole test's figures.
