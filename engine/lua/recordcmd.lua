@@ -637,10 +637,11 @@ function M.forget(args)
   db:close()
   db, why, msg = open_store(opts, true)
   if not db then return EXIT_STORE, "", msg .. "\n" end
-  local n = records.forget(db, opts.learner)
+  local n, note = records.forget(db, opts.learner)
   db:close()
   return EXIT_OK, ("Deleted %s by %s, for good.\n"):format(util.plural(n, "attempt"),
-                                                          opts.learner), ""
+                                                          opts.learner),
+         note and ("teachback: " .. note .. "\n") or ""
 end
 
 -- ---- report QUIZ: mastery and item analysis --------------------------

@@ -283,7 +283,9 @@ function M.history_rows(db, learner)
 end
 
 -- Delete a learner and every attempt (inputs and responses go with them).
--- Returns the number of attempts deleted.
+-- Returns the number of attempts deleted, and a note when old copies of
+-- the rows may outlive the call (the back end's after_forget statement,
+-- store_sqlite.c, could not finish: another process is reading).
 function M.forget(db, name)
   db:begin()
   local ok, n = pcall(function()
@@ -295,6 +297,14 @@ function M.forget(db, name)
   end)
   if not ok then db:rollback() error(n, 0) end
   db:commit()
+  local after = db:named("after_forget")
+  if after then
+    local r = db:rows(after)[1]
+    if r and r.busy == 1 then
+      return n, "another program is reading the store: old copies of the deleted rows stay " ..
+        "in its write-ahead log until it closes the store; run forget again then"
+    end
+  end
   return n
 end
 

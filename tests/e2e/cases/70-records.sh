@@ -251,6 +251,40 @@ wait $lockpid
 expect "usable after the lock" 0 -- "$TB" history --db "$DB" --learner L1
 has "L1 still there" "$out" "L1"
 
+# -- forget erases for good: while another process has the store open (its
+# write-ahead log stays), neither the file nor the log keeps the learner's
+# name or the words they typed
+EDB=$tmpdir/erase.db
+"$TB" grade "$Q" "$R/moodle.csv" --db "$EDB" >/dev/null 2>&1
+mkfifo "$tmpdir/erasefifo"
+sqlite3 "$EDB" < "$tmpdir/erasefifo" > "$tmpdir/eraseout" 2>&1 &
+erasepid=$!
+exec 9> "$tmpdir/erasefifo"
+echo "SELECT 'open', count(*) FROM learners;" >&9
+i=0
+while ! grep -q open "$tmpdir/eraseout" 2>/dev/null && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+expect "an attempt to erase" 0 -- sh -c "printf 'Zorblax takes my bones\n\nagree\ny\n\nn\n' | '$TB' run '$F/teachback.yaml' --seed 1 --assist --learner 'Quilla Vantreece' --db '$EDB' --plain"
+expect "forget with a reader open" 0 -- "$TB" forget --learner "Quilla Vantreece" --db "$EDB"
+has "forgotten" "$out" "Deleted 1 attempt by Quilla Vantreece, for good."
+same "no note when the log could be emptied" "$err" /dev/null
+n=$(cat "$EDB" "$EDB-wal" 2>/dev/null | grep -a -c -e Zorblax -e Vantreece)
+if [ "$n" -eq 0 ]; then ok; else bad "forget: $n lines of the file or its log still hold the learner"; fi
+# A reader inside a transaction keeps the log: forget says so, and again
+# once it has finished.
+echo "BEGIN; SELECT count(*) FROM learners; SELECT 'reading';" >&9
+i=0
+while ! grep -q reading "$tmpdir/eraseout" 2>/dev/null && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+expect "another attempt to erase" 0 -- sh -c "printf 'Zorblax again\n\nagree\ny\n\nn\n' | '$TB' run '$F/teachback.yaml' --seed 1 --assist --learner 'Quilla Vantreece' --db '$EDB' --plain"
+expect "forget while a reader reads" 0 -- env TEACHBACK_BUSY_MS=50 "$TB" forget --learner "Quilla Vantreece" --db "$EDB"
+has "reader named" "$err" "another program is reading the store: old copies of the deleted rows stay in its write-ahead log until it closes the store; run forget again then"
+echo "COMMIT;" >&9
+exec 9>&-
+wait $erasepid
+expect "forget again" 0 -- "$TB" forget --learner "Quilla Vantreece" --db "$EDB"
+has "nothing left" "$out" "Deleted 0 attempts by Quilla Vantreece, for good."
+n=$(cat "$EDB" "$EDB-wal" 2>/dev/null | grep -a -c -e Zorblax -e Vantreece)
+if [ "$n" -eq 0 ]; then ok; else bad "forget again: $n lines of the file or its log still hold the learner"; fi
+
 unset TEACHBACK_NOW
 
 # -- a store from schema version 1 is migrated on open, its rows kept
