@@ -72,7 +72,9 @@ struct store_backend {
 	/*
 	 * The back end's own SQL for a named computation it can do where the
 	 * data is (store_pg.c: the sums of item analysis), or NULL: the
-	 * engine's Lua then computes it from plain rows.
+	 * engine's Lua then computes it from plain rows.  Also a back end's
+	 * own step after a policy action ("after_forget", store_sqlite.c:
+	 * empty the write-ahead log of the deleted rows), or NULL: none.
 	 */
 	const char *(*named)(const char *name);
 };
