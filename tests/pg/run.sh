@@ -144,14 +144,16 @@ awk -F, 'NR == 1 { print; next } { rows[NR] = $0 } END {
 newdb same
 # Every statement on this database is logged: the report's sums must be there.
 sql -d postgres -c "ALTER DATABASE same SET log_min_duration_statement = 0" >/dev/null
+# One clock for both back ends, so their histories match to the minute.
 for b in "$PGT/same.db" "$(app same)"; do
-	"$TB" grade "$Q" "$R/moodle.csv" --db "$b" --site a >/dev/null 2>&1
-	"$TB" grade "$Q" "$PGT/class600.csv" --db "$b" --site b >/dev/null 2>&1
+	TEACHBACK_NOW=1795000000 "$TB" grade "$Q" "$R/moodle.csv" --db "$b" --site a >/dev/null 2>&1
+	TEACHBACK_NOW=1795000000 "$TB" grade "$Q" "$PGT/class600.csv" --db "$b" --site b >/dev/null 2>&1
 	printf 'A\nB\ntrue\nA B\n' | TEACHBACK_NOW=1795000000 "$TB" run "$Q" --seed 3 --db "$b" \
 		--learner ana --site c --plain >/dev/null 2>&1
 	# Site d: attempts given two questions each (a draw), i4 to nobody.
 	for sheet in ab ac bc; do
-		"$TB" grade "$Q" "$R/drawn-$sheet.csv" --db "$b" --site d >/dev/null 2>&1
+		TEACHBACK_NOW=1795000000 "$TB" grade "$Q" "$R/drawn-$sheet.csv" --db "$b" --site d \
+			>/dev/null 2>&1
 	done
 done
 for site in "" "--site=a" "--site=b" "--site=d"; do
