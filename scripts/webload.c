@@ -16,8 +16,14 @@
  *                                 posting it (0.5 to 1.5 times S; default 0)
  *           [--attempts A]        each client stops after A attempts
  *           [--timeout S]         seconds a request may take (default 10)
+ *           [--warm]              only the start page and every quiz's intro,
+ *                                 once per client: each server thread loads
+ *                                 what it serves before a measured run
  *           [--save DIR]          keep client 1's first attempt's pages
  *           [--static PREFIX:K]   baseline: GET PREFIX1 .. PREFIXK in turn
+ *
+ * WEBLOAD_SLOW=SECONDS in the environment prints each request slower than
+ * that (when, which client, which URL) to stderr.
  *
  * Bounded: a request gets --timeout seconds, an attempt 400 requests, a response 4 MiB;
  * at --seconds no new request starts and those under way finish.  Prints
@@ -48,7 +54,7 @@
 #define MAX_QUIZZES    64
 #define ERRORS_SHOWN   8
 
-enum phase { P_MENU, P_INTRO, P_START, P_PAGE, P_POST, P_STATIC };
+enum phase { P_MENU, P_INTRO, P_START, P_PAGE, P_POST, P_STATIC, P_WARM };
 
 struct client {
 	int id, fd;
@@ -82,7 +88,8 @@ static struct {
 	double think;           /* mean seconds a person spends on a page */
 	int attempts;           /* each client stops after this many (0: no limit) */
 	double timeout;         /* seconds one request may take */
-} opt = { "127.0.0.1", 0, 200, 10.0, NULL, NULL, 0, 0.0, 0, 10.0 };
+	int warm;               /* only GET / and every quiz's intro page, once */
+} opt = { "127.0.0.1", 0, 200, 10.0, NULL, NULL, 0, 0.0, 0, 10.0, 0 };
 
 static char *quizzes[MAX_QUIZZES];
 static int nquizzes;
@@ -255,7 +262,7 @@ static int fill_form(const char *page, const char *action, char *body, size_t ca
 			if (strcmp(name, "certainty") == 0)
 				certainty = 1;
 			else if (strcmp(name, "action") == 0 && nactions < 8)
-				snprintf(actions[nactions++], sizeof actions[0], "%s", value);
+				snprintf(actions[nactions++], sizeof actions[0], "%.31s", value);
 		}
 	}
 	if (give_up) {
@@ -431,6 +438,12 @@ static void on_response(struct client *c, int status, const char *head, char *bo
 	if (c->phase == P_STATIC) {
 		if (status != 200)
 			fail(c, "status %d", status);
+		/* One pass through the saved pages is the baseline's attempt. */
+		if (c->steps == opt.static_count) {
+			attempts_done++;
+			if (opt.attempts && ++c->attempts >= opt.attempts)
+				return;
+		}
 		next_static(c);
 		return;
 	}
@@ -465,7 +478,22 @@ static void on_response(struct client *c, int status, const char *head, char *bo
 			break;
 		}
 		c->quiz = c->id % nquizzes - 1;
+		if (opt.warm) {
+			c->phase = P_WARM;
+			c->steps = 0;
+			snprintf(value, sizeof value, "/q/%s", quizzes[0]);
+			send_request(c, "GET", value, NULL);
+			return;
+		}
 		start_attempt(c);
+		return;
+	case P_WARM:
+		if (status != 200)
+			fail(c, "status %d", status);
+		if (++c->steps < nquizzes) {
+			snprintf(value, sizeof value, "/q/%s", quizzes[c->steps]);
+			send_request(c, "GET", value, NULL);
+		}
 		return;
 	case P_INTRO:
 		if (status != 200 || !strstr(body, "name=\"csrf\"")) {
@@ -585,6 +613,9 @@ static int try_parse(struct client *c, int eof)
 	if (want == SIZE_MAX || c->in_len < head_len + want)
 		return 0;
 	record(now() - c->t0);
+	if (getenv("WEBLOAD_SLOW") && now() - c->t0 > atof(getenv("WEBLOAD_SLOW")))
+		fprintf(stderr, "slow %.0f ms at %.1f s: client %d %s\n", (now() - c->t0) * 1e3,
+			c->t0 - deadline + opt.seconds, c->id, c->path);
 	c->busy = 0;
 	{
 		int close_after = header(c->in, "Connection", value, sizeof value) &&
@@ -670,7 +701,7 @@ static void on_event(struct client *c, uint32_t events)
 static int usage(void)
 {
 	fprintf(stderr, "usage: webload --port N [--clients C] [--seconds S] [--think S] [--attempts A]\n"
-		"               [--timeout S] [--quizzes a,b] [--save DIR] [--static PREFIX:COUNT]\n");
+		"               [--timeout S] [--warm] [--quizzes a,b] [--save DIR] [--static PREFIX:COUNT]\n");
 	return 2;
 }
 
@@ -691,7 +722,7 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
-		if (!v)
+		if (!v && strcmp(a, "--warm") != 0)
 			return usage();
 		if (strcmp(a, "--port") == 0)
 			opt.port = atoi(v);
@@ -703,7 +734,10 @@ int main(int argc, char **argv)
 			only_quizzes = v;
 		else if (strcmp(a, "--timeout") == 0)
 			opt.timeout = atof(v);
-		else if (strcmp(a, "--attempts") == 0)
+		else if (strcmp(a, "--warm") == 0) {
+			opt.warm = 1;
+			continue;
+		} else if (strcmp(a, "--attempts") == 0)
 			opt.attempts = atoi(v);
 		else if (strcmp(a, "--think") == 0)
 			opt.think = atof(v);
@@ -722,7 +756,8 @@ int main(int argc, char **argv)
 	}
 	if (opt.port <= 0 || opt.port > 65535 || opt.clients < 1 || opt.clients > 5000 ||
 	    opt.seconds <= 0 || opt.seconds > 3600 || opt.think < 0 || opt.think > 60 ||
-	    opt.attempts < 0 || opt.timeout <= 0 || opt.timeout > 600 || (opt.static_prefix && opt.static_count < 1))
+	    opt.attempts < 0 || opt.timeout <= 0 || opt.timeout > 600 ||
+	    (opt.static_prefix && opt.static_count < 1))
 		return usage();
 	epfd = epoll_create1(EPOLL_CLOEXEC);
 	cs = calloc((size_t)opt.clients, sizeof *cs);
@@ -735,7 +770,6 @@ int main(int argc, char **argv)
 		cs[i].fd = -1;
 		cs[i].seed = (unsigned)i * 2654435761u + 1;
 		if (opt.static_count) {
-			cs[i].steps = i % opt.static_count;
 			next_static(&cs[i]);
 		} else {
 			cs[i].phase = P_MENU;
