@@ -47,6 +47,10 @@ local OPTIONS = {
   ["--cert"] = "value", ["--key"] = "value", ["--threads"] = "value",
   ["--timeout"] = "value", ["--no-save"] = "flag", ["--assist"] = "flag",
   ["--kiosk"] = "optional",
+  -- Not in --help: scripts/bench-web's baseline.  GET /bench-page/N
+  -- answers the Nth file of DIR (by name), read into memory at start, with
+  -- nothing else done: the same pages as static files from the same server.
+  ["--bench-pages"] = "value",
 }
 
 local function whole(v, lo, hi)
@@ -129,6 +133,12 @@ function M.configure(args, quizdir)
     elseif name == "--key" then c.key = value
     elseif name == "--no-save" then c.no_save = true
     elseif name == "--assist" then c.assist = true
+    elseif name == "--bench-pages" then
+      c.bench_pages = {}
+      for _, f in ipairs(host.list(value, "", false)) do
+        c.bench_pages[#c.bench_pages + 1] = host.read_text(f, 1 << 20)
+      end
+      if #c.bench_pages == 0 then usage(lines, "--bench-pages %s: no pages", value) break end
     end
     i = i + 1
   end
@@ -551,6 +561,11 @@ end
 
 -- handle(req): req = {method, path, query, headers, body, remote, tls}.
 function M.handle(req)
+  local n = config.bench_pages and req.path:match("^/bench%-page/(%d+)$")
+  local page = n and config.bench_pages[tonumber(n)]
+  if page then
+    return { status = 200, body = page, headers = { { "Content-Type", "text/html; charset=utf-8" } } }
+  end
   local ctx = browser_session(req)
   local method, path = req.method, req.path
   local get = method == "GET" or method == "HEAD"
