@@ -31,7 +31,14 @@ M.CLASSES = {
              "head* to", "rush* to", "take me to", "drive me to", "straight to",
              "get in touch", "get hold of", "speak to", "talk to", "let * know", "tell*",
              "see a", "see the", "see my", "text*", "page", "dial*", "get help", "get seen",
-             "seek* help", "ask* for help", "attend*" },
+             "seek* help", "ask* for help", "attend*",
+             -- Lay and regional ways of calling: "buzz the ward", "give them a
+             -- bell", "get on the blower to the team".
+             "buzz*", "give * a bell", "give * a ring", "give * a call", "give * a buzz",
+             "give * a shout", "give * a tinkle", "on the blower", "on the phone to",
+             "get on to", "get onto", "call out", "summon*", "alert*", "notify", "inform*",
+             "get myself seen", "get checked", "go up to", "go down to", "go in", "nip to",
+             "pop to", "take myself to" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
@@ -39,7 +46,10 @@ M.CLASSES = {
              "emergency department", "emergency number", "emergency line", "emergenc*",
              "ambulance", "paramedic*", "999", "911", "112", "111", "triage", "ward",
              "acute oncology", "medical team", "the number", "line", "number they gave",
-             "urgent care", "medical help", "help line" },
+             "urgent care", "medical help", "help line", "oncology", "chemo unit", "chemo ward",
+             "day unit", "assessment unit", "advice line", "cancer line", "the unit",
+             "emergency service*", "key worker", "keyworker", "cns", "duty doctor",
+             "on-call", "out-of-hours", "acute oncology" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
                 "paramedic*" },
@@ -65,13 +75,44 @@ M.CLASSES = {
             "then * call*", "then * phone*", "then * ring*", "then * go", "eventually",
             "at some point", "sometime", "when i can", "when i get * chance", "when * wake*",
             "when * get up", "during the day", "in the day", "office hours", "working hours",
-            "soon", "not urgent*" },
+            "soon", "not urgent*",
+            -- Waiting for a decent hour, a condition, or an appointment.
+            "daylight", "when * light", "sociable hour*", "decent hour*",
+            "reasonable hour*", "normal hour*", "civilised hour*", "civilized hour*",
+            "proper hour*", "respectable hour*", "when they * in", "when they * back",
+            "at 7", "at 8", "at 9", "7am", "8am", "9am", "after * weekend",
+            "if * no better", "if * not * settle*", "if * not * eas*", "if * not * improv*",
+            "if * not * come down", "if * not * go* down", "make * appointment",
+            "book * appointment", "get * appointment", "book me in", "book in" },
   -- Computed, not listed: a delay or hedge that holds an action back
   -- ("ring them tomorrow", "maybe I would call"); for misconceptions.
   held = {},
+  -- Conditions that hold back only an action said before them: "call them
+  -- once the painkillers wear off", "ring unless it settles", "she can ring
+  -- if she's worried" (but "once I saw it I rang straight away", "if I was
+  -- worried I'd call at once").
+  condition = { "once", "unless", "if * stay*", "if * worr*", "if * concerned", "if needed",
+                "if necessary", "if * want*", "if * feel* like it", "if * like" },
   -- Hedges: the action is only a maybe.
   hedge = { "maybe", "might", "perhaps", "probably", "possibly", "suppose", "guess",
-            "not sure", "think about", "consider*", "could", "may", "try to", "or not" },
+            "not sure", "think about", "consider*", "could", "may", "try to", "or not",
+            "probs", "prob", "whether", "wonder*", "if i should", "should i", "shall i",
+            "do i", "ponder*", "debat*", "in two minds", "dunno", "not know if" },
+  -- Putting help off without naming a delay: "I'd hold off", "sit tight".
+  -- Said (not negated) anywhere in an answer, an urgent point is not
+  -- clearly covered.
+  putoff = { "wait*", "hold off", "hang on", "hold on", "put * off", "sit tight", "sit on it",
+             "sleep on it", "leave it", "leave * till", "leave * until", "hold fire",
+             "wait and see", "give it * time", "give it a day", "give it a few", "ride it out",
+             "tough it out", "see how * go*", "see what happens", "see if * settl*",
+             "see if * pass*" },
+  -- Not wanting to be a trouble, said after the call with a contrast ("I'd
+  -- want to call but I wouldn't want to make a fuss"): the call is taken back.
+  reluctance = { "not want * fuss", "not want * bother*", "not want * trouble*",
+                 "not want * disturb*", "not want * wake", "not like * bother*",
+                 "not like * disturb*", "hate * bother*", "hate * disturb*", "make a fuss",
+                 "feel * nuisance", "feel * silly", "feel * stupid", "feel * pain",
+                 "be a nuisance", "be a pain", "be a bother" },
   -- Wrong actions a negation may sweep up with it ("not lie down and wait").
   wait = { "wait*", "rest*", "lie", "lying", "lay", "sit*", "sat", "sleep*", "stay*", "leave",
            "ignor*", "skip*", "delay*", "put off", "hold off", "hang on", "take*", "treat*",

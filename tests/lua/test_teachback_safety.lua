@@ -328,3 +328,68 @@ T.test("teachback safety: a nurse's verdicts replace the engine's, misconception
   T.eq(extra.misconceptions, { 1 }, "the engine's own verdict is kept")
   T.eq(#tb.explain(red, r).notes, 2, "the dismissed belief is not shown")
 end)
+
+---------------------------------------------------------------------------
+-- Second thoughts, conditions and lay calls (rules over the lexicon's
+-- classes, written for the fourth blind set's round: none of these
+-- sentences is from a labelled set)
+
+-- The red-flag question without its misconception, so that only the rules
+-- for acting now decide.
+local bare = T.question((RED:gsub("misconceptions:.-explain:", "explain:")))
+local function now(text)
+  return table.concat(tb.analyse(bare, text).covered, " ")
+end
+
+T.test("teachback safety: a call taken back is not a call", function()
+  T.eq(now("I'd call them now. Actually, no."), "", "'actually no' takes back the sentence before")
+  T.eq(now("I'd call them now. Actually, no, I'd leave it till Monday."), "")
+  T.eq(now("I'd call the team, no, actually I'd phone 999"), "act-now",
+       "the call taken back, the second one stands")
+  T.eq(tb.evidence_text(tb.analyse(bare, "I'd call the team, no, actually I'd phone 999")
+       .evidence["act-now"]), "heard: 'phone 999'")
+  T.eq(covered("Wait till morning? No. I'd call the nurse now."), "act-now")
+  T.eq(beliefs("Wait till morning? No. I'd call the nurse now."), {},
+       "a lone 'No.' after a question takes the question back")
+  T.eq(covered("It could be my spine. No, I'd not wait, I'd ring them now."),
+       "act-now spinal-cord", "after a statement a lone 'No' answers the prompt")
+  T.eq(now("I'd ring them, maybe not."), "", "a clause ending 'maybe not'")
+  T.eq(now("It's probably not serious but I'd ring them now"), "act-now",
+       "'probably not' inside a clause takes nothing back")
+  T.eq(now("I'd call the 24 hour line, but not till the morning."), "",
+       "'not till' puts the call off")
+end)
+
+T.test("teachback safety: putting help off, or reluctance after a contrast, takes the call back",
+       function()
+  T.eq(now("I'd ring them but I'd hold off a bit first"), "")
+  T.eq(now("I'd sit tight for a bit and phone them"), "")
+  T.eq(now("Part of me would want to wait, but I'd phone them now"), "act-now",
+       "put off before a contrast, then the call: the call stands")
+  T.eq(now("I'd ring them now, because if I leave it it could get worse"), "act-now",
+       "'if I leave it' supposes")
+  T.eq(now("I'd want to call the nurse but I wouldn't want to make a fuss"), "")
+  T.eq(now("I wouldn't want to make a fuss, but I'd call the nurse now"), "act-now")
+  T.eq(now("Call the team? I'd think about it."), "", "a sentence of pure hesitation")
+  T.eq(now("Should I call the nurse? Maybe."), "")
+  T.eq(now("i would probs ring the nurse"), "")
+  T.eq(now("I'd wonder whether to call the team"), "")
+end)
+
+T.test("teachback safety: conditions hold back the call said before them", function()
+  T.eq(now("Ring the clinic unless it settles down"), "")
+  T.eq(now("I'd call them once the painkillers wear off"), "")
+  T.eq(now("Once I noticed it I'd call them straight away"), "act-now")
+  T.eq(now("She can ring the 24 hour line if she's worried"), "")
+  T.eq(now("If I was worried I'd ring them straight away"), "act-now")
+  T.eq(now("I'd ring them at a more sociable hour"), "")
+  T.eq(now("I'd make an appointment to see the doctor"), "")
+end)
+
+T.test("teachback safety: lay ways of calling", function()
+  T.eq(now("I'd buzz the ward straight away"), "act-now")
+  T.eq(now("I'd give them a bell right away"), "act-now")
+  T.eq(now("get on the blower to the team"), "act-now")
+  T.eq(now("I'd give my sister a ring"), "", "a person inside the call")
+  T.eq(now("straight to casualty"), "act-now")
+end)

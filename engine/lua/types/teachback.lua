@@ -155,8 +155,13 @@ end
 -- Words, parts, sentences and negation
 
 local NEG = lexicon.NEGATIONS
+local mark_clauses, retract, second_thoughts
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
-local NOT_NEG = { no = { matter = true, doubt = true }, ["not"] = { only = true } }
+-- "not till the morning" puts the call off: the delay after it counts.
+-- "no, actually" and "no, sorry" take back what went before (retract()),
+-- they negate nothing after.
+local NOT_NEG = { no = { matter = true, doubt = true, actually = true, sorry = true },
+                  ["not"] = { only = true, till = true, til = true, ["until"] = true } }
 
 M.NEGATIONS = NEG
 
@@ -288,6 +293,7 @@ local function mark_negation(part)
   for i, t in ipairs(part) do
     local nxt, prev = part[i + 1], part[i - 1]
     if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] then t.neg = false end
+    if t.w == "no" and prev and prev.w == "actually" then t.neg = false end
     -- "different from", "instead of", "rather than", "unlike" deny what
     -- follows: "different from a primary bone cancer".
     if (prev and lexicon.DENY[prev.w] and lexicon.DENY[prev.w][t.w]) or t.w == "unlike" then
@@ -310,6 +316,83 @@ local function mark_negation(part)
   end
 end
 
+-- Clauses, numbered on each token as `clause`: a part, cut again before
+-- each word that starts a clause (and, but, so, because, which, ...).  A
+-- right word inside a wrong claim is judged by its clause.
+local CLAUSE_WORDS = {}
+for w in ([[and but or so because cos coz cuz then which while whereas although though
+  however yet unless]]):gmatch("%a+") do
+  CLAUSE_WORDS[w] = true
+end
+-- Words within three after "if", "when", "whether", "unless" or "what"
+-- are `supposed`: "if I leave it I could lose my walking".
+local SUPPOSE = { ["if"] = true, ["when"] = true, whether = true, unless = true, what = true }
+function mark_clauses(parts)
+  local n = 0
+  for _, part in ipairs(parts) do
+    n = n + 1
+    for k, t in ipairs(part) do
+      if k > 1 and CLAUSE_WORDS[t.w] then n = n + 1 end
+      t.clause = n
+      for j = math.max(1, k - 3), k - 1 do
+        if SUPPOSE[part[j].w] then t.supposed = true end
+      end
+    end
+  end
+end
+
+-- Retraction: what comes before "actually no", "no wait", "scratch that",
+-- "on second thoughts", "then again", a clause ending "maybe not", or a
+-- lone "No." is taken back ("I'd call them now. Actually, no, I'd leave it
+-- till Monday"; "Wait till morning? No. I'd call now").  A marker that
+-- starts its sentence takes back the sentence before; one inside a
+-- sentence, the words before it in that sentence.  Taken-back words count
+-- as negated (`retracted`).
+local RETRACT_PAIRS = {
+  actually = { no = true }, no = { actually = true, wait = true, no = true, sorry = true },
+  scratch = { that = true }, second = { thought = true, thoughts = true },
+  ["then"] = { again = true },
+}
+local LONE_NO = { no = true, nope = true, nah = true }
+local AFTERTHOUGHT = { maybe = true, perhaps = true, probably = true, ["or"] = true }
+function retract(parts)
+  local flat = {}
+  for _, part in ipairs(parts) do
+    for k, t in ipairs(part) do
+      flat[#flat + 1] = t
+      t.last_in_part = k == #part
+      t.alone = #part == 1 or (#part == 2 and part[1].w == "no" and part[2].w == "way")
+    end
+  end
+  for m, t in ipairs(flat) do
+    local nxt, prev = flat[m + 1], flat[m - 1]
+    local marker = (nxt and RETRACT_PAIRS[t.w] and RETRACT_PAIRS[t.w][nxt.w] and
+                    nxt.sent == t.sent) or
+                   (m > 1 and LONE_NO[t.w] and t.alone) or
+                   (prev and t.w == "not" and t.last_in_part and AFTERTHOUGHT[prev.w] and m - 1 or false)
+    if marker then
+      local at = type(marker) == "number" and marker or m
+      local start = flat[at]
+      local first = at == 1 or flat[at - 1].sent ~= start.sent
+      -- A lone "No." starting a sentence answers a question just asked
+      -- ("Wait till morning? No."); after a statement it may answer the
+      -- prompt ("It could be my spine. No, I'd not wait").
+      if first and at > 1 and type(marker) ~= "number" and LONE_NO[t.w] and t.alone and
+         not flat[at - 1].asked then
+        first, at = false, 1
+      end
+      local target = first and at > 1 and flat[at - 1].sent or start.sent
+      for k = at - 1, 1, -1 do
+        local u = flat[k]
+        if u.sent ~= target and not (first and u.sent == start.sent) then break end
+        if u.sent == target then
+          u.negated, u.retracted = not u.neg, true
+        end
+      end
+    end
+  end
+end
+
 -- The text as parts (split at . , ; : ! ? and line breaks; a . or ,
 -- between two digits does not split), each a list of tokens {w, raw, stem,
 -- neg, negated, g, sent}; g numbers tokens through the whole text and sent
@@ -322,7 +405,7 @@ function M.words(text, fix)
     local part = tokens_of(piece, fix)
     for _, t in ipairs(part) do
       g = g + 1
-      t.g, t.sent = g, sent
+      t.g, t.sent, t.asked = g, sent, mark == "?"
     end
     if #part > 0 then
       mark_negation(part)
@@ -330,6 +413,8 @@ function M.words(text, fix)
     end
     if mark ~= "," and mark ~= ";" and mark ~= ":" then sent = sent + 1 end
   end
+  mark_clauses(parts)
+  retract(parts)
   return parts
 end
 
@@ -491,7 +576,12 @@ local function class_ends(ctx, name, part, i)
     byclass[part] = bypart
   end
   local ends = bypart[i]
-  if ends == nil and name == "held" then
+  -- "if I leave it I could lose my walking" supposes putting off, it does
+  -- not decide it.
+  if ends == nil and name == "putoff" and part[i].supposed then
+    ends = false
+    bypart[i] = ends
+  elseif ends == nil and name == "held" then
     ends = ctx.held_at(part, i) or false
     bypart[i] = ends
   elseif ends == nil then
@@ -794,10 +884,19 @@ local function actions_to_target(parts, ctx)
               break
             end
           end
-          -- "tell the nurse" where the action's own words name the target.
-          if not found and class_ends(ctx, "target", part, e) then found = e end
+          -- "tell the nurse", "give the team a ring": the action's own words
+          -- name the target.
+          for k = i + 1, e do
+            if not found and class_ends(ctx, "target", part, k) and
+               not person_between(part, i + 1, k - 1) then
+              found = e
+            end
+          end
           -- "Call." alone: the prompt names who to call.
-          if not found and e == #part then found = e end
+          -- ("give my sister a ring": not when a person is in the call.)
+          if not found and e == #part and not person_between(part, math.max(1, i - 3), e) then
+            found = e
+          end
         end
         local em = not found and class_ends(ctx, "emergency", part, i)
         if em then found = max_end(em) end
@@ -831,11 +930,11 @@ end
 -- not a delay.
 local function blockers(parts, ctx)
   local out = {}
-  for _, kind in ipairs({ "delay", "hedge" }) do
+  for _, kind in ipairs({ "delay", "hedge", "condition" }) do
     for _, o in ipairs(all_found(ctx.classes[kind] or {}, parts, ctx)) do
       local part = parts[o.part]
       local ok = not o.negated
-      if ok and kind == "delay" then
+      if ok and kind ~= "hedge" then
         for k = math.max(1, o.s - 3), o.e do
           local ne = class_ends(ctx, "now", part, k)
           if ne and max_end(ne) >= o.s then ok = false end
@@ -862,9 +961,13 @@ local AFTER_HEDGE = { maybe = true, perhaps = true, probably = true, possibly = 
 
 local function contrast_between(parts, a, b)
   for _, part in ipairs(parts) do
-    for _, t in ipairs(part) do
-      -- ("then" joins steps in time: "wait and see, then call".)
-      if t.g > a and t.g < b and lexicon.CONTRAST[t.w] and t.w ~= "then" then
+    for k, t in ipairs(part) do
+      -- ("then" joins steps in time: "wait and see, then call"; "but not
+      -- till the morning", "but only on Monday" restrict, they do not
+      -- contrast.)
+      local nxt = part[k + 1] and part[k + 1].w
+      if t.g > a and t.g < b and lexicon.CONTRAST[t.w] and t.w ~= "then" and
+         not (t.w == "but" and (nxt == "not" or nxt == "only")) then
         return true
       end
     end
@@ -878,7 +981,7 @@ end
 -- action word is nearer to it (then the delay belongs to that action).
 local function blocked_by(o, bl, anchors, parts)
   for _, b in ipairs(bl) do
-    if b.sent == o.sent then
+    if b.sent == o.sent and not (b.kind == "condition" and b.g1 < o.g1) then
       if b.kind == "hedge" then
         if (b.g2 < o.g1 and o.g1 - b.g2 <= 3 and b.part == o.part) or
            (b.g1 > o.g2 and b.g1 - o.g2 <= 2 and AFTER_HEDGE[b.word]) then
@@ -904,6 +1007,63 @@ end
 
 local function gtext(parts, o)
   return said(parts, o)
+end
+
+-- Words a sentence of pure hesitation is made of: "Maybe.", "I'd think
+-- about it.", "Not sure.", "I suppose so."  Such a sentence in an answer
+-- leaves its call unclear.
+local HESITATION, HESITANT = {}, {}
+for w in ([[i id would think about it maybe perhaps probably possibly not sure suppose so
+  guess dunno know do yeah yes well um er hmm or might could depends depend on that
+  really]]):gmatch("%a+") do
+  HESITATION[w] = true
+end
+for w in ([[maybe perhaps probably possibly suppose guess dunno depends depend think
+  sure]]):gmatch("%a+") do
+  HESITANT[w] = true
+end
+
+-- Second thoughts about calls that were otherwise clear (good, each {part,
+-- s, e, g1, g2, sent}): the words that take them back, or nil.  A call is
+-- taken back by putting help off anywhere after it ("I'd ring them. Then
+-- again I'd probably hold off") or before it with no contrast between
+-- ("I'd sit tight a bit and phone them"; but "I'd want to wait, but I'd
+-- call now" stands); by reluctance after it and a contrast ("I'd want to
+-- call but I wouldn't want to make a fuss"); or by a sentence of pure
+-- hesitation.
+function second_thoughts(good, parts, ctx)
+  local first, last = good[1].g1, good[1].g2
+  for _, a in ipairs(good) do
+    first, last = math.min(first, a.g1), math.max(last, a.g2)
+  end
+  for _, o in ipairs(all_found(ctx.classes.putoff or {}, parts, ctx)) do
+    local part = parts[o.part]
+    local t = part[o.s]
+    if not o.negated and not t.supposed and
+       (t.g > last or not contrast_between(parts, part[o.e].g, first)) then
+      return said(parts, o)
+    end
+  end
+  for _, o in ipairs(all_found(ctx.classes.reluctance or {}, parts, ctx)) do
+    local t = parts[o.part][o.s]
+    if not o.negated and t.g > last and contrast_between(parts, last, t.g + 1) then
+      return said(parts, o)
+    end
+  end
+  local sent_words = {}
+  for _, part in ipairs(parts) do
+    for _, t in ipairs(part) do
+      local sw = sent_words[t.sent] or { all = true, hesitant = false }
+      sent_words[t.sent] = sw
+      if not HESITATION[t.w] then sw.all = false end
+      if HESITANT[t.w] then sw.hesitant = true end
+      sw.raw = sw.raw and (sw.raw .. " " .. t.raw) or t.raw
+    end
+  end
+  for _, sw in pairs(sent_words) do
+    if sw.all and sw.hesitant then return sw.raw end
+  end
+  return nil
 end
 
 ---------------------------------------------------------------------------
@@ -973,13 +1133,14 @@ function M.analyse(q, text)
       for _, f in ipairs(all_found(kp.any, parts, ctx)) do
         if not f.negated then sents[parts[f.part][f.s].sent] = true end
       end
-      local held
+      local held, good = nil, {}
       ok = false
       for _, a in ipairs(acts) do
         if sents[a.sent] then
           local b = blocked_by(a, bl, anchors, parts)
           if not b then
             ok = true
+            good[#good + 1] = a
             ev = ev or { heard = gtext(parts, a) }
             if not ev.act then ev = { heard = gtext(parts, a), act = true } end
           else
@@ -998,6 +1159,13 @@ function M.analyse(q, text)
             held = { heard = said(parts, { part = a.part, s = a.s, e = a.s }), but = said(parts, b) }
             break
           end
+        end
+      end
+      if ok then
+        local b = second_thoughts(good, parts, ctx)
+        if b then
+          ok = false
+          held = { heard = gtext(parts, good[1]), but = b }
         end
       end
       if ev then ev.act = nil end
