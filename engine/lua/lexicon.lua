@@ -87,6 +87,46 @@ M.CLASSES = {
   -- Computed, not listed: a delay or hedge that holds an action back
   -- ("ring them tomorrow", "maybe I would call"); for misconceptions.
   held = {},
+  -- Beliefs, as classes a misconception combines ("<stop> * <when> *
+  -- <better>", "<minimise> * <cold>"), so that a belief said in new words
+  -- is still heard.
+  -- Stopping a medicine.
+  stop = { "stop*", "quit*", "come off", "pack * in", "give * up", "ditch*", "leave off",
+           "cut * out", "no longer take", "skip*", "miss* a few",
+           "miss* some", "pause*", "take a break", "have a break", "no need" },
+  -- A condition of time.
+  when = { "when", "once", "if", "after", "as soon as", "the day", "soon as" },
+  -- Feeling better, or a reason of one's own to stop.
+  better = { "better", "well", "fine", "good", "gone", "go away", "clear*", "side effect*",
+             "improv*", "settl*", "normal", "ok", "okay", "alright", "all right", "done",
+             "over", "heal*", "headache* go*", "headache* stop*", "pain* go*", "bad",
+             "too much", "get* to me", "bother* me", "sick of", "fed up", "ache*" },
+  -- Making little of a sign.
+  minimise = { "just", "only", "simply", "merely", "probably", "bit of", "touch of", "mild",
+               "minor", "likely", "bound to be", "sure it is" },
+  -- Everyday illnesses a fever is taken for.
+  cold = { "cold", "flu", "bug", "virus", "viral", "chill", "sniffle*", "cough", "hay fever",
+           "going round", "run down", "the heat", "hot weather", "hot flush*", "menopaus*",
+           "overdo*", "something i ate", "tired*" },
+  -- Everyday causes back pain is taken for.
+  strain = { "arthritis", "sciatica", "slipped disc", "disc", "lumbago", "wear and tear",
+             "sprain*", "strain*", "slept * funny", "slept * wrong", "mattress", "posture",
+             "overdid it", "overdone it", "lifting", "gardening", "pulled something",
+             "pull* * muscle", "pull* * back", "bad back", "old back", "my age", "getting old*",
+             "old age" },
+  -- A sign made little of, without naming a cause.
+  -- (A negation word in a phrase stands for any negation: "nothing to
+  -- worry" would match "try not to worry", so none is listed.)
+  minor = { "no big deal", "not a big deal", "will pass", "sure * fine", "probably fine",
+            "blow over", "sweat it out" },
+  -- The end of hope.
+  fatal = { "game over", "end of the road", "no hope", "hopeless", "death sentence",
+            "going to die", "gonna die", "dying", "die soon", "not long left",
+            "not long to live", "months to live", "weeks to live", "time is up",
+            "days are numbered", "nothing * can do", "nothing left", "pointless",
+            "terminal", "final stage", "last stage", "end stage", "waiting to die",
+            "affairs in order", "till the end", "until the end", "til the end",
+            "near the end" },
   -- Conditions that hold back only an action said before them: "call them
   -- once the painkillers wear off", "ring unless it settles", "she can ring
   -- if she's worried" (but "once I saw it I rang straight away", "if I was
@@ -105,14 +145,15 @@ M.CLASSES = {
              "sleep on it", "leave it", "leave * till", "leave * until", "hold fire",
              "wait and see", "give it * time", "give it a day", "give it a few", "ride it out",
              "tough it out", "see how * go*", "see what happens", "see if * settl*",
-             "see if * pass*" },
+             "see if * pass*", "save it", "save * for" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.
-  reluctance = { "not want * fuss", "not want * bother*", "not want * trouble*",
-                 "not want * disturb*", "not want * wake", "not like * bother*",
-                 "not like * disturb*", "hate * bother*", "hate * disturb*", "make a fuss",
-                 "feel * nuisance", "feel * silly", "feel * stupid", "feel * pain",
-                 "be a nuisance", "be a pain", "be a bother" },
+  reluctance = { "not want * <bother>", "not want * wake", "not like * <bother>",
+                 "hate * <bother>", "make a fuss", "feel * <bother>", "feel * silly",
+                 "feel * stupid", "be a <bother>", "be * <bother>" },
+  -- Being a trouble to the team.
+  bother = { "bother*", "nuisance", "trouble*", "pain", "burden", "hassle", "pest", "fuss",
+             "disturb*", "annoy*", "waste * time" },
   -- Wrong actions a negation may sweep up with it ("not lie down and wait").
   wait = { "wait*", "rest*", "lie", "lying", "lay", "sit*", "sat", "sleep*", "stay*", "leave",
            "ignor*", "skip*", "delay*", "put off", "hold off", "hang on", "take*", "treat*",

@@ -249,7 +249,7 @@ T.test("teachback: misconceptions follow the same rules and do not change the sc
   T.eq(tb.analyse(q, "it is chemo").misconceptions, { 1 })
   T.eq(tb.analyse(q, "it kills the cancer").misconceptions, { 1 })
   T.eq(tb.analyse(q, "it never kills the cancer").misconceptions, {})
-  local text = "chemo that protects my bones; tell the dentist"
+  local text = "it is chemo; it protects my bones; tell the dentist"
   T.eq(core(tb.analyse(q, text)), { covered = { "protects-bone", "tell-dentist" },
                                     missed = {}, misconceptions = { 1 } })
   T.eq(tb.score(q, text), 1)
@@ -280,7 +280,7 @@ end)
 
 T.test("teachback: explain lists what was got, missed and wrong", function()
   local q = deno()
-  local ex = tb.explain(q, "It is chemo that protects my bones.")
+  local ex = tb.explain(q, "It is chemo. It protects my bones.")
   T.eq(ex.answer, "Denosumab slows the cells that break down bone, so bones stay stronger. " ..
        "Tell your dentist you get denosumab, because of a rare jaw problem.")
   T.eq(ex.notes, {

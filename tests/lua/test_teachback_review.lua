@@ -8,6 +8,7 @@ local quiz = require("quiz")
 local tb = require("types.teachback")
 
 local FILES = { "quizzes/patient/bone-basics.yaml", "quizzes/patient/when-to-call.yaml",
+                "quizzes/patient/treatment-basics.yaml", "quizzes/selfcheck/new-stage-iv.yaml",
                 "quizzes/patient/what-is-metastasis.yaml", "quizzes/selfcheck/cdk46.yaml",
                 "quizzes/selfcheck/bone-agent.yaml", "quizzes/selfcheck/hormone-therapy.yaml",
                 "quizzes/selfcheck/brain-srs.yaml", "quizzes/student/exam.yaml",
@@ -91,10 +92,61 @@ T.test("teachback review: words that earned a point alone no longer do", functio
   T.eq(verdict("tb-hormone-therapy", "I will tell my husband how I feel"), " | ")
   T.eq(verdict("tb-dexamethasone", "It is my chemo, it will push up my blood pressure, I " ..
                "eat a lot, I take it at night and I stop it when I feel better."),
-       " | treats-cancer stops-when-better")
+       " | treats-cancer stops-when-better takes-at-night")
   T.ok(tb.unsafe(q("tb-hormone-therapy"), "It blocks oestrogen. I take it every day. " ..
        "Hot flushes I'd mention, and a swollen leg at my next appointment."))
   T.eq(verdict("tb-hormone-therapy", "It blocks oestrogen. I take it every day. Hot flushes " ..
                "I'd mention, and if my leg is painful and swollen I'd call my team now."),
        "blocks-oestrogen every-day report call-now-clot | ")
+end)
+
+T.test("teachback review: 'bone cancer is a different disease' denies it", function()
+  T.eq(verdict("tb-explain-still-breast", "Bone cancer is a different disease. What you " ..
+               "have is breast cancer in the bone."), "breast-cells | ")
+  T.eq(verdict("tb-explain-still-breast", "It's a different cancer in the bone now"),
+       " | bone-cancer", "what follows 'is a different' is still said")
+end)
+
+T.test("teachback review: dexamethasone taken at night is a wrong belief", function()
+  T.eq(verdict("tb-dexamethasone", "Take it with breakfast in the morning so it doesn't " ..
+               "keep me awake at night"), "food-and-morning | ")
+  T.eq(verdict("tb-dexamethasone", "I take it at bedtime with a snack"), " | takes-at-night")
+  T.eq(verdict("tb-dexamethasone", "I take it with food at night"), " | takes-at-night",
+       "the food is said inside the wrong claim")
+end)
+
+T.test("teachback review: beliefs said in new words, by the lexicon's classes", function()
+  T.eq(verdict("tb-hormone-therapy", "Once I'm feeling fine I'll pack it in"),
+       " | stops-when-well", "<when> * <better> * <stop>")
+  T.eq(verdict("tb-hormone-therapy", "Only stop if the team says so"), " | ",
+       "stopping on the team's word")
+  T.eq(verdict("tb-dexamethasone", "The doctor will lower it slowly when the swelling is " ..
+               "better, I never stop it myself"), "brings-swelling-down never-stop-suddenly | ")
+  T.eq(verdict("tb-high-temperature", "It's probably a bit of a chill, I'll sleep it off"),
+       " | just-a-cold treats-at-home-or-waits", "<minimise> * <cold>")
+  T.eq(verdict("tb-back-pain-legs", "I reckon it's my sciatica playing up"),
+       " | just-age-or-strain", "<strain>")
+  T.eq(verdict("tb-what-metastatic-means", "It means game over for me"), " | nothing-to-do",
+       "<fatal>")
+end)
+
+T.test("teachback review: a key word named and no more earns nothing", function()
+  T.eq(verdict("tb-why-treatment-differs", "they do some tests i think"), " | ")
+  T.eq(verdict("tb-why-treatment-differs", "They do tests on it. And, you know. Other things."),
+       " | ", "a short answer that does not know")
+  T.eq(verdict("tb-why-treatment-differs", "They test the cancer for HER2 and hormone " ..
+               "receptors to pick the drugs, I think"), "tests-on-cancer | ",
+       "more than one word heard")
+end)
+
+T.test("teachback review: a dash ends a clause; reluctance and 'no trouble' in new words",
+       function()
+  T.eq(verdict("tb-hormone-therapy", "I know it's not HRT – it lowers my oestrogen"),
+       "blocks-oestrogen | ")
+  T.eq(verdict("tb-warning-sign-at-night", "i'd wait till the morning, don't want to wake " ..
+               "anyone up"), " | waits-till-morning a-bother", "<reluctance>")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd phone them now. They say I am not trouble " ..
+               "for them."), "call-now never-a-bother | ", "not <bother>")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd save it for my appointment on Monday"),
+       " | waits-till-morning", "<putoff>: save it")
 end)

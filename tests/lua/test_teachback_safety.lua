@@ -393,3 +393,46 @@ T.test("teachback safety: lay ways of calling", function()
   T.eq(now("I'd give my sister a ring"), "", "a person inside the call")
   T.eq(now("straight to casualty"), "act-now")
 end)
+
+---------------------------------------------------------------------------
+-- Beliefs: right words inside wrong claims, reported and conceded beliefs
+
+local META = T.question([[
+id: tb-meta
+type: teachback
+topic: t
+prompt: What does metastatic mean for you?
+key_points:
+  - {id: spread, says: It has spread., any: ["in * bone*", "spread*"], source: doc#sec}
+  - {id: still-breast, says: Still breast cancer., any: ["still * breast"], source: doc#sec}
+misconceptions:
+  - {id: new-cancer, any: ["new cancer", "bone cancer"], feedback: It is not a new cancer.}
+  - {id: a-cold, any: ["just * cold"], feedback: Not just a cold.}
+explain: x
+source: doc#sec
+]])
+local function meta(text)
+  local r = tb.analyse(META, text)
+  return table.concat(r.covered, " ") .. " | " .. table.concat(r.misconceptions, " ")
+end
+
+T.test("teachback safety: a right word inside a wrong claim earns nothing", function()
+  T.eq(meta("It's a new cancer in my bones"), " | 1", "the belief taints its clause")
+  T.eq(meta("It has spread to my bones, so now I have bone cancer too"), "spread | 1",
+       "a belief in another clause leaves the point")
+  T.eq(meta("It's still breast cancer technically, but it's really a bone cancer now"), " | 1",
+       "a belief after a contrast taints the conceded clause before it")
+  T.eq(meta("It's still breast cancer, but it's in my bones"), "spread still-breast | ")
+end)
+
+T.test("teachback safety: a belief reported or conceded, then answered, is not held", function()
+  T.eq(meta("My sister thinks it's a new cancer, but the nurse said it's still breast cancer"),
+       "still-breast | ")
+  T.eq(meta("I'd say it's kind of like a new cancer, but it came from the breast"), " | 1",
+       "the learner's own saying")
+  T.eq(meta("It could just be a cold but I'd still ring them now"), " | ")
+  T.eq(meta("It could just be a cold but it might be a new cancer"), " | 1 2",
+       "another belief after the contrast: neither is answered")
+  T.eq(meta("it's probably just a cold though"), " | 2", "'though' that answers nothing")
+  T.eq(meta("It's just a cold, but I'd ring them now"), " | 2", "no report or concession")
+end)

@@ -155,7 +155,7 @@ end
 -- Words, parts, sentences and negation
 
 local NEG = lexicon.NEGATIONS
-local mark_clauses, retract, second_thoughts
+local mark_clauses, retract, second_thoughts, disowned, taint, vague
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -393,6 +393,33 @@ function retract(parts)
   end
 end
 
+-- "Bone cancer is a different disease": what stands before "is a
+-- different (or separate) disease, illness, thing, condition, cancer,
+-- type or kind" is denied, unless "from"/"to" follows ("breast cancer in
+-- the bone is different from bone cancer": then DENY covers what follows).
+local IS = { is = true, are = true, its = true, thats = true }
+local DIFFERENT = { different = true, separate = true }
+local SOFT = { a = true, an = true, quite = true, completely = true, totally = true,
+               entirely = true, whole = true, very = true, ["another"] = true }
+local KIND = { disease = true, illness = true, thing = true, condition = true, cancer = true,
+               type = true, kind = true, sort = true, problem = true, story = true }
+local function deny_before_different(part)
+  for k, t in ipairs(part) do
+    if IS[t.w] and k > 1 then
+      local j = k + 1
+      while part[j] and SOFT[part[j].w] do j = j + 1 end
+      local d, kind = part[j], part[j + 1]
+      local after = part[j + 2]
+      if d and DIFFERENT[d.w] and kind and KIND[kind.w] and
+         not (after and (after.w == "from" or after.w == "to")) then
+        for i = 1, k - 1 do
+          if not part[i].neg then part[i].negated = true end
+        end
+      end
+    end
+  end
+end
+
 -- The text as parts (split at . , ; : ! ? and line breaks; a . or ,
 -- between two digits does not split), each a list of tokens {w, raw, stem,
 -- neg, negated, g, sent}; g numbers tokens through the whole text and sent
@@ -400,6 +427,9 @@ end
 function M.words(text, fix)
   text = apostrophes(text)
   text = text:gsub("(%d)[.,](%d)", "%1 %2"):gsub("\xE2\x80\xA6", ".")
+  -- A dash between words ends a clause like a comma: "it's not HRT – it
+  -- lowers my oestrogen".
+  text = text:gsub("\xE2\x80[\x93\x94]", ","):gsub("%s%-+%s", ", ")
   local parts, g, sent = {}, 0, 1
   for piece, mark in (text .. "."):gmatch("([^.,;:!?\n]*)([.,;:!?\n])") do
     local part = tokens_of(piece, fix)
@@ -409,6 +439,7 @@ function M.words(text, fix)
     end
     if #part > 0 then
       mark_negation(part)
+      deny_before_different(part)
       parts[#parts + 1] = part
     end
     if mark ~= "," and mark ~= ";" and mark ~= ":" then sent = sent + 1 end
@@ -695,10 +726,12 @@ end
 
 -- The occurrence that counts of the earliest phrase in the list (its
 -- first place), else such a negated one (for the evidence), else nil.
-local function first_found(list, parts, ctx)
+local function first_found(list, parts, ctx, skip)
   local best, neg
   for _, o in ipairs(all_found(list, parts, ctx)) do
-    if o.negated then
+    if skip and skip(o) then
+      neg = neg or nil
+    elseif o.negated then
       if not neg or o.k < neg.k then neg = o end
     elseif not best or o.k < best.k then
       best = o
@@ -1066,6 +1099,153 @@ function second_thoughts(good, parts, ctx)
   return nil
 end
 
+-- Beliefs said as someone else's, or conceded, then answered with a
+-- contrast: "my sister thinks it's just a bug, but the nurse said…", "it
+-- could just be a cold but I'd still ring them now", "I know they say
+-- you're never a bother, but…".  A marker of report or concession before
+-- the words, and a contrast after them, in the same sentence.
+-- Reports (say, told, think, know: "my sister thinks", "I know they
+-- say") and concessions (could, might, probably, technically).
+local REPORT, HEDGED, ANSWER = {}, {}, {}
+for w in ([[technically admittedly supposedly thought think thinks reckon reckons say says
+  said told tell tells believe believes know course]]):gmatch("%a+") do
+  REPORT[w] = true
+end
+for w in ([[could might may maybe perhaps probably possibly suppose guess assume]]):gmatch("%a+") do
+  HEDGED[w] = true
+end
+for w in ([[but though although however yet]]):gmatch("%a+") do ANSWER[w] = true end
+-- "I'd say it's kind of like bone cancer": the learner's own saying.
+local OWN = { i = true, id = true, ill = true, we = true, wed = true }
+local SAYING = { say = true, says = true, said = true, tell = true, tells = true, told = true }
+
+local function report_or_concession(flat, t, modal)
+  if not (REPORT[t.w] or (modal and HEDGED[t.w])) then return false end
+  local prev = flat[t.g - 1]
+  return not (SAYING[t.w] and prev and OWN[prev.w])
+end
+
+-- The contrast after occurrence o, with a report or concession before it
+-- and at least two words after it in the same sentence, or nil.  flat maps
+-- g to token.
+local function answered(flat, parts, o)
+  local part = parts[o.part]
+  local s, e = part[o.s], part[o.e]
+  local marker
+  local g = s.g - 1
+  while flat[g] and flat[g].sent == s.sent do
+    if ANSWER[flat[g].w] then break end
+    if report_or_concession(flat, flat[g], true) then marker = flat[g] break end
+    g = g - 1
+  end
+  if not marker then return nil end
+  g = e.g + 1
+  while flat[g] and flat[g].sent == s.sent do
+    local after = flat[g + 2]
+    if ANSWER[flat[g].w] and after and after.sent == s.sent then return flat[g] end
+    g = g + 1
+  end
+  return nil
+end
+
+-- Is misconception occurrence o someone else's belief, or one conceded
+-- and answered ("it could just be a cold but I'd still ring them now")?
+-- Not when the answer holds another belief of the question after the
+-- contrast ("it's probably a virus but I'd keep an eye on it").
+-- Clinicians, and what they do when a medicine is stopped on their word.
+local CLINICIAN = { team = true, doctor = true, doctors = true, nurse = true, oncologist = true,
+                    consultant = true, specialist = true }
+local THEIR_WORD = { say = true, says = true, said = true, tell = true, tells = true,
+                     told = true, decide = true, decides = true, will = true, advise = true,
+                     advises = true, agree = true, agrees = true, ok = true, okay = true }
+
+-- Stopping on the team's word is no belief: "only stop if the team says
+-- so", "the doctor will stop it slowly when the swelling is better".
+local function on_their_word(parts, o, ctx)
+  local part = parts[o.part]
+  local stop = false
+  for k = o.s, o.e do
+    if class_ends(ctx, "stop", part, k) then stop = true end
+  end
+  if not stop then return false end
+  local clause, who, word = part[o.s].clause, false, false
+  for _, t in ipairs(part) do
+    if t.clause == clause or t.clause == clause + 1 then
+      if CLINICIAN[t.stem] or CLINICIAN[t.w] then who = true end
+      if who and THEIR_WORD[t.w] then word = true end
+    end
+  end
+  return word
+end
+
+function disowned(flat, parts, o, q, ctx)
+  if on_their_word(parts, o, ctx) then return true end
+  local contrast = answered(flat, parts, o)
+  if not contrast then return false end
+  for _, m in ipairs(q.misconceptions or {}) do
+    for _, x in ipairs(all_found(m.any, parts, ctx)) do
+      local t = parts[x.part][x.s]
+      if not x.negated and t.g > contrast.g and t.sent == contrast.sent then return false end
+    end
+  end
+  return true
+end
+
+-- A belief taints the clause it is said in: a right word inside a wrong
+-- claim ("it's a new cancer in my bones") does not earn the key point.
+-- A belief said after a contrast also taints a conceded or reported
+-- clause before it ("I know they say you're never a bother, but I'd feel a
+-- nuisance"; "technically it's breast cancer, but really it's a bone
+-- cancer now").
+function taint(flat, parts, o, tainted)
+  local part = parts[o.part]
+  local s = part[o.s]
+  tainted[s.clause] = true
+  local g, contrast = s.g - 1, nil
+  while flat[g] and flat[g].sent == s.sent do
+    if ANSWER[flat[g].w] then contrast = flat[g] break end
+    g = g - 1
+  end
+  if not contrast then return end
+  g = contrast.g - 1
+  local marker
+  while flat[g] and flat[g].sent == s.sent do
+    if report_or_concession(flat, flat[g], false) then marker = flat[g] end
+    g = g - 1
+  end
+  if marker then
+    for k = marker.g, contrast.g - 1 do tainted[flat[k].clause] = true end
+  end
+end
+
+-- A key word named and no more: one word heard, said as "some tests", or
+-- in an answer (of twelve words or fewer, else the sentence) that owns it
+-- does not know ("you know", "or something", "whatever", "dunno", "not
+-- sure", a closing "I think").  "they do some tests i think" does not earn
+-- "tests on the cancer choose the medicine".
+M.VAGUE_WORDS = 12
+local VAGUE_PAIRS = { you = "know", ["or"] = "something", no = "idea", ["not"] = "sure" }
+local VAGUE = { whatever = true, dunno = true }
+function vague(flat, parts, o)
+  if o.s ~= o.e then return false end
+  local t = parts[o.part][o.s]
+  local before = flat[t.g - 1]
+  if before and before.w == "some" then return true end
+  local whole = #flat <= M.VAGUE_WORDS
+  for g = 1, #flat do
+    local u, nxt = flat[g], flat[g + 1]
+    if whole or u.sent == t.sent then
+      if VAGUE[u.w] or (nxt and VAGUE_PAIRS[u.w] == nxt.w and nxt.sent == u.sent) then
+        return true
+      end
+      if u.w == "think" and g > t.g and (not flat[g + 1] or flat[g + 1].sent ~= u.sent) then
+        return true
+      end
+    end
+  end
+  return false
+end
+
 ---------------------------------------------------------------------------
 -- Analysis
 
@@ -1107,9 +1287,15 @@ function M.analyse(q, text)
   -- A misconception may cancel key points: "I'd wait till morning, then
   -- call" has said "call" but not "call now".
   local cancelled = {}
+  local flat = {}
+  for _, part in ipairs(parts) do
+    for _, t in ipairs(part) do flat[t.g] = t end
+  end
+  local tainted = {}
   for i, m in ipairs(q.misconceptions or {}) do
-    local o = first_found(m.any, parts, ctx)
+    local o = first_found(m.any, parts, ctx, function(x) return disowned(flat, parts, x, q, ctx) end)
     if o then
+      taint(flat, parts, o, tainted)
       out.misconceptions[#out.misconceptions + 1] = i
       out.evidence[M.misconception_name(q, i)] = { heard = said(parts, o) }
       for _, id in ipairs(type(m.cancels) == "table" and m.cancels or {}) do
@@ -1119,7 +1305,15 @@ function M.analyse(q, text)
   end
   local acts, bl, anchors
   for _, kp in ipairs(q.key_points) do
-    local o, neg = first_found(kp.any, parts, ctx)
+    -- (A key word is vague only when it is the one word heard.)
+    local heard_at = {}
+    for _, x in ipairs(all_found(kp.any, parts, ctx)) do
+      if not x.negated then heard_at[parts[x.part][x.s].g] = true end
+    end
+    local one_word = next(heard_at) ~= nil and next(heard_at, next(heard_at)) == nil
+    local o, neg = first_found(kp.any, parts, ctx, not kp.urgent and function(x)
+      return tainted[parts[x.part][x.s].clause] or (one_word and vague(flat, parts, x))
+    end or nil)
     local ev
     if o then ev = { heard = said(parts, o) }
     elseif neg then ev = { heard = said(parts, neg), but = "said with a negation" } end
