@@ -119,6 +119,13 @@ M.CLASSES = {
   -- worry" would match "try not to worry", so none is listed.)
   minor = { "no big deal", "not a big deal", "will pass", "sure * fine", "probably fine",
             "blow over", "sweat it out" },
+  -- A new cancer of the place it spread to: "a bone tumour", "a bone one".
+  organ = { "bone", "bones", "spine", "spinal", "lung", "lungs", "liver", "brain" },
+  growth = { "cancer*", "tumour*", "tumor*", "one", "growth*", "lump*" },
+  -- Treatment by chance or money.
+  chance = { "luck*", "lottery", "random*", "hit and miss", "hit or miss", "trial and error",
+             "experiment*", "trying things", "try* things out", "afford*", "money", "cost*",
+             "cheap*", "insurance", "postcode", "private" },
   -- The end of hope.
   fatal = { "game over", "end of the road", "no hope", "hopeless", "death sentence",
             "going to die", "gonna die", "dying", "die soon", "not long left",
@@ -269,7 +276,8 @@ for w in ([[mother bother brother other rather father later water matter latter
   stage stale scale scare spare share shore chore chose those these there where
   whole while white write wrote quite quiet quit quick quack thick trick bring
   being begin began given giver liver later laser lower power tower mower sower
-  hired fired wired wider rider cider taker maker baker waker cancel theyre youre]]):gmatch("%a+") do
+  hired fired wired wider rider cider taker maker baker waker cancel theyre youre
+  thinks reckons believes trying thought through tough]]):gmatch("%a+") do
   M.KNOWN[w] = true
 end
 

@@ -150,3 +150,13 @@ T.test("teachback review: a dash ends a clause; reluctance and 'no trouble' in n
   T.eq(verdict("tb-warning-sign-at-night", "I'd save it for my appointment on Monday"),
        " | waits-till-morning", "<putoff>: save it")
 end)
+
+T.test("teachback review: a new cancer of the place, and treatment by chance, in new words",
+       function()
+  T.eq(verdict("tb-what-metastatic-means", "The cancer has turned into a bone one now."),
+       " | new-cancer-there", "<organ> <growth>; 'bone' inside the claim earns no spread")
+  T.eq(verdict("tb-what-metastatic-means", "It's not a bone tumour, it's breast cancer that " ..
+               "has spread to my bones"), "spread | ")
+  T.eq(verdict("tb-why-treatment-differs", "Honestly it's a lottery, it depends what they " ..
+               "can afford"), " | luck-or-money", "<chance>")
+end)

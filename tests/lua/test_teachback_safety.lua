@@ -436,3 +436,10 @@ T.test("teachback safety: a belief reported or conceded, then answered, is not h
   T.eq(meta("it's probably just a cold though"), " | 2", "'though' that answers nothing")
   T.eq(meta("It's just a cold, but I'd ring them now"), " | 2", "no report or concession")
 end)
+
+T.test("teachback safety: common words are never respelt into words that steer the reading",
+       function()
+  -- "thought" is one edit from "though" (a contrast), "thinks" from "things".
+  T.eq(meta("I thought it was a new cancer, but it's still breast cancer"), "still-breast | ")
+  T.eq(meta("My sister thinks it's a new cancer, but the nurse says no"), " | ")
+end)

@@ -536,7 +536,7 @@ local function indexed(list, classes)
   local ix = indexes[list]
   if ix then return ix end
   local c = phrases(list, classes)
-  ix = { c = c, stems = {}, pre = {}, neg = {}, classes = {} }
+  ix = { c = c, stems = {}, pre = {}, neg = {}, classes = {}, lex = classes }
   local function put(t, key, k)
     local l = t[key]
     if not l then
@@ -561,6 +561,23 @@ local function indexed(list, classes)
   return ix
 end
 
+-- Can an entry of class list `list` start at token t?  (The first words of
+-- its entries, by stem or prefix, or any negation word when an entry
+-- starts with one.)  A quick test that spares most class look-ups.
+local firsts = setmetatable({}, { __mode = "k" })
+local function may_start(list, t)
+  local f = firsts[list]
+  if not f then
+    f = word_set(list)
+    for _, ph in ipairs(list) do
+      local first = ph:match("^(%S+)")
+      if first and NEG[textnorm.normalize(first)] then f.neg = true end
+    end
+    firsts[list] = f
+  end
+  return (f.neg and t.neg) or in_set(f, t)
+end
+
 -- The phrases of index ix that may start at token t (numbers into the
 -- list), in out (cleared first); a phrase is offered once.
 local function candidates(ix, t, out, no_class)
@@ -580,7 +597,11 @@ local function candidates(ix, t, out, no_class)
     for _, k in ipairs(ix.neg) do n = n + 1 out[n] = k end
   end
   if not no_class then
-    for _, k in ipairs(ix.classes) do n = n + 1 out[n] = k end
+    for _, k in ipairs(ix.classes) do
+      local name = ix.c[k].els[1].class
+      local list = name ~= "held" and ix.lex and ix.lex[name]
+      if not list or may_start(list, t) then n = n + 1 out[n] = k end
+    end
   end
   for k = n + 1, #out do out[k] = nil end
   return out
@@ -614,6 +635,9 @@ local function class_ends(ctx, name, part, i)
     bypart[i] = ends
   elseif ends == nil and name == "held" then
     ends = ctx.held_at(part, i) or false
+    bypart[i] = ends
+  elseif ends == nil and not may_start(ctx.classes[name] or NONE, part[i]) then
+    ends = false
     bypart[i] = ends
   elseif ends == nil then
     ends = false
@@ -726,9 +750,9 @@ end
 
 -- The occurrence that counts of the earliest phrase in the list (its
 -- first place), else such a negated one (for the evidence), else nil.
-local function first_found(list, parts, ctx, skip)
+local function first_found(list, parts, ctx, skip, found)
   local best, neg
-  for _, o in ipairs(all_found(list, parts, ctx)) do
+  for _, o in ipairs(found or all_found(list, parts, ctx)) do
     if skip and skip(o) then
       neg = neg or nil
     elseif o.negated then
@@ -856,7 +880,10 @@ local function speller(q, classes)
     local best
     local function try(key)
       for _, c in ipairs(index[key] or {}) do
-        if c:byte(1) == w:byte(1) and one_edit(w, c) and M.stem(c) ~= M.stem(w) then
+        -- (Never into a word that steers the reading: a contrast such as
+        -- "though" from "thought", a negation, a subject.)
+        if c:byte(1) == w:byte(1) and one_edit(w, c) and M.stem(c) ~= M.stem(w) and
+           not lexicon.CONTRAST[c] and not NEG[c] and not lexicon.SUBJECT[c] then
           if best and best ~= c then best = false return end
           if best == nil then best = c end
         end
@@ -1306,14 +1333,14 @@ function M.analyse(q, text)
   local acts, bl, anchors
   for _, kp in ipairs(q.key_points) do
     -- (A key word is vague only when it is the one word heard.)
-    local heard_at = {}
-    for _, x in ipairs(all_found(kp.any, parts, ctx)) do
+    local found, heard_at = all_found(kp.any, parts, ctx), {}
+    for _, x in ipairs(found) do
       if not x.negated then heard_at[parts[x.part][x.s].g] = true end
     end
     local one_word = next(heard_at) ~= nil and next(heard_at, next(heard_at)) == nil
     local o, neg = first_found(kp.any, parts, ctx, not kp.urgent and function(x)
       return tainted[parts[x.part][x.s].clause] or (one_word and vague(flat, parts, x))
-    end or nil)
+    end or nil, found)
     local ev
     if o then ev = { heard = said(parts, o) }
     elseif neg then ev = { heard = said(parts, neg), but = "said with a negation" } end
@@ -1324,7 +1351,7 @@ function M.analyse(q, text)
       ctx.anchors = ctx.anchors or action_words(parts, ctx)
       bl, anchors = ctx.bl, ctx.anchors
       local sents = {}
-      for _, f in ipairs(all_found(kp.any, parts, ctx)) do
+      for _, f in ipairs(found) do
         if not f.negated then sents[parts[f.part][f.s].sent] = true end
       end
       local held, good = nil, {}
