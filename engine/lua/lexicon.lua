@@ -83,7 +83,12 @@ M.CLASSES = {
             "at 7", "at 8", "at 9", "7am", "8am", "9am", "after * weekend",
             "if * no better", "if * not * settle*", "if * not * eas*", "if * not * improv*",
             "if * not * come down", "if * not * go* down", "make * appointment",
-            "book * appointment", "get * appointment", "book me in", "book in" },
+            "book * appointment", "get * appointment", "book me in", "book in",
+            "decent time", "normal time", "reasonable time", "sensible time", "sociable time",
+            "proper time", "civilised time", "civilized time", "daytime", "day time",
+            "in a bit", "a bit later", "in a little while", "after * breakfast", "after * tea",
+            "after * coffee", "after * shower", "after * bath", "after * lunch",
+            "after i get up", "in the week", "this week", "during the week", "next few days" },
   -- Computed, not listed: a delay or hedge that holds an action back
   -- ("ring them tomorrow", "maybe I would call"); for misconceptions.
   held = {},
@@ -143,7 +148,7 @@ M.CLASSES = {
   -- Hedges: the action is only a maybe.
   hedge = { "maybe", "might", "perhaps", "probably", "possibly", "suppose", "guess",
             "not sure", "think about", "consider*", "could", "may", "try to", "or not",
-            "probs", "prob", "whether", "wonder*", "if i should", "should i", "shall i",
+            "probs", "prob", "whether", "wonder*", "tempted", "if i should", "should i", "shall i",
             "do i", "ponder*", "debat*", "in two minds", "dunno", "not know if" },
   -- Putting help off without naming a delay: "I'd hold off", "sit tight".
   -- Said (not negated) anywhere in an answer, an urgent point is not

@@ -443,3 +443,34 @@ T.test("teachback safety: common words are never respelt into words that steer t
   T.eq(meta("I thought it was a new cancer, but it's still breast cancer"), "still-breast | ")
   T.eq(meta("My sister thinks it's a new cancer, but the nurse says no"), " | ")
 end)
+
+T.test("teachback safety: reluctance takes back a call only meant, not one decided", function()
+  T.eq(now("I'd call the nurse now, but I'd feel a bit silly"), "act-now")
+  T.eq(now("I know I should ring them now but I don't want to bother them"), "")
+end)
+
+T.test("teachback safety: a refusal after a contrast, and more ways to put a call off",
+       function()
+  T.eq(now("Calling them now would be the right thing, but I wouldn't"), "")
+  T.eq(now("I should ring them now, but I probably won't"), "")
+  T.eq(now("I'd ring them now, but not wait for it to pass"), "act-now",
+       "a negated wrong action after the contrast is no refusal")
+  T.eq(now("I'd call them at a normal time"), "")
+  T.eq(now("I'd ring the nurse in a bit"), "")
+  T.eq(now("I'd call after breakfast"), "")
+  T.eq(now("I'd be tempted to call the team"), "")
+end)
+
+T.test("teachback safety: telling the family later does not hold back a clear call", function()
+  T.eq(covered("I'd call the team now, and tomorrow I'd tell my daughter"), "act-now")
+  T.eq(beliefs("I'd call the team now, and tomorrow I'd tell my daughter"), {})
+  T.eq(covered("I'd call my son tomorrow"), "", "no clinical help called")
+  T.eq(beliefs("I'd call my son tomorrow"), { 1 }, "and then it is waiting")
+end)
+
+T.test("teachback safety: telling or mentioning counts only with a word of acting now", function()
+  T.eq(now("I'd tell them if my leg swelled up"), "")
+  T.eq(now("I'd mention it to the nurse"), "")
+  T.eq(now("I'd tell the nurse straight away"), "act-now")
+  T.eq(now("I'd ring the nurse"), "act-now", "a call needs no such word")
+end)

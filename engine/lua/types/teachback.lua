@@ -155,7 +155,7 @@ end
 -- Words, parts, sentences and negation
 
 local NEG = lexicon.NEGATIONS
-local mark_clauses, retract, second_thoughts, disowned, taint, vague
+local mark_clauses, retract, second_thoughts, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -911,6 +911,18 @@ M.SPELLING = true
 -- target (999, emergency department, ambulance) counts on its own.
 M.ACT_REACH = 6
 local ME = { me = true, us = true }
+local SOFT = {}
+for w in ([[tell let speak talk mention see text attend inform notify report]]):gmatch("%a+") do
+  SOFT[M.stem(w)] = true
+end
+local function now_in_sentence(parts, sent, ctx)
+  for _, part in ipairs(parts) do
+    for k, t in ipairs(part) do
+      if t.sent == sent and not t.negated and class_ends(ctx, "now", part, k) then return true end
+    end
+  end
+  return false
+end
 local function actions_to_target(parts, ctx)
   local out = {}
   local function person_between(part, a, b)
@@ -957,6 +969,13 @@ local function actions_to_target(parts, ctx)
           if not found and e == #part and not person_between(part, math.max(1, i - 3), e) then
             found = e
           end
+        end
+        -- Telling, mentioning, seeing or texting is reporting, not getting
+        -- help: it counts for an urgent point only with a word of acting
+        -- now in its sentence ("I'd tell them if my leg swelled up" does
+        -- not; "I'd tell the nurse now" does).
+        if found and SOFT[part[i].stem] and not now_in_sentence(parts, part[i].sent, ctx) then
+          found = nil
         end
         local em = not found and class_ends(ctx, "emergency", part, i)
         if em then found = max_end(em) end
@@ -1088,9 +1107,21 @@ end
 -- taken back by putting help off anywhere after it ("I'd ring them. Then
 -- again I'd probably hold off") or before it with no contrast between
 -- ("I'd sit tight a bit and phone them"; but "I'd want to wait, but I'd
--- call now" stands); by reluctance after it and a contrast ("I'd want to
--- call but I wouldn't want to make a fuss"); or by a sentence of pure
--- hesitation.
+-- call now" stands); by reluctance after a call only meant and a
+-- contrast ("I'd want to call but I wouldn't want to make a fuss"); or by
+-- a sentence of pure hesitation.
+local REFUSAL_FILLER = { probably = true, prob = true, just = true, really = true, honestly = true,
+                         actually = true, ["do"] = true, would = true, will = true, think = true,
+                         though = true, so = true, that = true, it = true, bother = true,
+                         wo = true, ca = true, could = true, should = true, did = true,
+                         does = true, am = true }
+local function o_part(parts, t)
+  for pi, part in ipairs(parts) do
+    if part[1].g <= t.g and part[#part].g >= t.g then return pi end
+  end
+end
+local INTENT = { want = true, wanna = true, should = true, ought = true, like = true,
+                 need = true, supposed = true, meant = true, tempted = true }
 function second_thoughts(good, parts, ctx)
   local first, last = good[1].g1, good[1].g2
   for _, a in ipairs(good) do
@@ -1104,10 +1135,37 @@ function second_thoughts(good, parts, ctx)
       return said(parts, o)
     end
   end
-  for _, o in ipairs(all_found(ctx.classes.reluctance or {}, parts, ctx)) do
+  -- (Only a call meant, not decided: "I'd want to call, but…"; "I'd call
+  -- now, but I'd feel silly" still calls.)
+  local meant = false
+  for _, a in ipairs(good) do
+    local part = parts[a.part]
+    for k = math.max(1, a.s - 3), a.s - 1 do
+      if INTENT[part[k].w] then meant = true end
+    end
+  end
+  for _, o in ipairs(meant and all_found(ctx.classes.reluctance or {}, parts, ctx) or {}) do
     local t = parts[o.part][o.s]
     if not o.negated and t.g > last and contrast_between(parts, last, t.g + 1) then
       return said(parts, o)
+    end
+  end
+  -- A refusal after a contrast: "calling now would be right, but I
+  -- wouldn't", "but I probably won't".
+  for _, part in ipairs(parts) do
+    for k, t in ipairs(part) do
+      if t.g > last and lexicon.CONTRAST[t.w] and t.w ~= "then" then
+        local j = k + 1
+        while part[j] and (lexicon.SUBJECT[part[j].w] or REFUSAL_FILLER[part[j].w]) do
+          j = j + 1
+        end
+        local n = part[j]
+        if n and n.neg then
+          local rest = j + 1
+          while part[rest] and REFUSAL_FILLER[part[rest].w] do rest = rest + 1 end
+          if not part[rest] then return said(parts, { part = o_part(parts, t), s = k, e = j }) end
+        end
+      end
     end
   end
   local sent_words = {}
@@ -1273,6 +1331,19 @@ function vague(flat, parts, o)
   return false
 end
 
+-- Is action word a said to family or friends ("tell my daughter", "ring
+-- my son")?  (Not the GP, the pharmacist or the internet: putting off or
+-- hedging a call to them is putting off help.)
+local NOT_FAMILY = { gp = true, family = true, surgery = true, pharmacist = true,
+                     chemist = true, google = true, internet = true }
+function to_person(parts, a, ctx)
+  local part = parts[a.part]
+  for k = a.s + 1, math.min(#part, a.s + 3) do
+    if class_ends(ctx, "person", part, k) and not NOT_FAMILY[part[k].w] then return true end
+  end
+  return false
+end
+
 ---------------------------------------------------------------------------
 -- Analysis
 
@@ -1297,8 +1368,15 @@ function M.analyse(q, text)
       ctx.bl = ctx.bl or blockers(parts, ctx)
       ctx.anchors = ctx.anchors or action_words(parts, ctx)
       local bl, anchors = ctx.bl, ctx.anchors
+      -- Once help is clearly called, putting off telling the family is
+      -- no waiting ("call the team now, and tomorrow tell my daughter").
+      local clear = false
+      for _, a in ipairs(actions_to_target(parts, ctx)) do
+        if not blocked_by(a, bl, anchors, parts) then clear = true end
+      end
       for _, a in ipairs(anchors) do
-        local b = blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
+        local b = not (clear and to_person(parts, a, ctx)) and
+                  blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
         if b then
           local p = parts[b.part]
           ctx.held[p] = ctx.held[p] or {}
@@ -1374,7 +1452,8 @@ function M.analyse(q, text)
       -- clearly acting now.
       if ok then
         for _, a in ipairs(anchors) do
-          local b = blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
+          local b = not to_person(parts, a, ctx) and
+                    blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
           if b then
             ok = false
             held = { heard = said(parts, { part = a.part, s = a.s, e = a.s }), but = said(parts, b) }
