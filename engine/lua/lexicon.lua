@@ -98,7 +98,8 @@ M.CLASSES = {
   -- Stopping a medicine.
   stop = { "stop*", "quit*", "come off", "pack * in", "give * up", "ditch*", "leave off",
            "cut * out", "no longer take", "skip*", "miss* a few",
-           "miss* some", "pause*", "take a break", "have a break", "no need" },
+           "miss* some", "pause*", "take a break", "have a break", "no need", "cut down",
+           "cut * down", "reduc*", "lower*", "taper*", "wean*" },
   -- A condition of time.
   when = { "when", "once", "if", "after", "as soon as", "the day", "soon as" },
   -- Feeling better, or a reason of one's own to stop.
@@ -123,6 +124,7 @@ M.CLASSES = {
   -- (A negation word in a phrase stands for any negation: "nothing to
   -- worry" would match "try not to worry", so none is listed.)
   minor = { "no big deal", "not a big deal", "will pass", "sure * fine", "probably fine",
+            "nothing new",
             "blow over", "sweat it out" },
   -- A new cancer of the place it spread to: "a bone tumour", "a bone one".
   organ = { "bone", "bones", "spine", "spinal", "lung", "lungs", "liver", "brain" },
@@ -130,7 +132,8 @@ M.CLASSES = {
   -- Treatment by chance or money.
   chance = { "luck*", "lottery", "random*", "hit and miss", "hit or miss", "trial and error",
              "experiment*", "trying things", "try* things out", "afford*", "money", "cost*",
-             "cheap*", "insurance", "postcode", "private" },
+             "cheap*", "insurance", "postcode", "private", "better than mine",
+             "better hospital", "better doctor*" },
   -- The end of hope.
   fatal = { "game over", "end of the road", "no hope", "hopeless", "death sentence",
             "going to die", "gonna die", "dying", "die soon", "not long left",
@@ -138,7 +141,7 @@ M.CLASSES = {
             "days are numbered", "nothing * can do", "nothing left", "pointless",
             "terminal", "final stage", "last stage", "end stage", "waiting to die",
             "affairs in order", "till the end", "until the end", "til the end",
-            "near the end" },
+            "near the end", "not got long", "not have long", "not * much time" },
   -- Conditions that hold back only an action said before them: "call them
   -- once the painkillers wear off", "ring unless it settles", "she can ring
   -- if she's worried" (but "once I saw it I rang straight away", "if I was
@@ -162,7 +165,9 @@ M.CLASSES = {
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.
   reluctance = { "not want * <bother>", "not want * wake", "not like * <bother>",
                  "hate * <bother>", "make a fuss", "feel * <bother>", "feel * silly",
-                 "feel * stupid", "be a <bother>", "be * <bother>" },
+                 "feel * stupid", "be a <bother>", "be * <bother>", "feel * awful",
+                 "feel * bad", "feel * terrible", "feel * guilty", "better things to do",
+                 "too busy", "so late" },
   -- Being a trouble to the team.
   bother = { "bother*", "nuisance", "trouble*", "pain", "burden", "hassle", "pest", "fuss",
              "disturb*", "annoy*", "waste * time" },

@@ -160,3 +160,16 @@ T.test("teachback review: a new cancer of the place, and treatment by chance, in
   T.eq(verdict("tb-why-treatment-differs", "Honestly it's a lottery, it depends what they " ..
                "can afford"), " | luck-or-money", "<chance>")
 end)
+
+T.test("teachback review: more beliefs in new words", function()
+  T.eq(verdict("tb-dexamethasone", "I'll cut down the dose myself once the headaches are gone."),
+       " | stops-when-better", "the belief taints the right words beside it")
+  T.eq(verdict("tb-dexamethasone", "They'll lower the dose slowly when the swelling is better"),
+       "brings-swelling-down never-stop-suddenly | ", "on the team's word")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd feel awful ringing them so late, they've got " ..
+               "better things to do."), "call-now | a-bother")
+  T.eq(verdict("tb-what-treatment-is-for", "It's just to make me comfortable, there's no " ..
+               "point really."), " | nothing-to-do", "every place a belief is held taints")
+  T.eq(verdict("tb-back-pain-legs", "My back always aches, it's nothing new, I'd not worry."),
+       " | just-age-or-strain")
+end)

@@ -1258,6 +1258,8 @@ local function on_their_word(parts, o, ctx)
     if t.clause == clause or t.clause == clause + 1 then
       if CLINICIAN[t.stem] or CLINICIAN[t.w] then who = true end
       if who and THEIR_WORD[t.w] then word = true end
+      -- ("they'll lower it when the swelling is better": the team.)
+      if t.w == "theyll" or t.w == "theyd" then who, word = true, true end
     end
   end
   return word
@@ -1398,9 +1400,16 @@ function M.analyse(q, text)
   end
   local tainted = {}
   for i, m in ipairs(q.misconceptions or {}) do
-    local o = first_found(m.any, parts, ctx, function(x) return disowned(flat, parts, x, q, ctx) end)
+    local found = all_found(m.any, parts, ctx)
+    local o = first_found(m.any, parts, ctx, function(x) return disowned(flat, parts, x, q, ctx) end,
+                          found)
     if o then
-      taint(flat, parts, o, tainted)
+      -- Every place the belief is held taints its clause.
+      for _, x in ipairs(found) do
+        if not x.negated and not disowned(flat, parts, x, q, ctx) then
+          taint(flat, parts, x, tainted)
+        end
+      end
       out.misconceptions[#out.misconceptions + 1] = i
       out.evidence[M.misconception_name(q, i)] = { heard = said(parts, o) }
       for _, id in ipairs(type(m.cancels) == "table" and m.cancels or {}) do
