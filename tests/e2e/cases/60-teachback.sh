@@ -25,7 +25,9 @@ has "the belief is asked about" "$err" "For the nurse — a wrong belief heard (
 has "the words heard" "$err" "The program heard it (heard: 'chemo')."
 has "the belief dismissed" "$err" "Changed: not said."
 
-# The words behind each verdict are shown with it.
-expect "teachback evidence" 0 -- sh -c "printf 'It is chemo that protects my bones\\n\\n' | '$TB' run '$T' --seed 1 --plain"
+# The words behind each verdict are shown with it.  (The belief and the
+# point in separate sentences: "chemo that protects my bones" is a right
+# word inside a wrong claim, and earns no point.)
+expect "teachback evidence" 0 -- sh -c "printf 'It is chemo. It protects my bones\\n\\n' | '$TB' run '$T' --seed 1 --plain"
 has "the words that earned a point" "$out" "stronger. — heard: 'protects my bones'"
 has "the words behind a belief" "$out" "heard: 'chemo'"
