@@ -167,9 +167,10 @@ M.CLASSES = {
                  "hate * <bother>", "make a fuss", "feel * <bother>", "feel * silly",
                  "feel * stupid", "be a <bother>", "be * <bother>", "feel * awful",
                  "feel * bad", "feel * terrible", "feel * guilty", "better things to do",
-                 "too busy", "so late" },
+                 "too busy", "so late", "be a pain", "being a pain", "right pain",
+                 "such a pain", "not want * be a pain" },
   -- Being a trouble to the team.
-  bother = { "bother*", "nuisance", "trouble*", "pain", "burden", "hassle", "pest", "fuss",
+  bother = { "bother*", "nuisance", "trouble*", "burden", "hassle", "pest", "fuss",
              "disturb*", "annoy*", "waste * time" },
   -- Wrong actions a negation may sweep up with it ("not lie down and wait").
   wait = { "wait*", "rest*", "lie", "lying", "lay", "sit*", "sat", "sleep*", "stay*", "leave",

@@ -173,3 +173,28 @@ T.test("teachback review: more beliefs in new words", function()
   T.eq(verdict("tb-back-pain-legs", "My back always aches, it's nothing new, I'd not worry."),
        " | just-age-or-strain")
 end)
+
+T.test("teachback review: right answers that named a belief's words raise none", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I've got a pain in my chest, so I'd ring 999 " ..
+               "straight away."), "call-now if-no-answer | ", "'a pain' is not 'being a pain'")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call the team now before it's too late; " ..
+               "they'd rather I rang for nothing than left it."), "call-now never-a-bother | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them now. Waiting till morning could be " ..
+               "dangerous."), "call-now | ", "what 'could be dangerous' is denied")
+  T.eq(verdict("tb-high-temperature", "It could be an infection, viral or bacterial, so I'd " ..
+               "ring the 24 hour line now."), "infection call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd ring the 24 hour line now; they'll probably want " ..
+               "to monitor my bloods."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd call now, I might be coming down with an " ..
+               "infection because my white cells are low."), "infection call-now | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "She must call straight away, even if it seems like " ..
+               "just a cold."), "call-at-once | ", "'even if' grants, it does not hold")
+  T.eq(verdict("tb-what-metastatic-means", "It doesn't mean I'm dying, it means the cancer " ..
+               "has spread and can be treated for years."), "spread treatable | ",
+       "a subject after 'mean' is inside the negation")
+  T.eq(verdict("tb-hormone-therapy", "I take it every day even when I feel well and never " ..
+               "stop unless the team says so."), "every-day | ",
+       "a negation in a gap stops a word class after it")
+  T.eq(verdict("tb-warning-sign-at-night", "i'd wait till the morning, dnt want to be a pain"),
+       " | waits-till-morning a-bother")
+end)

@@ -94,6 +94,7 @@ local IRREGULAR = {
   seen = "see", spoke = "speak", spoken = "speak", wrote = "write", written = "write",
   began = "begin", begun = "begin", came = "come", ran = "run", sent = "send",
   spent = "spend", stood = "stand", understood = "understand", woke = "wake",
+  rang = "ring", rung = "ring",
 }
 M.IRREGULAR = IRREGULAR
 
@@ -288,6 +289,8 @@ local WAIT_WORDS = word_set(lexicon.CLASSES.wait)
 -- and at an action word once a wrong action has been negated ("do not wait
 -- and phone them": the phone is not negated).
 M.SCOPE = 6
+local COMPLEMENT = { mean = true, means = true, meant = true, think = true, say = true,
+                     that = true, believe = true }
 local function mark_negation(part)
   local active, since, wrong = false, 0, false
   for i, t in ipairs(part) do
@@ -300,7 +303,10 @@ local function mark_negation(part)
       t.neg = true
     end
     if active then
-      if lexicon.CONTRAST[t.w] or lexicon.SUBJECT[t.w] or since >= M.SCOPE
+      -- ("it doesn't mean I'm dying": a subject after "mean", "think",
+      -- "say" or "that" starts what is denied, not a new clause.)
+      local complement = lexicon.SUBJECT[t.w] and prev and COMPLEMENT[prev.w]
+      if lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or since >= M.SCOPE
          or (wrong and in_set(ACTION_WORDS, t)) then
         active = false
       end
@@ -400,9 +406,32 @@ end
 local IS = { is = true, are = true, its = true, thats = true }
 local DIFFERENT = { different = true, separate = true }
 local SOFT = { a = true, an = true, quite = true, completely = true, totally = true,
-               entirely = true, whole = true, very = true, ["another"] = true }
+               entirely = true, whole = true, very = true, ["another"] = true, really = true,
+               so = true, too = true }
 local KIND = { disease = true, illness = true, thing = true, condition = true, cancer = true,
                type = true, kind = true, sort = true, problem = true, story = true }
+-- "Waiting till morning could be dangerous", "leaving it is a bad idea":
+-- what stands before "is/could be/would be … dangerous, risky, a bad idea, a
+-- mistake" is denied.
+local BE = { is = true, be = true, its = true }
+local DANGER = { dangerous = true, risky = true, mistake = true, harmful = true, deadly = true,
+                 unsafe = true }
+local BAD_IDEA = { idea = true, move = true, plan = true, thing = true }
+local function deny_before_danger(part)
+  for k, t in ipairs(part) do
+    if BE[t.w] and k > 1 then
+      local j = k + 1
+      while part[j] and SOFT[part[j].w] do j = j + 1 end
+      if part[j] and (DANGER[part[j].w] or
+                      (part[j].w == "bad" and part[j + 1] and BAD_IDEA[part[j + 1].w])) then
+        for i = 1, k - 1 do
+          if not part[i].neg then part[i].negated = true end
+        end
+      end
+    end
+  end
+end
+
 local function deny_before_different(part)
   for k, t in ipairs(part) do
     if IS[t.w] and k > 1 then
@@ -440,6 +469,7 @@ function M.words(text, fix)
     if #part > 0 then
       mark_negation(part)
       deny_before_different(part)
+      deny_before_danger(part)
       parts[#parts + 1] = part
     end
     if mark ~= "," and mark ~= ";" and mark ~= ":" then sent = sent + 1 end
@@ -672,8 +702,14 @@ run = function(p, part, i, ctx)
     if not reach then return nil end
     local nxt
     for e in pairs(reach) do
+      local gap_neg = false
       for j = e + 1, math.min(#part, e + 1 + gaps[k - 1]) do
-        local got = el_ends(els[k], part, j, ctx)
+        -- A word class is not matched after a negation in the gap before
+        -- it: "when I feel well and never stop" is no "<when> * <better> *
+        -- <stop>" (a negation the phrase or a class entry spells out, as in
+        -- "not <bother>" or "no need", is no gap).
+        local got = not (els[k].class and gap_neg) and el_ends(els[k], part, j, ctx)
+        if part[j].neg then gap_neg = true end
         if got then
           nxt = nxt or {}
           for x in pairs(got) do nxt[x] = true end
@@ -737,7 +773,8 @@ local function all_found(list, parts, ctx)
   for pi, part in ipairs(parts) do
     for i = 1, #part do
       for _, k in ipairs(candidates(ix, part[i], scratch)) do
-        local ends = run(ix.c[k], part, i, ctx)
+        local p = ix.c[k]
+        local ends = run(p, part, i, ctx)
         if ends then
           out[#out + 1] = { part = pi, s = i, e = max_end(ends), negated = part[i].negated,
                             k = k }
@@ -911,9 +948,9 @@ M.SPELLING = true
 -- target (999, emergency department, ambulance) counts on its own.
 M.ACT_REACH = 6
 local ME = { me = true, us = true }
-local SOFT = {}
+local SOFT_ACTION = {}
 for w in ([[tell let speak talk mention see text attend inform notify report]]):gmatch("%a+") do
-  SOFT[M.stem(w)] = true
+  SOFT_ACTION[M.stem(w)] = true
 end
 local function now_in_sentence(parts, sent, ctx)
   for _, part in ipairs(parts) do
@@ -974,7 +1011,7 @@ local function actions_to_target(parts, ctx)
         -- help: it counts for an urgent point only with a word of acting
         -- now in its sentence ("I'd tell them if my leg swelled up" does
         -- not; "I'd tell the nurse now" does).
-        if found and SOFT[part[i].stem] and not now_in_sentence(parts, part[i].sent, ctx) then
+        if found and SOFT_ACTION[part[i].stem] and not now_in_sentence(parts, part[i].sent, ctx) then
           found = nil
         end
         local em = not found and class_ends(ctx, "emergency", part, i)
@@ -1237,6 +1274,8 @@ end
 -- and answered ("it could just be a cold but I'd still ring them now")?
 -- Not when the answer holds another belief of the question after the
 -- contrast ("it's probably a virus but I'd keep an eye on it").
+local EVEN = { ["if"] = true, though = true, ["when"] = true, ["though"] = true }
+
 -- Clinicians, and what they do when a medicine is stopped on their word.
 local CLINICIAN = { team = true, doctor = true, doctors = true, nurse = true, oncologist = true,
                     consultant = true, specialist = true }
@@ -1267,6 +1306,14 @@ end
 
 function disowned(flat, parts, o, q, ctx)
   if on_their_word(parts, o, ctx) then return true end
+  -- "call, even if it seems like just a cold": granted, not held.
+  local s = parts[o.part][o.s]
+  for g = s.g - 6, s.g - 1 do
+    local t = flat[g]
+    if t and t.w == "even" and t.sent == s.sent and flat[g + 1] and EVEN[flat[g + 1].w] then
+      return true
+    end
+  end
   local contrast = answered(flat, parts, o)
   if not contrast then return false end
   for _, m in ipairs(q.misconceptions or {}) do
