@@ -88,7 +88,11 @@ M.CLASSES = {
             "proper time", "civilised time", "civilized time", "daytime", "day time",
             "in a bit", "a bit later", "in a little while", "after * breakfast", "after * tea",
             "after * coffee", "after * shower", "after * bath", "after * lunch",
-            "after i get up", "in the week", "this week", "during the week", "next few days" },
+            "after i get up", "in the week", "this week", "during the week", "next few days",
+            "kip", "after * lie down", "at my next", "at her next", "at the next", "next chemo",
+            "next treatment", "next review", "next scan", "next cycle", "next blood*",
+            "next session", "within 24", "within a day", "within * days", "if * not walk*",
+            "if * weaker" },
   -- Computed, not listed: a delay or hedge that holds an action back
   -- ("ring them tomorrow", "maybe I would call"); for misconceptions.
   held = {},
@@ -151,7 +155,7 @@ M.CLASSES = {
   -- Hedges: the action is only a maybe.
   hedge = { "maybe", "might", "perhaps", "probably", "possibly", "suppose", "guess",
             "not sure", "think about", "consider*", "could", "may", "try to", "or not",
-            "probs", "prob", "whether", "wonder*", "tempted", "if i should", "should i", "shall i",
+            "probs", "prob", "whether", "wonder*", "tempted", "likely", "if i should", "should i", "shall i",
             "do i", "ponder*", "debat*", "in two minds", "dunno", "not know if" },
   -- Putting help off without naming a delay: "I'd hold off", "sit tight".
   -- Said (not negated) anywhere in an answer, an urgent point is not
@@ -240,6 +244,10 @@ M.LAY = {
   ["twenty four hour"] = "24 hour", ["24 7"] = "24 hour", ["24 seven"] = "24 hour",
   ["asap"] = "right away", ["str8"] = "straight",
   ["temp"] = "temperature", ["temps"] = "temperature",
+  -- A walk-in centre is not where a red flag is seen, and its "walk" is
+  -- no word about walking.
+  ["walk in centre"] = "drop in centre", ["walk in center"] = "drop in centre",
+  ["walk in clinic"] = "drop in clinic", ["walkin centre"] = "drop in centre",
 }
 
 -- Phone and sound-alike spellings: one word -> the word meant.
@@ -253,7 +261,10 @@ M.PHONE = {
   evry = "every", evrey = "every", evey = "every", everyday = "every day",
   tmrw = "tomorrow", tmw = "tomorrow", tmoz = "tomorrow", tomoz = "tomorrow",
   tomorow = "tomorrow", tommorow = "tomorrow", tommorrow = "tomorrow", tomorro = "tomorrow",
-  ["2moro"] = "tomorrow", ["2morrow"] = "tomorrow", ["2mrw"] = "tomorrow", ["2day"] = "today",
+  ["2moro"] = "tomorrow", ["2moz"] = "tomorrow", ["2mz"] = "tomorrow", tomoro = "tomorrow",
+  tmrow = "tomorrow", tmorrow = "tomorrow", ["2morow"] = "tomorrow", nxt = "next", wk = "week",
+  wkend = "weekend", l8r = "later", l8ter = "later", latr = "later", mornng = "morning",
+  morng = "morning", ["2morrow"] = "tomorrow", ["2mrw"] = "tomorrow", ["2day"] = "today",
   nite = "night", tonite = "tonight", mornin = "morning", morn = "morning",
   docter = "doctor", doctr = "doctor", dokter = "doctor", nurce = "nurse", nurs = "nurse",
   hospitl = "hospital", hosp = "hospital", hospial = "hospital",

@@ -1055,8 +1055,9 @@ local function blockers(parts, ctx)
           local ne = class_ends(ctx, "now", part, k)
           if ne and max_end(ne) >= o.s then ok = false end
         end
+        -- ("2 in the morning" is a time, but "ring 111 tomorrow" is put off.)
         local before = part[o.s - 1]
-        if before and before.w:find("^%d") then ok = false end
+        if before and before.w:find("^%d%d?$") then ok = false end
         for k = math.max(1, o.s - 4), o.s - 1 do
           if part[k].w == "even" or part[k].w == "despite" then ok = false end
         end
