@@ -144,11 +144,11 @@ local function figures(L)
   }
 end
 
--- Unsafe credits a held-out set had when it was first measured, untouched
--- (its texts unread, so they cannot be fixed one by one): the test fails if
--- the count ever grows; lower it as general rules remove them.  Every
--- other set must have none.
-local KNOWN_UNSAFE = { ["heldout-d.yaml"] = 9 }
+-- Unsafe credits a held-out set has, its texts unread so that they cannot
+-- be fixed one by one: 9 when first measured, 6 after the round of rules
+-- over the lexicon's classes.  The test fails if the count ever grows;
+-- lower it as general rules remove them.  Every other set must have none.
+local KNOWN_UNSAFE = { ["heldout-d.yaml"] = 6 }
 
 local function report(name, f)
   T.log(("teach-back agreement, %s (%d answers): key points precision %.3f recall %.3f; " ..
