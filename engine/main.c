@@ -476,7 +476,7 @@ static int read_answer(char *buf, size_t size, int multiline, const char *comman
 			return -1;
 		if (!line[0])
 			return 1;
-		/* ?, h, s and q alone on the first line are commands, as elsewhere. */
+		/* A command letter alone on the first line is a command, as elsewhere. */
 		if (!used && line[1] == '\0' && strchr(commands, tolower((unsigned char)line[0]))) {
 			memcpy(buf, line, 2);
 			return 1;
