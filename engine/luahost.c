@@ -354,6 +354,25 @@ static int l_random_hex(lua_State *L)
 	return 1;
 }
 
+/*
+ * host.modules(prefix) -> the names of the embedded modules that start with
+ * prefix, in name order: how a registry finds its plug-ins ("modes.").
+ */
+static int l_modules(lua_State *L)
+{
+	size_t n;
+	const char *prefix = luaL_checklstring(L, 1, &n);
+	lua_Integer k = 0;
+
+	lua_newtable(L);
+	for (const struct tb_luamod *m = tb_lua_modules; m->name; m++)
+		if (strncmp(m->name, prefix, n) == 0) {
+			lua_pushstring(L, m->name);
+			lua_rawseti(L, -2, ++k);
+		}
+	return 1;
+}
+
 static int open_host(lua_State *L)
 {
 	static const luaL_Reg fns[] = {
@@ -368,6 +387,7 @@ static int open_host(lua_State *L)
 		{"clock", l_clock},
 		{"today", l_today},
 		{"random_hex", l_random_hex},
+		{"modules", l_modules},
 		{NULL, NULL}
 	};
 

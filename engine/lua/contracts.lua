@@ -85,7 +85,7 @@ M.HOST = {
   functions = { "read_yaml", "parse_yaml", "read_material", "list", "is_dir", "is_file",
                 "find_up", "sandbox", "clock", "today", "read_text", "write_file",
                 "make_dir", "write_zip", "speak_wav", "sha256_hex", "cache_home",
-                "files_with_sizes", "remove_file", "random_hex" },
+                "files_with_sizes", "remove_file", "random_hex", "modules" },
   values = { "null", "version", "quizdir", "script_seconds", "script_steps" },
 }
 

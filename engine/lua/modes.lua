@@ -7,14 +7,16 @@
 -- the front ends ask the mode; none of them names one.  C asks this module
 -- for the list (main.c: --mode and --help).
 --
--- Adding a mode: modes/NAME.lua keeping contracts.MODE, its name in NAMES,
--- and a test; tests/lua/test_contracts.lua runs every registered mode.
+-- Adding a mode: modes/NAME.lua keeping contracts.MODE, and a test; it is
+-- registered by being built in (host.modules), and tests/lua/test_modes.lua
+-- runs every registered mode.
 
 local contracts = require("contracts")
 
 local M = {}
 
--- The registered modes, in the order --help and messages list them.
+-- The registered modes, in the order --help and messages list them: the
+-- four first, then any other mode built in, by name.
 M.NAMES = { "practice", "exam", "adaptive", "cbm" }
 
 local checked = {}
@@ -34,6 +36,12 @@ function M.known(name)
     if n == name then return true end
   end
   return false
+end
+
+-- Every modes/NAME.lua built into the binary is registered.
+for _, module in ipairs(host.modules("modes.")) do
+  local name = module:sub(#"modes." + 1)
+  if not M.known(name) then M.NAMES[#M.NAMES + 1] = name end
 end
 
 -- Register a mode made elsewhere (a test's, a site's own): checked now,

@@ -113,6 +113,10 @@ end
 T.test("modes: every registered mode keeps its contract and runs an attempt to its result",
        function()
   T.eq(modes.NAMES, { "practice", "exam", "adaptive", "cbm" })
+  -- Every mode built in is registered (a new modes/NAME.lua needs no list).
+  T.eq(host.modules("modes."), { "modes.adaptive", "modes.cbm", "modes.exam", "modes.practice" })
+  T.eq(host.modules("types.single"), { "types.single" })
+  T.eq(host.modules("no such prefix"), {})
   T.eq(modes.list_text(), "practice, exam, adaptive or cbm")
   T.eq(modes.usage_text(), "practice|exam|adaptive|cbm")
   for _, name in ipairs(modes.NAMES) do
