@@ -382,10 +382,7 @@ function M.review_pages(s)
   return pages
 end
 
-function M.round_intro(s)
-  return { { kind = "title", text = ("Going over the missed questions (round %d)")
-             :format(s.round or 2) } }
-end
+M.round_intro = report.round_intro
 
 -- Offer another round with the missed questions: the question to ask, or nil.
 function M.offer_missed(s)

@@ -246,6 +246,12 @@ function M.feedback(s, item, review)
   return out
 end
 
+-- The title of a missed-questions round.
+function M.round_intro(s)
+  return { { kind = "title", text = ("Going over the missed questions (round %d)")
+             :format(s.round or 2) } }
+end
+
 -- How the mode works, said once before the first question.
 function M.mode_intro(s)
   return s.mode.intro(s)

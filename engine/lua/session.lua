@@ -13,39 +13,48 @@
 
 local attempt = require("attempt")
 local dialogue = require("dialogue")
+local report = require("report")
 
 local M = {}
 
 for k, v in pairs(attempt) do M[k] = v end
 for k, v in pairs(dialogue) do M[k] = v end
 
--- Feed recorded lines (the records store's inputs: {kind = "line", value,
--- round, seq, question_id}) to attempt s, round 1 only (later rounds are
--- practice and keep no marks).  Returns the count taken, and the seq of
--- the first line that went to another question than the one it was typed
--- at (the quiz now reads answers differently), if any: the rest of such a
--- replay is not the attempt that was taken.
+-- Feed recorded inputs (the records store's: {kind, value, round, seq,
+-- question_id}) to attempt s.  A "line" goes to the round under way when
+-- it is that round's and the round still asks for one; a "round" input
+-- (the web's record of "go over the missed questions") starts the next
+-- round, whose lines follow it.  Returns the count of lines taken; the seq
+-- of the first line that went to another question than the one it was
+-- typed at (the quiz now reads answers differently), if any: the rest of
+-- such a replay is not the attempt that was taken; the round under way
+-- (s itself, or a missed-questions round); and the blocks the last input
+-- answered with, which a page shows above the next question.
 function M.feed_inputs(s, inputs)
-  local n, astray = 0, nil
+  local n, astray, cur, last = 0, nil, s, {}
   for _, inp in ipairs(inputs) do
-    if inp.kind == "line" and (inp.round or 1) == 1 then
-      if not dialogue.prompt(s) then break end
-      local item = s.items[s.pos]
+    if inp.kind == "round" then
+      cur = attempt.missed_round(cur) or cur
+      last = report.round_intro(cur)
+    elseif inp.kind == "line" and (inp.round or 1) == (cur.round or 1) and
+           dialogue.prompt(cur) then
+      local item = cur.items[cur.pos]
       if not astray and inp.question_id and (not item or item.q.id ~= inp.question_id) then
         astray = inp.seq
       end
-      dialogue.feed(s, inp.value)
+      last = dialogue.feed(cur, inp.value)
       n = n + 1
     end
   end
-  return n, astray
+  return n, astray, cur, last
 end
 
 -- Rebuild an attempt from its quiz, its options {seed, mode, learner,
--- assist} and the lines given to it.  The same quiz, options and lines
+-- assist} and the inputs given to it.  The same quiz, options and inputs
 -- give the same attempt exactly, so the terminal's --resume, regrade and
--- the web's pages all rebuild through here.  Returns the attempt, the
--- count of lines taken and feed_inputs' astray seq; or nil and the
+-- the web's pages all rebuild through here.  Returns the attempt (round 1,
+-- whose result is the attempt's) and what feed_inputs returns: the count,
+-- the astray seq, the round under way and the last blocks; or nil and the
 -- validator of a question script that failed.
 function M.replay(quiz, opts, inputs)
   local s, v = attempt.new(quiz, opts)

@@ -131,3 +131,37 @@ T.test("replay: a patient's certainty and pauses; the lines after the end are no
   T.eq(json.encode(report.result(r)), json.encode(report.result(s)))
   T.eq(r.quit, true)
 end)
+
+T.test("replay: a missed-questions round after a 'round' input; the last blocks shown", function()
+  local q = load("bone-basics.yaml")
+  q.settings.shuffle = false
+  -- Round 1: question 1 right (certainty 2), the rest skipped; then round 2
+  -- over the seven missed, its first one skipped and the next one
+  -- (what-bone-drugs-do) answered A, certainty 1.
+  local lines = { "A", "2", "" }
+  for _ = 2, 8 do lines[#lines + 1] = "s" lines[#lines + 1] = "" end
+  local s, inputs = drive(q, { seed = 4 }, lines)
+  T.eq(session.prompt(s), nil, "round 1 is over")
+  local r2 = session.missed_round(s)
+  inputs[#inputs + 1] = { kind = "round", value = "2", round = 2 }
+  local last
+  for _, line in ipairs({ "s", "", "A", "1" }) do
+    session.prompt(r2)
+    inputs[#inputs + 1] = { kind = "line", value = line, round = 2 }
+    last = session.feed(r2, line)
+  end
+  local r, n, astray, cur, shown = session.replay(q, { seed = 4 }, inputs)
+  T.eq({ n, astray }, { #lines + 4, nil })
+  T.eq(json.encode(report.result(r)), json.encode(report.result(s)))
+  T.eq({ cur.round, cur.pos, #cur.items, cur.phase }, { 2, r2.pos, 7, r2.phase })
+  T.eq(#r2.items, 7)
+  T.eq(shown, last)
+  T.ok(#shown > 0 and shown[1].kind == "verdict", "the feedback of the last line")
+  T.eq(#r2.items[2].steps, 1, "what-bone-drugs-do answered in round 2")
+  -- The terminal's resume reads round 1 only: without the "round" input the
+  -- round-2 lines are not taken.
+  local only1 = {}
+  for _, inp in ipairs(inputs) do if inp.kind == "line" then only1[#only1 + 1] = inp end end
+  local _, n1, _, cur1 = session.replay(q, { seed = 4 }, only1)
+  T.eq({ n1, cur1.round or 1 }, { #lines, 1 })
+end)
