@@ -19,6 +19,7 @@
  * Failures inside a db method raise a Lua error whose text is the message
  * alone, so the command that called it can print it as it is.
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,6 +52,29 @@ int store_env_int(const char *name, int dflt, long max)
 		return dflt;
 	v = strtol(e, &end, 10);
 	return *end || v < 0 || v > max ? dflt : (int)v;
+}
+
+int store_load_library(const char *soname, const char *what, const char *package,
+		       const struct store_symbol *syms, char *err, size_t errlen)
+{
+	void *lib = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+
+	if (!lib) {
+		snprintf(err, errlen, "%s needs %s, which could not be loaded (%s); install the "
+			 "package %s", what, soname, dlerror(), package);
+		return 0;
+	}
+	for (const struct store_symbol *s = syms; s->name; s++) {
+		if (!(*s->slot = dlsym(lib, s->name))) {
+			snprintf(err, errlen, "%s needs %s with %s, which the one installed lacks "
+				 "(too old?); install a newer %s", what, soname, s->name, package);
+			for (const struct store_symbol *t = syms; t <= s; t++)
+				*t->slot = NULL;
+			dlclose(lib);
+			return 0;
+		}
+	}
+	return 1;       /* kept open for the life of the process */
 }
 
 static const char *const why_names[] = {

@@ -85,6 +85,19 @@ extern const struct store_backend store_pg;
 /* Is `where` a PostgreSQL URI or conninfo (not a file name)? */
 int store_is_postgres(const char *where);
 
+/*
+ * A back end's client library is opened (dlopen) when its first store is,
+ * not linked: a command that keeps nothing never loads it.  syms ends with
+ * a NULL name; each slot gets the address of its symbol.  Returns 1, or 0
+ * with a message naming the library, what needs it and the package.
+ */
+struct store_symbol {
+	const char *name;
+	void **slot;
+};
+int store_load_library(const char *soname, const char *what, const char *package,
+		       const struct store_symbol *syms, char *err, size_t errlen);
+
 /* A whole number from environment variable `name` within 0..max, else dflt. */
 int store_env_int(const char *name, int dflt, long max);
 

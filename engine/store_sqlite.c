@@ -22,6 +22,71 @@
 
 #include "store.h"
 
+/*
+ * libsqlite3 is opened when the first store is (store_load_library), not
+ * linked, so that commands that keep nothing (check, run --no-save, run
+ * --answers) never load it.  The code calls SQLite by its own names, each
+ * a pointer in `sq`; a new call goes into SQLITE_CALLS too.
+ */
+#define SQLITE_CALLS(X) X(sqlite3_bind_double) X(sqlite3_bind_int64) \
+	X(sqlite3_bind_null) X(sqlite3_bind_parameter_count) X(sqlite3_bind_text64) \
+	X(sqlite3_busy_timeout) X(sqlite3_changes64) X(sqlite3_clear_bindings) \
+	X(sqlite3_close) X(sqlite3_column_bytes) X(sqlite3_column_count) \
+	X(sqlite3_column_double) X(sqlite3_column_int64) X(sqlite3_column_name) \
+	X(sqlite3_column_text) X(sqlite3_column_type) X(sqlite3_db_readonly) \
+	X(sqlite3_errmsg) X(sqlite3_exec) X(sqlite3_extended_result_codes) \
+	X(sqlite3_finalize) X(sqlite3_get_autocommit) X(sqlite3_last_insert_rowid) \
+	X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_prepare_v3) X(sqlite3_reset) \
+	X(sqlite3_step)
+
+static struct {
+#define X(f) __typeof__(f) *f;
+	SQLITE_CALLS(X)
+#undef X
+} sq;
+
+static int load_sqlite(char *err, size_t errlen)
+{
+	static const struct store_symbol syms[] = {
+#define X(f) { #f, (void **)&sq.f },
+		SQLITE_CALLS(X)
+#undef X
+		{ NULL, NULL }
+	};
+
+	return sq.sqlite3_step || store_load_library("libsqlite3.so.0", "the records store",
+						"libsqlite3-0", syms, err, errlen);
+}
+
+#define sqlite3_bind_double (*sq.sqlite3_bind_double)
+#define sqlite3_bind_int64 (*sq.sqlite3_bind_int64)
+#define sqlite3_bind_null (*sq.sqlite3_bind_null)
+#define sqlite3_bind_parameter_count (*sq.sqlite3_bind_parameter_count)
+#define sqlite3_bind_text64 (*sq.sqlite3_bind_text64)
+#define sqlite3_busy_timeout (*sq.sqlite3_busy_timeout)
+#define sqlite3_changes64 (*sq.sqlite3_changes64)
+#define sqlite3_clear_bindings (*sq.sqlite3_clear_bindings)
+#define sqlite3_close (*sq.sqlite3_close)
+#define sqlite3_column_bytes (*sq.sqlite3_column_bytes)
+#define sqlite3_column_count (*sq.sqlite3_column_count)
+#define sqlite3_column_double (*sq.sqlite3_column_double)
+#define sqlite3_column_int64 (*sq.sqlite3_column_int64)
+#define sqlite3_column_name (*sq.sqlite3_column_name)
+#define sqlite3_column_text (*sq.sqlite3_column_text)
+#define sqlite3_column_type (*sq.sqlite3_column_type)
+#define sqlite3_db_readonly (*sq.sqlite3_db_readonly)
+#define sqlite3_errmsg (*sq.sqlite3_errmsg)
+#define sqlite3_exec (*sq.sqlite3_exec)
+#define sqlite3_extended_result_codes (*sq.sqlite3_extended_result_codes)
+#define sqlite3_finalize (*sq.sqlite3_finalize)
+#define sqlite3_get_autocommit (*sq.sqlite3_get_autocommit)
+#define sqlite3_last_insert_rowid (*sq.sqlite3_last_insert_rowid)
+#define sqlite3_open_v2 (*sq.sqlite3_open_v2)
+#define sqlite3_prepare_v2 (*sq.sqlite3_prepare_v2)
+#define sqlite3_prepare_v3 (*sq.sqlite3_prepare_v3)
+#define sqlite3_reset (*sq.sqlite3_reset)
+#define sqlite3_step (*sq.sqlite3_step)
+
 #define STORE_APP_ID   0x74636862    /* "tchb" */
 #define STMT_CACHE     32
 #define BUSY_MS        5000          /* TEACHBACK_BUSY_MS overrides */
@@ -333,6 +398,8 @@ static struct store *sq_open(const char *where, int writable, int *why,
 			 "was recorded", where, strerror(errno));
 		goto failed;
 	}
+	if (!load_sqlite(err, errlen))
+		goto failed;
 	flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
 	rc = sqlite3_open_v2(where, &st->db, flags, NULL);
 	if (rc != SQLITE_OK) {
