@@ -2,7 +2,6 @@
 -- and prints; these functions decide what to load and what to say, and
 -- return text or views, never printing themselves.
 
-local answers = require("answers")
 local catalog = require("catalog")
 local contracts = require("contracts")
 local material = require("material")
@@ -12,8 +11,10 @@ local report = require("report")
 local schema = require("schema")
 local session = require("session")
 local json = require("json")
-local lint = require("lint")
 local util = require("util")
+-- Loaded when a command uses them: an attempt needs neither.
+local answers = util.lazy("answers")
+local lint = util.lazy("lint")
 
 -- What C gives the Lua side (contracts.HOST): missing, it fails here, by name.
 do
@@ -282,20 +283,8 @@ function M.resolve(name, quizdir)
   return nil
 end
 
--- Load a quiz and start an attempt.  Returns session, or nil and lines.
--- The attempt is recorded unless opts.no_save or opts.answers (recorder.lua).
-function M.start(name, opts)
-  begin_command()
-  if opts.review then return require("recordcmd").review_session(opts) end
-  if opts.learner and not utf8.len(opts.learner) then
-    return nil, { "teachback: the learner name is not valid UTF-8 text" }
-  end
-  local path = M.resolve(name, opts.quizdir)
-  if not path then
-    return nil, { name .. ": error: no such quiz file, and no bundled quiz has that id " ..
-                  "(try 'teachback list')" }
-  end
-  local quiz, v = quiz_mod.load(path, index_for)
+-- The attempt of a loaded quiz, or nil and the lines saying why not.
+local function attempt_of(quiz, v, opts)
   local lines = {}
   if quiz and quiz.index and quiz.index.errors > 0 then
     material_lines(quiz.index, lines, {})
@@ -310,6 +299,44 @@ function M.start(name, opts)
     messages(sv, lines)
     return nil, lines
   end
+  return s
+end
+
+-- An attempt reads the quiz and the documents it cites, without check's
+-- gates (quiz.load's quick), so the first question comes at once.  Should
+-- anything be wrong, the quiz is loaded again as check loads it, so the
+-- messages are check's own.
+local function cited_index_for(dir)
+  dir = dir:gsub("/%./", "/")
+  while dir:match("^%./.") do dir = dir:sub(3) end
+  if not indexes[dir] then indexes[dir] = material.cited_dir(dir, true) end
+  return indexes[dir]
+end
+
+local function start_attempt(path, opts)
+  local quiz, v = quiz_mod.load(path, cited_index_for, true)
+  local s = attempt_of(quiz, v, opts)
+  if s then return s end
+  begin_command()
+  quiz, v = quiz_mod.load(path, index_for)
+  return attempt_of(quiz, v, opts)
+end
+
+-- Load a quiz and start an attempt.  Returns session, or nil and lines.
+-- The attempt is recorded unless opts.no_save or opts.answers (recorder.lua).
+function M.start(name, opts)
+  begin_command()
+  if opts.review then return require("recordcmd").review_session(opts) end
+  if opts.learner and not utf8.len(opts.learner) then
+    return nil, { "teachback: the learner name is not valid UTF-8 text" }
+  end
+  local path = M.resolve(name, opts.quizdir)
+  if not path then
+    return nil, { name .. ": error: no such quiz file, and no bundled quiz has that id " ..
+                  "(try 'teachback list')" }
+  end
+  local s, lines = start_attempt(path, opts)
+  if not s then return nil, lines end
   if opts.answers then return s end
   return recorder.attach(s, opts, path)
 end

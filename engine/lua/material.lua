@@ -7,8 +7,8 @@
 -- sentence holding the quote, or else the section's first paragraph.
 
 local schema = require("schema")
-local readability = require("readability")
 local util = require("util")
+local readability = util.lazy("readability")   -- check's gate only
 
 local M = {}
 
@@ -31,11 +31,17 @@ end
 
 -- Markdown to plain prose: emphasis, code marks, links and list bullets go;
 -- white space folds to single spaces within a paragraph.
+-- (Each group of rewrites runs only on a line that has its marks: most
+-- lines of prose have none.)
 local function plain_line(line)
-  line = line:gsub("^%s*[-*+]%s+", ""):gsub("^%s*%d+[.)]%s+", ""):gsub("^%s*>%s?", "")
-  line = line:gsub("%[([^%]]*)%]%([^)]*%)", "%1")
-  line = line:gsub("%*%*", ""):gsub("__", ""):gsub("`", "")
-  line = line:gsub("%f[%w*]%*([^*]+)%*", "%1")
+  if line:find("^%s*[-*+>%d]") then
+    line = line:gsub("^%s*[-*+]%s+", ""):gsub("^%s*%d+[.)]%s+", ""):gsub("^%s*>%s?", "")
+  end
+  if line:find("[%[*_`]") then
+    line = line:gsub("%[([^%]]*)%]%([^)]*%)", "%1")
+    line = line:gsub("%*%*", ""):gsub("__", ""):gsub("`", "")
+    line = line:gsub("%f[%w*]%*([^*]+)%*", "%1")
+  end
   return line
 end
 
@@ -50,7 +56,12 @@ function M.paragraphs(text)
       cur = {}
     end
   end
-  for line in (text .. "\n"):gmatch("(.-)\r?\n") do
+  local at = 1
+  text = text .. "\n"
+  while at <= #text do
+    local nl = text:find("\n", at, true)
+    local line = text:sub(at, text:byte(nl - 1) == 13 and nl > at and nl - 2 or nl - 1)
+    at = nl + 1
     if line:match("^%s*```") or line:match("^%s*~~~") then
       fence = not fence
       flush()
@@ -111,42 +122,85 @@ function M.passage(section, quote)
 end
 
 -- Load and check one document: doc (or nil) and the validator or message.
-function M.load_file(path)
+-- quick: without the reading-level gate (check_reading), which is check's.
+function M.load_file(path, quick)
   local raw, where = host.read_material(path)
   if not raw then return nil, nil, where end
   local v = schema.new(path, where)
-  return M.check_doc(raw, v, path), v
+  return M.check_doc(raw, v, path, quick), v
+end
+
+-- Add the document at path to index, its messages and errors with it.
+local function add_doc(index, path, quick)
+  local doc, v, raw_message = M.load_file(path, quick)
+  -- A document that could not be read has said why; the questions
+  -- citing it do not say it again, once each (see resolve).
+  if not doc then index.broken[path:match("([^/]+)%.md$") or path] = true end
+  if raw_message then
+    index.items[#index.items + 1] = { raw_message = raw_message }
+    index.errors = index.errors + 1
+  else
+    for _, item in ipairs(v:sorted()) do index.items[#index.items + 1] = item end
+    if v.unshown > 0 then index.items[#index.items + 1] = { raw_message = schema.unshown_line(v) } end
+    index.errors = index.errors + v.errors
+    if doc then
+      local other = rawget(index.docs, doc.id)
+      if other then
+        index.items[#index.items + 1] = {
+          file = path, line = 1, col = 1, severity = "error",
+          message = ("document id '%s' is also used by %s"):format(doc.id, other.path) }
+        index.errors = index.errors + 1
+      else
+        rawset(index.docs, doc.id, doc)
+      end
+    end
+  end
 end
 
 -- Load every *.md in dir.  Returns an index:
 --   { dir, docs = {id -> doc}, items = {check messages} }
 function M.load_dir(dir)
   local index = { dir = dir, docs = {}, items = {}, errors = 0, broken = {} }
-  for _, path in ipairs(require("catalog").material_files(dir)) do
-    local doc, v, raw_message = M.load_file(path)
-    -- A document that could not be read has said why; the questions
-    -- citing it do not say it again, once each (see resolve).
-    if not doc then index.broken[path:match("([^/]+)%.md$") or path] = true end
-    if raw_message then
-      index.items[#index.items + 1] = { raw_message = raw_message }
-      index.errors = index.errors + 1
-    else
-      for _, item in ipairs(v:sorted()) do index.items[#index.items + 1] = item end
-      if v.unshown > 0 then index.items[#index.items + 1] = { raw_message = schema.unshown_line(v) } end
-      index.errors = index.errors + v.errors
-      if doc then
-        local other = index.docs[doc.id]
-        if other then
-          index.items[#index.items + 1] = {
-            file = path, line = 1, col = 1, severity = "error",
-            message = ("document id '%s' is also used by %s"):format(doc.id, other.path) }
-          index.errors = index.errors + 1
-        else
-          index.docs[doc.id] = doc
-        end
-      end
-    end
+  for _, path in ipairs(require("catalog").material_files(dir)) do add_doc(index, path) end
+  return index
+end
+
+-- The same index, read as it is used: index.docs[id] reads dir/id.md the
+-- first time, and walking the documents (pairs) reads the rest of the
+-- folder.  An attempt needs only the few documents its quiz cites; quick
+-- leaves out the reading-level gate as load_file does.
+function M.cited_dir(dir, quick)
+  local index = { dir = dir, items = {}, errors = 0, broken = {} }
+  local read = {}
+  -- Paths spelt as host.list spells them, so no file is read twice.
+  local folder = dir:gsub("(.)/+$", "%1")
+  folder = folder == "." and "" or folder .. "/"
+  local function read_file(path)
+    if read[path] then return end
+    read[path] = true
+    add_doc(index, path, quick)
   end
+  local function read_all()
+    for _, path in ipairs(require("catalog").material_files(dir)) do read_file(path) end
+  end
+  index.docs = setmetatable({}, {
+    __index = function(docs, id)
+      -- A document's id is its file's name; anything else is found, or
+      -- not, the way load_dir finds it: by reading the whole folder.
+      if type(id) ~= "string" then return nil end
+      local path = folder .. id .. ".md"
+      if id:match("^[a-z0-9][a-z0-9-]*$") and #id <= 64 then
+        if host.is_file(path) then read_file(path) end
+      else
+        read_all()
+      end
+      return rawget(docs, id)
+    end,
+    __pairs = function(docs)
+      read_all()
+      return next, docs, nil
+    end,
+  })
   return index
 end
 
@@ -160,7 +214,7 @@ local function short(title)
   return title:sub(1, n) .. "..."
 end
 
-function M.check_doc(raw, v, path)
+function M.check_doc(raw, v, path, quick)
   local front = raw.front
   if type(front) ~= "table" or util.is_list(front) and next(front) then
     v:error(raw, nil, "material must start with front matter between '---' lines " ..
@@ -202,7 +256,7 @@ function M.check_doc(raw, v, path)
       end
       doc.sections[s.id] = s
       doc.order[#doc.order + 1] = s.id
-      M.check_reading(doc, s, v)
+      if not quick then M.check_reading(doc, s, v) end
     end
   end
   return doc

@@ -9,9 +9,9 @@
 
 local schema = require("schema")
 local material = require("material")
-local readability = require("readability")
 local rng = require("rng")
 local util = require("util")
+local readability = util.lazy("readability")   -- check's gate only
 
 local M = {}
 
@@ -193,8 +193,11 @@ end
 
 -- Load and check a quiz file.  Returns quiz (nil when it cannot be used)
 -- and the validator holding every message.  index_for(dir) gives the
--- material index of a folder (cached by the caller).
-function M.load(path, index_for)
+-- material index of a folder (cached by the caller).  quick (an attempt
+-- about to start): without check's gates, the reading level of patient
+-- questions and each script tried with CHECK_SEEDS seeds; the attempt
+-- checks what a script makes with its own seed (instantiate).
+function M.load(path, index_for, quick)
   local data, where = host.read_yaml(path)
   if data == nil then
     local v = schema.new(path, {})
@@ -225,8 +228,13 @@ function M.load(path, index_for)
   local questions = v:list(quiz, "questions", { required = true, min = 1, item = "question",
                                                  items = "questions" })
   check_settings(quiz, v, questions and #questions or 0)
-  -- Words the quiz adds to the teach-back lexicon (lexicon.lua).
-  v.lexicon = require("lexicon").validate(quiz, v, M.type_module("teachback").compile)
+  -- Words the quiz adds to the teach-back lexicon (lexicon.lua); the
+  -- lexicon and teach-back are loaded only for a quiz that has some.
+  if util.is_null(quiz.lexicon) then
+    quiz.lexicon = nil
+  else
+    v.lexicon = require("lexicon").validate(quiz, v, M.type_module("teachback").compile)
+  end
 
   local dir = host.find_up(path, "material")
   local index = dir and index_for(dir) or nil
@@ -258,14 +266,14 @@ function M.load(path, index_for)
       if q.script ~= nil then
         -- The fields a script may not set must stand in the file.
         local fixed = v:id(q, "topic", { required = true })
-        if v:string(q, "script") and fixed then
+        if v:string(q, "script") and fixed and not quick then
           M.check_script_question(q, v, index, budget)
         end
       else
         M.check_question(q, v, index)
       end
       v.fallback = nil
-      if quiz.audience == "patient" then M.check_reading(q, v) end
+      if quiz.audience == "patient" and not quick then M.check_reading(q, v) end
       if listed and q.source and type(q.source) == "string" then
         local docid = q.source:match("^([^#]+)#")
         local found = false

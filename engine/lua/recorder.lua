@@ -8,9 +8,10 @@
 -- same dialogue rebuilds it exactly (session.replay): that is resume, and
 -- regrade.
 
-local records = require("records")
 local session = require("session")
 local store = require("store")
+local util = require("util")
+local records = util.lazy("records")   -- not with --no-save
 
 local M = {}
 

@@ -4,6 +4,16 @@ local M = {}
 
 M.null = host and host.null
 
+-- A module loaded when first used, not when its user is: require("x")
+-- where a command may never need x (lint for run, records for --no-save).
+function M.lazy(name)
+  return setmetatable({}, { __index = function(proxy, key)
+    local m = require(name)
+    setmetatable(proxy, { __index = m })
+    return m[key]
+  end })
+end
+
 function M.is_null(v)
   return v == nil or (M.null ~= nil and v == M.null)
 end

@@ -1590,7 +1590,7 @@ function M.validate(q, v)
   local classes = lexicon.classes(q._lexicon)
   local kps = v:list(q, "key_points", { required = true, min = 1, item = "key point",
                                          items = "key points" })
-  local seen, good = {}, 0
+  local seen, good, prompt_words = {}, 0, nil
   for i in ipairs(kps or {}) do
     local kp = v:entry_map(kps, i, "key point")
     if kp then
@@ -1621,7 +1621,8 @@ function M.validate(q, v)
       good = good + 1
       -- A phrase the prompt already contains gives the answer away.
       if list and type(q.prompt) == "string" then
-        local prompt = M.words(q.prompt)
+        prompt_words = prompt_words or M.words(q.prompt)     -- once per question
+        local prompt = prompt_words
         for k, ph in ipairs(list) do
           -- (A phrase with a word class is broad by design: not checked.)
           local p = type(ph) == "string" and not ph:find("<", 1, true) and M.compile(ph)
