@@ -256,36 +256,42 @@ static int is_null_scalar(const yaml_event_t *e)
 			   !memcmp(v, "NULL", 4)));
 }
 
-/* where[t] = {pos = P, v = {}, k = {}}; leaves the info table on the stack. */
-static void where_open(struct yml *y, int t, yaml_mark_t m, int keys)
+/*
+ * where[t] = {pos = P, v = {}, k = {}}; leaves the v table on the stack,
+ * then (keys) the k table: their absolute indices are returned in *v, *k.
+ */
+static void where_open(struct yml *y, int t, yaml_mark_t m, int keys, int *v, int *k)
 {
 	lua_State *L = y->L;
+	int info;
 
 	lua_createtable(L, 0, 3);
+	info = lua_gettop(L);
 	lua_pushinteger(L, pack_pos(y, m));
-	lua_setfield(L, -2, "pos");
+	lua_setfield(L, info, "pos");
+	lua_pushvalue(L, t);
+	lua_pushvalue(L, info);
+	lua_rawset(L, y->where);
 	lua_newtable(L);
-	lua_setfield(L, -2, "v");
+	lua_pushvalue(L, -1);
+	lua_setfield(L, info, "v");
+	*v = lua_gettop(L);
 	if (keys) {
 		lua_newtable(L);
-		lua_setfield(L, -2, "k");
+		lua_pushvalue(L, -1);
+		lua_setfield(L, info, "k");
+		*k = lua_gettop(L);
 	}
-	lua_pushvalue(L, t);
-	lua_pushvalue(L, -2);
-	lua_rawset(L, y->where);
 }
 
-/* info.<field>[key] = P, with the key at the top of the stack. */
-static void where_note(struct yml *y, int info, const char *field, int key,
-		       yaml_mark_t m)
+/* set[key] = P: set is info.v or info.k, kept on the stack while a node is built. */
+static void where_note(struct yml *y, int set, int key, yaml_mark_t m)
 {
 	lua_State *L = y->L;
 
-	lua_getfield(L, info, field);
 	lua_pushvalue(L, key);
 	lua_pushinteger(L, pack_pos(y, m));
-	lua_rawset(L, -3);
-	lua_pop(L, 1);
+	lua_rawset(L, set);
 }
 
 static int enter(struct yml *y)
@@ -299,17 +305,15 @@ static int enter(struct yml *y)
 static int build_sequence(struct yml *y)
 {
 	lua_State *L = y->L;
-	int t, info = 0;
+	int t, vset = 0, unused;
 	lua_Integer n = 0;
 
 	if (!enter(y))
 		return 0;
 	lua_newtable(L);
 	t = lua_gettop(L);
-	if (y->where) {
-		where_open(y, t, y->event.start_mark, 0);
-		info = lua_gettop(L);
-	}
+	if (y->where)
+		where_open(y, t, y->event.start_mark, 0, &vset, &unused);
 	for (;;) {
 		yaml_mark_t m;
 
@@ -321,14 +325,12 @@ static int build_sequence(struct yml *y)
 		if (!build_node(y))
 			return 0;
 		lua_rawseti(L, t, ++n);
-		if (info) {
-			lua_pushinteger(L, n);
-			where_note(y, info, "v", lua_gettop(L), m);
-			lua_pop(L, 1);
+		if (vset) {
+			lua_pushinteger(L, pack_pos(y, m));
+			lua_rawseti(L, vset, n);
 		}
 	}
-	if (info)
-		lua_pop(L, 1);
+	lua_settop(L, t);
 	y->depth--;
 	return 1;
 }
@@ -355,17 +357,16 @@ static int key_without_value(const struct yml *y, yaml_mark_t key_end)
 static int build_mapping(struct yml *y)
 {
 	lua_State *L = y->L;
-	int t, info = 0;
+	int t, vset = 0, kset = 0, base;
 	int flow = y->event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 
 	if (!enter(y))
 		return 0;
 	lua_newtable(L);
 	t = lua_gettop(L);
-	if (y->where) {
-		where_open(y, t, y->event.start_mark, 1);
-		info = lua_gettop(L);
-	}
+	if (y->where)
+		where_open(y, t, y->event.start_mark, 1, &vset, &kset);
+	base = lua_gettop(L);
 	for (;;) {
 		yaml_mark_t km, ke, vm;
 		int key;
@@ -392,10 +393,9 @@ static int build_mapping(struct yml *y)
 			const char *ks = lua_tolstring(L, key, &kl);
 			size_t fl = 0, fc = 0;
 
-			if (info) {
-				lua_getfield(L, info, "k");
+			if (kset) {
 				lua_pushvalue(L, key);
-				lua_rawget(L, -2);
+				lua_rawget(L, kset);
 				lua_Integer p = lua_tointeger(L, -1);
 				fl = (size_t)(p >> 32) - (size_t)y->line_offset;
 				fc = (size_t)(p & 0xffffffff);
@@ -425,14 +425,13 @@ static int build_mapping(struct yml *y)
 		lua_pushvalue(L, key);
 		lua_insert(L, -2);
 		lua_rawset(L, t);
-		if (info) {
-			where_note(y, info, "k", key, km);
-			where_note(y, info, "v", key, vm);
+		if (kset) {
+			where_note(y, kset, key, km);
+			where_note(y, vset, key, vm);
 		}
-		lua_settop(L, info ? info : t);
+		lua_settop(L, base);
 	}
-	if (info)
-		lua_pop(L, 1);
+	lua_settop(L, t);
 	y->depth--;
 	return 1;
 }

@@ -80,8 +80,19 @@ int main(int argc, char **argv)
 	lua_State *L;
 
 	if (nfiles < 1) {
-		fprintf(stderr, "usage: bench QUIZ.yaml...\n");
+		fprintf(stderr, "usage: bench QUIZ.yaml...  |  bench --parse-only FILE\n");
 		return 2;
+	}
+	/* The libyaml floor alone, once, for an instruction count (scripts/bench). */
+	if (!strcmp(files[0], "--parse-only") && nfiles == 2) {
+		char err[TB_ERRLEN], *buf;
+		size_t len;
+
+		if (!fs_read(files[1], TB_MAX_FILE, &buf, &len, err, sizeof err))
+			return fprintf(stderr, "%s\n", err), 1;
+		printf("%ld events\n", bare_parse(buf, len));
+		free(buf);
+		return 0;
 	}
 	/* 1. baseline: libyaml alone, then our load + check. */
 	t0 = now();

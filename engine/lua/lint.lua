@@ -279,6 +279,24 @@ function M.vowel_sound(text)
   return lw:match("^[aeiou]") ~= nil
 end
 
+-- The word a prompt ends with before its blank ("... is a ___"): the last
+-- run of letters, when only spaces, then '_', '.' or '…', then spaces
+-- follow it; else nil.  (What "(%a+)%s*[_.…]*%s*$" finds, read from the
+-- end: the pattern is retried at every letter of the prompt.)
+local BLANK_MARK = { [95] = true, [46] = true, [0xE2] = true, [0x80] = true, [0xA6] = true }
+local function is_space(b) return b == 32 or (b and b >= 9 and b <= 13) end
+local function is_letter(b) return b and (b >= 65 and b <= 90 or b >= 97 and b <= 122) end
+function M.word_before_blank(s)
+  local i = #s
+  while i > 0 and is_space(s:byte(i)) do i = i - 1 end
+  while i > 0 and BLANK_MARK[s:byte(i)] do i = i - 1 end
+  while i > 0 and is_space(s:byte(i)) do i = i - 1 end
+  local stop = i
+  while i > 0 and is_letter(s:byte(i)) do i = i - 1 end
+  if i == stop then return nil end
+  return s:sub(i + 1, stop)
+end
+
 local function article_cue(q, v)
   local function check(article, options, where_node, where_key, label)
     local an = article:lower() == "an"
@@ -303,7 +321,7 @@ local function article_cue(q, v)
       end
     end
   elseif q.type == "single" or q.type == "multiple" then
-    local before = q.prompt:match("(%a+)%s*[_.…]*%s*$")
+    local before = M.word_before_blank(q.prompt)
     if before and (before:lower() == "a" or before:lower() == "an") then
       check(before, q.options, q, "prompt", "...")
     end

@@ -339,6 +339,11 @@ end
 
 -- Unknown fields, with a "did you mean" for near misses.
 function V:fields(node, allowed, what)
+  local unknown = false
+  for key in pairs(node) do
+    if not allowed[key] then unknown = true break end
+  end
+  if not unknown then return end          -- the usual case: nothing to sort or say
   local names = {}
   for name in pairs(allowed) do names[#names + 1] = name end
   table.sort(names)

@@ -61,9 +61,13 @@ end
 
 -- The normal form of s.
 function M.normalize(s)
-  s = s:gsub("[\xC2-\xF4][\x80-\xBF]*", map_char)
+  if s:find("[\xC2-\xF4]") then          -- (plain ASCII text has nothing to map)
+    s = s:gsub("[\xC2-\xF4][\x80-\xBF]*", map_char)
+  end
   s = s:lower():gsub("[%p%c]", " "):gsub("%s+", " ")
-  return (s:gsub("^ ", ""):gsub(" $", ""))
+  if s:byte(1) == 32 then s = s:sub(2) end
+  if s:byte(-1) == 32 then s = s:sub(1, -2) end
+  return s
 end
 
 -- The normalised pieces of a pattern, split on `*`.  A pattern

@@ -207,3 +207,28 @@ T.test("lint: scripted questions are left to their instances", function()
   lint.question({ id = "s", type = "single", script = "return {}", prompt = "x" }, v)
   T.eq(#v.items, 0)
 end)
+
+-- The word before a prompt's closing blank is read from the end; it must
+-- agree with the pattern it replaced on every prompt, odd ones included.
+T.test("article cue: the word before the blank, as the pattern finds it", function()
+  local cases = { "It spreads most often to a ___", "It is an ...", "Treatment is a …",
+    "word. .", "word .", "  ", "", "a", "abc def", "abc def _ _", "abc9 _", "\xc3\xa9 a _",
+    "x\ta\t_\t", "An  ___  ...", "a_", "_a", "hi\xe2\x80\xa6", "hi \xe2\x80\xa6.", "hi . .",
+    "q:a", "end?", "a\n", "a \xe2\x80", "an\r_\r" }
+  local pieces = { "a", "an", " ", "_", ".", "\xe2\x80\xa6", "x", "9", "\t", "?",
+                   "\xc3\xa9", "Z", "\xe2", "\n" }
+  local seed = 7
+  for i = 1, 2000 do              -- and every mix of the pieces that matter
+    local t = {}
+    for _ = 1, i % 9 do
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      t[#t + 1] = pieces[seed % #pieces + 1]
+    end
+    cases[#cases + 1] = table.concat(t)
+  end
+  for _, s in ipairs(cases) do
+    T.eq(lint.word_before_blank(s), s:match("(%a+)%s*[_.\xe2\x80\xa6]*%s*$"), ("%q"):format(s))
+  end
+  T.eq(lint.word_before_blank("Bone is a ___"), "a")
+  T.eq(lint.word_before_blank("Bone is a ___?"), nil)
+end)

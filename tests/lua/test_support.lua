@@ -119,3 +119,19 @@ T.test("is_right: a whole mark give or take rounding; credit above rounding", fu
   T.eq(util.has_credit(0.25), true)
   T.eq(util.has_credit(-2), false)
 end)
+
+-- normalize skips the character map for ASCII text and trims without
+-- patterns; the result must be the one the pattern-only form gives.
+T.test("textnorm: normal forms as the pattern-only definition gives them", function()
+  local textnorm = require("textnorm")
+  local function by_patterns(s)       -- ASCII text: the map changes nothing
+    s = s:lower():gsub("[%p%c]", " "):gsub("%s+", " ")
+    return (s:gsub("^ ", ""):gsub(" $", ""))
+  end
+  for _, s in ipairs({ "", " ", "  A  b  ", "Don't STOP!", "\tx\n", "...", "a\0b", "x ",
+                       " x", "- a -", "\127\1z" }) do
+    T.eq(textnorm.normalize(s), by_patterns(s), ("%q"):format(s))
+  end
+  T.eq(textnorm.normalize("  Bone,  BONES! "), "bone bones")
+  T.eq(textnorm.normalize(" Caf\xc3\xa9\xc2\xa0au LAIT "), "cafe au lait")
+end)
