@@ -11,9 +11,16 @@
  * are ASCII paths chosen by the exporter; the archive is refused past
  * OUT_ZIP_MAX entries or bytes so it never needs the zip64 extensions.
  *
- * Lua sees these as host.read_text, host.write_file, host.make_dir and
- * host.write_zip (registered by out_register).
+ * Also the one character-level piece of the YAML that imports write: a
+ * string as a YAML scalar (host.yaml_scalar), plain where it reads back as
+ * the same string and double-quoted otherwise.  The walk over the quiz
+ * (formats/yamlout.lua) stays Lua; this byte loop is where the writer spent
+ * its time when it was Lua patterns (each class tried at every byte).
+ *
+ * Lua sees these as host.read_text, host.write_file, host.make_dir,
+ * host.write_zip and host.yaml_scalar (registered by out_register).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -285,6 +292,159 @@ static int l_today(lua_State *L)
 	return 1;
 }
 
+/* ---- YAML scalars ------------------------------------------------- */
+
+/*
+ * Bytes YAML cannot hold raw in a scalar, or reads as something else: C0
+ * and DEL, C1 (U+0080..U+009F, which libyaml refuses; U+0085 is a line
+ * break), U+2028 and U+2029 (line breaks in YAML 1.1) and U+FFFE, U+FFFF
+ * (refused).  Returns the length of the sequence at s[i] (0 when none).
+ */
+static size_t yaml_unsafe_at(const unsigned char *s, size_t len, size_t i)
+{
+	unsigned char c = s[i];
+
+	if (c < 0x20 || c == 0x7f)
+		return 1;
+	if (c == 0xc2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9f)
+		return 2;
+	if (c == 0xe2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0xa8 || s[i + 2] == 0xa9))
+		return 3;
+	if (c == 0xef && i + 2 < len && s[i + 1] == 0xbf && (s[i + 2] == 0xbe || s[i + 2] == 0xbf))
+		return 3;
+	return 0;
+}
+
+/* Whether c is one of set's characters (never the NUL that ends set). */
+static int in_set(const char *set, unsigned char c)
+{
+	return c != 0 && strchr(set, c) != NULL;
+}
+
+/* Words YAML 1.1 reads as booleans or null, in any case. */
+static int yaml_reserved(const unsigned char *s, size_t len)
+{
+	static const char *const words[] = { "true", "false", "yes", "no", "on", "off",
+					     "null", "~", "y", "n" };
+	char low[6];
+
+	if (len == 0 || len > 5)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)tolower(s[i]);
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+		if (strlen(words[w]) == len && memcmp(low, words[w], len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The common case in one pass: a letter (or any non-ASCII byte) first,
+ * then letters, digits, spaces and harmless punctuation, and a letter,
+ * digit or one of . ) ! ? ' last.  Such text is plain unless it is a
+ * reserved word.
+ */
+static int yaml_simple(const unsigned char *s, size_t len)
+{
+	if (len < 2 || !(isalpha(s[0]) || s[0] >= 0x80))
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		unsigned char c = s[i];
+
+		if (c >= 0x80) {
+			if (yaml_unsafe_at(s, len, i))
+				return 0;
+		} else if (!isalnum(c) && !in_set(" .()/;'!?-+=<>~^$_\\", c)) {
+			return 0;
+		}
+	}
+	return isalnum(s[len - 1]) || s[len - 1] >= 0x80 || in_set(".)!?'", s[len - 1]);
+}
+
+/* Whether s can be written plain (flow: inside [ ... ], where , [ ] { } end it). */
+static int yaml_plain_ok(lua_State *L, const unsigned char *s, size_t len, int flow)
+{
+	if (yaml_simple(s, len))
+		return !yaml_reserved(s, len);
+	if (len == 0 || yaml_reserved(s, len))
+		return 0;
+	if (in_set("-?:,[]{}#&*!|>'\"%@`", s[0]) || isspace(s[0]) || isspace(s[len - 1]))
+		return 0;
+	if (s[len - 1] == ':')
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+
+		if (flow && in_set(",[]{}", c))
+			return 0;
+		if ((c == ':' || c == ' ') && i + 1 < len && s[i + 1] == (c == ':' ? ' ' : '#'))
+			return 0;
+		if (yaml_unsafe_at(s, len, i))
+			return 0;
+	}
+	/* Text that reads as a number (as Lua's tonumber reads it) stays text. */
+	if (isdigit(s[0]) || in_set(".-+", s[0])) {
+		int is_number = lua_stringtonumber(L, (const char *)s) == len + 1;
+
+		if (is_number)
+			lua_pop(L, 1);
+		if (is_number)
+			return 0;
+	}
+	return 1;
+}
+
+/* s double-quoted, with YAML's escapes. */
+static void yaml_quote(luaL_Buffer *b, const unsigned char *s, size_t len)
+{
+	luaL_addchar(b, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		size_t n = yaml_unsafe_at(s, len, i);
+		char esc[8];
+
+		if (c == '"' || c == '\\') {
+			luaL_addchar(b, '\\');
+			luaL_addchar(b, (char)c);
+		} else if (c == '\n' || c == '\t' || c == '\r') {
+			luaL_addchar(b, '\\');
+			luaL_addchar(b, c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+		} else if (n == 1) {
+			snprintf(esc, sizeof esc, "\\x%02x", c);
+			luaL_addstring(b, esc);
+		} else if (n == 2) {
+			snprintf(esc, sizeof esc, "\\x%02x", s[i + 1]);
+			luaL_addstring(b, esc);
+		} else if (n == 3) {
+			luaL_addstring(b, c == 0xe2 ? (s[i + 2] == 0xa8 ? "\\L" : "\\P")
+						    : (s[i + 2] == 0xbe ? "\\uFFFE" : "\\uFFFF"));
+		} else {
+			luaL_addchar(b, (char)c);
+		}
+		if (n > 1)
+			i += n - 1;
+	}
+	luaL_addchar(b, '"');
+}
+
+/* host.yaml_scalar(text, flow) -> the text as a plain or double-quoted YAML scalar */
+static int l_yaml_scalar(lua_State *L)
+{
+	size_t len;
+	const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
+	int flow = lua_toboolean(L, 2);
+	luaL_Buffer b;
+
+	if (yaml_plain_ok(L, s, len, flow)) {
+		lua_settop(L, 1);
+		return 1;
+	}
+	luaL_buffinit(L, &b);
+	yaml_quote(&b, s, len);
+	luaL_pushresult(&b);
+	return 1;
+}
+
 /* Add the functions above to the host table on top of the stack. */
 void out_register(lua_State *L)
 {
@@ -294,6 +454,7 @@ void out_register(lua_State *L)
 		{"make_dir", l_make_dir},
 		{"write_zip", l_write_zip},
 		{"today", l_today},
+		{"yaml_scalar", l_yaml_scalar},
 		{NULL, NULL}
 	};
 

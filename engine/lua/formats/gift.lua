@@ -160,8 +160,8 @@ local SPECIAL = { ["~"] = true, ["="] = true, ["#"] = true, ["{"] = true, ["}"] 
 local function layout(b)
   if b.starts then return end
   b.starts, b.lines, b.indent = {}, {}, {}
-  local len, lineno = 0, b.line - 1
-  for line in (b.raw .. "\n"):gmatch("([^\n]*)\n") do
+  local len, lineno = 0, b.first_line - 1
+  for line in (b.src:sub(b.from, b.to) .. "\n"):gmatch("([^\n]*)\n") do
     lineno = lineno + 1
     local lead = #line:match("^%s*")
     local body = line:sub(lead + 1):gsub("%s+$", "")
@@ -193,14 +193,24 @@ end
 -- unescaped special is a plain find, and offsets stay those of the text.
 local function mask(st, b)
   local t = b.text
-  if not t:find("\\", 1, true) then return t end
+  local at = t:find("\\", 1, true)
+  if not at then return t end
   b.escapes = true
-  return (t:gsub("()\\(.?)", function(at, c)
+  local out, from = {}, 1
+  while at do
+    local c = t:sub(at + 1, at + 1)
     if c == "" or c:find("^%s") then
       fail(st, b, at, "a backslash escapes nothing here; write \\\\ for a backslash")
     end
-    if SPECIAL[c] then return "\1\1" end
-  end))
+    if SPECIAL[c] then
+      out[#out + 1] = t:sub(from, at - 1)
+      out[#out + 1] = "\1\1"
+      from = at + 2
+    end
+    at = t:find("\\", at + 2, true)
+  end
+  out[#out + 1] = t:sub(from)
+  return table.concat(out)
 end
 
 local UNESC = { n = "\n" }
@@ -215,25 +225,56 @@ end
 
 
 -- Text of b.text[i..j], unescaped and trimmed.
+local function is_space(c) return c == 32 or (c and c >= 9 and c <= 13) end
+
 local function part(b, i, j)
-  local s = b.text:sub(i, j)
-  if b.escapes and s:find("\\", 1, true) then s = unescape(s) end
-  return trim(s)
+  local t = b.text
+  while i <= j and is_space(byte(t, i)) do i = i + 1 end
+  while j >= i and is_space(byte(t, j)) do j = j - 1 end
+  local s = t:sub(i, j)
+  if b.escapes and s:find("\\", 1, true) then s = trim(unescape(s)) end
+  return s
 end
 
--- Split the mask's range [i, j] at unescaped chars in set (a pattern class),
--- returning {mark, from, to} pieces (text before the first mark has mark "").
+-- Split the mask's range [i, j] at each unescaped "#", returning {mark,
+-- from, to} pieces (text before the first mark has mark "").
 local function split_marks(m, i, j, class)
   local pieces, from, mark = {}, i, ""
   local k = i
   while true do
-    local at = m:find(class, k)
+    local at = m:find(class, k, true)
     if not at or at > j then break end
     pieces[#pieces + 1] = { mark = mark, from = from, to = at - 1 }
     mark, from, k = m:sub(at, at), at + 1, at + 1
   end
   pieces[#pieces + 1] = { mark = mark, from = from, to = j }
   return pieces
+end
+
+-- The same at each unescaped "=" and "~": two plain finds, each moved on
+-- only past the mark it found (a class such as [=~] is tried at every byte).
+local function split_answers(m, i, j)
+  local pieces, from, mark = {}, i, ""
+  local eq, tilde = m:find("=", i, true), m:find("~", i, true)
+  while true do
+    local at = eq
+    if not eq or (tilde and tilde < eq) then at = tilde end
+    if not at or at > j then break end
+    pieces[#pieces + 1] = { mark = mark, from = from, to = at - 1 }
+    mark, from = m:sub(at, at), at + 1
+    if at == eq then eq = m:find("=", at + 1, true) else tilde = m:find("~", at + 1, true) end
+  end
+  pieces[#pieces + 1] = { mark = mark, from = from, to = j }
+  return pieces
+end
+
+-- The first "#" at or after i, for answers read in order: one find serves
+-- every answer before that "#", so a block of answers without feedback is
+-- not searched to its end once per answer.
+local function next_hash(m, cur, i)
+  if cur.from and (cur.at == nil or cur.at >= i) and cur.from <= i then return cur.at end
+  cur.from, cur.at = i, m:find("#", i, true)
+  return cur.at
 end
 
 local NUMBER = "^[+-]?%d*%.?%d+$"
@@ -245,10 +286,11 @@ local function to_number(s)
 end
 
 -- One answer: optional %weight%, text, optional #feedback.
-local function answer(st, b, m, p)
-  local a = { mark = p.mark, pos = p.from }
+local function answer(st, b, m, p, cur)
+  local a = { mark = p.mark, pos = p.from, weight = nil, text = nil, feedback = nil,
+              text_to = nil, from = nil }     -- sized once: fields set below
   local i, j = p.from, p.to
-  i = math.min(m:find("%S", i) or j + 1, j + 1)
+  while i <= j and is_space(byte(m, i)) do i = i + 1 end
   if byte(m, i) == 37 then               -- "%"
     local w, after = m:match("^%%(%-?[%d%.]+)%%()", i)
     if not w then fail(st, b, i, "a weight is written %%50%% or %%-33.33333%%") end
@@ -259,7 +301,7 @@ local function answer(st, b, m, p)
     a.weight = w
     i = after
   end
-  local hash = m:find("#", i, true)
+  local hash = next_hash(m, cur, i)
   if hash and hash <= j then
     a.text = part(b, i, hash - 1)
     a.feedback = part(b, hash + 1, j)
@@ -353,16 +395,17 @@ local function read_block(st, b)
   end
   if body:sub(first, first) == "#" then
     q.type = "Numerical"
-    local pieces = split_marks(m, ai + first, aj, "[=~]")
+    local pieces = split_answers(m, ai + first, aj)
+    local cur = {}
     if pieces[1].mark == "" and trim(m:sub(pieces[1].from, pieces[1].to)) ~= "" then
-      local a = answer(st, b, m, pieces[1])
+      local a = answer(st, b, m, pieces[1], cur)
       q.choices = { { value = numeric_value(st, b, a), feedback = a.feedback, weight = a.weight, correct = true } }
       q.single = true
       if #pieces > 1 then fail(st, b, pieces[2].from - 1, "mix of a plain number and =/~ answers") end
     else
       q.choices = {}
       for k = 2, #pieces do
-        local a = answer(st, b, m, pieces[k])
+        local a = answer(st, b, m, pieces[k], cur)
         if pieces[k].mark == "~" then
           q.choices[#q.choices + 1] = { other = true, feedback = a.feedback, text = a.text }
         else
@@ -373,7 +416,7 @@ local function read_block(st, b)
     end
     return q
   end
-  local pieces = split_marks(m, ai, aj, "[=~]")
+  local pieces = split_answers(m, ai, aj)
   local has_tilde = body:find("~", 1, true)
   local has_arrow = body:find("->", 1, true)
   if pieces[1].mark == "" and trim(m:sub(pieces[1].from, pieces[1].to)) ~= "" and not has_tilde
@@ -396,7 +439,8 @@ local function read_block(st, b)
     fail(st, b, pieces[1].from, "text before the first answer; start each answer with = or ~")
   end
   q.choices = {}
-  for k = 2, #pieces do q.choices[#q.choices + 1] = answer(st, b, m, pieces[k]) end
+  local cur = {}
+  for k = 2, #pieces do q.choices[#q.choices + 1] = answer(st, b, m, pieces[k], cur) end
   if has_tilde then
     q.type = "MC"
     for _, a in ipairs(q.choices) do if a.mark == "=" then q.single = true end end
@@ -418,49 +462,77 @@ local function read_block(st, b)
   return q
 end
 
--- Split text into question blocks: runs of non-blank lines, comment lines
--- left out, lines joined with a space.  Returns blocks {text, raw, line}.
--- Plain finds over the whole text; a block with a comment line takes the
--- line-by-line way.
-local function join_lines(raw)
-  if raw:find("^[ \t]*//") or raw:find("\n[ \t]*//") then
-    local keep = {}
-    for line in (raw .. "\n"):gmatch("([^\n]*)\n") do
-      local body = trim(line)
-      if body ~= "" and body:sub(1, 2) ~= "//" then keep[#keep + 1] = body end
-    end
-    return table.concat(keep, " "), keep[1] == nil
+-- Split text into question blocks: runs of non-blank lines (a blank line
+-- holds only spaces and tabs), comment lines left out, lines joined with a
+-- space.  Returns blocks {text, line, src, from, to, first_line}: line is
+-- the question's first line, from..to the block in src (for messages),
+-- first_line the line of from.
+--
+-- One plain find per line for its end and byte tests for its start: a
+-- pattern searched over the text (a class tried at every byte) cost more
+-- than all the rest of the reading.
+local function block_text(src, k, from, lead, to, keep)
+  local comments = false
+  for i = 1, k do
+    if byte(src, lead[i]) == 47 and byte(src, lead[i] + 1) == 47 then comments = true; break end
   end
-  local text = raw:gsub("[ \t]*\n[ \t]*", " ")
-  return trim(text), false
+  local n = 0
+  if comments then
+    -- With a comment line: each line trimmed (any white space), empty
+    -- and // lines left out.
+    for i = 1, k do
+      local body = trim(src:sub(lead[i], to[i]))
+      if body ~= "" and body:sub(1, 2) ~= "//" then n = n + 1; keep[n] = body end
+    end
+    return table.concat(keep, " ", 1, n), n == 0
+  end
+  for i = 1, k do           -- spaces and tabs off each line's ends
+    local e = to[i]
+    while e >= lead[i] do
+      local c = byte(src, e)
+      if c == 32 or c == 9 then e = e - 1 else break end
+    end
+    keep[i] = src:sub(lead[i], e)
+  end
+  return trim(table.concat(keep, " ", 1, k)), false
 end
 
 local function blocks(src)
   local out = {}
-  local pos, n, line = 1, #src, 1
-  while pos <= n do
-    local _, blank_end = src:find("^[ \t]*\n", pos)
-    if blank_end then
-      pos = blank_end + 1
-      line = line + 1
-    else
-      local stop = src:find("\n[ \t]*\n", pos) or src:find("\n[ \t]*$", pos) or n + 1
-      local raw = src:sub(pos, stop - 1)
-      local text, empty = join_lines(raw)
-      if not empty and text ~= "" then
-        local first = line
-        if raw:find("^[ \t]*//") then          -- the block starts after its comments
-          for l in raw:gmatch("([^\n]*)\n") do
-            if l:find("^[ \t]*//") then first = first + 1 else break end
-          end
-        end
-        out[#out + 1] = { text = text, raw = raw, line = first }
-      end
-      local _, nl = raw:gsub("\n", "")
-      line = line + nl + 1
-      pos = stop + 1
+  local n = #src
+  local from, lead, to, keep = {}, {}, {}, {}    -- the current block's lines
+  local k, lead_comments, block_line = 0, 0, 0
+  local function close()
+    local text, empty = block_text(src, k, from, lead, to, keep)
+    if not empty and text ~= "" then
+      out[#out + 1] = { text = text, line = block_line + math.min(lead_comments, k - 1),
+                        src = src, from = from[1], to = to[k], first_line = block_line }
     end
+    k = 0
   end
+  local pos, line = 1, 1
+  while pos <= n do
+    local nl = src:find("\n", pos, true) or n + 1
+    local p, c = pos, byte(src, pos)
+    if c == 32 or c == 9 then
+      local _, e = src:find("^[ \t]*", p)
+      p = e + 1
+      c = byte(src, p)
+    end
+    if p >= nl then                     -- a blank line ends the block
+      if k > 0 then close() end
+    else
+      if k == 0 then block_line, lead_comments = line, 0 end
+      k = k + 1
+      from[k], lead[k], to[k] = pos, p, nl - 1
+      if c == 47 and byte(src, p + 1) == 47 and lead_comments == k - 1 then
+        lead_comments = k
+      end
+    end
+    pos = nl + 1
+    line = line + 1
+  end
+  if k > 0 then close() end
   return out
 end
 
@@ -476,7 +548,7 @@ function M.parse(src, name)
     return nil, ("%s:%d:%d: error: the file is not UTF-8 text"):format(name, nl + 1,
       bad - (before:match(".*\n()") or 1) + 1)
   end
-  src = src:gsub("\r\n?", "\n")
+  if src:find("\r", 1, true) then src = src:gsub("\r\n?", "\n") end
   local ok, res = pcall(function()
     local out = {}
     for _, b in ipairs(blocks(src)) do out[#out + 1] = read_block(st, b) end

@@ -14,53 +14,35 @@ local ORDER = { "id", "title", "audience", "version", "reviewed", "material", "d
 local RANK = {}
 for i, k in ipairs(ORDER) do RANK[k] = i end
 
-local RESERVED = { ["true"] = 1, ["false"] = 1, yes = 1, no = 1, on = 1, off = 1,
-  null = 1, ["~"] = 1, y = 1, n = 1 }
-
--- Text that needs no quotes: starts with a letter (or a UTF-8 byte), holds
--- none of YAML's indicators, and is no word YAML 1.1 reads as a boolean.
--- One find answers for most text; the rest takes the longer checks.
-local SAFE = "^[%a\128-\255][%w\128-\255 %.%(%)/;'!?%-+=<>~^$_\\]*[%w\128-\255%.%)!?']$"
-
-local function plain_ok(s, flow)
-  if s:find(SAFE) then
-    return not RESERVED[s:lower()]
-  end
-  if s == "" or RESERVED[s:lower()] then return false end
-  if flow and s:find("[,%[%]{}]") then return false end
-  if s:find("^[%s%-?:,%[%]{}#&*!|>'\"%%@`]") or s:find("%s$") then return false end
-  if s:find(": ", 1, true) or s:find(" #", 1, true) or s:find(":$") then return false end
-  if s:find("[%c]") or s:find("\194[\128-\159]") then return false end
-  if s:find("^[%d%.%-+]") and tonumber(s) then return false end
-  return true
-end
-
-local DQ = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\t"] = "\\t", ["\r"] = "\\r" }
+-- A string is written plain where YAML reads it back as the same string
+-- (not "no", "1.10", "a: b", nor text with control characters or line
+-- breaks), double-quoted with YAML's escapes otherwise.  The byte work is
+-- host.yaml_scalar (engine/outfile.c).
+local yaml_scalar = host.yaml_scalar
 
 function M.scalar(v, flow)
+  if type(v) == "string" then return yaml_scalar(v, flow) end
   if type(v) == "boolean" then return tostring(v) end
   if math.type(v) == "integer" then return tostring(v) end
-  if type(v) == "number" then
-    local s = ("%.10g"):format(v)
-    return s
-  end
-  v = tostring(v)
-  if plain_ok(v, flow) then return v end
-  -- YAML may not hold C0, DEL or C1 characters raw: they are escaped, so
-  -- what is written always reads back (found by fuzzing the importers).
-  return '"' .. v:gsub('["\\\n\t\r]', DQ):gsub("[%z\1-\8\11\12\14-\31\127]", function(c)
-    return ("\\x%02x"):format(c:byte())
-  end):gsub("\194([\128-\159])", function(c) return ("\\x%02x"):format(c:byte()) end) .. '"'
+  if type(v) == "number" then return ("%.10g"):format(v) end
+  return yaml_scalar(tostring(v), flow)
 end
 
+-- A map's keys in ORDER, then the others by name.  An insertion sort in
+-- line: a map has a dozen keys at most, and a comparison function called
+-- from table.sort cost more than the rest of the writing.
 local function sorted_keys(t)
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys, function(a, b)
-    local ra, rb = RANK[a] or 1000, RANK[b] or 1000
-    if ra ~= rb then return ra < rb end
-    return a < b
-  end)
+  local keys, ranks, n = {}, {}, 0
+  for k in pairs(t) do
+    local r = RANK[k] or 1000
+    local i = n
+    while i > 0 and (ranks[i] > r or (ranks[i] == r and keys[i] > k)) do
+      keys[i + 1], ranks[i + 1] = keys[i], ranks[i]
+      i = i - 1
+    end
+    keys[i + 1], ranks[i + 1] = k, r
+    n = n + 1
+  end
   return keys
 end
 
@@ -68,47 +50,69 @@ local function is_list(t)
   return type(t) == "table" and (#t > 0 or next(t) == nil)
 end
 
+local SPACES = setmetatable({}, { __index = function(t, n)
+  local s = string.rep(" ", n)
+  t[n] = s
+  return s
+end })
+
+local scalar = M.scalar
 local emit
 
+-- out is the list of lines, out.n its length.
 local function emit_map(out, t, indent, first_prefix)
   local keys = sorted_keys(t)
-  for n, k in ipairs(keys) do
+  local n = out.n
+  for i = 1, #keys do
+    local k = keys[i]
     local v = t[k]
-    local pre = (n == 1 and first_prefix) or string.rep(" ", indent)
+    local pre = (i == 1 and first_prefix) or SPACES[indent]
     if type(v) == "table" then
       if #v == 0 and next(v) == nil then
-        out[#out + 1] = pre .. k .. ": []"
-      elseif is_list(v) and type(v[1]) ~= "table" and #v <= 8 then
+        n = n + 1
+        out[n] = pre .. k .. ": []"
+      elseif type(v[1]) ~= "table" and #v > 0 and #v <= 8 then
         local items = {}
-        for i, x in ipairs(v) do items[i] = M.scalar(x, true) end
+        for j = 1, #v do items[j] = scalar(v[j], true) end
         local line = pre .. k .. ": [" .. table.concat(items, ", ") .. "]"
+        n = n + 1
         if #line <= 100 then
-          out[#out + 1] = line
+          out[n] = line
         else
-          out[#out + 1] = pre .. k .. ":"
+          out[n] = pre .. k .. ":"
+          out.n = n
           emit(out, v, indent + 2)
+          n = out.n
         end
       else
-        out[#out + 1] = pre .. k .. ":"
+        n = n + 1
+        out[n] = pre .. k .. ":"
+        out.n = n
         emit(out, v, indent + 2)
+        n = out.n
       end
     else
-      out[#out + 1] = pre .. k .. ": " .. M.scalar(v)
+      n = n + 1
+      out[n] = pre .. k .. ": " .. scalar(v)
     end
   end
+  out.n = n
 end
 
 emit = function(out, v, indent)
   if is_list(v) then
-    for _, x in ipairs(v) do
-      local pre = string.rep(" ", indent) .. "- "
+    local pre = SPACES[indent] .. "- "
+    for j = 1, #v do
+      local x = v[j]
       if type(x) == "table" and not is_list(x) then
         emit_map(out, x, indent + 2, pre)
       elseif type(x) == "table" then
-        out[#out + 1] = pre:sub(1, -2)
+        out.n = out.n + 1
+        out[out.n] = pre:sub(1, -2)
         emit(out, x, indent + 2)
       else
-        out[#out + 1] = pre .. M.scalar(x)
+        out.n = out.n + 1
+        out[out.n] = pre .. scalar(x)
       end
     end
   else
@@ -118,10 +122,13 @@ end
 
 -- The document: optional comment lines first, then the value.
 function M.document(v, comments)
-  local out = {}
-  for _, c in ipairs(comments or {}) do out[#out + 1] = "# " .. c end
+  local out = { n = 0 }
+  for _, c in ipairs(comments or {}) do
+    out.n = out.n + 1
+    out[out.n] = "# " .. c
+  end
   emit(out, v, 0)
-  return table.concat(out, "\n") .. "\n"
+  return table.concat(out, "\n", 1, out.n) .. "\n"
 end
 
 return M
