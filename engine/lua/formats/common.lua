@@ -102,6 +102,80 @@ function M.unique_ids(questions)
   end
 end
 
+-- A matrix question's key: keys[r] = the list of its column indices for
+-- row r, and whether any row takes several columns.
+function M.matrix_keys(q)
+  local idx, keys, multi = {}, {}, false
+  for j, c in ipairs(q.columns) do idx[c] = j end
+  for r, row in ipairs(q.rows) do
+    local a = row.answer
+    if type(a) == "table" then multi = true else a = { a } end
+    keys[r] = {}
+    for k, text in ipairs(a) do keys[r][k] = idx[text] end
+    table.sort(keys[r])
+  end
+  return keys, multi
+end
+
+-- A matching question read from GIFT or Moodle XML whose right-hand texts
+-- repeat is a grid (teachback's matching needs each to differ): it becomes
+-- a matrix with one column per row, the columns in order of first use, then
+-- the distractors.  Moodle and teachback score both as rows right / rows.
+function M.matching_as_matrix(q)
+  local seen, repeats = {}, false
+  for _, p in ipairs(q.pairs) do
+    if seen[p.right] then repeats = true end
+    seen[p.right] = true
+  end
+  if not repeats then return false end
+  local columns, rows, have = {}, {}, {}
+  for r, p in ipairs(q.pairs) do
+    if not have[p.right] then columns[#columns + 1], have[p.right] = p.right, true end
+    rows[r] = { text = p.left, answer = p.right }
+  end
+  for _, d in ipairs(q.distractors or {}) do
+    if not have[d] then columns[#columns + 1], have[d] = d, true end
+  end
+  q.type, q.pairs, q.distractors, q.columns, q.rows = "matrix", nil, nil, columns, rows
+  return true
+end
+
+-- Columns no row answers (a matching question's distractors), in order.
+function M.matrix_unused(q, keys)
+  local used, out = {}, {}
+  for _, list in ipairs(keys) do for _, j in ipairs(list) do used[j] = true end end
+  for j, c in ipairs(q.columns) do if not used[j] then out[#out + 1] = c end end
+  return out
+end
+
+-- A staging question as text: the prompt with the case, and the answers a
+-- short-answer question accepts (the group in Roman and Arabic numerals,
+-- with and without "Stage"; formats compare them without case).
+local ARABIC = { I = "1", II = "2", III = "3", IV = "4" }
+
+function M.staging_prompt(q)
+  return ("%s\n%s %s %s"):format(q.prompt, q.case.t, q.case.n, q.case.m)
+end
+
+function M.staging_answers(q)
+  local g = require("staging").group(q.case.t, q.case.n, q.case.m)
+  local roman, letter = g:match("^([IV]+)(%a?)$")
+  if not roman then return { g, "Stage " .. g } end
+  local arabic = ARABIC[roman] .. letter
+  return { g, arabic, "Stage " .. g, "Stage " .. arabic }
+end
+
+-- What a staging question loses as short answer, for the note in the output.
+M.STAGING_NOTE = "a teachback staging question, written as short answer: the group in " ..
+  "Roman or Arabic numerals, with or without 'Stage', is right (teachback also takes " ..
+  "spaces inside, as in 'III A', and a closing full stop)"
+
+-- Text for an XML comment: "--" may not stand inside one.
+function M.xml_comment(s)
+  s = s:gsub("%-%-", "- -"):gsub("%-%-", "- -"):gsub("%-$", "- ")
+  return "<!-- " .. s .. " -->"
+end
+
 -- A warning line for a question a format cannot carry.
 function M.skipped(fmt, q, why)
   return ("question '%s' (%s) skipped: %s"):format(q.id, q.type, why:gsub("%%F", fmt))

@@ -2,9 +2,11 @@
 --
 -- Export carries single, multiple (weights from common.multiple_weights),
 -- truefalse, matching, numeric and text (short answer), with per-option
--- feedback and the explanation as general feedback (####).  Ordering,
--- cloze, matrix, staging and teach-back have no GIFT form and are skipped
--- with a warning naming each one.  Every text is escaped (\ ~ = # { } :)
+-- feedback and the explanation as general feedback (####); a matrix with
+-- one column per row as matching, and staging as short answer with a
+-- "// Note:" line saying what differs.  Ordering, cloze, teach-back and a grid with
+-- several columns per row have no GIFT form and are skipped with a
+-- warning naming each one.  Every text is escaped (\ ~ = # { } :)
 -- and newlines are written \n.  Topics become $CATEGORY lines under the
 -- quiz title, so a re-import recovers both.
 --
@@ -100,7 +102,27 @@ function EXPORT.text(q, out)
   for _, p in ipairs(q.accept) do out[#out + 1] = "=" .. esc(p) end
 end
 
-local CANNOT = { ordering = true, cloze = true, matrix = true, staging = true, teachback = true }
+-- A grid with one column per row is a matching question: each row's text
+-- matched to its column, the columns no row takes as distractors.  Moodle
+-- scores matching as rows right / rows, as we do, so no note is needed.
+function EXPORT.matrix(q, out, warn)
+  local keys = common.matrix_keys(q)
+  for r, row in ipairs(q.rows) do
+    out[#out + 1] = "=" .. no_arrow(row.text, q, warn) .. " -> " ..
+                    no_arrow(q.columns[keys[r][1]], q, warn)
+  end
+  for _, c in ipairs(common.matrix_unused(q, keys)) do
+    out[#out + 1] = "= -> " .. no_arrow(c, q, warn)
+  end
+end
+
+-- Staging as a short answer: the case goes into the text.
+function EXPORT.staging(q, out)
+  for _, a in ipairs(common.staging_answers(q)) do out[#out + 1] = "=" .. esc(a) end
+  return ("'%s' is %s"):format(q.id, common.STAGING_NOTE)
+end
+
+local CANNOT = { ordering = true, cloze = true, teachback = true }
 
 -- The quiz as GIFT text, and the warnings (skipped questions, approximations).
 function M.export(quiz)
@@ -115,6 +137,9 @@ function M.export(quiz)
       warn(common.skipped("GIFT", q, "it is made by a script from each attempt's seed"))
     elseif CANNOT[q.type] then
       warn(common.skipped("GIFT", q, "%F has no " .. q.type .. " type"))
+    elseif q.type == "matrix" and select(2, common.matrix_keys(q)) then
+      warn(common.skipped("GIFT", q, "a row of this grid takes several columns, and %F's " ..
+                          "matching takes one"))
     else
       local c = ("$course$/top/%s/%s"):format(title, q.topic)
       if c ~= cat then
@@ -123,9 +148,11 @@ function M.export(quiz)
         cat = c
       end
       local body = {}
-      EXPORT[q.type](q, body, warn)
+      local note = EXPORT[q.type](q, body, warn)
       if q.explain then body[#body + 1] = "####" .. esc(q.explain) end
-      out[#out + 1] = ("::%s::%s {"):format(esc(q.id), esc(q.prompt))
+      if note then out[#out + 1] = "// Note: " .. note:gsub("\n", " ") end
+      local prompt = q.type == "staging" and common.staging_prompt(q) or q.prompt
+      out[#out + 1] = ("::%s::%s {"):format(esc(q.id), esc(prompt))
       for _, line in ipairs(body) do out[#out + 1] = "\t" .. line end
       out[#out + 1] = "}"
       out[#out + 1] = ""
@@ -677,6 +704,7 @@ function M.to_quiz(records, name)
             q.pairs[#q.pairs + 1] = { left = p.left, right = p.right }
           end
         end
+        common.matching_as_matrix(q)
       elseif r.type == "Numerical" then
         q.type = "numeric"
         local best

@@ -7,8 +7,9 @@
 -- ALL_OR_NOTHING, pairs as RELATIVE_NEXT_EXCLUDE_LAST, which counts the
 -- same thing), cloze as a multianswer question with one MULTICHOICE gap per
 -- blank, and teach-back as an essay whose grader information lists the key
--- points, the phrases listened for and the misconceptions.  Matrix and
--- staging have no Moodle type and are skipped with a warning.  Texts are
+-- points, the phrases listened for and the misconceptions.  A matrix is
+-- matching (one column per row, the same score) or cloze with MULTIRESPONSE
+-- gaps (several), staging a shortanswer; a comment says what differs.  Texts are
 -- written as HTML (escaped, newlines as <br>), fractions from Moodle's grid.
 --
 -- Import reads the same types back (other Moodle types are skipped with a
@@ -146,6 +147,52 @@ function M.cloze_text(q)
   end))
 end
 
+-- A grid: one column per row is a matching question (Moodle scores it as
+-- rows right / rows, as we do); several per row, a multianswer question
+-- with a MULTIRESPONSE gap per row, right columns 100/K %, wrong -100/K %,
+-- the gap weighted by K, the row's right columns.  Moodle then gives the
+-- sum over rows of max(0, right - wrong ticks) / all right cells; we net
+-- the ticks per column, not per row.
+function M.matrix_text(q)
+  local keys = common.matrix_keys(q)
+  local lines = {}
+  for r, row in ipairs(q.rows) do
+    local k, right = #keys[r], {}
+    for _, j in ipairs(keys[r]) do right[j] = true end
+    local opts = {}
+    for j, c in ipairs(q.columns) do
+      opts[j] = ("%%%s%%%s"):format(common.pct((common.snap((right[j] and 100 or -100) / k))),
+                                    gap_esc(c))
+    end
+    lines[r] = ("%s {%d:MULTIRESPONSE:%s}"):format(row.text, k, table.concat(opts, "~"))
+  end
+  return table.concat(lines, "\n")
+end
+
+function EXPORT.matrix(q, b, warn, shuffle)
+  local keys, multi = common.matrix_keys(q)
+  if multi then return "cloze" end     -- the question text carries the gaps
+  local pairs = {}
+  for r, row in ipairs(q.rows) do pairs[r] = { left = row.text, right = q.columns[keys[r][1]] } end
+  return EXPORT.matching({ pairs = pairs, distractors = common.matrix_unused(q, keys) }, b,
+                         warn, shuffle)
+end
+
+function EXPORT.staging(q, b)
+  return EXPORT.text({ accept = common.staging_answers(q) }, b)
+end
+
+local NOTE = {}
+function NOTE.matrix(q)
+  if select(2, common.matrix_keys(q)) then
+    return ("'%s' is a teachback matrix (a grid) with several columns per row, written as " ..
+            "cloze with a MULTIRESPONSE gap per row: Moodle nets right and wrong ticks within " ..
+            "each row, teachback within each column; the same score when no box is ticked " ..
+            "wrongly"):format(q.id)
+  end
+end
+function NOTE.staging(q) return ("'%s' is %s"):format(q.id, common.STAGING_NOTE) end
+
 function EXPORT.cloze(q, b)
   return "cloze"       -- the question text carries the gaps (see export)
 end
@@ -195,7 +242,7 @@ end
 
 local TYPE_OF = { single = "multichoice", multiple = "multichoice", truefalse = "truefalse",
   matching = "matching", numeric = "numerical", text = "shortanswer", ordering = "ordering",
-  cloze = "cloze", teachback = "essay" }
+  cloze = "cloze", teachback = "essay", matrix = "matching", staging = "shortanswer" }
 
 function M.export(quiz)
   local b = xml.builder()
@@ -220,12 +267,18 @@ function M.export(quiz)
         b:close("question")
         cat = c
       end
-      b:open("question", { { "type", TYPE_OF[q.type] } })
+      local kind, prompt = TYPE_OF[q.type], q.prompt
+      if q.type == "cloze" then prompt = q.prompt .. "\n" .. M.cloze_text(q) end
+      if q.type == "matrix" and select(2, common.matrix_keys(q)) then
+        kind, prompt = "cloze", q.prompt .. "\n" .. M.matrix_text(q)
+      end
+      if q.type == "staging" then prompt = common.staging_prompt(q) end
+      local note = NOTE[q.type] and NOTE[q.type](q)
+      if note then b:raw(common.xml_comment("Note: " .. note)) end
+      b:open("question", { { "type", kind } })
       b:open("name")
       b:leaf("text", q.id)
       b:close("name")
-      local prompt = q.prompt
-      if q.type == "cloze" then prompt = q.prompt .. "\n" .. M.cloze_text(q) end
       html(b, "questiontext", prompt)
       html(b, "generalfeedback", q.explain)
       b:leaf("defaultgrade", num(q.points or 1))
@@ -367,6 +420,7 @@ function IMPORT.matching(st, el, q)
     end
   end
   if #q.pairs < 2 then st.fail(el, "a matching question needs at least two subquestions") end
+  common.matching_as_matrix(q)
 end
 
 function IMPORT.numerical(st, el, q)
@@ -421,11 +475,54 @@ function IMPORT.ordering(st, el, q)
   end
 end
 
+-- A grid as M.matrix_text writes it, back into q: the prompt on the first
+-- line, then a line per row ending in a MULTIRESPONSE gap over the same
+-- columns; a column with a positive weight is right.  Returns nil when the
+-- text is not laid out so.
+function M.read_grid(raw, q)
+  local first, rest = common.html_to_text(raw):match("^([^\n]*)\n(.*)$")
+  if not first then return nil end
+  local rows, columns = {}, nil
+  for line in (rest .. "\n"):gmatch("([^\n]*)\n") do
+    local text, kind, body = line:match("^(.-)%s*{%d*:([%w_]+):(.*)}$")
+    kind = kind and kind:upper()
+    if not text or text == "" or not (kind:match("^MR") or kind:match("^MULTIRESPONSE")) then
+      return nil
+    end
+    local marked = body:gsub("\\.", function(e) return "\1" .. e:byte(2) .. "\2" end)
+    local cols, right = {}, {}
+    for part in (marked .. "~"):gmatch("([^~]*)~") do
+      part = part:gsub("\1(%d+)\2", function(c) return string.char(tonumber(c)) end)
+      local w, name = part:match("^%%(%-?[%d.]+)%%(.*)$")
+      w = tonumber(w)
+      if not w or name == "" then return nil end
+      cols[#cols + 1] = name
+      if w > 0 then right[#right + 1] = name end
+    end
+    if #right == 0 or (columns and table.concat(columns, "\0") ~= table.concat(cols, "\0")) then
+      return nil
+    end
+    columns = columns or cols
+    rows[#rows + 1] = { text = text, answer = right }
+  end
+  if #rows == 0 then return nil end
+  q.type, q.prompt, q.columns, q.rows = "matrix", first, columns, rows
+  return true
+end
+
 -- Gaps {N:MULTICHOICE:=a~b} (and MC, MCS, MCV, MCH, MULTICHOICE_S, ...)
 -- become {{i}} blanks; other gap kinds have no place in a teachback cloze.
 function IMPORT.cloze(st, el, q)
   q.type = "cloze"
   local raw = raw_field(el, "questiontext") or ""
+  local mr = raw:match("{%d*:(MR[%w_]*)") or raw:match("{%d*:(MULTIRESPONSE[%w_]*)")
+  if mr then
+    if M.read_grid(raw, q) then return end
+    st.warn(el, "question '%s' (cloze) skipped: its %s gaps (several answers each) are not " ..
+            "laid out as teachback writes a grid (a line per row, ending in its gap, the " ..
+            "same columns in each)", q.id, mr)
+    return false
+  end
   local blanks, n = {}, 0
   local text = raw:gsub("{(%d*):([%w_]+):(.-[^\\])}", function(_, kind, body)
     if not kind:upper():match("^M") or kind:upper():match("^MR") then

@@ -18,7 +18,12 @@
 -- Response processing is written out in each item (not a template URI), so
 -- per-choice feedback can be shown: FEEDBACK takes the response's value and
 -- each choice's feedbackInline shows when its identifier is there.  SCORE
--- runs from 0 to the question's points.  Matrix and staging are skipped.
+-- runs from 0 to the question's points.
+--
+--   matrix             matchInteraction rows -> columns: one column per row
+--                      as matching; several, our per-column +/- rule exactly
+--   staging            textEntryInteraction, the group's spellings (a comment
+--                      in the item says what differs)
 
 local common = require("formats.common")
 local xml = require("formats.xml")
@@ -344,6 +349,108 @@ function ITEM.text(q, b)
   }
 end
 
+-- A grid: a matchInteraction from rows to columns, in their order.  One
+-- column per row: each right pair maps to points / rows.  Several: per
+-- column, NET_j counts right ticks minus wrong ones (a responseCondition
+-- per cell), and SCORE = points * sum of max(0, NET_j) / right cells:
+-- our NCSBN +/- rule exactly.
+function ITEM.matrix(q, b)
+  local pts = q.points or 1
+  local keys, multi = common.matrix_keys(q)
+  local nrows, ncols = #q.rows, #q.columns
+  local right, correct, keyed = {}, {}, 0
+  for r = 1, nrows do
+    right[r] = {}
+    for _, j in ipairs(keys[r]) do
+      right[r][j] = true
+      keyed = keyed + 1
+      correct[#correct + 1] = ("R%d C%d"):format(r, j)
+    end
+  end
+  return {
+    declare = function()
+      declare_response(b, "multiple", "directedPair", correct, not multi and function()
+        b:open("mapping", { { "lowerBound", "0" }, { "upperBound", num(pts) }, { "defaultValue", "0" } })
+        for _, c in ipairs(correct) do
+          b:leaf("mapEntry", nil, { { "mapKey", c }, { "mappedValue", num(pts / nrows) } })
+        end
+        b:close("mapping")
+      end or nil)
+      declare_outcomes(b, q)
+      if multi then
+        for j = 1, ncols do
+          b:open("outcomeDeclaration", { { "identifier", "NET_" .. j }, { "cardinality", "single" },
+                                         { "baseType", "float" } })
+          b:open("defaultValue")
+          b:leaf("value", "0")
+          b:close("defaultValue")
+          b:close("outcomeDeclaration")
+        end
+      end
+    end,
+    body = function()
+      b:open("matchInteraction", { { "responseIdentifier", "RESPONSE" }, { "shuffle", "false" },
+        { "maxAssociations", tostring(multi and nrows * ncols or nrows) } })
+      b:leaf("prompt", q.prompt)
+      b:open("simpleMatchSet")
+      for r, row in ipairs(q.rows) do
+        b:leaf("simpleAssociableChoice", row.text, { { "identifier", "R" .. r },
+          { "matchMax", tostring(multi and ncols or 1) } })
+      end
+      b:close("simpleMatchSet")
+      b:open("simpleMatchSet")
+      for j, c in ipairs(q.columns) do
+        b:leaf("simpleAssociableChoice", c, { { "identifier", "C" .. j },
+          { "matchMax", tostring(nrows) } })
+      end
+      b:close("simpleMatchSet")
+      b:close("matchInteraction")
+    end,
+    process = function()
+      if not multi then return score_mapped(b) end
+      for r = 1, nrows do
+        for j = 1, ncols do
+          b:open("responseCondition")
+          b:open("responseIf")
+          b:open("member")
+          base(b, "directedPair", ("R%d C%d"):format(r, j))
+          b:leaf("variable", nil, { { "identifier", "RESPONSE" } })
+          b:close("member")
+          b:open("setOutcomeValue", { { "identifier", "NET_" .. j } })
+          b:open("sum")
+          b:leaf("variable", nil, { { "identifier", "NET_" .. j } })
+          base(b, "float", right[r][j] and "1" or "-1")
+          b:close("sum")
+          b:close("setOutcomeValue")
+          b:close("responseIf")
+          b:close("responseCondition")
+        end
+      end
+      set_score(b, function()
+        b:open("divide")
+        b:open("sum")
+        for j = 1, ncols do
+          b:open("max")
+          b:leaf("variable", nil, { { "identifier", "NET_" .. j } })
+          base(b, "float", "0")
+          b:close("max")
+        end
+        b:close("sum")
+        base(b, "float", num(keyed / pts))
+        b:close("divide")
+      end)
+    end,
+  }
+end
+
+-- Staging as a text entry: the case in the text, the group's spellings.
+function ITEM.staging(q, b)
+  local parts = ITEM.text({ prompt = common.staging_prompt(q), points = q.points,
+                            accept = common.staging_answers(q) }, b)
+  parts.note = ("'%s' is %s"):format(q.id, common.STAGING_NOTE)
+  return parts
+end
+
 function ITEM.cloze(q, b)
   local pts = q.points or 1
   local n = #q.blanks
@@ -430,6 +537,7 @@ end
 local function item_xml(q, warn, shuffle)
   local b = xml.builder()
   local parts = ITEM[q.type](q, b, warn, shuffle)
+  if parts.note then b:raw(common.xml_comment("Note: " .. parts.note)) end
   b:open("assessmentItem", { { "xmlns", NS }, { "xmlns:xsi", XSI }, { "xsi:schemaLocation", SCHEMA },
     { "identifier", ident(q.id) }, { "title", q.id }, { "adaptive", "false" },
     { "timeDependent", "false" } })

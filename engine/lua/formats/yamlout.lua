@@ -8,7 +8,7 @@ local M = {}
 local ORDER = { "id", "title", "audience", "version", "reviewed", "material", "description",
   "settings", "questions", "type", "topic", "prompt", "text", "options", "answer",
   "tolerance", "tolerance_pct", "unit", "accept", "pairs", "left", "right", "distractors",
-  "items", "blanks", "key_points", "says", "any", "misconceptions", "feedback_true",
+  "items", "blanks", "columns", "rows", "key_points", "says", "any", "misconceptions", "feedback_true",
   "feedback_false", "correct", "feedback", "scoring", "pass", "explain", "source", "quote",
   "mode", "shuffle" }
 local RANK = {}
