@@ -394,54 +394,373 @@ static int yaml_plain_ok(lua_State *L, const unsigned char *s, size_t len, int f
 	return 1;
 }
 
-/* s double-quoted, with YAML's escapes. */
-static void yaml_quote(luaL_Buffer *b, const unsigned char *s, size_t len)
+/*
+ * The text being written: bytes from Lua's allocator (so the host's memory
+ * cap holds), in a userdata whose __gc frees them if an error ends the
+ * writing half way.
+ */
+struct ybuf {
+	char *p;
+	size_t len, cap;
+	lua_Alloc alloc;
+	void *ud;
+};
+
+static int ybuf_gc(lua_State *L)
 {
-	luaL_addchar(b, '"');
+	struct ybuf *y = lua_touserdata(L, 1);
+
+	if (y->p)
+		y->alloc(y->ud, y->p, y->cap, 0);
+	y->p = NULL;
+	return 0;
+}
+
+/* A new buffer on top of the stack. */
+static struct ybuf *ybuf_new(lua_State *L)
+{
+	struct ybuf *y = lua_newuserdatauv(L, sizeof *y, 0);
+
+	memset(y, 0, sizeof *y);
+	y->alloc = lua_getallocf(L, &y->ud);
+	if (luaL_newmetatable(L, "teachback.ybuf")) {
+		lua_pushcfunction(L, ybuf_gc);
+		lua_setfield(L, -2, "__gc");
+	}
+	lua_setmetatable(L, -2);
+	return y;
+}
+
+static void ybuf_put(lua_State *L, struct ybuf *y, const void *src, size_t n)
+{
+	if (n > y->cap - y->len) {
+		size_t cap = y->cap ? y->cap : 4096;
+		char *p;
+
+		while (n > cap - y->len) {
+			if (cap > ((size_t)-1) / 2)
+				luaL_error(L, "yaml: text too large");
+			cap *= 2;
+		}
+		p = y->alloc(y->ud, y->p, y->cap, cap);
+		if (!p)
+			luaL_error(L, "not enough memory");
+		y->p = p;
+		y->cap = cap;
+	}
+	memcpy(y->p + y->len, src, n);
+	y->len += n;
+}
+
+static void ybuf_puts(lua_State *L, struct ybuf *y, const char *s)
+{
+	ybuf_put(L, y, s, strlen(s));
+}
+
+static void ybuf_spaces(lua_State *L, struct ybuf *y, int n)
+{
+	static const char sp[] = "                                ";
+
+	for (; n > 0; n -= 32)
+		ybuf_put(L, y, sp, n < 32 ? (size_t)n : 32);
+}
+
+/* s double-quoted, with YAML's escapes. */
+static void yaml_quote(lua_State *L, struct ybuf *y, const unsigned char *s, size_t len)
+{
+	ybuf_put(L, y, "\"", 1);
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = s[i];
 		size_t n = yaml_unsafe_at(s, len, i);
 		char esc[8];
 
 		if (c == '"' || c == '\\') {
-			luaL_addchar(b, '\\');
-			luaL_addchar(b, (char)c);
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			ybuf_put(L, y, esc, 2);
 		} else if (c == '\n' || c == '\t' || c == '\r') {
-			luaL_addchar(b, '\\');
-			luaL_addchar(b, c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
-		} else if (n == 1) {
-			snprintf(esc, sizeof esc, "\\x%02x", c);
-			luaL_addstring(b, esc);
-		} else if (n == 2) {
-			snprintf(esc, sizeof esc, "\\x%02x", s[i + 1]);
-			luaL_addstring(b, esc);
+			ybuf_puts(L, y, c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\r");
+		} else if (n == 1 || n == 2) {
+			snprintf(esc, sizeof esc, "\\x%02x", n == 1 ? c : s[i + 1]);
+			ybuf_puts(L, y, esc);
 		} else if (n == 3) {
-			luaL_addstring(b, c == 0xe2 ? (s[i + 2] == 0xa8 ? "\\L" : "\\P")
-						    : (s[i + 2] == 0xbe ? "\\uFFFE" : "\\uFFFF"));
+			ybuf_puts(L, y, c == 0xe2 ? (s[i + 2] == 0xa8 ? "\\L" : "\\P")
+						  : (s[i + 2] == 0xbe ? "\\uFFFE" : "\\uFFFF"));
 		} else {
-			luaL_addchar(b, (char)c);
+			ybuf_put(L, y, &c, 1);
 		}
 		if (n > 1)
 			i += n - 1;
 	}
-	luaL_addchar(b, '"');
+	ybuf_put(L, y, "\"", 1);
+}
+
+/* The string s as a scalar. */
+static void yaml_put_text(lua_State *L, struct ybuf *y, const char *s, size_t len, int flow)
+{
+	if (yaml_plain_ok(L, (const unsigned char *)s, len, flow))
+		ybuf_put(L, y, s, len);
+	else
+		yaml_quote(L, y, (const unsigned char *)s, len);
+}
+
+/* The value at idx as a scalar: text, true/false, an integer, %.10g. */
+static void yaml_put_scalar(lua_State *L, struct ybuf *y, int idx, int flow)
+{
+	char num[64];
+	size_t len;
+	const char *s;
+
+	switch (lua_type(L, idx)) {
+	case LUA_TSTRING:
+		s = lua_tolstring(L, idx, &len);
+		yaml_put_text(L, y, s, len, flow);
+		return;
+	case LUA_TBOOLEAN:
+		ybuf_puts(L, y, lua_toboolean(L, idx) ? "true" : "false");
+		return;
+	case LUA_TNUMBER:
+		if (lua_isinteger(L, idx))
+			snprintf(num, sizeof num, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, idx));
+		else
+			snprintf(num, sizeof num, "%.10g", (double)lua_tonumber(L, idx));
+		ybuf_puts(L, y, num);
+		return;
+	default:
+		s = luaL_tolstring(L, idx, &len);
+		yaml_put_text(L, y, s, len, flow);
+		lua_pop(L, 1);
+	}
+}
+
+/* A list: a table whose length is not 0, or an empty table. */
+static int yaml_is_list(lua_State *L, int idx)
+{
+	if (lua_type(L, idx) != LUA_TTABLE)
+		return 0;
+	if (lua_rawlen(L, idx) > 0)
+		return 1;
+	lua_pushnil(L);
+	if (lua_next(L, idx)) {
+		lua_pop(L, 2);
+		return 0;
+	}
+	return 1;
+}
+
+#define YAML_DEPTH 64
+
+/* Whether the list at idx starts with a table (then it is never in flow). */
+static int yaml_first_is_table(lua_State *L, int idx)
+{
+	int t = lua_rawgeti(L, idx, 1);
+
+	lua_pop(L, 1);
+	return t == LUA_TTABLE;
+}
+
+struct ykey {
+	const char *s;
+	size_t len;
+	lua_Integer rank;
+};
+
+static int ykey_cmp(const void *a, const void *b)
+{
+	const struct ykey *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	c = memcmp(x->s, y->s, n);
+	if (c)
+		return c;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+static void yaml_emit(lua_State *L, struct ybuf *y, int v, int indent, int rank, int depth);
+
+/*
+ * The map at t, keys in the order of the rank table (then by name), each
+ * on its own line: `key: scalar`, `key: []`, `key: [a, b]` for a list of
+ * at most 8 scalars that fits in 100 columns, else `key:` and the value
+ * below.  first is the prefix of the first line ("- " in a list).
+ */
+static void yaml_emit_map(lua_State *L, struct ybuf *y, int t, int indent, const char *first,
+			  int rank, int depth)
+{
+	size_t n = 0, i;
+	struct ykey *keys;
+
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		n++;
+		lua_pop(L, 1);
+	}
+	keys = lua_newuserdatauv(L, (n ? n : 1) * sizeof *keys, 0);
+	i = 0;
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		lua_pop(L, 1);
+		if (lua_type(L, -1) != LUA_TSTRING)
+			luaL_error(L, "yaml: a map key is not text");
+		keys[i].s = lua_tolstring(L, -1, &keys[i].len);
+		lua_pushvalue(L, -1);
+		lua_rawget(L, rank);
+		keys[i].rank = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 1000;
+		lua_pop(L, 1);
+		i++;
+	}
+	qsort(keys, n, sizeof *keys, ykey_cmp);
+	for (i = 0; i < n; i++) {
+		int v;
+
+		if (i > 0 || y->len > 0)
+			ybuf_put(L, y, "\n", 1);
+		if (i == 0 && first)
+			ybuf_puts(L, y, first);
+		else
+			ybuf_spaces(L, y, indent);
+		ybuf_put(L, y, keys[i].s, keys[i].len);
+		lua_pushlstring(L, keys[i].s, keys[i].len);
+		lua_rawget(L, t);
+		v = lua_gettop(L);
+		if (lua_type(L, v) != LUA_TTABLE) {
+			ybuf_put(L, y, ": ", 2);
+			yaml_put_scalar(L, y, v, 0);
+		} else {
+			lua_Unsigned len = lua_rawlen(L, v);
+			int flow = 0;
+
+			if (len == 0 && yaml_is_list(L, v)) {
+				ybuf_put(L, y, ": []", 4);
+				flow = 1;
+			} else if (len > 0 && len <= 8 && !yaml_first_is_table(L, v)) {
+				/* Written, then taken back if longer than 100 columns. */
+				size_t start = y->len, line = start;
+
+				while (line > 0 && y->p[line - 1] != '\n')
+					line--;
+				ybuf_put(L, y, ": [", 3);
+				for (lua_Unsigned j = 1; j <= len; j++) {
+					if (j > 1)
+						ybuf_put(L, y, ", ", 2);
+					lua_rawgeti(L, v, (lua_Integer)j);
+					yaml_put_scalar(L, y, -1, 1);
+					lua_pop(L, 1);
+				}
+				ybuf_put(L, y, "]", 1);
+				flow = y->len - line <= 100;
+				if (!flow)
+					y->len = start;
+			}
+			if (!flow) {
+				ybuf_put(L, y, ":", 1);
+				yaml_emit(L, y, v, indent + 2, rank, depth + 1);
+			}
+		}
+		lua_settop(L, v - 1);
+	}
+	lua_pop(L, 1);  /* keys */
+}
+
+/* The value at v: a list's items as `- ` lines, or a map. */
+static void yaml_emit(lua_State *L, struct ybuf *y, int v, int indent, int rank, int depth)
+{
+	if (depth > YAML_DEPTH)
+		luaL_error(L, "yaml: nested deeper than %d", YAML_DEPTH);
+	luaL_checkstack(L, 8, "yaml: nested too deep");
+	if (!yaml_is_list(L, v)) {
+		yaml_emit_map(L, y, v, indent, NULL, rank, depth);
+		return;
+	}
+	lua_Unsigned n = lua_rawlen(L, v);
+	for (lua_Unsigned j = 1; j <= n; j++) {
+		int x;
+
+		lua_rawgeti(L, v, (lua_Integer)j);
+		x = lua_gettop(L);
+		if (lua_type(L, x) == LUA_TTABLE && !yaml_is_list(L, x)) {
+			char pre[2 * YAML_DEPTH + 8];
+
+			/* depth <= YAML_DEPTH, and each level indents by 2 */
+			memset(pre, ' ', (size_t)indent);
+			memcpy(pre + indent, "- ", 3);
+			yaml_emit_map(L, y, x, indent + 2, pre, rank, depth + 1);
+		} else {
+			if (y->len > 0)
+				ybuf_put(L, y, "\n", 1);
+			ybuf_spaces(L, y, indent);
+			if (lua_type(L, x) == LUA_TTABLE) {
+				ybuf_put(L, y, "-", 1);
+				yaml_emit(L, y, x, indent + 2, rank, depth + 1);
+			} else {
+				ybuf_put(L, y, "- ", 2);
+				yaml_put_scalar(L, y, x, 0);
+			}
+		}
+		lua_settop(L, x - 1);
+	}
 }
 
 /* host.yaml_scalar(text, flow) -> the text as a plain or double-quoted YAML scalar */
 static int l_yaml_scalar(lua_State *L)
 {
 	size_t len;
-	const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
+	const char *s = luaL_checklstring(L, 1, &len);
 	int flow = lua_toboolean(L, 2);
-	luaL_Buffer b;
+	struct ybuf *y;
 
-	if (yaml_plain_ok(L, s, len, flow)) {
+	if (yaml_plain_ok(L, (const unsigned char *)s, len, flow)) {
 		lua_settop(L, 1);
 		return 1;
 	}
-	luaL_buffinit(L, &b);
-	yaml_quote(&b, s, len);
-	luaL_pushresult(&b);
+	y = ybuf_new(L);
+	yaml_quote(L, y, (const unsigned char *)s, len);
+	lua_pushlstring(L, y->p, y->len);
+	return 1;
+}
+
+/*
+ * host.yaml_document(value, rank, comments) -> text: comment lines ("# "),
+ * then the value as block YAML, map keys ordered by rank[key] (those
+ * without one last, by name), a newline at the end.
+ */
+static int l_yaml_document(lua_State *L)
+{
+	struct ybuf *y;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	if (!lua_isnoneornil(L, 3))
+		luaL_checktype(L, 3, LUA_TTABLE);
+	lua_settop(L, 3);
+	y = ybuf_new(L);
+	if (lua_istable(L, 3)) {
+		lua_Unsigned n = lua_rawlen(L, 3);
+
+		for (lua_Unsigned i = 1; i <= n; i++) {
+			size_t len;
+			const char *c;
+
+			lua_rawgeti(L, 3, (lua_Integer)i);
+			c = luaL_tolstring(L, -1, &len);
+			if (y->len > 0)
+				ybuf_put(L, y, "\n", 1);
+			ybuf_put(L, y, "# ", 2);
+			ybuf_put(L, y, c, len);
+			lua_pop(L, 2);
+		}
+	}
+	if (lua_type(L, 1) == LUA_TTABLE) {
+		yaml_emit(L, y, 1, 0, 2, 0);
+	} else {
+		if (y->len > 0)
+			ybuf_put(L, y, "\n", 1);
+		yaml_put_scalar(L, y, 1, 0);
+	}
+	ybuf_put(L, y, "\n", 1);
+	lua_pushlstring(L, y->p, y->len);
 	return 1;
 }
 
@@ -455,6 +774,7 @@ void out_register(lua_State *L)
 		{"write_zip", l_write_zip},
 		{"today", l_today},
 		{"yaml_scalar", l_yaml_scalar},
+		{"yaml_document", l_yaml_document},
 		{NULL, NULL}
 	};
 
