@@ -11,14 +11,16 @@
  * are ASCII paths chosen by the exporter; the archive is refused past
  * OUT_ZIP_MAX entries or bytes so it never needs the zip64 extensions.
  *
- * Also the one character-level piece of the YAML that imports write: a
- * string as a YAML scalar (host.yaml_scalar), plain where it reads back as
- * the same string and double-quoted otherwise.  The walk over the quiz
- * (formats/yamlout.lua) stays Lua; this byte loop is where the writer spent
- * its time when it was Lua patterns (each class tried at every byte).
+ * Also the byte-level writing of the formats, where Lua patterns (a class
+ * tried at every byte) spent most of the time: the YAML that imports write
+ * (host.yaml_document: the value in block style, map keys in an order the
+ * caller gives; host.yaml_scalar: a string plain where it reads back as the
+ * same string, double-quoted otherwise) and XML text (host.xml_escape).
+ * What to write, and in which order, stays in the formats (Lua).
  *
  * Lua sees these as host.read_text, host.write_file, host.make_dir,
- * host.write_zip and host.yaml_scalar (registered by out_register).
+ * host.write_zip, host.yaml_scalar, host.yaml_document and
+ * host.xml_escape (registered by out_register).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -704,6 +706,49 @@ static void yaml_emit(lua_State *L, struct ybuf *y, int v, int indent, int rank,
 	}
 }
 
+/* ---- XML text ----------------------------------------------------- */
+
+/*
+ * host.xml_escape(text) -> text with & < > " as entities and the control
+ * characters XML 1.0 forbids (C0 but tab, newline, return) dropped; the
+ * same string when nothing needs it.  A Lua gsub tried its class at every
+ * byte: most of the time of the XML exports.
+ */
+static int l_xml_escape(lua_State *L)
+{
+	size_t len, i, from = 0;
+	const char *s = luaL_checklstring(L, 1, &len);
+	luaL_Buffer b;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '&' || c == '<' || c == '>' || c == '"' ||
+		    (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+			break;
+	}
+	if (i == len) {
+		lua_settop(L, 1);
+		return 1;
+	}
+	luaL_buffinit(L, &b);
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" :
+				  c == '"' ? "&quot;" : NULL;
+
+		if (!rep && !(c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+			continue;
+		luaL_addlstring(&b, s + from, i - from);
+		if (rep)
+			luaL_addstring(&b, rep);
+		from = i + 1;
+	}
+	luaL_addlstring(&b, s + from, len - from);
+	luaL_pushresult(&b);
+	return 1;
+}
+
 /* host.yaml_scalar(text, flow) -> the text as a plain or double-quoted YAML scalar */
 static int l_yaml_scalar(lua_State *L)
 {
@@ -775,6 +820,7 @@ void out_register(lua_State *L)
 		{"today", l_today},
 		{"yaml_scalar", l_yaml_scalar},
 		{"yaml_document", l_yaml_document},
+		{"xml_escape", l_xml_escape},
 		{NULL, NULL}
 	};
 
