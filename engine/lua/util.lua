@@ -4,8 +4,8 @@ local M = {}
 
 M.null = host and host.null
 
--- A module loaded when first used, not when its user is: require("x")
--- where a command may never need x (lint for run, records for --no-save).
+-- A module loaded when first used, not when its user is: requiring NAME
+-- where a command may never need it (lint for run, records for --no-save).
 function M.lazy(name)
   return setmetatable({}, { __index = function(proxy, key)
     local m = require(name)
