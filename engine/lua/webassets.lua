@@ -92,6 +92,7 @@ ol.order li { margin: 0.5rem 0; padding: 0.5rem; border: 2px solid #767676; bord
 /* How sure: three large buttons. */
 .sure { display: flex; flex-wrap: wrap; gap: 0.75rem; }
 .button.big { flex: 1 1 9rem; min-height: 64px; font-size: 1.2rem; }
+@media (max-width: 30rem) { .button.big { flex-basis: 100%; } }
 .small { display: block; font-size: 0.95rem; font-weight: 400; }
 
 /* Feedback. */

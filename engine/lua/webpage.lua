@@ -473,7 +473,19 @@ end
 -- mode gives marks for it, what each earns) of report.certainty_view.
 local function certainty_html(s, ctx)
   local choices = report.certainty_view(s)[1].choices
-  local out = { ('<form method="post" action="/a/%s" class="certainty">\n'):format(M.url_part(ctx.token or "")),
+  -- At the terminal the question and the answer are just above; here they
+  -- are said again, so the learner rates the answer they gave.
+  local item = s.items[s.pos]
+  local last = item.steps[#item.steps]
+  local view = item.t.present(item.q, item.perm)
+  local asked = ('<section class="rated">\n<h2>Question %d of %d</h2>\n<p>%s</p>\n'):format(
+    item.n, #s.items, esc_lines(view.prompt))
+  if last then
+    asked = asked .. ("<p><strong>Your answer:</strong> %s</p>\n"):format(
+      esc_lines(item.t.show(item.q, last.response)))
+  end
+  asked = asked .. "</section>\n"
+  local out = { asked, ('<form method="post" action="/a/%s" class="certainty">\n'):format(M.url_part(ctx.token or "")),
                 M.hidden("csrf", ctx.csrf), M.hidden("step", ctx.step),
                 '<fieldset>\n<legend class="prompt">How sure are you of your answer?</legend>\n' }
   local marked = choices[1].marks ~= nil

@@ -350,6 +350,8 @@ T.test("web: certainty is three large buttons with words", function()
   local p = start("patient.yaml")
   session.feed(p, "B")
   local html = webpage.attempt(p, ctx({ step = 1 }))
+  has(html, '<section class="rated">\n<h2>Question 1 of 2</h2>\n<p>Where does it spread most?</p>\n' ..
+            "<p><strong>Your answer:</strong> Bones</p>\n</section>\n")
   has(html, '<legend class="prompt">How sure are you of your answer?</legend>')
   has(html, '<button type="submit" name="certainty" value="1" class="button big">Not sure</button>\n' ..
             '<button type="submit" name="certainty" value="2" class="button big">Fairly sure</button>\n' ..
