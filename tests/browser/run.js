@@ -12,7 +12,7 @@
 // tapping runs, at both sizes), no sideways scrolling (at the phone's size
 // also at 320 CSS px), every control at least 44 px, and in the keyboard
 // runs a visible focus on each control reached.  Screenshots go to
-// build/screenshots/.  Prints "N passed, N failed".
+// build/screenshots/.  Ends with "browser: N passed, N failed".
 //
 // Usage: node tests/browser/run.js  (TEACHBACK_BIN, CHROMIUM may be set)
 'use strict';
@@ -529,6 +529,6 @@ main().catch((e) => fail('browser tests', e.stack || e.message)).finally(() => {
   if (process.env.TB_PROFILE) {
     console.log(Object.entries(spent).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', '));
   }
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`browser: ${passed} passed, ${failed} failed`);
   process.exitCode = failed ? 1 : 0;
 });
