@@ -805,5 +805,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "webload: %s\n", error_text[i]);
 	if (opt.save)
 		printf("saved %d pages\n", cs[0].saved);
+	for (int i = 0; i < opt.clients; i++) {
+		drop(&cs[i]);
+		free(cs[i].in);
+		free(cs[i].out);
+	}
+	for (int i = 0; i < nquizzes; i++)
+		free(quizzes[i]);
+	free(cs);
+	free(lat);
+	free((char *)opt.static_prefix);
+	close(epfd);
 	return errors ? 1 : 0;
 }
