@@ -31,7 +31,8 @@ start() {
 	"$TB" serve --listen 127.0.0.1:0 "$@" >"$tmp/out" 2>"$tmp/err" &
 	pid=$!
 	i=0
-	while ! grep -q '^teachback: serving on ' "$tmp/out" 2>/dev/null; do
+	# The whole line, port and final slash: a line read half written has no port.
+	while ! grep -q '^teachback: serving on http://127.0.0.1:[0-9]*/$' "$tmp/out" 2>/dev/null; do
 		i=$((i + 1))
 		if [ $i -gt 300 ] || ! kill -0 "$pid" 2>/dev/null; then
 			echo "FAIL: the server did not start: $(cat "$tmp/err")"

@@ -42,7 +42,7 @@ serve() {
 		>"$PGT/$1.out" 2>"$PGT/$1.err" &
 	spids="$spids $!"
 	i=0
-	until grep -q '^teachback: serving on ' "$PGT/$1.out" 2>/dev/null; do
+	until grep -q '^teachback: serving on http://127.0.0.1:[0-9]*/$' "$PGT/$1.out" 2>/dev/null; do
 		i=$((i + 1))
 		[ $i -gt 600 ] && { bad "serve $1 did not start: $(cat "$PGT/$1.err")"; return 1; }
 		sleep 0.05
