@@ -24,6 +24,10 @@ M.num = util.num
 -- (colour and symbols only repeat them).
 M.NOTE_WORDS = { right = "right", missed = "missed", notquite = "not quite", wrong = "wrong" }
 M.WARNING = "Important"
+-- A red flag answered right is said again, not warned of: the what-to-do
+-- shows after every answer, so a verdict the judgement got wrong never
+-- hides it.
+M.REMINDER = "Remember"
 
 function M.say(text)
   return { { kind = "text", text = text } }
@@ -170,10 +174,10 @@ end
 
 local unsafe = attempt.unsafe
 
-function M.safety_box(item)
+function M.safety_box(item, label)
   local last = item.steps[#item.steps]
   local todo = unsafe(item) and item.t.safety_text and item.t.safety_text(item.q, last.response)
-  return { kind = "box", label = M.WARNING, text = item.q.safety_message or todo or
+  return { kind = "box", label = label or M.WARNING, text = item.q.safety_message or todo or
            "This can be a warning sign. If it happens, call your care team right away." }
 end
 
@@ -242,7 +246,11 @@ function M.feedback(s, item, review)
   end
   out[#out + 1] = { kind = "text", text = item.q.explain }
   for _, p in ipairs(sections) do out[#out + 1] = p end
-  if (item.q.safety and v ~= "right") or unsafe(item) then out[#out + 1] = M.safety_box(item) end
+  if (item.q.safety and v ~= "right") or unsafe(item) then
+    out[#out + 1] = M.safety_box(item)
+  elseif item.q.safety then
+    out[#out + 1] = M.safety_box(item, M.REMINDER)
+  end
   return out
 end
 

@@ -131,9 +131,11 @@ local function tenths(value, max)
   return math.max(0, math.min(10, math.floor(10 * v / m + 0.5)))
 end
 
--- The red-flag box: each warning its own paragraph under "Important".
-local function box_html(text)
-  local out = { '<div class="box" role="note">\n<p class="box-title"><strong>Important</strong></p>\n' }
+-- The red-flag box: each warning its own paragraph under its label
+-- ("Important"; "Remember" after a red flag answered right).
+local function box_html(text, label)
+  local out = { ('<div class="box" role="note">\n<p class="box-title"><strong>%s</strong></p>\n')
+                :format(M.esc(label or report.WARNING)) }
   for para in (tostring(text or "") .. "\n\n"):gmatch("(.-)\n\n+") do
     if para:match("%S") then out[#out + 1] = ("<p>%s</p>\n"):format(esc_lines(para)) end
   end
@@ -161,7 +163,7 @@ local function one_block(b)
             "<blockquote><p>%s</p></blockquote>\n</figure>\n"):format(M.esc(b.title),
                                                                    esc_lines(text))
   end
-  if kind == "box" then return box_html(text) end
+  if kind == "box" then return box_html(text, b.label) end
   if kind == "item" then
     return ('<li><span class="label">%s)</span> %s</li>\n'):format(M.esc(b.label), M.esc(text))
   end
@@ -210,7 +212,7 @@ function M.plain(view)
     elseif b.kind == "passage" then
       out[#out + 1] = ("Quote from %s: %s"):format(b.title or "", b.text or "")
     elseif b.kind == "box" then
-      out[#out + 1] = "Important: " .. (b.text or "")
+      out[#out + 1] = (b.label or report.WARNING) .. ": " .. (b.text or "")
     elseif b.kind == "bar" then
       out[#out + 1] = ("%s: %s"):format(b.label or "", b.text or "")
     elseif b.kind ~= "blank" and b.text then

@@ -346,6 +346,18 @@ T.test("web: a red flag always says what to do, in its feedback and at the end",
        "<p>Call now.</p>\n<p>Go to the ER.</p>\n</div>\n")
 end)
 
+T.test("web: a red flag answered right is said again as a reminder", function()
+  local p = start("patient.yaml")
+  session.feed(p, "s")
+  session.feed(p, "")
+  session.feed(p, "false")                     -- the red-flag question, right
+  local fb = session.feed(p, "2")              -- how sure: then the feedback
+  local html = webpage.attempt(p, ctx({ feedback = fb }))
+  has(html, '<div class="box" role="note">\n<p class="box-title"><strong>Remember</strong></p>\n' ..
+    "<p>This can be a warning sign. If it happens, call your care team right away.</p>\n</div>\n")
+  lacks(html, "<strong>Important</strong>", "a red flag answered right")
+end)
+
 T.test("web: certainty is three large buttons with words", function()
   local p = start("patient.yaml")
   session.feed(p, "B")

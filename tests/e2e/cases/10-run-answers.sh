@@ -23,6 +23,11 @@ expect "text report" 0 -- "$TB" run "$F/bone-basics.yaml" --seed 1 --answers "$F
 has "calm tone" "$out" "Not quite — here is why."
 has "cited passage" "$out" 'Quote from "How often cancer spreads to bone":'
 has "safety box, in words" "$out" "Important: "
+# A red flag answered right still says what to do (as a reminder), so a
+# verdict the judgement got wrong can never hide it.
+expect "text report, right" 0 -- "$TB" run "$F/bone-basics.yaml" --seed 1 --answers "$F/bone-basics.right.yaml"
+has "red flag right: reminder" "$out" "Remember: New back pain with weak or numb legs can mean pressure on the spinal"
+if grep -q "^Important: " "$out"; then bad "red flag right: warned as if missed"; else ok; fi
 has "topics" "$out" "By topic"
 if grep -q "$(printf '\033')" "$out"; then bad "report to a pipe has escape codes"; else ok; fi
 
