@@ -103,12 +103,9 @@ function M.finish(s)
   -- nothing is left to resume, so the attempt is finished.
   if s.cut_off and not all_settled(s) then return end
   r.done = true
-  r.db:begin()
   local stopped = s.quit and not s.cut_off
-  local ok, err = pcall(records.save_result, r.db, r.id, s, stopped and "stopped" or "finished",
-                        (records.now()))
-  if not ok then r.db:rollback() error(err, 0) end
-  r.db:commit()
+  records.transaction(r.db, records.save_result, r.db, r.id, s,
+                      stopped and "stopped" or "finished", (records.now()))
 end
 
 -- A missed-questions round shares the attempt's record.

@@ -282,21 +282,28 @@ function M.history_rows(db, learner)
     "ORDER BY a.started_at, a.id, r.position", learner, "open")
 end
 
+-- Run fn(...) in one transaction: committed when it returns, rolled back
+-- and the error raised again when it fails.  Returns fn's first result.
+function M.transaction(db, fn, ...)
+  db:begin()
+  local ok, res = pcall(fn, ...)
+  if not ok then db:rollback() error(res, 0) end
+  db:commit()
+  return res
+end
+
 -- Delete a learner and every attempt (inputs and responses go with them).
 -- Returns the number of attempts deleted, and a note when old copies of
 -- the rows may outlive the call (the back end's after_forget statement,
 -- store_sqlite.c, could not finish: another process is reading).
 function M.forget(db, name)
-  db:begin()
-  local ok, n = pcall(function()
+  local n = M.transaction(db, function()
     local id = M.learner_id(db, name, false)
     if not id then return 0 end
     local count = db:exec("DELETE FROM attempts WHERE learner_id = ?", id)
     db:exec("DELETE FROM learners WHERE id = ?", id)
     return count
   end)
-  if not ok then db:rollback() error(n, 0) end
-  db:commit()
   local after = db:named("after_forget")
   if after then
     local r = db:rows(after)[1]

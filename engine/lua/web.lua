@@ -319,8 +319,7 @@ local function new_attempt(ctx, row)
   local s = session.new(quiz, { seed = seed, learner = learner, assist = config.assist })
   if not s then return error_page(500, ctx, "This quiz could not be started.") end
   local token = host.random_hex(16)
-  db:begin()
-  local ok, err = pcall(function()
+  records.transaction(db, function()
     local id = records.begin_attempt(db, {
       quiz = quiz, quiz_hash = store.file_hash(row.path) or "", quiz_path = row.path,
       seed = seed, mode = s.mode.name, frontend = config.assist and "web-assist" or "web",
@@ -328,8 +327,6 @@ local function new_attempt(ctx, row)
     db:exec("INSERT INTO web_attempts (token_hash, attempt_id, owner_hash) VALUES (?, ?, ?)",
             host.sha256_hex(token), id, ctx.owner)
   end)
-  if not ok then db:rollback() error(err, 0) end
-  db:commit()
   return see_other("/a/" .. token, ctx)
 end
 
@@ -422,11 +419,8 @@ end
 -- The marks go in when round 1's summary is reached (as recorder.finish).
 local function save_if_over(a, s)
   if session.prompt(s) or (s.round or 1) > 1 then return end
-  db:begin()
-  local ok, err = pcall(records.save_result, db, a.attempt_id, s,
-                        s.quit and "stopped" or "finished", (records.now()))
-  if not ok then db:rollback() error(err, 0) end
-  db:commit()
+  records.transaction(db, records.save_result, db, a.attempt_id, s,
+                      s.quit and "stopped" or "finished", (records.now()))
 end
 
 -- POST /a/TOKEN: the form -> the terminal's line -> the store -> feed.

@@ -417,6 +417,13 @@ local BE = { is = true, be = true, its = true }
 local DANGER = { dangerous = true, risky = true, mistake = true, harmful = true, deadly = true,
                  unsafe = true }
 local BAD_IDEA = { idea = true, move = true, plan = true, thing = true }
+-- Every token before k not itself a negation is denied.
+local function deny_before(part, k)
+  for i = 1, k - 1 do
+    if not part[i].neg then part[i].negated = true end
+  end
+end
+
 local function deny_before_danger(part)
   for k, t in ipairs(part) do
     if BE[t.w] and k > 1 then
@@ -424,9 +431,7 @@ local function deny_before_danger(part)
       while part[j] and SOFT[part[j].w] do j = j + 1 end
       if part[j] and (DANGER[part[j].w] or
                       (part[j].w == "bad" and part[j + 1] and BAD_IDEA[part[j + 1].w])) then
-        for i = 1, k - 1 do
-          if not part[i].neg then part[i].negated = true end
-        end
+        deny_before(part, k)
       end
     end
   end
@@ -441,9 +446,7 @@ local function deny_before_different(part)
       local after = part[j + 2]
       if d and DIFFERENT[d.w] and kind and KIND[kind.w] and
          not (after and (after.w == "from" or after.w == "to")) then
-        for i = 1, k - 1 do
-          if not part[i].neg then part[i].negated = true end
-        end
+        deny_before(part, k)
       end
     end
   end
