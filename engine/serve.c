@@ -22,6 +22,10 @@
  * binds the socket itself (so "address in use" is said plainly), prints
  * one line with the address, then waits for SIGINT or SIGTERM and stops
  * the daemon, which finishes the requests under way.
+ *
+ * libmicrohttpd (and GnuTLS under it) is opened with dlopen when serve
+ * starts (serve_load_library), not linked: every other command starts
+ * without loading them (README "Figures").
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -39,6 +43,7 @@
 #include <lauxlib.h>
 #include <microhttpd.h>
 
+#include "store.h"
 #include "teachback.h"
 
 #define SERVE_MAX_BODY     (64u * 1024)     /* bytes in a request body */
@@ -49,6 +54,49 @@
 #define SERVE_EXIT_START   1                /* cannot listen, or TLS cannot start */
 #define SERVE_GC_MINOR     10               /* % growth between minor collections */
 #define SERVE_GC_MAJOR     50               /* % growth before a major one */
+#define SERVE_LIBRARY      "libmicrohttpd.so.12"
+#define SERVE_PACKAGE      "libmicrohttpd12"   /* Debian's package of SERVE_LIBRARY */
+
+/*
+ * The libmicrohttpd calls this file makes, each a pointer in `mhd` filled
+ * by serve_load_library; the code calls them by their own names (the
+ * defines below).  A new call goes into MHD_CALLS too.  The header
+ * (libmicrohttpd-dev) still gives the types.
+ */
+#define MHD_CALLS(X) X(MHD_add_response_header) X(MHD_create_response_from_buffer) \
+	X(MHD_destroy_response) X(MHD_get_connection_info) X(MHD_get_connection_values) \
+	X(MHD_is_feature_supported) X(MHD_lookup_connection_value) X(MHD_queue_response) \
+	X(MHD_start_daemon) X(MHD_stop_daemon)
+
+static struct {
+#define X(f) __typeof__(f) *f;
+	MHD_CALLS(X)
+#undef X
+} mhd;
+
+int serve_load_library(const char *soname, char *err, size_t errlen)
+{
+	static const struct store_symbol syms[] = {
+#define X(f) { #f, (void **)&mhd.f },
+		MHD_CALLS(X)
+#undef X
+		{ NULL, NULL }
+	};
+
+	return mhd.MHD_stop_daemon != NULL ||
+	       store_load_library(soname, "teachback serve", SERVE_PACKAGE, syms, err, errlen);
+}
+
+#define MHD_add_response_header (*mhd.MHD_add_response_header)
+#define MHD_create_response_from_buffer (*mhd.MHD_create_response_from_buffer)
+#define MHD_destroy_response (*mhd.MHD_destroy_response)
+#define MHD_get_connection_info (*mhd.MHD_get_connection_info)
+#define MHD_get_connection_values (*mhd.MHD_get_connection_values)
+#define MHD_is_feature_supported (*mhd.MHD_is_feature_supported)
+#define MHD_lookup_connection_value (*mhd.MHD_lookup_connection_value)
+#define MHD_queue_response (*mhd.MHD_queue_response)
+#define MHD_start_daemon (*mhd.MHD_start_daemon)
+#define MHD_stop_daemon (*mhd.MHD_stop_daemon)
 
 /* The security headers of every response (WEB.md; README "Web"). */
 static const char *const fixed_headers[][2] = {
@@ -575,6 +623,7 @@ int serve_main(lua_State *L, int argc, char **argv, const char *quizdir)
 	struct MHD_OptionItem opts[16];
 	struct MHD_Daemon *d;
 	char host[INET6_ADDRSTRLEN + 2], shown[INET6_ADDRSTRLEN + 16], *cert = NULL, *key = NULL;
+	char err[TB_ERRLEN];
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
 	int rc, fd, n = 0, sig;
 	sigset_t stop;
@@ -584,6 +633,11 @@ int serve_main(lua_State *L, int argc, char **argv, const char *quizdir)
 	serve.quizdir = quizdir;
 	if ((rc = configure(L, 1)) != 0)
 		return rc;
+	if (!serve_load_library(SERVE_LIBRARY, err, sizeof err)) {
+		fprintf(stderr, "teachback: serve: %s\n", err);
+		lua_pop(L, 1);
+		return SERVE_EXIT_START;
+	}
 	snprintf(host, sizeof host, "%s", field(L, "host") ? field(L, "host") : "127.0.0.1");
 	if (field(L, "cert")) {
 		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {

@@ -76,8 +76,10 @@ int host_sandbox_run(lua_State *L, const char *code, size_t len,
 int luaopen_store(lua_State *L);
 int luaopen_csv(lua_State *L);
 
-/* serve.c */
+/* serve.c; serve_load_library opens libmicrohttpd (soname) once, or says
+ * in err which library and which Debian package are missing. */
 int serve_main(lua_State *L, int argc, char **argv, const char *quizdir);
+int serve_load_library(const char *soname, char *err, size_t errlen);
 
 /* outfile.c */
 int out_write(const char *path, const char *data, size_t len, char *err, size_t errlen);
