@@ -62,8 +62,14 @@ T.test("truefalse: explain uses the feedback for the value chosen", function()
     { mark = "wrong", text = "True", feedback = "It is not." } } })
   T.eq(tf.explain(q, false), { answer = "False", notes = {
     { mark = "right", text = "False", feedback = "Right." } } })
-  T.eq(tf.explain(q, nil), { answer = "False", notes = {
-    { mark = "missed", text = "False", feedback = "Right." } } })
+end)
+
+T.test("truefalse: a skipped statement shows the right value without feedback", function()
+  -- feedback_false ("Right.") is written to someone who said false; a
+  -- skip said nothing, so neither feedback is shown.
+  T.eq(tf.explain(q_false(), nil), { answer = "False", notes = { { mark = "missed", text = "False" } } })
+  local q = T.question(HEAD .. "answer: true\nfeedback_true: Right.\nfeedback_false: It is.\n")
+  T.eq(tf.explain(q, nil), { answer = "True", notes = { { mark = "missed", text = "True" } } })
 end)
 
 T.test("truefalse: missing and non-boolean answers are errors", function()

@@ -95,8 +95,10 @@ T.test("web: every quiz and material field is escaped on every page", function()
   for i = 1, #s.items do
     pages["question " .. i] = webpage.attempt(s, ctx({ step = i - 1 }))
     pages["present " .. i] = webpage.present(s, ctx({ n = i, revealed = true }))
-    -- A wrong (or skipped) answer: the feedback names every option and note.
-    local fb = session.feed(s, "s")
+    -- A skipped answer: the feedback names every option and note.  The
+    -- true/false statement is answered (true, its key): its feedback is
+    -- for the value chosen, and a skip chose none.
+    local fb = session.feed(s, s.items[i].q.id == "q-tf" and "t" or "s")
     pages["feedback " .. i] = webpage.attempt(s, ctx({ feedback = fb }))
   end
   pages.summary = webpage.attempt(s, ctx())
@@ -118,7 +120,7 @@ T.test("web: every quiz and material field is escaped on every page", function()
       "section”:</figcaption>")
   has(pages["feedback 1"], "It says &lt;script&gt;alert(&#39;m&#39;)&lt;/script&gt; about 7 in 10")
   has(pages["question 2"], '<span class="label">A)</span> m&lt;1&gt;</label>')
-  has(pages["feedback 3"], "Yes &lt;true&gt;.")
+  has(pages["feedback 3"], '<li class="note right"><strong>Right:</strong> True — Yes &lt;true&gt;.</li>')
   has(pages["question 4"], '<label for="part1">1. L&lt;1&gt;</label>')
   has(pages["question 4"], '<option value="B">B) D&lt;x&gt;</option>')
   has(pages["question 5"], '<p class="prompt" id="prompt">Fill &lt;in&gt;.<br>\nBone [1] and [2].</p>')

@@ -54,11 +54,13 @@ local function word(b)
   return b and "True" or "False"
 end
 
+-- Each feedback is written to someone who chose that value ("That's
+-- right..." or "Not quite..."), so a skipped statement gets neither: the
+-- right value alone, and the question's explanation after it.
 function M.explain(q, response)
   local notes = {}
   if response == nil then
-    notes[1] = { mark = "missed", text = word(q.answer),
-                 feedback = q.answer and q.feedback_true or q.feedback_false }
+    notes[1] = { mark = "missed", text = word(q.answer) }
   else
     notes[1] = { mark = response == q.answer and "right" or "wrong", text = word(response),
                  feedback = response and q.feedback_true or q.feedback_false }

@@ -31,6 +31,15 @@ expect "skip is unanswered" 0 -- sh -c "printf 's\nq\n' | '$TB' run '$F/staging-
 has "skipped, shown first" "$out" '"id":"supraclavicular-node","type":"single","topic":"staging","shown_as":1,"status":"skipped","response":null'
 has "not reached, file order" "$out" '"questions":[{"id":"tnm-letters","type":"matching","topic":"staging","shown_as":5,"status":"not_reached","response":null'
 
+# A skipped true/false statement shows its right value alone: its feedback
+# is written to someone who chose that value ("That's right. ..."). With
+# every question of bone-basics skipped, its three statements show so.
+expect "every question skipped" 0 -- sh -c "printf 's\n\n%.0s' 1 2 3 4 5 6 7 8 | '$TB' run '$F/bone-basics.yaml' --seed 1 --plain"
+n=$(grep -c -x -e "  missed: True" -e "  missed: False" "$out")
+if [ "$n" -eq 3 ]; then ok; else bad "skipped statements: $n of 3 show their right value alone"; fi
+if grep -q "That's right" "$out"; then bad "a skipped statement says \"That's right\""; else ok; fi
+has "skipped statement: its explanation" "$out" "Cancer that has spread keeps the name of the place it started."
+
 expect "adaptive retry with hint" 0 -- sh -c "printf 'A\nB\n' | '$TB' run '$F/staging-and-sites.yaml' --seed 1 --mode adaptive --plain"
 has "not right yet" "$out" "Not right yet."
 has "tries left" "$out" "2 tries left. Each new try costs a third of the marks."
