@@ -65,6 +65,31 @@ T.test("cbm summary: the reference's ten-item example (accuracy 80, bonus 4, CB 
   T.eq(s.cb_accuracy, 84)
 end)
 
+T.test("cbm summary lines: percentages and marks as the other summaries give them", function()
+  -- Right at 2 (2 marks), a third right at 1 (1/3 mark), wrong at 1 (0):
+  -- accuracy 4/9 = 44.44%; average 7/9 = 0.78; the best fixed certainty for
+  -- that accuracy is 1 (4/9 a question), so bonus 0.1 x (7/9 - 4/9) = 3.33%
+  -- and certainty-based accuracy 44.44 + 3.33 = 47.78%.  Marks 7/3 of 9.
+  local items = { { fraction = 1, mark = 2, weight = 1 }, { fraction = 1 / 3, mark = 1 / 3, weight = 1 },
+                  { fraction = 0, mark = 0, weight = 1 } }
+  local s = { settings = { pass = 50 } }
+  T.eq(cbm.summary_lines(s, { cbm = cbm.summary(items), score = 7 / 3, max = 3, passed = false }), {
+    "Accuracy: 44.44% — not passed (pass mark 50%).",
+    "Certainty-based marks: 2.33 of a possible 9; average 0.78 a question, bonus 3.33%, " ..
+    "certainty-based accuracy 47.78%." })
+  -- Whole figures stay whole: the reference's ten-item example.
+  items = {}
+  for _ = 1, 6 do items[#items + 1] = { fraction = 1, mark = 3, weight = 1 } end
+  for _ = 1, 2 do items[#items + 1] = { fraction = 1, mark = 2, weight = 1 } end
+  items[#items + 1] = { fraction = 0, mark = -6, weight = 1 }
+  items[#items + 1] = { fraction = 0, mark = 0, weight = 1 }
+  T.eq(cbm.summary_lines({ settings = { pass = 70 } },
+         { cbm = cbm.summary(items), score = 16, max = 10, passed = true }), {
+    "Accuracy: 80% — passed (pass mark 70%).",
+    "Certainty-based marks: 16 of a possible 30; average 1.6 a question, bonus 4%, " ..
+    "certainty-based accuracy 84%." })
+end)
+
 -- ---- modes as plug-ins: the registry, every mode run, a mode of a test's own --
 
 local contracts = require("contracts")

@@ -75,15 +75,16 @@ function M.feedback_lines(_, item)
 end
 
 -- tot.cbm is summary()'s figures (nil when there were no marks to sum).
+-- Every figure as the other summaries give theirs (util.num: at most two
+-- decimals, "44.44%", "80%"); the result JSON keeps four.
 function M.summary_lines(s, tot)
   if not tot.cbm then return practice.summary_lines(s, tot) end
   return {
-    ("Accuracy: %s%% — %s (pass mark %s%%)."):format(util.fmt_num(tot.cbm.accuracy),
-      tot.passed and "passed" or "not passed", util.fmt_num(s.settings.pass)),
+    ("Accuracy: %s%% — %s (pass mark %s%%)."):format(util.num(tot.cbm.accuracy),
+      tot.passed and "passed" or "not passed", util.num(s.settings.pass)),
     ("Certainty-based marks: %s of a possible %s; average %s a question, bonus %s%%, " ..
      "certainty-based accuracy %s%%."):format(util.num(tot.score), util.num(3 * tot.max),
-      util.fmt_num(tot.cbm.average), util.fmt_num(tot.cbm.bonus),
-      util.fmt_num(tot.cbm.cb_accuracy)),
+      util.num(tot.cbm.average), util.num(tot.cbm.bonus), util.num(tot.cbm.cb_accuracy)),
   }
 end
 
