@@ -3,6 +3,7 @@
 #   make            build build/teachback
 #   make run        install missing packages, build, open the quiz menu
 #   make test       install missing packages, build, run every test
+#   make test-browser-full  every browser flow at both sizes (make test: one each)
 #   make sanitize   the whole test suite under AddressSanitizer and UBSan
 #   make bench      speed and memory figures (scripts/bench)
 #   make fuzz       each libFuzzer harness (tests/fuzz) for FUZZ_SECONDS (600)
@@ -11,7 +12,8 @@
 #                   share/man/man1/teachback.1, share/man/man5/teachback-quiz.5
 
 .DELETE_ON_ERROR:
-.PHONY: all run test check sanitize bench deps clean install FORCE fuzz fuzz-targets killtest
+.PHONY: all run test check sanitize bench deps clean install FORCE fuzz fuzz-targets killtest \
+        test-browser-full
 # Test objects are kept, so a second `make test` does not compile again.
 .SECONDARY:
 
@@ -71,6 +73,12 @@ run: deps
 test check: deps
 	@$(MAKE) --no-print-directory -s $(BUILD)/teachback $(TEST_BIN) $(FUZZ_REPLAY) $(BUILD)/webload
 	@BUILD=$(BUILD) tests/run
+
+# make test runs each browser flow at one size (tests/browser/run.js); this
+# runs every flow at the phone's and the tablet's, by tapping and by keys.
+test-browser-full: deps
+	@$(MAKE) --no-print-directory -s $(BUILD)/teachback
+	@TEACHBACK_BIN=$(BUILD)/teachback BUILD=$(BUILD) node tests/browser/run.js --full
 
 sanitize: deps
 	@$(MAKE) --no-print-directory test BUILD=build-san \

@@ -1,20 +1,26 @@
 // Browser tests of `teachback serve`: Debian's chromium, headless, driven by
 // puppeteer-core (no browser of its own), with axe-core injected into every
-// page.  Four flows, each start to finish by tapping and by keyboard alone,
-// at a phone's size (390x844) and a tablet's (820x1180):
+// page.  Five flows, each start to finish by tapping and by keyboard alone:
 //   patient   bone-basics on the bundled quizzes (certainty, feedback, the
 //             pause, the end with no grades, the missed questions again)
 //   cbm       a student quiz of every answer kind under certainty-based marks
 //   assist    teach-back with the nurse's check of each point (--assist)
 //   present   the group view: question, answer revealed, next, to the end
-// Then the patient quiz once more with JavaScript off.  On every page: zero
-// axe violations for WCAG 2.0/2.1 A and AA (axe reads each page of the
-// tapping runs, at both sizes), no sideways scrolling (at the phone's size
-// also at 320 CSS px), every control at least 44 px, and in the keyboard
-// runs a visible focus on each control reached.  Screenshots go to
-// build/screenshots/.  Ends with "browser: N passed, N failed".
+//   kiosk     a nurse's tablet (--kiosk=2): a question answered, "Done —
+//             hand the tablet back", then the next patient's page left idle
+//             until it returns to the start (on a clock the test moves)
+// Then the patient quiz once more with JavaScript off.  In make test each
+// flow runs at one size, half at a phone's (390x844) and half at a
+// tablet's (820x1180); with --full (make test-browser-full) every flow runs
+// at both.  On every page: zero axe violations for WCAG 2.0/2.1 A and AA
+// (axe reads each page of the tapping runs), no sideways scrolling (in the
+// tapping runs also at 320 CSS px: at the phone's size, or at the tablet's
+// for a flow not run at the phone's), every control at least 44 px, and in
+// the keyboard runs a visible focus on each control reached.  Screenshots
+// go to build/screenshots/.  Ends with "browser: N passed, N failed".
 //
-// Usage: node tests/browser/run.js  (TEACHBACK_BIN, CHROMIUM may be set)
+// Usage: node tests/browser/run.js [--full] [FLOW ...]  (only the flows named,
+// e.g. kiosk or no-script; TEACHBACK_BIN, CHROMIUM may be set)
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -28,6 +34,8 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, process.env.BUILD || 'build', 'screenshots');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SIZES = { phone: { width: 390, height: 844 }, tablet: { width: 820, height: 1180 } };
+const FULL = process.argv.includes('--full');
+const ONLY = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 // TB_PROFILE=1: where the time goes, by kind of step.
 const spent = {};
@@ -143,12 +151,14 @@ async function checkPage(run, kind) {
   if (over > 0) problems.push(`scrolls sideways by ${over} px`);
   const small = await timed('targets', () => smallTargets(run.page));
   if (small.length) problems.push('targets under 44 px: ' + small.join(', '));
-  if (run.size === 'phone' && run.input === 'tap') {
-    // Reflow: the same page at 320 CSS px wide (WCAG 1.4.10).
-    await run.page.setViewport({ ...SIZES.phone, width: 320, isMobile: true, hasTouch: true });
+  if (run.reflow) {
+    // Reflow: the same page at 320 CSS px wide (WCAG 1.4.10).  isMobile
+    // stays as it is: changing it would reload the page.
+    const mobile = run.size === 'phone';
+    await run.page.setViewport({ ...SIZES[run.size], width: 320, isMobile: mobile, hasTouch: true });
     const narrow = await sideways(run.page);
     if (narrow > 0) problems.push(`scrolls sideways by ${narrow} px at 320 px wide`);
-    await run.page.setViewport({ ...SIZES.phone, isMobile: true, hasTouch: true });
+    await run.page.setViewport({ ...SIZES[run.size], isMobile: mobile, hasTouch: true });
   }
   if (run.noScript) {
     const speak = await run.page.$$eval('button.speak', (bs) => bs.filter((b) =>
@@ -439,6 +449,105 @@ async function presentFlow(run, base) {
   if (/score/i.test(text)) throw new Error('the group view shows a score');
 }
 
+// The kiosk: each page asks page.js to go back to the start after this many
+// idle minutes (serve --kiosk=2).
+const KIOSK_MINUTES = 2;
+
+// In the kiosk runs every document gets this before its own script: a timer
+// of a minute or more (page.js's idle timer; nothing else on the pages waits
+// that long) waits for window.tbIdleClock.advance(ms) instead of real time,
+// so the test sees the page ask for its idle time, start again at a touch or
+// a key, and go back to the start, without waiting minutes.  Shorter timers
+// run as usual.
+function idleClock() {
+  const realSet = window.setTimeout.bind(window);
+  const realClear = window.clearTimeout.bind(window);
+  const held = new Map();
+  let now = 0;
+  let next = 1e9;
+  window.setTimeout = function (fn, ms, ...args) {
+    if (typeof fn !== 'function' || !(ms >= 60000)) return realSet(fn, ms, ...args);
+    const id = next++;
+    held.set(id, { due: now + ms, fn: () => fn(...args) });
+    return id;
+  };
+  window.clearTimeout = function (id) {
+    if (!held.delete(id)) realClear(id);
+  };
+  window.tbIdleClock = {
+    // What each timer held still waits for, in ms.
+    waits: () => [...held.values()].map((t) => t.due - now),
+    // Move the clock on; the timers then due run (after this returns, so a
+    // navigation they start does not cut the call short).  Returns how many.
+    advance(ms) {
+      now += ms;
+      const due = [...held].filter(([, t]) => t.due <= now);
+      for (const [id] of due) held.delete(id);
+      realSet(() => due.forEach(([, t]) => t.fn()), 0);
+      return due.length;
+    },
+  };
+}
+
+async function idleWaits(run) {
+  return run.page.evaluate(() => window.tbIdleClock.waits());
+}
+
+async function idleAdvance(run, ms) {
+  return run.page.evaluate((n) => window.tbIdleClock.advance(n), ms);
+}
+
+// Back on the start page, in a new browser session: the last patient's
+// attempt no longer opens (404, as for any other browser's).
+async function nothingLeftOf(run, base, attempt) {
+  if (run.page.url() !== base) throw new Error(`the tablet shows ${run.page.url()}, not the start page`);
+  const res = await run.page.goto(attempt, { waitUntil: 'load' });
+  if (res.status() !== 404) throw new Error(`the last patient's page still opens (${res.status()})`);
+}
+
+// One question of bone-basics answered, to its feedback.
+async function kioskQuestion(run, n) {
+  await answer(run, n);
+  if (await phase(run.page) === 'certainty') {
+    await checkPage(run, 'certainty');
+    await press(run, 'button[name=certainty][value="2"]');
+  }
+  if (await phase(run.page) !== 'pause') throw new Error('no feedback after the answer');
+}
+
+async function kioskFlow(run, base) {
+  const idle = KIOSK_MINUTES * 60;
+  // The first patient: a question answered, then "Done — hand the tablet back".
+  await startQuiz(run, base, 'bone-basics');
+  const html = await run.page.content();
+  if (!html.includes(`<body data-idle="${idle}">`)) throw new Error(`no ${idle} s idle time on the page`);
+  if (!html.includes(`<meta http-equiv="refresh" content="${idle};url=/">`)) {
+    throw new Error('no return to the start page without script');
+  }
+  const first = run.page.url();
+  await kioskQuestion(run, 0);
+  await checkPage(run, 'feedback-pause');
+  await press(run, '#done-form button');
+  await checkPage(run, 'start-after-done');
+  await nothingLeftOf(run, base, first);
+  // The next patient: a question answered, then the tablet left alone.
+  await startQuiz(run, base, 'bone-basics');
+  const second = run.page.url();
+  await kioskQuestion(run, 1);
+  const waits = await idleWaits(run);
+  if (waits.join() !== String(idle * 1000)) throw new Error(`the page waits [${waits}] ms, not ${idle * 1000}`);
+  if (await idleAdvance(run, (idle - 1) * 1000)) throw new Error('back to the start before the idle time');
+  // A touch or a key starts the wait again.
+  if (run.input === 'tap') await tap(run, 'h1.quiz-title');
+  else await run.page.keyboard.press('Tab');
+  if ((await idleWaits(run)).join() !== String(idle * 1000)) throw new Error('a touch or key did not restart the wait');
+  if (await idleAdvance(run, (idle - 1) * 1000)) throw new Error('back to the start though the page was used');
+  if (run.page.url() !== second) throw new Error(`the page left for ${run.page.url()} too soon`);
+  await settle(run.page, () => idleAdvance(run, 1000));
+  await checkPage(run, 'start-after-idle');
+  await nothingLeftOf(run, base, second);
+}
+
 // ---- main ---------------------------------------------------------------------
 
 async function main() {
@@ -456,6 +565,7 @@ async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   const plain = await serve(['--quizzes', 'quizzes']);
   const nurse = await serve(['--quizzes', 'tests/browser/quizzes', '--assist']);
+  const kiosk = await serve(['--quizzes', 'quizzes', `--kiosk=${KIOSK_MINUTES}`]);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -470,22 +580,31 @@ async function main() {
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
+  // Each flow with the size it runs at in make test: the patient and the
+  // student at a phone's, the nurse's flows and the group view at a
+  // tablet's (the no-script run is a phone's).  --full: both sizes each.
   const flows = [
-    ['patient', patientFlow, plain.url],
-    ['cbm', cbmFlow, nurse.url],
-    ['assist', assistFlow, nurse.url],
-    ['present', presentFlow, plain.url],
+    ['patient', patientFlow, plain.url, 'phone'],
+    ['cbm', cbmFlow, nurse.url, 'phone'],
+    ['assist', assistFlow, nurse.url, 'tablet'],
+    ['present', presentFlow, plain.url, 'tablet'],
+    ['kiosk', kioskFlow, kiosk.url, 'tablet'],
   ];
-  const runs = [['no-script', noScriptFlow, plain.url, 'phone', 'tap']];
-  for (const [name, flow, base] of flows) {
-    for (const size of Object.keys(SIZES)) {
-      for (const input of ['tap', 'keys']) runs.push([name, flow, base, size, input]);
+  const runs = [['no-script', noScriptFlow, plain.url, 'phone', 'tap', true]];
+  for (const [name, flow, base, size] of flows) {
+    const sizes = FULL ? Object.keys(SIZES) : [size];
+    for (const at of sizes) {
+      // The 320 px reflow check goes with the phone's size, or with the
+      // tablet's where the flow does not run at the phone's.
+      const reflow = at === 'phone' || !sizes.includes('phone');
+      for (const input of ['tap', 'keys']) runs.push([name, flow, base, at, input, reflow]);
     }
   }
+  if (ONLY.length) runs.splice(0, runs.length, ...runs.filter((r) => ONLY.includes(r[0])));
   // Two runs at a time: one per core of these machines.
   const worker = async () => {
     for (let job = runs.shift(); job; job = runs.shift()) {
-      const [name, flow, base, size, input] = job;
+      const [name, flow, base, size, input, reflow] = job;
       {
         {
           // Each run its own browser session (cookies), like another device.
@@ -494,7 +613,9 @@ async function main() {
           await page.setViewport({ ...SIZES[size], isMobile: size === 'phone', hasTouch: true });
           const run = { name, size, input, page, noScript: name === 'no-script' };
           run.axe = input === 'tap' && !run.noScript;
+          run.reflow = input === 'tap' && reflow;
           if (run.axe) await page.evaluateOnNewDocument(AXE_SOURCE);
+          if (name === 'kiosk') await page.evaluateOnNewDocument(idleClock);
           // Without script the pages' own script does not run; axe, put in by
           // the driver, still does.
           if (run.noScript) await page.setJavaScriptEnabled(false);
@@ -517,7 +638,7 @@ async function main() {
   } finally {
     await browser.close();
     fs.rmSync(profile, { recursive: true, force: true });
-    for (const s of [plain, nurse]) {
+    for (const s of [plain, nurse, kiosk]) {
       if (s.stderr().trim()) console.log(`serve said: ${s.stderr().trim().slice(0, 2000)}`);
       await s.stop();
     }
