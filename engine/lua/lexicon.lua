@@ -26,7 +26,7 @@ local M = {}
 
 M.CLASSES = {
   -- Doing something to get help.
-  action = { "call*", "phone*", "ring*", "rang", "contact*", "go to", "go straight to",
+  action = { "call*", "phone*", "telephon*", "ring*", "rang", "contact*", "go to", "go straight to",
              "go in to", "go into", "going to", "gone to", "get to", "get me to", "get myself to",
              "head* to", "rush* to", "take me to", "drive me to", "straight to",
              "get in touch", "get hold of", "speak to", "talk to", "let * know", "tell*",
@@ -243,6 +243,8 @@ M.LAY = {
   ["24 hrs"] = "24 hour", ["24 h"] = "24 hour", ["24hour"] = "24 hour",
   ["twenty four hour"] = "24 hour", ["24 7"] = "24 hour", ["24 seven"] = "24 hour",
   ["asap"] = "right away", ["str8"] = "straight",
+  -- Rhyming slang: "on the dog and bone to the ward".
+  ["dog and bone"] = "phone",
   ["temp"] = "temperature", ["temps"] = "temperature",
   -- A walk-in centre is not where a red flag is seen, and its "walk" is
   -- no word about walking.

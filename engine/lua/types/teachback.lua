@@ -306,8 +306,11 @@ local function mark_negation(part)
       -- ("it doesn't mean I'm dying": a subject after "mean", "think",
       -- "say" or "that" starts what is denied, not a new clause.)
       local complement = lexicon.SUBJECT[t.w] and prev and COMPLEMENT[prev.w]
-      if lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or since >= M.SCOPE
-         or (wrong and in_set(ACTION_WORDS, t)) then
+      -- (An "or"/"nor" carries the negation on even past SCOPE words: "must
+      -- not wait for the next clinic visit or just take paracetamol".)
+      local coordinated = t.w == "or" or t.w == "nor"
+      if lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or
+         (since >= M.SCOPE and not coordinated) or (wrong and in_set(ACTION_WORDS, t)) then
         active = false
       end
     end
@@ -372,8 +375,9 @@ function retract(parts)
   end
   for m, t in ipairs(flat) do
     local nxt, prev = flat[m + 1], flat[m - 1]
-    local marker = (nxt and RETRACT_PAIRS[t.w] and RETRACT_PAIRS[t.w][nxt.w] and
-                    nxt.sent == t.sent) or
+    local pair = nxt and RETRACT_PAIRS[t.w] and RETRACT_PAIRS[t.w][nxt.w] and
+                 nxt.sent == t.sent
+    local marker = pair or
                    (m > 1 and LONE_NO[t.w] and t.alone) or
                    (prev and t.w == "not" and t.last_in_part and AFTERTHOUGHT[prev.w] and m - 1 or false)
     if marker then
@@ -383,8 +387,9 @@ function retract(parts)
       -- A lone "No." starting a sentence answers a question just asked
       -- ("Wait till morning? No."); after a statement it may answer the
       -- prompt ("It could be my spine. No, I'd not wait").
-      if first and at > 1 and type(marker) ~= "number" and LONE_NO[t.w] and t.alone and
-         not flat[at - 1].asked then
+      -- ("No, actually, I'd ring now" is a pair: it takes back the sentence before.)
+      if first and at > 1 and not pair and type(marker) ~= "number" and LONE_NO[t.w] and
+         t.alone and not flat[at - 1].asked then
         first, at = false, 1
       end
       local target = first and at > 1 and flat[at - 1].sent or start.sent
@@ -1317,6 +1322,12 @@ function disowned(flat, parts, o, q, ctx)
     if t and t.w == "even" and t.sent == s.sent and flat[g + 1] and EVEN[flat[g + 1].w] then
       return true
     end
+  end
+  -- "check her temperature before taking paracetamol": what follows
+  -- "before" marks a time, it is not what she will do.
+  for g = s.g - 3, s.g - 1 do
+    local t = flat[g]
+    if t and t.w == "before" and t.sent == s.sent then return true end
   end
   local contrast = answered(flat, parts, o)
   if not contrast then return false end
