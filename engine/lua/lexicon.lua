@@ -100,7 +100,7 @@ M.CLASSES = {
   -- <better>", "<minimise> * <cold>"), so that a belief said in new words
   -- is still heard.
   -- Stopping a medicine.
-  stop = { "stop*", "quit*", "come off", "pack * in", "give * up", "ditch*", "leave off",
+  stop = { "stop*", "quit*", "come off", "knock * off", "pack * in", "give * up", "ditch*", "leave off",
            "cut * out", "no longer take", "skip*", "miss* a few",
            "miss* some", "pause*", "take a break", "have a break", "no need", "cut down",
            "cut * down", "reduc*", "lower*", "taper*", "wean*" },
@@ -172,7 +172,8 @@ M.CLASSES = {
                  "feel * stupid", "be a <bother>", "be * <bother>", "feel * awful",
                  "feel * bad", "feel * terrible", "feel * guilty", "better things to do",
                  "too busy", "so late", "be a pain", "being a pain", "right pain",
-                 "such a pain", "not want * be a pain" },
+                 "such a pain", "not want * be a pain", "drag* * away", "just for me",
+                 "take * away from" },
   -- Being a trouble to the team.
   bother = { "bother*", "nuisance", "trouble*", "burden", "hassle", "pest", "fuss",
              "disturb*", "annoy*", "waste * time" },
@@ -245,6 +246,8 @@ M.LAY = {
   ["asap"] = "right away", ["str8"] = "straight",
   -- Rhyming slang: "on the dog and bone to the ward".
   ["dog and bone"] = "phone",
+  ["yrs"] = "years", ["yr"] = "year",
+  ["brekkie"] = "breakfast", ["brekky"] = "breakfast",
   ["temp"] = "temperature", ["temps"] = "temperature",
   -- A walk-in centre is not where a red flag is seen, and its "walk" is
   -- no word about walking.

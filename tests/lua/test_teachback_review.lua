@@ -198,3 +198,42 @@ T.test("teachback review: right answers that named a belief's words raise none",
   T.eq(verdict("tb-warning-sign-at-night", "i'd wait till the morning, dnt want to be a pain"),
        " | waits-till-morning a-bother")
 end)
+
+-- General rules found on the fourth blind set (tune-d.yaml), each tried
+-- here in new words.
+T.test("teachback rules: a call taken back, a negation carried on, a time after 'before'", function()
+  -- "No, actually," takes back the sentence before it.
+  T.eq(verdict("tb-back-pain-legs", "My first thought is to rest. No, actually, I would phone " ..
+               "the team right now."), "act-now | ")
+  -- Calling, in other words.
+  T.eq(verdict("tb-back-pain-legs", "I'd telephone the cancer nurse at once."), "act-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd get on the dog and bone to the 24-hour line " ..
+               "straight away."), "call-now | ")
+  -- A negated wait runs on through "or" past six words.
+  T.eq(verdict("tb-explain-cdk46-fever", "She must not wait for her next review at the clinic " ..
+               "or just take paracetamol. She should call the 24-hour line at once."),
+       "call-at-once | ")
+  -- ... but it does not reach past them without one: the leg is not negated.
+  T.eq(verdict("tb-hormone-therapy", "I wouldn't sit at home with a painful swollen leg, " ..
+               "I'd call the team now."), "call-now-clot | ")
+  -- What follows "before" is a time, not what she will do.
+  T.eq(verdict("tb-explain-cdk46-fever", "She should check her temperature before she takes " ..
+               "paracetamol."), "check-before-paracetamol | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "She should just take paracetamol."),
+       " | manages-at-home-or-waits")
+end)
+
+T.test("teachback rules: a gap does not reach over 'but'; words that looked like a point", function()
+  T.eq(verdict("tb-what-metastatic-means", "There is no cure but treatments can hold it back " ..
+               "for years."), "treatable | ")
+  T.eq(verdict("tb-what-metastatic-means", "There is nothing they can do."), " | nothing-to-do")
+  -- Bringing the dose down, or a puffy face, is not the swelling in the brain.
+  T.eq(verdict("tb-dexamethasone", "Never stop it suddenly, they bring the dose down slowly."),
+       "never-stop-suddenly | ")
+  T.eq(verdict("tb-dexamethasone", "It makes my face puffy."), " | ")
+  T.eq(verdict("tb-dexamethasone", "It brings the swelling down."), "brings-swelling-down | ")
+  -- Lay words: "yrs", "brekkie"; feeling "ok".
+  T.eq(verdict("tb-what-treatment-is-for", "It helps me feel ok and people go for yrs on it."),
+       "feel-well live-longer | ")
+  T.eq(verdict("tb-dexamethasone", "I'll take them with brekkie."), "food-and-morning | ")
+end)

@@ -292,7 +292,7 @@ M.SCOPE = 6
 local COMPLEMENT = { mean = true, means = true, meant = true, think = true, say = true,
                      that = true, believe = true }
 local function mark_negation(part)
-  local active, since, wrong = false, 0, false
+  local active, since, wrong, dormant = false, 0, false, false
   for i, t in ipairs(part) do
     local nxt, prev = part[i + 1], part[i - 1]
     if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] then t.neg = false end
@@ -302,25 +302,29 @@ local function mark_negation(part)
     if (prev and lexicon.DENY[prev.w] and lexicon.DENY[prev.w][t.w]) or t.w == "unlike" then
       t.neg = true
     end
-    if active then
-      -- ("it doesn't mean I'm dying": a subject after "mean", "think",
-      -- "say" or "that" starts what is denied, not a new clause.)
-      local complement = lexicon.SUBJECT[t.w] and prev and COMPLEMENT[prev.w]
-      -- (An "or"/"nor" carries the negation on even past SCOPE words: "must
-      -- not wait for the next clinic visit or just take paracetamol".)
-      local coordinated = t.w == "or" or t.w == "nor"
-      if lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or
-         (since >= M.SCOPE and not coordinated) or (wrong and in_set(ACTION_WORDS, t)) then
-        active = false
-      end
+    -- ("it doesn't mean I'm dying": a subject after "mean", "think",
+    -- "say" or "that" starts what is denied, not a new clause.)
+    local complement = lexicon.SUBJECT[t.w] and prev and COMPLEMENT[prev.w]
+    local stop = lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or
+                 (wrong and in_set(ACTION_WORDS, t))
+    if active and (stop or since >= M.SCOPE) then
+      -- A negated wrong action that runs out of words sleeps: an "or" or
+      -- "nor" wakes it ("must not wait for her next review at the clinic or
+      -- just take paracetamol" negates the paracetamol too).
+      dormant = wrong and not stop
+      active = false
+    elseif dormant and stop then
+      dormant = false
     end
     t.negated = active and not t.neg
     if t.neg then
-      active, since, wrong = true, 0, false
+      active, since, wrong, dormant = true, 0, false, false
     elseif active then
       since = since + 1
       if t.w == "and" or t.w == "or" or t.w == "nor" then since = 0 end
       if in_set(WAIT_WORDS, t) then wrong = true end
+    elseif dormant and (t.w == "or" or t.w == "nor") then
+      active, since, dormant = true, 0, false
     end
   end
 end
@@ -702,6 +706,12 @@ local function el_ends(el, part, i, ctx)
   return nil
 end
 
+-- Words a phrase's gap never spans.
+local GAP_STOP = {}
+for w in ([[but though although however whereas yet instead except]]):gmatch("%a+") do
+  GAP_STOP[w] = true
+end
+
 -- End positions (a set) of phrase p matched starting exactly at part[i].
 run = function(p, part, i, ctx)
   local els, gaps = p.els, p.gaps
@@ -712,6 +722,9 @@ run = function(p, part, i, ctx)
     for e in pairs(reach) do
       local gap_neg = false
       for j = e + 1, math.min(#part, e + 1 + gaps[k - 1]) do
+        -- A gap does not reach over a contrast: "no cure but treatments"
+        -- is no "not * treat*".
+        if j > e + 1 and GAP_STOP[part[j - 1].w] then break end
         -- A word class is not matched after a negation in the gap before
         -- it: "when I feel well and never stop" is no "<when> * <better> *
         -- <stop>" (a negation the phrase or a class entry spells out, as in
