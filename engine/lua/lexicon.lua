@@ -38,7 +38,8 @@ M.CLASSES = {
              "give * a shout", "give * a tinkle", "on the blower", "on the phone to",
              "get on to", "get onto", "call out", "summon*", "alert*", "notify", "inform*",
              "get myself seen", "get checked", "go up to", "go down to", "go in", "nip to",
-             "pop to", "take myself to" },
+             "pop to", "take myself to", "get through to", "straight on to", "straight onto",
+             "be on to", "be onto" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
@@ -46,7 +47,7 @@ M.CLASSES = {
              "emergency department", "emergency number", "emergency line", "emergenc*",
              "ambulance", "paramedic*", "999", "911", "112", "111", "triage", "ward",
              "acute oncology", "medical team", "the number", "line", "number they gave",
-             "urgent care", "medical help", "help line", "oncology", "chemo unit", "chemo ward",
+             "urgent care", "medical help", "special number", "phone number", "help line", "oncology", "chemo unit", "chemo ward",
              "day unit", "assessment unit", "advice line", "cancer line", "the unit",
              "emergency service*", "key worker", "keyworker", "cns", "duty doctor",
              "on-call", "out-of-hours", "acute oncology" },
@@ -58,7 +59,7 @@ M.CLASSES = {
           "urgent*", "quick*", "fast", "there and then", "this minute", "this second",
           "without delay", "day or night", "tonight", "middle of the night", "at night",
           "no matter what time", "whatever the time", "any time", "as soon as", "even if",
-          "even at", "even in the" },
+          "even at", "even in the", "straight off", "pronto", "no waiting", "no hanging about" },
   -- Putting the call off.  Negated ("I would not wait until the morning")
   -- they do not count.
   delay = { "tomorrow", "morning", "in the morning", "the morning", "next morning", "till morning", "til morning",
@@ -156,7 +157,8 @@ M.CLASSES = {
   hedge = { "maybe", "might", "perhaps", "probably", "possibly", "suppose", "guess",
             "not sure", "think about", "consider*", "could", "may", "try to", "or not",
             "probs", "prob", "whether", "wonder*", "tempted", "likely", "if i should", "should i", "shall i",
-            "do i", "ponder*", "debat*", "in two minds", "dunno", "not know if" },
+            "do i", "ponder*", "debat*", "in two minds", "dunno", "not know if",
+            "decide if", "decide whether", "if * worth", "whether * worth" },
   -- Putting help off without naming a delay: "I'd hold off", "sit tight".
   -- Said (not negated) anywhere in an answer, an urgent point is not
   -- clearly covered.
@@ -246,7 +248,9 @@ M.LAY = {
   ["asap"] = "right away", ["str8"] = "straight",
   -- Rhyming slang: "on the dog and bone to the ward".
   ["dog and bone"] = "phone",
-  ["yrs"] = "years", ["yr"] = "year",
+  -- Doubting oneself is no hedge on the call: "stop second-guessing and ring".
+  ["second guessing"] = "doubting", ["second guess"] = "doubt",
+  ["yrs"] = "years",
   ["brekkie"] = "breakfast", ["brekky"] = "breakfast",
   ["temp"] = "temperature", ["temps"] = "temperature",
   -- A walk-in centre is not where a red flag is seen, and its "walk" is
@@ -279,7 +283,7 @@ M.PHONE = {
   cuz = "because", coz = "because", cos = "because", tho = "though", thru = "through",
   wen = "when", wat = "what", wot = "what", dis = "this", dat = "that", da = "the",
   fone = "phone", fon = "phone", phn = "phone", ph = "phone", rng = "ring",
-  pls = "please", plz = "please", gona = "gonna",
+  pls = "please", plz = "please", gona = "gonna", n = "and",
   pil = "pill", pils = "pills",
   wate = "wait", wayt = "wait", feaver = "fever", fevr = "fever", temprature = "temperature",
   tempreture = "temperature", infecton = "infection", infekshun = "infection",

@@ -237,3 +237,46 @@ T.test("teachback rules: a gap does not reach over 'but'; words that looked like
        "feel-well live-longer | ")
   T.eq(verdict("tb-dexamethasone", "I'll take them with brekkie."), "food-and-morning | ")
 end)
+
+-- General rules found on the red-flag set (tune-f.yaml), tried in new words.
+T.test("teachback rules: calls said in more ways, and doubts that end in a call", function()
+  -- "No way am I ...": the subject after the negation is inverted.
+  T.eq(verdict("tb-back-pain-legs", "No way am I resting on this. I'd ring the team tonight."),
+       "act-now | ")
+  -- "not something you sleep on": the negation reaches into the relative clause.
+  T.eq(verdict("tb-back-pain-legs", "I'd call the team now, this isn't something you sleep on."),
+       "act-now | ")
+  -- "second-guessing" is no hedge on the call.
+  T.eq(verdict("tb-back-pain-legs", "I'd quit second-guessing and phone the team right now."),
+       "act-now | ")
+  -- "2am or not" is whatever the hour; "n" is "and" in a text.
+  T.eq(verdict("tb-warning-sign-at-night", "call the 24hr line there n then, 3am or not"),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call them. Or not."), " | ")
+  -- "at 2 in the morning" is when, not a delay.
+  T.eq(verdict("tb-warning-sign-at-night", "At 3 in the morning I'd be phoning the helpline, " ..
+               "no waiting."), "call-now | ")
+  -- More ways to call at once.
+  T.eq(verdict("tb-high-temperature", "I'd get through to the 24-hour line pronto."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd phone the special number immediately."), "call-now | ")
+  T.eq(verdict("tb-hormone-therapy", "With a swollen sore leg I'm straight on to the team."),
+       "call-now-clot | ")
+  -- Said by a nurse, "us" is the team; said by the learner, it is not help.
+  T.eq(verdict("tb-explain-cdk46-fever", "On this tablet a fever is never to wait on, so you " ..
+               "phone us right away."), "call-at-once | ")
+  T.eq(verdict("tb-back-pain-legs", "My son would ring us straight away."), " | ")
+  -- A wait mused on in a question, then denied, holds nothing back.
+  T.eq(verdict("tb-warning-sign-at-night", "Should I just wait for morning? No, I'm not waiting, " ..
+               "I'd ring them right away."), "call-now | ")
+  -- ... but a belief asked and not denied is still held.
+  T.eq(verdict("tb-high-temperature", "means the cancer is spreading?? i'd ring the nurse tomorrow"),
+       " | treats-at-home-or-waits cancer-growing")
+end)
+
+T.test("teachback rules: deciding later whether it is worth a call is no call now", function()
+  T.eq(verdict("tb-back-pain-legs", "I'd search online first, then decide if it's worth " ..
+               "ringing the team."), " | rests-or-waits")
+  -- (unsafe: the answer missed an urgent point, so the red-flag box shows.)
+  T.ok(tb.unsafe(q("tb-back-pain-legs"), "I'd search online first, then decide if it's worth " ..
+                 "ringing the team."))
+end)

@@ -290,7 +290,13 @@ local WAIT_WORDS = word_set(lexicon.CLASSES.wait)
 -- and phone them": the phone is not negated).
 M.SCOPE = 6
 local COMPLEMENT = { mean = true, means = true, meant = true, think = true, say = true,
-                     that = true, believe = true }
+                     that = true, believe = true, something = true, anything = true,
+                     thing = true }
+-- "No way am I waiting", "never would I wait": a subject after an auxiliary
+-- straight after the negation is inverted, not a new clause.
+local AUX = { am = true, is = true, are = true, would = true, will = true, could = true,
+              should = true, can = true, shall = true, ["do"] = true, did = true, was = true }
+local WAKE = { ["or"] = true, nor = true, ["until"] = true, till = true, til = true }
 local function mark_negation(part)
   local active, since, wrong, dormant = false, 0, false, false
   for i, t in ipairs(part) do
@@ -304,13 +310,17 @@ local function mark_negation(part)
     end
     -- ("it doesn't mean I'm dying": a subject after "mean", "think",
     -- "say" or "that" starts what is denied, not a new clause.)
-    local complement = lexicon.SUBJECT[t.w] and prev and COMPLEMENT[prev.w]
+    local before = part[i - 2]
+    local complement = lexicon.SUBJECT[t.w] and prev and
+                       (COMPLEMENT[prev.w] or
+                        (AUX[prev.w] and before and (before.neg or before.w == "way")))
     local stop = lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or
                  (wrong and in_set(ACTION_WORDS, t))
     if active and (stop or since >= M.SCOPE) then
-      -- A negated wrong action that runs out of words sleeps: an "or" or
-      -- "nor" wakes it ("must not wait for her next review at the clinic or
-      -- just take paracetamol" negates the paracetamol too).
+      -- A negated wrong action that runs out of words sleeps: an "or",
+      -- "nor", "until" or "till" wakes it ("must not wait for her next
+      -- review at the clinic or just take paracetamol" negates the
+      -- paracetamol too; "not something to wait on until her next visit").
       dormant = wrong and not stop
       active = false
     elseif dormant and stop then
@@ -321,9 +331,9 @@ local function mark_negation(part)
       active, since, wrong, dormant = true, 0, false, false
     elseif active then
       since = since + 1
-      if t.w == "and" or t.w == "or" or t.w == "nor" then since = 0 end
+      if t.w == "and" or WAKE[t.w] then since = 0 end
       if in_set(WAIT_WORDS, t) then wrong = true end
-    elseif dormant and (t.w == "or" or t.w == "nor") then
+    elseif dormant and WAKE[t.w] then
       active, since, dormant = true, 0, false
     end
   end
@@ -367,13 +377,14 @@ local RETRACT_PAIRS = {
   ["then"] = { again = true },
 }
 local LONE_NO = { no = true, nope = true, nah = true }
+-- ("2am or not" is "whatever the hour": "or not" takes back only alone.)
 local AFTERTHOUGHT = { maybe = true, perhaps = true, probably = true, ["or"] = true }
 function retract(parts)
   local flat = {}
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
       flat[#flat + 1] = t
-      t.last_in_part = k == #part
+      t.last_in_part, t.first_in_part = k == #part, k == 1
       t.alone = #part == 1 or (#part == 2 and part[1].w == "no" and part[2].w == "way")
     end
   end
@@ -383,7 +394,8 @@ function retract(parts)
                  nxt.sent == t.sent
     local marker = pair or
                    (m > 1 and LONE_NO[t.w] and t.alone) or
-                   (prev and t.w == "not" and t.last_in_part and AFTERTHOUGHT[prev.w] and m - 1 or false)
+                   (prev and t.w == "not" and t.last_in_part and AFTERTHOUGHT[prev.w] and
+                    (prev.w ~= "or" or prev.first_in_part) and m - 1 or false)
     if marker then
       local at = type(marker) == "number" and marker or m
       local start = flat[at]
@@ -461,6 +473,26 @@ local function deny_before_different(part)
   end
 end
 
+-- A question the learner asks herself and then answers ("should I just
+-- wait? Then I'd remember ... and phone right away") is a doubt, not a
+-- plan: its words are `mused` when more text follows in a later sentence.
+-- A delay or belief said only in such a question holds nothing back.
+local function mark_musing(parts)
+  local last = parts[#parts]
+  local last_sent = last and last[#last].sent
+  local asked = {}
+  for _, part in ipairs(parts) do
+    for _, t in ipairs(part) do
+      if t.asked then asked[t.sent] = true end
+    end
+  end
+  for _, part in ipairs(parts) do
+    for _, t in ipairs(part) do
+      t.mused = asked[t.sent] and t.sent < last_sent or false
+    end
+  end
+end
+
 -- The text as parts (split at . , ; : ! ? and line breaks; a . or ,
 -- between two digits does not split), each a list of tokens {w, raw, stem,
 -- neg, negated, g, sent}; g numbers tokens through the whole text and sent
@@ -488,6 +520,7 @@ function M.words(text, fix)
   end
   mark_clauses(parts)
   retract(parts)
+  mark_musing(parts)
   return parts
 end
 
@@ -969,6 +1002,7 @@ M.SPELLING = true
 -- target (999, emergency department, ambulance) counts on its own.
 M.ACT_REACH = 6
 local ME = { me = true, us = true }
+local TEAM_SAYS = { you = true, she = true, he = true }
 local SOFT_ACTION = {}
 for w in ([[tell let speak talk mention see text attend inform notify report]]):gmatch("%a+") do
   SOFT_ACTION[M.stem(w)] = true
@@ -995,7 +1029,10 @@ local function actions_to_target(parts, ctx)
         local ends = class_ends(ctx, "action", part, i)
         -- "she'd tell me if I need the hospital": someone acting on the
         -- learner is not the learner getting help.
-        if ends and ends[i] and part[i + 1] and ME[part[i + 1].w] then
+        -- ("you phone us", "she rings us": said by the team, "us" is the team.)
+        local by_team = part[i + 1] and part[i + 1].w == "us" and part[i - 1] and
+                        TEAM_SAYS[part[i - 1].w]
+        if ends and ends[i] and part[i + 1] and ME[part[i + 1].w] and not by_team then
           local rest = {}
           for x in pairs(ends) do if x ~= i then rest[x] = true end end
           ends = next(rest) and rest or nil
@@ -1065,21 +1102,33 @@ end
 -- kind}.  A delay inside a "now" ("as soon as"), right after a number
 -- ("2 in the morning") or soon after "even" ("even in the morning") is
 -- not a delay.
+-- "Should I wait? Then I'd phone": a "then" that answers a question mused
+-- on is no step after a wait.
+local function after_musing(parts, o)
+  local part = parts[o.part]
+  if part[o.s].w ~= "then" then return false end
+  local prev = part[o.s - 1] or (parts[o.part - 1] and parts[o.part - 1][#parts[o.part - 1]])
+  return prev and prev.mused or false
+end
+
 local function blockers(parts, ctx)
   local out = {}
   for _, kind in ipairs({ "delay", "hedge", "condition" }) do
     for _, o in ipairs(all_found(ctx.classes[kind] or {}, parts, ctx)) do
       local part = parts[o.part]
-      local ok = not o.negated
+      local ok = not o.negated and not part[o.s].mused and not after_musing(parts, o)
       if ok and kind ~= "hedge" then
         for k = math.max(1, o.s - 3), o.e do
           local ne = class_ends(ctx, "now", part, k)
           if ne and max_end(ne) >= o.s then ok = false end
         end
         -- ("2 in the morning" is a time, but "ring 111 tomorrow" is put off.)
-        local before = part[o.s - 1]
-        if before and before.w:find("^%d%d?$") then ok = false end
-        for k = math.max(1, o.s - 4), o.s - 1 do
+        -- (A clock time "2 in the morning", "3am the morning after" is when.)
+        for k = math.max(1, o.s - 3), o.s - 1 do
+          local clock = part[k].w:find("^%d%d?$") or part[k].w:find("^%d%d?am$")
+          if clock and (k + 1 == o.s or part[k + 1].w == "in") then ok = false end
+        end
+        for k = math.max(1, o.s - 6), o.s - 1 do
           if part[k].w == "even" or part[k].w == "despite" then ok = false end
         end
       end
@@ -1189,7 +1238,7 @@ function second_thoughts(good, parts, ctx)
   for _, o in ipairs(all_found(ctx.classes.putoff or {}, parts, ctx)) do
     local part = parts[o.part]
     local t = part[o.s]
-    if not o.negated and not t.supposed and
+    if not o.negated and not t.supposed and not t.mused and
        (t.g > last or not contrast_between(parts, part[o.e].g, first)) then
       return said(parts, o)
     end
@@ -1328,6 +1377,13 @@ end
 
 function disowned(flat, parts, o, q, ctx)
   if on_their_word(parts, o, ctx) then return true end
+  -- A belief mused on, then denied ("should I just wait? ... not waiting").
+  local t0 = parts[o.part][o.s]
+  if t0.mused then
+    for g = t0.g + 1, #flat do
+      if flat[g] and flat[g].sent > t0.sent and flat[g].neg then return true end
+    end
+  end
   -- "call, even if it seems like just a cold": granted, not held.
   local s = parts[o.part][o.s]
   for g = s.g - 6, s.g - 1 do
