@@ -161,6 +161,9 @@ end
 -- Text a learner sees before answering: prompt, and hints (one by one).
 local function shown(q)
   local out = { { field = "the prompt", node = q, key = "prompt", text = q.prompt } }
+  for i, s in ipairs(type(q.steps) == "table" and q.steps or {}) do
+    out[#out + 1] = { field = ("step %d"):format(i), node = q.steps, key = i, text = s }
+  end
   for i, h in ipairs(q.hints or {}) do
     out[#out + 1] = { field = ("hint %d"):format(i), node = q.hints, key = i, text = h }
   end

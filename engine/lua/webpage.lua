@@ -307,7 +307,8 @@ local function how_text(s, item, view)
       "accents do not."
   end
   if input == "staging" then return "Type the stage group, for example IIIA (3a works too)." end
-  if input == "teachback" then return "Answer in your own words, in a sentence or a few." end
+  -- (The type's own words, which differ when it lists steps.)
+  if input == "teachback" then return view.how end
   return view.how or ""
 end
 
@@ -426,6 +427,15 @@ local function controls(s, item, view, ctx, prompt_html)
   elseif input == "ordering" then
     return ordering_html(view, ctx, prompt_html)
   elseif view.multiline then
+    -- A teach-back's steps: short questions, one under another.
+    local steps = view.blocks and view.blocks[1] and view.blocks[1].items or {}
+    if #steps > 0 then
+      out[#out + 1] = '<ol class="steps">\n'
+      for _, it in ipairs(steps) do
+        out[#out + 1] = ("<li>%s</li>\n"):format(M.esc(it.text))
+      end
+      out[#out + 1] = "</ol>\n"
+    end
     out[#out + 1] = ('<div class="row"><label for="text">Your answer, in your own words</label>\n' ..
                      '<textarea id="text" name="text" rows="5" aria-describedby="prompt">%s</textarea></div>\n')
       :format(M.esc(first(fields, "text") or ""))

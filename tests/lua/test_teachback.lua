@@ -497,3 +497,40 @@ explain: x
 source: doc#sec
 ]]), { "13:15: misconception 1 cancels 'call-later', which is not a key point id" })
 end)
+
+---------------------------------------------------------------------------
+-- Steps ("chunk and check": two to four short questions under the prompt)
+
+T.test("teachback steps: shown one under another, with their own hint", function()
+  local q = deno("steps:\n  - Why are you getting it?\n  - What about your teeth?\n")
+  local view = tb.present(q)
+  T.eq(view.blocks, { { items = { { label = "1", text = "Why are you getting it?" },
+                                  { label = "2", text = "What about your teeth?" } } } })
+  T.eq(view.how, "Answer each part in your own words, a sentence or two for each.")
+  T.eq(tb.full_prompt(q), "In your own words, why are you getting denosumab, and what about " ..
+       "your teeth?\n1. Why are you getting it?\n2. What about your teeth?")
+  -- Without steps, the prompt alone and the old hint.
+  T.eq(tb.present(deno()).blocks, {})
+  T.eq(tb.full_prompt(deno()), "In your own words, why are you getting denosumab, and what " ..
+       "about your teeth?")
+end)
+
+T.test("teachback steps: two to four one-line questions, each short", function()
+  T.eq(T.errors(DENO .. "steps:\n  - Only one?\n"),
+       { "21:3: 'steps' lists 1; write 2 to 4 short questions, or put a single one in the prompt" })
+  T.eq(T.errors(DENO .. "steps: [a?, b?, c?, d?, e?]\n"),
+       { "20:8: 'steps' lists 5; write 2 to 4 short questions, or put a single one in the prompt" })
+  T.eq(T.errors(DENO .. "steps:\n  - Why?\n  - [not, words]\n"),
+       { "22:5: step 2 must be a short question in words" })
+  T.eq(T.errors(DENO .. "steps:\n  - Why?\n  - '" .. ("x"):rep(121) .. "'\n"),
+       { "22:5: step 2 has 121 characters; keep each step under 120 so that it reads at a glance" })
+  T.eq(T.errors(DENO .. "steps:\n  - \"Why?\\nAnd how?\"\n  - When?\n"),
+       { "21:5: step 1 must be one line" })
+  T.eq(T.errors(DENO .. "steps: why\n"), { "20:8: 'steps' must be a list, found text" })
+end)
+
+T.test("teachback steps: a step that says a key point's words gives the answer away", function()
+  T.eq(messages(DENO .. "steps:\n  - Why?\n  - What does your dentist need to know?\n", "warning"),
+       { "13:11: key point 'tell-dentist': phrase 'dentist' also matches the prompt, so the " ..
+         "prompt gives the answer away" })
+end)

@@ -450,3 +450,16 @@ T.test("web: assets by exact name only", function()
   end
   T.eq(webassets.get(nil), nil)
 end)
+
+T.test("web: a teach-back's steps are listed under its prompt, escaped, and read aloud", function()
+  local s = start("teachback-steps.yaml")
+  local html = webpage.attempt(s, ctx())
+  has(html, '<p class="prompt" id="prompt">Tell me about this medicine.</p>\n' ..
+            '<ol class="steps">\n<li>Why do you have it?</li>\n' ..
+            '<li>Who should you tell &lt;b&gt;first&lt;/b&gt;?</li>\n</ol>\n' ..
+            '<div class="row"><label for="text">Your answer, in your own words</label>')
+  has(html, "Answer each part in your own words, a sentence or two for each.")
+  only_our_tags(html, "steps")
+  T.eq(webpage.speech_text(s, "question"), "Tell me about this medicine.\n" ..
+       "1) Why do you have it?\n2) Who should you tell <b>first</b>?")
+end)

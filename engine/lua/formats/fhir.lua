@@ -159,7 +159,7 @@ function ITEM.staging(quiz, q)
 end
 
 function ITEM.teachback(quiz, q)
-  return obj("linkId", q.id, "text", q.prompt, "type", "text")
+  return obj("linkId", q.id, "text", require("types.teachback").full_prompt(q), "type", "text")
 end
 
 function ITEM.cloze(quiz, q)

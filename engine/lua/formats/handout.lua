@@ -153,6 +153,11 @@ function BODY.matrix(q, out)
 end
 
 function BODY.teachback(q, out)
+  if type(q.steps) == "table" and #q.steps > 0 then
+    out[#out + 1] = '<ol class="steps">'
+    for _, s in ipairs(q.steps) do out[#out + 1] = ("<li>%s</li>"):format(h(s)) end
+    out[#out + 1] = "</ol>"
+  end
   out[#out + 1] = '<p class="how">Write it in your own words, or say it to your nurse.</p>'
   lines(out, 5)
 end

@@ -269,6 +269,7 @@ function M.export(quiz)
       end
       local kind, prompt = TYPE_OF[q.type], q.prompt
       if q.type == "cloze" then prompt = q.prompt .. "\n" .. M.cloze_text(q) end
+      if q.type == "teachback" then prompt = require("types.teachback").full_prompt(q) end
       if q.type == "matrix" and select(2, common.matrix_keys(q)) then
         kind, prompt = "cloze", q.prompt .. "\n" .. M.matrix_text(q)
       end

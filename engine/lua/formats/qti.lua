@@ -528,7 +528,7 @@ function ITEM.teachback(q, b)
       b:close("rubricBlock")
       b:open("extendedTextInteraction", { { "responseIdentifier", "RESPONSE" },
                                           { "expectedLines", "6" } })
-      b:leaf("prompt", q.prompt)
+      b:leaf("prompt", require("types.teachback").full_prompt(q))
       b:close("extendedTextInteraction")
     end,
   }

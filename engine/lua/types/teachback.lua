@@ -55,7 +55,7 @@ local textnorm = require("textnorm")
 local util = require("util")
 
 local M = {}
-M.fields = { "key_points", "misconceptions", "pass", "scoring" }
+M.fields = { "key_points", "misconceptions", "pass", "scoring", "steps" }
 M.SCORING = { "fraction", "pass" }
 M.MAX_ANSWER = 2000      -- characters a learner may type
 M.MAX_PHRASE_WORDS = 20  -- words (and gaps) in one phrase
@@ -1667,7 +1667,43 @@ local function check_phrases(v, node, what, classes)
   return list
 end
 
+-- "Chunk and check": a prompt that asks two or three things at once is
+-- hard to hold in mind, so a teach-back may list them as `steps`, short
+-- questions shown one under another beneath a short prompt, and answered
+-- in one go.  At most MAX_STEPS; each one line of plain words.
+M.MAX_STEPS = 4
+M.MAX_STEP = 120
+
+local function check_steps(q, v)
+  local steps = v:list(q, "steps")
+  if not steps then return end
+  if #steps < 2 or #steps > M.MAX_STEPS then
+    v:error(q, "steps", "'steps' lists %d; write 2 to %d short questions, or put a single " ..
+            "one in the prompt", #steps, M.MAX_STEPS)
+  end
+  for k in ipairs(steps) do
+    local s = steps[k]
+    if type(s) ~= "string" or util.trim(s) == "" then
+      v:error(steps, k, "step %d must be a short question in words", k)
+    elseif (utf8.len(s) or #s) > M.MAX_STEP then
+      v:error(steps, k, "step %d has %d characters; keep each step under %d so that it reads " ..
+              "at a glance", k, utf8.len(s) or #s, M.MAX_STEP)
+    elseif s:find("[\n\r]") then
+      v:error(steps, k, "step %d must be one line", k)
+    end
+  end
+end
+
+-- The prompt and its steps as one text (for exports and handouts).
+function M.full_prompt(q)
+  if type(q.steps) ~= "table" or #q.steps == 0 then return q.prompt end
+  local lines = { q.prompt }
+  for k, s in ipairs(q.steps) do lines[#lines + 1] = ("%d. %s"):format(k, s) end
+  return table.concat(lines, "\n")
+end
+
 function M.validate(q, v)
+  check_steps(q, v)
   q._lexicon = v.lexicon
   q._index = v.index
   local classes = lexicon.classes(q._lexicon)
@@ -1704,7 +1740,7 @@ function M.validate(q, v)
       good = good + 1
       -- A phrase the prompt already contains gives the answer away.
       if list and type(q.prompt) == "string" then
-        prompt_words = prompt_words or M.words(q.prompt)     -- once per question
+        prompt_words = prompt_words or M.words(M.full_prompt(q))     -- once per question
         local prompt = prompt_words
         for k, ph in ipairs(list) do
           -- (A phrase with a word class is broad by design: not checked.)
@@ -1758,10 +1794,16 @@ function M.shuffle()
 end
 
 function M.present(q)
+  local steps = {}
+  for k, s in ipairs(type(q.steps) == "table" and q.steps or {}) do
+    steps[k] = { label = tostring(k), text = s }
+  end
+  local blocks = #steps > 0 and { { items = steps } } or {}
   return {
     prompt = q.prompt,
-    blocks = {},
-    how = "Answer in your own words, in a sentence or a few.",
+    blocks = blocks,
+    how = #blocks > 0 and "Answer each part in your own words, a sentence or two for each." or
+          "Answer in your own words, in a sentence or a few.",
     input = "teachback",
     multiline = true,
   }
