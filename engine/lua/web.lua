@@ -9,7 +9,7 @@
 -- by replaying those lines through a fresh session: a reload, a dropped
 -- connection, another thread or a restarted server all see the same
 -- attempt.  A per-thread cache keyed by token and input count skips the
--- replay when nothing changed.
+-- replay when nothing changed (new_cache: the attempts in use stay).
 --
 -- Every POST carries the browser session's CSRF token; every POST that
 -- changes an attempt answers 303 to a GET (post/redirect/get), and carries
@@ -29,16 +29,60 @@ local webpage = require("webpage")
 
 local M = {}
 
-local DEFAULTS = { host = "127.0.0.1", port = 8080, threads = 4, timeout = 10 }
-local CACHE_MAX = 64            -- attempts kept rebuilt per thread
+-- Two threads: these machines have two cores, and each thread holds its
+-- own copy of every quiz, its material and what the teach-back judge
+-- builds per question (about 7 MB a thread once every quiz has been
+-- taken), so threads beyond the cores add memory, not speed: 200 clients
+-- taking quizzes peaked at 55-59 MB RSS on 4 threads, and stay under
+-- 50 MB on 2 (README "Under load").  A machine with more cores can give
+-- --threads.
+local DEFAULTS = { host = "127.0.0.1", port = 8080, threads = 2, timeout = 10 }
+local CACHE_HALF = 100          -- attempts kept rebuilt per thread: 100 to 200 (new_cache)
 local COOKIE = "tb_session"
+local SQLITE_CACHE_KIB = 256    -- SQLite page cache per thread (its default: 2,000 KiB)
 
 local config                    -- what configure returned
 local db                        -- this thread's store handle
 local menu_rows                 -- the start page's quizzes, loaded once
 local indexes = {}              -- material by folder, loaded once
 local quizzes = {}              -- path -> quiz, loaded once
-local cache, cached = {}, 0     -- token hash -> {s, n, last}
+local cache                     -- token hash -> {s, cur, n, seq, last}: new_cache below
+
+-- ---- the attempts kept rebuilt ---------------------------------------
+
+-- A cache of at most 2 * half entries in two generations: a new entry goes
+-- into the young one; when that holds `half`, it becomes the old one and
+-- the old one is dropped; a hit in the old one moves back to the young.
+-- So every entry used since the last turn stays, however many others come
+-- and go: a thread serving up to `half` attempts at once rebuilds none of
+-- them twice.  (Emptying one table when it was full, as before, rebuilt
+-- every attempt in use again each time it filled.)
+function M.new_cache(half)
+  local young, old, n = {}, {}, 0
+  local c = {}
+  function c.put(key, value)
+    if young[key] == nil then
+      if n >= half then old, young, n = young, {}, 0 end
+      n = n + 1
+    end
+    young[key], old[key] = value, nil
+  end
+  function c.get(key)
+    local v = young[key]
+    if v == nil then
+      v = old[key]
+      if v ~= nil then c.put(key, v) end
+    end
+    return v
+  end
+  function c.drop(key)
+    if young[key] ~= nil then n = n - 1 end
+    young[key], old[key] = nil, nil
+  end
+  return c
+end
+
+cache = M.new_cache(CACHE_HALF)
 
 -- ---- options ---------------------------------------------------------
 
@@ -166,7 +210,13 @@ function M.configure(args, quizdir)
   if not handle then
     return nil, { "teachback: serve: " .. msg }, 4
   end
+  -- Each thread has its own connection and so its own page cache, which
+  -- SQLite lets grow to 2 MB; what a page needs (an attempt's inputs, by
+  -- index) is a few pages, and a page missed is read from the file the
+  -- system keeps in memory once for every thread.
+  if handle:backend() == "sqlite" then handle:exec("PRAGMA cache_size = -" .. SQLITE_CACHE_KIB) end
   c.site = c.site or store.default_site()
+  c.store = handle
   config, db = c, handle
   return c
 end
@@ -356,7 +406,7 @@ local function rebuild(a)
   local count = db:rows("SELECT count(*) AS n, max(seq) AS seq FROM inputs WHERE " ..
                         "attempt_id = ?", a.attempt_id)[1]
   local n = count.n or 0
-  local hit = cache[a.hash]
+  local hit = cache.get(a.hash)
   if hit and hit.n == n then return hit end
   local quiz = load_quiz(a.quiz_path)
   if not quiz or (store.file_hash(a.quiz_path) or "") ~= a.quiz_hash then
@@ -374,10 +424,8 @@ local function rebuild(a)
       last = session.feed(cur, inp.value)
     end
   end
-  if cached >= CACHE_MAX then cache, cached = {}, 0 end
-  if not cache[a.hash] then cached = cached + 1 end
   local r = { s = s, cur = cur, n = n, seq = count.seq or 0, last = last }
-  cache[a.hash] = r
+  cache.put(a.hash, r)
   return r
 end
 
@@ -388,7 +436,7 @@ local function append(a, r, round, qid, kind, value)
     "value, at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", a.attempt_id, r.seq + 1,
     round, qid, kind, value, (records.now()))
   -- Whatever happens next, the cached copy is no longer the store's.
-  cache[a.hash] = nil
+  cache.drop(a.hash)
   return added == 1
 end
 
@@ -446,7 +494,7 @@ local function answer(ctx, a)
   r.last = session.feed(s, line)
   r.n, r.seq = r.n + 1, r.seq + 1
   save_if_over(a, s)
-  cache[a.hash] = r
+  cache.put(a.hash, r)
   return back
 end
 
@@ -467,7 +515,7 @@ local function missed(ctx, a)
   r.cur = session.missed_round(s)
   r.last = cli.round_intro(r.cur)
   r.n, r.seq = r.n + 1, r.seq + 1
-  cache[a.hash] = r
+  cache.put(a.hash, r)
   return back
 end
 

@@ -463,3 +463,44 @@ T.test("web: a teach-back's steps are listed under its prompt, escaped, and read
   T.eq(webpage.speech_text(s, "question"), "Tell me about this medicine.\n" ..
        "1) Why do you have it?\n2) Who should you tell <b>first</b>?")
 end)
+
+-- ---- what each server thread keeps (web.lua) ---------------------------------
+
+T.test("web: the rebuilt-attempt cache keeps what was used since its last turn", function()
+  local web = require("web")
+  local c = web.new_cache(2)
+  c.put("a", 1)
+  c.put("b", 2)
+  T.eq(c.get("a"), 1)
+  c.put("c", 3)                 -- young was full: {a, b} turn old, young {c}
+  T.eq(c.get("a"), 1)           -- back to young: {c, a}; old {b}
+  T.eq(c.get("b"), 2)           -- young full: old {c, a}, young {b}
+  T.eq(c.get("c"), 3)           -- young {b, c}; old {a}
+  c.put("d", 4)                 -- old {b, c}, young {d}: a goes
+  T.eq(c.get("a"), nil)
+  T.eq(c.get("d"), 4)
+  T.eq(c.get("b"), 2)           -- young {d, b}; old {c}
+  c.put("b", 20)                -- replaced in place: no turn
+  T.eq(c.get("b"), 20)
+  T.eq(c.get("c"), 3)           -- young full: old {d, b}, young {c}
+  c.drop("c")
+  c.drop("d")
+  T.eq(c.get("c"), nil)
+  T.eq(c.get("d"), nil)
+  T.eq(c.get("b"), 20)
+  -- Ten new keys with half 2: only the last four are kept.
+  c = web.new_cache(2)
+  for i = 1, 10 do c.put(i, i) end
+  T.eq({ c.get(10), c.get(9) }, { 10, 9 })
+  T.eq(c.get(6), nil)
+  T.eq(c.get(8), 8)             -- young full: old {9, 10}, young {8}; 7 goes
+  T.eq(c.get(7), nil)
+end)
+
+T.test("web: each thread's SQLite page cache is 256 KiB", function()
+  -- tests/run points TEACHBACK_DB at a throw-away store.
+  local c = assert(require("web").configure({}, "quizzes"))
+  T.eq(c.threads, 2, "the default --threads")
+  T.eq(c.store:backend(), "sqlite")
+  T.eq(c.store:rows("PRAGMA cache_size")[1].cache_size, -256)
+end)
