@@ -398,10 +398,9 @@ end
 -- The attempt rebuilt: {s (round 1, whose result is the attempt's), cur
 -- (the round under way: s, or a missed-questions round), n (inputs), seq
 -- (the last seq), last (the blocks of the last feed)}, from the cache when
--- nothing was added since.  A "round" input starts a missed-questions
--- round (its value is the round's number); the lines after it belong to
--- that round, as the terminal records them (recorder.lua).  Each line is
--- fed after session.prompt, as the terminal feeds it.
+-- nothing was added since; else by session.replay, as the terminal's
+-- --resume and regrade rebuild one (a "round" input starts a
+-- missed-questions round, whose lines follow it).
 local function rebuild(a)
   local count = db:rows("SELECT count(*) AS n, max(seq) AS seq FROM inputs WHERE " ..
                         "attempt_id = ?", a.attempt_id)[1]
@@ -413,17 +412,9 @@ local function rebuild(a)
     return nil, "This quiz was changed since the attempt began, so it cannot go on. " ..
       "Please start it again."
   end
-  local s = session.new(quiz, { mode = a.mode, seed = a.seed, learner = a.learner,
-                                assist = a.frontend == "web-assist" })
-  local cur, last = s, {}
-  for _, inp in ipairs(records.inputs(db, a.attempt_id)) do
-    if inp.kind == "round" then
-      cur = session.missed_round(cur) or cur
-      last = cli.round_intro(cur)
-    elseif inp.kind == "line" and (inp.round or 1) == (cur.round or 1) and session.prompt(cur) then
-      last = session.feed(cur, inp.value)
-    end
-  end
+  local s, _, _, cur, last = session.replay(quiz, { mode = a.mode, seed = a.seed,
+    learner = a.learner, assist = a.frontend == "web-assist" }, records.inputs(db, a.attempt_id))
+  if not s then return nil, "This quiz could not be started." end
   local r = { s = s, cur = cur, n = n, seq = count.seq or 0, last = last }
   cache.put(a.hash, r)
   return r
