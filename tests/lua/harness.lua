@@ -92,6 +92,20 @@ function T.errors(text)
   return out
 end
 
+-- A quiz file loaded and checked as `check` does, its material folders
+-- read once per run; fails the test unless it checks clean.
+local material_indexes = {}
+function T.material(dir)
+  material_indexes[dir] = material_indexes[dir] or require("material").load_dir(dir)
+  return material_indexes[dir]
+end
+
+function T.quiz(path)
+  local q, v = quiz.load(path, T.material)
+  if not q or v.errors > 0 then error(path .. " does not check clean", 2) end
+  return q
+end
+
 -- Lines the C harness prints after the run (figures worth seeing).
 T.logs = {}
 function T.log(line)

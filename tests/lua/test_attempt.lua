@@ -1,23 +1,13 @@
 -- Attempts (attempt.lua): seeded order, draws, the totals the result
 -- reports, and replay (session.replay) rebuilding one from its lines.
 local T = ...
-local material = require("material")
-local quiz_mod = require("quiz")
 local attempt = require("attempt")
 local json = require("json")
 local report = require("report")
 local session = require("session")
 
 local FIX = "tests/e2e/fixtures/engine/"
-local indexes = {}
-local function load(name)
-  local q, v = quiz_mod.load(FIX .. name, function(dir)
-    indexes[dir] = indexes[dir] or material.load_dir(dir)
-    return indexes[dir]
-  end)
-  T.eq(v.errors, 0, "fixture checks clean")
-  return q
-end
+local function load(name) return T.quiz(FIX .. name) end
 
 local function order(s)
   local ids = {}

@@ -1,20 +1,10 @@
 -- The terminal dialogue (dialogue.lua): prompt and feed, as the front end
 -- calls them through session.lua.
 local T = ...
-local material = require("material")
-local quiz_mod = require("quiz")
 local session = require("session")
 
 local FIX = "tests/e2e/fixtures/engine/"
-local indexes = {}
-local function load(name)
-  local q, v = quiz_mod.load(FIX .. name, function(dir)
-    indexes[dir] = indexes[dir] or material.load_dir(dir)
-    return indexes[dir]
-  end)
-  T.eq(v.errors, 0, "fixture checks clean")
-  return q
-end
+local function load(name) return T.quiz(FIX .. name) end
 
 local report = require("report")
 

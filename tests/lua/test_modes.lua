@@ -94,19 +94,12 @@ end)
 
 local contracts = require("contracts")
 local json = require("json")
-local material = require("material")
 local modes = require("modes")
-local quiz_mod = require("quiz")
 local report = require("report")
 local session = require("session")
 
 local function fixture(name)
-  local idx = {}
-  local q, v = quiz_mod.load("tests/e2e/fixtures/engine/" .. name, function(dir)
-    idx[dir] = idx[dir] or material.load_dir(dir)
-    return idx[dir]
-  end)
-  T.eq(v.errors, 0, name .. " checks clean")
+  local q = T.quiz("tests/e2e/fixtures/engine/" .. name)
   q.settings.shuffle = false
   return q
 end

@@ -55,14 +55,8 @@ local bundled
 local function bundled_questions()
   if bundled then return bundled end
   bundled = {}
-  local indexes = {}
   for _, path in ipairs(QUIZZES) do
-    local q, v = quiz.load(path, function(dir)
-      indexes[dir] = indexes[dir] or material.load_dir(dir)
-      return indexes[dir]
-    end)
-    assert(q and v.errors == 0, path .. " does not load")
-    for _, question in ipairs(q.questions) do
+    for _, question in ipairs(T.quiz(path).questions) do
       if question.type == "teachback" then bundled[question.id] = question end
     end
   end

@@ -3,8 +3,6 @@
 -- tried, with the verdict a nurse would give.
 
 local T = ...
-local material = require("material")
-local quiz = require("quiz")
 local tb = require("types.teachback")
 
 local FILES = { "quizzes/patient/bone-basics.yaml", "quizzes/patient/when-to-call.yaml",
@@ -18,13 +16,8 @@ local Q
 local function q(id)
   if not Q then
     Q = {}
-    local idx = {}
     for _, path in ipairs(FILES) do
-      local z = quiz.load(path, function(d)
-        idx[d] = idx[d] or material.load_dir(d)
-        return idx[d]
-      end)
-      for _, x in ipairs(z.questions) do Q[x.id] = x end
+      for _, x in ipairs(T.quiz(path).questions) do Q[x.id] = x end
     end
   end
   return Q[id]

@@ -2,23 +2,13 @@
 -- embedded assets (webassets.lua): exact HTML fragments and exact lines,
 -- worked out by hand from the fixtures in tests/web/fixtures/pages.
 local T = ...
-local material = require("material")
-local quiz_mod = require("quiz")
 local session = require("session")
 local webassets = require("webassets")
 local webform = require("webform")
 local webpage = require("webpage")
 
 local FIX = "tests/web/fixtures/pages/"
-local indexes = {}
-local function load(name)
-  local q, v = quiz_mod.load(FIX .. name, function(dir)
-    indexes[dir] = indexes[dir] or material.load_dir(dir)
-    return indexes[dir]
-  end)
-  T.eq(v.errors, 0, name .. " checks clean")
-  return q
-end
+local function load(name) return T.quiz(FIX .. name) end
 
 local function start(name, opts)
   return session.new(load(name), opts or { seed = 1 })
