@@ -251,16 +251,30 @@ local function unescape(s)
 end
 
 
--- Text of b.text[i..j], unescaped and trimmed.
-local function is_space(c) return c == 32 or (c and c >= 9 and c <= 13) end
+-- Text of b.text[i..j], unescaped and trimmed.  (The byte tests are
+-- written out: a function call per byte of white space cost more than
+-- the test.)
+local find, sub = string.find, string.sub
 
 local function part(b, i, j)
   local t = b.text
-  while i <= j and is_space(byte(t, i)) do i = i + 1 end
-  while j >= i and is_space(byte(t, j)) do j = j - 1 end
-  local s = t:sub(i, j)
-  if b.escapes and s:find("\\", 1, true) then s = trim(unescape(s)) end
+  while i <= j do
+    local c = byte(t, i)
+    if c == 32 or (c >= 9 and c <= 13) then i = i + 1 else break end
+  end
+  while j >= i do
+    local c = byte(t, j)
+    if c == 32 or (c >= 9 and c <= 13) then j = j - 1 else break end
+  end
+  local s = sub(t, i, j)
+  if b.escapes and find(s, "\\", 1, true) then s = trim(unescape(s)) end
   return s
+end
+
+-- Whether the mask's range [i, j] holds anything but white space.
+local function filled(m, i, j)
+  local at = find(m, "%S", i)
+  return at ~= nil and at <= j
 end
 
 -- Split the mask's range [i, j] at each unescaped "#", returning {mark,
@@ -280,19 +294,30 @@ end
 
 -- The same at each unescaped "=" and "~": two plain finds, each moved on
 -- only past the mark it found (a class such as [=~] is tried at every byte).
+-- The pieces go to the arrays MARK, FROM and TO (reused from block to
+-- block: a table per answer was a good part of the reading); returns
+-- their count.
+local MARK, FROM, TO = {}, {}, {}
+
 local function split_answers(m, i, j)
-  local pieces, from, mark = {}, i, ""
-  local eq, tilde = m:find("=", i, true), m:find("~", i, true)
+  local n, from, mark = 0, i, ""
+  local eq, tilde = find(m, "=", i, true), find(m, "~", i, true)
   while true do
     local at = eq
     if not eq or (tilde and tilde < eq) then at = tilde end
     if not at or at > j then break end
-    pieces[#pieces + 1] = { mark = mark, from = from, to = at - 1 }
-    mark, from = m:sub(at, at), at + 1
-    if at == eq then eq = m:find("=", at + 1, true) else tilde = m:find("~", at + 1, true) end
+    n = n + 1
+    MARK[n], FROM[n], TO[n] = mark, from, at - 1
+    from = at + 1
+    if at == eq then
+      mark, eq = "=", find(m, "=", from, true)
+    else
+      mark, tilde = "~", find(m, "~", from, true)
+    end
   end
-  pieces[#pieces + 1] = { mark = mark, from = from, to = j }
-  return pieces
+  n = n + 1
+  MARK[n], FROM[n], TO[n] = mark, from, j
+  return n
 end
 
 -- The first "#" at or after i, for answers read in order: one find serves
@@ -312,12 +337,16 @@ local function to_number(s)
   if s:match(NUMBER) or s:match(NUMBER_E) then return tonumber(s) end
 end
 
--- One answer: optional %weight%, text, optional #feedback.
-local function answer(st, b, m, p, cur)
-  local a = { mark = p.mark, pos = p.from, weight = nil, text = nil, feedback = nil,
-              text_to = nil, from = nil }     -- sized once: fields set below
-  local i, j = p.from, p.to
-  while i <= j and is_space(byte(m, i)) do i = i + 1 end
+-- One answer, the k-th piece: optional %weight%, text, optional #feedback.
+-- Returns the record {mark, weight, text, feedback} and where its text
+-- runs in the mask (for matching's arrow).
+local function answer(st, b, m, k, cur)
+  local a = { mark = MARK[k], weight = nil, text = nil, feedback = nil }  -- sized once
+  local i, j = FROM[k], TO[k]
+  while i <= j do
+    local c = byte(m, i)
+    if c == 32 or (c >= 9 and c <= 13) then i = i + 1 else break end
+  end
   if byte(m, i) == 37 then               -- "%"
     local w, after = m:match("^%%(%-?[%d%.]+)%%()", i)
     if not w then fail(st, b, i, "a weight is written %%50%% or %%-33.33333%%") end
@@ -332,32 +361,29 @@ local function answer(st, b, m, p, cur)
   if hash and hash <= j then
     a.text = part(b, i, hash - 1)
     a.feedback = part(b, hash + 1, j)
-    a.text_to = hash - 1
-  else
-    a.text = part(b, i, j)
-    a.text_to = j
+    return a, i, hash - 1
   end
-  a.from = i
-  return a
+  a.text = part(b, i, j)
+  return a, i, j
 end
 
 -- Numeric answer "N:T", "N..M" or "N" (Moodle stores a range as its
 -- middle plus or minus half its width).
-local function numeric_value(st, b, a)
+local function numeric_value(st, b, a, from)
   local s = a.text
   local lo, hi = s:match("^(.-)%.%.(.*)$")
   if lo and to_number(lo) and to_number(hi) then
     lo, hi = to_number(lo), to_number(hi)
-    if lo > hi then fail(st, b, a.from, "range %s..%s runs backwards", lo, hi) end
+    if lo > hi then fail(st, b, from, "range %s..%s runs backwards", lo, hi) end
     return { low = lo, high = hi, value = (lo + hi) / 2, tolerance = (hi - lo) / 2, kind = "high-low" }
   end
   local v, t = s:match("^(.-):(.*)$")
   if v and to_number(v) and to_number(t) then
-    if to_number(t) < 0 then fail(st, b, a.from, "tolerance '%s' is negative", t) end
+    if to_number(t) < 0 then fail(st, b, from, "tolerance '%s' is negative", t) end
     return { value = to_number(v), tolerance = to_number(t), kind = "range" }
   end
   if to_number(s) then return { value = to_number(s), tolerance = 0, kind = "simple" } end
-  fail(st, b, a.from, "expected a number, N:tolerance or LOW..HIGH, found '%s'", s:sub(1, 40))
+  fail(st, b, from, "expected a number, N:tolerance or LOW..HIGH, found '%s'", s:sub(1, 40))
 end
 
 local function read_block(st, b)
@@ -414,78 +440,89 @@ local function read_block(st, b)
     q.global_feedback = part(b, gf + 4, aj)
     aj = gf - 1
   end
-  local body = m:sub(ai, aj)
-  local first = body:match("^%s*()")
-  if not body:find("%S") then
+  -- The answers are looked for in the mask's range [ai, aj] (not a copy).
+  local first = find(m, "%S", ai)
+  if not first or first > aj then
     q.type = "Essay"
     return q
   end
-  if body:sub(first, first) == "#" then
+  if byte(m, first) == 35 then           -- "#"
     q.type = "Numerical"
-    local pieces = split_answers(m, ai + first, aj)
+    local n = split_answers(m, first + 1, aj)
     local cur = {}
-    if pieces[1].mark == "" and trim(m:sub(pieces[1].from, pieces[1].to)) ~= "" then
-      local a = answer(st, b, m, pieces[1], cur)
-      q.choices = { { value = numeric_value(st, b, a), feedback = a.feedback, weight = a.weight, correct = true } }
+    if MARK[1] == "" and filled(m, FROM[1], TO[1]) then
+      local a, from = answer(st, b, m, 1, cur)
+      q.choices = { { value = numeric_value(st, b, a, from), feedback = a.feedback, weight = a.weight,
+                      correct = true } }
       q.single = true
-      if #pieces > 1 then fail(st, b, pieces[2].from - 1, "mix of a plain number and =/~ answers") end
+      if n > 1 then fail(st, b, FROM[2] - 1, "mix of a plain number and =/~ answers") end
     else
       q.choices = {}
-      for k = 2, #pieces do
-        local a = answer(st, b, m, pieces[k], cur)
-        if pieces[k].mark == "~" then
-          q.choices[#q.choices + 1] = { other = true, feedback = a.feedback, text = a.text }
+      for k = 2, n do
+        local a, from = answer(st, b, m, k, cur)
+        if MARK[k] == "~" then
+          q.choices[k - 1] = { other = true, feedback = a.feedback, text = a.text }
         else
-          q.choices[#q.choices + 1] = { value = numeric_value(st, b, a), feedback = a.feedback,
-                                        weight = a.weight, correct = true }
+          q.choices[k - 1] = { value = numeric_value(st, b, a, from), feedback = a.feedback,
+                               weight = a.weight, correct = true }
         end
       end
     end
     return q
   end
-  local pieces = split_answers(m, ai, aj)
-  local has_tilde = body:find("~", 1, true)
-  local has_arrow = body:find("->", 1, true)
-  if pieces[1].mark == "" and trim(m:sub(pieces[1].from, pieces[1].to)) ~= "" and not has_tilde
-     and not body:find("=", 1, true) then
-    local word = trim(m:sub(pieces[1].from, pieces[1].to)):match("^([^#]*)")
-    word = trim(word)
-    if word == "T" or word == "TRUE" or word == "F" or word == "FALSE" then
-      q.type = "TF"
-      q.is_true = word:sub(1, 1) == "T"
-      local fbs = split_marks(m, pieces[1].from, pieces[1].to, "#")
-      q.feedback1 = fbs[2] and part(b, fbs[2].from, fbs[2].to) or nil
-      q.feedback2 = fbs[3] and part(b, fbs[3].from, fbs[3].to) or nil
-      if fbs[4] then fail(st, b, fbs[4].from - 1, "true/false takes at most two feedbacks") end
-      return q
+  local n = split_answers(m, ai, aj)
+  local tilde = find(m, "~", ai, true)
+  local has_tilde = tilde and tilde <= aj
+  if MARK[1] == "" and filled(m, FROM[1], TO[1]) then
+    local eq = find(m, "=", ai, true)
+    if not has_tilde and not (eq and eq <= aj) then
+      local word = trim(trim(m:sub(FROM[1], TO[1])):match("^([^#]*)"))
+      if word == "T" or word == "TRUE" or word == "F" or word == "FALSE" then
+        q.type = "TF"
+        q.is_true = word:sub(1, 1) == "T"
+        local fbs = split_marks(m, FROM[1], TO[1], "#")
+        q.feedback1 = fbs[2] and part(b, fbs[2].from, fbs[2].to) or nil
+        q.feedback2 = fbs[3] and part(b, fbs[3].from, fbs[3].to) or nil
+        if fbs[4] then fail(st, b, fbs[4].from - 1, "true/false takes at most two feedbacks") end
+        return q
+      end
+      fail(st, b, FROM[1], "expected answers starting with = or ~, T or F, # for a " ..
+           "number, or {} for an essay")
     end
-    fail(st, b, pieces[1].from, "expected answers starting with = or ~, T or F, # for a " ..
-         "number, or {} for an essay")
+    fail(st, b, FROM[1], "text before the first answer; start each answer with = or ~")
   end
-  if pieces[1].mark == "" and trim(m:sub(pieces[1].from, pieces[1].to)) ~= "" then
-    fail(st, b, pieces[1].from, "text before the first answer; start each answer with = or ~")
-  end
-  q.choices = {}
-  local cur = {}
-  for k = 2, #pieces do q.choices[#q.choices + 1] = answer(st, b, m, pieces[k], cur) end
+  local choices, cur = {}, {}
+  q.choices = choices
   if has_tilde then
     q.type = "MC"
-    for _, a in ipairs(q.choices) do if a.mark == "=" then q.single = true end end
-    if #q.choices < 2 then fail(st, b, open, "a multiple-choice question needs at least two answers") end
-  elseif has_arrow then
-    q.type = "Matching"
-    q.pairs = {}
-    for _, a in ipairs(q.choices) do
-      local arrow = m:find("->", a.from, true)
-      if not arrow or arrow > a.text_to then
-        fail(st, b, a.pos, "every matching answer is written =left -> right")
-      end
-      q.pairs[#q.pairs + 1] = { left = part(b, a.from, arrow - 1), right = part(b, arrow + 2, a.text_to) }
+    for k = 2, n do
+      local a = answer(st, b, m, k, cur)
+      choices[k - 1] = a
+      if a.mark == "=" then q.single = true end
     end
-    if #q.pairs < 2 then fail(st, b, open, "a matching question needs at least two pairs") end
-  else
-    q.type = "Short"
+    if n < 3 then fail(st, b, open, "a multiple-choice question needs at least two answers") end
+    return q
   end
+  local arrow = find(m, "->", ai, true)
+  if arrow and arrow < aj then
+    q.type = "Matching"
+    local pairs = {}
+    q.pairs = pairs
+    local froms, tos = {}, {}         -- every answer is read before any arrow is looked for
+    for k = 2, n do choices[k - 1], froms[k], tos[k] = answer(st, b, m, k, cur) end
+    for k = 2, n do
+      local from, to = froms[k], tos[k]
+      arrow = find(m, "->", from, true)
+      if not arrow or arrow > to then
+        fail(st, b, FROM[k], "every matching answer is written =left -> right")
+      end
+      pairs[k - 1] = { left = part(b, from, arrow - 1), right = part(b, arrow + 2, to) }
+    end
+    if n < 3 then fail(st, b, open, "a matching question needs at least two pairs") end
+    return q
+  end
+  q.type = "Short"
+  for k = 2, n do choices[k - 1] = answer(st, b, m, k, cur) end
   return q
 end
 
