@@ -389,13 +389,12 @@ end
 local function read_block(st, b)
   local m = mask(st, b)
   local t = b.text
-  local q = { line = b.line }
   local cat = m:match("^%$CATEGORY:%s*()")
-  if cat then
-    q.type = "Category"
-    q.title = part(b, cat, #t)
-    return q
-  end
+  if cat then return { line = b.line, type = "Category", title = part(b, cat, #t) } end
+  -- Sized once for the fields a question takes (a table grown key by key
+  -- is allocated again at 1, 2, 4 and 8 keys).
+  local q = { line = b.line, type = nil, title = nil, stem = nil, global_feedback = nil,
+              choices = nil, single = nil, format = nil }
   local i = 1
   if m:sub(1, 2) == "::" then
     local close = m:find("::", 3, true)
@@ -528,18 +527,14 @@ end
 
 -- Split text into question blocks: runs of non-blank lines (a blank line
 -- holds only spaces and tabs), comment lines left out, lines joined with a
--- space.  Returns blocks {text, line, src, from, to, first_line}: line is
--- the question's first line, from..to the block in src (for messages),
--- first_line the line of from.
+-- space.  Calls each(block) for each, block = {text, line, src, from, to,
+-- first_line}: line is the question's first line, from..to the block in
+-- src (for messages), first_line the line of from.
 --
 -- One plain find per line for its end and byte tests for its start: a
 -- pattern searched over the text (a class tried at every byte) cost more
 -- than all the rest of the reading.
-local function block_text(src, k, from, lead, to, keep)
-  local comments = false
-  for i = 1, k do
-    if byte(src, lead[i]) == 47 and byte(src, lead[i] + 1) == 47 then comments = true; break end
-  end
+local function block_text(src, k, lead, to, keep, comments)
   local n = 0
   if comments then
     -- With a comment line: each line trimmed (any white space), empty
@@ -561,43 +556,41 @@ local function block_text(src, k, from, lead, to, keep)
   return trim(table.concat(keep, " ", 1, k)), false
 end
 
-local function blocks(src)
-  local out = {}
+local function blocks(src, each)
   local n = #src
-  local from, lead, to, keep = {}, {}, {}, {}    -- the current block's lines
-  local k, lead_comments, block_line = 0, 0, 0
+  local lead, to, keep = {}, {}, {}    -- the current block's lines
+  local k, lead_comments, block_line, comments, block_from = 0, 0, 0, false, 0
   local function close()
-    local text, empty = block_text(src, k, from, lead, to, keep)
+    local text, empty = block_text(src, k, lead, to, keep, comments)
     if not empty and text ~= "" then
-      out[#out + 1] = { text = text, line = block_line + math.min(lead_comments, k - 1),
-                        src = src, from = from[1], to = to[k], first_line = block_line }
+      each({ text = text, line = block_line + math.min(lead_comments, k - 1),
+             src = src, from = block_from, to = to[k], first_line = block_line })
     end
     k = 0
   end
   local pos, line = 1, 1
   while pos <= n do
-    local nl = src:find("\n", pos, true) or n + 1
+    local nl = find(src, "\n", pos, true) or n + 1
     local p, c = pos, byte(src, pos)
-    if c == 32 or c == 9 then
-      local _, e = src:find("^[ \t]*", p)
-      p = e + 1
+    while c == 32 or c == 9 do           -- the indent: a byte test each, no pattern
+      p = p + 1
       c = byte(src, p)
     end
     if p >= nl then                     -- a blank line ends the block
       if k > 0 then close() end
     else
-      if k == 0 then block_line, lead_comments = line, 0 end
+      if k == 0 then block_line, lead_comments, comments, block_from = line, 0, false, pos end
       k = k + 1
-      from[k], lead[k], to[k] = pos, p, nl - 1
-      if c == 47 and byte(src, p + 1) == 47 and lead_comments == k - 1 then
-        lead_comments = k
+      lead[k], to[k] = p, nl - 1
+      if c == 47 and byte(src, p + 1) == 47 then          -- a // comment line
+        comments = true
+        if lead_comments == k - 1 then lead_comments = k end
       end
     end
     pos = nl + 1
     line = line + 1
   end
   if k > 0 then close() end
-  return out
 end
 
 -- Parse GIFT text.  Returns the questions read (records close to
@@ -614,8 +607,9 @@ function M.parse(src, name)
   end
   if src:find("\r", 1, true) then src = src:gsub("\r\n?", "\n") end
   local ok, res = pcall(function()
-    local out = {}
-    for _, b in ipairs(blocks(src)) do out[#out + 1] = read_block(st, b) end
+    local out, n = {}, 0
+    -- Each block is read as it is found (no list of blocks kept alive).
+    blocks(src, function(b) n = n + 1; out[n] = read_block(st, b) end)
     return out
   end)
   if ok then return res end
@@ -677,18 +671,27 @@ function M.to_quiz(records, name)
     warnings[#warnings + 1] = shown(("%s:%d: warning: %s"):format(name, rec.line, fmt:format(...)))
   end
   local topic = "imported"
+  local seen = {}         -- category path -> its parts (a bank repeats its categories)
   for _, r in ipairs(records) do
     if r.type == "Category" then
-      local parts = {}
-      for p in (r.title .. "/"):gsub("//", "\0"):gmatch("([^/]*)/") do
-        p = p:gsub("%z", "/")
-        if p ~= "" and not p:match("^%$%a+%$$") and p ~= "top" then parts[#parts + 1] = p end
+      local parts = seen[r.title]
+      if not parts then
+        parts = {}
+        for p in (r.title .. "/"):gsub("//", "\0"):gmatch("([^/]*)/") do
+          if p:find("\0", 1, true) then p = p:gsub("%z", "/") end
+          if p ~= "" and not p:match("^%$%a+%$$") and p ~= "top" then parts[#parts + 1] = p end
+        end
+        parts.topic = common.slug(parts[#parts], "imported")
+        seen[r.title] = parts
       end
       if #parts >= 2 and not quiz.title then quiz.title = parts[1] end
-      topic = common.slug(parts[#parts], "imported")
+      topic = parts.topic
     else
+      -- Sized once for the fields a question takes (and the source the
+      -- import command adds).
       local q = { topic = topic, prompt = r.stem, explain = r.global_feedback,
-                  id = r.title and common.slug(r.title) or nil }
+                  id = r.title and common.slug(r.title) or nil, type = nil, options = nil,
+                  source = nil, scoring = nil }
       if not q.id then q.id = common.slug((r.stem or ""):sub(1, 40), nil) end
       if r.format == "html" then
         q.prompt = common.html_to_text(q.prompt)
