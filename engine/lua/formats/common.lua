@@ -81,7 +81,13 @@ end
 
 -- An id (lower-case letters, digits, dashes, at most 64) from any text.
 function M.slug(s, fallback)
-  s = tostring(s or ""):lower():gsub("[^%w]+", "-"):gsub("^%-+", ""):gsub("%-+$", "")
+  s = tostring(s or "")
+  -- Already an id (as our own exports write titles): one match, not four passes.
+  if #s <= 64 and s:find("^[%l%d][%l%d%-]*$") and not s:find("--", 1, true)
+     and s:byte(-1) ~= 45 then
+    return s
+  end
+  s = s:lower():gsub("[^%w]+", "-"):gsub("^%-+", ""):gsub("%-+$", "")
   if #s > 64 then s = s:sub(1, 64):gsub("%-+$", "") end
   if s == "" then return fallback end
   return s
