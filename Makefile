@@ -55,11 +55,14 @@ TESTS      = test_yaml test_material test_sandbox test_term test_store test_lua 
 TEST_BIN   = $(TESTS:%=$(BUILD)/tests/%)
 # Fuzz harnesses (tests/fuzz): replayed over the corpora by `make test`
 # (built as plain programs with replay.c), fuzzed by `make fuzz` (clang).
-FUZZ_NAMES   = yaml material check answers teachback import csv
+FUZZ_NAMES   = yaml material check answers teachback import csv serve
 FUZZ_REPLAY  = $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz/fuzz_%)
 FUZZ_DEFS    = -DFUZZ_HARNESS_LUA='"$(CURDIR)/tests/fuzz/harness.lua"'
 FUZZ_SECONDS ?= 600
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all
+# The serve harness reads back the response serve.c builds (MHD's headers),
+# so the harnesses link the library serve opens with dlopen.
+FUZZ_LIBS    = $(shell $(PKG_CONFIG) --libs libmicrohttpd)
 
 all: $(BUILD)/teachback
 
@@ -140,11 +143,11 @@ $(BUILD)/tests/fuzz/%.o: tests/fuzz/%.c
 
 $(BUILD)/tests/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/common.o \
                             $(BUILD)/tests/fuzz/replay.o $(ENGINE_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(FUZZ_LIBS)
 
 $(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/common.o $(ENGINE_OBJ)
 	@mkdir -p $(@D)
-	$(CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ $(DEPS_LIBS)
+	$(CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ $(DEPS_LIBS) $(FUZZ_LIBS)
 
 # The web load generator (scripts/bench-web; a short run in make test).
 $(BUILD)/webload: scripts/webload.c

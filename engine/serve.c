@@ -330,33 +330,46 @@ static int is_fixed(const char *name)
 	return 0;
 }
 
-static enum MHD_Result queue(struct MHD_Connection *c, unsigned status,
-			     struct MHD_Response *r, int has_cache_control)
+/* The fixed headers go on every response, whatever Lua returned. */
+static void add_fixed_headers(struct MHD_Response *r, int has_cache_control)
 {
-	enum MHD_Result ok;
-
 	for (size_t i = 0; i < sizeof fixed_headers / sizeof fixed_headers[0]; i++)
 		MHD_add_response_header(r, fixed_headers[i][0], fixed_headers[i][1]);
 	if (!has_cache_control)
 		MHD_add_response_header(r, "Cache-Control", "no-store");
+}
+
+static enum MHD_Result queue(struct MHD_Connection *c, unsigned status,
+			     struct MHD_Response *r)
+{
+	enum MHD_Result ok;
+
+	if (!r)
+		return MHD_NO;
 	ok = MHD_queue_response(c, status, r);
 	MHD_destroy_response(r);
 	return ok;
 }
 
-/* A short plain-text page from C: 413, 500, 503. */
-static enum MHD_Result answer_plain(struct MHD_Connection *c, unsigned status,
-				    const char *text, int close)
+/* A short plain-text page from C (413, 500, 503), with the fixed headers. */
+static struct MHD_Response *plain_response(const char *text, int close)
 {
 	struct MHD_Response *r = MHD_create_response_from_buffer(strlen(text), (void *)text,
 								   MHD_RESPMEM_PERSISTENT);
 
 	if (!r)
-		return MHD_NO;
+		return NULL;
 	MHD_add_response_header(r, "Content-Type", "text/plain; charset=utf-8");
 	if (close)
 		MHD_add_response_header(r, "Connection", "close");
-	return queue(c, status, r, 0);
+	add_fixed_headers(r, 0);
+	return r;
+}
+
+static enum MHD_Result answer_plain(struct MHD_Connection *c, unsigned status,
+				    const char *text, int close)
+{
+	return queue(c, status, plain_response(text, close));
 }
 
 static const char *const text_500 =
@@ -364,11 +377,13 @@ static const char *const text_500 =
 	"the person who runs this server (the error is in its log).\n";
 
 /*
- * The table web.handle returned, at the top of L, as a response.  Its
- * headers are a list of {name, value} pairs so Set-Cookie can repeat; a
- * name or value MHD refuses (a line break) makes the whole answer a 500.
+ * The table web.handle returned, at the top of L (left there), as the
+ * response to send and its status.  Its headers are a list of {name,
+ * value} pairs so Set-Cookie can repeat; a name or value MHD refuses (a
+ * line break) makes the whole answer the plain 500.  NULL only when out of
+ * memory.  tests/fuzz/fuzz_serve.c checks what this makes of each input.
  */
-static enum MHD_Result answer_lua(struct MHD_Connection *c, lua_State *L)
+struct MHD_Response *serve_response(lua_State *L, unsigned *status_out)
 {
 	struct MHD_Response *r;
 	const char *body, *why = NULL;
@@ -376,6 +391,7 @@ static enum MHD_Result answer_lua(struct MHD_Connection *c, lua_State *L)
 	lua_Integer status;
 	int has_cc = 0;
 
+	*status_out = 500;
 	if (!lua_istable(L, -1))
 		why = "web.handle did not return a table";
 	lua_getfield(L, -1, "status");
@@ -389,7 +405,7 @@ static enum MHD_Result answer_lua(struct MHD_Connection *c, lua_State *L)
 							 MHD_RESPMEM_MUST_COPY))) {
 		lua_pop(L, 1);
 		log_lines("bad response", why ? why : "out of memory");
-		return answer_plain(c, 500, text_500, 0);
+		return plain_response(text_500, 0);
 	}
 	lua_pop(L, 1);
 	lua_getfield(L, -1, "headers");
@@ -415,9 +431,19 @@ static enum MHD_Result answer_lua(struct MHD_Connection *c, lua_State *L)
 	if (why) {
 		MHD_destroy_response(r);
 		log_lines("bad response", why);
-		return answer_plain(c, 500, text_500, 0);
+		return plain_response(text_500, 0);
 	}
-	return queue(c, (unsigned)status, r, has_cc);
+	add_fixed_headers(r, has_cc);
+	*status_out = (unsigned)status;
+	return r;
+}
+
+static enum MHD_Result answer_lua(struct MHD_Connection *c, lua_State *L)
+{
+	unsigned status;
+	struct MHD_Response *r = serve_response(L, &status);
+
+	return queue(c, status, r);
 }
 
 /*

@@ -78,8 +78,10 @@ int luaopen_csv(lua_State *L);
 
 /* serve.c; serve_load_library opens libmicrohttpd (soname) once, or says
  * in err which library and which Debian package are missing. */
+struct MHD_Response;
 int serve_main(lua_State *L, int argc, char **argv, const char *quizdir);
 int serve_load_library(const char *soname, char *err, size_t errlen);
+struct MHD_Response *serve_response(lua_State *L, unsigned *status);
 
 /* outfile.c */
 int out_write(const char *path, const char *data, size_t len, char *err, size_t errlen);

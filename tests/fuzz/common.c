@@ -11,6 +11,8 @@
  * coverage.  The hook also counts (every 2^30 instructions) because Lua
  * 5.4 lets a line-only hook's instruction countdown run on and overflow.
  */
+#define _XOPEN_SOURCE 700        /* nftw */
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,17 +103,20 @@ void fuzz_call(lua_State *L, const char *fn, int nargs)
 
 static char dir[64];
 
-/* The harnesses write only these: remove them when the run ends. */
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* The harnesses write only under dir (files, a store, an audio cache):
+ * remove it all when the run ends. */
 static void remove_dir(void)
 {
-	static const char *const names[] = { "material", "quiz.yaml", NULL };
-	char path[128];
-
-	for (const char *const *n = names; *n; n++) {
-		snprintf(path, sizeof path, "%s/%s", dir, *n);
-		remove(path);
-	}
-	rmdir(dir);
+	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /* libFuzzer calls this once, before the first input and its timer. */

@@ -291,6 +291,210 @@ function H.csv(sel, sheet_path)
   return nil
 end
 
+-- ---- serve: HTTP requests through web.handle -------------------------------
+--
+-- An input is one or more requests, separated by lines "%%%%" (at most
+-- SERVE_REQUESTS), each written as it would go on the wire less the
+-- framing libmicrohttpd does:
+--
+--     POST /a/{token}?x=1        the method, then the target (path?query)
+--     Cookie: tb_session={sid}   header lines "Name: value"
+--                                a blank line
+--     csrf={csrf}&step={step}    the body (a form), to the next "%%%%"
+--
+-- A first line of words starting "--" (--kiosk, --assist) sets those
+-- server options for the input.  The harness plays a browser: it keeps
+-- the tb_session cookie it is given and sends it when a request has no
+-- Cookie header; {csrf} and {step} stand for the last page's hidden
+-- fields, {token} for the attempt token of the last redirect to /a/TOKEN,
+-- {sid} for the session cookie kept (none of them can be guessed).  The
+-- request is built as serve.c's call_handle builds it (path and query
+-- split at the first "?", header names in lower case, repeats joined by
+-- ", " or for Cookie "; ", no NUL in what MHD hands over as C strings).
+-- The response goes through serve.c's serve_response (fuzz_sent), as the
+-- server sends it, and must keep every rule below.
+
+local SERVE_REQUESTS = 16
+local SERVE_BODY_MAX = 64 * 1024       -- serve.c answers a larger body 413 itself
+local SERVE_PAGE_MAX = 1024 * 1024     -- bytes in any response body
+local SERVE_STATUS = { [200] = true, [303] = true, [400] = true, [403] = true, [404] = true,
+                       [405] = true, [409] = true }
+local SERVE_NEEDED = { "content-security-policy", "x-content-type-options", "referrer-policy",
+                       "content-type" }
+-- What a Lua error's message or traceback looks like on a page.
+local LUA_ERROR = { "stack traceback", "%.lua:%d+:", "attempt to %a+ a", "bad argument #",
+                    "internal error" }
+
+local web, web_config, web_store
+local serial, draws = 0, 0
+
+-- host.random_hex without the randomness, so an input replays the same:
+-- draws of 16 bytes (session ids and attempt tokens) are new over the
+-- whole run, so web.lua's per-state cache of rebuilt attempts, keyed by
+-- token, never holds an earlier input's attempt (the store is emptied per
+-- input); other draws (an attempt's seed) start again with each input.
+local function fake_random_hex(n)
+  local label
+  if n == 16 then
+    serial = serial + 1
+    label = "token:" .. serial
+  else
+    draws = draws + 1
+    label = "draw:" .. draws
+  end
+  local hex = host.sha256_hex(label)
+  while #hex < 2 * n do hex = hex .. host.sha256_hex(hex) end
+  return hex:sub(1, 2 * n)
+end
+
+-- Start the web's state as serve.c does (web.configure), with a store in
+-- the harness's folder, and load every quiz before the first input.
+function H.serve_init(dir)
+  host.random_hex = fake_random_hex
+  web = require("web")
+  local lines
+  web_config, lines = web.configure({ "--db", dir .. "/web.db" }, host.quizdir)
+  if not web_config then return "web.configure failed: " .. table.concat(lines or {}, " ") end
+  web_store = assert(require("records").open({ db = dir .. "/web.db" }, true))
+  local rows = require("cli").menu(host.quizdir)
+  web.handle({ method = "GET", path = "/", query = "", headers = {}, body = "", remote = "", tls = false })
+  for _, r in ipairs(rows) do
+    web.handle({ method = "GET", path = "/q/" .. r.id, query = "", headers = {}, body = "",
+                 remote = "", tls = false })
+  end
+  return nil
+end
+
+local function trim(s) return (s:gsub("^[ \t]+", ""):gsub("[ \t]+$", "")) end
+local function cstring(s) return s:match("^[^%z]*") end
+
+-- One request's text as the table serve.c's call_handle makes.
+local function serve_request(text, jar)
+  local head, body = text:match("^(.-)\r?\n\r?\n(.*)$")
+  head, body = head or text, body or ""
+  local first = head:match("^[^\n]*")
+  local method, target = first:match("^(%S*)[ \t]*(%S*)")
+  if target == "" then target = "/" end
+  target = cstring(target)
+  local q = target:find("?", 1, true)
+  local req = { method = cstring(method), path = q and target:sub(1, q - 1) or target,
+                query = q and target:sub(q + 1) or "", headers = {}, body = body,
+                remote = "127.0.0.1", tls = false }
+  for line in head:gmatch("\n([^\n]*)") do
+    local name, value = line:match("^([^:]+):(.*)$")
+    if name and #name < 128 then
+      name, value = cstring(name):lower(), trim(cstring(value:gsub("\r$", "")))
+      local had = req.headers[name]
+      req.headers[name] = had and (had .. (name == "cookie" and "; " or ", ") .. value) or value
+    end
+  end
+  if not req.headers.cookie and jar.sid then req.headers.cookie = "tb_session=" .. jar.sid end
+  return req
+end
+
+-- The rules every response keeps; nil, or what broke.
+local function serve_rules(req, resp)
+  local ok, status, headers = pcall(fuzz_sent, resp)
+  if not ok then return "serve_response failed: " .. tostring(status) end
+  local where = req.method .. " " .. schema.show_controls(req.path)
+  -- 500 is the designed answer when eSpeak NG cannot make the audio.
+  if not SERVE_STATUS[status] and not (status == 500 and req.path:find("^/speak/")) then return ("%s: status %s"):format(where, tostring(status)) end
+  local seen = {}
+  for _, h in ipairs(headers) do
+    local name, value = h[1], h[2]
+    if name:find(CONTROL) or value:find(CONTROL) then
+      return where .. ": control character in header " .. schema.show_controls(name .. ": " .. value)
+    end
+    name = name:lower()
+    seen[name] = (seen[name] or 0) + 1
+    if name == "location" and not value:match("^/[^/\\]") and value ~= "/" then
+      return where .. ": redirect off the site: " .. value
+    end
+    if name == "set-cookie" and not (value:find("; HttpOnly", 1, true) and
+                                     value:find("; SameSite=Strict", 1, true)) then
+      return where .. ": cookie without HttpOnly and SameSite=Strict: " .. value
+    end
+  end
+  for _, name in ipairs(SERVE_NEEDED) do
+    if seen[name] ~= 1 then return ("%s: %d %s headers"):format(where, seen[name] or 0, name) end
+  end
+  if status == 303 and seen.location ~= 1 then return where .. ": 303 without a Location" end
+  local body = resp.body
+  if type(body) ~= "string" then return where .. ": the body is a " .. type(body) end
+  if #body > SERVE_PAGE_MAX then return ("%s: a body of %d bytes"):format(where, #body) end
+  if not body:find("^RIFF") then
+    for _, pat in ipairs(LUA_ERROR) do
+      if body:find(pat) then return where .. ": Lua error text on the page: " .. pat end
+    end
+  end
+  return nil
+end
+
+-- What a browser keeps from a response.
+local function absorb(jar, resp)
+  for _, h in ipairs(resp.headers or {}) do
+    local name, value = h[1]:lower(), h[2]
+    if name == "set-cookie" then jar.sid = value:match("^tb_session=([^;]*)") or jar.sid end
+    if name == "location" then jar.token = value:match("^/a/([0-9a-f]+)") or jar.token end
+  end
+  local body = resp.body or ""
+  if body:find("<form", 1, true) then
+    jar.csrf = body:match('name="csrf" value="([^"]*)"') or jar.csrf
+    jar.step = body:match('name="step" value="([^"]*)"') or jar.step
+  end
+end
+
+local function empty_store()
+  web_store:exec("DELETE FROM attempts")
+  web_store:exec("DELETE FROM learners")
+end
+
+local function traceback(msg) return debug.traceback(tostring(msg), 2) end
+
+function H.serve(text)
+  draws = 0
+  web_config.kiosk, web_config.assist = nil, nil
+  local opts = text:match("^(%-%-[^\n]*)\n")
+  if opts then
+    text = text:sub(#opts + 2)
+    web_config.kiosk = opts:find("--kiosk", 1, true) and 3 or nil
+    web_config.assist = opts:find("--assist", 1, true) and true or nil
+  end
+  local jar, posted, why = {}, false, nil
+  local at, n = 1, 0
+  while at <= #text + 1 and n < SERVE_REQUESTS and not why do
+    local stop = text:find("\n%%%%\n", at, true)
+    local one = text:sub(at, stop and stop - 1 or -1)
+    at = stop and stop + 6 or #text + 2
+    n = n + 1
+    one = one:gsub("{(%a+)}", function(k)
+      if k == "csrf" or k == "step" or k == "token" or k == "sid" then return jar[k] or "" end
+    end)
+    local req = serve_request(one, jar)
+    if #req.body <= SERVE_BODY_MAX then
+      posted = posted or req.method ~= "GET"
+      local ok, resp = xpcall(web.handle, traceback, req)
+      if not ok then
+        why = "web.handle raised an error on " .. req.method .. " " ..
+              schema.show_controls(req.path) .. ": " .. resp
+      else
+        why = serve_rules(req, resp)
+        if fuzz_trace then
+          local loc
+          for _, h in ipairs(type(resp) == "table" and resp.headers or {}) do
+            if h[1] == "Location" then loc = h[2] end
+          end
+          fuzz_trace(("%s %s ?%s -> %s %s %s"):format(req.method, req.path, req.query,
+            tostring(type(resp) == "table" and resp.status), loc or "", why or ""))
+        end
+        if not why then absorb(jar, resp) end
+      end
+    end
+  end
+  if posted then empty_store() end
+  return why
+end
+
 -- Load what the harnesses keep (the bundled quizzes, the teach-back
 -- fixture) before the first input, so its time is not the input's.
 function H.init()
