@@ -14,6 +14,10 @@
 #include <stdint.h>
 #include <lua.h>
 
+/* 1 unless the harness defines it 0: whether libFuzzer is fed the
+ * engine's Lua line edges (common.c). */
+extern const int fuzz_lua_edges;
+
 /* The one engine state, with tests/fuzz/harness.lua loaded (created on first use). */
 lua_State *fuzz_engine(void);
 
