@@ -28,6 +28,13 @@
 int fuzz_findings;
 /* A harness whose input reaches no Lua worth guiding on defines this 0. */
 __attribute__((weak)) const int fuzz_lua_edges = 1;
+
+/* A harness with more to set up than harness.lua's init defines this; it
+ * runs before the first input and its timer (libFuzzer's -timeout). */
+__attribute__((weak)) void fuzz_start(lua_State *L)
+{
+	(void)L;
+}
 static lua_State *engine;
 static int harness_ref = LUA_NOREF;
 
@@ -80,6 +87,7 @@ lua_State *fuzz_engine(void)
 	}
 	harness_ref = luaL_ref(engine, LUA_REGISTRYINDEX);
 	fuzz_call(engine, "init", 0);
+	fuzz_start(engine);
 	/*
 	 * Generational collection, as serve.c's states: the state is a large,
 	 * long-lived heap (the bundled quizzes, their material) and each input

@@ -18,6 +18,10 @@
  * engine's Lua line edges (common.c). */
 extern const int fuzz_lua_edges;
 
+/* What a harness sets up once, before the first input (common.c has an
+ * empty default). */
+void fuzz_start(lua_State *L);
+
 /* The one engine state, with tests/fuzz/harness.lua loaded (created on first use). */
 lua_State *fuzz_engine(void);
 

@@ -63,30 +63,31 @@ static int fuzz_trace(lua_State *L)
 	return 0;
 }
 
+/* Before the first input: loading every quiz is not an input's time. */
+void fuzz_start(lua_State *L)
+{
+	char cache[128], err[TB_ERRLEN];
+
+	/* serve.c calls libmicrohttpd through what this opens */
+	if (!serve_load_library("libmicrohttpd.so.12", err, sizeof err)) {
+		fprintf(stderr, "fuzz: %s\n", err);
+		exit(1);
+	}
+	/* speech.lua's cache of read-aloud audio, in the private folder */
+	snprintf(cache, sizeof cache, "%s/cache", fuzz_dir());
+	setenv("XDG_CACHE_HOME", cache, 1);
+	lua_register(L, "fuzz_sent", fuzz_sent);
+	/* FUZZ_SERVE_TRACE=1: each request and its status, for writing seeds */
+	if (getenv("FUZZ_SERVE_TRACE"))
+		lua_register(L, "fuzz_trace", fuzz_trace);
+	lua_pushstring(L, fuzz_dir());
+	fuzz_call(L, "serve_init", 1);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static int started;
 	lua_State *L = fuzz_engine();
 
-	if (!started) {
-		char cache[128], err[TB_ERRLEN];
-
-		started = 1;
-		/* serve.c calls libmicrohttpd through what this opens */
-		if (!serve_load_library("libmicrohttpd.so.12", err, sizeof err)) {
-			fprintf(stderr, "fuzz: %s\n", err);
-			exit(1);
-		}
-		/* speech.lua's cache of read-aloud audio, in the private folder */
-		snprintf(cache, sizeof cache, "%s/cache", fuzz_dir());
-		setenv("XDG_CACHE_HOME", cache, 1);
-		lua_register(L, "fuzz_sent", fuzz_sent);
-		/* FUZZ_SERVE_TRACE=1: each request and its status, for writing seeds */
-		if (getenv("FUZZ_SERVE_TRACE"))
-			lua_register(L, "fuzz_trace", fuzz_trace);
-		lua_pushstring(L, fuzz_dir());
-		fuzz_call(L, "serve_init", 1);
-	}
 	lua_pushlstring(L, (const char *)data, size);
 	fuzz_call(L, "serve", 1);
 	return 0;
