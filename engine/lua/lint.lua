@@ -52,9 +52,22 @@ local function len(s)
   return utf8.len(s) or #s
 end
 
+-- The normal form of a text (textnorm.normalize), each text once per
+-- question: the rules read the same prompt and options several times, and
+-- normalising was most of linting a large file.  M.question empties it.
+local normal = {}
+local function norm(s)
+  local n = normal[s]
+  if not n then
+    n = textnorm.normalize(s)
+    normal[s] = n
+  end
+  return n
+end
+
 local function words(s)
   local out = {}
-  for w in textnorm.normalize(s):gmatch("%S+") do out[#out + 1] = w end
+  for w in norm(s):gmatch("%S+") do out[#out + 1] = w end
   return out
 end
 
@@ -67,7 +80,7 @@ end
 -- "None of the above", "All of these", "Neither of them": options about
 -- the other options, which must keep their place.
 local function is_above(text)
-  local first, rest = textnorm.normalize(text):match("^(%a+) of (.*)$")
+  local first, rest = norm(text):match("^(%a+) of (.*)$")
   if not (first == "all" or first == "none" or first == "both" or first == "neither") then
     return false
   end
@@ -135,9 +148,23 @@ local function question_sentence(prompt)
   return last or prompt
 end
 
+-- Every word negative_stem looks for holds one of these: a stem with none
+-- of them (most stems) is passed in one scan, not word by word.
+local NEGATIVE_PARTS = { "not", "except", "never", "false", "incorrect", "untrue", "n't",
+                         "least" }
+
+local function may_be_negative(s)
+  local ls = s:lower()
+  for _, part in ipairs(NEGATIVE_PARTS) do
+    if ls:find(part, 1, true) then return true end
+  end
+  return false
+end
+
 local function negative_stem(q, v)
   if q.type ~= "single" and q.type ~= "multiple" then return end
   local s = question_sentence(q.prompt)
+  if not may_be_negative(s) then return end
   local at = 1
   while true do
     local a, b = s:find("[%a']+", at)
@@ -172,7 +199,7 @@ end
 
 -- A number n-in-d (or "n out of d") that says the percentage `answer`.
 local function says_percent(text, answer)
-  local t = textnorm.normalize(text)
+  local t = norm(text)
   for a, b in t:gmatch("(%d+) in (%d+)") do
     if tonumber(b) > 0 and math.abs(tonumber(a) / tonumber(b) * 100 - answer) < 0.5 then
       return a .. " in " .. b
@@ -207,11 +234,11 @@ end
 local function gives_answer(q, v)
   local places = shown(q)
   for _, ans in ipairs(answers_of(q)) do
-    local na = textnorm.normalize(ans)
+    local na = norm(ans)
     for _, p in ipairs(places) do
       -- A cloze's own text is not shown as a hint; only its hints count.
       if not (q.type == "cloze" and p.key == "prompt")
-         and contains_words(textnorm.normalize(p.text), na) then
+         and contains_words(norm(p.text), na) then
         v:warn(p.node, p.key, "question '%s': %s contains the answer \"%s\"; hint at " ..
                "the reasoning, not the answer [gives-answer]", q.id, p.field, ans)
       end
@@ -220,7 +247,7 @@ local function gives_answer(q, v)
   if q.type == "numeric" then
     local num = util.fmt_num(q.answer)
     for _, p in ipairs(places) do
-      local hit = contains_words(textnorm.normalize(p.text), textnorm.normalize(num)) and num
+      local hit = contains_words(norm(p.text), norm(num)) and num
       local unit = q.unit and tostring(q.unit):lower() or ""
       if not hit and (unit:match("%%") or unit:match("percent")) then
         hit = says_percent(p.text, q.answer)
@@ -239,7 +266,7 @@ local function repeated(q, v)
     for i, item in ipairs(list) do
       local text = type(item) == "table" and item.text or item
       if type(text) == "string" then
-        local n = textnorm.normalize(text)
+        local n = norm(text)
         if seen[n] then
           local node, key = node_of(i)
           v:warn(node, key, "question '%s': %s %d repeats %s %d (\"%s\"); make every " ..
@@ -333,6 +360,7 @@ end
 
 function M.question(q, v)
   if type(q) ~= "table" or q.script ~= nil or type(q.prompt) ~= "string" then return end
+  normal = {}
   length_cue(q, v)
   absolutes(q, v)
   above_not_fixed(q, v)

@@ -70,6 +70,15 @@ T.test("lint: a negative stem must stand out", function()
   -- "least" that is no judgement, and "not" outside the question sentence
   T.eq(rules(single("She is not well. Which gives the least effect on memory?", "The eye",
                     "The bone")), {})
+  -- Each negative word, in any case, passes the one scan that lets plain stems through.
+  for _, stem in ipairs { "Which site is common EXCEPt bone?", "Which do you never do?",
+                          "Which cannot spread?", "Which is false?", "Which is Incorrect?",
+                          "Which is untrue?", "Which site doesn't matter?", "Not which?",
+                          "Which is the Least likely?" } do
+    T.eq(rules(single(stem, "The eye", "The bone")), { "negative-stem" })
+  end
+  -- A word that only holds one ("knot", "leastwise") is no negative.
+  T.eq(rules(single("Which knot is tied leastwise?", "The eye", "The bone")), {})
 end)
 
 T.test("lint: a prompt or hint that holds the answer", function()
