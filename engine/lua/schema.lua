@@ -145,8 +145,10 @@ function V:string(node, key, opts)
   end
   -- An ESC in a prompt could rewrite the learner's screen or hide a
   -- safety message; only newlines and tabs are text.
-  -- (One scan for the usual text, which has neither kind of byte.)
-  if v:find("[%z\1-\8\11-\31\127\194]") and
+  -- (One scan for the usual text, which has neither kind of byte: every
+  -- byte but 0-8, 11-31, 127 and 194, printable ASCII tried first, since
+  -- a class is read item by item for each byte.)
+  if v:find("[^ -~\t\n\128-\193\195-\255]") and
      (v:find("[%z\1-\8\11-\31\127]") or v:find("\194[\128-\159]")) then
     self:error(node, key, "'%s' contains a control character", key)
     return nil

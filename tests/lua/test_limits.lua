@@ -60,3 +60,18 @@ T.test("import writes DEL and C1 characters escaped, so its YAML reads back (fuz
   local back = host.parse_yaml("t: " .. yamlout.scalar("a\127b\194\133c") .. "\n", "t.yaml")
   T.eq(back.t, "a\127b\194\133c")
 end)
+
+T.test("text: exactly C0 but tab and newline, DEL and C1 are control characters", function()
+  local function refused(s)
+    local v = schema.new("q.yaml", {})
+    return v:string({ prompt = s }, "prompt") == nil and v.errors == 1
+  end
+  for b = 0, 255 do
+    local control = b <= 8 or (b >= 11 and b <= 31) or b == 127
+    T.eq(refused("a" .. string.char(b) .. "b"), control, "byte " .. b)
+  end
+  for b = 0x80, 0xBF do   -- U+0080..U+00BF: C1 controls up to U+009F
+    T.eq(refused("a\194" .. string.char(b) .. "b"), b <= 0x9F, "U+00" .. ("%02X"):format(b))
+  end
+  T.eq(refused("Tabs\tand\nnewlines — and “quotes” — are text"), false)
+end)
