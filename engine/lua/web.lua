@@ -448,11 +448,17 @@ local function attempt_page(ctx, a, extra, status)
   local r, why = rebuild(a)
   if not r then return error_page(409, ctx, why) end
   local s = r.cur
-  session.prompt(s)     -- as the terminal does before each line
+  local over = not session.prompt(s)    -- as the terminal does before each line
   local pc = page_ctx(ctx, { token = a.token, step = r.n, feedback = r.last })
   for k, v in pairs(extra or {}) do pc[k] = v end
   if not extra then pc.order, pc.focus = order_of(s, ctx.req.query or "") end
-  return response(status or 200, webpage.attempt(s, pc), ctx)
+  local body = webpage.attempt(s, pc)
+  -- An attempt that is over has its end page drawn once and is seldom
+  -- asked for again (a reload, its missed round, its JSON: a replay
+  -- each); kept, finished attempts filled the cache (1,170 in a run
+  -- without think time, 25 KB each) in place of the ones in use.
+  if over then cache.drop(a.hash) end
+  return response(status or 200, body, ctx)
 end
 
 -- The marks go in when round 1's summary is reached (as recorder.finish).
