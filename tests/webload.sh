@@ -28,6 +28,9 @@ ok() {	# $1 = what, then the test
 }
 
 start() {
+	# Emptied first: the background shell truncates it only when it gets to
+	# run, and until then the last server's line (its port) is still there.
+	rm -f "$tmp/out"
 	"$TB" serve --listen 127.0.0.1:0 "$@" >"$tmp/out" 2>"$tmp/err" &
 	pid=$!
 	i=0
