@@ -273,3 +273,12 @@ T.test("teachback rules: deciding later whether it is worth a call is no call no
   T.ok(tb.unsafe(q("tb-back-pain-legs"), "I'd search online first, then decide if it's worth " ..
                  "ringing the team."))
 end)
+
+T.test("teachback evidence: the call is shown as heard, not a telling beside it", function()
+  local r = tb.analyse(q("tb-hormone-therapy"), "I tell them about hot flushes and call now " ..
+                       "for a swollen leg.")
+  T.eq(r.evidence["call-now-clot"], { heard = "call now" })
+  -- A telling with a word of acting now, alone, is what was heard.
+  r = tb.analyse(q("tb-hormone-therapy"), "I'd tell the nurse straight away about a swollen leg.")
+  T.eq(r.evidence["call-now-clot"], { heard = "tell the nurse" })
+end)

@@ -1587,6 +1587,14 @@ function M.analyse(q, text)
           end
         end
       end
+      -- The words shown as heard: a call rather than a telling, when both
+      -- count ("I tell them about flushes and call now for a swollen leg").
+      for _, a in ipairs(good) do
+        if not SOFT_ACTION[parts[a.part][a.s].stem] then
+          ev = { heard = gtext(parts, a), act = true }
+          break
+        end
+      end
       -- An answer that also puts an action off or hedges it ("I'd call
       -- them.  Well, I suppose I'd phone if it didn't come down") is not
       -- clearly acting now.
