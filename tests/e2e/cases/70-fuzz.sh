@@ -101,7 +101,11 @@ expect "F2 typo" 3 -- "$TB" run "$F/bone-basics.yaml" --seed 1 --answers "$tmp/t
 has "F2 typo suggestion" "$err" "$tmp/typo.yaml:2:1: error: no question 'dental-chek' in quiz 'bone-basics'; did you mean 'dental-check'?"
 
 # F3: the scripts of one file share a budget of 30 million steps (and 3 s):
-# three loops of 10 million steps spend it, the fourth is not run.
+# three loops of 10 million steps spend it, the fourth is not run.  On a
+# loaded machine each loop may stop at its 1 s before its 10 million steps,
+# and then the fourth gets what is left of the 3 s and is stopped rather
+# than not run: either way the budget held, so either wording passes (no
+# test may depend on the clock).
 mkdir -p "$tmp/loops/material"
 cp "$FZ/runaway-scripts/material/doc.md" "$tmp/loops/material/doc.md"
 {
@@ -119,9 +123,11 @@ printf '%s\n' \
 	"$tmp/loops/quiz.yaml:28:13: error: question 'loop-3': script failed: ran too long (more than 10 million steps or 1 second)" \
 	"$tmp/loops/quiz.yaml:36:13: error: question 'loop-4': script not run: the scripts of this file used up their budget (30 million steps or 3 seconds together)" \
 	"checked 1 file: 4 errors, 0 warnings" > "$tmp/loops.want"
-same "F3 file budget" "$out" "$tmp/loops.want"
+sed 's/loop-4.: script stopped: the scripts/loop-4'"'"': script not run: the scripts/' "$out" > "$tmp/loops.got"
+same "F3 file budget" "$tmp/loops.got" "$tmp/loops.want"
 expect "F3 run stops too" 3 -- "$TB" run "$tmp/loops/quiz.yaml" --seed 1 --answers "$FZ/runaway-scripts/answers.yaml"
-has "F3 run message" "$err" "question 'loop-4': script not run: the scripts of this file used up their budget"
+if grep -Eq "question 'loop-4': script (not run|stopped): the scripts of this file used up their budget" "$err"
+then ok; else bad "F3 run message: no budget message for loop-4"; head -5 "$err" | sed 's/^/    /'; fi
 
 # F5: a name that is not UTF-8 (0xFF and seven continuation bytes, which
 # Lua 5.4.4 shifts by 35 bits) is refused, not decoded.
