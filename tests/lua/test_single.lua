@@ -186,3 +186,51 @@ T.test("single: fewer than two options, or no list at all", function()
   T.eq(T.errors(HEAD .. "options: Bone\n"), { "7:10: 'options' must be a list, found text" })
   T.eq(T.errors(HEAD), { "1:1: missing field 'options'" })
 end)
+
+T.test("single: a missed right option keeps its why, not its 'Yes.' to the one who chose it", function()
+  local choice = require("types.choice")
+  T.eq(choice.for_missed("Yes. This can be a blood clot."), "This can be a blood clot.")
+  T.eq(choice.for_missed("Correct."), nil)
+  T.eq(choice.for_missed("That's right, it protects the bone."), "It protects the bone.")
+  T.eq(choice.for_missed("Yesterday's dose counts."), "Yesterday's dose counts.")
+  T.eq(choice.for_missed(nil), nil)
+end)
+
+T.test("single and multiple: the notes of a skip or a wrong choice", function()
+  local single = require("types.single")
+  local multiple = require("types.multiple")
+  local q = T.question(HEAD .. [[
+options:
+  - text: Call your care team now
+    correct: true
+    feedback: Yes. It can be a clot.
+  - text: Wait a week
+    feedback: No. A clot needs a call now.
+]])
+  -- Chosen right: the feedback as written.
+  T.eq(single.explain(q, 1).notes, { { mark = "right", text = "Call your care team now",
+                                      feedback = "Yes. It can be a clot." } })
+  -- Chosen wrong: its own feedback, and the missed right one without "Yes."
+  T.eq(single.explain(q, 2).notes, {
+    { mark = "wrong", text = "Wait a week", feedback = "No. A clot needs a call now." },
+    { mark = "missed", text = "Call your care team now", feedback = "It can be a clot." } })
+  -- Skipped: the missed right one, without "Yes."
+  T.eq(single.explain(q, nil).notes, {
+    { mark = "missed", text = "Call your care team now", feedback = "It can be a clot." } })
+  local m = T.question(HEAD:gsub("type: single", "type: multiple") .. [[
+options:
+  - text: Fever
+    correct: true
+    feedback: Correct.
+  - text: Chills
+    correct: true
+    feedback: Yes, chills count too.
+  - text: A good appetite
+]])
+  T.eq(multiple.explain(m, { 1 }).notes, {
+    { mark = "right", text = "Fever", feedback = "Correct." },
+    { mark = "missed", text = "Chills", feedback = "Chills count too." } })
+  T.eq(multiple.explain(m, {}).notes, {
+    { mark = "missed", text = "Fever" },
+    { mark = "missed", text = "Chills", feedback = "Chills count too." } })
+end)

@@ -91,6 +91,25 @@ end
 -- A message as a sentence: "There is no option E; choose A to D."  The
 -- terminal follows it with "Please try again."; an answers-file error
 -- puts the question id before it.
+-- An option's feedback is written to someone who chose it ("Yes. This can
+-- be a clot…", "Correct."); shown beside a right option the learner
+-- missed, its opening word of approval is dropped, keeping the why (nil
+-- when nothing else is left).
+local APPROVAL = { "yes", "correct", "right", "that's right", "that is right", "exactly",
+                   "good", "well done", "true" }
+function M.for_missed(feedback)
+  if type(feedback) ~= "string" then return feedback end
+  for _, a in ipairs(APPROVAL) do
+    local head = feedback:sub(1, #a + 1):lower()
+    if head == a .. "." or head == a .. "!" or head == a .. "," then
+      local rest = feedback:sub(#a + 2):gsub("^%s+", "")
+      if rest == "" then return nil end
+      return (rest:gsub("^%l", string.upper))
+    end
+  end
+  return feedback
+end
+
 function M.sentence(msg)
   msg = msg:gsub("^%l", string.upper)
   if not msg:find("[.!?]$") then msg = msg .. "." end

@@ -70,7 +70,11 @@ function M.explain(q, response)
   for i, o in ipairs(q.options) do
     if o.correct then right[#right + 1] = i end
     local mark = chosen[i] and (o.correct and "right" or "wrong") or (o.correct and "missed")
-    if mark then notes[#notes + 1] = { mark = mark, text = o.text, feedback = o.feedback } end
+    if mark then
+      local fb = o.feedback
+      if mark == "missed" then fb = choice.for_missed(fb) end
+      notes[#notes + 1] = { mark = mark, text = o.text, feedback = fb }
+    end
   end
   return { answer = choice.option_list(q, right), notes = notes }
 end

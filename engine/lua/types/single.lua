@@ -63,7 +63,7 @@ function M.explain(q, response)
   end
   if response ~= k then
     local o = q.options[k]
-    notes[#notes + 1] = { mark = "missed", text = o.text, feedback = o.feedback }
+    notes[#notes + 1] = { mark = "missed", text = o.text, feedback = choice.for_missed(o.feedback) }
   end
   return { answer = q.options[k].text, notes = notes }
 end
