@@ -88,9 +88,6 @@ function M.resolve(label, n, perm, noun)
   return nil, ("there is no %s %s; choose %s"):format(noun, M.quote(label), M.range(n))
 end
 
--- A message as a sentence: "There is no option E; choose A to D."  The
--- terminal follows it with "Please try again."; an answers-file error
--- puts the question id before it.
 -- An option's feedback is written to someone who chose it ("Yes. This can
 -- be a clot…", "Correct."); shown beside a right option the learner
 -- missed, its opening word of approval is dropped, keeping the why (nil
@@ -110,6 +107,9 @@ function M.for_missed(feedback)
   return feedback
 end
 
+-- A message as a sentence: "There is no option E; choose A to D."  The
+-- terminal follows it with "Please try again."; an answers-file error
+-- puts the question id before it.
 function M.sentence(msg)
   msg = msg:gsub("^%l", string.upper)
   if not msg:find("[.!?]$") then msg = msg .. "." end

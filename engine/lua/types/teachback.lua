@@ -445,11 +445,17 @@ local function deny_before(part, k)
   end
 end
 
+-- The first word after part[k] past the soft words ("is a very ...").
+local function past_soft(part, k)
+  local j = k + 1
+  while part[j] and SOFT[part[j].w] do j = j + 1 end
+  return j
+end
+
 local function deny_before_danger(part)
   for k, t in ipairs(part) do
     if BE[t.w] and k > 1 then
-      local j = k + 1
-      while part[j] and SOFT[part[j].w] do j = j + 1 end
+      local j = past_soft(part, k)
       if part[j] and (DANGER[part[j].w] or
                       (part[j].w == "bad" and part[j + 1] and BAD_IDEA[part[j + 1].w])) then
         deny_before(part, k)
@@ -461,8 +467,7 @@ end
 local function deny_before_different(part)
   for k, t in ipairs(part) do
     if IS[t.w] and k > 1 then
-      local j = k + 1
-      while part[j] and SOFT[part[j].w] do j = j + 1 end
+      local j = past_soft(part, k)
       local d, kind = part[j], part[j + 1]
       local after = part[j + 2]
       if d and DIFFERENT[d.w] and kind and KIND[kind.w] and
@@ -1377,15 +1382,14 @@ end
 
 function disowned(flat, parts, o, q, ctx)
   if on_their_word(parts, o, ctx) then return true end
+  local s = parts[o.part][o.s]
   -- A belief mused on, then denied ("should I just wait? ... not waiting").
-  local t0 = parts[o.part][o.s]
-  if t0.mused then
-    for g = t0.g + 1, #flat do
-      if flat[g] and flat[g].sent > t0.sent and flat[g].neg then return true end
+  if s.mused then
+    for g = s.g + 1, #flat do
+      if flat[g] and flat[g].sent > s.sent and flat[g].neg then return true end
     end
   end
   -- "call, even if it seems like just a cold": granted, not held.
-  local s = parts[o.part][o.s]
   for g = s.g - 6, s.g - 1 do
     local t = flat[g]
     if t and t.w == "even" and t.sent == s.sent and flat[g + 1] and EVEN[flat[g + 1].w] then
@@ -1580,21 +1584,19 @@ function M.analyse(q, text)
           if not b then
             ok = true
             good[#good + 1] = a
-            ev = ev or { heard = gtext(parts, a) }
-            if not ev.act then ev = { heard = gtext(parts, a), act = true } end
           else
             held = held or { heard = gtext(parts, a), but = said(parts, b) }
           end
         end
       end
-      -- The words shown as heard: a call rather than a telling, when both
-      -- count ("I tell them about flushes and call now for a swollen leg").
+      -- The words shown as heard: the first action that counts, a call
+      -- rather than a telling when both do ("I tell them about flushes and
+      -- call now for a swollen leg").
+      local shown = good[1]
       for _, a in ipairs(good) do
-        if not SOFT_ACTION[parts[a.part][a.s].stem] then
-          ev = { heard = gtext(parts, a), act = true }
-          break
-        end
+        if not SOFT_ACTION[parts[a.part][a.s].stem] then shown = a break end
       end
+      if shown then ev = { heard = gtext(parts, shown) } end
       -- An answer that also puts an action off or hedges it ("I'd call
       -- them.  Well, I suppose I'd phone if it didn't come down") is not
       -- clearly acting now.
@@ -1616,7 +1618,6 @@ function M.analyse(q, text)
           held = { heard = gtext(parts, good[1]), but = b }
         end
       end
-      if ev then ev.act = nil end
       if not ok then
         ev = held or { heard = ev and ev.heard,
                        but = "no call to the care team or emergency help" }
@@ -1689,13 +1690,13 @@ local function check_steps(q, v)
     v:error(q, "steps", "'steps' lists %d; write 2 to %d short questions, or put a single " ..
             "one in the prompt", #steps, M.MAX_STEPS)
   end
-  for k in ipairs(steps) do
-    local s = steps[k]
-    if type(s) ~= "string" or util.trim(s) == "" then
+  for k, s in ipairs(steps) do
+    local n = type(s) == "string" and (utf8.len(s) or #s)
+    if not n or util.trim(s) == "" then
       v:error(steps, k, "step %d must be a short question in words", k)
-    elseif (utf8.len(s) or #s) > M.MAX_STEP then
+    elseif n > M.MAX_STEP then
       v:error(steps, k, "step %d has %d characters; keep each step under %d so that it reads " ..
-              "at a glance", k, utf8.len(s) or #s, M.MAX_STEP)
+              "at a glance", k, n, M.MAX_STEP)
     elseif s:find("[\n\r]") then
       v:error(steps, k, "step %d must be one line", k)
     end
