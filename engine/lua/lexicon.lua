@@ -59,7 +59,8 @@ M.CLASSES = {
           "urgent*", "quick*", "fast", "there and then", "this minute", "this second",
           "without delay", "day or night", "tonight", "middle of the night", "at night",
           "no matter what time", "whatever the time", "any time", "as soon as", "even if",
-          "even at", "even in the", "straight off", "pronto", "no waiting", "no hanging about" },
+          "even at", "even in the", "straight off", "pronto", "no waiting", "no hanging about",
+          "right then", "then and there" },
   -- Putting the call off.  Negated ("I would not wait until the morning")
   -- they do not count.
   delay = { "tomorrow", "morning", "in the morning", "the morning", "next morning", "till morning", "til morning",
@@ -93,7 +94,23 @@ M.CLASSES = {
             "kip", "after * lie down", "at my next", "at her next", "at the next", "next chemo",
             "next treatment", "next review", "next scan", "next cycle", "next blood*",
             "next session", "within 24", "within a day", "within * days", "if * not walk*",
-            "if * weaker" },
+            "if * weaker", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
+            "at 10", "6am", "10am" },
+  -- What makes an "if" clause before a call a wait for the sign to change
+  -- ("if the weakness got any worse I'd call"), wherever in the clause it
+  -- stands.
+  worsen = { "worse", "worsen*", "still", "persist*", "continu*", "last*", "keep* on",
+             "keep* going", "carr* on", "no better", "not * better", "not * go* away",
+             "not * settle*", "not * eas*", "not * improv*", "not * pass*", "not * stop*",
+             "not * come down", "not * go* down", "bad", "weaker", "spread*" },
+  -- The same wait said with "unless": "unless it settled down I'd call".
+  improve = { "settl*", "better", "eas*", "improv*", "pass*", "go* away", "go* down",
+              "come down", "clear*", "calm* down" },
+  -- Asking someone who is not clinical help before deciding: "I'd ask my
+  -- husband what he thinks first", "text my daughter and if she says go".
+  consult = { "what * think*", "what * say*", "what * reckon*", "ask * first", "check with * first",
+              "run it by", "run it past", "if * say* go", "if * say* so", "if * reckon*",
+              "if * think* * should", "if * agree*", "if * think* * serious", "see if * think*" },
   -- Computed, not listed: a delay or hedge that holds an action back
   -- ("ring them tomorrow", "maybe I would call"); for misconceptions.
   held = {},

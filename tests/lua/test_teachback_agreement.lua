@@ -7,9 +7,13 @@
 --   tune-b.yaml, tune-c.yaml, tune-d.yaml
 --                 three more such sets, each held out until its figures
 --                 were reported, then tuned on too;
---   heldout-e.yaml a fifth such set, never tuned on and its texts never
---                 read: only its figures are, and they are the honest ones
---                 (README); its disagreements are never shown;
+--   tune-f.yaml   red-flag answers only, read before tuning, then tuned on;
+--   tune-g.yaml   a sixth general set, read before tuning, then tuned on;
+--   heldout-e.yaml, heldout-h.yaml
+--                 a fifth and a seventh such set, never tuned on and their
+--                 texts never read: only their figures are, and they are
+--                 the honest ones (README); their disagreements are never
+--                 shown;
 --   labelled.yaml an older set with its own five questions.
 -- The questions are checked with the real schema against the real
 -- material; then analyse() runs on every answer and its findings are
@@ -143,7 +147,10 @@ end
 -- "report".  Labelled again, blind, for call-now-clot, D has none.  Every
 -- set must have none; a held-out set that shows one would be listed here
 -- with its count, never fixed answer by answer.
-local KNOWN_UNSAFE = {}
+-- Set H, first measured after set G was tuned on, credits 2 urgent points
+-- the nurse did not (its texts are not read, so they are not fixed here;
+-- the next round's rules are measured on it again).
+local KNOWN_UNSAFE = { ["heldout-h.yaml"] = 2 }
 
 local function report(name, f)
   T.log(("teach-back agreement, %s (%d answers): key points precision %.3f recall %.3f; " ..
@@ -153,7 +160,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "heldout-e.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "heldout-e.yaml", "heldout-h.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

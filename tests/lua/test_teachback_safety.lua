@@ -487,3 +487,48 @@ T.test("teachback safety: more delays, phone spellings and hedges", function()
   T.eq(now("I'd call them if I couldn't walk at all"), "")
   T.eq(covered("I'd go to the walk in centre"), "", "a walk-in centre: no help, no walking")
 end)
+
+T.test("teachback safety: an 'if' clause that waits for the sign to change holds the call back",
+       function()
+  T.eq(now("If the weakness got any worse I'd call the team"), "")
+  T.eq(heard("If the weakness got any worse I'd call the team"),
+       "heard: 'call the team' — but also 'if the weakness got any worse'")
+  T.eq(beliefs("If the weakness got any worse I'd call the team"), { 1 }, "and that is waiting")
+  T.eq(now("If my legs were still weak after a sleep I'd ring the nurse"), "")
+  T.eq(now("Unless it settled down by itself I'd phone the team"), "")
+  -- Supposing the sign is no wait, nor is a fallback or "as soon as".
+  T.eq(now("If my back hurt like that I'd call the team straight away"), "act-now")
+  T.eq(now("I'd call the team now, and if I still couldn't reach them I'd go to the ER"), "act-now")
+  T.eq(now("I'd call the team as soon as it got worse"), "")
+end)
+
+T.test("teachback safety: a step up to emergency help after a clear call is no wait", function()
+  T.eq(now("I'd call the hospital this minute. If it got very bad I'd call an ambulance"),
+       "act-now")
+  T.eq(beliefs("I'd call the hospital this minute. If it got very bad I'd call an ambulance"), {})
+  -- Not when the condition came first, nor a step up to the team itself.
+  T.eq(now("If it got very bad I'd call an ambulance"), "")
+  T.eq(now("I'd call the hospital now. If it got worse I'd ring the nurse again"), "")
+end)
+
+T.test("teachback safety: asking family what they think before calling is not acting now",
+       function()
+  T.eq(now("I'd ask my husband what he thinks first, and if he reckons it's serious we'd go to the hospital"),
+       "")
+  T.eq(heard("I'd text my daughter to see what she thinks, and if she says go, I'd go to the ER"),
+       "heard: 'go to the er' — but also 'what she thinks'")
+  -- Asking the nurse, or telling the family after calling, is fine.
+  T.eq(now("I'd call the nurse now and see what she thinks"), "act-now")
+  T.eq(now("I'd ring the team now, then ask my husband what he thinks about telling the kids"),
+       "act-now")
+end)
+
+T.test("teachback safety: what would have been, and the on-call nurse", function()
+  T.eq(now("In the old days I'd have waited, but now I'd ring the nurse straight away"), "act-now")
+  T.eq(beliefs("In the old days I'd have waited, but now I'd ring the nurse straight away"), {})
+  T.eq(beliefs("I used to wait and see, but now I ring the team at once"), {})
+  T.eq(now("I'd have to wait till morning to ring the team"), "", "'have to' is no past")
+  T.eq(now("I'd hate to wake the on-call nurse. I'd ring at nine"), "",
+       "'on-call' is a kind of nurse, no call; 'at nine' a time")
+  T.eq(now("I'd ring the on-call nurse"), "act-now")
+end)

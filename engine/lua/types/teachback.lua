@@ -156,7 +156,7 @@ end
 -- Words, parts, sentences and negation
 
 local NEG = lexicon.NEGATIONS
-local mark_clauses, retract, second_thoughts, disowned, taint, vague, to_person
+local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -364,6 +364,29 @@ function mark_clauses(parts)
   end
 end
 
+-- Bygone: the rest of a clause after "would have" (not "would have to"),
+-- "would've" or "used to" is what was, or would have been, not what the
+-- learner will do or believes now ("in the old days I'd have waited till
+-- the surgery opened, but…"; "I used to think it was a new cancer").
+-- ("She must have the private insurance", "might have": a guess, not a past.)
+local WOULD = { would = true, id = true, wed = true, youd = true, shed = true, hed = true,
+                theyd = true }
+local PERFECT = { wouldve = true, couldve = true, shouldve = true, idve = true }
+function mark_bygone(parts)
+  for _, part in ipairs(parts) do
+    local from
+    for k, t in ipairs(part) do
+      local prev, nxt = part[k - 1], part[k + 1]
+      if from and t.clause ~= part[from].clause then from = nil end
+      if from then t.bygone = true end
+      if (t.w == "have" and prev and WOULD[prev.w] and not (nxt and (nxt.w == "to" or nxt.w == "got"))) or
+         PERFECT[t.w] or (t.w == "used" and nxt and nxt.w == "to") then
+        from = k
+      end
+    end
+  end
+end
+
 -- Retraction: what comes before "actually no", "no wait", "scratch that",
 -- "on second thoughts", "then again", a clause ending "maybe not", or a
 -- lone "No." is taken back ("I'd call them now. Actually, no, I'd leave it
@@ -524,6 +547,7 @@ function M.words(text, fix)
     if mark ~= "," and mark ~= ";" and mark ~= ":" then sent = sent + 1 end
   end
   mark_clauses(parts)
+  mark_bygone(parts)
   retract(parts)
   mark_musing(parts)
   return parts
@@ -711,6 +735,11 @@ local function class_ends(ctx, name, part, i)
   -- "if I leave it I could lose my walking" supposes putting off, it does
   -- not decide it.
   if ends == nil and name == "putoff" and part[i].supposed then
+    ends = false
+    bypart[i] = ends
+  -- ("the on-call nurse": a kind of nurse, no call.)
+  elseif ends == nil and name == "action" and part[i].w == "call" and i > 1 and
+         part[i - 1].w == "on" then
     ends = false
     bypart[i] = ends
   elseif ends == nil and name == "held" then
@@ -1020,6 +1049,12 @@ local function now_in_sentence(parts, sent, ctx)
   end
   return false
 end
+local function target_within(part, a, b, ctx)
+  for j = a, math.min(#part, b) do
+    if class_ends(ctx, "target", part, j) then return true end
+  end
+  return false
+end
 local function actions_to_target(parts, ctx)
   local out = {}
   local function person_between(part, a, b)
@@ -1035,8 +1070,10 @@ local function actions_to_target(parts, ctx)
         -- "she'd tell me if I need the hospital": someone acting on the
         -- learner is not the learner getting help.
         -- ("you phone us", "she rings us": said by the team, "us" is the team.)
-        local by_team = part[i + 1] and part[i + 1].w == "us" and part[i - 1] and
-                        TEAM_SAYS[part[i - 1].w]
+        -- ("phone us on the 24-hour number": the team's number is named.)
+        local by_team = part[i + 1] and part[i + 1].w == "us" and
+                        ((part[i - 1] and TEAM_SAYS[part[i - 1].w]) or
+                         target_within(part, i + 2, i + 1 + M.ACT_REACH, ctx))
         if ends and ends[i] and part[i + 1] and ME[part[i + 1].w] and not by_team then
           local rest = {}
           for x in pairs(ends) do if x ~= i then rest[x] = true end end
@@ -1116,12 +1153,67 @@ local function after_musing(parts, o)
   return prev and prev.mused or false
 end
 
+-- "If" clauses that wait for the sign to change: from "if" (or "unless",
+-- "once", "when", "as soon as") to the next subject after the clause's own, or the end
+-- of the clause, holding a word of <worsen> ("if the weakness got any
+-- worse I'd call"; for "unless", of <improve>): {part, s, e}, s the "if" and e the worsening's end.
+-- A clause about not getting through ("if I still can't reach them") is a
+-- fallback, not a wait.
+local COND = { ["if"] = true, unless = true, once = true, ["when"] = true }
+local FALLBACK = { reach = true, answer = true, answers = true, answered = true,
+                   through = true, pick = true, picks = true, respond = true }
+-- The last token of the clause that starts at part[i] ("if"), and whether
+-- it is a fallback.
+local function cond_clause(part, i)
+  local stop, fallback = #part, false
+  for k = i + 1, #part do
+    local u = part[k]
+    if u.clause ~= part[i].clause or (k > i + 1 and lexicon.SUBJECT[u.w]) then
+      stop = k - 1
+      break
+    end
+    if FALLBACK[u.w] then fallback = true end
+  end
+  return stop, fallback
+end
+
+local function waiting_clauses(parts, ctx)
+  local out = {}
+  for pi, part in ipairs(parts) do
+    for i, t in ipairs(part) do
+      local prev = part[i - 1]
+      -- ("as soon as it got worse" waits too.)
+      local soon_as = t.w == "as" and prev and prev.w == "soon"
+      if (COND[t.w] or soon_as) and not t.negated and not (prev and prev.w == "even") then
+        local stop, fallback = cond_clause(part, i)
+        local worse
+        for k = i + 1, stop do
+          local we = not worse and class_ends(ctx, t.w == "unless" and "improve" or "worsen", part, k)
+          if we and max_end(we) <= stop then worse = max_end(we) end
+        end
+        if worse and not fallback then out[#out + 1] = { part = pi, s = i, e = worse } end
+      end
+    end
+  end
+  return out
+end
+
 local function blockers(parts, ctx)
   local out = {}
+  for _, o in ipairs(waiting_clauses(parts, ctx)) do
+    local part = parts[o.part]
+    if not part[o.s].mused and not part[o.s].bygone then
+      o.kind, o.sent, o.word = "delay", part[o.s].sent, part[o.s].w
+      o.g1, o.g2 = part[o.s].g, part[o.e].g
+      out[#out + 1] = o
+    end
+  end
   for _, kind in ipairs({ "delay", "hedge", "condition" }) do
     for _, o in ipairs(all_found(ctx.classes[kind] or {}, parts, ctx)) do
       local part = parts[o.part]
-      local ok = not o.negated and not part[o.s].mused and not after_musing(parts, o)
+      local ok = not o.negated and not part[o.s].mused and not part[o.s].bygone and
+                 not after_musing(parts, o) and
+                 not (part[o.s].w == "if" and select(2, cond_clause(part, o.s)))
       if ok and kind ~= "hedge" then
         for k = math.max(1, o.s - 3), o.e do
           local ne = class_ends(ctx, "now", part, k)
@@ -1243,7 +1335,7 @@ function second_thoughts(good, parts, ctx)
   for _, o in ipairs(all_found(ctx.classes.putoff or {}, parts, ctx)) do
     local part = parts[o.part]
     local t = part[o.s]
-    if not o.negated and not t.supposed and not t.mused and
+    if not o.negated and not t.supposed and not t.mused and not t.bygone and
        (t.g > last or not contrast_between(parts, part[o.e].g, first)) then
       return said(parts, o)
     end
@@ -1380,9 +1472,16 @@ local function on_their_word(parts, o, ctx)
   return word
 end
 
+-- (Of a person only: "it's not fair to wake them" is a reluctance.)
+local COPULA = { am = true, are = true, im = true, youre = true, were = true, theyre = true }
 function disowned(flat, parts, o, q, ctx)
   if on_their_word(parts, o, ctx) then return true end
   local s = parts[o.part][o.s]
+  if s.bygone then return true end
+  -- ("I am never disturbing them": what the learner is, not a reluctance;
+  -- a belief that starts with its negation is the key point's.)
+  local before = flat[s.g - 1]
+  if s.neg and before and before.sent == s.sent and COPULA[before.w] then return true end
   -- A belief mused on, then denied ("should I just wait? ... not waiting").
   if s.mused then
     for g = s.g + 1, #flat do
@@ -1481,6 +1580,39 @@ function to_person(parts, a, ctx)
   return false
 end
 
+-- A step up after a clear call: "I'd call the hospital now, and if it
+-- got very bad I'd call 999".  An action after the first call that counts,
+-- held back only by an "if" said after that call, to emergency help.
+function escalation(parts, a, b, good, ctx)
+  if b.word ~= "if" or a.g <= good[1].g2 or b.g1 <= good[1].g2 then return false end
+  local part = parts[a.part]
+  for j = a.s, math.min(#part, a.s + M.ACT_REACH) do
+    if class_ends(ctx, "emergency", part, j) or part[j].w:find("^emergenc") then return true end
+  end
+  return false
+end
+
+-- Asking someone who is not clinical help what to do before the call
+-- ("I'd ask my husband what he thinks first, and if he reckons it's
+-- serious we'd go up"): the words, or nil.  A person named and a
+-- <consult> said, both before the first call that counts.
+function consulted_first(parts, good, ctx)
+  local first = good[1].g1
+  for _, a in ipairs(good) do first = math.min(first, a.g1) end
+  local person = false
+  for _, part in ipairs(parts) do
+    for k, t in ipairs(part) do
+      if t.g < first and not t.negated and class_ends(ctx, "person", part, k) then person = true end
+    end
+  end
+  if not person then return nil end
+  for _, o in ipairs(all_found(ctx.classes.consult or {}, parts, ctx)) do
+    local t = parts[o.part][o.s]
+    if not o.negated and t.g < first then return said(parts, o) end
+  end
+  return nil
+end
+
 ---------------------------------------------------------------------------
 -- Analysis
 
@@ -1507,13 +1639,15 @@ function M.analyse(q, text)
       local bl, anchors = ctx.bl, ctx.anchors
       -- Once help is clearly called, putting off telling the family is
       -- no waiting ("call the team now, and tomorrow tell my daughter").
-      local clear = false
+      -- Nor is a step up to emergency help if it gets worse.
+      local good = {}
       for _, a in ipairs(actions_to_target(parts, ctx)) do
-        if not blocked_by(a, bl, anchors, parts) then clear = true end
+        if not blocked_by(a, bl, anchors, parts) then good[#good + 1] = a end
       end
       for _, a in ipairs(anchors) do
-        local b = not (clear and to_person(parts, a, ctx)) and
+        local b = not (good[1] and to_person(parts, a, ctx)) and
                   blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
+        if b and good[1] and escalation(parts, a, b, good, ctx) then b = nil end
         if b then
           local p = parts[b.part]
           ctx.held[p] = ctx.held[p] or {}
@@ -1604,11 +1738,19 @@ function M.analyse(q, text)
         for _, a in ipairs(anchors) do
           local b = not to_person(parts, a, ctx) and
                     blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
+          if b and escalation(parts, a, b, good, ctx) then b = nil end
           if b then
             ok = false
             held = { heard = said(parts, { part = a.part, s = a.s, e = a.s }), but = said(parts, b) }
             break
           end
+        end
+      end
+      if ok then
+        local b = consulted_first(parts, good, ctx)
+        if b then
+          ok = false
+          held = { heard = gtext(parts, good[1]), but = b }
         end
       end
       if ok then
