@@ -29,7 +29,8 @@ M.CLASSES = {
   action = { "call*", "phone*", "telephon*", "ring*", "rang", "contact*", "go to", "go straight to",
              "go in to", "go into", "going to", "gone to", "get to", "get me to", "get myself to",
              "head* to", "rush* to", "take me to", "drive me to", "straight to",
-             "get in touch", "get hold of", "speak to", "talk to", "let * know", "tell*",
+             "get in touch", "get hold of", "speak to", "talk to", "let * know", "tell", "tells",
+             "telling", "told",
              "see a", "see the", "see my", "text*", "page", "dial*", "get help", "get seen",
              "seek* help", "ask* for help", "attend*",
              -- Lay and regional ways of calling: "buzz the ward", "give them a
@@ -38,8 +39,9 @@ M.CLASSES = {
              "give * a shout", "give * a tinkle", "on the blower", "on the phone to",
              "get on to", "get onto", "call out", "summon*", "alert*", "notify", "inform*",
              "get myself seen", "get checked", "go up to", "go down to", "go in", "nip to",
-             "pop to", "take myself to", "get through to", "straight on to", "straight onto",
-             "be on to", "be onto" },
+             "pop to", "take myself to", "take me in", "take me into", "take her in", "take her into",
+             "drive me in", "drive her in", "get through to", "straight on to", "straight onto",
+             "be on to", "be onto", "mention*", "bring * up", "raise it" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
@@ -60,7 +62,7 @@ M.CLASSES = {
           "without delay", "day or night", "tonight", "middle of the night", "at night",
           "no matter what time", "whatever the time", "any time", "as soon as", "even if",
           "even at", "even in the", "straight off", "pronto", "no waiting", "no hanging about",
-          "right then", "then and there" },
+          "right then", "then and there", "that night" },
   -- Putting the call off.  Negated ("I would not wait until the morning")
   -- they do not count.
   delay = { "tomorrow", "morning", "in the morning", "the morning", "next morning", "till morning", "til morning",
@@ -94,12 +96,13 @@ M.CLASSES = {
             "kip", "after * lie down", "at my next", "at her next", "at the next", "next chemo",
             "next treatment", "next review", "next scan", "next cycle", "next blood*",
             "next session", "within 24", "within a day", "within * days", "if * not walk*",
-            "if * weaker", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
+            "if * weaker", "for an appointment", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
             "at 10", "6am", "10am" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
   -- stands.
-  worsen = { "worse", "worsen*", "still", "persist*", "continu*", "last*", "keep* on",
+  worsen = { "worse", "worsen*", "still", "persist*", "continu*", "last*", "keep* on", "stay*",
+             "more than", "also",
              "keep* going", "carr* on", "no better", "not * better", "not * go* away",
              "not * settle*", "not * eas*", "not * improv*", "not * pass*", "not * stop*",
              "not * come down", "not * go* down", "bad", "weaker", "spread*" },
@@ -111,19 +114,20 @@ M.CLASSES = {
   consult = { "what * think*", "what * say*", "what * reckon*", "ask * first", "check with * first",
               "run it by", "run it past", "if * say* go", "if * say* so", "if * reckon*",
               "if * think* * should", "if * agree*", "if * think* * serious", "see if * think*" },
-  -- Computed, not listed: a delay or hedge that holds an action back
-  -- ("ring them tomorrow", "maybe I would call"); for misconceptions.
+  -- Computed, not listed: a delay that holds an action back
+  -- ("ring them tomorrow"; a hedge, "maybe I would call", is no belief);
+  -- for misconceptions.
   held = {},
   -- Beliefs, as classes a misconception combines ("<stop> * <when> *
   -- <better>", "<minimise> * <cold>"), so that a belief said in new words
   -- is still heard.
   -- Stopping a medicine.
   stop = { "stop*", "quit*", "come off", "knock * off", "pack * in", "give * up", "ditch*", "leave off",
-           "cut * out", "no longer take", "skip*", "miss* a few",
+           "cut * out", "no longer take", "skip*", "miss* a few", "leave * off",
            "miss* some", "pause*", "take a break", "have a break", "no need", "cut down",
            "cut * down", "reduc*", "lower*", "taper*", "wean*" },
   -- A condition of time.
-  when = { "when", "once", "if", "after", "as soon as", "the day", "soon as" },
+  when = { "when", "once", "if", "after", "as soon as", "the day", "soon as", "until", "till" },
   -- Feeling better, or a reason of one's own to stop.
   better = { "better", "well", "fine", "good", "gone", "go away", "clear*", "side effect*",
              "improv*", "settl*", "normal", "ok", "okay", "alright", "all right", "done",
@@ -141,7 +145,7 @@ M.CLASSES = {
              "sprain*", "strain*", "slept * funny", "slept * wrong", "mattress", "posture",
              "overdid it", "overdone it", "lifting", "gardening", "pulled something",
              "pull* * muscle", "pull* * back", "bad back", "old back", "my age", "getting old*",
-             "old age" },
+             "old age", "backs do that", "backs play up" },
   -- A sign made little of, without naming a cause.
   -- (A negation word in a phrase stands for any negation: "nothing to
   -- worry" would match "try not to worry", so none is listed.)
@@ -186,7 +190,8 @@ M.CLASSES = {
              "see if * pass*", "save it", "save * for" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.
-  reluctance = { "not want * <bother>", "not want * wake", "not like * <bother>",
+  reluctance = { "not want * <bother>", "not want * wake", "hate * wake", "run off * feet",
+                 "rushed off * feet", "not like * <bother>",
                  "hate * <bother>", "make a fuss", "feel * <bother>", "feel * silly",
                  "feel * stupid", "be a <bother>", "be * <bother>", "feel * awful",
                  "feel * bad", "feel * terrible", "feel * guilty", "better things to do",

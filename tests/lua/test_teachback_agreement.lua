@@ -160,7 +160,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "heldout-e.yaml", "heldout-h.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "heldout-e.yaml", "heldout-h.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

@@ -267,8 +267,10 @@ T.test("teachback rules: calls said in more ways, and doubts that end in a call"
 end)
 
 T.test("teachback rules: deciding later whether it is worth a call is no call now", function()
+  -- (A hedge holds the call back but is no belief that waiting is fine:
+  -- two of three blind labellers marked no misconception on such answers.)
   T.eq(verdict("tb-back-pain-legs", "I'd search online first, then decide if it's worth " ..
-               "ringing the team."), " | rests-or-waits")
+               "ringing the team."), " | ")
   -- (unsafe: the answer missed an urgent point, so the red-flag box shows.)
   T.ok(tb.unsafe(q("tb-back-pain-legs"), "I'd search online first, then decide if it's worth " ..
                  "ringing the team."))

@@ -532,3 +532,36 @@ T.test("teachback safety: what would have been, and the on-call nurse", function
        "'on-call' is a kind of nurse, no call; 'at nine' a time")
   T.eq(now("I'd ring the on-call nurse"), "act-now")
 end)
+
+T.test("teachback safety: a call to cancel is no call for help, and 'telly' is no telling", function()
+  T.eq(now("I'd ring the clinic to cancel my appointment and stay in bed"), "")
+  T.eq(now("I'd phone the ward to move my chemo"), "")
+  T.eq(now("I'd ring the clinic to tell them my legs are weak, right now"), "act-now")
+  T.eq(now("I'm usually up at 2 watching telly"), "", "'tell*' once matched 'telly'")
+end)
+
+T.test("teachback safety: a first thought answered in the next sentence is not held", function()
+  local text = "My first thought would be to lie down. But with the cancer in my bones " ..
+               "I'd call the team now."
+  T.eq(beliefs(text), {})
+  T.eq(covered(text), "act-now")
+  T.eq(beliefs("Part of me would want to wait, but I'd call the team now"), {})
+  -- Not answered: the belief stands, and cancels the call.
+  T.eq(beliefs("My first thought would be to lie down. I'd call the team later."), { 1 })
+end)
+
+T.test("teachback safety: a hedge holds the call back but is no belief that waiting is fine",
+       function()
+  T.eq(covered("I suppose I'd probably ring the team"), "")
+  T.eq(beliefs("I suppose I'd probably ring the team"), {})
+  T.eq(beliefs("I'd ring the team tomorrow"), { 1 }, "a delay is")
+end)
+
+T.test("teachback safety: an auxiliary after 'and' starts a predicate a negation does not reach",
+       function()
+  local parts = tb.words("the cancer isn't responding and is progressing")
+  local negated = {}
+  for _, t in ipairs(parts[1]) do if t.negated then negated[#negated + 1] = t.w end end
+  T.eq(negated, { "responding", "and" })
+  T.eq(now("I won't wait and will call the team"), "act-now")
+end)

@@ -314,8 +314,11 @@ local function mark_negation(part)
     local complement = lexicon.SUBJECT[t.w] and prev and
                        (COMPLEMENT[prev.w] or
                         (AUX[prev.w] and before and (before.neg or before.w == "way")))
+    -- ("the cancer isn't responding and is progressing": an auxiliary
+    -- after "and" starts a predicate of its own.)
     local stop = lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or
-                 (wrong and in_set(ACTION_WORDS, t))
+                 (wrong and in_set(ACTION_WORDS, t)) or
+                 (AUX[t.w] and prev and (prev.w == "and" or prev.w == "or"))
     if active and (stop or since >= M.SCOPE) then
       -- A negated wrong action that runs out of words sleeps: an "or",
       -- "nor", "until" or "till" wakes it ("must not wait for her next
@@ -1038,7 +1041,7 @@ M.ACT_REACH = 6
 local ME = { me = true, us = true }
 local TEAM_SAYS = { you = true, she = true, he = true }
 local SOFT_ACTION = {}
-for w in ([[tell let speak talk mention see text attend inform notify report]]):gmatch("%a+") do
+for w in ([[tell let speak talk mention see text attend inform notify report bring raise]]):gmatch("%a+") do
   SOFT_ACTION[M.stem(w)] = true
 end
 local function now_in_sentence(parts, sent, ctx)
@@ -1052,6 +1055,16 @@ end
 local function target_within(part, a, b, ctx)
   for j = a, math.min(#part, b) do
     if class_ends(ctx, "target", part, j) then return true end
+  end
+  return false
+end
+local ERRAND = {}
+for w in ([[cancel change move rearrange reschedule postpone book]]):gmatch("%a+") do
+  ERRAND[M.stem(w)] = true
+end
+local function errand_after(part, e)
+  for k = e + 1, math.min(#part - 1, e + 3) do
+    if part[k].w == "to" and ERRAND[part[k + 1].stem] then return true end
   end
   return false
 end
@@ -1107,6 +1120,8 @@ local function actions_to_target(parts, ctx)
             found = e
           end
         end
+        -- A call to cancel or move an appointment is no call for help.
+        if found and errand_after(part, found) then found = nil end
         -- Telling, mentioning, seeing or texting is reporting, not getting
         -- help: it counts for an urgent point only with a word of acting
         -- now in its sentence ("I'd tell them if my leg swelled up" does
@@ -1397,8 +1412,10 @@ end
 -- Reports (say, told, think, know: "my sister thinks", "I know they
 -- say") and concessions (could, might, probably, technically).
 local REPORT, HEDGED, ANSWER = {}, {}, {}
+-- ("Part of me would want to wait, but…", "I'd be tempted to leave it,
+-- but…": a wish conceded.)
 for w in ([[technically admittedly supposedly thought think thinks reckon reckons say says
-  said told tell tells believe believes know course]]):gmatch("%a+") do
+  said told tell tells believe believes know course want wanted tempted instinct]]):gmatch("%a+") do
   REPORT[w] = true
 end
 for w in ([[could might may maybe perhaps probably possibly suppose guess assume]]):gmatch("%a+") do
@@ -1435,6 +1452,10 @@ local function answered(flat, parts, o)
     if ANSWER[flat[g].w] and after and after.sent == s.sent then return flat[g] end
     g = g + 1
   end
+  -- ("My first thought would be that I'd pulled something. But with the
+  -- cancer in my bones I'd call now": the next sentence may answer.)
+  local nxt, after = flat[g], flat[g + 2]
+  if nxt and ANSWER[nxt.w] and after and after.sent == nxt.sent then return nxt end
   return nil
 end
 
@@ -1629,8 +1650,8 @@ function M.analyse(q, text)
   local ctx = context(classes)
   local fix = M.SPELLING and speller(q, classes) or nil
   local parts = M.words(type(text) == "string" and text or "", fix)
-  -- <held>: the delays and hedges that hold an action back ("ring them
-  -- tomorrow", "maybe I'd call"), for misconceptions about waiting.
+  -- <held>: the delays that hold an action back ("ring them tomorrow"),
+  -- for misconceptions about waiting.
   ctx.held_at = function(part, i)
     if not ctx.held then
       ctx.held = {}
@@ -1648,6 +1669,9 @@ function M.analyse(q, text)
         local b = not (good[1] and to_person(parts, a, ctx)) and
                   blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
         if b and good[1] and escalation(parts, a, b, good, ctx) then b = nil end
+        -- (A hedge holds the call back, but "maybe I'd call" is no belief
+        -- that waiting is fine.)
+        if b and b.kind == "hedge" then b = nil end
         if b then
           local p = parts[b.part]
           ctx.held[p] = ctx.held[p] or {}
