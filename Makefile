@@ -57,7 +57,9 @@ TEST_BIN   = $(TESTS:%=$(BUILD)/tests/%)
 # (built as plain programs with replay.c), fuzzed by `make fuzz` (clang).
 FUZZ_NAMES   = yaml material check answers teachback import csv serve
 FUZZ_REPLAY  = $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz/fuzz_%)
-FUZZ_DEFS    = -DFUZZ_HARNESS_LUA='"$(CURDIR)/tests/fuzz/harness.lua"'
+# FUZZ_MODE is -DFUZZ_LIBFUZZER in the clang build (make fuzz); passing the
+# whole FUZZ_DEFS down instead would lose the quotes around the path.
+FUZZ_DEFS    = -DFUZZ_HARNESS_LUA='"$(CURDIR)/tests/fuzz/harness.lua"' $(FUZZ_MODE)
 FUZZ_SECONDS ?= 600
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all
 # The serve harness reads back the response serve.c builds (MHD's headers),
@@ -94,7 +96,7 @@ fuzz: deps
 	@scripts/install-deps fuzz
 	@$(MAKE) --no-print-directory -s fuzz-targets BUILD=build-fuzz CC=clang CFLAGS=-Wno-error \
 	  OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
-	  FUZZ_DEFS="$(FUZZ_DEFS) -DFUZZ_LIBFUZZER"
+	  FUZZ_MODE=-DFUZZ_LIBFUZZER
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run $(FUZZ_NAMES)
 
 fuzz-targets: $(FUZZ_NAMES:%=$(BUILD)/fuzz/%)
