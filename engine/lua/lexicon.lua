@@ -96,7 +96,8 @@ M.CLASSES = {
             "kip", "after * lie down", "at my next", "at her next", "at the next", "next chemo",
             "next treatment", "next review", "next scan", "next cycle", "next blood*",
             "next session", "within 24", "within a day", "within * days", "if * not walk*",
-            "if * weaker", "for an appointment", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
+            "if * weaker", "for an appointment", "should * persist*", "should * continu*",
+            "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
             "at 10", "6am", "10am" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it

@@ -565,3 +565,10 @@ T.test("teachback safety: an auxiliary after 'and' starts a predicate a negation
   T.eq(negated, { "responding", "and" })
   T.eq(now("I won't wait and will call the team"), "act-now")
 end)
+
+T.test("teachback safety: 'should it persist' waits; a 'maybe' about the cause is no hedge", function()
+  T.eq(now("Phone the team promptly should the pain persist"), "")
+  T.eq(covered("I call the hospital immediately, maybe is the spinal cord"), "act-now spinal-cord")
+  T.eq(now("I'd call the hospital, maybe"), "", "an afterthought hedges the call")
+  T.eq(now("I'd call the hospital maybe if it's bad"), "")
+end)

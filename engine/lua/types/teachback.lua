@@ -1257,6 +1257,16 @@ end
 -- Hedges that may follow the action they weaken ("call them, maybe");
 -- "could" after it is about something else ("call, it could be a clot").
 local AFTER_HEDGE = { maybe = true, perhaps = true, probably = true, possibly = true }
+-- An afterthought ends its part or goes on with "if", "not", "or", "when"
+-- ("call them, maybe", "call them maybe if it's bad"); one that goes on
+-- with a clause of its own is about something else ("I call the hospital
+-- immediately, maybe is blood clot").
+local AFTERTHOUGHT_NEXT = { ["if"] = true, ["not"] = true, ["or"] = true, ["when"] = true,
+                            later = true, tomorrow = true }
+local function afterthought(part, e)
+  local nxt = part[e + 1]
+  return not nxt or AFTERTHOUGHT_NEXT[nxt.w] or false
+end
 
 local function contrast_between(parts, a, b)
   for _, part in ipairs(parts) do
@@ -1283,7 +1293,8 @@ local function blocked_by(o, bl, anchors, parts)
     if b.sent == o.sent and not (b.kind == "condition" and b.g1 < o.g1) then
       if b.kind == "hedge" then
         if (b.g2 < o.g1 and o.g1 - b.g2 <= 3 and b.part == o.part) or
-           (b.g1 > o.g2 and b.g1 - o.g2 <= 2 and AFTER_HEDGE[b.word]) then
+           (b.g1 > o.g2 and b.g1 - o.g2 <= 2 and AFTER_HEDGE[b.word] and
+            afterthought(parts[b.part], b.e)) then
           return b
         end
       else
