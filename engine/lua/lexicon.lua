@@ -96,14 +96,21 @@ M.CLASSES = {
             "kip", "after * lie down", "at my next", "at her next", "at the next", "next chemo",
             "next treatment", "next review", "next scan", "next cycle", "next blood*",
             "next session", "within 24", "within a day", "within * days", "if * not walk*",
-            "if * weaker", "for an appointment", "should * persist*", "should * continu*",
+            "if * weaker", "for an appointment", "when * gets back", "when * get back",
+            "when * gets home", "when * get home", "when * gets here", "when * get here",
+            "once * home", "once * back", "once * here", "should * persist*", "should * continu*",
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
             "at 10", "6am", "10am" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
   -- stands.
   worsen = { "worse", "worsen*", "still", "persist*", "continu*", "last*", "keep* on", "stay*",
-             "more than", "also",
+             "more than", "also", "for 24", "for * hour*", "for * day*", "for a while", "for long",
+             -- (or for the time, or a person: "as soon as the surgery opens",
+             -- "when my husband gets back")
+             "open*", "get* back", "gets home", "get home", "gets here", "get here",
+             "arriv*", "comes home", "come home", "comes round", "come round", "comes over",
+             "come over",
              "keep* going", "carr* on", "no better", "not * better", "not * go* away",
              "not * settle*", "not * eas*", "not * improv*", "not * pass*", "not * stop*",
              "not * come down", "not * go* down", "bad", "weaker", "spread*" },
@@ -180,7 +187,8 @@ M.CLASSES = {
             "not sure", "think about", "consider*", "could", "may", "try to", "or not",
             "probs", "prob", "whether", "wonder*", "tempted", "likely", "if i should", "should i", "shall i",
             "do i", "ponder*", "debat*", "in two minds", "dunno", "not know if",
-            "decide if", "decide whether", "if * worth", "whether * worth" },
+            "decide if", "decide whether", "if * worth", "whether * worth", "like to think",
+            "hope i would", "hope id", "i hope i" },
   -- Putting help off without naming a delay: "I'd hold off", "sit tight".
   -- Said (not negated) anywhere in an answer, an urgent point is not
   -- clearly covered.
@@ -188,6 +196,8 @@ M.CLASSES = {
              "sleep on it", "leave it", "leave * till", "leave * until", "hold fire",
              "wait and see", "give it * time", "give it a day", "give it a few", "ride it out",
              "tough it out", "see how * go*", "see what happens", "see if * settl*",
+             "have a sleep", "have a nap", "have a lie down", "have a rest", "get some sleep",
+             "go to sleep", "sleep first", "rest first", "straight after",
              "see if * pass*", "save it", "save * for" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.

@@ -572,3 +572,18 @@ T.test("teachback safety: 'should it persist' waits; a 'maybe' about the cause i
   T.eq(now("I'd call the hospital, maybe"), "", "an afterthought hedges the call")
   T.eq(now("I'd call the hospital maybe if it's bad"), "")
 end)
+
+T.test("teachback safety: waiting for a time, a person or a sleep, said in more ways", function()
+  T.eq(now("Provided it doesn't ease off, I'd call the team."), "")
+  T.eq(now("When my husband gets back from work we'd go to the hospital."), "")
+  T.eq(now("I'd call the team as soon as the surgery opens."), "")
+  T.eq(now("I'd ring the number when my daughter gets here so she can listen too."), "")
+  T.eq(now("Advise her to contact the team if pyrexial for 24h."), "")
+  T.eq(now("I'd like to think I'd call them straight away."), "")
+  T.eq(now("I'd take my tablets, have a sleep, and phone the team straight after."), "")
+  T.eq(now("I'd call the team straight away. Well, after I've had my tea."), "",
+       "a delay opening the next sentence amends the call")
+  -- A next sentence with an action of its own keeps its delay to itself.
+  T.eq(now("I'd call the team straight away. Tomorrow I'd tell my daughter."), "act-now")
+  T.eq(now("I'd call the team as soon as I noticed it."), "act-now")
+end)

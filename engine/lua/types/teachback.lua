@@ -156,7 +156,8 @@ end
 -- Words, parts, sentences and negation
 
 local NEG = lexicon.NEGATIONS
-local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first, disowned, taint, vague, to_person
+local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
+  leads_sentence, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -1174,7 +1175,8 @@ end
 -- worse I'd call"; for "unless", of <improve>): {part, s, e}, s the "if" and e the worsening's end.
 -- A clause about not getting through ("if I still can't reach them") is a
 -- fallback, not a wait.
-local COND = { ["if"] = true, unless = true, once = true, ["when"] = true }
+local COND = { ["if"] = true, unless = true, once = true, ["when"] = true, provided = true,
+               providing = true }
 local FALLBACK = { reach = true, answer = true, answers = true, answered = true,
                    through = true, pick = true, picks = true, respond = true }
 -- The last token of the clause that starts at part[i] ("if"), and whether
@@ -1213,6 +1215,25 @@ local function waiting_clauses(parts, ctx)
   return out
 end
 
+-- Does occurrence o open its sentence (after "well", "but", "or",
+-- "actually", "maybe", "ok", "um")?
+local OPENER = { well = true, but = true, ["or"] = true, actually = true, maybe = true, ok = true,
+                 okay = true, um = true, er = true, erm = true, hmm = true, oh = true, no = true,
+                 only = true }
+function leads_sentence(parts, o)
+  local part = parts[o.part]
+  local first = part[o.s]
+  for pi = o.part, 1, -1 do
+    local p = parts[pi]
+    for k = (pi == o.part and o.s - 1 or #p), 1, -1 do
+      local t = p[k]
+      if t.sent ~= first.sent then return true end
+      if not OPENER[t.w] then return false end
+    end
+  end
+  return true
+end
+
 local function blockers(parts, ctx)
   local out = {}
   for _, o in ipairs(waiting_clauses(parts, ctx)) do
@@ -1246,6 +1267,7 @@ local function blockers(parts, ctx)
       end
       if ok then
         o.kind, o.sent, o.word = kind, part[o.s].sent, part[o.s].w
+        o.leads = leads_sentence(parts, o)
         o.g1, o.g2 = part[o.s].g, part[o.e].g
         out[#out + 1] = o
       end
@@ -1290,6 +1312,16 @@ end
 -- action word is nearer to it (then the delay belongs to that action).
 local function blocked_by(o, bl, anchors, parts)
   for _, b in ipairs(bl) do
+    -- ("I'd call the team straight away. Well, after my tea.": a delay
+    -- that opens a sentence with no action of its own amends the one
+    -- before.)
+    if b.kind == "delay" and b.leads and b.sent == o.sent + 1 then
+      local own = false
+      for _, a in ipairs(anchors) do
+        if a.sent == b.sent then own = true end
+      end
+      if not own then return b end
+    end
     if b.sent == o.sent and not (b.kind == "condition" and b.g1 < o.g1) then
       if b.kind == "hedge" then
         if (b.g2 < o.g1 and o.g1 - b.g2 <= 3 and b.part == o.part) or
