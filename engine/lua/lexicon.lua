@@ -96,7 +96,9 @@ M.CLASSES = {
             "kip", "after * lie down", "at my next", "at her next", "at the next", "next chemo",
             "next treatment", "next review", "next scan", "next cycle", "next blood*",
             "next session", "within 24", "within a day", "within * days", "if * not walk*",
-            "if * weaker", "for an appointment", "when * gets back", "when * get back",
+            "if * weaker", "for an appointment", "whenever", "no rush", "no hurry",
+            "get a minute", "got a minute", "until about", "till about", "day staff",
+            "day shift", "when * gets back", "when * get back",
             "when * gets home", "when * get home", "when * gets here", "when * get here",
             "once * home", "once * back", "once * here", "should * persist*", "should * continu*",
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
@@ -188,7 +190,7 @@ M.CLASSES = {
             "probs", "prob", "whether", "wonder*", "tempted", "likely", "if i should", "should i", "shall i",
             "do i", "ponder*", "debat*", "in two minds", "dunno", "not know if",
             "decide if", "decide whether", "if * worth", "whether * worth", "like to think",
-            "hope i would", "hope id", "i hope i" },
+            "hope i would", "hope id", "i hope i", "sure * serious", "sure * worth" },
   -- Putting help off without naming a delay: "I'd hold off", "sit tight".
   -- Said (not negated) anywhere in an answer, an urgent point is not
   -- clearly covered.
@@ -197,7 +199,10 @@ M.CLASSES = {
              "wait and see", "give it * time", "give it a day", "give it a few", "ride it out",
              "tough it out", "see how * go*", "see what happens", "see if * settl*",
              "have a sleep", "have a nap", "have a lie down", "have a rest", "get some sleep",
-             "go to sleep", "sleep first", "rest first", "straight after",
+             "go to sleep", "sleep first", "rest first", "straight after", "lie on the sofa",
+             "lie on the settee", "lie on the couch", "hope it * off", "hope * wear* off",
+             "hope * pass*", "hope * go* away", "hope for the best", "get * rest",
+             "try * rest",
              "see if * pass*", "save it", "save * for" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.

@@ -8,7 +8,10 @@
 --                 three more such sets, each held out until its figures
 --                 were reported, then tuned on too;
 --   tune-f.yaml   red-flag answers only, read before tuning, then tuned on;
---   tune-g.yaml   a sixth general set, read before tuning, then tuned on;
+--   tune-g.yaml, tune-k.yaml
+--                 two more general sets, read before tuning, then tuned on;
+--   tune-i.yaml, tune-j.yaml
+--                 two more red-flag sets, read before tuning, then tuned on;
 --   heldout-e.yaml, heldout-h.yaml
 --                 a fifth and a seventh such set, never tuned on and their
 --                 texts never read: only their figures are, and they are
@@ -150,7 +153,11 @@ end
 -- Set H, first measured after set G was tuned on, credits 2 urgent points
 -- the nurse did not (its texts are not read, so they are not fixed here;
 -- the next round's rules are measured on it again).
-local KNOWN_UNSAFE = { ["heldout-h.yaml"] = 2 }
+-- Set K credits 1: "I'd get in touch with them" at 2 in the morning, marked
+-- not acting now for want of a word of now; the other blind labellers
+-- marked such plain calls as acting now ("I'd ring.", sets A to J), and the
+-- rule stays with them.
+local KNOWN_UNSAFE = { ["heldout-h.yaml"] = 2, ["tune-k.yaml"] = 1 }
 
 local function report(name, f)
   T.log(("teach-back agreement, %s (%d answers): key points precision %.3f recall %.3f; " ..
@@ -160,7 +167,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "heldout-e.yaml", "heldout-h.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "heldout-e.yaml", "heldout-h.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

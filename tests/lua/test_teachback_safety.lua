@@ -587,3 +587,29 @@ T.test("teachback safety: waiting for a time, a person or a sleep, said in more 
   T.eq(now("I'd call the team straight away. Tomorrow I'd tell my daughter."), "act-now")
   T.eq(now("I'd call the team as soon as I noticed it."), "act-now")
 end)
+
+T.test("teachback safety: help sought only if the team cannot be reached is no call now", function()
+  T.eq(now("If I can't get hold of them, I'd go to the ER"), "")
+  T.eq(now("I'd ring them now. If I can't get hold of them, I'd go to the ER"), "act-now")
+  T.eq(now("I'd call the team now. If I can't breathe, then I call 999"), "act-now",
+       "'then' after an 'if' is its consequent, not a later step")
+end)
+
+T.test("teachback safety: stories are not plans", function()
+  T.eq(now("My friend rang them one night and felt silly, so I'd make sure it was serious first"), "")
+  T.eq(beliefs("Last year I waited and it went. But this time I'd call the team now"), {})
+  T.eq(covered("Last year I waited and it went. But this time I'd call the team now"), "act-now")
+  T.eq(beliefs("I met a lady who waited till her clinic day. I'd call the team now"), {},
+       "what she did is her story")
+  T.eq(now("You might want to wait and see - please don't. Call the team now."), "act-now")
+  T.eq(now("The sooner they see it the better, so I'd ring the team"), "act-now",
+       "'sooner' is no 'soon'")
+end)
+
+T.test("teachback safety: a callback whenever, a sofa and a hope are not acting now", function()
+  T.eq(now("I'd ring the nurses and ask them to call me back whenever they get a minute"), "")
+  T.eq(now("I'd ring the 24-hour line, no rush"), "")
+  T.eq(now("I know I should ring the team now. But honestly? I'd lie on the sofa and hope it wore off."), "")
+  T.eq(now("I'd rest until about seven when the day staff are on, then ring the unit"), "")
+  T.eq(now("In an hour or so, if it's still bad, I'd phone the team"), "", "'or so' is no contrast")
+end)

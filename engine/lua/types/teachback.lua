@@ -83,6 +83,8 @@ for w in ([[cancer fever liver number never ever other another after water under
   KEEP[w] = true
 end
 KEEP.later = nil -- later meets late (both "lat")
+-- ("the sooner the better", "they'd much sooner I rang": no "soon", a delay.)
+KEEP.sooner = true
 
 -- Common irregular verb forms, looked up before the suffix rules.
 local IRREGULAR = {
@@ -157,7 +159,7 @@ end
 
 local NEG = lexicon.NEGATIONS
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, disowned, taint, vague, to_person
+  leads_sentence, consequent, fallback_only, told_of, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -376,7 +378,37 @@ end
 local WOULD = { would = true, id = true, wed = true, youd = true, shed = true, hed = true,
                 theyd = true }
 local PERFECT = { wouldve = true, couldve = true, shouldve = true, idve = true }
+-- A sentence opened by "last time", "last year", "years ago", "in the
+-- past" tells a story up to its first contrast ("Last year I had a sore
+-- back and I waited and it went. But this is different…").
+local LAST = { time = true, year = true, month = true, week = true, night = true,
+               winter = true, summer = true, christmas = true }
+local PAST = { went = true, was = true, had = true, did = true, rang = true, sat = true,
+               left = true, thought = true, took = true, felt = true, got = true }
+local function mark_story(parts)
+  local story
+  for _, part in ipairs(parts) do
+    for k, t in ipairs(part) do
+      local nxt = part[k + 1]
+      if story and (t.sent ~= story or lexicon.CONTRAST[t.w]) then story = nil end
+      -- ("a lady who waited till her clinic day": her story, to the clause's end.)
+      if t.w == "who" and nxt and (nxt.w:find("ed$") or PAST[nxt.w]) then
+        for j = k + 1, #part do
+          if part[j].clause ~= t.clause then break end
+          part[j].bygone = true
+        end
+      end
+      if (t.w == "last" and nxt and LAST[nxt.w]) or (t.w == "years" and nxt and nxt.w == "ago") or
+         (t.w == "in" and nxt and nxt.w == "the" and part[k + 2] and part[k + 2].w == "past") then
+        story = t.sent
+      end
+      if story then t.bygone = true end
+    end
+  end
+end
+
 function mark_bygone(parts)
+  mark_story(parts)
   for _, part in ipairs(parts) do
     local from
     for k, t in ipairs(part) do
@@ -419,7 +451,13 @@ function retract(parts)
     local nxt, prev = flat[m + 1], flat[m - 1]
     local pair = nxt and RETRACT_PAIRS[t.w] and RETRACT_PAIRS[t.w][nxt.w] and
                  nxt.sent == t.sent
-    local marker = pair or
+    -- ("…or skip tonight's tablet and see how you go - please don't.")
+    local please = t.w == "please" and nxt and nxt.sent == t.sent and
+                   (nxt.w == "dont" or (nxt.w == "do" and flat[m + 2] and flat[m + 2].w == "not" and
+                                       flat[m + 2].sent == t.sent)) and
+                   (nxt.w == "dont" and nxt.last_in_part or
+                    (nxt.w == "do" and flat[m + 2].last_in_part))
+    local marker = pair or please or
                    (m > 1 and LONE_NO[t.w] and t.alone) or
                    (prev and t.w == "not" and t.last_in_part and AFTERTHOUGHT[prev.w] and
                     (prev.w ~= "or" or prev.first_in_part) and m - 1 or false)
@@ -1069,6 +1107,20 @@ local function errand_after(part, e)
   end
   return false
 end
+-- "My friend rang them one night and felt silly": what someone else did
+-- is a story, not the learner's plan.
+local DONE = {}
+for w in ([[rang rung called phoned telephoned dialled dialed contacted went]]):gmatch("%a+") do
+  DONE[w] = true
+end
+local THIRD = { he = true, she = true }
+function told_of(part, i, ctx)
+  if not DONE[part[i].w] then return false end
+  for k = math.max(1, i - 3), i - 1 do
+    if THIRD[part[k].w] or class_ends(ctx, "person", part, k) then return true end
+  end
+  return false
+end
 local function actions_to_target(parts, ctx)
   local out = {}
   local function person_between(part, a, b)
@@ -1079,7 +1131,7 @@ local function actions_to_target(parts, ctx)
   end
   for pi, part in ipairs(parts) do
     for i = 1, #part do
-      if not part[i].negated then
+      if not part[i].negated and not told_of(part, i, ctx) then
         local ends = class_ends(ctx, "action", part, i)
         -- "she'd tell me if I need the hospital": someone acting on the
         -- learner is not the learner getting help.
@@ -1178,7 +1230,8 @@ end
 local COND = { ["if"] = true, unless = true, once = true, ["when"] = true, provided = true,
                providing = true }
 local FALLBACK = { reach = true, answer = true, answers = true, answered = true,
-                   through = true, pick = true, picks = true, respond = true }
+                   through = true, pick = true, picks = true, picked = true, respond = true,
+                   hold = true, unreachable = true }
 -- The last token of the clause that starts at part[i] ("if"), and whether
 -- it is a fallback.
 local function cond_clause(part, i)
@@ -1234,6 +1287,20 @@ function leads_sentence(parts, o)
   return true
 end
 
+-- Is the "then" at occurrence o the consequent of an "if" earlier in its
+-- sentence ("if I can't breathe, then I call 999"), not a later step?
+function consequent(parts, o)
+  local s = parts[o.part][o.s]
+  for pi = o.part, 1, -1 do
+    local p = parts[pi]
+    for k = (pi == o.part and o.s - 1 or #p), 1, -1 do
+      if p[k].sent ~= s.sent then return false end
+      if p[k].w == "if" then return true end
+    end
+  end
+  return false
+end
+
 local function blockers(parts, ctx)
   local out = {}
   for _, o in ipairs(waiting_clauses(parts, ctx)) do
@@ -1249,7 +1316,8 @@ local function blockers(parts, ctx)
       local part = parts[o.part]
       local ok = not o.negated and not part[o.s].mused and not part[o.s].bygone and
                  not after_musing(parts, o) and
-                 not (part[o.s].w == "if" and select(2, cond_clause(part, o.s)))
+                 not (part[o.s].w == "if" and select(2, cond_clause(part, o.s))) and
+                 not (part[o.s].w == "then" and consequent(parts, o))
       if ok and kind ~= "hedge" then
         for k = math.max(1, o.s - 3), o.e do
           local ne = class_ends(ctx, "now", part, k)
@@ -1297,8 +1365,11 @@ local function contrast_between(parts, a, b)
       -- till the morning", "but only on Monday" restrict, they do not
       -- contrast.)
       local nxt = part[k + 1] and part[k + 1].w
+      -- ("in an hour or so": no contrast.)
+      local prev = part[k - 1] and part[k - 1].w
       if t.g > a and t.g < b and lexicon.CONTRAST[t.w] and t.w ~= "then" and
-         not (t.w == "but" and (nxt == "not" or nxt == "only")) then
+         not (t.w == "but" and (nxt == "not" or nxt == "only")) and
+         not (t.w == "so" and prev == "or") then
         return true
       end
     end
@@ -1656,6 +1727,28 @@ function escalation(parts, a, b, good, ctx)
   return false
 end
 
+-- Help sought only if the team cannot be reached ("if I can't get hold
+-- of them, go to A&E", with no call to them first): the fallback's words
+-- when every call that counts is one, else nil.
+function fallback_only(parts, good)
+  local words
+  for _, a in ipairs(good) do
+    local fb
+    for pi = a.part, 1, -1 do
+      local p = parts[pi]
+      for k = (pi == a.part and a.s - 1 or #p), 1, -1 do
+        if p[k].sent ~= a.sent then break end
+        if p[k].w == "if" and select(2, cond_clause(p, k)) then
+          fb = said(parts, { part = pi, s = k, e = (cond_clause(p, k)) })
+        end
+      end
+    end
+    if not fb then return nil end
+    words = words or fb
+  end
+  return words
+end
+
 -- Asking someone who is not clinical help what to do before the call
 -- ("I'd ask my husband what he thinks first, and if he reckons it's
 -- serious we'd go up"): the words, or nil.  A person named and a
@@ -1811,6 +1904,13 @@ function M.analyse(q, text)
             held = { heard = said(parts, { part = a.part, s = a.s, e = a.s }), but = said(parts, b) }
             break
           end
+        end
+      end
+      if ok then
+        local b = fallback_only(parts, good)
+        if b then
+          ok = false
+          held = { heard = gtext(parts, good[1]), but = b }
         end
       end
       if ok then
