@@ -42,6 +42,10 @@ DEPS_LIBS   += $(shell $(PKG_CONFIG) --libs nettle)
 # no other command loads it or GnuTLS.
 DEPS_CFLAGS += $(shell $(PKG_CONFIG) --cflags libmicrohttpd)
 DEPS_LIBS   += -lpthread
+# LPeg (Debian lua-lpeg-dev), linked in statically: the GIFT reader's
+# grammar (formats/gift.lua).  Only the engine's own state can require it.
+DEPS_CFLAGS += $(shell $(PKG_CONFIG) --cflags lua5.4-lpeg)
+DEPS_LIBS   += -l:liblua5.4-lpeg.a
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 WARN        = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes

@@ -428,6 +428,10 @@ lua_State *host_open(void)
 	luaL_requiref(L, "store", luaopen_store, 0);
 	luaL_requiref(L, "csv", luaopen_csv, 0);
 	lua_pop(L, 2);
+	/* LPeg for the readers' grammars: in package.loaded of this trusted
+	 * state only, never in a script's (host_sandbox_run opens its own). */
+	luaL_requiref(L, "lpeg", luaopen_lpeg, 0);
+	lua_pop(L, 1);
 	return L;
 }
 

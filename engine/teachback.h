@@ -75,6 +75,7 @@ int host_sandbox_run(lua_State *L, const char *code, size_t len,
 /* store.c and csv.c: the `store` and `csv` libraries of the engine's Lua */
 int luaopen_store(lua_State *L);
 int luaopen_csv(lua_State *L);
+int luaopen_lpeg(lua_State *L);      /* Debian lua-lpeg-dev, linked statically */
 
 /* serve.c; serve_load_library opens libmicrohttpd (soname) once, or says
  * in err which library and which Debian package are missing. */

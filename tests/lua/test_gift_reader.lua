@@ -114,3 +114,145 @@ T.test("ids from titles: text already an id is kept, anything else made one", fu
   T.eq(common.slug("---", "x"), "x")
   T.eq(common.slug("é1"), "1")
 end)
+
+-- ---- the grammar (formats/gift.lua's LPeg patterns) against the line by
+-- line reading, which is the reference: the same records, or the same
+-- first error, for every file and for damaged copies of them.
+
+-- Equal to the last detail: an integer weight is not the float 50.0,
+-- which a warning would print differently.
+local function same(a, b)
+  if type(a) ~= type(b) then return false end
+  if type(a) == "number" then return math.type(a) == math.type(b) and a == b end
+  if type(a) ~= "table" then return a == b end
+  for k, v in pairs(a) do if not same(v, b[k]) then return false end end
+  for k in pairs(b) do if a[k] == nil then return false end end
+  return true
+end
+
+local function both(src)
+  gift.grammar = false
+  local r1, e1 = gift.parse(src, "bank.gift")
+  gift.grammar = true
+  local r2, e2 = gift.parse(src, "bank.gift")
+  return r1, e1, r2, e2, gift.grammar_records
+end
+
+local function files()
+  local list = {}
+  for _, dir in ipairs({ "tests/interop/gift", "tests/interop/expected", "tests/fuzz/corpus/import" }) do
+    for _, path in ipairs(host.list(dir, "", false)) do
+      if dir:find("corpus", 1, true) or path:match("%.gift$") then list[#list + 1] = path end
+    end
+  end
+  table.sort(list)
+  return list
+end
+
+T.test("gift grammar: every test file and corpus entry read alike both ways", function()
+  local paths, taken = files(), 0
+  T.ok(#paths > 250, "test files found: " .. #paths)
+  for _, path in ipairs(paths) do
+    local src = assert(host.read_text(path, 1 << 20))
+    local r1, e1, r2, e2, fast = both(src)
+    T.eq(e2, e1, path)
+    T.ok(same(r2, r1), path .. ": records differ")
+    if r2 then taken = taken + fast end
+  end
+  T.ok(taken > 300, "records the grammar made: " .. taken)
+end)
+
+-- Damaged copies: bytes GIFT gives meaning to, white space of every kind,
+-- NUL, bad UTF-8, cut and repeated pieces, put at places chosen by a
+-- seeded generator (the same every run).
+T.test("gift grammar: 1,500 damaged copies read alike both ways", function()
+  local tokens = { "=", "~", "#", "####", "{", "}", ":", "::", "\\", "\\n", "\\:", "\\#", "\\\\",
+                   "\\a", "\\ ", " ", "\t", "\n", "\n\n", "\r\n", "\f", "\v", "\0", "\255", "é",
+                   "//", "// c\n", "%", "%50%", "%101%", "%1.5.%", "->", " -> ", "T", "FALSE",
+                   "[html]", "$CATEGORY:", "1..2", "  \n", "\n//x\n", "\n \n" }
+  local seeds = {}
+  for _, path in ipairs(files()) do seeds[#seeds + 1] = assert(host.read_text(path, 1 << 20)) end
+  local r = T.rng(15)
+  local differ = 0
+  for i = 1, 1500 do
+    local s = r:pick(seeds)
+    for _ = 1, r:int(1, 4) do
+      local at = r:int(1, #s + 1)
+      local op = r:int(1, 3)
+      if op == 1 then
+        s = s:sub(1, at - 1) .. r:pick(tokens) .. s:sub(at)
+      elseif op == 2 then
+        s = s:sub(1, at - 1) .. s:sub(at + r:int(1, 5))
+      else
+        s = s:sub(1, at - 1) .. r:pick(tokens) .. s:sub(at + 1)
+      end
+    end
+    local r1, e1, r2, e2 = both(s)
+    if e1 ~= e2 or not same(r1, r2) then
+      differ = differ + 1
+      T.log(("copy %d differs: %s | %s"):format(i, tostring(e1), tostring(e2)))
+    end
+  end
+  T.eq(differ, 0)
+end)
+
+T.test("gift grammar: the records and lines of the forms it takes", function()
+  local src = "// bank\n\n$CATEGORY: $course$/top/A\\:B\n\n// one\n// two\n" ..
+              "::T\\:1::[HTML] Pick \\{one\\}\n  of these {\n\t~%-50%no \\# way#wrong\n" ..
+              "\t=yes\n\t  and more#right\n\t####why\n}\n\n" ..
+              "TF {TRUE#bad#good}\n\nM {=a -> b\n=%50%c->d#fb\n=-> e}\n\nS { =x =y ####g }\n"
+  local r1, e1, recs, err, fast = both(src)
+  T.eq(err, nil)
+  T.eq(e1, nil)
+  T.ok(same(recs, r1), "records differ")
+  T.eq(fast, 5)                          -- each one by the grammar
+  T.eq(recs[1], { line = 3, type = "Category", title = "$course$/top/A:B" })
+  local q = recs[2]
+  T.eq(q.line, 7)                        -- after the two comment lines
+  T.eq(q.title, "T:1")
+  T.eq(q.format, "html")
+  T.eq(q.stem, "Pick {one} of these")
+  T.eq(q.type, "MC")
+  T.eq(q.single, true)
+  T.eq(q.global_feedback, "why")
+  T.eq(q.choices, { { mark = "~", weight = -50, text = "no # way", feedback = "wrong" },
+                    { mark = "=", text = "yes and more", feedback = "right" } })
+  T.eq(recs[3].line, 15)
+  T.eq(recs[3].type, "TF")
+  T.eq(recs[3].is_true, true)
+  T.eq(recs[3].feedback1, "bad")
+  T.eq(recs[3].feedback2, "good")
+  T.eq(recs[4].type, "Matching")
+  T.eq(recs[4].pairs, { { left = "a", right = "b" }, { left = "c", right = "d" },
+                        { left = "", right = "e" } })
+  T.eq(recs[4].choices[2], { mark = "=", weight = 50, text = "c->d", feedback = "fb" })
+  T.eq(recs[5].type, "Short")
+  T.eq(recs[5].global_feedback, "g")
+  T.eq(#recs[5].choices, 2)
+end)
+
+-- Hostile input: each gets its error, the same both ways, and a line of
+-- a megabyte or a file of NULs is read in one pass, not byte by byte.
+T.test("gift grammar: hostile input gives the same clear error both ways", function()
+  local cases = {
+    { "Q {=a\0b}\n", nil },
+    { "Q {=a}\n\nQ2 {=b\n", "bank.gift:3:4: error: '{' is never closed by '}'" },
+    { "Q {=a\\", "bank.gift:1:6: error: a backslash escapes nothing here; write \\\\ for a backslash" },
+    { "::t:: Q {=a}\\", "bank.gift:1:13: error: a backslash escapes nothing here; write \\\\ for a backslash" },
+    { "::never closed {=a}\n", "bank.gift:1:1: error: title '::' is never closed by '::'" },
+    { "$CATEGORY: a {=b}\\", "bank.gift:1:18: error: a backslash escapes nothing here; write \\\\ for a backslash" },
+    { "Q {=a ~b", "bank.gift:1:3: error: '{' is never closed by '}'" },
+    { ("\0"):rep(100000), nil, "Description" },
+    { "Q " .. ("x"):rep(1 << 20) .. " {=a ~b}\n", nil, "MC" },
+    { "Q {=a ~b}\n\n" .. ("{"):rep(1 << 16), "bank.gift:3:1: error: '{' is never closed by '}'" },
+    { "Q {=a ~b}\n" .. ("}"):rep(1 << 16), "bank.gift:2:1: error: a second answer block; a " ..
+      "question has one { ... } (escape others with \\)" },
+  }
+  for i, c in ipairs(cases) do
+    local r1, e1, r2, e2 = both(c[1])
+    T.eq(e2, e1, "case " .. i)
+    T.ok(same(r2, r1), "case " .. i .. ": records differ")
+    T.eq(e2, c[2], "case " .. i)
+    if c[3] then T.eq(r2[1].type, c[3], "case " .. i) end
+  end
+end)

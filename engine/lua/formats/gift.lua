@@ -556,8 +556,9 @@ local function block_text(src, k, lead, to, keep, comments)
   return trim(table.concat(keep, " ", 1, k)), false
 end
 
-local function blocks(src, each)
-  local n = #src
+-- The blocks of src[from .. stop - 1], whose first line is line: the line
+-- by line reading, for blocks the grammar below does not join.
+local function lines_of(src, pos, stop, line, each)
   local lead, to, keep = {}, {}, {}    -- the current block's lines
   local k, lead_comments, block_line, comments, block_from = 0, 0, 0, false, 0
   local function close()
@@ -568,9 +569,8 @@ local function blocks(src, each)
     end
     k = 0
   end
-  local pos, line = 1, 1
-  while pos <= n do
-    local nl = find(src, "\n", pos, true) or n + 1
+  while pos < stop do
+    local nl = find(src, "\n", pos, true) or stop
     local p, c = pos, byte(src, pos)
     while c == 32 or c == 9 do           -- the indent: a byte test each, no pattern
       p = p + 1
@@ -593,12 +593,196 @@ local function blocks(src, each)
   if k > 0 then close() end
 end
 
+-- ---- the grammar: the common case in one LPeg match ------------------
+--
+-- Reading blocks with the functions above costs a call per line, mark and
+-- piece of text.  The same reading of the forms a bank is mostly made of
+-- (a category; a question with an optional title and [format], a stem,
+-- = / ~ answers with weights and feedback, true/false or matching, and
+-- general feedback; // comment lines at a block's top) is written below
+-- as LPeg patterns over the whole file, so LPeg's matcher in C does the
+-- scanning and Lua only builds the records.  The grammar takes no more
+-- than the code above would: any other form (an error, an escape other
+-- than \~ \= \# \{ \} \: \\, a numeric answer, an essay, a description,
+-- text after the answer block, a comment line inside a block, white space
+-- at a line's end or other than spaces and tabs at its start) makes it
+-- fail for that block, which lines_of and read_block then read: the same
+-- record, or the error with its place.  tests/lua/test_gift_reader.lua
+-- reads its files both ways and compares.
+local lpeg = require("lpeg")
+local P, S, R, B, C, Cs, Cp, Ct, Cc, Carg = lpeg.P, lpeg.S, lpeg.R, lpeg.B, lpeg.C, lpeg.Cs,
+  lpeg.Cp, lpeg.Ct, lpeg.Cc, lpeg.Carg
+
+M.grammar = true          -- false: every block read line by line (for the tests)
+M.grammar_records = 0     -- records the grammar made in the last parse (for the tests)
+
+local WHITE = " \t\n\v\f\r"                 -- %s, as trim() and part() take it
+local SP, NL, WS = S(" \t"), P("\n"), S(WHITE)
+local ESC = (P("\\") / "") * S("~=#{}:\\")  -- the escapes taken ("\n" is not: trimmed after)
+-- A line break inside a block, which block_text makes one space: the
+-- line ends in no white space; the next is not blank, not a comment, and
+-- has no white space but spaces and tabs before its text.
+local LB = -B(WS) * NL * SP^0 * -S(WHITE) * -P(-1) * -P("//")
+local GAP = (S(" \t\v\f") + LB)^0           -- white space between pieces
+
+-- A piece of text ending before any byte of stop (or a line's end, or a
+-- backslash that is not one of ESC): white space off both ends (trim only
+-- when the piece ends in some, which is rare), escapes undone.
+local function piece(stop, extra)
+  local unit = (1 - S(stop .. "\\\n"))^1 + ESC + LB * #(1 - S(stop)) / " "
+  if extra then unit = unit + extra end
+  return GAP * (Cs(unit^0) * -B(WS) + Cs(unit^0) / trim)
+end
+
+local HASH = P("#") * -P("###")             -- a feedback's "#", not "####"
+local GENERAL = GAP * P("####") * piece("{}") + Cc(false)
+local WEIGHT = P("%") * C(P("-")^-1 * S("0123456789.")^1) * P("%") + -P("%") * Cc(false)
+
+-- An answer's weight is not a number in -100..100: its block is read the
+-- long way, which names the error.
+local bad_weight = false
+
+local function answer_record(mark, w, text, feedback)
+  local weight = nil
+  if w then
+    weight = tonumber(w)
+    if not weight or weight < -100 or weight > 100 then bad_weight = true end
+  end
+  return { mark = mark, weight = weight, text = text, feedback = feedback }
+end
+
+local ANSWER = (GAP * C(S("=~")) * GAP * WEIGHT * piece("#=~{}") *
+                (GAP * HASH * piece("#=~{}", HASH))^-1) / answer_record
+local TF_WORD = C(P("TRUE") + P("FALSE") + P("T") + P("F"))
+local TF = Cc("TF") * GAP * TF_WORD * (GAP * HASH * piece("#=~{}") + Cc(false)) *
+           (GAP * HASH * piece("#=~{}") + Cc(false))
+local ANSWERS = Cc("answers") * Cp() * Ct(ANSWER^1) * Cp()
+
+-- The record read_block makes, or false for a block it must read.
+local function question_record(src, title, format, stem, kind, a, b, c, d)
+  if bad_weight then
+    bad_weight = false
+    return false
+  end
+  local q = { line = false, type = nil, title = title or nil, stem = stem,
+              global_feedback = d or nil, choices = nil, single = nil,
+              format = format and format:lower() or nil }
+  if kind == "TF" then              -- a = the word, b and c the feedbacks, d the general one
+    q.type = "TF"
+    q.is_true = byte(a) == 84       -- "T"
+    q.feedback1, q.feedback2 = b or nil, c or nil
+    return q
+  end
+  -- a = where the answers start, b = the answers, c = where they end
+  q.choices = b
+  for k = 1, #b do
+    if b[k].mark == "~" then q.type = "MC" end
+  end
+  if q.type == "MC" then
+    for k = 1, #b do
+      if b[k].mark == "=" then q.single = true; break end
+    end
+    if #b < 2 then return false end
+    return q
+  end
+  local arrow = find(src, "->", a, true)
+  if not arrow or arrow >= c then
+    q.type = "Short"
+    return q
+  end
+  if #b < 2 then return false end
+  q.type = "Matching"
+  local pairs = {}
+  for k = 1, #b do
+    local s = b[k].text
+    local at = find(s, "->", 1, true)
+    if not at then return false end
+    pairs[k] = { left = trim(sub(s, 1, at - 1)), right = trim(sub(s, at + 2)) }
+  end
+  q.pairs = pairs
+  return q
+end
+
+local function category_record(title)
+  return { line = false, type = "Category", title = title }
+end
+
+-- A block's end: spaces and tabs, then the file's end or a blank line.
+local END = SP^0 * Cp() * (-1 + NL * #(SP^0 * (NL + -1)))
+-- (Each "+" is an ordered choice: where read_block would give an error,
+-- as for "::" never closed, no other branch may take the block.)
+local QUESTION = -P("$CATEGORY:") * Carg(1) *
+                 (P("::") * piece(":", P(":") * -P(":")) * P("::") + -P("::") * Cc(false)) *
+                 GAP * (P("[") * C(R("az", "AZ")^1) * P("]") + Cc(false)) *
+                 piece("{}") * GAP * P("{") * (TF + ANSWERS) * GENERAL * GAP * P("}")
+                 / question_record * END
+local CATEGORY = P("$CATEGORY:") * piece("") / category_record * END
+local COMMENT_LINE = SP^0 * P("//") * (1 - NL)^0 * NL
+local LINE = SP^0 * (1 - S(" \t\n")) * (1 - NL)^0    -- a line that is not blank
+local BLANK_LINES = (SP^0 * NL)^0
+-- For each block: where it starts, where its first line that is not a
+-- comment starts (false: read it line by line), its record (false: read
+-- it with read_block) and where its last line ends.
+local BLOCK = Cp() * COMMENT_LINE^0 * Cp() * SP^0 * -S(WHITE) * (CATEGORY + QUESTION)
+            + Cp() * Cc(false) * Cc(false) * LINE * (NL * LINE)^0 * Cp() * NL^-1
+local FILE = Ct(BLANK_LINES * (BLOCK * BLANK_LINES)^0) * SP^0 * -1
+
+-- Strict UTF-8, as utf8.len takes it: no overlong forms, no surrogates,
+-- nothing past U+10FFFF.
+local CONT = R("\128\191")
+local UTF8 = (R("\0\127")^1 + R("\194\223") * CONT + P("\224") * R("\160\191") * CONT +
+              (R("\225\236") + R("\238\239")) * CONT * CONT + P("\237") * R("\128\159") * CONT +
+              P("\240") * R("\144\191") * CONT * CONT + R("\241\243") * CONT * CONT * CONT +
+              P("\244") * R("\128\143") * CONT * CONT)^0 * -1
+
+-- The records of src, in order: the grammar's, and for the blocks it does
+-- not take, read_block's (which raises the first error met).
+local function read_all(st, src)
+  local out, n = {}, 0
+  local function each(b)
+    n = n + 1
+    out[n] = read_block(st, b)
+  end
+  if not M.grammar then
+    lines_of(src, 1, #src + 1, 1, each)
+    return out
+  end
+  local caps = FILE:match(src, 1, src)
+  M.grammar_records = 0
+  local line, lpos = 1, 1           -- the line at lpos, a line's start
+  for k = 1, #caps, 4 do
+    local from, text_from, rec, stop = caps[k], caps[k + 1], caps[k + 2], caps[k + 3]
+    while true do                   -- count the lines up to the block
+      local nl = find(src, "\n", lpos, true)
+      if not nl or nl >= from then break end
+      line, lpos = line + 1, nl + 1
+    end
+    if rec then
+      while true do                 -- and up to its first line that is not a comment
+        local nl = find(src, "\n", lpos, true)
+        if not nl or nl >= text_from then break end
+        line, lpos = line + 1, nl + 1
+      end
+      n = n + 1
+      rec.line = line
+      out[n] = rec
+      M.grammar_records = M.grammar_records + 1
+    else
+      lines_of(src, from, stop, line, each)
+    end
+  end
+  return out
+end
+
 -- Parse GIFT text.  Returns the questions read (records close to
 -- gift-pegjs's), or nil and "FILE:LINE:COL: error: ...".
 function M.parse(src, name)
   local st = { name = name }
   if src:sub(1, 3) == "\239\187\191" then src = src:sub(4) end
-  local valid, bad = utf8.len(src)
+  -- Valid UTF-8 is told by the grammar (utf8.len costs a call per
+  -- character); utf8.len then finds the first bad byte for the message.
+  local valid, bad = UTF8:match(src), nil
+  if not valid then valid, bad = utf8.len(src) end
   if not valid then
     local before = src:sub(1, bad - 1)
     local _, nl = before:gsub("\n", "")
@@ -607,10 +791,7 @@ function M.parse(src, name)
   end
   if src:find("\r", 1, true) then src = src:gsub("\r\n?", "\n") end
   local ok, res = pcall(function()
-    local out, n = {}, 0
-    -- Each block is read as it is found (no list of blocks kept alive).
-    blocks(src, function(b) n = n + 1; out[n] = read_block(st, b) end)
-    return out
+    return read_all(st, src)
   end)
   if ok then return res end
   if type(res) == "table" and res.gift then return nil, res.gift end
