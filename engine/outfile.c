@@ -353,10 +353,12 @@ static int yaml_simple(const unsigned char *s, size_t len)
 	for (size_t i = 1; i < len; i++) {
 		unsigned char c = s[i];
 
+		if ((c >= 'a' && c <= 'z') || c == ' ')     /* most bytes of prose */
+			continue;
 		if (c >= 0x80) {
 			if (yaml_unsafe_at(s, len, i))
 				return 0;
-		} else if (!isalnum(c) && !in_set(" .()/;'!?-+=<>~^$_\\", c)) {
+		} else if (!isalnum(c) && c != ' ' && !in_set(".()/;'!?-+=<>~^$_\\", c)) {
 			return 0;
 		}
 	}
@@ -377,6 +379,10 @@ static int yaml_plain_ok(lua_State *L, const unsigned char *s, size_t len, int f
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = s[i];
 
+		/* Printable ASCII but for ':', ' ' and flow's ends: nothing to look at. */
+		if (c > ' ' && c < 0x7f && c != ':' &&
+		    !(flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}')))
+			continue;
 		if (flow && in_set(",[]{}", c))
 			return 0;
 		if ((c == ':' || c == ' ') && i + 1 < len && s[i + 1] == (c == ':' ? ' ' : '#'))

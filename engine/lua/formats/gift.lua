@@ -727,14 +727,6 @@ local BLOCK = Cp() * COMMENT_LINE^0 * Cp() * SP^0 * -S(WHITE) * (CATEGORY + QUES
             + Cp() * Cc(false) * Cc(false) * LINE * (NL * LINE)^0 * Cp() * NL^-1
 local FILE = Ct(BLANK_LINES * (BLOCK * BLANK_LINES)^0) * SP^0 * -1
 
--- Strict UTF-8, as utf8.len takes it: no overlong forms, no surrogates,
--- nothing past U+10FFFF.
-local CONT = R("\128\191")
-local UTF8 = (R("\0\127")^1 + R("\194\223") * CONT + P("\224") * R("\160\191") * CONT +
-              (R("\225\236") + R("\238\239")) * CONT * CONT + P("\237") * R("\128\159") * CONT +
-              P("\240") * R("\144\191") * CONT * CONT + R("\241\243") * CONT * CONT * CONT +
-              P("\244") * R("\128\143") * CONT * CONT)^0 * -1
-
 -- The records of src, in order: the grammar's, and for the blocks it does
 -- not take, read_block's (which raises the first error met).
 local function read_all(st, src)
@@ -779,10 +771,7 @@ end
 function M.parse(src, name)
   local st = { name = name }
   if src:sub(1, 3) == "\239\187\191" then src = src:sub(4) end
-  -- Valid UTF-8 is told by the grammar (utf8.len costs a call per
-  -- character); utf8.len then finds the first bad byte for the message.
-  local valid, bad = UTF8:match(src), nil
-  if not valid then valid, bad = utf8.len(src) end
+  local valid, bad = utf8.len(src)
   if not valid then
     local before = src:sub(1, bad - 1)
     local _, nl = before:gsub("\n", "")
