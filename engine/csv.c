@@ -80,14 +80,47 @@ static void skip_line(struct reader *r)
 }
 
 /*
+ * The character at p as a message quotes it: a printable ASCII character
+ * or a whole UTF-8 one as it is, anything else (a NUL would cut the
+ * message, a control character or a stray byte would garble it) as its
+ * byte in hex.
+ */
+static void quote_char(const struct reader *r, const char *p, char *out, size_t size)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t left = (size_t)(r->end - p), n = 0;
+	unsigned lo = 0x80, hi = 0xBF;
+
+	if (u[0] >= 0x20 && u[0] < 0x7F) {
+		snprintf(out, size, "'%c'", u[0]);
+		return;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		n = 1, lo = u[0] == 0xC2 ? 0xA0 : 0x80;      /* not a C1 control */
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF)
+		n = 2, lo = u[0] == 0xE0 ? 0xA0 : 0x80, hi = u[0] == 0xED ? 0x9F : 0xBF;
+	else if (u[0] >= 0xF0 && u[0] <= 0xF4)
+		n = 3, lo = u[0] == 0xF0 ? 0x90 : 0x80, hi = u[0] == 0xF4 ? 0x8F : 0xBF;
+	if (n && n < left && u[1] >= lo && u[1] <= hi &&
+	    (n < 2 || (u[2] & 0xC0) == 0x80) && (n < 3 || (u[3] & 0xC0) == 0x80)) {
+		snprintf(out, size, "'%.*s'", (int)n + 1, p);
+		return;
+	}
+	snprintf(out, size, "byte 0x%02X", u[0]);
+}
+
+/*
  * One field; pushes it.  Returns 1, or 0 after reporting a problem (and
  * leaving the stack as it was).
  */
-static int read_field(struct reader *r, long rec_line)
+static int read_field(struct reader *r)
 {
 	const char *start = r->p;
 
 	if (r->p < r->end && *r->p == '"') {
+		/* Where the quote opens: an earlier field of the record may
+		 * have spanned lines, so not always the record's line. */
+		long qline = r->line;
 		int qcol = col_of(r, r->p);
 		luaL_Buffer b;
 
@@ -97,7 +130,7 @@ static int read_field(struct reader *r, long rec_line)
 			if (r->p == r->end) {
 				luaL_pushresult(&b);
 				lua_pop(r->L, 1);
-				problem(r, rec_line, qcol, "a quoted field is never closed "
+				problem(r, qline, qcol, "a quoted field is never closed "
 					"(expected '\"' before the end of the file)");
 				return 0;
 			}
@@ -120,12 +153,13 @@ static int read_field(struct reader *r, long rec_line)
 			luaL_addchar(&b, *r->p++);
 		}
 		if (r->p < r->end && *r->p != ',' && !at_eol(r)) {
-			char msg[128];
+			char msg[128], found[16];
 
 			luaL_pushresult(&b);
 			lua_pop(r->L, 1);
+			quote_char(r, r->p, found, sizeof found);
 			snprintf(msg, sizeof msg, "text after a closing quote (expected ',' or the "
-				 "end of the line, found '%c')", *r->p);
+				 "end of the line, found %s)", found);
 			problem(r, r->line, col_of(r, r->p), msg);
 			return 0;
 		}
@@ -165,14 +199,14 @@ static int read_record(struct reader *r)
 	for (;;) {
 		int col = col_of(r, r->p);
 
-		if (!read_field(r, rec_line)) {
+		if (!read_field(r)) {
 			lua_pop(L, 2);
 			skip_line(r);
 			return 1;
 		}
 		if (n == CSV_MAX_FIELDS) {
 			lua_pop(L, 3);
-			problem(r, rec_line, col_of(r, r->p), "more than 4096 fields in a row");
+			problem(r, r->line, col_of(r, r->p), "more than 4096 fields in a row");
 			skip_line(r);
 			return 1;
 		}

@@ -216,6 +216,26 @@ static void test_long_heading_keeps_id(void **state)
 	assert_true(lua_isnil(L, -1));
 }
 
+/*
+ * Fuzz finding (matc): YAML breaks lines at a lone CR and at U+0085,
+ * U+2028 and U+2029, so front matter holding one had its fields' positions
+ * a line off; it is refused where the break stands.  The body may hold them.
+ */
+static void test_yaml_only_line_breaks(void **state)
+{
+	(void)state;
+	assert_int_equal(load("---\nid: a\rtitle: b\n---\n# T\n"), 0);
+	assert_string_equal(lua_tostring(L, -1), expected("%s:2:6: error: a carriage return "
+			    "without a line feed in the front matter, which YAML reads as a line "
+			    "break; remove it (end lines with LF or CRLF)"));
+	assert_int_equal(load("---\r\nid: a\r\ntitle: \xc3\xa9\xe2\x80\xa8" "c\r\n---\r\n"), 0);
+	assert_string_equal(lua_tostring(L, -1), expected("%s:3:9: error: a line separator "
+			    "(U+2028) in the front matter, which YAML reads as a line break; remove "
+			    "it (end lines with LF or CRLF)"));
+	assert_int_equal(load("---\nid: a\n---\n# T\n\nx\ry\xc2\x85z\xe2\x80\xa9\n"), 1);
+	assert_string_equal(section(1, "text"), "\nx\ry\xc2\x85z\xe2\x80\xa9\n");
+}
+
 static void test_push_string(void **state)
 {
 	(void)state;
@@ -242,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_section_limit),
 		cmocka_unit_test(test_long_heading_keeps_id),
+		cmocka_unit_test(test_yaml_only_line_breaks),
 		cmocka_unit_test(test_push_string),
 	};
 

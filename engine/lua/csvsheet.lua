@@ -124,6 +124,8 @@ end
 function M.line(fields)
   local out = {}
   for i = 1, #fields do out[i] = M.field(fields[i]) end
+  -- One empty cell is quoted: an empty line would read back as no row.
+  if #out == 1 and out[1] == "" then out[1] = '""' end
   return table.concat(out, ",") .. "\r\n"
 end
 

@@ -82,6 +82,199 @@ function H.material(raw, where)
   return bad_lines(lines, { "doc.md" })
 end
 
+-- ---- matc and csvc: the C parsers alone, against what they promise ----------
+--
+-- No pipeline after the parser: each re-derives from the input, in a few
+-- lines of plain Lua, what material.c or csv.c must have returned, and
+-- checks every position against the input's lines, so a difference is a
+-- finding.  (The `material` and `csv` harnesses run the schema and
+-- grading on top, a hundred times slower.)
+
+local BOM = "\239\187\191"
+
+-- The input's lines split at "\n" as positions count them: the one after a
+-- final "\n" (empty) included; and the offset each starts at.
+local function raw_lines(text)
+  local lines, starts, at = {}, {}, 1
+  while true do
+    local nl = text:find("\n", at, true)
+    starts[#starts + 1] = at
+    lines[#lines + 1] = text:sub(at, (nl or #text + 1) - 1)
+    if not nl then return lines, starts end
+    at = nl + 1
+  end
+end
+
+-- Characters of UTF-8 text as columns count them: continuation bytes not.
+local function chars(s)
+  return #s - select(2, s:gsub("[\128-\191]", ""))
+end
+
+-- Whether (line, col) lies in the text: col at most one past the line's
+-- end, in width(line) units (characters or bytes).
+local function bad_pos(what, lines, line, col, width)
+  if math.type(line) ~= "integer" or math.type(col) ~= "integer" then
+    return what .. ": line or column is not an integer"
+  end
+  if line < 1 or line > #lines then
+    return ("%s: line %d, the input has %d"):format(what, line, #lines)
+  end
+  if col < 1 or col > width(lines[line]) + 1 then
+    return ("%s: column %d, line %d has %d"):format(what, col, line, width(lines[line]))
+  end
+  return nil
+end
+
+-- material.c's heading level of a line: 1 to 6 '#', then a blank or the end.
+local function heading_level(l)
+  local hashes = l:match("^#+")
+  if not hashes or #hashes > 6 then return 0 end
+  local after = l:byte(#hashes + 1)
+  if after and after ~= 32 and after ~= 9 then return 0 end
+  return #hashes
+end
+
+-- ASCII letters and digits lower-cased; runs of blanks, '-' and '_' one '-'
+-- between them; anything else dropped.
+local function slug(s)
+  local out, dash = {}, false
+  for i = 1, #s do
+    local c = s:byte(i)
+    if (c >= 48 and c <= 57) or (c >= 97 and c <= 122) or (c >= 65 and c <= 90) then
+      if dash and #out > 0 then out[#out + 1] = "-" end
+      out[#out + 1] = string.char(c >= 65 and c <= 90 and c + 32 or c)
+      dash = false
+    elseif c == 32 or c == 45 or c == 95 or c == 9 then
+      dash = true
+    end
+  end
+  return table.concat(out)
+end
+
+-- A heading line's title, id, explicit and long, as material.c cuts them.
+local MAX_HEADING = 512
+local function heading_parts(l, level)
+  local t = l:sub(level + 1):gsub("^[ \t]+", ""):gsub("[ \t]+$", "")
+  local pre, id = t:match("^(.*){#([^{}]*)}$")
+  if pre then t = pre end
+  t = t:gsub("[# \t]+$", "")
+  local long
+  if #t > MAX_HEADING then
+    local n = MAX_HEADING
+    while n > 0 and t:byte(n + 1) & 0xC0 == 0x80 do n = n - 1 end
+    t, long = t:sub(1, n), true
+  end
+  return t, id or slug(t), pre and true or nil, long
+end
+
+local SECTION_FIELDS = { title = true, long = true, id = true, explicit = true, level = true,
+                         line = true, text = true }
+
+-- Every position in material.c's where table (the front matter's) within
+-- its lines: after the opening '---', up to the closing one.
+local function bad_where(where, lines, close)
+  local function one(p)
+    if math.type(p) ~= "integer" then return "front matter: a position is not an integer" end
+    local line, col = p >> 32, p & 0xFFFFFFFF
+    if line < 2 or line > close then
+      return ("front matter: a position at line %d, outside 2..%d"):format(line, close)
+    end
+    return bad_pos("front matter", lines, line, col, chars)
+  end
+  for _, info in pairs(where) do
+    local why = one(info.pos)
+    for _, set in ipairs({ info.v or {}, info.k or {} }) do
+      for _, p in pairs(set) do why = why or one(p) end
+    end
+    if why then return why end
+  end
+  return nil
+end
+
+-- material.c's split: raw is its document (or nil and where its message),
+-- text the input.
+function H.matc(raw, where, text)
+  local body = text:sub(1, 3) == BOM and text:sub(4) or text
+  local rl = raw_lines(body)
+  -- material.c's lines: none after a final "\n", one "\r" before it dropped.
+  local lines = {}
+  for i, l in ipairs(rl) do
+    if i < #rl or l ~= "" then lines[i] = l:byte(-1) == 13 and l:sub(1, -2) or l end
+  end
+  local first, close = 1, nil
+  if lines[1] == "---" then
+    for i = 2, #lines do
+      if lines[i] == "---" or lines[i] == "..." then close = i break end
+    end
+    first = (close or #lines) + 1
+  end
+  local heads, fence = {}, false
+  for i = first, #lines do
+    local l = lines[i]
+    if l:sub(1, 3) == "```" or l:sub(1, 3) == "~~~" then fence = not fence end
+    if not fence and heading_level(l) > 0 then heads[#heads + 1] = i end
+  end
+
+  if raw == nil then
+    if type(where) ~= "string" then return "no document and no message" end
+    local why = bad_line(where, { "doc.md" })
+    if why then return why end
+    local line, col = where:match("^doc%.md:(%d+):(%d+): ")
+    why = bad_pos("message", rl, math.tointeger(line), math.tointeger(col), chars)
+    if why then return why .. ": " .. schema.show_controls(where) end
+    if where:find("never closed", 1, true) and (lines[1] ~= "---" or close) then
+      return "front matter called never closed: " .. where
+    end
+    if where:find("sections (headings)", 1, true) and
+       (#heads <= 1000 or math.tointeger(line) ~= heads[1001]) then
+      return ("%d headings, but: %s"):format(#heads, where)
+    end
+    return nil
+  end
+
+  if type(raw) ~= "table" or raw.path ~= "doc.md" or type(raw.sections) ~= "table" then
+    return "the document is not {path, front, sections}"
+  end
+  if body:find("%z") then return "text with a NUL byte was accepted" end
+  if lines[1] == "---" and not close then return "front matter never closed was accepted" end
+  if (raw.front ~= nil) ~= (close ~= nil) then return "front matter kept or lost" end
+  if close then
+    local why = bad_where(where, rl, close)
+    if why then return why end
+  end
+  if #heads > 1000 then return ("%d sections kept, the cap is 1000"):format(#heads) end
+  if #raw.sections ~= #heads then
+    return ("%d sections, the text has %d headings"):format(#raw.sections, #heads)
+  end
+  for k, at in ipairs(heads) do
+    local s = raw.sections[k]
+    if type(s) ~= "table" then return "a section is not a table" end
+    for key in pairs(s) do
+      if not SECTION_FIELDS[key] then return "a section has a field " .. tostring(key) end
+    end
+    local level = heading_level(lines[at])
+    local title, id, explicit, long = heading_parts(lines[at], level)
+    if s.line ~= at then return ("section %d at line %s, its heading is at %d"):format(k,
+      tostring(s.line), at) end
+    if s.level ~= level then return ("section %d: level %s, not %d"):format(k,
+      tostring(s.level), level) end
+    if s.title ~= title then return ("section %d: title not the heading's"):format(k) end
+    if s.id ~= id then return ("section %d: id not the heading's"):format(k) end
+    if not explicit and not (id == "" or id:match("^[a-z0-9]+$") or
+                             id:match("^[a-z0-9][a-z0-9-]*[a-z0-9]$") and not id:find("--", 1, true)) then
+      return ("section %d: id '%s' is no slug"):format(k, id)
+    end
+    if s.explicit ~= explicit then return ("section %d: explicit wrong"):format(k) end
+    if s.long ~= long then return ("section %d: long wrong"):format(k) end
+    if #title > MAX_HEADING then return ("section %d: title over %d bytes"):format(k,
+      MAX_HEADING) end
+    local stop = (heads[k + 1] or #lines + 1) - 1
+    local want = at < stop and table.concat(lines, "\n", at + 1, stop) .. "\n" or ""
+    if s.text ~= want then return ("section %d: text not the lines under it"):format(k) end
+  end
+  return nil
+end
+
 -- check of one quiz with its material, as `teachback check QUIZ` does.
 function H.check(quiz_path, doc_paths)
   local lines, errors, warnings, files = cli.check({ quiz_path })
@@ -286,6 +479,108 @@ function H.csv(sel, sheet_path)
     if why then return why end
     if v.errors == 0 and json.encode(report.result(s)):find(CONTROL) then
       return "result JSON holds a raw control character"
+    end
+  end
+  return nil
+end
+
+-- csv.c's parse alone: text is the input.  Each record's fields must be
+-- the text at their positions (a quoted one with its quotes doubled), the
+-- records in order of their lines, a problem within the input, every line
+-- with text in a record or followed by its problem (never dropped
+-- silently), and the records written as CSV (csvsheet.line, after a
+-- byte-order mark, so a first field may start with one) read back the same.
+local CSV_MAX_FIELDS = 4096
+
+local function csv_eol(body, at)
+  local c = body:byte(at)
+  return c == nil or c == 10 or (c == 13 and (at == #body or body:byte(at + 1) == 10))
+end
+
+function H.csvc(text)
+  local csv, csvsheet = require("csv"), require("csvsheet")
+  local recs, probs = csv.parse(text)
+  if type(recs) ~= "table" or type(probs) ~= "table" then return "parse gave no tables" end
+  local body = text:sub(1, 3) == BOM and text:sub(4) or text
+  local lines, starts = raw_lines(body)
+  local covered, next_event, to_end = {}, {}, #lines + 1
+  local last = 0
+  for i = 1, #probs do
+    local p = probs[i]
+    if type(p) ~= "table" or type(p.message) ~= "string" or p.message == "" then
+      return "a problem is not {line, col, message}"
+    end
+    if not utf8.len(p.message) or p.message:find(CONTROL) or p.message:find(C1) then
+      return "a problem's message is not clean text: " .. schema.show_controls(p.message)
+    end
+    local why = bad_pos("problem " .. i, lines, p.line, p.col, string.len)
+    if why then return why end
+    if p.line <= last then return ("problem %d not after the one before"):format(i) end
+    last = p.line
+    next_event[p.line] = "problem"
+    if p.message:find("never closed", 1, true) then to_end = math.min(to_end, p.line) end
+  end
+  last = 0
+  for r = 1, #recs do
+    local rec = recs[r]
+    if type(rec) ~= "table" or type(rec.cols) ~= "table" then return "a record is not a table" end
+    local n = #rec
+    if n < 1 or n > CSV_MAX_FIELDS or #rec.cols ~= n then
+      return ("record %d: %d fields, %d columns"):format(r, n, #rec.cols)
+    end
+    local line = rec.line
+    if math.type(line) ~= "integer" or line <= last then
+      return ("record %d does not start after the record before"):format(r)
+    end
+    if next_event[line] then return ("record %d and a problem at line %d"):format(r, line) end
+    next_event[line] = "record"
+    local first = line
+    for i = 1, n do
+      local f, col = rec[i], rec.cols[i]
+      if type(f) ~= "string" then return ("record %d field %d is not a string"):format(r, i) end
+      local what = ("record %d field %d"):format(r, i)
+      local why = bad_pos(what, lines, line, col, string.len)
+      if why then return why end
+      local at = starts[line] + col - 1
+      local src = f
+      if body:byte(at) == 34 then
+        src = '"' .. f:gsub('"', '""') .. '"'
+      elseif f:find('["\n]') then
+        return what .. ": unquoted, yet holds a quote or line break"
+      end
+      if body:sub(at, at + #src - 1) ~= src then
+        return ("%s is not the text at %d:%d"):format(what, line, col)
+      end
+      if i < n and body:byte(at + #src) ~= 44 then
+        return what .. ": no comma after it"
+      elseif i == n and not csv_eol(body, at + #src) then
+        return what .. ": the record goes on after its last field"
+      end
+      line = line + select(2, f:gsub("\n", ""))
+    end
+    for l = first, line do covered[l] = true end
+    last = line
+  end
+  -- Every line with text is in a record, or the next record or problem
+  -- from it on is a problem (the one that skipped it).
+  local ahead
+  for l = #lines, 1, -1 do
+    ahead = next_event[l] or ahead
+    if not covered[l] and l < to_end and lines[l] ~= "" and lines[l] ~= "\r" and
+       ahead ~= "problem" then
+      return ("line %d is in no record and no problem says why"):format(l)
+    end
+  end
+  -- Written and read again: the same records.
+  local out = { BOM }
+  for r = 1, #recs do out[r + 1] = csvsheet.line(table.move(recs[r], 1, #recs[r], 1, {})) end
+  local again, bad = csv.parse(table.concat(out))
+  if #bad > 0 then return "written records read back with a problem: " .. bad[1].message end
+  if #again ~= #recs then return ("%d records written, %d read back"):format(#recs, #again) end
+  for r = 1, #recs do
+    if #again[r] ~= #recs[r] then return ("record %d read back with another length"):format(r) end
+    for i = 1, #recs[r] do
+      if again[r][i] ~= recs[r][i] then return ("record %d field %d read back changed"):format(r, i) end
     end
   end
   return nil
