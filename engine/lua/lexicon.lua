@@ -62,7 +62,8 @@ M.CLASSES = {
           "without delay", "day or night", "tonight", "middle of the night", "at night",
           "no matter what time", "whatever the time", "any time", "as soon as", "even if",
           "even at", "even in the", "straight off", "pronto", "no waiting", "no hanging about",
-          "right then", "then and there", "that night" },
+          "right then", "then and there", "that night", "that very minute", "the very minute",
+          "that minute", "the minute" },
   -- Putting the call off.  Negated ("I would not wait until the morning")
   -- they do not count.
   delay = { "tomorrow", "morning", "in the morning", "the morning", "next morning", "till morning", "til morning",

@@ -613,3 +613,9 @@ T.test("teachback safety: a callback whenever, a sofa and a hope are not acting 
   T.eq(now("I'd rest until about seven when the day staff are on, then ring the unit"), "")
   T.eq(now("In an hour or so, if it's still bad, I'd phone the team"), "", "'or so' is no contrast")
 end)
+
+T.test("teachback safety: a wait asked about is held unless the next sentence says no", function()
+  T.eq(beliefs("Would it be OK to wait till my scan? I don't want to make a fuss."), { 1 })
+  T.eq(beliefs("Should I just wait? No, I'd call the team now."), {})
+  T.eq(beliefs("Should I just wait? I'm not waiting, I'd call the team now."), {})
+end)

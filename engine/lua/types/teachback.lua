@@ -1608,6 +1608,7 @@ local function on_their_word(parts, o, ctx)
 end
 
 -- (Of a person only: "it's not fair to wake them" is a reluctance.)
+local ANSWER_NO = { no = true, nope = true, nah = true, never = true, ["not"] = true }
 local COPULA = { am = true, are = true, im = true, youre = true, were = true, theyre = true }
 function disowned(flat, parts, o, q, ctx)
   if on_their_word(parts, o, ctx) then return true end
@@ -1617,10 +1618,23 @@ function disowned(flat, parts, o, q, ctx)
   -- a belief that starts with its negation is the key point's.)
   local before = flat[s.g - 1]
   if s.neg and before and before.sent == s.sent and COPULA[before.w] then return true end
-  -- A belief mused on, then denied ("should I just wait? ... not waiting").
+  -- A belief mused on, then denied: the next sentence answers "No" or
+  -- denies a wrong action ("should I just wait? ... No, not waiting"; but
+  -- "Would it be OK to wait till my scan? I don't want to make a fuss"
+  -- still asks to wait).
   if s.mused then
+    local first, nxt = true, nil
     for g = s.g + 1, #flat do
-      if flat[g] and flat[g].sent > s.sent and flat[g].neg then return true end
+      local t = flat[g]
+      if t.sent > s.sent then
+        nxt = nxt or t.sent
+        if t.sent > nxt then break end
+        if first and not OPENER[t.w] then
+          if ANSWER_NO[t.w] then return true end
+          first = false
+        end
+        if t.negated and in_set(WAIT_WORDS, t) then return true end
+      end
     end
   end
   -- "call, even if it seems like just a cold": granted, not held.
