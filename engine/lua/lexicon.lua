@@ -120,6 +120,11 @@ M.CLASSES = {
   -- The same wait said with "unless": "unless it settled down I'd call".
   improve = { "settl*", "better", "eas*", "improv*", "pass*", "go* away", "go* down",
               "come down", "clear*", "calm* down" },
+  -- Reading up before deciding: "I'd check the leaflet first, then ring".
+  -- It holds the call back, but is no belief that waiting is fine.
+  lookup = { "google*", "look * up", "look up", "search*", "leaflet", "booklet", "forum",
+             "website", "online", "internet", "read up", "symptom checker", "facebook",
+             "check * list", "look on", "look in" },
   -- Asking someone who is not clinical help before deciding: "I'd ask my
   -- husband what he thinks first", "text my daughter and if she says go".
   consult = { "what * think*", "what * say*", "what * reckon*", "ask * first", "check with * first",

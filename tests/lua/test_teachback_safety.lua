@@ -619,3 +619,9 @@ T.test("teachback safety: a wait asked about is held unless the next sentence sa
   T.eq(beliefs("Should I just wait? No, I'd call the team now."), {})
   T.eq(beliefs("Should I just wait? I'm not waiting, I'd call the team now."), {})
 end)
+
+T.test("teachback safety: reading up first holds the call back but is no waiting belief", function()
+  T.eq(now("I'd check the booklet first, and then I'd ring the team"), "")
+  T.eq(beliefs("I'd check the booklet first, and then I'd ring the team"), {})
+  T.eq(beliefs("I'd have a lie down first, and then I'd ring the team"), { 1 })
+end)

@@ -159,7 +159,7 @@ end
 
 local NEG = lexicon.NEGATIONS
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, fallback_only, told_of, disowned, taint, vague, to_person
+  leads_sentence, consequent, fallback_only, told_of, read_first, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -1763,6 +1763,19 @@ function fallback_only(parts, good)
   return words
 end
 
+-- Is blocker b a step after reading up ("I'd check the booklet first, and
+-- then I'd ring"): a <lookup> earlier in its sentence?
+function read_first(parts, b, ctx)
+  for pi = b.part, 1, -1 do
+    local p = parts[pi]
+    for k = (pi == b.part and b.s - 1 or #p), 1, -1 do
+      if p[k].sent ~= b.sent then return false end
+      if class_ends(ctx, "lookup", p, k) and not p[k].negated then return true end
+    end
+  end
+  return false
+end
+
 -- Asking someone who is not clinical help what to do before the call
 -- ("I'd ask my husband what he thinks first, and if he reckons it's
 -- serious we'd go up"): the words, or nil.  A person named and a
@@ -1820,8 +1833,8 @@ function M.analyse(q, text)
                   blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
         if b and good[1] and escalation(parts, a, b, good, ctx) then b = nil end
         -- (A hedge holds the call back, but "maybe I'd call" is no belief
-        -- that waiting is fine.)
-        if b and b.kind == "hedge" then b = nil end
+        -- that waiting is fine; nor is reading up first.)
+        if b and (b.kind == "hedge" or read_first(parts, b, ctx)) then b = nil end
         if b then
           local p = parts[b.part]
           ctx.held[p] = ctx.held[p] or {}
