@@ -63,7 +63,14 @@ M.CLASSES = {
           "no matter what time", "whatever the time", "any time", "as soon as", "even if",
           "even at", "even in the", "straight off", "pronto", "no waiting", "no hanging about",
           "right then", "then and there", "that night", "that very minute", "the very minute",
-          "that minute", "the minute" },
+          "that minute", "the minute", "the moment", "that moment", "this moment",
+          "in that moment", "before anything else", "no messing", "this instant",
+          "within * minutes", "on the way", "without a second thought", "before i could",
+          "before i * finished", "same minute", "never mind what time", "whatever time",
+          "any hour", "sooner the better", "the sooner" },
+  -- Lines that are there for now: calling one with nothing put off is
+  -- acting now ("I'd call the 24-hour line").
+  urgent_line = { "24 hour", "out of hours", "on call", "acute oncology", "triage", "hotline" },
   -- Putting the call off.  Negated ("I would not wait until the morning")
   -- they do not count.
   delay = { "tomorrow", "morning", "in the morning", "the morning", "next morning", "till morning", "til morning",
@@ -289,7 +296,7 @@ M.LAY = {
   ["24hr"] = "24 hour", ["24hrs"] = "24 hour", ["24h"] = "24 hour", ["24 hr"] = "24 hour",
   ["24 hrs"] = "24 hour", ["24 h"] = "24 hour", ["24hour"] = "24 hour",
   ["twenty four hour"] = "24 hour", ["24 7"] = "24 hour", ["24 seven"] = "24 hour",
-  ["asap"] = "right away", ["str8"] = "straight",
+  ["asap"] = "right away", ["str8"] = "straight", ["rn"] = "right now",
   -- Rhyming slang: "on the dog and bone to the ward".
   ["dog and bone"] = "phone",
   -- Doubting oneself is no hedge on the call: "stop second-guessing and ring".

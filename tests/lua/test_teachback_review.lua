@@ -160,7 +160,7 @@ T.test("teachback review: more beliefs in new words", function()
   T.eq(verdict("tb-dexamethasone", "They'll lower the dose slowly when the swelling is better"),
        "brings-swelling-down never-stop-suddenly | ", "on the team's word")
   T.eq(verdict("tb-warning-sign-at-night", "I'd feel awful ringing them so late, they've got " ..
-               "better things to do."), "call-now | a-bother")
+               "better things to do."), " | a-bother", "no word of acting now")
   T.eq(verdict("tb-what-treatment-is-for", "It's just to make me comfortable, there's no " ..
                "point really."), " | nothing-to-do", "every place a belief is held taints")
   T.eq(verdict("tb-back-pain-legs", "My back always aches, it's nothing new, I'd not worry."),

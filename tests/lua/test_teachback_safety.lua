@@ -266,7 +266,7 @@ T.test("teachback safety: one edit, for words of six letters or more", function(
   T.eq(covered("I'd phone the spinall nurse now"), "act-now spinal-cord")
   T.eq(covered("I'd phone the nurse tomorow"), "", "a phone spelling of a delay")
   T.eq(covered("I'd phone the nurse tomorrw"), "", "and one edit from it")
-  T.eq(covered("I'd phone the nurse, ot nwo"), "act-now", "short words are left alone")
+  T.eq(covered("I'd phone the nurse straight away, ot nwo"), "act-now", "short words are left alone")
 end)
 
 T.test("teachback safety: negations, numbers and common words are never respelt", function()
@@ -472,7 +472,16 @@ T.test("teachback safety: telling or mentioning counts only with a word of actin
   T.eq(now("I'd tell them if my leg swelled up"), "")
   T.eq(now("I'd mention it to the nurse"), "")
   T.eq(now("I'd tell the nurse straight away"), "act-now")
-  T.eq(now("I'd ring the nurse"), "act-now", "a call needs no such word")
+  -- A call needs a word of acting now somewhere in the answer, as an
+  -- instruction, or to a line that is there for now (blind labellers
+  -- marked a plain "I'd ring the nurse" both ways; a refused right answer
+  -- is the safe mistake, and a credited wrong one is not).
+  T.eq(now("I'd ring the nurse"), "")
+  T.eq(now("I'd ring the nurse. Not tomorrow, now."), "act-now")
+  T.eq(now("I'd ring the nurse, I'm not waiting till morning"), "act-now", "a wait denied")
+  T.eq(now("Ring the nurse."), "act-now", "an instruction")
+  T.eq(now("I'd ring the 24-hour line"), "act-now", "a line that is there for now")
+  T.eq(now("I'd get in touch with them"), "")
 end)
 
 T.test("teachback safety: more delays, phone spellings and hedges", function()

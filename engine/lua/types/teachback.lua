@@ -159,7 +159,7 @@ end
 
 local NEG = lexicon.NEGATIONS
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, fallback_only, told_of, read_first, disowned, taint, vague, to_person
+  leads_sentence, consequent, fallback_only, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -1273,7 +1273,11 @@ end
 local OPENER = { well = true, but = true, ["or"] = true, actually = true, maybe = true, ok = true,
                  okay = true, um = true, er = true, erm = true, hmm = true, oh = true, no = true,
                  only = true }
-function leads_sentence(parts, o)
+local INSTRUCTION = { get = true, please = true, just = true, so = true, ["and"] = true,
+                      ["then"] = true, you = true, ["do"] = true }
+for w in pairs(OPENER) do INSTRUCTION[w] = true end
+function leads_sentence(parts, o, openers)
+  openers = openers or OPENER
   local part = parts[o.part]
   local first = part[o.s]
   for pi = o.part, 1, -1 do
@@ -1281,7 +1285,7 @@ function leads_sentence(parts, o)
     for k = (pi == o.part and o.s - 1 or #p), 1, -1 do
       local t = p[k]
       if t.sent ~= first.sent then return true end
-      if not OPENER[t.w] then return false end
+      if not openers[t.w] then return false end
     end
   end
   return true
@@ -1776,6 +1780,38 @@ function read_first(parts, b, ctx)
   return false
 end
 
+-- Is acting now said anywhere in the answer: a word of now ("now",
+-- "straight away", "rn", "the moment"), a wait denied ("not in the
+-- morning", "I wouldn't leave it", "don't sit on it"), an emergency
+-- target or "emergency", or "straight" in a call that counts ("straight
+-- on to the ward")?
+function urgency_said(parts, good, ctx)
+  for _, part in ipairs(parts) do
+    for k, t in ipairs(part) do
+      if not t.mused and not t.bygone then
+        if not t.negated and (class_ends(ctx, "now", part, k) or t.w:find("^emergenc") or
+                              class_ends(ctx, "emergency", part, k)) then
+          return true
+        end
+        if t.negated and (class_ends(ctx, "delay", part, k) or class_ends(ctx, "putoff", part, k) or
+                          class_ends(ctx, "wait", part, k)) then
+          return true
+        end
+      end
+    end
+  end
+  for _, a in ipairs(good) do
+    local part = parts[a.part]
+    for k = a.s, a.e do
+      if part[k].w == "straight" or class_ends(ctx, "urgent_line", part, k) then return true end
+    end
+    -- An instruction ("Call.", "Phone them.", "Get on the blower to the
+    -- team") opens its sentence.
+    if leads_sentence(parts, { part = a.part, s = a.s }, INSTRUCTION) then return true end
+  end
+  return false
+end
+
 -- Asking someone who is not clinical help what to do before the call
 -- ("I'd ask my husband what he thinks first, and if he reckons it's
 -- serious we'd go up"): the words, or nil.  A person named and a
@@ -1909,6 +1945,12 @@ function M.analyse(q, text)
             held = held or { heard = gtext(parts, a), but = said(parts, b) }
           end
         end
+      end
+      -- A call with no word of urgency anywhere ("I'd get in touch with
+      -- them") is not clearly acting now.
+      if ok and not urgency_said(parts, good, ctx) then
+        ok = false
+        held = { heard = gtext(parts, good[1]), but = "no word of acting now" }
       end
       -- The words shown as heard: the first action that counts, a call
       -- rather than a telling when both do ("I tell them about flushes and
