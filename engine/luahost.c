@@ -307,6 +307,20 @@ static int l_read_material(lua_State *L)
 	return loaded(L, mat_push_file(L, path, -1));
 }
 
+/* host.control_at(text) -> byte index of its first control character, or nil */
+static int l_control_at(lua_State *L)
+{
+	size_t len;
+	const char *text = luaL_checklstring(L, 1, &len);
+	size_t at = yml_control_at(text, len);
+
+	if (at)
+		lua_pushinteger(L, (lua_Integer)at);
+	else
+		lua_pushnil(L);
+	return 1;
+}
+
 /* host.list(dir, suffix, recurse) -> sorted list of paths */
 static int l_list(lua_State *L)
 {
@@ -441,6 +455,7 @@ static int open_host(lua_State *L)
 	static const luaL_Reg fns[] = {
 		{"read_yaml", l_read_yaml},
 		{"parse_yaml", l_parse_yaml},
+		{"control_at", l_control_at},
 		{"read_material", l_read_material},
 		{"list", l_list},
 		{"is_dir", l_is_dir},

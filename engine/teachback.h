@@ -39,6 +39,7 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 		    const char *name, int line_offset, int where);
 void yml_push_null(lua_State *L);
 const char *yml_text_start(const char *buf, size_t len, size_t *skip);
+size_t yml_control_at(const char *text, size_t len);
 
 /* json.c */
 int json_named(const char *name);

@@ -518,6 +518,33 @@ const char *yml_text_start(const char *buf, size_t len, size_t *skip)
 	return NULL;
 }
 
+/*
+ * Where the first control character of a text is: 1 + its byte offset, or
+ * 0.  Control characters are C0 but tab and newline, DEL, and C1 (U+0080
+ * to U+009F, written 0xC2 0x80-0x9F in UTF-8); an ESC in a prompt could
+ * rewrite the learner's screen.  What a text may hold is the schema's
+ * call (schema.lua); this is only the scan, which in a Lua pattern read
+ * its character class item by item for every byte of every text.
+ */
+size_t yml_control_at(const char *text, size_t len)
+{
+	/* 1: a C0 control or DEL; 2: 0xC2, a C1 control when 0x80-0x9F follows. */
+	static const unsigned char kind[256] = {
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		[0x7F] = 1, [0xC2] = 2,
+	};
+	const unsigned char *s = (const unsigned char *)text;
+
+	for (size_t i = 0; i < len; i++) {
+		if (!kind[s[i]])
+			continue;
+		if (kind[s[i]] == 1 || (i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F))
+			return i + 1;
+	}
+	return 0;
+}
+
 void yml_push_null(lua_State *L)
 {
 	lua_pushlightuserdata(L, NULL);

@@ -314,6 +314,86 @@ static void test_line_offset(void **state)
 			    "doc.md:3:1: error: duplicate key 'a' (first at 2:1)");
 }
 
+/* The text of a string literal, without its closing NUL. */
+#define control_in(lit) yml_control_at((lit), sizeof(lit) - 1)
+
+/* Every byte alone: C0 but tab and newline, and DEL, are controls. */
+static void test_control_each_byte(void **state)
+{
+	(void)state;
+	for (int c = 0; c < 256; c++) {
+		char one = (char)c;
+		size_t want = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F;
+
+		assert_int_equal(yml_control_at(&one, 1), want);
+	}
+	assert_int_equal(yml_control_at("", 0), 0);
+	assert_int_equal(control_in("plain text,\ttab\nnewline"), 0);
+}
+
+/* C1 is 0xC2 then 0x80-0x9F; other 0xC2 pairs (NBSP, ¢) are text. */
+static void test_control_c1(void **state)
+{
+	char buf[3] = "a\xC2";
+
+	(void)state;
+	for (int c = 0; c < 256; c++) {
+		size_t c0 = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F;
+
+		buf[2] = (char)c;
+		/* 0xC2 0x85 at 1; 0xC2 then ESC: the ESC, at 2. */
+		assert_int_equal(yml_control_at(buf + 1, 2),
+				 c >= 0x80 && c <= 0x9F ? 1 : c0 ? 2 : 0);
+	}
+	/* A 0xC2 that ends the text has no second byte: not a control. */
+	assert_int_equal(yml_control_at(buf, 2), 0);
+	assert_int_equal(control_in("\xC2\xA0no-break \xC2\xA2"), 0);
+	/* The first one counts, whichever kind: 1-based byte index. */
+	assert_int_equal(control_in("ab\xC2\xC2\x85" "c\x1b"), 4);
+	assert_int_equal(control_in("ab\x1b\xC2\x85"), 3);
+}
+
+/* A NUL is a control too, and the length, not a NUL, ends the text. */
+static void test_control_hostile(void **state)
+{
+	size_t n = 1 << 20;
+	char *big = malloc(n);
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'x', n);
+	assert_int_equal(yml_control_at(big, n), 0);
+	big[n - 1] = '\x7F';
+	assert_int_equal(yml_control_at(big, n), n);
+	assert_int_equal(yml_control_at(big, n - 1), 0);
+	big[n - 2] = '\xC2';
+	big[n - 1] = '\x9F';
+	assert_int_equal(yml_control_at(big, n), n - 1);
+	free(big);
+	assert_int_equal(yml_control_at("abc\0def", 7), 4);
+	assert_int_equal(yml_control_at("abc\0def", 3), 0);
+}
+
+/* host.control_at from Lua: the index or nil; text only. */
+static void test_control_from_lua(void **state)
+{
+	static const char *const cases[][2] = {
+		{"return host.control_at('no control here')", "nil"},
+		{"return host.control_at('bell\\7')", "5"},
+		{"return host.control_at('x\\194\\133')", "2"},
+		{"return host.control_at('\\0')", "1"},
+		{"return select('#', pcall(host.control_at, {}))", "2"},
+		{"return (pcall(host.control_at))", "false"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		lua_settop(L, 0);
+		assert_int_equal(luaL_dostring(L, cases[i][0]), LUA_OK);
+		assert_string_equal(luaL_tolstring(L, 1, NULL), cases[i][1]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +418,10 @@ int main(void)
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_node_limit),
 		cmocka_unit_test(test_line_offset),
+		cmocka_unit_test(test_control_each_byte),
+		cmocka_unit_test(test_control_c1),
+		cmocka_unit_test(test_control_hostile),
+		cmocka_unit_test(test_control_from_lua),
 	};
 
 	return cmocka_run_group_tests_name("yaml", tests, setup, teardown);

@@ -82,7 +82,7 @@ M.BLOCKS = {
 
 -- The host library (engine/luahost.c, engine/outfile.c, engine/speech.c): what C offers.
 M.HOST = {
-  functions = { "read_yaml", "parse_yaml", "read_material", "list", "is_dir", "is_file",
+  functions = { "read_yaml", "parse_yaml", "control_at", "read_material", "list", "is_dir", "is_file",
                 "find_up", "sandbox", "clock", "today", "read_text", "write_file",
                 "make_dir", "write_zip", "speak_wav", "sha256_hex", "cache_home",
                 "files_with_sizes", "remove_file", "random_hex", "modules" },

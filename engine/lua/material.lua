@@ -282,12 +282,17 @@ function M.check_reading(doc, section, v)
   end
 end
 
+-- The closest of names to name: through v's "did you mean" budget when
+-- there is a validator.
+local function near_of(v, name, names)
+  if v then return v:did_you_mean(name, names) end
+  return util.did_you_mean(name, names)
+end
+
 -- "doc#section" -> section, doc; or nil and why (no why when the
 -- document is there but could not be read: its own error says so).  v,
 -- when given, is the validator whose "did you mean" budget this spends.
 function M.resolve(index, source, v)
-  local near_of = v and function(name, names) return v:did_you_mean(name, names) end
-                  or util.did_you_mean
   local docid, secid = source:match("^([^#]+)#([^#]+)$")
   if not docid then
     return nil, nil, ("source '%s' must be written doc#section"):format(source)
@@ -298,14 +303,14 @@ function M.resolve(index, source, v)
   end
   if not doc then
     local ids = index and util.sorted_keys(index.docs) or {}
-    local near = near_of(docid, ids)
+    local near = near_of(v, docid, ids)
     return nil, nil, ("source '%s': no material document '%s'%s%s"):format(source, docid,
       index and index.dir and (" in " .. index.dir) or " (no material/ folder found)",
       near and ("; did you mean '" .. near .. "'?") or "")
   end
   local sec = doc.sections[secid]
   if not sec then
-    local near = near_of(secid, doc.order)
+    local near = near_of(v, secid, doc.order)
     return nil, doc, ("source '%s': no section '%s' in %s%s"):format(source, secid, doc.path,
       near and ("; did you mean '" .. near .. "'?") or ("; its sections are " ..
       M.section_list(doc)))

@@ -57,8 +57,12 @@ function M.question_seed(seed, qid)
   return seed ~ rng.hash(qid)
 end
 
+-- The options of the checks below, made once (the checks only read them).
+local REQUIRED = { required = true }
+local POINTS = { default = 1, gt = 0, max = 1000 }
+
 local function check_source(q, v, index)
-  local src = v:string(q, "source", { required = true })
+  local src = v:string(q, "source", REQUIRED)
   if not src then return end
   local sec, doc, why = material.resolve(index, src, v)
   if not sec then
@@ -78,17 +82,19 @@ end
 -- Check one question's fields (after any script has been merged in).
 function M.check_question(q, v, index)
   local qid = q.id or "?"
-  local tname = v:oneof(q, "type", M.TYPES, nil, { required = true })
+  local tname = v:oneof(q, "type", M.TYPES, nil, REQUIRED)
   if not tname then return false end
   local before = v.errors
-  v:fields(q, allowed_fields(tname), ("question '%s'"):format(qid))
-  v:id(q, "topic", { required = true })
-  v:string(q, "prompt", { required = true })
-  v:string(q, "explain", { required = true })
-  v:number(q, "points", { default = 1, gt = 0, max = 1000 })
+  v:fields(q, allowed_fields(tname), "question '%s'", qid)
+  v:id(q, "topic", REQUIRED)
+  v:string(q, "prompt", REQUIRED)
+  v:string(q, "explain", REQUIRED)
+  v:number(q, "points", POINTS)
   v:string(q, "objective")
   local hints = v:list(q, "hints")
-  for i in ipairs(hints or {}) do v:string(hints, i) end
+  if hints then
+    for i in ipairs(hints) do v:string(hints, i) end
+  end
   if v:bool(q, "safety", false) then
     v:string(q, "safety_message")
   elseif q.safety_message ~= nil then
@@ -253,7 +259,7 @@ function M.load(path, index_for, quick)
   for i in ipairs(questions or {}) do
     local q = v:entry_map(questions, i, "question")
     if q then
-      local qid = v:id(q, "id", { required = true })
+      local qid = v:id(q, "id", REQUIRED)
       if qid then
         if seen[qid] then
           local l, c = v:pos(seen[qid], "id")
@@ -265,7 +271,7 @@ function M.load(path, index_for, quick)
       v.fallback = q
       if q.script ~= nil then
         -- The fields a script may not set must stand in the file.
-        local fixed = v:id(q, "topic", { required = true })
+        local fixed = v:id(q, "topic", REQUIRED)
         if v:string(q, "script") and fixed and not quick then
           M.check_script_question(q, v, index, budget)
         end

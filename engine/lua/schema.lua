@@ -11,6 +11,8 @@
 
 local util = require("util")
 
+local control_at = host.control_at
+
 local M = {}
 local V = {}
 V.__index = V
@@ -144,12 +146,10 @@ function V:string(node, key, opts)
     return nil
   end
   -- An ESC in a prompt could rewrite the learner's screen or hide a
-  -- safety message; only newlines and tabs are text.
-  -- (One scan for the usual text, which has neither kind of byte: every
-  -- byte but 0-8, 11-31, 127 and 194, printable ASCII tried first, since
-  -- a class is read item by item for each byte.)
-  if v:find("[^ -~\t\n\128-\193\195-\255]") and
-     (v:find("[%z\1-\8\11-\31\127]") or v:find("\194[\128-\159]")) then
+  -- safety message; only newlines and tabs are text: no C0 control but
+  -- those two, no DEL, no C1 (U+0080-U+009F).  (host.control_at scans for
+  -- them in C: every text of a file passes this test.)
+  if control_at(v) then
     self:error(node, key, "'%s' contains a control character", key)
     return nil
   end
@@ -339,13 +339,16 @@ function V:entry_map(list, i, what)
   return v
 end
 
--- Unknown fields, with a "did you mean" for near misses.
-function V:fields(node, allowed, what)
+-- Unknown fields, with a "did you mean" for near misses.  what names the
+-- node; with more arguments it is a format for them ("option %d", i), so
+-- the name is written only when there is something to say.
+function V:fields(node, allowed, what, ...)
   local unknown = false
   for key in pairs(node) do
     if not allowed[key] then unknown = true break end
   end
   if not unknown then return end          -- the usual case: nothing to sort or say
+  if select("#", ...) > 0 then what = what:format(...) end
   local names = {}
   for name in pairs(allowed) do names[#names + 1] = name end
   table.sort(names)

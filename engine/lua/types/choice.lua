@@ -336,19 +336,20 @@ end
 -- ---- the option list of `single` and `multiple` -------------------------
 
 local OPTION_FIELDS = schema.set { "text", "correct", "feedback", "fixed" }
+local OPTIONS = { required = true, min = 2, item = "option", items = "options" }
+local REQUIRED = { required = true }
 
 -- Check q.options; returns the number of correct options, or nil when the
 -- list itself is unusable.
 function M.validate_options(q, v)
-  local opts = v:list(q, "options", { required = true, min = 2, item = "option",
-                                      items = "options" })
+  local opts = v:list(q, "options", OPTIONS)
   if not opts then return nil end
   local correct = 0
   for i in ipairs(opts) do
     local o = v:entry_map(opts, i, "option")
     if o then
-      v:fields(o, OPTION_FIELDS, ("option %d"):format(i))
-      v:string(o, "text", { required = true })
+      v:fields(o, OPTION_FIELDS, "option %d", i)
+      v:string(o, "text", REQUIRED)
       if v:bool(o, "correct", false) then correct = correct + 1 end
       v:string(o, "feedback")
       v:bool(o, "fixed", false)
