@@ -29,6 +29,8 @@
 
 #include "teachback.h"
 
+#define TB_SIZE_HINT 64    /* entries a node's tables are made with, at most */
+
 struct yml {
 	yaml_parser_t parser;
 	yaml_event_t event;
@@ -41,6 +43,9 @@ struct yml {
 	int where;              /* absolute index of the where table, or 0 */
 	int depth;
 	long nodes;
+	/* Entries of the last mapping and sequence built at each depth: the
+	 * next one's tables are made that size, not grown by rehashing. */
+	int map_hint[TB_MAX_DEPTH + 1], seq_hint[TB_MAX_DEPTH + 1];
 	char err[TB_ERRLEN];
 };
 
@@ -259,8 +264,10 @@ static int is_null_scalar(const yaml_event_t *e)
 /*
  * where[t] = {pos = P, v = {}, k = {}}; leaves the v table on the stack,
  * then (keys) the k table: their absolute indices are returned in *v, *k.
+ * hint: the entries expected (a sequence's in v's array part).
  */
-static void where_open(struct yml *y, int t, yaml_mark_t m, int keys, int *v, int *k)
+static void where_open(struct yml *y, int t, yaml_mark_t m, int keys, int hint,
+		       int *v, int *k)
 {
 	lua_State *L = y->L;
 	int info;
@@ -272,12 +279,12 @@ static void where_open(struct yml *y, int t, yaml_mark_t m, int keys, int *v, in
 	lua_pushvalue(L, t);
 	lua_pushvalue(L, info);
 	lua_rawset(L, y->where);
-	lua_newtable(L);
+	lua_createtable(L, keys ? 0 : hint, keys ? hint : 0);
 	lua_pushvalue(L, -1);
 	lua_setfield(L, info, "v");
 	*v = lua_gettop(L);
 	if (keys) {
-		lua_newtable(L);
+		lua_createtable(L, 0, hint);
 		lua_pushvalue(L, -1);
 		lua_setfield(L, info, "k");
 		*k = lua_gettop(L);
@@ -302,6 +309,13 @@ static int enter(struct yml *y)
 	return 1;
 }
 
+/* Remember a node's size for its next sibling, up to a size worth guessing. */
+static void leave(struct yml *y, int *hint, lua_Integer n)
+{
+	hint[y->depth] = n < TB_SIZE_HINT ? (int)n : TB_SIZE_HINT;
+	y->depth--;
+}
+
 static int build_sequence(struct yml *y)
 {
 	lua_State *L = y->L;
@@ -310,10 +324,10 @@ static int build_sequence(struct yml *y)
 
 	if (!enter(y))
 		return 0;
-	lua_newtable(L);
+	lua_createtable(L, y->seq_hint[y->depth], 0);
 	t = lua_gettop(L);
 	if (y->where)
-		where_open(y, t, y->event.start_mark, 0, &vset, &unused);
+		where_open(y, t, y->event.start_mark, 0, y->seq_hint[y->depth], &vset, &unused);
 	for (;;) {
 		yaml_mark_t m;
 
@@ -331,7 +345,7 @@ static int build_sequence(struct yml *y)
 		}
 	}
 	lua_settop(L, t);
-	y->depth--;
+	leave(y, y->seq_hint, n);
 	return 1;
 }
 
@@ -358,14 +372,15 @@ static int build_mapping(struct yml *y)
 {
 	lua_State *L = y->L;
 	int t, vset = 0, kset = 0, base;
+	lua_Integer n = 0;
 	int flow = y->event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 
 	if (!enter(y))
 		return 0;
-	lua_newtable(L);
+	lua_createtable(L, 0, y->map_hint[y->depth]);
 	t = lua_gettop(L);
 	if (y->where)
-		where_open(y, t, y->event.start_mark, 1, &vset, &kset);
+		where_open(y, t, y->event.start_mark, 1, y->map_hint[y->depth], &vset, &kset);
 	base = lua_gettop(L);
 	for (;;) {
 		yaml_mark_t km, ke, vm;
@@ -430,9 +445,10 @@ static int build_mapping(struct yml *y)
 			where_note(y, vset, key, vm);
 		}
 		lua_settop(L, base);
+		n++;
 	}
 	lua_settop(L, t);
-	y->depth--;
+	leave(y, y->map_hint, n);
 	return 1;
 }
 
