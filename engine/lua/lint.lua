@@ -54,27 +54,50 @@ end
 
 -- The normal form of a text (textnorm.normalize), each text once per
 -- question: the rules read the same prompt and options several times, and
--- normalising was most of linting a large file.  M.question empties it.
-local normal = {}
+-- normalising was most of linting a large file.  M.question empties it
+-- (the same table while it stays small: a new one per question was most
+-- of the garbage a large file made).
+local normal, normals = {}, 0
 local function norm(s)
   local n = normal[s]
   if not n then
     n = textnorm.normalize(s)
     normal[s] = n
+    normals = normals + 1
   end
   return n
 end
 
-local function words(s)
-  local out = {}
-  for w in norm(s):gmatch("%S+") do out[#out + 1] = w end
-  return out
+local function forget_normals()
+  if normals > 32 then
+    normal = {}
+  else
+    for k in pairs(normal) do normal[k] = nil end
+  end
+  normals = 0
 end
 
--- Does the normalised `needle` stand in `hay` as whole words?
+-- A normal form is words joined by single spaces: how many words it has
+-- is a question of its spaces.
+local function has_words(s, n)
+  local t = norm(s)
+  if n == 1 then return t ~= "" end
+  return t:find(" ", 1, true) ~= nil    -- n == 2: at least two
+end
+
+-- Does the normalised `needle` stand in `hay` as whole words?  (Each
+-- place it occurs is tried, bounded by spaces or the ends.)
 local function contains_words(hay, needle)
   if needle == "" then return false end
-  return (" " .. hay .. " "):find(" " .. needle .. " ", 1, true) ~= nil
+  local init, last = 1, #hay
+  while true do
+    local a, b = hay:find(needle, init, true)
+    if not a then return false end
+    if (a == 1 or hay:byte(a - 1) == 32) and (b == last or hay:byte(b + 1) == 32) then
+      return true
+    end
+    init = a + 1
+  end
 end
 
 -- "None of the above", "All of these", "Neither of them": options about
@@ -110,21 +133,34 @@ local function length_cue(q, v)
   end
 end
 
+-- The word of normal form t that starts at byte at, and where the next
+-- one starts (nil at the end).
+local function word_at(t, at)
+  local space = t:find(" ", at, true)
+  if space then return t:sub(at, space - 1), space + 1 end
+  return t:sub(at), nil
+end
+
 -- "always", "never", "only" ... in a wrong option.
 local function absolutes(q, v)
   if q.type ~= "single" and q.type ~= "multiple" then return end
   for _, o in ipairs(q.options) do
     if not o.correct and not is_above(o.text) then
-      local ws = words(o.text)
-      for i, w in ipairs(ws) do
-        local schedule = w == "every" and ws[i + 1]
-                         and (FREQUENCY[ws[i + 1]] or ws[i + 1]:match("^%d"))
-        if ABSOLUTE[w] and not schedule then
-          v:warn(o, "text", "question '%s': the wrong option \"%s\" says '%s', which gives " ..
-                 "it away; write a plausible half-truth without absolutes [absolute]",
-                 q.id, o.text, w)
-          break
+      local t = norm(o.text)
+      local at = t ~= "" and 1 or nil
+      while at do
+        local w, nxt = word_at(t, at)
+        if ABSOLUTE[w] then
+          local following = w == "every" and nxt and word_at(t, nxt)
+          local schedule = following and (FREQUENCY[following] or following:match("^%d"))
+          if not schedule then
+            v:warn(o, "text", "question '%s': the wrong option \"%s\" says '%s', which " ..
+                   "gives it away; write a plausible half-truth without absolutes [absolute]",
+                   q.id, o.text, w)
+            break
+          end
         end
+        at = nxt
       end
     end
   end
@@ -213,38 +249,42 @@ local function says_percent(text, answer)
   return nil
 end
 
-local function answers_of(q)
-  local out = {}
+-- Does a place shown before answering (the places of shown(q), in their
+-- order) hold the answer ans?  Each one that does is warned about.
+local function answer_shown(q, v, ans)
+  local na = norm(ans)
+  local function at(node, key, text, field, i)
+    if contains_words(norm(text), na) then
+      v:warn(node, key, "question '%s': %s contains the answer \"%s\"; hint at " ..
+             "the reasoning, not the answer [gives-answer]", q.id,
+             i and field:format(i) or field, ans)
+    end
+  end
+  -- A cloze's own text is not shown as a hint; only its hints count.
+  if q.type ~= "cloze" then at(q, "prompt", q.prompt, "the prompt") end
+  for i, step in ipairs(type(q.steps) == "table" and q.steps or {}) do
+    at(q.steps, i, step, "step %d", i)
+  end
+  for i, h in ipairs(q.hints or {}) do at(q.hints, i, h, "hint %d", i) end
+end
+
+-- The answers a question must not give away, each through answer_shown.
+local function gives_answer(q, v)
   if q.type == "single" or q.type == "multiple" then
     for _, o in ipairs(q.options) do
       -- One word ("Bone") is often the topic itself; two or more are a giveaway.
-      if o.correct and #words(o.text) >= 2 then out[#out + 1] = o.text end
+      if o.correct and has_words(o.text, 2) then answer_shown(q, v, o.text) end
     end
   elseif q.type == "text" then
     local a = util.trim((q.accept[1]:gsub("%*", " ")))
-    if #words(a) >= 1 and len(a) >= 3 then out[#out + 1] = a end
+    if has_words(a, 1) and len(a) >= 3 then answer_shown(q, v, a) end
   elseif q.type == "cloze" then
     for _, b in ipairs(q.blanks) do
-      if len(b.answer) >= 3 then out[#out + 1] = b.answer end
-    end
-  end
-  return out
-end
-
-local function gives_answer(q, v)
-  local places = shown(q)
-  for _, ans in ipairs(answers_of(q)) do
-    local na = norm(ans)
-    for _, p in ipairs(places) do
-      -- A cloze's own text is not shown as a hint; only its hints count.
-      if not (q.type == "cloze" and p.key == "prompt")
-         and contains_words(norm(p.text), na) then
-        v:warn(p.node, p.key, "question '%s': %s contains the answer \"%s\"; hint at " ..
-               "the reasoning, not the answer [gives-answer]", q.id, p.field, ans)
-      end
+      if len(b.answer) >= 3 then answer_shown(q, v, b.answer) end
     end
   end
   if q.type == "numeric" then
+    local places = shown(q)
     local num = util.fmt_num(q.answer)
     for _, p in ipairs(places) do
       local hit = contains_words(norm(p.text), norm(num)) and num
@@ -260,31 +300,43 @@ local function gives_answer(q, v)
   end
 end
 
-local function repeated(q, v)
-  local function check(list, node_of, what)
-    local seen = {}
-    for i, item in ipairs(list) do
-      local text = type(item) == "table" and item.text or item
-      if type(text) == "string" then
-        local n = norm(text)
-        if seen[n] then
-          local node, key = node_of(i)
-          v:warn(node, key, "question '%s': %s %d repeats %s %d (\"%s\"); make every " ..
-                 "choice different [repeated-option]", q.id, what, i, what, seen[n], text)
-        else
-          seen[n] = i
-        end
+-- The first entry of each normal form in the list repeated_in reads (one
+-- table for every list; emptied before each, so a list that stopped on an
+-- error cannot leave its texts to the next).
+local seen, seen_size = {}, 0
+
+-- Entries of list whose texts read the same.  by_text: the warning points
+-- at the entry's text field (an option), else at the entry itself.
+local function repeated_in(q, v, list, what, by_text)
+  if seen_size > 32 then
+    seen = {}
+  else
+    for k in pairs(seen) do seen[k] = nil end
+  end
+  seen_size = #list
+  for i, item in ipairs(list) do
+    local text = type(item) == "table" and item.text or item
+    if type(text) == "string" then
+      local n = norm(text)
+      if seen[n] then
+        local node, key = list, i
+        if by_text then node, key = list[i], "text" end
+        v:warn(node, key, "question '%s': %s %d repeats %s %d (\"%s\"); make every " ..
+               "choice different [repeated-option]", q.id, what, i, what, seen[n], text)
+      else
+        seen[n] = i
       end
     end
   end
+end
+
+local function repeated(q, v)
   if q.type == "single" or q.type == "multiple" then
-    check(q.options, function(i) return q.options[i], "text" end, "option")
+    repeated_in(q, v, q.options, "option", true)
   elseif q.type == "cloze" then
-    for _, b in ipairs(q.blanks) do
-      check(b.options, function(i) return b.options, i end, "option")
-    end
+    for _, b in ipairs(q.blanks) do repeated_in(q, v, b.options, "option") end
   elseif q.type == "ordering" then
-    check(q.items, function(i) return q.items, i end, "item")
+    repeated_in(q, v, q.items, "item")
   end
 end
 
@@ -327,40 +379,42 @@ function M.word_before_blank(s)
   return s:sub(i + 1, stop)
 end
 
-local function article_cue(q, v)
-  local function check(article, options, where_node, where_key, label)
-    local an = article:lower() == "an"
-    for _, o in ipairs(options) do
-      local text = type(o) == "table" and o.text or o
-      local vs = M.vowel_sound(text)
-      if vs ~= nil and vs ~= an then
-        v:warn(where_node, where_key, "question '%s': '%s %s' does not fit the option " ..
-               "\"%s\", so the article gives the answer away; write 'a(n) %s' or put the " ..
-               "article into each option [article-cue]", q.id, article, label, text, label)
-        return
-      end
+-- 'a' or 'an' (article) before a blank that some option does not fit.
+local function article_fits(q, v, article, options, where_node, where_key, label)
+  local an = article:lower() == "an"
+  for _, o in ipairs(options) do
+    local text = type(o) == "table" and o.text or o
+    local vs = M.vowel_sound(text)
+    if vs ~= nil and vs ~= an then
+      v:warn(where_node, where_key, "question '%s': '%s %s' does not fit the option " ..
+             "\"%s\", so the article gives the answer away; write 'a(n) %s' or put the " ..
+             "article into each option [article-cue]", q.id, article, label, text, label)
+      return
     end
   end
+end
+
+local function article_cue(q, v)
   if q.type == "cloze" then
     for num in q.text:gmatch("{{(%d+)}}") do
       local i = tonumber(num)
       local b = q.blanks[i]
       local before = q.text:match("(%a+)%s+{{" .. num .. "}}")
       if b and before and (before:lower() == "a" or before:lower() == "an") then
-        check(before, b.options, q, "text", "{{" .. num .. "}}")
+        article_fits(q, v, before, b.options, q, "text", "{{" .. num .. "}}")
       end
     end
   elseif q.type == "single" or q.type == "multiple" then
     local before = M.word_before_blank(q.prompt)
     if before and (before:lower() == "a" or before:lower() == "an") then
-      check(before, q.options, q, "prompt", "...")
+      article_fits(q, v, before, q.options, q, "prompt", "...")
     end
   end
 end
 
 function M.question(q, v)
   if type(q) ~= "table" or q.script ~= nil or type(q.prompt) ~= "string" then return end
-  normal = {}
+  forget_normals()
   length_cue(q, v)
   absolutes(q, v)
   above_not_fixed(q, v)

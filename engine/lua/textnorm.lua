@@ -64,9 +64,12 @@ function M.normalize(s)
   if s:find("[\xC2-\xF4]") then          -- (plain ASCII text has nothing to map)
     s = s:gsub("[\xC2-\xF4][\x80-\xBF]*", map_char)
   end
-  s = s:lower():gsub("[%p%c]", " "):gsub("%s+", " ")
-  if s:byte(1) == 32 then s = s:sub(2) end
-  if s:byte(-1) == 32 then s = s:sub(1, -2) end
+  -- Punctuation and controls become spaces and runs of spaces one space:
+  -- one pass turns each run of the three into a single space.
+  s = s:lower():gsub("[%p%c%s]+", " ")
+  local first = s:byte(1) == 32 and 2 or 1
+  local last = s:byte(-1) == 32 and -2 or -1
+  if first ~= 1 or last ~= -1 then s = s:sub(first, last) end
   return s
 end
 
