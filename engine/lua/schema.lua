@@ -12,6 +12,7 @@
 local util = require("util")
 
 local control_at = host.control_at
+local null = util.null      -- what YAML's ~ and empty values are (util.is_null)
 
 local M = {}
 local V = {}
@@ -133,17 +134,29 @@ local function missing(self, node, key, opts)
   return nil
 end
 
--- Text.  opts: required, nonempty (default true), max (bytes).
+-- Does text hold more than white space?  (Most texts start with a letter:
+-- one byte says so, without a pattern.)
+local function has_text(v)
+  local b = v:byte(1)
+  if b and b ~= 32 and (b < 9 or b > 13) then return true end
+  return v:find("%S") ~= nil
+end
+
+-- Text.  opts: required, nonempty (default true), max (bytes).  Text is
+-- every field of a file: the usual case, a string, is tested first.
 function V:string(node, key, opts)
   local v = node[key]
-  if util.is_null(v) then
-    node[key] = nil
-    return missing(self, node, key, opts)
-  end
-  if math.type(v) then v = tostring(v) end
+  local converted = false
   if type(v) ~= "string" then
-    self:error(node, key, "'%s' must be text, found %s", key, kind_of(v))
-    return nil
+    if v == nil or v == null then
+      node[key] = nil
+      return missing(self, node, key, opts)
+    end
+    if not math.type(v) then
+      self:error(node, key, "'%s' must be text, found %s", key, kind_of(v))
+      return nil
+    end
+    v, converted = tostring(v), true
   end
   -- An ESC in a prompt could rewrite the learner's screen or hide a
   -- safety message; only newlines and tabs are text: no C0 control but
@@ -153,7 +166,7 @@ function V:string(node, key, opts)
     self:error(node, key, "'%s' contains a control character", key)
     return nil
   end
-  if (not opts or opts.nonempty ~= false) and not v:find("%S") then
+  if (not opts or opts.nonempty ~= false) and not has_text(v) then
     self:error(node, key, "'%s' is empty", key)
     return nil
   end
@@ -161,14 +174,14 @@ function V:string(node, key, opts)
     self:error(node, key, "'%s' is longer than %d characters", key, opts.max)
     return nil
   end
-  node[key] = v
+  if converted then node[key] = v end
   return v
 end
 
 -- An id: lower-case letters, digits and dashes.
 function V:id(node, key, opts)
   local v = self:string(node, key, opts)
-  if v and (#v > 64 or not v:match("^[a-z0-9][a-z0-9-]*$")) then
+  if v and (#v > 64 or not v:find("^[a-z0-9][a-z0-9-]*$")) then
     self:error(node, key, "'%s' must be lower-case letters, digits and dashes " ..
                "(at most 64), found '%s'", key, #v > 64 and v:sub(1, 64) .. "..." or v)
     return nil
@@ -179,10 +192,12 @@ end
 -- true or false.  YAML 1.1's yes/no/on/off are refused on purpose.
 function V:bool(node, key, default)
   local v = node[key]
-  if util.is_null(v) then
+  if v == nil or v == null then
     node[key] = default
     return default
   end
+  if v == "true" then node[key] = true return true end     -- as written, most often
+  if v == "false" then node[key] = false return false end
   if type(v) == "boolean" then return v end
   if type(v) == "string" then
     local l = v:lower()
@@ -233,7 +248,7 @@ end
 function V:number(node, key, opts)
   opts = opts or {}
   local v = node[key]
-  if util.is_null(v) then
+  if v == nil or v == null then
     node[key] = opts.default
     if opts.default == nil then return missing(self, node, key, opts) end
     return opts.default
@@ -268,7 +283,7 @@ end
 -- One of a fixed set of words.
 function V:oneof(node, key, choices, default, opts)
   local v = node[key]
-  if util.is_null(v) then
+  if v == nil or v == null then
     node[key] = default
     if default == nil then return missing(self, node, key, opts) end
     return default
@@ -292,7 +307,7 @@ end
 function V:list(node, key, opts)
   opts = opts or {}
   local v = node[key]
-  if util.is_null(v) then
+  if v == nil or v == null then
     node[key] = nil
     return missing(self, node, key, opts)
   end
@@ -318,7 +333,7 @@ end
 -- A YAML mapping.  opts: required.
 function V:map(node, key, opts)
   local v = node[key]
-  if util.is_null(v) then
+  if v == nil or v == null then
     node[key] = nil
     return missing(self, node, key, opts)
   end
