@@ -16,11 +16,23 @@
  *  - at most TB_MAX_NODES values, because each costs a few Lua tables;
  *  - exactly one document, UTF-8 only.
  *
- * Positions go to a side table, where[t] = {pos = P, v = {k = P}, k = {k = P}},
- * P packing a 1-based line and column as (line << 32) | column, so the data
- * tables stay plain and any later error can say FILE:LINE:COL.
+ * Positions go to a side table, so the data tables stay plain and any later
+ * error can say FILE:LINE:COL.  A position P packs a 1-based line and
+ * column as (line << 32) | column; they are numbered in the order they are
+ * read, and where[0] holds them all as one string, P number i in the 8
+ * bytes at 8 * i (string.unpack("=i8", where[0], 8 * i + 1)).
+ * For each mapping or sequence t, where[t] = info, one table:
+ *
+ *   info[1] = 2 * i + 1 for a mapping, 2 * i for a sequence, i its position;
+ *   a mapping's info[key] = i: the key at position i, its value at i + 1;
+ *   a sequence's info[n + 1] = i: its nth value at position i.
+ *
+ * (Three tables a mapping, with a position apiece, made the positions
+ * three quarters of a loaded file's memory.)  Another file loaded into the
+ * same where table adds its positions after the first one's.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +53,8 @@ struct yml {
 	size_t len;
 	int line_offset;
 	int where;              /* absolute index of the where table, or 0 */
+	int64_t *pos;           /* the positions read (malloc), numbered from base */
+	size_t npos, maxpos, base;
 	int depth;
 	long nodes;
 	/* Entries of the last mapping and sequence built at each depth: the
@@ -49,7 +63,7 @@ struct yml {
 	char err[TB_ERRLEN];
 };
 
-static int build_node(struct yml *y);
+static int build_node(struct yml *y, lua_Integer self);
 
 static lua_Integer pack_pos(struct yml *y, yaml_mark_t m)
 {
@@ -261,44 +275,34 @@ static int is_null_scalar(const yaml_event_t *e)
 			   !memcmp(v, "NULL", 4)));
 }
 
-/*
- * where[t] = {pos = P, v = {}, k = {}}; leaves the v table on the stack,
- * then (keys) the k table: their absolute indices are returned in *v, *k.
- * hint: the entries expected (a sequence's in v's array part).
- */
-static void where_open(struct yml *y, int t, yaml_mark_t m, int keys, int hint,
-		       int *v, int *k)
+/* Number position m; returns its number (see the top of this file). */
+static lua_Integer note_pos(struct yml *y, yaml_mark_t m)
 {
-	lua_State *L = y->L;
-	int info;
+	if (y->npos == y->maxpos) {
+		size_t n = y->maxpos ? 2 * y->maxpos : 1024;
+		int64_t *p = realloc(y->pos, n * sizeof *p);
 
-	lua_createtable(L, 0, 3);
-	info = lua_gettop(L);
-	lua_pushinteger(L, pack_pos(y, m));
-	lua_setfield(L, info, "pos");
-	lua_pushvalue(L, t);
-	lua_pushvalue(L, info);
-	lua_rawset(L, y->where);
-	lua_createtable(L, keys ? 0 : hint, keys ? hint : 0);
-	lua_pushvalue(L, -1);
-	lua_setfield(L, info, "v");
-	*v = lua_gettop(L);
-	if (keys) {
-		lua_createtable(L, 0, hint);
-		lua_pushvalue(L, -1);
-		lua_setfield(L, info, "k");
-		*k = lua_gettop(L);
+		if (!p)
+			luaL_error(y->L, "out of memory");   /* build_protected's pcall */
+		y->pos = p;
+		y->maxpos = n;
 	}
+	y->pos[y->npos] = (int64_t)pack_pos(y, m);
+	return (lua_Integer)(y->base + y->npos++);
 }
 
-/* set[key] = P: set is info.v or info.k, kept on the stack while a node is built. */
-static void where_note(struct yml *y, int set, int key, yaml_mark_t m)
+/* where[t] = info, info[1] = this node's position and kind; info is pushed. */
+static int info_open(struct yml *y, int t, lua_Integer self, int mapping, int hint)
 {
 	lua_State *L = y->L;
 
-	lua_pushvalue(L, key);
-	lua_pushinteger(L, pack_pos(y, m));
-	lua_rawset(L, set);
+	lua_createtable(L, mapping ? 1 : hint + 1, mapping ? hint : 0);
+	lua_pushinteger(L, 2 * self + mapping);
+	lua_rawseti(L, -2, 1);
+	lua_pushvalue(L, t);
+	lua_pushvalue(L, -2);
+	lua_rawset(L, y->where);
+	return lua_gettop(L);
 }
 
 static int enter(struct yml *y)
@@ -316,10 +320,11 @@ static void leave(struct yml *y, int *hint, lua_Integer n)
 	y->depth--;
 }
 
-static int build_sequence(struct yml *y)
+/* self: the number of this node's position (where it starts). */
+static int build_sequence(struct yml *y, lua_Integer self)
 {
 	lua_State *L = y->L;
-	int t, vset = 0, unused;
+	int t, info = 0;
 	lua_Integer n = 0;
 
 	if (!enter(y))
@@ -327,21 +332,22 @@ static int build_sequence(struct yml *y)
 	lua_createtable(L, y->seq_hint[y->depth], 0);
 	t = lua_gettop(L);
 	if (y->where)
-		where_open(y, t, y->event.start_mark, 0, y->seq_hint[y->depth], &vset, &unused);
+		info = info_open(y, t, self, 0, y->seq_hint[y->depth]);
 	for (;;) {
-		yaml_mark_t m;
+		lua_Integer at = 0;
 
 		if (!next_event(y))
 			return 0;
 		if (y->event.type == YAML_SEQUENCE_END_EVENT)
 			break;
-		m = y->event.start_mark;
-		if (!build_node(y))
+		if (info)
+			at = note_pos(y, y->event.start_mark);
+		if (!build_node(y, at))
 			return 0;
 		lua_rawseti(L, t, ++n);
-		if (vset) {
-			lua_pushinteger(L, pack_pos(y, m));
-			lua_rawseti(L, vset, n);
+		if (info) {
+			lua_pushinteger(L, at);
+			lua_rawseti(L, info, n + 1);
 		}
 	}
 	lua_settop(L, t);
@@ -368,10 +374,10 @@ static int key_without_value(const struct yml *y, yaml_mark_t key_end)
 	return i >= y->len || y->buf[i] != ':';
 }
 
-static int build_mapping(struct yml *y)
+static int build_mapping(struct yml *y, lua_Integer self)
 {
 	lua_State *L = y->L;
-	int t, vset = 0, kset = 0, base;
+	int t, info = 0, base;
 	lua_Integer n = 0;
 	int flow = y->event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 
@@ -380,10 +386,11 @@ static int build_mapping(struct yml *y)
 	lua_createtable(L, 0, y->map_hint[y->depth]);
 	t = lua_gettop(L);
 	if (y->where)
-		where_open(y, t, y->event.start_mark, 1, y->map_hint[y->depth], &vset, &kset);
+		info = info_open(y, t, self, 1, y->map_hint[y->depth]);
 	base = lua_gettop(L);
 	for (;;) {
-		yaml_mark_t km, ke, vm;
+		yaml_mark_t km, ke;
+		lua_Integer at = 0;
 		int key;
 
 		if (!next_event(y))
@@ -408,10 +415,10 @@ static int build_mapping(struct yml *y)
 			const char *ks = lua_tolstring(L, key, &kl);
 			size_t fl = 0, fc = 0;
 
-			if (kset) {
+			if (info) {
 				lua_pushvalue(L, key);
-				lua_rawget(L, kset);
-				lua_Integer p = lua_tointeger(L, -1);
+				lua_rawget(L, info);
+				lua_Integer p = y->pos[lua_tointeger(L, -1) - (lua_Integer)y->base];
 				fl = (size_t)(p >> 32) - (size_t)y->line_offset;
 				fc = (size_t)(p & 0xffffffff);
 			}
@@ -434,15 +441,19 @@ static int build_mapping(struct yml *y)
 					 "text in quotes ('%.*s' was read as a field of its own)",
 					 (int)(kl > 64 ? 64 : kl), ks);
 		}
-		vm = y->event.start_mark;
-		if (!build_node(y))
+		if (info) {             /* the key's position, then its value's */
+			at = note_pos(y, km);
+			note_pos(y, y->event.start_mark);
+		}
+		if (!build_node(y, at + 1))
 			return 0;
 		lua_pushvalue(L, key);
 		lua_insert(L, -2);
 		lua_rawset(L, t);
-		if (kset) {
-			where_note(y, kset, key, km);
-			where_note(y, vset, key, vm);
+		if (info) {
+			lua_pushvalue(L, key);
+			lua_pushinteger(L, at);
+			lua_rawset(L, info);
 		}
 		lua_settop(L, base);
 		n++;
@@ -452,8 +463,9 @@ static int build_mapping(struct yml *y)
 	return 1;
 }
 
-/* Build the node whose first event is current; push its value. */
-static int build_node(struct yml *y)
+/* Build the node whose first event is current; push its value.  self:
+ * the number of its position, when positions are kept. */
+static int build_node(struct yml *y, lua_Integer self)
 {
 	/* Each node costs Lua tables for its value and position: bound them. */
 	if (++y->nodes > TB_MAX_NODES)
@@ -472,9 +484,9 @@ static int build_node(struct yml *y)
 					y->event.data.scalar.length);
 		return 1;
 	case YAML_SEQUENCE_START_EVENT:
-		return build_sequence(y);
+		return build_sequence(y, self);
 	case YAML_MAPPING_START_EVENT:
-		return build_mapping(y);
+		return build_mapping(y, self);
 	default:
 		return fail_mark(y, y->event.start_mark, "unexpected YAML event");
 	}
@@ -486,7 +498,7 @@ static int build_stream(struct yml *y)
 		return 0;
 	if (y->event.type == YAML_STREAM_END_EVENT)
 		return fail_at(y, 1, 1, "the file is empty");
-	if (!next_event(y) || !build_node(y))
+	if (!next_event(y) || !build_node(y, y->where ? note_pos(y, y->event.start_mark) : 0))
 		return 0;
 	if (!next_event(y))                     /* document end */
 		return 0;
@@ -498,16 +510,37 @@ static int build_stream(struct yml *y)
 	return 1;
 }
 
+/* where[0] = the positions before this file's, then this file's. */
+static void save_positions(struct yml *y)
+{
+	lua_State *L = y->L;
+
+	lua_rawgeti(L, y->where, 0);
+	if (lua_type(L, -1) != LUA_TSTRING) {
+		lua_pop(L, 1);
+		lua_pushliteral(L, "");
+	}
+	lua_pushlstring(L, (const char *)y->pos, y->npos * sizeof *y->pos);
+	lua_concat(L, 2);
+	lua_rawseti(L, y->where, 0);
+}
+
 /* Runs under lua_pcall, so a Lua memory error cannot leak the parser. */
 static int build_protected(lua_State *L)
 {
 	struct yml *y = lua_touserdata(L, 1);
 
 	/* Indices are per C frame: the where table is this frame's 2nd arg. */
-	if (y->where)
+	if (y->where) {
 		y->where = 2;
+		if (lua_rawgeti(L, 2, 0) == LUA_TSTRING)
+			y->base = lua_rawlen(L, -1) / sizeof *y->pos;
+		lua_pop(L, 1);
+	}
 	if (!build_stream(y))
 		return 0;
+	if (y->where)
+		save_positions(y);
 	return 1;
 }
 
@@ -611,6 +644,7 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 	else
 		lua_pushnil(L);
 	status = lua_pcall(L, 2, 1, 0);
+	free(y.pos);
 	if (y.have_event)
 		yaml_event_delete(&y.event);
 	yaml_parser_delete(&y.parser);

@@ -43,25 +43,35 @@ static void expect_error(const char *text, const char *msg)
 	assert_string_equal(lua_tostring(L, -1), msg);
 }
 
-/* "line:col" of where[t].v[key] or where[t].pos when key is NULL. */
+/*
+ * "line:col" of the value t[key] (or t[index]), or of t itself when key is
+ * NULL and index 0: where[t] numbers the position, where[0] holds them.
+ */
 static const char *pos_of(int t, const char *key, int index)
 {
 	static char buf[32];
-	lua_Integer p;
+	lua_Integer i, p;
+	const char *packed;
+	size_t len;
 
 	t = lua_absindex(L, t);
 	lua_pushvalue(L, t);
 	lua_rawget(L, 1);
-	if (key || index) {
-		lua_getfield(L, -1, "v");
-		if (key)
-			lua_getfield(L, -1, key);
-		else
-			lua_rawgeti(L, -1, index);
+	if (key) {
+		lua_getfield(L, -1, key);
+		i = lua_tointeger(L, -1) + 1;
+	} else if (index) {
+		lua_rawgeti(L, -1, index + 1);
+		i = lua_tointeger(L, -1);
 	} else {
-		lua_getfield(L, -1, "pos");
+		lua_rawgeti(L, -1, 1);
+		i = lua_tointeger(L, -1) >> 1;
 	}
-	p = lua_tointeger(L, -1);
+	lua_rawgeti(L, 1, 0);
+	packed = lua_tolstring(L, -1, &len);
+	assert_non_null(packed);
+	assert_true((size_t)(i + 1) * sizeof p <= len);
+	memcpy(&p, packed + i * (lua_Integer)sizeof p, sizeof p);
 	lua_settop(L, 2);
 	snprintf(buf, sizeof buf, "%d:%d", (int)(p >> 32), (int)(p & 0xffffffff));
 	return buf;
@@ -394,6 +404,73 @@ static void test_control_from_lua(void **state)
 	}
 }
 
+/* A key's position, and the kind of each node, in its one where table. */
+static void test_key_positions(void **state)
+{
+	const char *y = "a: 1\nbb:\n  - x\n  - {}\n";
+	lua_Integer p;
+
+	(void)state;
+	assert_int_equal(load(y, strlen(y)), 1);
+	assert_string_equal(pos_of(2, "a", 0), "1:4");
+	assert_string_equal(pos_of(2, "bb", 0), "3:3");
+	/* info.a numbers the key; its value is the next position. */
+	lua_pushvalue(L, 2);
+	lua_rawget(L, 1);
+	assert_int_equal(lua_getfield(L, -1, "a"), LUA_TNUMBER);
+	lua_rawgeti(L, 1, 0);
+	memcpy(&p, lua_tostring(L, -1) + 8 * lua_tointeger(L, -2), sizeof p);
+	assert_int_equal(p, ((lua_Integer)1 << 32) | 1);
+	lua_rawgeti(L, -3, 1);
+	assert_int_equal(lua_tointeger(L, -1) & 1, 1);          /* a mapping */
+	lua_settop(L, 2);
+	lua_getfield(L, 2, "bb");
+	assert_string_equal(pos_of(-1, NULL, 0), "3:3");        /* pos_of pops it */
+	lua_getfield(L, 2, "bb");
+	assert_string_equal(pos_of(-1, NULL, 2), "4:5");
+	lua_getfield(L, 2, "bb");
+	lua_rawget(L, 1);
+	lua_rawgeti(L, -1, 1);
+	assert_int_equal(lua_tointeger(L, -1) & 1, 0);          /* a sequence */
+	lua_settop(L, 2);
+	/* The empty mapping {} has an info of its own: a mapping, no keys. */
+	lua_getfield(L, 2, "bb");
+	lua_rawgeti(L, -1, 2);
+	assert_string_equal(pos_of(-1, NULL, 0), "4:5");
+	lua_getfield(L, 2, "bb");
+	lua_rawgeti(L, -1, 2);
+	lua_rawget(L, 1);
+	lua_rawgeti(L, -1, 1);
+	assert_int_equal(lua_tointeger(L, -1) & 1, 1);
+	lua_pushnil(L);
+	assert_int_equal(lua_next(L, 4), 1);                    /* info[1] only */
+	assert_int_equal(lua_tointeger(L, -2), 1);
+	lua_pop(L, 1);
+	assert_int_equal(lua_next(L, 4), 0);
+	lua_settop(L, 2);
+}
+
+/* A second file loaded into the same where table numbers its positions
+ * after the first one's. */
+static void test_two_loads_one_where(void **state)
+{
+	(void)state;
+	lua_settop(L, 0);
+	lua_newtable(L);
+	assert_int_equal(yml_push_string(L, "a: 1\n", 5, "one.yaml", 0, 1), 1);
+	lua_rawgeti(L, 1, 0);
+	assert_int_equal(lua_rawlen(L, -1), 3 * 8);             /* root, a, its value */
+	lua_settop(L, 1);
+	assert_int_equal(yml_push_string(L, "\nb: [2]\n", 8, "two.yaml", 0, 1), 1);
+	lua_rawgeti(L, 1, 0);
+	assert_int_equal(lua_rawlen(L, -1), 7 * 8);             /* and root, b, [, 2 */
+	lua_pop(L, 1);
+	assert_string_equal(pos_of(2, NULL, 0), "2:1");
+	assert_string_equal(pos_of(2, "b", 0), "2:4");
+	lua_getfield(L, 2, "b");
+	assert_string_equal(pos_of(-1, NULL, 1), "2:5");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -418,6 +495,8 @@ int main(void)
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_node_limit),
 		cmocka_unit_test(test_line_offset),
+		cmocka_unit_test(test_key_positions),
+		cmocka_unit_test(test_two_loads_one_where),
 		cmocka_unit_test(test_control_each_byte),
 		cmocka_unit_test(test_control_c1),
 		cmocka_unit_test(test_control_hostile),

@@ -36,13 +36,47 @@ local function unpack_pos(p)
   return p >> 32, p & 0xffffffff
 end
 
+-- Positions (yaml.c): where[0] holds them packed, 8 bytes each, and
+-- where[t] of a mapping or sequence t numbers t's own (info[1] // 2, a
+-- mapping when odd), a mapping's keys (info[key], the value's one after)
+-- and a sequence's values (info[n + 1]).  Positions made for text that is
+-- not YAML (a sheet's rows) may still come the plain way, info = {pos = P,
+-- v = {key = P}, k = {key = P}} with k for a mapping only: such an info
+-- has no info[1].
+local function line_col(where, i)
+  local p = string.unpack("=i8", where[0], 8 * i + 1)
+  return p >> 32, p & 0xffffffff
+end
+
+local function is_mapping_info(info)
+  local tag = info[1]
+  if tag == nil then return info.k ~= nil end
+  return tag & 1 == 1
+end
+
+-- The number of the position of node[key] in info, or nil.
+local function pos_of(info, key, which)
+  if is_mapping_info(info) then
+    local i = type(key) == "string" and info[key]
+    if not i then return nil end
+    return which == "k" and i or i + 1
+  end
+  if which == "k" or type(key) ~= "number" then return nil end
+  local n = math.tointeger(key)
+  return n and n >= 1 and info[n + 1] or nil
+end
+
 -- Line and column of node[key] (which = "v" value, "k" key) or of node.
 function V:pos(node, key, which)
   local info = self.where[node]
-  if info then
+  if info and info[1] == nil then       -- positions made the plain way
     local set = key ~= nil and info[which or "v"]
     if set and set[key] then return unpack_pos(set[key]) end
     return unpack_pos(info.pos)
+  end
+  if info then
+    local i = key ~= nil and pos_of(info, key, which or "v")
+    return line_col(self.where, i or info[1] >> 1)
   end
   if self.fallback and self.fallback ~= node then
     return self:pos(self.fallback)
@@ -312,7 +346,7 @@ function V:list(node, key, opts)
     return missing(self, node, key, opts)
   end
   if type(v) ~= "table" or not util.is_list(v) or (next(v) == nil and self.where[v]
-      and self.where[v].k) then
+      and is_mapping_info(self.where[v])) then
     self:error(node, key, "'%s' must be a list, found %s", key, kind_of(v))
     return nil
   end
@@ -327,7 +361,7 @@ end
 -- Is v a mapping?  An empty table is one unless YAML wrote it as [].
 function V:is_mapping(v)
   return type(v) == "table" and not (next(v) ~= nil and util.is_list(v)) and
-         not (self.where[v] and not self.where[v].k)
+         not (self.where[v] and not is_mapping_info(self.where[v]))
 end
 
 -- A YAML mapping.  opts: required.
