@@ -103,7 +103,9 @@ end
 -- "None of the above", "All of these", "Neither of them": options about
 -- the other options, which must keep their place.
 local function is_above(text)
-  local first, rest = norm(text):match("^(%a+) of (.*)$")
+  local t = norm(text)
+  if not t:find(" of ", 1, true) then return false end      -- most options
+  local first, rest = t:match("^(%a+) of (.*)$")
   if not (first == "all" or first == "none" or first == "both" or first == "neither") then
     return false
   end

@@ -168,14 +168,6 @@ local function missing(self, node, key, opts)
   return nil
 end
 
--- Does text hold more than white space?  (Most texts start with a letter:
--- one byte says so, without a pattern.)
-local function has_text(v)
-  local b = v:byte(1)
-  if b and b ~= 32 and (b < 9 or b > 13) then return true end
-  return v:find("%S") ~= nil
-end
-
 -- Text.  opts: required, nonempty (default true), max (bytes).  Text is
 -- every field of a file: the usual case, a string, is tested first.
 function V:string(node, key, opts)
@@ -200,9 +192,14 @@ function V:string(node, key, opts)
     self:error(node, key, "'%s' contains a control character", key)
     return nil
   end
-  if (not opts or opts.nonempty ~= false) and not has_text(v) then
-    self:error(node, key, "'%s' is empty", key)
-    return nil
+  if not opts or opts.nonempty ~= false then
+    -- More than white space?  (Most texts start with a letter: one byte
+    -- says so, without a pattern.)
+    local b = v:byte(1)
+    if not (b and b ~= 32 and (b < 9 or b > 13)) and not v:find("%S") then
+      self:error(node, key, "'%s' is empty", key)
+      return nil
+    end
   end
   if opts and opts.max and #v > opts.max then
     self:error(node, key, "'%s' is longer than %d characters", key, opts.max)
@@ -360,8 +357,12 @@ end
 
 -- Is v a mapping?  An empty table is one unless YAML wrote it as [].
 function V:is_mapping(v)
-  return type(v) == "table" and not (next(v) ~= nil and util.is_list(v)) and
-         not (self.where[v] and not is_mapping_info(self.where[v]))
+  if type(v) ~= "table" then return false end
+  -- A first key that is text ends util.is_list's walk at once: not a list.
+  local k = next(v)
+  if k ~= nil and type(k) ~= "string" and util.is_list(v) then return false end
+  local info = self.where[v]
+  return not (info and not is_mapping_info(info))
 end
 
 -- A YAML mapping.  opts: required.
