@@ -181,12 +181,28 @@ local function bad_where(where, lines, close)
     end
     return bad_pos("front matter", lines, line, col, chars)
   end
-  for _, info in pairs(where) do
-    local why = one(info.pos)
-    for _, set in ipairs({ info.v or {}, info.k or {} }) do
-      for _, p in pairs(set) do why = why or one(p) end
-    end
+  -- where[0]: every position, 8 bytes each (yaml.c); where[node] numbers
+  -- them: info[1] = 2 * i + (1 for a mapping), a key's i (its value's
+  -- i + 1), a sequence entry's i.
+  local packed = where[0]
+  if packed ~= nil and (type(packed) ~= "string" or #packed % 8 ~= 0) then
+    return "front matter: the positions are not 8-byte numbers"
+  end
+  local n = packed and #packed // 8 or 0
+  for at = 1, #(packed or ""), 8 do
+    local why = one(string.unpack("=i8", packed, at))
     if why then return why end
+  end
+  for node, info in pairs(where) do
+    if node ~= 0 then
+      for key, i in pairs(info) do
+        if math.type(i) ~= "integer" then return "front matter: a position is not an integer" end
+        local last = key == 1 and i >> 1 or type(key) == "string" and i + 1 or i
+        if i < 0 or last >= n then
+          return ("front matter: position number %d of %d"):format(last, n)
+        end
+      end
+    end
   end
   return nil
 end
