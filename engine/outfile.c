@@ -341,35 +341,33 @@ static int yaml_reserved(const unsigned char *s, size_t len)
 }
 
 /*
- * The common case in one pass: a letter (or any non-ASCII byte) first,
- * then letters, digits, spaces and harmless punctuation, and a letter,
- * digit or one of . ) ! ? ' last.  Such text is plain unless it is a
- * reserved word.
+ * Whether the eight bytes in w hold one that yaml_plain_ok must look at:
+ * a control byte, DEL or non-ASCII, ':', '#' (" #" starts a comment), or
+ * in flow , [ ] { }.  Bit tricks on the whole word (each test is exact
+ * for "some byte is"), so prose is passed over eight bytes a step.
  */
-static int yaml_simple(const unsigned char *s, size_t len)
+#define YAML_ONES  0x0101010101010101ull
+#define YAML_HIGHS 0x8080808080808080ull
+static int yaml_has_byte(uint64_t w, unsigned char c)
 {
-	if (len < 2 || !(isalpha(s[0]) || s[0] >= 0x80))
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		unsigned char c = s[i];
+	uint64_t v = w ^ (YAML_ONES * c);
 
-		if ((c >= 'a' && c <= 'z') || c == ' ')     /* most bytes of prose */
-			continue;
-		if (c >= 0x80) {
-			if (yaml_unsafe_at(s, len, i))
-				return 0;
-		} else if (!isalnum(c) && c != ' ' && !in_set(".()/;'!?-+=<>~^$_\\", c)) {
-			return 0;
-		}
-	}
-	return isalnum(s[len - 1]) || s[len - 1] >= 0x80 || in_set(".)!?'", s[len - 1]);
+	return ((v - YAML_ONES) & ~v & YAML_HIGHS) != 0;
+}
+
+static int yaml_word_special(uint64_t w, int flow)
+{
+	if (((w - YAML_ONES * 0x20) | w | (w + YAML_ONES * 1)) & YAML_HIGHS)
+		return 1;       /* a byte below 0x20, from 0x7f, or 0x80 and up */
+	if (yaml_has_byte(w, ':') || yaml_has_byte(w, '#'))
+		return 1;
+	return flow && (yaml_has_byte(w, ',') || yaml_has_byte(w, '[') || yaml_has_byte(w, ']') ||
+			yaml_has_byte(w, '{') || yaml_has_byte(w, '}'));
 }
 
 /* Whether s can be written plain (flow: inside [ ... ], where , [ ] { } end it). */
 static int yaml_plain_ok(lua_State *L, const unsigned char *s, size_t len, int flow)
 {
-	if (yaml_simple(s, len))
-		return !yaml_reserved(s, len);
 	if (len == 0 || yaml_reserved(s, len))
 		return 0;
 	if (in_set("-?:,[]{}#&*!|>'\"%@`", s[0]) || isspace(s[0]) || isspace(s[len - 1]))
@@ -378,14 +376,15 @@ static int yaml_plain_ok(lua_State *L, const unsigned char *s, size_t len, int f
 		return 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = s[i];
+		uint64_t w;
 
-		/* Printable ASCII but for ':', ' ' and flow's ends: nothing to look at. */
-		if (c > ' ' && c < 0x7f && c != ':' &&
-		    !(flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}')))
+		if (len - i >= 8 && (memcpy(&w, s + i, 8), !yaml_word_special(w, flow))) {
+			i += 7;
 			continue;
+		}
 		if (flow && in_set(",[]{}", c))
 			return 0;
-		if ((c == ':' || c == ' ') && i + 1 < len && s[i + 1] == (c == ':' ? ' ' : '#'))
+		if ((c == ':' && i + 1 < len && s[i + 1] == ' ') || (c == '#' && i > 0 && s[i - 1] == ' '))
 			return 0;
 		if (yaml_unsafe_at(s, len, i))
 			return 0;
@@ -571,6 +570,7 @@ struct ykey {
 	const char *s;
 	size_t len;
 	lua_Integer rank;
+	int slot;               /* the value's place on the stack */
 };
 
 static int ykey_cmp(const void *a, const void *b)
@@ -599,28 +599,47 @@ static void yaml_emit_map(lua_State *L, struct ybuf *y, int t, int indent, const
 			  int rank, int depth)
 {
 	size_t n = 0, i;
-	struct ykey *keys;
+	struct ykey small[16], *keys = small;
+	int base = lua_gettop(L);
 
 	lua_pushnil(L);
 	while (lua_next(L, t)) {
 		n++;
 		lua_pop(L, 1);
 	}
-	keys = lua_newuserdatauv(L, (n ? n : 1) * sizeof *keys, 0);
+	/* Most maps are a question's or an option's few keys: no allocation. */
+	if (n > sizeof small / sizeof *small)
+		keys = lua_newuserdatauv(L, n * sizeof *keys, 0);
+	/* Each value stays on the stack, found again by its slot, not looked up. */
+	luaL_checkstack(L, (int)(n < 64 ? n : 64) + 8, "yaml: a map too large");
 	i = 0;
 	lua_pushnil(L);
 	while (lua_next(L, t)) {
-		lua_pop(L, 1);
-		if (lua_type(L, -1) != LUA_TSTRING)
+		if (lua_type(L, -2) != LUA_TSTRING)
 			luaL_error(L, "yaml: a map key is not text");
-		keys[i].s = lua_tolstring(L, -1, &keys[i].len);
+		keys[i].s = lua_tolstring(L, -2, &keys[i].len);
+		keys[i].slot = lua_gettop(L);
+		lua_pushvalue(L, -2);
 		lua_pushvalue(L, -1);
 		lua_rawget(L, rank);
 		keys[i].rank = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 1000;
 		lua_pop(L, 1);
+		if (i + 1 < n)
+			luaL_checkstack(L, 8, "yaml: a map too large");
 		i++;
 	}
-	qsort(keys, n, sizeof *keys, ykey_cmp);
+	if (n <= sizeof small / sizeof *small) {
+		for (i = 1; i < n; i++) {       /* insertion sort: a handful of keys */
+			struct ykey k = keys[i];
+			size_t j = i;
+
+			for (; j > 0 && ykey_cmp(&keys[j - 1], &k) > 0; j--)
+				keys[j] = keys[j - 1];
+			keys[j] = k;
+		}
+	} else {
+		qsort(keys, n, sizeof *keys, ykey_cmp);
+	}
 	for (i = 0; i < n; i++) {
 		int v;
 
@@ -631,8 +650,7 @@ static void yaml_emit_map(lua_State *L, struct ybuf *y, int t, int indent, const
 		else
 			ybuf_spaces(L, y, indent);
 		ybuf_put(L, y, keys[i].s, keys[i].len);
-		lua_pushlstring(L, keys[i].s, keys[i].len);
-		lua_rawget(L, t);
+		lua_pushvalue(L, keys[i].slot);
 		v = lua_gettop(L);
 		if (lua_type(L, v) != LUA_TTABLE) {
 			ybuf_put(L, y, ": ", 2);
@@ -670,7 +688,7 @@ static void yaml_emit_map(lua_State *L, struct ybuf *y, int t, int indent, const
 		}
 		lua_settop(L, v - 1);
 	}
-	lua_pop(L, 1);  /* keys */
+	lua_settop(L, base);    /* the keys and values */
 }
 
 /* The value at v: a list's items as `- ` lines, or a map. */

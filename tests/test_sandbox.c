@@ -251,6 +251,17 @@ static void test_utf8_guard(void **state)
 	assert_int_equal(lua_tointeger(L, 2), 2);
 }
 
+/* LPeg is the engine's (the GIFT reader's grammar), never a script's. */
+static void test_lpeg_engine_only(void **state)
+{
+	(void)state;
+	lua_settop(L, 0);
+	assert_int_equal(luaL_dostring(L, "return type(require('lpeg').match)"), LUA_OK);
+	assert_string_equal(lua_tostring(L, 1), "function");
+	assert_int_equal(run("return {x = type(lpeg) .. type(require) .. type(package)}", 1), 1);
+	assert_string_equal(field("x"), "nilnilnil");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +282,7 @@ int main(void)
 		cmocka_unit_test(test_host_survives),
 		cmocka_unit_test(test_host_call_require_fails),
 		cmocka_unit_test(test_utf8_guard),
+		cmocka_unit_test(test_lpeg_engine_only),
 	};
 
 	return cmocka_run_group_tests_name("sandbox", tests, setup, teardown);

@@ -117,3 +117,26 @@ T.test("gift answers: feedback found for each answer when most have none", funct
   for i, a in ipairs(recs[1].choices) do got[i] = (a.text .. "|" .. (a.feedback or "-")) end
   T.eq(got, { "a|-", "b|-", "c|why c", "d|-", "e|right" })
 end)
+
+-- yaml_plain_ok looks at eight bytes a step and at single bytes only near
+-- something to check: each byte that matters, put at every offset from 0
+-- to 17 of plain text, gets the same decision and reads back as itself.
+T.test("yaml scalars: what needs quotes is found at every offset, eight-byte steps or not", function()
+  local quoted = { ": ", " #", "\t", "\1", "\127", "\194\133", "\226\128\168", "\239\191\190" }
+  local plain = { ":x", "x#", "é", "—", "\194\160", "'", "%", "@" }
+  for at = 0, 17 do
+    local left, right = ("abcdefgh"):rep(3):sub(1, at + 1), "ijklmnopq"
+    for _, q in ipairs(quoted) do
+      local s = left .. q .. right
+      T.eq(yamlout.scalar(s):sub(1, 1), '"', ("%q"):format(s))
+      reads_back(s)
+    end
+    for _, p in ipairs(plain) do
+      local s = left .. p .. right
+      T.eq(yamlout.scalar(s), s, ("%q"):format(s))
+      reads_back(s)
+    end
+    local flow = host.yaml_document({ l = { left .. "," .. right, left .. "]" .. right } }, {}, {})
+    T.eq(flow, ('l: ["%s,%s", "%s]%s"]\n'):format(left, right, left, right))
+  end
+end)

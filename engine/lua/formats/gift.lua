@@ -616,28 +616,6 @@ local P, S, R, B, C, Cs, Cp, Ct, Cc, Carg = lpeg.P, lpeg.S, lpeg.R, lpeg.B, lpeg
 M.grammar = true          -- false: every block read line by line (for the tests)
 M.grammar_records = 0     -- records the grammar made in the last parse (for the tests)
 
-local WHITE = " \t\n\v\f\r"                 -- %s, as trim() and part() take it
-local SP, NL, WS = S(" \t"), P("\n"), S(WHITE)
-local ESC = (P("\\") / "") * S("~=#{}:\\")  -- the escapes taken ("\n" is not: trimmed after)
--- A line break inside a block, which block_text makes one space: the
--- line ends in no white space; the next is not blank, not a comment, and
--- has no white space but spaces and tabs before its text.
-local LB = -B(WS) * NL * SP^0 * -S(WHITE) * -P(-1) * -P("//")
-local GAP = (S(" \t\v\f") + LB)^0           -- white space between pieces
-
--- A piece of text ending before any byte of stop (or a line's end, or a
--- backslash that is not one of ESC): white space off both ends (trim only
--- when the piece ends in some, which is rare), escapes undone.
-local function piece(stop, extra)
-  local unit = (1 - S(stop .. "\\\n"))^1 + ESC + LB * #(1 - S(stop)) / " "
-  if extra then unit = unit + extra end
-  return GAP * (Cs(unit^0) * -B(WS) + Cs(unit^0) / trim)
-end
-
-local HASH = P("#") * -P("###")             -- a feedback's "#", not "####"
-local GENERAL = GAP * P("####") * piece("{}") + Cc(false)
-local WEIGHT = P("%") * C(P("-")^-1 * S("0123456789.")^1) * P("%") + -P("%") * Cc(false)
-
 -- An answer's weight is not a number in -100..100: its block is read the
 -- long way, which names the error.
 local bad_weight = false
@@ -650,13 +628,6 @@ local function answer_record(mark, w, text, feedback)
   end
   return { mark = mark, weight = weight, text = text, feedback = feedback }
 end
-
-local ANSWER = (GAP * C(S("=~")) * GAP * WEIGHT * piece("#=~{}") *
-                (GAP * HASH * piece("#=~{}", HASH))^-1) / answer_record
-local TF_WORD = C(P("TRUE") + P("FALSE") + P("T") + P("F"))
-local TF = Cc("TF") * GAP * TF_WORD * (GAP * HASH * piece("#=~{}") + Cc(false)) *
-           (GAP * HASH * piece("#=~{}") + Cc(false))
-local ANSWERS = Cc("answers") * Cp() * Ct(ANSWER^1) * Cp()
 
 -- The record read_block makes, or false for a block it must read.
 local function question_record(src, title, format, stem, kind, a, b, c, d)
@@ -707,25 +678,59 @@ local function category_record(title)
   return { line = false, type = "Category", title = title }
 end
 
--- A block's end: spaces and tabs, then the file's end or a blank line.
-local END = SP^0 * Cp() * (-1 + NL * #(SP^0 * (NL + -1)))
--- (Each "+" is an ordered choice: where read_block would give an error,
--- as for "::" never closed, no other branch may take the block.)
-local QUESTION = -P("$CATEGORY:") * Carg(1) *
-                 (P("::") * piece(":", P(":") * -P(":")) * P("::") + -P("::") * Cc(false)) *
-                 GAP * (P("[") * C(R("az", "AZ")^1) * P("]") + Cc(false)) *
-                 piece("{}") * GAP * P("{") * (TF + ANSWERS) * GENERAL * GAP * P("}")
-                 / question_record * END
-local CATEGORY = P("$CATEGORY:") * piece("") / category_record * END
-local COMMENT_LINE = SP^0 * P("//") * (1 - NL)^0 * NL
-local LINE = SP^0 * (1 - S(" \t\n")) * (1 - NL)^0    -- a line that is not blank
-local BLANK_LINES = (SP^0 * NL)^0
--- For each block: where it starts, where its first line that is not a
--- comment starts (false: read it line by line), its record (false: read
--- it with read_block) and where its last line ends.
-local BLOCK = Cp() * COMMENT_LINE^0 * Cp() * SP^0 * -S(WHITE) * (CATEGORY + QUESTION)
-            + Cp() * Cc(false) * Cc(false) * LINE * (NL * LINE)^0 * Cp() * NL^-1
-local FILE = Ct(BLANK_LINES * (BLOCK * BLANK_LINES)^0) * SP^0 * -1
+-- The patterns, made when a file is first read (an export needs none).
+local FILE
+local function grammar()
+  local WHITE = " \t\n\v\f\r"                 -- %s, as trim() and part() take it
+  local SP, NL, WS = S(" \t"), P("\n"), S(WHITE)
+  local ESC = (P("\\") / "") * S("~=#{}:\\")  -- the escapes taken ("\n" is not: trimmed after)
+  -- A line break inside a block, which block_text makes one space: the
+  -- line ends in no white space; the next is not blank, not a comment, and
+  -- has no white space but spaces and tabs before its text.
+  local LB = -B(WS) * NL * SP^0 * -S(WHITE) * -P(-1) * -P("//")
+  local GAP = (S(" \t\v\f") + LB)^0           -- white space between pieces
+
+  -- A piece of text ending before any byte of stop (or a line's end, or a
+  -- backslash that is not one of ESC): white space off both ends (trim only
+  -- when the piece ends in some, which is rare), escapes undone.
+  local function piece(stop, extra)
+    local unit = (1 - S(stop .. "\\\n"))^1 + ESC + LB * #(1 - S(stop)) / " "
+    if extra then unit = unit + extra end
+    return GAP * (Cs(unit^0) * -B(WS) + Cs(unit^0) / trim)
+  end
+
+  local HASH = P("#") * -P("###")             -- a feedback's "#", not "####"
+  local GENERAL = GAP * P("####") * piece("{}") + Cc(false)
+  local WEIGHT = P("%") * C(P("-")^-1 * S("0123456789.")^1) * P("%") + -P("%") * Cc(false)
+
+  local ANSWER = (GAP * C(S("=~")) * GAP * WEIGHT * piece("#=~{}") *
+                  (GAP * HASH * piece("#=~{}", HASH))^-1) / answer_record
+  local TF_WORD = C(P("TRUE") + P("FALSE") + P("T") + P("F"))
+  local TF = Cc("TF") * GAP * TF_WORD * (GAP * HASH * piece("#=~{}") + Cc(false)) *
+             (GAP * HASH * piece("#=~{}") + Cc(false))
+  local ANSWERS = Cc("answers") * Cp() * Ct(ANSWER^1) * Cp()
+
+  -- A block's end: spaces and tabs, then the file's end or a blank line.
+  local END = SP^0 * Cp() * (-1 + NL * #(SP^0 * (NL + -1)))
+  -- (Each "+" is an ordered choice: where read_block would give an error,
+  -- as for "::" never closed, no other branch may take the block.)
+  local QUESTION = -P("$CATEGORY:") * Carg(1) *
+                   (P("::") * piece(":", P(":") * -P(":")) * P("::") + -P("::") * Cc(false)) *
+                   GAP * (P("[") * C(R("az", "AZ")^1) * P("]") + Cc(false)) *
+                   piece("{}") * GAP * P("{") * (TF + ANSWERS) * GENERAL * GAP * P("}")
+                   / question_record * END
+  local CATEGORY = P("$CATEGORY:") * piece("") / category_record * END
+  local COMMENT_LINE = SP^0 * P("//") * (1 - NL)^0 * NL
+  local LINE = SP^0 * (1 - S(" \t\n")) * (1 - NL)^0    -- a line that is not blank
+  local BLANK_LINES = (SP^0 * NL)^0
+  -- For each block: where it starts, where its first line that is not a
+  -- comment starts (false: read it line by line), its record (false: read
+  -- it with read_block) and where its last line ends.
+  local BLOCK = Cp() * COMMENT_LINE^0 * Cp() * SP^0 * -S(WHITE) * (CATEGORY + QUESTION)
+              + Cp() * Cc(false) * Cc(false) * LINE * (NL * LINE)^0 * Cp() * NL^-1
+  FILE = Ct(BLANK_LINES * (BLOCK * BLANK_LINES)^0) * SP^0 * -1
+  return FILE
+end
 
 -- The records of src, in order: the grammar's, and for the blocks it does
 -- not take, read_block's (which raises the first error met).
@@ -739,7 +744,7 @@ local function read_all(st, src)
     lines_of(src, 1, #src + 1, 1, each)
     return out
   end
-  local caps = FILE:match(src, 1, src)
+  local caps = (FILE or grammar()):match(src, 1, src)
   M.grammar_records = 0
   local line, lpos = 1, 1           -- the line at lpos, a line's start
   for k = 1, #caps, 4 do
