@@ -2,7 +2,9 @@
 // and imported by teachback (a whole `teachback import` run: start, read,
 // convert, write YAML).  Median of 5 wall-clock times each, interleaved,
 // so both see the same machine; and the same for CPU time (user + system,
-// ours from GNU time), which moves less with the machine's other work.
+// ours from bash's `times`, to the millisecond: GNU time's %U and %S are
+// hundredths, too coarse near 80 ms), which moves less with the machine's
+// other work.
 //
 //   node tests/interop/bench-gift.js FILE.gift build/teachback
 'use strict';
@@ -26,12 +28,14 @@ for (let i = 0; i < 5; i++) {
   theirsCpu.push(cpuMs(process.cpuUsage(c0)));
   theirs.push(Number(process.hrtime.bigint() - t0) / 1e6);
   t0 = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/env', ['time', '-f', '%U %S', bin, 'import', file, '-o', out],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (run.status !== 0) throw new Error(`teachback import failed: ${run.stderr}`);
-  const times = run.stderr.toString().trim().split('\n').pop().split(' ');
+  // `times` prints the shell's own times, then its children's: ours.
+  const run = spawnSync('bash', ['-c', '"$0" import "$1" -o "$2" >/dev/null 2>&1 || exit 3; times',
+    bin, file, out], { stdio: ['ignore', 'pipe', 'ignore'] });
+  if (run.status !== 0) throw new Error(`teachback import failed (exit ${run.status})`);
   ours.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  oursCpu.push((Number(times[0]) + Number(times[1])) * 1000);
+  const m = run.stdout.toString().trim().split('\n').pop().match(/^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/);
+  if (!m) throw new Error(`cannot read the times: ${run.stdout}`);
+  oursCpu.push((Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000);
 }
 fs.rmSync(out, { recursive: true, force: true });
 const pad = (s) => s.padEnd(44);
