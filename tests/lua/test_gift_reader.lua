@@ -231,6 +231,26 @@ T.test("gift grammar: the records and lines of the forms it takes", function()
   T.eq(#recs[5].choices, 2)
 end)
 
+-- "\n" is a newline inside a text; at a text's either end the reading
+-- trims it off, so there the grammar leaves the block to read_block.
+T.test("gift grammar: \\n escapes inside a text and at its ends", function()
+  local src = "Q\\nline two {=a\\nb#why\\nnot =\\nc =d\\n =e \\n#f}\n"
+  local r1, e1, recs, err, fast = both(src)
+  T.eq(err, nil)
+  T.eq(e1, nil)
+  T.ok(same(recs, r1), "records differ")
+  T.eq(fast, 0)                          -- "\n" at an answer's start: read_block's
+  T.eq(recs[1].stem, "Q\nline two")
+  T.eq(recs[1].choices[1], { mark = "=", text = "a\nb", feedback = "why\nnot" })
+  T.eq(recs[1].choices[2].text, "c")
+  T.eq(recs[1].choices[3].text, "d")
+  T.eq(recs[1].choices[4].text, "e")
+  r1, e1, recs, err, fast = both("Q\\nline two {=a\\nb#why\\nnot =c}\n")
+  T.ok(same(recs, r1), "records differ")
+  T.eq(fast, 1)                          -- inside texts only: the grammar's
+  T.eq(recs[1].choices[1].feedback, "why\nnot")
+end)
+
 -- Hostile input: each gets its error, the same both ways, and a line of
 -- a megabyte or a file of NULs is read in one pass, not byte by byte.
 T.test("gift grammar: hostile input gives the same clear error both ways", function()

@@ -140,3 +140,16 @@ T.test("yaml scalars: what needs quotes is found at every offset, eight-byte ste
     T.eq(flow, ('l: ["%s,%s", "%s]%s"]\n'):format(left, right, left, right))
   end
 end)
+
+-- The check for plain-looking text once began at the second byte, so a
+-- text opening with U+2028 was written plain, and the file read back
+-- broken (YAML takes it for a line break).
+T.test("yaml scalars: a line separator, C1 byte or U+FFFE first in a text is escaped too", function()
+  T.eq(yamlout.scalar("\226\128\168top"), '"\\Ltop"')
+  T.eq(yamlout.scalar("\226\128\169top"), '"\\Ptop"')
+  T.eq(yamlout.scalar("\194\133top"), '"\\x85top"')
+  T.eq(yamlout.scalar("\239\191\190top"), '"\\uFFFEtop"')
+  for _, s in ipairs({ "\226\128\168top", "\226\128\169top", "\194\133top", "\239\191\190top" }) do
+    reads_back(s)
+  end
+end)

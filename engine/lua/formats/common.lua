@@ -79,14 +79,16 @@ function M.rule_from_weights(weights)
   return "plus-minus", "option weights do not match a teachback rule; plus-minus used"
 end
 
+-- Text that is already an id: runs of a-z and 0-9 joined by single dashes.
+local lpeg = require("lpeg")
+local ALNUM = lpeg.R("az", "09")^1
+local ID = ALNUM * (lpeg.P("-") * ALNUM)^0 * -1
+
 -- An id (lower-case letters, digits, dashes, at most 64) from any text.
 function M.slug(s, fallback)
   s = tostring(s or "")
   -- Already an id (as our own exports write titles): one match, not four passes.
-  if #s <= 64 and s:find("^[%l%d][%l%d%-]*$") and not s:find("--", 1, true)
-     and s:byte(-1) ~= 45 then
-    return s
-  end
+  if #s <= 64 and ID:match(s) then return s end
   s = s:lower():gsub("[^%w]+", "-"):gsub("^%-+", ""):gsub("%-+$", "")
   if #s > 64 then s = s:sub(1, 64):gsub("%-+$", "") end
   if s == "" then return fallback end

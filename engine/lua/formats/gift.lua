@@ -603,10 +603,10 @@ end
 -- as LPeg patterns over the whole file, so LPeg's matcher in C does the
 -- scanning and Lua only builds the records.  The grammar takes no more
 -- than the code above would: any other form (an error, an escape other
--- than \~ \= \# \{ \} \: \\, a numeric answer, an essay, a description,
--- text after the answer block, a comment line inside a block, white space
--- at a line's end or other than spaces and tabs at its start) makes it
--- fail for that block, which lines_of and read_block then read: the same
+-- than \~ \= \# \{ \} \: \\ or a \n inside a text, a numeric answer, an
+-- essay, a description, text after the answer block, a comment line
+-- inside a block, white space at a line's end or other than spaces and
+-- tabs at its start) makes it fail for that block, which lines_of and read_block then read: the same
 -- record, or the error with its place.  tests/lua/test_gift_reader.lua
 -- reads its files both ways and compares.
 local lpeg = require("lpeg")
@@ -683,7 +683,7 @@ local FILE
 local function grammar()
   local WHITE = " \t\n\v\f\r"                 -- %s, as trim() and part() take it
   local SP, NL, WS = S(" \t"), P("\n"), S(WHITE)
-  local ESC = (P("\\") / "") * S("~=#{}:\\")  -- the escapes taken ("\n" is not: trimmed after)
+  local ESC = (P("\\") / "") * S("~=#{}:\\")  -- the escapes taken ("\n" in piece())
   -- A line break inside a block, which block_text makes one space: the
   -- line ends in no white space; the next is not blank, not a comment, and
   -- has no white space but spaces and tabs before its text.
@@ -696,7 +696,9 @@ local function grammar()
   local function piece(stop, extra)
     local unit = (1 - S(stop .. "\\\n"))^1 + ESC + LB * #(1 - S(stop)) / " "
     if extra then unit = unit + extra end
-    return GAP * (Cs(unit^0) * -B(WS) + Cs(unit^0) / trim)
+    -- "\n" inside a piece only: at either end trim would take the newline.
+    local text = (unit * (unit + P("\\n") * #(1 - S(stop .. WHITE .. "\\")) / "\n")^0)^-1
+    return GAP * (Cs(text) * -B(WS) + Cs(text) / trim)
   end
 
   local HASH = P("#") * -P("###")             -- a feedback's "#", not "####"
@@ -847,7 +849,8 @@ function M.to_quiz(records, name)
   end
   local topic = "imported"
   local seen = {}         -- category path -> its parts (a bank repeats its categories)
-  for _, r in ipairs(records) do
+  for n = 1, #records do
+    local r = records[n]
     if r.type == "Category" then
       local parts = seen[r.title]
       if not parts then
@@ -874,29 +877,33 @@ function M.to_quiz(records, name)
       local keep = true
       if r.type == "MC" and r.single then
         q.type = "single"
-        q.options = {}
-        local right = 0
-        for _, a in ipairs(r.choices) do
-          local correct = a.mark == "=" and (a.weight == nil or a.weight == 100)
+        local options, choices, right = {}, r.choices, 0
+        q.options = options
+        for k = 1, #choices do           -- (a loop by index: no call per answer)
+          local a = choices[k]
+          local w, fb = a.weight, a.feedback
+          local correct = a.mark == "=" and (w == nil or w == 100)
           if correct then right = right + 1 end
-          if a.weight and a.weight ~= 0 and a.weight ~= 100 then
+          if w and w ~= 0 and w ~= 100 then
             warn(r, "question '%s': option weight %s%% has no place in a single-answer " ..
-                 "question; %s", q.id, a.weight, correct and "kept as right" or "kept as wrong")
+                 "question; %s", q.id, w, correct and "kept as right" or "kept as wrong")
           end
-          q.options[#q.options + 1] = { text = a.text, correct = correct or nil,
-                                        feedback = opt_fb(a.feedback) }
+          if fb == "" then fb = nil end
+          options[k] = { text = a.text, correct = correct or nil, feedback = fb }
         end
         if right ~= 1 then
           q.type = "multiple"
         end
       elseif r.type == "MC" then
         q.type = "multiple"
-        q.options = {}
-        local weights = {}
-        for i, a in ipairs(r.choices) do
-          weights[i] = a.weight or 0
-          q.options[i] = { text = a.text, correct = (a.weight or 0) > 0 or nil,
-                           feedback = opt_fb(a.feedback) }
+        local options, choices, weights = {}, r.choices, {}
+        q.options = options
+        for i = 1, #choices do
+          local a = choices[i]
+          local w, fb = a.weight or 0, a.feedback
+          if fb == "" then fb = nil end
+          weights[i] = w
+          options[i] = { text = a.text, correct = w > 0 or nil, feedback = fb }
         end
         local rule, note = common.rule_from_weights(weights)
         if rule and rule ~= "plus-minus" then q.scoring = rule end
