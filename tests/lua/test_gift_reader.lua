@@ -267,6 +267,12 @@ T.test("gift grammar: hostile input gives the same clear error both ways", funct
     { "Q {=a ~b}\n\n" .. ("{"):rep(1 << 16), "bank.gift:3:1: error: '{' is never closed by '}'" },
     { "Q {=a ~b}\n" .. ("}"):rep(1 << 16), "bank.gift:2:1: error: a second answer block; a " ..
       "question has one { ... } (escape others with \\)" },
+    -- Once an internal error: no line laid out (a form feed before "//").
+    { "\f// x}\f\n", "bank.gift:1:6: error: '}' without an opening '{'" },
+    -- Once time growing with the square of the run ("%s+$", "%d*%.?%d+$").
+    { "Q {=a" .. (" "):rep(100000) .. "x\n", "bank.gift:1:3: error: '{' is never closed by '}'" },
+    { "Q {#" .. ("1"):rep(100000) .. "x}\n", "bank.gift:1:5: error: expected a number, " ..
+      "N:tolerance or LOW..HIGH, found '" .. ("1"):rep(40) .. "'" },
   }
   for i, c in ipairs(cases) do
     local r1, e1, r2, e2 = both(c[1])

@@ -191,7 +191,15 @@ local function layout(b)
   for line in (b.src:sub(b.from, b.to) .. "\n"):gmatch("([^\n]*)\n") do
     lineno = lineno + 1
     local lead = #line:match("^%s*")
-    local body = line:sub(lead + 1):gsub("%s+$", "")
+    -- White space off the end by a byte loop: "%s+$" takes time growing
+    -- with the square of a long run of spaces inside the line.
+    local e = #line
+    while e > lead do
+      local c = byte(line, e)
+      if c == 32 or (c >= 9 and c <= 13) then e = e - 1 else break end
+    end
+    local body = line:sub(lead + 1, e)
+    if lineno == b.first_line then b.lead = lead end
     if body ~= "" and body:sub(1, 2) ~= "//" then
       if #b.starts > 0 then len = len + 1 end
       b.starts[#b.starts + 1] = len + 1
@@ -204,6 +212,9 @@ end
 
 local function block_pos(b, off)
   layout(b)
+  -- No line laid out as text: white space other than spaces and tabs put
+  -- a // at a line's start once trimmed.  The block's first line, then.
+  if #b.starts == 0 then return b.first_line, off + b.lead end
   local k = 1
   for i = 1, #b.starts do
     if b.starts[i] <= off then k = i else break end
@@ -329,12 +340,20 @@ local function next_hash(m, cur, i)
   return cur.at
 end
 
-local NUMBER = "^[+-]?%d*%.?%d+$"
-local NUMBER_E = "^[+-]?%d*%.?%d+[eE][+-]?%d+$"
+-- A number as [+-]?%d*%.?%d+ with an optional exponent [eE][+-]?%d+, as
+-- a PEG: that pattern backtracks, and on a long run of digits that fails
+-- at its end took time growing with the square of the run.
+local NUMBER
+do
+  local lpeg = require("lpeg")
+  local D, sign = lpeg.R("09"), lpeg.S("+-")^-1
+  local mantissa = sign * (D^0 * "." * D^1 + D^1)
+  NUMBER = mantissa * (lpeg.S("eE") * sign * D^1)^-1 * -1
+end
 
 local function to_number(s)
   s = trim(s)
-  if s:match(NUMBER) or s:match(NUMBER_E) then return tonumber(s) end
+  if NUMBER:match(s) then return tonumber(s) end
 end
 
 -- One answer, the k-th piece: optional %weight%, text, optional #feedback.
