@@ -177,6 +177,21 @@ void fuzz_write(const char *path, const void *data, size_t size)
 	}
 }
 
+void fuzz_push_material(lua_State *L, const uint8_t *data, size_t size)
+{
+	int top = lua_gettop(L), ok;
+
+	lua_newtable(L);                        /* where: positions */
+	ok = mat_push_string(L, (const char *)data, size, "doc.md", top + 1);
+	if (ok) {
+		lua_pushvalue(L, top + 1);
+	} else {
+		lua_pushnil(L);
+		lua_insert(L, -2);
+	}
+	lua_remove(L, top + 1);
+}
+
 void fuzz_split(const uint8_t *data, size_t size, size_t *head, const uint8_t **tail,
 		size_t *tail_size)
 {

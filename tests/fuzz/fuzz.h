@@ -38,6 +38,10 @@ extern int fuzz_findings;
 const char *fuzz_dir(void);
 void fuzz_write(const char *path, const void *data, size_t size);
 
+/* The input as material.c reads a file "doc.md": pushes (doc, where),
+ * or (nil, message). */
+void fuzz_push_material(lua_State *L, const uint8_t *data, size_t size);
+
 /* Split an input after the first "\n%%%%\n": head is the length before it
  * (its newline kept); tail is what follows, or NULL when there is none. */
 void fuzz_split(const uint8_t *data, size_t size, size_t *head, const uint8_t **tail,

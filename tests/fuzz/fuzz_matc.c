@@ -14,17 +14,8 @@ const int fuzz_lua_edges = 0;
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	lua_State *L = fuzz_engine();
-	int top = lua_gettop(L), ok;
 
-	lua_newtable(L);                        /* where: positions */
-	ok = mat_push_string(L, (const char *)data, size, "doc.md", top + 1);
-	if (ok) {
-		lua_pushvalue(L, top + 1);
-	} else {
-		lua_pushnil(L);
-		lua_insert(L, -2);
-	}
-	lua_remove(L, top + 1);
+	fuzz_push_material(L, data, size);
 	lua_pushlstring(L, (const char *)data, size);
 	fuzz_call(L, "matc", 3);                /* (doc, where, text) or (nil, message, text) */
 	return 0;

@@ -1460,7 +1460,7 @@ local function o_part(parts, t)
 end
 local INTENT = { want = true, wanna = true, should = true, ought = true, like = true,
                  need = true, supposed = true, meant = true, tempted = true }
-function second_thoughts(good, parts, ctx)
+function second_thoughts(parts, good, ctx)
   local first, last = good[1].g1, good[1].g2
   for _, a in ipairs(good) do
     first, last = math.min(first, a.g1), math.max(last, a.g2)
@@ -1756,8 +1756,9 @@ function fallback_only(parts, good)
       local p = parts[pi]
       for k = (pi == a.part and a.s - 1 or #p), 1, -1 do
         if p[k].sent ~= a.sent then break end
-        if p[k].w == "if" and select(2, cond_clause(p, k)) then
-          fb = said(parts, { part = pi, s = k, e = (cond_clause(p, k)) })
+        if p[k].w == "if" then
+          local stop, fallback = cond_clause(p, k)
+          if fallback then fb = said(parts, { part = pi, s = k, e = stop }) end
         end
       end
     end
@@ -1832,6 +1833,9 @@ function consulted_first(parts, good, ctx)
   end
   return nil
 end
+
+-- (Each takes parts, good, ctx and returns the words of the doubt or nil.)
+local DOUBTS = { fallback_only, consulted_first, second_thoughts }
 
 ---------------------------------------------------------------------------
 -- Analysis
@@ -1975,22 +1979,10 @@ function M.analyse(q, text)
           end
         end
       end
-      if ok then
-        local b = fallback_only(parts, good)
-        if b then
-          ok = false
-          held = { heard = gtext(parts, good[1]), but = b }
-        end
-      end
-      if ok then
-        local b = consulted_first(parts, good, ctx)
-        if b then
-          ok = false
-          held = { heard = gtext(parts, good[1]), but = b }
-        end
-      end
-      if ok then
-        local b = second_thoughts(good, parts, ctx)
+      -- Doubts about the answer as a whole, in order: help sought only as
+      -- a fallback, family asked first, second thoughts.
+      for _, doubt in ipairs(DOUBTS) do
+        local b = ok and doubt(parts, good, ctx)
         if b then
           ok = false
           held = { heard = gtext(parts, good[1]), but = b }
