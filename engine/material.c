@@ -3,10 +3,9 @@
  * sections that explanations cite as doc#section.
  *
  * Only the mechanism is here: front matter goes through yaml.c (so its
- * errors carry file positions; a line break YAML counts and the file's
- * lines do not is refused, as it would shift them), ATX headings start
- * sections, a trailing
- * {#id} names a section and otherwise the heading's slug does.  Which
+ * errors carry file positions, and a line break YAML counts and the
+ * file's lines do not is refused there), ATX headings start sections, a
+ * trailing {#id} names a section and otherwise the heading's slug does.  Which
  * front matter fields are required, duplicate ids and how a passage is
  * cut from a section are the schema's business (engine/lua/material.lua).
  *
@@ -96,34 +95,6 @@ static void pos_of_offset(const char *buf, size_t off, int *line, int *col)
 			++*col;
 		}
 	}
-}
-
-/*
- * YAML as libyaml reads it (1.1) breaks lines at a carriage return without
- * a line feed and at U+0085, U+2028 and U+2029 too, and counts its
- * positions by those breaks; this file's lines break at LF only.  The
- * offset of the first such break in s (naming it in *what), or len.
- */
-static size_t yaml_only_break(const char *s, size_t len, const char **what)
-{
-	for (size_t i = 0; i < len; i++) {
-		const unsigned char *u = (const unsigned char *)s + i;
-
-		if (u[0] == '\r' && (i + 1 == len || u[1] != '\n')) {
-			*what = "a carriage return without a line feed";
-			return i;
-		}
-		if (u[0] == 0xC2 && i + 1 < len && u[1] == 0x85) {
-			*what = "a next-line character (U+0085)";
-			return i;
-		}
-		if (u[0] == 0xE2 && i + 2 < len && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) {
-			*what = u[2] == 0xA8 ? "a line separator (U+2028)" :
-				"a paragraph separator (U+2029)";
-			return i;
-		}
-	}
-	return len;
 }
 
 /* "## Title {#id}" -> level 2; 0 when the line is no ATX heading. */
@@ -257,9 +228,8 @@ static int split_protected(lua_State *L)
 
 	/* Front matter: "---" on the first line up to the next "---" or "...". */
 	if (next_line(j->buf, j->len, &off, &l) && line_is(&l, "---")) {
-		size_t start = off, end = 0, brk;
-		int fmline = 1, line, col;
-		const char *what;
+		size_t start = off, end = 0;
+		int fmline = 1;
 
 		lineno = 1;
 		while (next_line(j->buf, j->len, &off, &l)) {
@@ -273,15 +243,6 @@ static int split_protected(lua_State *L)
 			snprintf(j->err, sizeof j->err,
 				 "%s:1:1: error: front matter opened with '---' is never closed",
 				 j->path);
-			return 0;
-		}
-		/* Its positions would name the wrong lines: refuse it. */
-		brk = yaml_only_break(j->buf + start, end - start, &what);
-		if (brk < end - start) {
-			pos_of_offset(j->buf, start + brk, &line, &col);
-			snprintf(j->err, sizeof j->err, "%s:%d:%d: error: %s in the front matter, "
-				 "which YAML reads as a line break; remove it (end lines with LF "
-				 "or CRLF)", j->path, line, col, what);
 			return 0;
 		}
 		if (!yml_push_string(L, j->buf + start, end - start, j->path, fmline,

@@ -14,7 +14,9 @@
  *  - nesting deeper than TB_MAX_DEPTH is refused, because libyaml 0.2.5 has
  *    no limit and its cost grows quadratically with depth;
  *  - at most TB_MAX_NODES values, because each costs a few Lua tables;
- *  - exactly one document, UTF-8 only.
+ *  - exactly one document, UTF-8 only;
+ *  - no line break that only YAML 1.1 counts (a carriage return without a
+ *    line feed, U+0085, U+2028, U+2029): see yaml_only_break.
  *
  * Positions go to a side table, so the data tables stay plain and any later
  * error can say FILE:LINE:COL.  A position P packs a 1-based line and
@@ -51,6 +53,7 @@ struct yml {
 	const char *name;
 	const unsigned char *buf;
 	size_t len;
+	size_t char_index, byte_index;  /* byte_of's last answer */
 	int line_offset;
 	int where;              /* absolute index of the where table, or 0 */
 	int64_t *pos;           /* the positions read (malloc), numbered from base */
@@ -112,6 +115,28 @@ static int fail_at(struct yml *y, size_t line, size_t col, const char *fmt, ...)
 #define fail_mark(y, m, ...) \
 	fail_at((y), (m).line + 1, (m).column + 1, __VA_ARGS__)
 
+/*
+ * A mark's index counts characters, not bytes (libyaml 0.2.5): the byte
+ * offset in buf of character number index.  Marks asked for mostly move
+ * forward, so the count goes on from the last answer.
+ */
+static size_t byte_of(struct yml *y, size_t index)
+{
+	size_t c = y->char_index, b = y->byte_index;
+
+	if (index < c)
+		c = b = 0;
+	while (c < index && b < y->len) {
+		b++;
+		while (b < y->len && (y->buf[b] & 0xC0) == 0x80)
+			b++;
+		c++;
+	}
+	y->char_index = c;
+	y->byte_index = b;
+	return b;
+}
+
 /* Reader errors carry a byte offset, not a mark: count lines and code points. */
 static void offset_to_pos(const struct yml *y, size_t off, size_t *line, size_t *col)
 {
@@ -162,7 +187,7 @@ static int colon_before(const struct yml *y, size_t at)
 static int indentation_failed(struct yml *y, size_t line, size_t col)
 {
 	const yaml_parser_t *p = &y->parser;
-	size_t at = p->problem_mark.index;
+	size_t at = byte_of(y, p->problem_mark.index);
 	size_t shown = line + (size_t)y->line_offset;
 
 	if (!p->problem || (p->context && strstr(p->context, "flow")))
@@ -202,7 +227,8 @@ static int parser_failed(struct yml *y)
 	line = p->problem_mark.line;
 	col = p->problem_mark.column;
 	if (p->problem && strstr(p->problem, "cannot start any token") &&
-	    p->problem_mark.index < y->len && y->buf[p->problem_mark.index] == '\t')
+	    byte_of(y, p->problem_mark.index) < y->len &&
+	    y->buf[byte_of(y, p->problem_mark.index)] == '\t')
 		return fail_at(y, line + 1, col + 1,
 			       "a tab cannot indent YAML; use spaces");
 	if (indentation_failed(y, line + 1, col + 1))
@@ -360,14 +386,15 @@ static int build_sequence(struct yml *y, lua_Integer self)
  * "but less often." becomes a key with no value.  A flow mapping key not
  * followed by ':' is that mistake; say so, rather than "unknown field".
  */
-static int key_without_value(const struct yml *y, yaml_mark_t key_end)
+static int key_without_value(struct yml *y, yaml_mark_t key_end)
 {
 	const yaml_event_t *e = &y->event;
-	size_t i = key_end.index;
+	size_t i;
 
 	if (e->type != YAML_SCALAR_EVENT || e->data.scalar.length != 0 ||
 	    e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return 0;
+	i = byte_of(y, key_end.index);
 	while (i < y->len && (y->buf[i] == ' ' || y->buf[i] == '\t' ||
 			      y->buf[i] == '\r' || y->buf[i] == '\n'))
 		i++;
@@ -594,6 +621,44 @@ size_t yml_control_at(const char *text, size_t len)
 	return 0;
 }
 
+/*
+ * libyaml reads YAML 1.1, which breaks lines at a carriage return without
+ * a line feed and at U+0085, U+2028 and U+2029 as well as at LF.  An
+ * editor, and every other reader here, counts LF only (CRLF as one), so
+ * after such a character each position would name the wrong line.  Inside
+ * quotes or a block it is no more content than outside: libyaml folds a
+ * CR or U+0085 into a space or a line feed and drops the spaces beside
+ * U+2028 and U+2029.  The offset of the first one (its message in *why),
+ * or len.  (In double quotes the escape \u2028 still writes one.)
+ */
+static size_t yaml_only_break(const unsigned char *s, size_t len, const char **why)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '\r' && s[i] != 0xC2 && s[i] != 0xE2)
+			continue;
+		if (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')) {
+			*why = "a carriage return (U+000D) without a line feed, which YAML "
+			       "reads as a line break; save the file with LF or CRLF line ends";
+			return i;
+		}
+		if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0x85) {
+			*why = "a next-line character (U+0085), which YAML reads as a line "
+			       "break; replace it with a line end or a space";
+			return i;
+		}
+		if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
+		    (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+			*why = s[i + 2] == 0xA8 ?
+			       "a line separator (U+2028), which YAML reads as a line break; "
+			       "replace it with a line end or a space" :
+			       "a paragraph separator (U+2029), which YAML reads as a line "
+			       "break; replace it with a line end or a space";
+			return i;
+		}
+	}
+	return len;
+}
+
 void yml_push_null(lua_State *L)
 {
 	lua_pushlightuserdata(L, NULL);
@@ -609,7 +674,7 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 {
 	struct yml y;
 	const char *why;
-	size_t skip;
+	size_t skip, at, line, col;
 	int status, ok;
 
 	memset(&y, 0, sizeof y);
@@ -629,6 +694,12 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 	}
 	y.buf += skip;
 	y.len -= skip;
+	if ((at = yaml_only_break(y.buf, y.len, &why)) < y.len) {
+		offset_to_pos(&y, at, &line, &col);
+		fail_at(&y, line, col, "%s", why);
+		lua_pushstring(L, y.err);
+		return 0;
+	}
 	y.where = where ? lua_absindex(L, where) : 0;
 	if (!yaml_parser_initialize(&y.parser)) {
 		lua_pushfstring(L, "%s:1:1: error: out of memory", name);

@@ -219,19 +219,20 @@ static void test_long_heading_keeps_id(void **state)
 /*
  * Fuzz finding (matc): YAML breaks lines at a lone CR and at U+0085,
  * U+2028 and U+2029, so front matter holding one had its fields' positions
- * a line off; it is refused where the break stands.  The body may hold them.
+ * a line off; yaml.c refuses it where the break stands, at the file's line.
+ * The body may hold them.
  */
 static void test_yaml_only_line_breaks(void **state)
 {
 	(void)state;
 	assert_int_equal(load("---\nid: a\rtitle: b\n---\n# T\n"), 0);
 	assert_string_equal(lua_tostring(L, -1), expected("%s:2:6: error: a carriage return "
-			    "without a line feed in the front matter, which YAML reads as a line "
-			    "break; remove it (end lines with LF or CRLF)"));
+			    "(U+000D) without a line feed, which YAML reads as a line break; "
+			    "save the file with LF or CRLF line ends"));
 	assert_int_equal(load("---\r\nid: a\r\ntitle: \xc3\xa9\xe2\x80\xa8" "c\r\n---\r\n"), 0);
 	assert_string_equal(lua_tostring(L, -1), expected("%s:3:9: error: a line separator "
-			    "(U+2028) in the front matter, which YAML reads as a line break; remove "
-			    "it (end lines with LF or CRLF)"));
+			    "(U+2028), which YAML reads as a line break; replace it with a line "
+			    "end or a space"));
 	assert_int_equal(load("---\nid: a\n---\n# T\n\nx\ry\xc2\x85z\xe2\x80\xa9\n"), 1);
 	assert_string_equal(section(1, "text"), "\nx\ry\xc2\x85z\xe2\x80\xa9\n");
 }

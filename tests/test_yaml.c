@@ -471,6 +471,92 @@ static void test_two_loads_one_where(void **state)
 	assert_string_equal(pos_of(-1, NULL, 1), "2:5");
 }
 
+/*
+ * libyaml (YAML 1.1) breaks lines at a carriage return without a line
+ * feed and at U+0085, U+2028 and U+2029; the file's lines break at LF
+ * only, so every position after one was a line off.  Each is refused
+ * where it stands, with LF-counted lines and columns in characters:
+ * plain, in quotes, in a block, in a comment, at the end.
+ */
+static void test_yaml_only_line_breaks(void **state)
+{
+	(void)state;
+	/* "a: 1" then CR: the 5th character of line 1. */
+	expect_error("a: 1\rb: 2\n",
+		     "t.yaml:1:5: error: a carriage return (U+000D) without a line feed, "
+		     "which YAML reads as a line break; save the file with LF or CRLF line ends");
+	/* a : space " e-acute, then NEL: the 6th character (e-acute is one). */
+	expect_error("a: \"\xc3\xa9\xc2\x85\"\n",
+		     "t.yaml:1:6: error: a next-line character (U+0085), which YAML reads "
+		     "as a line break; replace it with a line end or a space");
+	/* Line 3 of a block: two spaces and y, then U+2028. */
+	expect_error("a: |\n  x\n  y\xe2\x80\xa8z\n",
+		     "t.yaml:3:4: error: a line separator (U+2028), which YAML reads as a "
+		     "line break; replace it with a line end or a space");
+	/* "a: 1 # note" is 11 characters; U+2029 is the 12th. */
+	expect_error("a: 1 # note\xe2\x80\xa9" "b: 2\n",
+		     "t.yaml:1:12: error: a paragraph separator (U+2029), which YAML reads "
+		     "as a line break; replace it with a line end or a space");
+	/* After CRLF line ends (one break each): line 2, b : space ' x, CR. */
+	expect_error("a: 1\r\nb: 'x\ry'\r\n",
+		     "t.yaml:2:6: error: a carriage return (U+000D) without a line feed, "
+		     "which YAML reads as a line break; save the file with LF or CRLF line ends");
+	expect_error("a: 1\r",
+		     "t.yaml:1:5: error: a carriage return (U+000D) without a line feed, "
+		     "which YAML reads as a line break; save the file with LF or CRLF line ends");
+	/* After a byte-order mark: columns count from the first character. */
+	expect_error("\xef\xbb\xbf" "ab\xe2\x80\xa8: 1\n",
+		     "t.yaml:1:3: error: a line separator (U+2028), which YAML reads as a "
+		     "line break; replace it with a line end or a space");
+	/* In front matter (line_offset 1): the file's line 3. */
+	lua_settop(L, 0);
+	lua_newtable(L);
+	assert_int_equal(yml_push_string(L, "a: 1\nb: \xc2\x85\n", 10, "doc.md", 1, 1), 0);
+	assert_string_equal(lua_tostring(L, -1), "doc.md:3:4: error: a next-line character "
+			    "(U+0085), which YAML reads as a line break; replace it with a "
+			    "line end or a space");
+}
+
+/* Their neighbours are text, and escapes in double quotes still write them. */
+static void test_yaml_only_line_breaks_escaped(void **state)
+{
+	const char *y = "a: \"x\\u2028y\\Lz\\r\"\nb: \xe2\x80\xa7\xe2\x80\xaa\xc2\xa0\n";
+
+	(void)state;
+	assert_int_equal(load(y, strlen(y)), 1);
+	lua_getfield(L, 2, "a");
+	assert_string_equal(lua_tostring(L, -1), "x\xe2\x80\xa8y\xe2\x80\xa8z\r");
+	lua_getfield(L, 2, "b");
+	assert_string_equal(lua_tostring(L, -1), "\xe2\x80\xa7\xe2\x80\xaa\xc2\xa0");
+	lua_settop(L, 2);
+	assert_string_equal(pos_of(2, "b", 0), "2:4");
+}
+
+/*
+ * A libyaml mark's index counts characters, not bytes: read as a byte
+ * offset, text with e-acutes before it made the checks that look at the
+ * source text look at the wrong byte.
+ */
+static void test_marks_count_characters(void **state)
+{
+	const char *y = "t: \"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"\n"
+			"q: {c: }\n";
+
+	(void)state;
+	/* {c: } has its ':'; the byte 7 before it (line 1's '"') was read. */
+	assert_int_equal(load(y, strlen(y)), 1);
+	lua_getfield(L, 2, "q");
+	lua_getfield(L, -1, "c");
+	assert_true(lua_islightuserdata(L, -1));
+	/* Eight e-acutes: the colon's index fell on line 2's "title: ". */
+	expect_error("id: x\ntitle: \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		     "\xc3\xa9\n  type: z\n",
+		     "t.yaml:3:7: error: this line is indented more than the field above "
+		     "it: check the indentation of line 3 or the line above");
+	expect_error("a: \xc3\xa9\nb:\n\tc: 1\n",
+		     "t.yaml:3:1: error: a tab cannot indent YAML; use spaces");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -501,6 +587,9 @@ int main(void)
 		cmocka_unit_test(test_control_c1),
 		cmocka_unit_test(test_control_hostile),
 		cmocka_unit_test(test_control_from_lua),
+		cmocka_unit_test(test_yaml_only_line_breaks),
+		cmocka_unit_test(test_yaml_only_line_breaks_escaped),
+		cmocka_unit_test(test_marks_count_characters),
 	};
 
 	return cmocka_run_group_tests_name("yaml", tests, setup, teardown);

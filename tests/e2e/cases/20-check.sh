@@ -86,3 +86,36 @@ printf '%s\n' "$X/utf16-material/material/enc.md:1:1: error: this looks like UTF
 	"checked 1 file: 1 error, 0 warnings" > "$err.want"
 same "unreadable material reported once" "$out" "$err.want"
 rm -f "$err.want"
+
+# A line break only YAML counts (a carriage return without a line feed,
+# U+0085, U+2028, U+2029) put every position after it a line off (the
+# unknown field on line 7 was reported at line 8).  Each is refused where
+# it stands: line 2, `title: "A quiz` is 14 characters, it is the 15th.
+# Written as an escape in double quotes, the error after it is on line 7.
+tmp=$(mktemp -d)
+cp -r "$E/fixtures/material" "$tmp/"
+for c in cr nel ls ps; do
+	case $c in
+	cr) ch='\r' why='a carriage return (U+000D) without a line feed, which YAML reads as a line break; save the file with LF or CRLF line ends' ;;
+	nel) ch='\302\205' why='a next-line character (U+0085), which YAML reads as a line break; replace it with a line end or a space' ;;
+	ls) ch='\342\200\250' why='a line separator (U+2028), which YAML reads as a line break; replace it with a line end or a space' ;;
+	ps) ch='\342\200\251' why='a paragraph separator (U+2029), which YAML reads as a line break; replace it with a line end or a space' ;;
+	esac
+	{ sed -n 1p "$E/fixtures/good.yaml"; printf "title: \"A quiz$ch that checks clean\"\n"
+	  sed -n 3,6p "$E/fixtures/good.yaml"; echo "bogus: 1"; sed 1,6d "$E/fixtures/good.yaml"
+	} > "$tmp/$c.yaml"
+	expect "yaml-only line break $c" 1 -- "$TB" check "$tmp/$c.yaml"
+	printf '%s\n' "$tmp/$c.yaml:2:15: error: $why" "checked 1 file: 1 error, 0 warnings" > "$err.want"
+	same "yaml-only line break $c refused where it stands" "$out" "$err.want"
+done
+sed -e '2s/.*/title: "A quiz\\u2028 that checks clean"/' -e '6a\
+bogus: 1' "$E/fixtures/good.yaml" > "$tmp/escaped.yaml"
+expect "escaped line separator" 1 -- "$TB" check "$tmp/escaped.yaml"
+printf '%s\n' "$tmp/escaped.yaml:7:1: error: unknown field 'bogus' in the quiz" \
+	"checked 1 file: 1 error, 0 warnings" > "$err.want"
+same "escaped line separator: the error after it on its line" "$out" "$err.want"
+# In an answers file too (line 2, `q1: "B` is 6 characters).
+printf 'seed: 1\nq1: "B\342\200\250"\n' > "$tmp/answers.yaml"
+expect "line separator in answers" 3 -- "$TB" run "$F/bone-basics.yaml" --seed 1 --answers "$tmp/answers.yaml"
+has "line separator in answers refused" "$err" "$tmp/answers.yaml:2:7: error: a line separator (U+2028)"
+rm -rf "$tmp" "$err.want"
