@@ -212,10 +212,15 @@ static int indentation_failed(struct yml *y, size_t line, size_t col)
 	return 0;
 }
 
+/*
+ * A problem's line and column come from its mark's index, as every other
+ * reader here counts them: at the end of a text without a final line feed
+ * libyaml's own mark is on a line after the last one.
+ */
 static int parser_failed(struct yml *y)
 {
 	yaml_parser_t *p = &y->parser;
-	size_t line, col;
+	size_t line, col, at;
 
 	if (p->error == YAML_READER_ERROR) {
 		offset_to_pos(y, p->problem_offset, &line, &col);
@@ -224,22 +229,22 @@ static int parser_failed(struct yml *y)
 	}
 	if (p->error == YAML_MEMORY_ERROR)
 		return fail_at(y, 1, 1, "out of memory while reading YAML");
-	line = p->problem_mark.line;
-	col = p->problem_mark.column;
+	at = byte_of(y, p->problem_mark.index);
+	offset_to_pos(y, at, &line, &col);
 	if (p->problem && strstr(p->problem, "cannot start any token") &&
-	    byte_of(y, p->problem_mark.index) < y->len &&
-	    y->buf[byte_of(y, p->problem_mark.index)] == '\t')
-		return fail_at(y, line + 1, col + 1,
-			       "a tab cannot indent YAML; use spaces");
-	if (indentation_failed(y, line + 1, col + 1))
+	    at < y->len && y->buf[at] == '\t')
+		return fail_at(y, line, col, "a tab cannot indent YAML; use spaces");
+	if (indentation_failed(y, line, col))
 		return 0;
-	if (p->context)
-		return fail_at(y, line + 1, col + 1, "%s (%s at %zu:%zu)",
+	if (p->context) {
+		size_t cline, ccol;
+
+		offset_to_pos(y, byte_of(y, p->context_mark.index), &cline, &ccol);
+		return fail_at(y, line, col, "%s (%s at %zu:%zu)",
 			       p->problem ? p->problem : "bad YAML", p->context,
-			       p->context_mark.line + 1 + (size_t)y->line_offset,
-			       p->context_mark.column + 1);
-	return fail_at(y, line + 1, col + 1, "%s",
-		       p->problem ? p->problem : "bad YAML");
+			       cline + (size_t)y->line_offset, ccol);
+	}
+	return fail_at(y, line, col, "%s", p->problem ? p->problem : "bad YAML");
 }
 
 static int next_event(struct yml *y)

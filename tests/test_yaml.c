@@ -557,6 +557,21 @@ static void test_marks_count_characters(void **state)
 		     "t.yaml:3:1: error: a tab cannot indent YAML; use spaces");
 }
 
+/*
+ * At the end of a text without a final line feed libyaml's mark is on the
+ * line after the last (2:1 here); the file has one line, 5 characters.
+ */
+static void test_error_at_the_end(void **state)
+{
+	(void)state;
+	expect_error("a: [\xc3\xa9",
+		     "t.yaml:1:6: error: did not find expected ',' or ']' "
+		     "(while parsing a flow sequence at 1:4)");
+	expect_error("a: [\xc3\xa9\n",
+		     "t.yaml:2:1: error: did not find expected ',' or ']' "
+		     "(while parsing a flow sequence at 1:4)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -590,6 +605,7 @@ int main(void)
 		cmocka_unit_test(test_yaml_only_line_breaks),
 		cmocka_unit_test(test_yaml_only_line_breaks_escaped),
 		cmocka_unit_test(test_marks_count_characters),
+		cmocka_unit_test(test_error_at_the_end),
 	};
 
 	return cmocka_run_group_tests_name("yaml", tests, setup, teardown);

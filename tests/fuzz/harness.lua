@@ -53,15 +53,6 @@ local function bad_lines(lines, files)
   return nil
 end
 
--- YAML: host.parse_yaml(text) gives a value and positions, or one message.
-function H.yaml(text)
-  local value, where = host.parse_yaml(text, "input.yaml")
-  if value == nil then return bad_lines({ where }, { "input.yaml" }) end
-  if type(where) ~= "table" then return "no positions table" end
-  if type(value) == "table" and not where[value] then return "no position for the root" end
-  return nil
-end
-
 -- Material: material.c's sections, then the schema's check of them.
 function H.material(raw, where)
   if raw == nil then return bad_lines({ where }, { "doc.md" }) end
@@ -203,6 +194,31 @@ local function bad_where(where, lines, close)
         end
       end
     end
+  end
+  return nil
+end
+
+-- YAML: host.parse_yaml(text) gives a value and positions, or one message;
+-- each position, the message's too, on a line of the input as an editor
+-- counts them (LF only: libyaml alone also breaks at a CR without LF,
+-- U+0085, U+2028, U+2029), in characters after any byte-order mark.
+function H.yaml(text)
+  local value, where = host.parse_yaml(text, "input.yaml")
+  local rl = raw_lines(text:sub(1, 3) == BOM and text:sub(4) or text)
+  if value == nil then
+    local why = bad_lines({ where }, { "input.yaml" })
+    if why then return why end
+    local line, col = where:match("^input%.yaml:(%d+):(%d+): ")
+    why = bad_pos("message", rl, math.tointeger(line), math.tointeger(col), chars)
+    return why and why .. ": " .. schema.show_controls(where)
+  end
+  if type(where) ~= "table" then return "no positions table" end
+  if type(value) == "table" and not where[value] then return "no position for the root" end
+  local packed = where[0] or ""
+  for at = 1, #packed, 8 do
+    local p = string.unpack("=i8", packed, at)
+    local why = bad_pos("position", rl, p >> 32, p & 0xFFFFFFFF, chars)
+    if why then return why end
   end
   return nil
 end
