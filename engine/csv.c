@@ -9,9 +9,13 @@
  *   csv.writer(path)      -> w | nil, message   ("-" is standard output)
  *   w:write(text) w:flush() w:close()
  *
- * Each record is { line = N, cols = {C1, C2, ...}, field1, field2, ... }
- * (N: the line it starts on; Ci: the column field i starts at).  A malformed record (a stray quote, text after a closing quote, a
- * quote never closed) is not returned: it goes into problems as
+ * Each record is { line = N, lines = {L1, ...}, cols = {C1, ...}, field1,
+ * field2, ... } (N: the line it starts on; field i starts at line Li,
+ * column Ci: after a quoted field spanning lines, a later field is on a
+ * later line than N).  Lines count LF only (CRLF as one; a CR alone is
+ * text), columns bytes.  A malformed record (a stray quote, text after a
+ * closing quote, a quote never closed) is not returned: it goes into
+ * problems as
  * { line = N, col = C, message = "..." }, and reading goes on at the next
  * line, so one bad row never hides the others.
  */
@@ -184,7 +188,7 @@ static int read_record(struct reader *r)
 	lua_State *L = r->L;
 	long rec_line = r->line;
 	lua_Integer n = 0;
-	int rec, cols;
+	int rec, lines, cols;
 
 	if (r->p >= r->end)
 		return 0;
@@ -195,22 +199,27 @@ static int read_record(struct reader *r)
 	lua_newtable(L);
 	rec = lua_gettop(L);
 	lua_newtable(L);
+	lines = lua_gettop(L);
+	lua_newtable(L);
 	cols = lua_gettop(L);
 	for (;;) {
+		long line = r->line;
 		int col = col_of(r, r->p);
 
 		if (!read_field(r)) {
-			lua_pop(L, 2);
+			lua_pop(L, 3);
 			skip_line(r);
 			return 1;
 		}
 		if (n == CSV_MAX_FIELDS) {
-			lua_pop(L, 3);
+			lua_pop(L, 4);
 			problem(r, r->line, col_of(r, r->p), "more than 4096 fields in a row");
 			skip_line(r);
 			return 1;
 		}
 		lua_rawseti(L, rec, ++n);
+		lua_pushinteger(L, line);
+		lua_rawseti(L, lines, n);
 		lua_pushinteger(L, col);
 		lua_rawseti(L, cols, n);
 		if (r->p < r->end && *r->p == ',') {
@@ -222,6 +231,7 @@ static int read_record(struct reader *r)
 	if (r->p < r->end)
 		skip_eol(r);
 	lua_setfield(L, rec, "cols");
+	lua_setfield(L, rec, "lines");
 	lua_pushinteger(L, rec_line);
 	lua_setfield(L, -2, "line");
 	lua_rawseti(L, r->records, (lua_Integer)luaL_len(L, r->records) + 1);

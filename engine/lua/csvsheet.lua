@@ -19,8 +19,9 @@ local function problem(list, file, line, col, fmt, ...)
 end
 
 -- Read a sheet for `quiz`.  Returns sheet = {ids = {...}, rows = {...}},
--- each row a csv record (learner = its name, line, cols, and the cell for
--- ids[k] at index k + 1), and the problems (lines).  sheet is nil when the
+-- each row a csv record (learner = its name, line, lines and cols (each
+-- cell's own: a cell after one spanning lines is on a later line), and the
+-- cell for ids[k] at index k + 1), and the problems (lines).  sheet is nil when the
 -- header itself is unusable.
 function M.read(path, quiz)
   local records, bad = csv.read(path)
@@ -40,7 +41,7 @@ function M.read(path, quiz)
   local pool = {}
   for _, id in ipairs(known) do pool[id] = true end
   if util.trim(header[1]):lower() ~= "learner" then
-    problem(problems, path, header.line, header.cols[1],
+    problem(problems, path, header.lines[1], header.cols[1],
             "the first column must be 'learner', found '%s'", header[1])
     return nil, problems
   end
@@ -52,10 +53,10 @@ function M.read(path, quiz)
       -- (each is a string distance against every question id).
       suggested = suggested + 1
       local near = suggested <= 20 and util.did_you_mean(id, known)
-      problem(problems, path, header.line, header.cols[i], "no question '%s' in quiz '%s'%s",
+      problem(problems, path, header.lines[i], header.cols[i], "no question '%s' in quiz '%s'%s",
               id, quiz.id, near and ("; did you mean '" .. near .. "'?") or "")
     elseif seen[id] then
-      problem(problems, path, header.line, header.cols[i], "question '%s' has two columns", id)
+      problem(problems, path, header.lines[i], header.cols[i], "question '%s' has two columns", id)
     end
     seen[id] = true
     ids[#ids + 1] = id
@@ -76,7 +77,7 @@ function M.read(path, quiz)
       local okutf = true
       for i = 1, #rec do
         if not utf8.len(rec[i]) then
-          problem(problems, path, rec.line, rec.cols[i], "not valid UTF-8 text; row skipped")
+          problem(problems, path, rec.lines[i], rec.cols[i], "not valid UTF-8 text; row skipped")
           okutf = false
           break
         end
@@ -101,14 +102,15 @@ function M.cell(row, k)
   return c
 end
 
--- A row's cells by question id, and their positions, for answers.apply.
+-- A row's cells by question id, and each one's line and column, for
+-- answers.apply.
 function M.cells(sheet, row)
-  local cells, cols = {}, {}
+  local cells, lines, cols = {}, {}, {}
   for k, id in ipairs(sheet.ids) do
     cells[id] = M.cell(row, k)
-    cols[id] = row.cols[k + 1]
+    lines[id], cols[id] = row.lines[k + 1], row.cols[k + 1]
   end
-  return cells, cols
+  return cells, lines, cols
 end
 
 -- One CSV field, quoted when it must be (RFC 4180).

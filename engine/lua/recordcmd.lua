@@ -181,9 +181,9 @@ end
 -- with each cell's position.
 local function row_problems(g, row)
   reset(g.s, row.learner)
-  local data, cols = csvsheet.cells(g.sheet, row)
+  local data, lines, cols = csvsheet.cells(g.sheet, row)
   local vpos = {}
-  for id, col in pairs(cols) do vpos[id] = pos(row.line, col) end
+  for id, col in pairs(cols) do vpos[id] = pos(lines[id], col) end
   local v = answers.apply(g.s, data, { [data] = { pos = pos(row.line, 1), v = vpos, k = vpos } },
                           g.path)
   local lines = {}

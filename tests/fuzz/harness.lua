@@ -502,9 +502,9 @@ function H.csv(sel, sheet_path)
     fresh(quiz)
     local s = session.new(quiz, { seed = 0, mode = "exam" })
     if not s then return "a bundled quiz did not start" end
-    local data, cols = csvsheet.cells(sheet, row)
+    local data, lines, cols = csvsheet.cells(sheet, row)
     local vpos = {}
-    for id, col in pairs(cols) do vpos[id] = (row.line << 32) | col end
+    for id, col in pairs(cols) do vpos[id] = (lines[id] << 32) | col end
     local v = answers.apply(s, data, { [data] = { pos = (row.line << 32) | 1, v = vpos,
                                                    k = vpos } }, sheet_path)
     local lines = {}
@@ -519,7 +519,9 @@ function H.csv(sel, sheet_path)
 end
 
 -- csv.c's parse alone: text is the input.  Each record's fields must be
--- the text at their positions (a quoted one with its quotes doubled), the
+-- the text at their positions (a quoted one with its quotes doubled; a
+-- field's line is the record's first plus the line feeds in the fields
+-- before it, and lines[i] must say so), the
 -- records in order of their lines, a problem within the input, every line
 -- with text in a record or followed by its problem (never dropped
 -- silently), and the records written as CSV (csvsheet.line, after a
@@ -557,10 +559,12 @@ function H.csvc(text)
   last = 0
   for r = 1, #recs do
     local rec = recs[r]
-    if type(rec) ~= "table" or type(rec.cols) ~= "table" then return "a record is not a table" end
+    if type(rec) ~= "table" or type(rec.cols) ~= "table" or type(rec.lines) ~= "table" then
+      return "a record is not a table"
+    end
     local n = #rec
-    if n < 1 or n > CSV_MAX_FIELDS or #rec.cols ~= n then
-      return ("record %d: %d fields, %d columns"):format(r, n, #rec.cols)
+    if n < 1 or n > CSV_MAX_FIELDS or #rec.cols ~= n or #rec.lines ~= n then
+      return ("record %d: %d fields, %d lines, %d columns"):format(r, n, #rec.lines, #rec.cols)
     end
     local line = rec.line
     if math.type(line) ~= "integer" or line <= last then
@@ -573,6 +577,9 @@ function H.csvc(text)
       local f, col = rec[i], rec.cols[i]
       if type(f) ~= "string" then return ("record %d field %d is not a string"):format(r, i) end
       local what = ("record %d field %d"):format(r, i)
+      if rec.lines[i] ~= line then
+        return ("%s: at line %s, its text starts on line %d"):format(what, tostring(rec.lines[i]), line)
+      end
       local why = bad_pos(what, lines, line, col, string.len)
       if why then return why end
       local at = starts[line] + col - 1

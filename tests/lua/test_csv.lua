@@ -58,6 +58,25 @@ T.test("csv: an unclosed quote after a field spanning lines is reported where it
   T.eq({ bad[1].line, bad[1].col, bad[1].message }, { 2, 4099, "more than 4096 fields in a row" })
 end)
 
+-- Each field has its own line: after a quoted field spanning lines, the
+-- next one is on the line its closing quote is on.
+T.test("csv: each field's own line and column after a field spanning lines", function()
+  local recs, bad = csv.parse('learner,q1,q2\n"ana\nmaria","two\nlines",B\n')
+  T.eq(#bad, 0)
+  T.eq(recs[1].lines, { 1, 1, 1 })
+  T.eq(recs[1].cols, { 1, 9, 12 })
+  -- "ana at 2:1; maria", is 7 bytes, so "two opens at 3:8; lines", is 7 too: B at 4:8.
+  T.eq(fields(recs[2]), { "ana\nmaria", "two\nlines", "B" })
+  T.eq(recs[2].line, 2)
+  T.eq(recs[2].lines, { 2, 3, 4 })
+  T.eq(recs[2].cols, { 1, 8, 8 })
+  -- CRLF inside quotes is one line end; a CR alone is text on the line.
+  recs = csv.parse('a,"x\r\ny",z\r\na,"x\ry",z\n')
+  T.eq({ recs[1].lines, recs[1].cols }, { { 1, 1, 2 }, { 1, 3, 4 } })
+  T.eq({ recs[2].line, recs[2].lines, recs[2].cols }, { 3, { 3, 3, 3 }, { 1, 3, 9 } })
+  T.eq(fields(recs[2]), { "a", "x\ry", "z" })
+end)
+
 T.test("csv: text after a closing quote is quoted whole, or as its byte", function()
   local function found(text)
     local _, bad = csv.parse(text)

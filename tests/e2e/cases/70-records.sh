@@ -92,6 +92,19 @@ if [ "$n" -eq 3 ]; then ok; else bad "malformed sheet: $n result lines, expected
 expect "grade unknown id" 3 -- "$TB" grade "$Q" "$R/unknown-id.csv" --db "$BDB"
 has "id the quiz lacks" "$err" "$R/unknown-id.csv:1:12: error: no question 'i9' in quiz 'class'; did you mean 'i1'?"
 
+# A cell after one spanning lines is named at its own line and column, not
+# its row's first line: "Ana on line 2; Maria",A,"B puts i1 at 3:8 and i2
+# at 3:10; i2 closes on line 4, ",maybe,A, so i3 is at 4:3.
+printf 'learner,i1,i2,i3,i4\n"Ana\nMaria",A,"B\n",maybe,A\n' > "$tmpdir/spans.csv"
+expect "grade a row spanning lines" 1 -- "$TB" grade "$Q" "$tmpdir/spans.csv" --no-save
+has "cell after a multi-line cell" "$err" \
+	"$tmpdir/spans.csv:4:3: error: question 'i3': write true or false, found 'maybe'; row skipped"
+# In the header too: "i1 then a line end, so i9 is at 2:3.
+printf 'learner,"i1\n",i9\nL1,A,A\n' > "$tmpdir/spans-head.csv"
+expect "grade a header spanning lines" 3 -- "$TB" grade "$Q" "$tmpdir/spans-head.csv" --no-save
+has "header cell after a multi-line cell" "$err" \
+	"$tmpdir/spans-head.csv:2:3: error: no question 'i9' in quiz 'class'; did you mean 'i1'?"
+
 # -- history and forget on the store built above
 expect "history" 0 -- "$TB" history --db "$DB" --learner L2
 has "history row" "$out" "2026-11-18 "
