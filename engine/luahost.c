@@ -307,6 +307,40 @@ static int l_read_material(lua_State *L)
 	return loaded(L, mat_push_file(L, path, -1));
 }
 
+/*
+ * host.count_newlines(s [, i [, j]]) -> how many "\n" bytes s[i..j] holds,
+ * i and j read as string.sub reads them.  The GIFT reader gives records
+ * their lines with it: a string.find per line of a 1 MB file was 4 M
+ * instructions of the import, memchr here a few thousand.
+ */
+static int l_count_newlines(lua_State *L)
+{
+	size_t len;
+	const char *s = luaL_checklstring(L, 1, &len);
+	lua_Integer i = luaL_optinteger(L, 2, 1), j = luaL_optinteger(L, 3, -1);
+	lua_Integer n = 0, slen = (lua_Integer)len;
+	const char *p, *end;
+
+	if (i < 0)
+		i = i < -slen ? 1 : slen + i + 1;
+	else if (i == 0)
+		i = 1;
+	if (j < 0)
+		j = j < -slen ? 0 : slen + j + 1;
+	else if (j > slen)
+		j = slen;
+	if (i <= j) {            /* then 1 <= i and j <= len: within s */
+		p = s + (i - 1);
+		end = s + j;
+		while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+			n++;
+			p++;
+		}
+	}
+	lua_pushinteger(L, n);
+	return 1;
+}
+
 /* host.control_at(text) -> byte index of its first control character, or nil */
 static int l_control_at(lua_State *L)
 {
@@ -456,6 +490,7 @@ static int open_host(lua_State *L)
 		{"read_yaml", l_read_yaml},
 		{"parse_yaml", l_parse_yaml},
 		{"control_at", l_control_at},
+		{"count_newlines", l_count_newlines},
 		{"read_material", l_read_material},
 		{"list", l_list},
 		{"is_dir", l_is_dir},

@@ -282,3 +282,71 @@ T.test("gift grammar: hostile input gives the same clear error both ways", funct
     if c[3] then T.eq(r2[1].type, c[3], "case " .. i) end
   end
 end)
+
+-- host.count_newlines (engine/luahost.c), which gives the reader's records
+-- their lines: s[i..j] as string.sub takes i and j, counted by hand.
+T.test("host.count_newlines: a range as string.sub reads it, counted by hand", function()
+  local n = host.count_newlines
+  local s = "a\nb\n\nc\n"           -- newlines at 2, 4, 5, 7
+  T.eq(n(s), 4)
+  T.eq(n(s, 1, -1), 4)
+  T.eq(n(s, 3), 3)                  -- from 3: 4, 5, 7
+  T.eq(n(s, 1, 4), 2)               -- 2 and 4
+  T.eq(n(s, 1, 3), 1)
+  T.eq(n(s, 5, 5), 1)
+  T.eq(n(s, 6, 6), 0)
+  T.eq(n(s, -3), 2)                 -- the last three bytes: "\nc\n"
+  T.eq(n(s, -100, 2), 1)            -- i before the start: 1
+  T.eq(n(s, 0, 2), 1)               -- i = 0 is 1
+  T.eq(n(s, 2, 100), 4)             -- j past the end: the end
+  T.eq(n(s, 5, 4), 0)               -- i after j: nothing
+  T.eq(n(s, 8), 0)                  -- just past the end
+  T.eq(n(s, math.maxinteger), 0)
+  T.eq(n(s, math.mininteger, math.mininteger), 0)
+  T.eq(n(s, 1, 0), 0)
+  T.eq(n(""), 0)
+  T.eq(n("\0\n\0\n\0"), 2)          -- NUL bytes are bytes like any other
+  T.eq(n(("\n"):rep(1 << 20)), 1 << 20)
+  T.eq(n(("x"):rep(1 << 20)), 0)
+  T.eq(n(("\r\n"):rep(1000), 2, 1001), 500)
+  T.eq(select("#", n(s)), 1)
+  T.eq(math.type(n(s)), "integer")
+  T.eq(pcall(n), false)             -- no string: an error, not a crash
+  T.eq(pcall(n, s, "x"), false)
+end)
+
+-- An import's records carry where their text starts; a warning counts its
+-- line then, on from the one before, past blocks read line by line.
+T.test("gift import: warnings name the lines parse gives, after blocks read both ways", function()
+  local src = "// top\n\n$CATEGORY: a/b\n\n" ..
+              "::q1:: Q {=a ~%50%b}\n\n" ..                   -- line 5, the grammar's
+              "::q2:: N {#\n =3:1\n =%50%4\n}\n\n" ..        -- line 7, read line by line
+              "// c\n::q3:: S {=x =%50%y}\n\n" ..             -- line 13 (12 is a comment)
+              "::q4:: M {~%50%a ~%50%b ~%-50%c ~%-25%d}\n"      -- line 15
+  local recs = assert(gift.parse(src, "w.gift"))
+  T.eq(#recs, 5)
+  T.eq(recs[2].line, 5)
+  T.eq(recs[3].line, 7)
+  T.eq(recs[4].line, 13)
+  T.eq(recs[5].line, 15)
+  local quiz, err, warnings = gift.import(src, "w.gift")
+  T.eq(err, nil)
+  T.eq(gift.grammar_records, 4)     -- all but q2
+  T.eq(#quiz.questions, 4)
+  T.eq(warnings, {
+    "w.gift:5: warning: question 'q1': option weight 50% has no place in a single-answer " ..
+      "question; kept as wrong",
+    "w.gift:7: warning: question 'q2': only the fully right answer is kept (teachback numeric " ..
+      "questions have one answer and a tolerance)",
+    "w.gift:13: warning: question 'q3': answer 'y' worth 50% left out (text answers are right " ..
+      "or wrong)",
+    "w.gift:15: warning: question 'q4': option weights do not match a teachback rule; " ..
+      "plus-minus used",
+  })
+  T.eq(quiz.questions[1].options, { { text = "a", correct = true }, { text = "b" } })
+  T.eq(quiz.questions[2].answer, 3)
+  T.eq(quiz.questions[2].tolerance, 1)
+  T.eq(quiz.questions[3].accept, { "x" })
+  T.eq(quiz.questions[4].options, { { text = "a", correct = true }, { text = "b", correct = true },
+                                    { text = "c" }, { text = "d" } })
+end)

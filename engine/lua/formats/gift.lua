@@ -629,67 +629,86 @@ end
 -- record, or the error with its place.  tests/lua/test_gift_reader.lua
 -- reads its files both ways and compares.
 local lpeg = require("lpeg")
-local P, S, R, B, C, Cs, Cp, Ct, Cc, Carg = lpeg.P, lpeg.S, lpeg.R, lpeg.B, lpeg.C, lpeg.Cs,
-  lpeg.Cp, lpeg.Ct, lpeg.Cc, lpeg.Carg
+local P, S, R, B, C, Cs, Cp, Ct, Cc = lpeg.P, lpeg.S, lpeg.R, lpeg.B, lpeg.C, lpeg.Cs,
+  lpeg.Cp, lpeg.Ct, lpeg.Cc
 
 M.grammar = true          -- false: every block read line by line (for the tests)
 M.grammar_records = 0     -- records the grammar made in the last parse (for the tests)
 
--- An answer's weight is not a number in -100..100: its block is read the
--- long way, which names the error.
-local bad_weight = false
+-- How the grammar gives a question's answers: false, as read_block's
+-- choices (a table {mark, weight, text, feedback} each); true, as one
+-- flat list, flat[4k - 3 .. 4k] = mark, weight or false, text, feedback
+-- or false for the k-th answer, which to_quiz reads (an import makes
+-- the options from it: no table per answer made only to be read once).
+local flat_answers = false
 
-local function answer_record(mark, w, text, feedback)
-  local weight = nil
-  if w then
-    weight = tonumber(w)
-    if not weight or weight < -100 or weight > 100 then bad_weight = true end
+-- The choices read_block makes, from a flat list.
+local function choices_of(f)
+  local choices = {}
+  for i = 1, #f, 4 do
+    choices[(i + 3) // 4] = { mark = f[i], weight = f[i + 1] or nil, text = f[i + 2],
+                              feedback = f[i + 3] or nil }
   end
-  return { mark = mark, weight = weight, text = text, feedback = feedback }
+  return choices
 end
 
 -- The record read_block makes, or false for a block it must read.
-local function question_record(src, title, format, stem, kind, a, b, c, d)
-  if bad_weight then
-    bad_weight = false
-    return false
-  end
+-- a, b, c: a true/false's word and feedbacks, then d the general one; or
+-- a the flat list of answers and b the general feedback.
+local function question_record(title, format, stem, a, b, c, d)
+  local tf = type(a) == "string"
   local q = { line = false, type = nil, title = title or nil, stem = stem,
-              global_feedback = d or nil, choices = nil, single = nil,
+              global_feedback = (tf and d or not tf and b) or nil, choices = nil, single = nil,
               format = format and format:lower() or nil }
-  if kind == "TF" then              -- a = the word, b and c the feedbacks, d the general one
+  if tf then
     q.type = "TF"
     q.is_true = byte(a) == 84       -- "T"
     q.feedback1, q.feedback2 = b or nil, c or nil
     return q
   end
-  -- a = where the answers start, b = the answers, c = where they end
-  q.choices = b
-  for k = 1, #b do
-    if b[k].mark == "~" then q.type = "MC" end
-  end
-  if q.type == "MC" then
-    for k = 1, #b do
-      if b[k].mark == "=" then q.single = true; break end
+  local f, n = a, #a
+  local tilde, eq, arrow = false, false, false
+  for i = 1, n, 4 do
+    local w = f[i + 1]
+    if w then
+      -- A weight that is no number in -100..100: read_block names it.
+      w = tonumber(w)
+      if not w or w < -100 or w > 100 then return false end
+      f[i + 1] = w
     end
-    if #b < 2 then return false end
-    return q
+    if f[i] == "~" then tilde = true else eq = true end
   end
-  local arrow = find(src, "->", a, true)
-  if not arrow or arrow >= c then
-    q.type = "Short"
-    return q
+  q.choices = f
+  if tilde then
+    q.type = "MC"
+    q.single = eq or nil
+    if n < 8 then return false end
+  else
+    -- An arrow among the answers makes a matching question.  Neither "-"
+    -- nor ">" can be escaped, and white space between pieces is no text,
+    -- so the answers hold "->" just where a text or a feedback does.
+    for i = 3, n, 4 do
+      if find(f[i], "->", 1, true) or f[i + 1] and find(f[i + 1], "->", 1, true) then
+        arrow = true
+        break
+      end
+    end
+    if not arrow then
+      q.type = "Short"
+    else
+      if n < 8 then return false end
+      q.type = "Matching"
+      local pairs = {}
+      for i = 3, n, 4 do
+        local s = f[i]
+        local at = find(s, "->", 1, true)
+        if not at then return false end
+        pairs[(i + 1) // 4] = { left = trim(sub(s, 1, at - 1)), right = trim(sub(s, at + 2)) }
+      end
+      q.pairs = pairs
+    end
   end
-  if #b < 2 then return false end
-  q.type = "Matching"
-  local pairs = {}
-  for k = 1, #b do
-    local s = b[k].text
-    local at = find(s, "->", 1, true)
-    if not at then return false end
-    pairs[k] = { left = trim(sub(s, 1, at - 1)), right = trim(sub(s, at + 2)) }
-  end
-  q.pairs = pairs
+  if flat_answers then q.flat = true else q.choices = choices_of(f) end
   return q
 end
 
@@ -724,18 +743,19 @@ local function grammar()
   local GENERAL = GAP * P("####") * piece("{}") + Cc(false)
   local WEIGHT = P("%") * C(P("-")^-1 * S("0123456789.")^1) * P("%") + -P("%") * Cc(false)
 
-  local ANSWER = (GAP * C(S("=~")) * GAP * WEIGHT * piece("#=~{}") *
-                  (GAP * HASH * piece("#=~{}", HASH))^-1) / answer_record
+  -- Four values an answer, into one flat list (see flat_answers).
+  local ANSWER = GAP * C(S("=~")) * GAP * WEIGHT * piece("#=~{}") *
+                 (GAP * HASH * piece("#=~{}", HASH) + Cc(false))
   local TF_WORD = C(P("TRUE") + P("FALSE") + P("T") + P("F"))
-  local TF = Cc("TF") * GAP * TF_WORD * (GAP * HASH * piece("#=~{}") + Cc(false)) *
+  local TF = GAP * TF_WORD * (GAP * HASH * piece("#=~{}") + Cc(false)) *
              (GAP * HASH * piece("#=~{}") + Cc(false))
-  local ANSWERS = Cc("answers") * Cp() * Ct(ANSWER^1) * Cp()
+  local ANSWERS = Ct(ANSWER^1)
 
   -- A block's end: spaces and tabs, then the file's end or a blank line.
   local END = SP^0 * Cp() * (-1 + NL * #(SP^0 * (NL + -1)))
   -- (Each "+" is an ordered choice: where read_block would give an error,
   -- as for "::" never closed, no other branch may take the block.)
-  local QUESTION = -P("$CATEGORY:") * Carg(1) *
+  local QUESTION = -P("$CATEGORY:") *
                    (P("::") * piece(":", P(":") * -P(":")) * P("::") + -P("::") * Cc(false)) *
                    GAP * (P("[") * C(R("az", "AZ")^1) * P("]") + Cc(false)) *
                    piece("{}") * GAP * P("{") * (TF + ANSWERS) * GENERAL * GAP * P("}")
@@ -753,9 +773,26 @@ local function grammar()
   return FILE
 end
 
+-- A function giving the line of the byte at a position of src, counted
+-- on from the position asked before (from the start if it was further).
+local count_newlines = host.count_newlines
+
+local function line_counter(src)
+  local line, lpos = 1, 1           -- the line of the byte at lpos
+  return function(at)
+    if at < lpos then line, lpos = 1, 1 end
+    line = line + count_newlines(src, lpos, at - 1)
+    lpos = at
+    return line
+  end
+end
+
 -- The records of src, in order: the grammar's, and for the blocks it does
--- not take, read_block's (which raises the first error met).
-local function read_all(st, src)
+-- not take, read_block's (which raises the first error met).  For an
+-- import (flat true) the grammar's records have their answers flat and
+-- no line but where their text starts (rec.at): their lines are counted
+-- only for a warning (to_quiz's line_of).
+local function read_all(st, src, flat)
   local out, n = {}, 0
   local function each(b)
     n = n + 1
@@ -765,36 +802,28 @@ local function read_all(st, src)
     lines_of(src, 1, #src + 1, 1, each)
     return out
   end
-  local caps = (FILE or grammar()):match(src, 1, src)
+  flat_answers = flat
+  local caps = (FILE or grammar()):match(src)
   M.grammar_records = 0
-  local line, lpos = 1, 1           -- the line at lpos, a line's start
+  local line_at = line_counter(src)
   for k = 1, #caps, 4 do
     local from, text_from, rec, stop = caps[k], caps[k + 1], caps[k + 2], caps[k + 3]
-    while true do                   -- count the lines up to the block
-      local nl = find(src, "\n", lpos, true)
-      if not nl or nl >= from then break end
-      line, lpos = line + 1, nl + 1
-    end
     if rec then
-      while true do                 -- and up to its first line that is not a comment
-        local nl = find(src, "\n", lpos, true)
-        if not nl or nl >= text_from then break end
-        line, lpos = line + 1, nl + 1
-      end
       n = n + 1
-      rec.line = line
+      if flat then rec.at = text_from else rec.line = line_at(text_from) end
       out[n] = rec
       M.grammar_records = M.grammar_records + 1
     else
-      lines_of(src, from, stop, line, each)
+      lines_of(src, from, stop, line_at(from), each)
     end
   end
   return out
 end
 
 -- Parse GIFT text.  Returns the questions read (records close to
--- gift-pegjs's), or nil and "FILE:LINE:COL: error: ...".
-function M.parse(src, name)
+-- gift-pegjs's), or nil and "FILE:LINE:COL: error: ...".  (flat: for
+-- to_quiz only, see read_all; then the text read is returned too.)
+local function parse(src, name, flat)
   local st = { name = name }
   if src:sub(1, 3) == "\239\187\191" then src = src:sub(4) end
   local valid, bad = utf8.len(src)
@@ -805,12 +834,15 @@ function M.parse(src, name)
       bad - (before:match(".*\n()") or 1) + 1)
   end
   if src:find("\r", 1, true) then src = src:gsub("\r\n?", "\n") end
-  local ok, res = pcall(function()
-    return read_all(st, src)
-  end)
-  if ok then return res end
+  local ok, res = pcall(read_all, st, src, flat)
+  if ok then return res, nil, src end
   if type(res) == "table" and res.gift then return nil, res.gift end
   error(res, 0)
+end
+
+function M.parse(src, name)
+  local recs, err = parse(src, name, false)
+  return recs, err
 end
 
 -- The records in a neutral shape for comparing with other GIFT readers
@@ -859,12 +891,27 @@ end
 
 local function opt_fb(s) if s and s ~= "" then return s end end
 
--- Records -> teachback quiz table and warnings.
-function M.to_quiz(records, name)
+-- A record's answers as a flat list (see flat_answers): the grammar's
+-- in an import, else made from its choices.
+local function flat_of(r)
+  if r.flat then return r.choices end
+  local f, choices = {}, r.choices
+  for k = 1, #choices do
+    local a = choices[k]
+    f[4 * k - 3], f[4 * k - 2], f[4 * k - 1], f[4 * k] = a.mark, a.weight or false, a.text,
+      a.feedback or false
+  end
+  return f
+end
+
+-- Records -> teachback quiz table and warnings.  line_of(at): the line
+-- of a record that has only its place (an import's, parse(..., true)).
+function M.to_quiz(records, name, line_of)
   local quiz = { questions = {} }
   local warnings = {}
   local function warn(rec, fmt, ...)
-    warnings[#warnings + 1] = shown(("%s:%d: warning: %s"):format(name, rec.line, fmt:format(...)))
+    warnings[#warnings + 1] = shown(("%s:%d: warning: %s"):format(name,
+      rec.line or line_of(rec.at), fmt:format(...)))
   end
   local topic = "imported"
   local seen = {}         -- category path -> its parts (a bank repeats its categories)
@@ -896,33 +943,31 @@ function M.to_quiz(records, name)
       local keep = true
       if r.type == "MC" and r.single then
         q.type = "single"
-        local options, choices, right = {}, r.choices, 0
+        local options, f, right = {}, flat_of(r), 0
         q.options = options
-        for k = 1, #choices do           -- (a loop by index: no call per answer)
-          local a = choices[k]
-          local w, fb = a.weight, a.feedback
-          local correct = a.mark == "=" and (w == nil or w == 100)
+        for i = 1, #f, 4 do              -- (a loop by index: no call per answer)
+          local w, fb = f[i + 1], f[i + 3]
+          local correct = f[i] == "=" and (not w or w == 100)
           if correct then right = right + 1 end
           if w and w ~= 0 and w ~= 100 then
             warn(r, "question '%s': option weight %s%% has no place in a single-answer " ..
                  "question; %s", q.id, w, correct and "kept as right" or "kept as wrong")
           end
-          if fb == "" then fb = nil end
-          options[k] = { text = a.text, correct = correct or nil, feedback = fb }
+          if fb == "" then fb = false end
+          options[(i + 3) // 4] = { text = f[i + 2], correct = correct or nil, feedback = fb or nil }
         end
         if right ~= 1 then
           q.type = "multiple"
         end
       elseif r.type == "MC" then
         q.type = "multiple"
-        local options, choices, weights = {}, r.choices, {}
+        local options, f, weights = {}, flat_of(r), {}
         q.options = options
-        for i = 1, #choices do
-          local a = choices[i]
-          local w, fb = a.weight or 0, a.feedback
-          if fb == "" then fb = nil end
-          weights[i] = w
-          options[i] = { text = a.text, correct = w > 0 or nil, feedback = fb }
+        for i = 1, #f, 4 do
+          local k, w, fb = (i + 3) // 4, f[i + 1] or 0, f[i + 3]
+          if fb == "" then fb = false end
+          weights[k] = w
+          options[k] = { text = f[i + 2], correct = w > 0 or nil, feedback = fb or nil }
         end
         local rule, note = common.rule_from_weights(weights)
         if rule and rule ~= "plus-minus" then q.scoring = rule end
@@ -966,11 +1011,13 @@ function M.to_quiz(records, name)
       elseif r.type == "Short" then
         q.type = "text"
         q.accept = {}
-        for _, a in ipairs(r.choices) do
-          if a.weight == nil or a.weight == 100 then q.accept[#q.accept + 1] = a.text
+        local f = flat_of(r)
+        for i = 1, #f, 4 do
+          local w = f[i + 1]
+          if not w or w == 100 then q.accept[#q.accept + 1] = f[i + 2]
           else
             warn(r, "question '%s': answer '%s' worth %s%% left out (text answers are right or " ..
-                 "wrong)", q.id, a.text, a.weight)
+                 "wrong)", q.id, f[i + 2], w)
           end
         end
         if #q.accept == 0 then
@@ -995,9 +1042,9 @@ function M.to_quiz(records, name)
 end
 
 function M.import(src, name)
-  local records, err = M.parse(src, name)
+  local records, err, text = parse(src, name, true)
   if not records then return nil, err end
-  local quiz, warnings = M.to_quiz(records, name)
+  local quiz, warnings = M.to_quiz(records, name, line_counter(text))
   return quiz, nil, warnings
 end
 
