@@ -350,3 +350,36 @@ T.test("gift import: warnings name the lines parse gives, after blocks read both
   T.eq(quiz.questions[4].options, { { text = "a", correct = true }, { text = "b", correct = true },
                                     { text = "c" }, { text = "d" } })
 end)
+
+-- A title that is already an id is taken as one by the grammar (no slug
+-- of its own); any other is made one as before.  Worked out by hand.
+T.test("gift import: ids from titles the grammar takes as ids and from the others", function()
+  local titles = {
+    { "r1-site", "r1-site" },
+    { ("a"):rep(64), ("a"):rep(64) },
+    { ("b"):rep(65), ("b"):rep(64) },        -- an id but too long: cut at 64
+    { "Ab", "ab" },
+    { "a--b", "a-b" },
+    { "-a", "a" },
+    { "a-", "a" },
+    { "a:b", "a-b" },                        -- a single colon inside a title
+    { "a b", "a-b" },
+    { " c9 ", "c9" },                        -- white space around: trimmed, then an id
+    { "a\\:b", "a-b" },                      -- an escaped colon
+    { "é1", "1" },
+  }
+  local src = {}
+  for i, t in ipairs(titles) do src[i] = ("::%s:: Q%d {=x ~y}\n"):format(t[1], i) end
+  local quiz, err = gift.import(table.concat(src, "\n"), "ids.gift")
+  T.eq(err, nil)
+  T.eq(#quiz.questions, #titles)
+  T.eq(gift.grammar_records, #titles)
+  for i, t in ipairs(titles) do
+    T.eq(quiz.questions[i].id, t[2], t[1])
+    T.eq(quiz.questions[i].id, common.slug(t[1]:gsub("\\:", ":"):match("^%s*(.-)%s*$")), t[1])
+  end
+  -- parse's records are as before: no id of their own.
+  local recs = assert(gift.parse("::r1-site:: Q {=x ~y}\n", "ids.gift"))
+  T.eq(recs[1].id, nil)
+  T.eq(recs[1].title, "r1-site")
+end)

@@ -653,19 +653,37 @@ local function choices_of(f)
 end
 
 -- The record read_block makes, or false for a block it must read.
--- a, b, c: a true/false's word and feedbacks, then d the general one; or
--- a the flat list of answers and b the general feedback.
-local function question_record(title, format, stem, a, b, c, d)
-  local tf = type(a) == "string"
-  local q = { line = false, type = nil, title = title or nil, stem = stem,
-              global_feedback = (tf and d or not tf and b) or nil, choices = nil, single = nil,
-              format = format and format:lower() or nil }
-  if tf then
-    q.type = "TF"
-    q.is_true = byte(a) == 84       -- "T"
-    q.feedback1, q.feedback2 = b or nil, c or nil
-    return q
+-- is_id: the title is already an id (common.slug's ID, taken in the
+-- grammar), so an import takes it as the question's id (rec.id) with no
+-- match of its own.  a, b, c: a true/false's word and feedbacks, then d
+-- the general one; or a the flat list of answers and b the general
+-- feedback.  (An import's record has no line but its place, rec.at, and
+-- no format but html's, which it alone reads: each table is made with
+-- room for the eight fields it mostly takes, as one grown past its size
+-- is made again.)
+local function question_record(title, is_id, format, stem, a, b, c, d)
+  if format then format = format:lower() end
+  local q
+  if flat_answers then
+    local id = is_id and #title <= 64 and title or nil
+    if type(a) == "string" then
+      q = { at = nil, type = "TF", title = title or nil, stem = stem, global_feedback = d or nil,
+            is_true = byte(a) == 84, feedback1 = b or nil, feedback2 = c or nil }
+      if id then q.id = id end
+    else
+      q = { at = nil, type = nil, title = title or nil, stem = stem, global_feedback = b or nil,
+            choices = nil, single = nil, id = id }
+    end
+    if format == "html" then q.format = format end
+  elseif type(a) == "string" then
+    q = { line = false, type = "TF", title = title or nil, stem = stem, global_feedback = d or nil,
+          format = format or nil, is_true = byte(a) == 84, feedback1 = b or nil }
+    q.feedback2 = c or nil
+  else
+    q = { line = false, type = nil, title = title or nil, stem = stem, global_feedback = b or nil,
+          choices = nil, single = nil, format = format or nil }
   end
+  if q.type == "TF" then return q end
   local f, n = a, #a
   local tilde, eq, arrow = false, false, false
   for i = 1, n, 4 do
@@ -708,7 +726,7 @@ local function question_record(title, format, stem, a, b, c, d)
       q.pairs = pairs
     end
   end
-  if flat_answers then q.flat = true else q.choices = choices_of(f) end
+  if not flat_answers then q.choices = choices_of(f) end
   return q
 end
 
@@ -755,8 +773,10 @@ local function grammar()
   local END = SP^0 * Cp() * (-1 + NL * #(SP^0 * (NL + -1)))
   -- (Each "+" is an ordered choice: where read_block would give an error,
   -- as for "::" never closed, no other branch may take the block.)
+  local ID = R("az", "09")^1 * (P("-") * R("az", "09")^1)^0     -- as common.slug's
   local QUESTION = -P("$CATEGORY:") *
-                   (P("::") * piece(":", P(":") * -P(":")) * P("::") + -P("::") * Cc(false)) *
+                   (P("::") * (C(ID) * #P("::") * Cc(true) + piece(":", P(":") * -P(":")) * Cc(false)) *
+                    P("::") + -P("::") * Cc(false) * Cc(false)) *
                    GAP * (P("[") * C(R("az", "AZ")^1) * P("]") + Cc(false)) *
                    piece("{}") * GAP * P("{") * (TF + ANSWERS) * GENERAL * GAP * P("}")
                    / question_record * END
@@ -894,7 +914,7 @@ local function opt_fb(s) if s and s ~= "" then return s end end
 -- A record's answers as a flat list (see flat_answers): the grammar's
 -- in an import, else made from its choices.
 local function flat_of(r)
-  if r.flat then return r.choices end
+  if type(r.choices[1]) == "string" then return r.choices end
   local f, choices = {}, r.choices
   for k = 1, #choices do
     local a = choices[k]
@@ -934,7 +954,7 @@ function M.to_quiz(records, name, line_of)
       -- Sized once for the fields a question takes (and the source the
       -- import command adds).
       local q = { topic = topic, prompt = r.stem, explain = r.global_feedback,
-                  id = r.title and common.slug(r.title) or nil, type = nil, options = nil,
+                  id = r.id or r.title and common.slug(r.title) or nil, type = nil, options = nil,
                   source = nil, scoring = nil }
       if not q.id then q.id = common.slug((r.stem or ""):sub(1, 40), nil) end
       if r.format == "html" then
