@@ -406,11 +406,19 @@ static int yaml_plain_ok(lua_State *L, const unsigned char *s, size_t len, int f
  * cap holds), in a userdata whose __gc frees them if an error ends the
  * writing half way.
  */
+#define YAML_RANKS 64
+
 struct ybuf {
 	char *p;
 	size_t len, cap;
 	lua_Alloc alloc;
 	void *ud;
+	/* Each map key's rank, by the address of its (interned) string: a
+	 * document repeats a few dozen keys, and the rank table was looked
+	 * up for every one.  The keys are the document's, alive until the
+	 * writing ends, so an address is never another string's meanwhile. */
+	const char *rank_key[YAML_RANKS];
+	lua_Integer rank[YAML_RANKS];
 };
 
 static int ybuf_gc(lua_State *L)
@@ -438,7 +446,8 @@ static struct ybuf *ybuf_new(lua_State *L)
 	return y;
 }
 
-static void ybuf_put(lua_State *L, struct ybuf *y, const void *src, size_t n)
+/* Room for n more bytes; where they go. */
+static char *ybuf_room(lua_State *L, struct ybuf *y, size_t n)
 {
 	if (n > y->cap - y->len) {
 		size_t cap = y->cap ? y->cap : 4096;
@@ -455,7 +464,12 @@ static void ybuf_put(lua_State *L, struct ybuf *y, const void *src, size_t n)
 		y->p = p;
 		y->cap = cap;
 	}
-	memcpy(y->p + y->len, src, n);
+	return y->p + y->len;
+}
+
+static void ybuf_put(lua_State *L, struct ybuf *y, const void *src, size_t n)
+{
+	memcpy(ybuf_room(L, y, n), src, n);
 	y->len += n;
 }
 
@@ -589,6 +603,23 @@ static int ykey_cmp(const void *a, const void *b)
 
 static void yaml_emit(lua_State *L, struct ybuf *y, int v, int indent, int rank, int depth);
 
+/* The rank of the key at k (a string): its place in the rank table, else 1000. */
+static lua_Integer yaml_rank(lua_State *L, struct ybuf *y, int k, const char *s, int rank)
+{
+	size_t h = ((uintptr_t)s >> 4) % YAML_RANKS;
+	lua_Integer r;
+
+	if (y->rank_key[h] == s)
+		return y->rank[h];
+	lua_pushvalue(L, k);
+	lua_rawget(L, rank);
+	r = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 1000;
+	lua_pop(L, 1);
+	y->rank_key[h] = s;
+	y->rank[h] = r;
+	return r;
+}
+
 /*
  * The map at t, keys in the order of the rank table (then by name), each
  * on its own line: `key: scalar`, `key: []`, `key: [a, b]` for a list of
@@ -598,35 +629,31 @@ static void yaml_emit(lua_State *L, struct ybuf *y, int v, int indent, int rank,
 static void yaml_emit_map(lua_State *L, struct ybuf *y, int t, int indent, const char *first,
 			  int rank, int depth)
 {
-	size_t n = 0, i;
+	size_t n, i;
 	struct ykey small[16], *keys = small;
-	int base = lua_gettop(L);
+	int base = lua_gettop(L), top;
 
+	/* Each key and value stays on the stack, key at base + 2i + 1 and
+	 * its value above it, found again by its slot, not looked up (and
+	 * the map walked once, not counted first). */
 	lua_pushnil(L);
 	while (lua_next(L, t)) {
-		n++;
-		lua_pop(L, 1);
+		luaL_checkstack(L, 8, "yaml: a map too large");
+		lua_pushvalue(L, -2);
 	}
+	n = (size_t)(lua_gettop(L) - base) / 2;
 	/* Most maps are a question's or an option's few keys: no allocation. */
 	if (n > sizeof small / sizeof *small)
 		keys = lua_newuserdatauv(L, n * sizeof *keys, 0);
-	/* Each value stays on the stack, found again by its slot, not looked up. */
-	luaL_checkstack(L, (int)(n < 64 ? n : 64) + 8, "yaml: a map too large");
-	i = 0;
-	lua_pushnil(L);
-	while (lua_next(L, t)) {
-		if (lua_type(L, -2) != LUA_TSTRING)
+	top = lua_gettop(L);
+	for (i = 0; i < n; i++) {
+		int k = base + 1 + 2 * (int)i;
+
+		if (lua_type(L, k) != LUA_TSTRING)
 			luaL_error(L, "yaml: a map key is not text");
-		keys[i].s = lua_tolstring(L, -2, &keys[i].len);
-		keys[i].slot = lua_gettop(L);
-		lua_pushvalue(L, -2);
-		lua_pushvalue(L, -1);
-		lua_rawget(L, rank);
-		keys[i].rank = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 1000;
-		lua_pop(L, 1);
-		if (i + 1 < n)
-			luaL_checkstack(L, 8, "yaml: a map too large");
-		i++;
+		keys[i].s = lua_tolstring(L, k, &keys[i].len);
+		keys[i].slot = k + 1;
+		keys[i].rank = yaml_rank(L, y, k, keys[i].s, rank);
 	}
 	if (n <= sizeof small / sizeof *small) {
 		for (i = 1; i < n; i++) {       /* insertion sort: a handful of keys */
@@ -641,24 +668,29 @@ static void yaml_emit_map(lua_State *L, struct ybuf *y, int t, int indent, const
 		qsort(keys, n, sizeof *keys, ykey_cmp);
 	}
 	for (i = 0; i < n; i++) {
-		int v;
+		int v = keys[i].slot;
+		/* The line's start in one step: newline, indent or first, key. */
+		size_t lead = i == 0 && first ? strlen(first) : (size_t)indent;
+		char *p = ybuf_room(L, y, 1 + lead + keys[i].len + 2);
 
 		if (i > 0 || y->len > 0)
-			ybuf_put(L, y, "\n", 1);
+			*p++ = '\n';
 		if (i == 0 && first)
-			ybuf_puts(L, y, first);
+			memcpy(p, first, lead);
 		else
-			ybuf_spaces(L, y, indent);
-		ybuf_put(L, y, keys[i].s, keys[i].len);
-		lua_pushvalue(L, keys[i].slot);
-		v = lua_gettop(L);
+			memset(p, ' ', lead);
+		p += lead;
+		memcpy(p, keys[i].s, keys[i].len);
+		p += keys[i].len;
 		if (lua_type(L, v) != LUA_TTABLE) {
-			ybuf_put(L, y, ": ", 2);
+			memcpy(p, ": ", 2);
+			y->len = (size_t)(p + 2 - y->p);
 			yaml_put_scalar(L, y, v, 0);
 		} else {
 			lua_Unsigned len = lua_rawlen(L, v);
 			int flow = 0;
 
+			y->len = (size_t)(p - y->p);
 			if (len == 0 && yaml_is_list(L, v)) {
 				ybuf_put(L, y, ": []", 4);
 				flow = 1;
@@ -686,7 +718,7 @@ static void yaml_emit_map(lua_State *L, struct ybuf *y, int t, int indent, const
 				yaml_emit(L, y, v, indent + 2, rank, depth + 1);
 			}
 		}
-		lua_settop(L, v - 1);
+		lua_settop(L, top);
 	}
 	lua_settop(L, base);    /* the keys and values */
 }

@@ -153,3 +153,44 @@ T.test("yaml scalars: a line separator, C1 byte or U+FFFE first in a text is esc
     reads_back(s)
   end
 end)
+
+-- The writer keeps each map's keys and values on the stack (one walk of
+-- the map) and each key's rank by its string: a map of more than sixteen
+-- keys (the userdata path), maps nested in lists, keys ranked and not,
+-- the same key at every depth.  Expected text written out by hand.
+T.test("yaml document: many keys, nested maps and lists, ranks kept per key", function()
+  local big = {}
+  for i = 1, 20 do big[("k%02d"):format(i)] = i end
+  big.id = "first"                       -- ranked: before every k..
+  local doc = host.yaml_document({ big = big, id = "top", list = { { id = "a", z = { id = "b",
+    y = { { id = "c" } } } }, { x = "d" } } }, { id = 1, list = 2 }, {})
+  local want = { "id: top", "list:", "  - id: a", "    z:", "      id: b", "      y:",
+                 "        - id: c", "  - x: d", "big:", "  id: first" }
+  for i = 1, 20 do want[#want + 1] = ("  k%02d: %d"):format(i, i) end
+  want[#want + 1] = ""
+  T.eq(doc, table.concat(want, "\n"))
+  -- Keys that are not text: an error naming it, never a crash.
+  local ok, err = pcall(host.yaml_document, { a = 1, [2] = "x" }, {}, {})
+  T.eq(ok, false)
+  T.ok(tostring(err):find("a map key is not text", 1, true), err)
+  ok, err = pcall(host.yaml_document, { l = { { [true] = 1 } } }, {}, {})
+  T.eq(ok, false)
+  T.ok(tostring(err):find("a map key is not text", 1, true), err)
+  -- A map of 5,000 keys, sorted by name (none ranked).
+  local wide, lines = {}, {}
+  for i = 1, 5000 do wide[("w%04d"):format(i)] = "v" end
+  for i = 1, 5000 do lines[i] = ("w%04d: v"):format(i) end
+  lines[#lines + 1] = ""
+  T.eq(host.yaml_document(wide, {}, {}), table.concat(lines, "\n"))
+  -- 65 maps one in another are written (the top one is depth 0, the
+  -- last holds the text at 65: "k:" then two more spaces a level); 66 are
+  -- refused.
+  local deep = "x"
+  for _ = 1, 65 do deep = { k = deep } end
+  local text = host.yaml_document(deep, {}, {})
+  T.eq(select(2, text:gsub("k:", "")), 65)
+  T.ok(text:find("\n" .. (" "):rep(128) .. "k: x\n$"), "the last line, 128 spaces in")
+  ok, err = pcall(host.yaml_document, { k = deep }, {}, {})
+  T.eq(ok, false)
+  T.ok(tostring(err):find("yaml: nested deeper than 64", 1, true), err)
+end)
