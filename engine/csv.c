@@ -13,7 +13,7 @@
  * field2, ... } (N: the line it starts on; field i starts at line Li,
  * column Ci: after a quoted field spanning lines, a later field is on a
  * later line than N).  Lines count LF only (CRLF as one; a CR alone is
- * text), columns bytes.  A malformed record (a stray quote, text after a
+ * text), columns characters.  A malformed record (a stray quote, text after a
  * closing quote, a quote never closed) is not returned: it goes into
  * problems as
  * { line = N, col = C, message = "..." }, and reading goes on at the next
@@ -35,13 +35,27 @@ struct reader {
 	const char *p, *end;
 	long line;              /* of the byte at p */
 	const char *line_start;
+	const char *col_start, *col_at;  /* col_of's last answer: col_at on */
+	int col;                         /* the line at col_start is column col */
 	int records, problems;  /* stack indexes of the two result tables */
 	luaL_Buffer *b;
 };
 
-static int col_of(const struct reader *r, const char *at)
+/*
+ * The column of at on its line in characters, as YAML positions and an
+ * editor count them (a UTF-8 continuation byte counts none).  Fields come
+ * left to right, so the count goes on from the last answer on the line.
+ */
+static int col_of(struct reader *r, const char *at)
 {
-	return (int)(at - r->line_start) + 1;
+	if (r->col_start != r->line_start || r->col_at > at) {
+		r->col_start = r->col_at = r->line_start;
+		r->col = 1;
+	}
+	for (; r->col_at < at; r->col_at++)
+		if (((unsigned char)*r->col_at & 0xC0) != 0x80)
+			r->col++;
+	return r->col;
 }
 
 static void problem(struct reader *r, long line, int col, const char *msg)
@@ -253,6 +267,7 @@ static int parse(lua_State *L, const char *buf, size_t len)
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		r.p += 3;                /* a spreadsheet's byte-order mark */
 	r.line_start = r.p;
+	r.col_start = r.col_at = NULL;
 	while (read_record(&r))
 		;
 	return 2;

@@ -521,7 +521,8 @@ end
 -- csv.c's parse alone: text is the input.  Each record's fields must be
 -- the text at their positions (a quoted one with its quotes doubled; a
 -- field's line is the record's first plus the line feeds in the fields
--- before it, and lines[i] must say so), the
+-- before it, and lines[i] must say so; its column, in characters, follows
+-- from the fields and commas before it), the
 -- records in order of their lines, a problem within the input, every line
 -- with text in a record or followed by its problem (never dropped
 -- silently), and the records written as CSV (csvsheet.line, after a
@@ -549,7 +550,7 @@ function H.csvc(text)
     if not utf8.len(p.message) or p.message:find(CONTROL) or p.message:find(C1) then
       return "a problem's message is not clean text: " .. schema.show_controls(p.message)
     end
-    local why = bad_pos("problem " .. i, lines, p.line, p.col, string.len)
+    local why = bad_pos("problem " .. i, lines, p.line, p.col, chars)
     if why then return why end
     if p.line <= last then return ("problem %d not after the one before"):format(i) end
     last = p.line
@@ -573,6 +574,7 @@ function H.csvc(text)
     if next_event[line] then return ("record %d and a problem at line %d"):format(r, line) end
     next_event[line] = "record"
     local first = line
+    local at = starts[line]     -- a record starts a line; each field after a comma
     for i = 1, n do
       local f, col = rec[i], rec.cols[i]
       if type(f) ~= "string" then return ("record %d field %d is not a string"):format(r, i) end
@@ -580,9 +582,11 @@ function H.csvc(text)
       if rec.lines[i] ~= line then
         return ("%s: at line %s, its text starts on line %d"):format(what, tostring(rec.lines[i]), line)
       end
-      local why = bad_pos(what, lines, line, col, string.len)
-      if why then return why end
-      local at = starts[line] + col - 1
+      if not starts[line] then return ("%s: line %d, the input has %d"):format(what, line, #lines) end
+      local want = chars(body:sub(starts[line], at - 1)) + 1
+      if col ~= want then
+        return ("%s: at column %s, its text starts at column %d"):format(what, tostring(col), want)
+      end
       local src = f
       if body:byte(at) == 34 then
         src = '"' .. f:gsub('"', '""') .. '"'
@@ -598,6 +602,7 @@ function H.csvc(text)
         return what .. ": the record goes on after its last field"
       end
       line = line + select(2, f:gsub("\n", ""))
+      at = at + #src + 1
     end
     for l = first, line do covered[l] = true end
     last = line

@@ -77,6 +77,17 @@ T.test("csv: each field's own line and column after a field spanning lines", fun
   T.eq(fields(recs[2]), { "a", "x\ry", "z" })
 end)
 
+-- Columns count characters, as YAML positions and an editor do: an
+-- e-acute (two bytes) is one column.
+T.test("csv: columns count characters, not bytes", function()
+  local recs, bad = csv.parse('Jos\195\169,B,"C"\nAna,\195\169"x\n\195\169,"a"x\n')
+  T.eq(recs[1].cols, { 1, 6, 8 }, "J o s e-acute , B , then the quote at 8")
+  T.eq(#bad, 2)
+  T.eq({ bad[1].line, bad[1].col }, { 2, 6 }, "A n a , e-acute, the quote 6th")
+  T.eq({ bad[2].line, bad[2].col }, { 3, 6 }, "e-acute , \" a \" and x 6th")
+  T.ok(bad[2].message:find("found 'x'", 1, true), bad[2].message)
+end)
+
 T.test("csv: text after a closing quote is quoted whole, or as its byte", function()
   local function found(text)
     local _, bad = csv.parse(text)

@@ -99,6 +99,11 @@ printf 'learner,i1,i2,i3,i4\n"Ana\nMaria",A,"B\n",maybe,A\n' > "$tmpdir/spans.cs
 expect "grade a row spanning lines" 1 -- "$TB" grade "$Q" "$tmpdir/spans.csv" --no-save
 has "cell after a multi-line cell" "$err" \
 	"$tmpdir/spans.csv:4:3: error: question 'i3': write true or false, found 'maybe'; row skipped"
+# Columns count characters: José is 4, so maybe is the 10th (11th byte).
+printf 'learner,i1,i2,i3,i4\nJos\303\251,A,A,maybe,A\n' > "$tmpdir/accent.csv"
+expect "grade a row with an accent" 1 -- "$TB" grade "$Q" "$tmpdir/accent.csv" --no-save
+has "cell after an accent" "$err" \
+	"$tmpdir/accent.csv:2:10: error: question 'i3': write true or false, found 'maybe'; row skipped"
 # In the header too: "i1 then a line end, so i9 is at 2:3.
 printf 'learner,"i1\n",i9\nL1,A,A\n' > "$tmpdir/spans-head.csv"
 expect "grade a header spanning lines" 3 -- "$TB" grade "$Q" "$tmpdir/spans-head.csv" --no-save
