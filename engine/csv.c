@@ -9,11 +9,11 @@
  *   csv.writer(path)      -> w | nil, message   ("-" is standard output)
  *   w:write(text) w:flush() w:close()
  *
- * Each record is { line = N, lines = {L1, ...}, cols = {C1, ...}, field1,
- * field2, ... } (N: the line it starts on; field i starts at line Li,
- * column Ci: after a quoted field spanning lines, a later field is on a
- * later line than N).  Lines count LF only (CRLF as one; a CR alone is
- * text), columns characters.  A malformed record (a stray quote, text after a
+ * Each record is { line = N, pos = {P1, P2, ...}, field1, field2, ... }
+ * (N: the line it starts on; Pi: where field i starts, (line << 32) |
+ * column, as yaml.c packs positions: after a quoted field spanning lines,
+ * a later field is on a later line than N).  Lines count LF only (CRLF as
+ * one; a CR alone is text), columns characters.  A malformed record (a stray quote, text after a
  * closing quote, a quote never closed) is not returned: it goes into
  * problems as
  * { line = N, col = C, message = "..." }, and reading goes on at the next
@@ -202,7 +202,7 @@ static int read_record(struct reader *r)
 	lua_State *L = r->L;
 	long rec_line = r->line;
 	lua_Integer n = 0;
-	int rec, lines, cols;
+	int rec, pos;
 
 	if (r->p >= r->end)
 		return 0;
@@ -213,29 +213,25 @@ static int read_record(struct reader *r)
 	lua_newtable(L);
 	rec = lua_gettop(L);
 	lua_newtable(L);
-	lines = lua_gettop(L);
-	lua_newtable(L);
-	cols = lua_gettop(L);
+	pos = lua_gettop(L);
 	for (;;) {
 		long line = r->line;
 		int col = col_of(r, r->p);
 
 		if (!read_field(r)) {
-			lua_pop(L, 3);
+			lua_pop(L, 2);
 			skip_line(r);
 			return 1;
 		}
 		if (n == CSV_MAX_FIELDS) {
-			lua_pop(L, 4);
+			lua_pop(L, 3);
 			problem(r, r->line, col_of(r, r->p), "more than 4096 fields in a row");
 			skip_line(r);
 			return 1;
 		}
 		lua_rawseti(L, rec, ++n);
-		lua_pushinteger(L, line);
-		lua_rawseti(L, lines, n);
-		lua_pushinteger(L, col);
-		lua_rawseti(L, cols, n);
+		lua_pushinteger(L, ((lua_Integer)line << 32) | col);
+		lua_rawseti(L, pos, n);
 		if (r->p < r->end && *r->p == ',') {
 			r->p++;
 			continue;
@@ -244,8 +240,7 @@ static int read_record(struct reader *r)
 	}
 	if (r->p < r->end)
 		skip_eol(r);
-	lua_setfield(L, rec, "cols");
-	lua_setfield(L, rec, "lines");
+	lua_setfield(L, rec, "pos");
 	lua_pushinteger(L, rec_line);
 	lua_setfield(L, -2, "line");
 	lua_rawseti(L, r->records, (lua_Integer)luaL_len(L, r->records) + 1);

@@ -638,8 +638,11 @@ size_t yml_control_at(const char *text, size_t len)
  */
 static size_t yaml_only_break(const unsigned char *s, size_t len, const char **why)
 {
+	/* The bytes that may start one: one look-up a byte of the file. */
+	static const unsigned char first[256] = { ['\r'] = 1, [0xC2] = 1, [0xE2] = 1 };
+
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] != '\r' && s[i] != 0xC2 && s[i] != 0xE2)
+		if (!first[s[i]])
 			continue;
 		if (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')) {
 			*why = "a carriage return (U+000D) without a line feed, which YAML "

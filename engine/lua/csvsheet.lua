@@ -18,11 +18,17 @@ local function problem(list, file, line, col, fmt, ...)
     col, fmt:format(...)))
 end
 
+-- A problem at field i of record rec, where that field starts.
+local function problem_at(list, file, rec, i, fmt, ...)
+  local p = rec.pos[i]
+  problem(list, file, p >> 32, p & 0xFFFFFFFF, fmt, ...)
+end
+
 -- Read a sheet for `quiz`.  Returns sheet = {ids = {...}, rows = {...}},
--- each row a csv record (learner = its name, line, lines and cols (each
--- cell's own: a cell after one spanning lines is on a later line), and the
--- cell for ids[k] at index k + 1), and the problems (lines).  sheet is nil when the
--- header itself is unusable.
+-- each row a csv record (learner = its name, line, pos = each cell's own
+-- (line << 32) | column, as a cell after one spanning lines is on a later
+-- line, and the cell for ids[k] at index k + 1), and the problems (lines).
+-- sheet is nil when the header itself is unusable.
 function M.read(path, quiz)
   local records, bad = csv.read(path)
   if not records then return nil, { bad } end
@@ -41,7 +47,7 @@ function M.read(path, quiz)
   local pool = {}
   for _, id in ipairs(known) do pool[id] = true end
   if util.trim(header[1]):lower() ~= "learner" then
-    problem(problems, path, header.lines[1], header.cols[1],
+    problem_at(problems, path, header, 1,
             "the first column must be 'learner', found '%s'", header[1])
     return nil, problems
   end
@@ -53,10 +59,10 @@ function M.read(path, quiz)
       -- (each is a string distance against every question id).
       suggested = suggested + 1
       local near = suggested <= 20 and util.did_you_mean(id, known)
-      problem(problems, path, header.lines[i], header.cols[i], "no question '%s' in quiz '%s'%s",
+      problem_at(problems, path, header, i, "no question '%s' in quiz '%s'%s",
               id, quiz.id, near and ("; did you mean '" .. near .. "'?") or "")
     elseif seen[id] then
-      problem(problems, path, header.lines[i], header.cols[i], "question '%s' has two columns", id)
+      problem_at(problems, path, header, i, "question '%s' has two columns", id)
     end
     seen[id] = true
     ids[#ids + 1] = id
@@ -77,7 +83,7 @@ function M.read(path, quiz)
       local okutf = true
       for i = 1, #rec do
         if not utf8.len(rec[i]) then
-          problem(problems, path, rec.lines[i], rec.cols[i], "not valid UTF-8 text; row skipped")
+          problem_at(problems, path, rec, i, "not valid UTF-8 text; row skipped")
           okutf = false
           break
         end
@@ -102,15 +108,15 @@ function M.cell(row, k)
   return c
 end
 
--- A row's cells by question id, and each one's line and column, for
--- answers.apply.
+-- A row's cells by question id, and where each is ((line << 32) |
+-- column), for answers.apply.
 function M.cells(sheet, row)
-  local cells, lines, cols = {}, {}, {}
+  local cells, pos = {}, {}
   for k, id in ipairs(sheet.ids) do
     cells[id] = M.cell(row, k)
-    lines[id], cols[id] = row.lines[k + 1], row.cols[k + 1]
+    pos[id] = row.pos[k + 1]
   end
-  return cells, lines, cols
+  return cells, pos
 end
 
 -- One CSV field, quoted when it must be (RFC 4180).

@@ -181,9 +181,7 @@ end
 -- with each cell's position.
 local function row_problems(g, row)
   reset(g.s, row.learner)
-  local data, lines, cols = csvsheet.cells(g.sheet, row)
-  local vpos = {}
-  for id, col in pairs(cols) do vpos[id] = pos(lines[id], col) end
+  local data, vpos = csvsheet.cells(g.sheet, row)
   local v = answers.apply(g.s, data, { [data] = { pos = pos(row.line, 1), v = vpos, k = vpos } },
                           g.path)
   local lines = {}

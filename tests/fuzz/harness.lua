@@ -502,9 +502,7 @@ function H.csv(sel, sheet_path)
     fresh(quiz)
     local s = session.new(quiz, { seed = 0, mode = "exam" })
     if not s then return "a bundled quiz did not start" end
-    local data, lines, cols = csvsheet.cells(sheet, row)
-    local vpos = {}
-    for id, col in pairs(cols) do vpos[id] = (lines[id] << 32) | col end
+    local data, vpos = csvsheet.cells(sheet, row)
     local v = answers.apply(s, data, { [data] = { pos = (row.line << 32) | 1, v = vpos,
                                                    k = vpos } }, sheet_path)
     local lines = {}
@@ -521,8 +519,8 @@ end
 -- csv.c's parse alone: text is the input.  Each record's fields must be
 -- the text at their positions (a quoted one with its quotes doubled; a
 -- field's line is the record's first plus the line feeds in the fields
--- before it, and lines[i] must say so; its column, in characters, follows
--- from the fields and commas before it), the
+-- before it; its column, in characters, follows from the fields and
+-- commas before it; pos[i] must say both), the
 -- records in order of their lines, a problem within the input, every line
 -- with text in a record or followed by its problem (never dropped
 -- silently), and the records written as CSV (csvsheet.line, after a
@@ -560,12 +558,10 @@ function H.csvc(text)
   last = 0
   for r = 1, #recs do
     local rec = recs[r]
-    if type(rec) ~= "table" or type(rec.cols) ~= "table" or type(rec.lines) ~= "table" then
-      return "a record is not a table"
-    end
+    if type(rec) ~= "table" or type(rec.pos) ~= "table" then return "a record is not a table" end
     local n = #rec
-    if n < 1 or n > CSV_MAX_FIELDS or #rec.cols ~= n or #rec.lines ~= n then
-      return ("record %d: %d fields, %d lines, %d columns"):format(r, n, #rec.lines, #rec.cols)
+    if n < 1 or n > CSV_MAX_FIELDS or #rec.pos ~= n then
+      return ("record %d: %d fields, %d positions"):format(r, n, #rec.pos)
     end
     local line = rec.line
     if math.type(line) ~= "integer" or line <= last then
@@ -576,16 +572,15 @@ function H.csvc(text)
     local first = line
     local at = starts[line]     -- a record starts a line; each field after a comma
     for i = 1, n do
-      local f, col = rec[i], rec.cols[i]
+      local f, p = rec[i], rec.pos[i]
       if type(f) ~= "string" then return ("record %d field %d is not a string"):format(r, i) end
+      if math.type(p) ~= "integer" then return ("record %d field %d: no position"):format(r, i) end
       local what = ("record %d field %d"):format(r, i)
-      if rec.lines[i] ~= line then
-        return ("%s: at line %s, its text starts on line %d"):format(what, tostring(rec.lines[i]), line)
-      end
       if not starts[line] then return ("%s: line %d, the input has %d"):format(what, line, #lines) end
-      local want = chars(body:sub(starts[line], at - 1)) + 1
-      if col ~= want then
-        return ("%s: at column %s, its text starts at column %d"):format(what, tostring(col), want)
+      local col = chars(body:sub(starts[line], at - 1)) + 1
+      if p ~= (line << 32) | col then
+        return ("%s at %d:%d, its text starts at %d:%d"):format(what, p >> 32, p & 0xFFFFFFFF,
+                                                              line, col)
       end
       local src = f
       if body:byte(at) == 34 then

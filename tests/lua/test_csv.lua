@@ -9,6 +9,13 @@ local function fields(rec)
   return out
 end
 
+-- A record's field positions as "line:col".
+local function at(rec)
+  local out = {}
+  for i, p in ipairs(rec.pos) do out[i] = ("%d:%d"):format(p >> 32, p & 0xFFFFFFFF) end
+  return out
+end
+
 T.test("csv: quoted commas, doubled quotes, a line break inside quotes", function()
   local recs, bad = csv.parse('learner,q1,q2\r\nana,"A,C","say ""call now"""\r\n' ..
                               'ben,"two\nlines",B\r\n')
@@ -16,7 +23,7 @@ T.test("csv: quoted commas, doubled quotes, a line break inside quotes", functio
   T.eq(#recs, 3)
   T.eq(fields(recs[2]), { "ana", "A,C", 'say "call now"' })
   T.eq(recs[2].line, 2)
-  T.eq(recs[2].cols, { 1, 5, 11 })
+  T.eq(at(recs[2]), { "2:1", "2:5", "2:11" })
   T.eq(fields(recs[3]), { "ben", "two\nlines", "B" })
   T.eq(recs[3].line, 3)
 end)
@@ -25,7 +32,7 @@ T.test("csv: a byte-order mark and LF or CRLF line ends; blank lines skipped", f
   local recs, bad = csv.parse("\239\187\191learner,q1\nana,B\r\n\r\nben,\n")
   T.eq(#bad, 0)
   T.eq(fields(recs[1]), { "learner", "q1" })
-  T.eq(recs[1].cols, { 1, 9 }, "columns count from after the BOM")
+  T.eq(at(recs[1]), { "1:1", "1:9" }, "columns count from after the BOM")
   T.eq(fields(recs[2]), { "ana", "B" })
   T.eq(fields(recs[3]), { "ben", "" })
   T.eq(recs[3].line, 4)
@@ -63,17 +70,15 @@ end)
 T.test("csv: each field's own line and column after a field spanning lines", function()
   local recs, bad = csv.parse('learner,q1,q2\n"ana\nmaria","two\nlines",B\n')
   T.eq(#bad, 0)
-  T.eq(recs[1].lines, { 1, 1, 1 })
-  T.eq(recs[1].cols, { 1, 9, 12 })
+  T.eq(at(recs[1]), { "1:1", "1:9", "1:12" })
   -- "ana at 2:1; maria", is 7 bytes, so "two opens at 3:8; lines", is 7 too: B at 4:8.
   T.eq(fields(recs[2]), { "ana\nmaria", "two\nlines", "B" })
   T.eq(recs[2].line, 2)
-  T.eq(recs[2].lines, { 2, 3, 4 })
-  T.eq(recs[2].cols, { 1, 8, 8 })
+  T.eq(at(recs[2]), { "2:1", "3:8", "4:8" })
   -- CRLF inside quotes is one line end; a CR alone is text on the line.
   recs = csv.parse('a,"x\r\ny",z\r\na,"x\ry",z\n')
-  T.eq({ recs[1].lines, recs[1].cols }, { { 1, 1, 2 }, { 1, 3, 4 } })
-  T.eq({ recs[2].line, recs[2].lines, recs[2].cols }, { 3, { 3, 3, 3 }, { 1, 3, 9 } })
+  T.eq(at(recs[1]), { "1:1", "1:3", "2:4" })
+  T.eq({ recs[2].line, at(recs[2]) }, { 3, { "3:1", "3:3", "3:9" } })
   T.eq(fields(recs[2]), { "a", "x\ry", "z" })
 end)
 
@@ -81,7 +86,7 @@ end)
 -- e-acute (two bytes) is one column.
 T.test("csv: columns count characters, not bytes", function()
   local recs, bad = csv.parse('Jos\195\169,B,"C"\nAna,\195\169"x\n\195\169,"a"x\n')
-  T.eq(recs[1].cols, { 1, 6, 8 }, "J o s e-acute , B , then the quote at 8")
+  T.eq(at(recs[1]), { "1:1", "1:6", "1:8" }, "J o s e-acute , B , then the quote at 8")
   T.eq(#bad, 2)
   T.eq({ bad[1].line, bad[1].col }, { 2, 6 }, "A n a , e-acute, the quote 6th")
   T.eq({ bad[2].line, bad[2].col }, { 3, 6 }, "e-acute , \" a \" and x 6th")
