@@ -124,6 +124,12 @@ M.CLASSES = {
              "keep* going", "carr* on", "no better", "not * better", "not * go* away",
              "not * settle*", "not * eas*", "not * improv*", "not * pass*", "not * stop*",
              "not * come down", "not * go* down", "bad", "weaker", "spread*" },
+  -- What makes an "if" clause before the only call a threshold: help
+  -- sought only if the sign is bad enough ("if it was serious, like chest
+  -- pain, I'd ring 911") is not acting now on the sign itself.  No belief
+  -- that waiting is fine is heard in it.
+  severity = { "serious*", "severe*", "emergenc*", "bad enough", "really bad", "very bad",
+               "that bad", "so bad" },
   -- The same wait said with "unless": "unless it settled down I'd call".
   improve = { "settl*", "better", "eas*", "improv*", "pass*", "go* away", "go* down",
               "come down", "clear*", "calm* down" },

@@ -634,3 +634,13 @@ T.test("teachback safety: reading up first holds the call back but is no waiting
   T.eq(beliefs("I'd check the booklet first, and then I'd ring the team"), {})
   T.eq(beliefs("I'd have a lie down first, and then I'd ring the team"), { 1 })
 end)
+
+T.test("teachback safety: help sought only if the sign is bad enough is no call now", function()
+  T.eq(now("If it was serious, like chest pain or I couldn't breathe, I'd ring 911."), "")
+  T.eq(beliefs("If it was serious, like chest pain or I couldn't breathe, I'd ring 911."), {},
+       "a threshold is no belief that waiting is fine")
+  T.eq(now("If it felt really bad I'd call the team straight away"), "")
+  T.eq(now("I'd call the team now, and if it was serious I'd ring 999 as well"), "act-now",
+       "a step up after a clear call")
+  T.eq(now("I'd ring the team straight away, even if it didn't seem serious"), "act-now")
+end)

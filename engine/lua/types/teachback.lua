@@ -159,7 +159,7 @@ end
 
 local NEG = lexicon.NEGATIONS
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, fallback_only, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, conditional_only, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -1745,10 +1745,18 @@ function escalation(parts, a, b, good, ctx)
   return false
 end
 
--- Help sought only if the team cannot be reached ("if I can't get hold
--- of them, go to A&E", with no call to them first): the fallback's words
--- when every call that counts is one, else nil.
-function fallback_only(parts, good)
+-- Help sought only on a condition: if the team cannot be reached ("if I
+-- can't get hold of them, go to A&E", with no call to them first) or if
+-- the sign is bad enough ("if it was serious I'd ring 911"): the
+-- condition's words when every call that counts follows one in its
+-- sentence, else nil.
+local function threshold(part, k, stop, ctx)
+  for j = k + 1, stop do
+    if class_ends(ctx, "severity", part, j) then return true end
+  end
+  return false
+end
+function conditional_only(parts, good, ctx)
   local words
   for _, a in ipairs(good) do
     local fb
@@ -1756,9 +1764,11 @@ function fallback_only(parts, good)
       local p = parts[pi]
       for k = (pi == a.part and a.s - 1 or #p), 1, -1 do
         if p[k].sent ~= a.sent then break end
-        if p[k].w == "if" then
+        if p[k].w == "if" and not p[k].negated and not (p[k - 1] and p[k - 1].w == "even") then
           local stop, fallback = cond_clause(p, k)
-          if fallback then fb = said(parts, { part = pi, s = k, e = stop }) end
+          if fallback or threshold(p, k, stop, ctx) then
+            fb = said(parts, { part = pi, s = k, e = stop })
+          end
         end
       end
     end
@@ -1835,7 +1845,7 @@ function consulted_first(parts, good, ctx)
 end
 
 -- (Each takes parts, good, ctx and returns the words of the doubt or nil.)
-local DOUBTS = { fallback_only, consulted_first, second_thoughts }
+local DOUBTS = { conditional_only, consulted_first, second_thoughts }
 
 ---------------------------------------------------------------------------
 -- Analysis
@@ -1979,8 +1989,9 @@ function M.analyse(q, text)
           end
         end
       end
-      -- Doubts about the answer as a whole, in order: help sought only as
-      -- a fallback, family asked first, second thoughts.
+      -- Doubts about the answer as a whole, in order: help sought only on
+      -- a condition (a fallback, a threshold), family asked first, second
+      -- thoughts.
       for _, doubt in ipairs(DOUBTS) do
         local b = ok and doubt(parts, good, ctx)
         if b then
