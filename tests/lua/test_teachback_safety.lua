@@ -644,3 +644,15 @@ T.test("teachback safety: help sought only if the sign is bad enough is no call 
        "a step up after a clear call")
   T.eq(now("I'd ring the team straight away, even if it didn't seem serious"), "act-now")
 end)
+
+T.test("teachback safety: waiting for the team to ring back after a call is no holding back", function()
+  local text = "I'd phone the triage line there and then. While I waited for them to ring back " ..
+               "I'd pack a bag."
+  T.eq(covered(text), "act-now")
+  T.eq(beliefs(text), {})
+  T.eq(now("Ring the team now. Then while I waited I'd put a bag together."), "act-now")
+  T.eq(beliefs("While I waited to see if it passed I'd rest, then I'd ring the team"), { 1 },
+       "no call before the 'while': a wait")
+  T.eq(beliefs("I'd ring my daughter, and while I waited for her I'd lie down"), { 1 },
+       "the clause ends at its next subject")
+end)

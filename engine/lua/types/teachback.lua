@@ -349,7 +349,7 @@ end
 -- each word that starts a clause (and, but, so, because, which, ...).  A
 -- right word inside a wrong claim is judged by its clause.
 local CLAUSE_WORDS = {}
-for w in ([[and but or so because cos coz cuz then which while whereas although though
+for w in ([[and but or so because cos coz cuz then which while whilst whereas although though
   however yet unless]]):gmatch("%a+") do
   CLAUSE_WORDS[w] = true
 end
@@ -407,8 +407,29 @@ local function mark_story(parts)
   end
 end
 
+-- Waiting for the team to ring back after a call is no holding back:
+-- "I'd phone the triage line. While I waited for them to ring back I'd
+-- pack a bag."  In a "while" clause after a call, the words up to the
+-- clause's next subject are treated as bygone: no delay, no belief.
+local WHILE = { ["while"] = true, whilst = true }
+local function mark_interim(parts)
+  local called = false
+  for _, part in ipairs(parts) do
+    local from
+    for k, t in ipairs(part) do
+      if from and (t.clause ~= part[from].clause or (k > from + 1 and lexicon.SUBJECT[t.w])) then
+        from = nil
+      end
+      if WHILE[t.w] and called then from = k end
+      if from then t.bygone = true end
+      if not from and not t.negated and in_set(ACTION_WORDS, t) then called = true end
+    end
+  end
+end
+
 function mark_bygone(parts)
   mark_story(parts)
+  mark_interim(parts)
   for _, part in ipairs(parts) do
     local from
     for k, t in ipairs(part) do
