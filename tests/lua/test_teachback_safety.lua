@@ -656,3 +656,18 @@ T.test("teachback safety: waiting for the team to ring back after a call is no h
   T.eq(beliefs("I'd ring my daughter, and while I waited for her I'd lie down"), { 1 },
        "the clause ends at its next subject")
 end)
+
+T.test("teachback safety: a step said with a word of now is no putting off", function()
+  T.eq(now("Take your temperature first. Then call the team at once, day or night."), "act-now")
+  T.eq(beliefs("Take your temperature first. Then call the team at once."), {})
+  T.eq(now("I'd lie down for a bit, then call the team straight away"), "",
+       "what came first is judged on its own words")
+  T.eq(now("I'd wait till the morning, then ring the team straight away"), "")
+  T.eq(now("Take your temperature first, then call the team"), "", "no word of now")
+end)
+
+T.test("teachback safety: a check before the step said with now is no wrong action", function()
+  T.eq(now("Before you take paracetamol, measure the temperature first. Then call the team at once."),
+       "act-now")
+  T.eq(now("Take paracetamol first. Then call the team at once."), "")
+end)

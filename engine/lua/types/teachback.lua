@@ -159,7 +159,7 @@ end
 
 local NEG = lexicon.NEGATIONS
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, conditional_only, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, conditional_only, idle_before, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -1326,6 +1326,32 @@ function consequent(parts, o)
   return false
 end
 
+-- Is a wrong action (rest, lie down, take something) said, not denied,
+-- in the sentence of the "then" at o before it, or in the sentence before
+-- when "then" opens its own?  Taking a temperature is a check, not one.
+local TEMPERATURE = { temperature = true, temp = true, temps = true }
+function idle_before(parts, o)
+  local s = parts[o.part][o.s]
+  local flat = {}
+  for _, part in ipairs(parts) do
+    for _, t in ipairs(part) do flat[#flat + 1] = t end
+  end
+  local from = leads_sentence(parts, o) and s.sent - 1 or s.sent
+  for g = 1, s.g - 1 do
+    local t, n1, n2 = flat[g], flat[g + 1], flat[g + 2]
+    local check = (t.w:find("^tak") or t.w == "took") and ((n1 and TEMPERATURE[n1.w]) or (n2 and TEMPERATURE[n2.w]))
+    -- ("Before you take paracetamol, check": a time, not a step.)
+    local before = false
+    for h = math.max(1, g - 3), g - 1 do
+      if flat[h].w == "before" and flat[h].sent == t.sent then before = true end
+    end
+    if t.sent >= from and not t.negated and in_set(WAIT_WORDS, t) and not check and not before then
+      return true
+    end
+  end
+  return false
+end
+
 local function blockers(parts, ctx)
   local out = {}
   for _, o in ipairs(waiting_clauses(parts, ctx)) do
@@ -1356,6 +1382,14 @@ local function blockers(parts, ctx)
         end
         for k = math.max(1, o.s - 6), o.s - 1 do
           if part[k].w == "even" or part[k].w == "despite" then ok = false end
+        end
+        -- ("Take her temperature first. Then call the line at once": a
+        -- step said with a word of now is no putting off; what came first
+        -- is judged on its own words.)
+        if part[o.s].w == "then" and not idle_before(parts, o) then
+          for k = o.e + 1, math.min(#part, o.e + M.ACT_REACH) do
+            if not part[k].negated and class_ends(ctx, "now", part, k) then ok = false end
+          end
         end
       end
       if ok then
