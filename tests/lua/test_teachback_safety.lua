@@ -671,3 +671,21 @@ T.test("teachback safety: a check before the step said with now is no wrong acti
        "act-now")
   T.eq(now("Take paracetamol first. Then call the team at once."), "")
 end)
+
+-- The bundled red-flag questions also hear a target named alone.
+local named = T.question((RED:gsub("misconceptions:.-explain:", "explain:")
+                             :gsub('"<action>", "<emergency>"', '"<action>", "<emergency>", "<target>"')))
+local function named_now(text)
+  return table.concat(tb.analyse(named, text).covered, " ")
+end
+
+T.test("teachback safety: a line named with a word of now is a call", function()
+  local now = named_now
+  T.eq(now("Chemo hotline, now."), "act-now")
+  T.eq(now("Hotline, straight away."), "act-now")
+  T.eq(now("Chemo hotline, right there and then, no waiting to see if it goes."), "act-now")
+  T.eq(now("The hotline, tomorrow."), "", "no word of now")
+  T.eq(now("Not the hotline, now."), "", "a line denied")
+  T.eq(now("My daughter, now."), "", "a person is no target")
+  T.eq(now("I'd think about it. Hotline, now?"), "", "a sentence of hesitation")
+end)

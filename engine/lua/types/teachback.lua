@@ -1142,6 +1142,30 @@ function told_of(part, i, ctx)
   end
   return false
 end
+-- A call with no verb: a part that is only a target (with up to two
+-- words before it: "chemo hotline", "the 24 hour line") and opens its
+-- sentence, followed in the same sentence by a word of now ("Chemo
+-- hotline, now."; "Hotline, straight away.").  {part, s, e, sent, g1, g2}.
+local function named_now(parts, ctx)
+  local out = {}
+  for pi, part in ipairs(parts) do
+    local nxt, s = parts[pi + 1], nil
+    for k = 1, math.min(3, #part) do
+      local t = part[k]
+      if t.negated or t.neg or lexicon.SUBJECT[t.w] or in_set(ACTION_WORDS, t) then break end
+      local e = class_ends(ctx, "target", part, k)
+      if e and e[#part] then s = k break end
+    end
+    if s and nxt and nxt[1].sent == part[1].sent and leads_sentence(parts, { part = pi, s = 1 }) and
+       not nxt[1].negated and (class_ends(ctx, "now", nxt, 1) or
+                               (nxt[2] and class_ends(ctx, "now", nxt, 2))) then
+      out[#out + 1] = { part = pi, s = s, e = #part, sent = part[1].sent,
+                        g1 = part[s].g, g2 = part[#part].g }
+    end
+  end
+  return out
+end
+
 local function actions_to_target(parts, ctx)
   local out = {}
   local function person_between(part, a, b)
@@ -1212,6 +1236,7 @@ local function actions_to_target(parts, ctx)
       end
     end
   end
+  for _, a in ipairs(named_now(parts, ctx)) do out[#out + 1] = a end
   return out
 end
 
