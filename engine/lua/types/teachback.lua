@@ -300,8 +300,12 @@ local COMPLEMENT = { mean = true, means = true, meant = true, think = true, say 
 local AUX = { am = true, is = true, are = true, would = true, will = true, could = true,
               should = true, can = true, shall = true, ["do"] = true, did = true, was = true }
 local WAKE = { ["or"] = true, nor = true, ["until"] = true, till = true, til = true }
+local PREFER = { rather = true, sooner = true }
+-- A negated wait reaches over the whole wait ("not wait to see the doctor
+-- in the morning"): this many words.
+M.WAIT_SCOPE = 10
 local function mark_negation(part)
-  local active, since, wrong, dormant = false, 0, false, false
+  local active, since, wrong, dormant, waited = false, 0, false, false, false
   for i, t in ipairs(part) do
     local nxt, prev = part[i + 1], part[i - 1]
     if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] then t.neg = false end
@@ -310,6 +314,13 @@ local function mark_negation(part)
     -- follows: "different from a primary bone cancer".
     if (prev and lexicon.DENY[prev.w] and lexicon.DENY[prev.w][t.w]) or t.w == "unlike" then
       t.neg = true
+    end
+    -- ("they'd sooner hear from me early than late", "rather hear from me
+    -- than have me sit on it": what follows "than" is what is not wanted.)
+    if t.w == "than" then
+      for k = math.max(1, i - 8), i - 1 do
+        if PREFER[part[k].w] then t.neg = true end
+      end
     end
     -- ("it doesn't mean I'm dying": a subject after "mean", "think",
     -- "say" or "that" starts what is denied, not a new clause.)
@@ -322,7 +333,7 @@ local function mark_negation(part)
     local stop = lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or
                  (wrong and in_set(ACTION_WORDS, t)) or
                  (AUX[t.w] and prev and (prev.w == "and" or prev.w == "or"))
-    if active and (stop or since >= M.SCOPE) then
+    if active and (stop or since >= (waited and M.WAIT_SCOPE or M.SCOPE)) then
       -- A negated wrong action that runs out of words sleeps: an "or",
       -- "nor", "until" or "till" wakes it ("must not wait for her next
       -- review at the clinic or just take paracetamol" negates the
@@ -335,6 +346,7 @@ local function mark_negation(part)
     t.negated = active and not t.neg
     if t.neg then
       active, since, wrong, dormant = true, 0, false, false
+      waited = nxt and nxt.w:find("^wait") and true or false
     elseif active then
       since = since + 1
       if t.w == "and" or WAKE[t.w] then since = 0 end
