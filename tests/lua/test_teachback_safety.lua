@@ -689,3 +689,14 @@ T.test("teachback safety: a line named with a word of now is a call", function()
   T.eq(now("My daughter, now."), "", "a person is no target")
   T.eq(now("I'd think about it. Hotline, now?"), "", "a sentence of hesitation")
 end)
+
+T.test("teachback safety: when the sign comes, and what is granted, is no delay", function()
+  T.eq(now("If it came on at the weekend I'd ring the team straight away rather than wait for Monday."),
+       "act-now")
+  T.eq(now("If it came on in the evening I'd ring the team in the morning."), "",
+       "a delay after the 'if' clause still holds the call")
+  T.eq(now("If it started at night I'd ring the team at 9am."), "")
+  T.eq(now("Even if you're due in for bloods the next morning, don't hold on for that, call the team now."),
+       "act-now")
+  T.eq(now("Even if it's the weekend I'd ring the team tomorrow."), "")
+end)

@@ -159,7 +159,7 @@ end
 
 local NEG = lexicon.NEGATIONS
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, conditional_only, idle_before, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, conditional_only, idle_before, onset_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -1285,6 +1285,8 @@ end
 -- worse I'd call"; for "unless", of <improve>): {part, s, e}, s the "if" and e the worsening's end.
 -- A clause about not getting through ("if I still can't reach them") is a
 -- fallback, not a wait.
+-- ("even if", "even though", "even when": granted, not a condition.)
+local EVEN = { ["if"] = true, though = true, ["when"] = true }
 local COND = { ["if"] = true, unless = true, once = true, ["when"] = true, provided = true,
                providing = true }
 local FALLBACK = { reach = true, answer = true, answers = true, answered = true,
@@ -1363,6 +1365,20 @@ function consequent(parts, o)
   return false
 end
 
+-- Does the sign come on between part[a] and part[b] ("if it came on",
+-- "when my leg went swollen", "if it started")?
+local ONSET = {}
+for w in ([[came come comes started starts start began begins happened happens appeared
+  appears went goes developed develops flared woke]]):gmatch("%a+") do
+  ONSET[w] = true
+end
+function onset_between(part, a, b)
+  for k = a + 1, b - 1 do
+    if ONSET[part[k].w] then return true end
+  end
+  return false
+end
+
 -- Is a wrong action (rest, lie down, take something) said, not denied,
 -- in the sentence of the "then" at o before it, or in the sentence before
 -- when "then" opens its own?  Taking a temperature is a check, not one.
@@ -1419,6 +1435,19 @@ local function blockers(parts, ctx)
         end
         for k = math.max(1, o.s - 6), o.s - 1 do
           if part[k].w == "even" or part[k].w == "despite" then ok = false end
+        end
+        -- ("Even if you're due in for bloods the next morning, call now":
+        -- the whole "even if" clause is granted.)
+        -- ("If it came on at the weekend I'd ring them straight away", "if
+        -- my leg went swollen in the night": when the sign comes, not a
+        -- wait for it to change.)
+        for k = 1, o.s - 1 do
+          local u, n = part[k], part[k + 1]
+          local inside = u.clause == part[o.s].clause and n and
+                         select(1, cond_clause(part, u.w == "even" and k + 1 or k)) >= o.e
+          if inside and ((u.w == "even" and EVEN[n.w]) or (COND[u.w] and onset_between(part, k, o.s))) then
+            ok = false
+          end
         end
         -- ("Take her temperature first. Then call the line at once": a
         -- step said with a word of now is no putting off; what came first
@@ -1673,7 +1702,6 @@ end
 -- and answered ("it could just be a cold but I'd still ring them now")?
 -- Not when the answer holds another belief of the question after the
 -- contrast ("it's probably a virus but I'd keep an eye on it").
-local EVEN = { ["if"] = true, though = true, ["when"] = true, ["though"] = true }
 
 -- Clinicians, and what they do when a medicine is stopped on their word.
 local CLINICIAN = { team = true, doctor = true, doctors = true, nurse = true, oncologist = true,
