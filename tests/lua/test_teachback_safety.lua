@@ -700,3 +700,12 @@ T.test("teachback safety: when the sign comes, and what is granted, is no delay"
        "act-now")
   T.eq(now("Even if it's the weekend I'd ring the team tomorrow."), "")
 end)
+
+T.test("teachback safety: what the team will do after the call holds nothing back", function()
+  T.eq(now("Ring the team now; they'll assess me over the phone and bring me in if needed."), "act-now")
+  T.eq(now("Ring the team now; they'd probably see me tomorrow."), "act-now",
+       "their 'tomorrow' is not the learner's delay")
+  T.eq(now("Ring the team tomorrow; they'd know what to do."), "")
+  T.eq(beliefs("I'd ring the team now and they'll assess me over the phone, and I'd wait if needed"),
+       { 1 }, "the learner's own 'wait' still holds")
+end)

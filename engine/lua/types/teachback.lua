@@ -159,7 +159,7 @@ end
 
 local NEG = lexicon.NEGATIONS
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, conditional_only, idle_before, onset_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -1258,7 +1258,10 @@ local function action_words(parts, ctx)
   local out = {}
   for pi, part in ipairs(parts) do
     for i = 1, #part do
-      if class_ends(ctx, "action", part, i) then
+      -- ("they'll assess me over the phone and bring me in if needed":
+      -- "the phone" is a thing, not a call of the learner's.)
+      local thing = part[i - 1] and part[i - 1].w == "the"
+      if class_ends(ctx, "action", part, i) and not thing then
         out[#out + 1] = { part = pi, s = i, g = part[i].g, sent = part[i].sent }
       end
     end
@@ -1502,6 +1505,19 @@ local function contrast_between(parts, a, b)
   return false
 end
 
+-- Does someone else start a clause between tokens a and b ("call the line
+-- now; they'll assess me and bring me in if needed": the "if" is theirs)?
+-- (Not "she" or "he": in a student's answer she is the patient.)
+local OTHERS = { they = true, theyll = true, theyd = true, theyre = true }
+function others_between(parts, a, b)
+  for _, part in ipairs(parts) do
+    for _, t in ipairs(part) do
+      if t.g > a and t.g < b and OTHERS[t.w] then return true end
+    end
+  end
+  return false
+end
+
 -- The blocker that holds action o back, or nil.  A hedge counts within 3
 -- words before the action or 2 after it.  A delay counts anywhere in the
 -- same sentence unless a contrast word stands between them or another
@@ -1536,7 +1552,10 @@ local function blocked_by(o, bl, anchors, parts)
           end
         end
         local lo, hi = math.min(b.g1, o.g1), math.max(b.g2, o.g2)
-        if not nearer and not contrast_between(parts, lo, hi) then return b end
+        if not nearer and not contrast_between(parts, lo, hi) and
+           not (b.g1 > o.g2 and others_between(parts, o.g2, b.g1)) then
+          return b
+        end
       end
     end
   end
