@@ -41,7 +41,9 @@ M.CLASSES = {
              "get myself seen", "get checked", "go up to", "go down to", "go in", "nip to",
              "pop to", "take myself to", "take me in", "take me into", "take her in", "take her into",
              "drive me in", "drive her in", "get through to", "straight on to", "straight onto",
-             "be on to", "be onto", "mention*", "bring * up", "raise it" },
+             "be on to", "be onto", "mention*", "bring * up", "raise it",
+             -- "I'd use the out-of-hours number", "on the telephone to the ward".
+             "use the", "use my", "use their", "on the telephone to" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
@@ -67,7 +69,9 @@ M.CLASSES = {
           "in that moment", "before anything else", "no messing", "this instant",
           "within * minutes", "on the way", "without a second thought", "before i could",
           "before i * finished", "same minute", "never mind what time", "whatever time",
-          "any hour", "sooner the better", "the sooner" },
+          "any hour", "sooner the better", "the sooner",
+          -- (the older "directly": "I'd be on the telephone to them directly")
+          "directly" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "on call", "acute oncology", "triage", "hotline" },

@@ -709,3 +709,30 @@ T.test("teachback safety: what the team will do after the call holds nothing bac
   T.eq(beliefs("I'd ring the team now and they'll assess me over the phone, and I'd wait if needed"),
        { 1 }, "the learner's own 'wait' still holds")
 end)
+
+T.test("teachback safety: more ways to call, and a sign answered in the next sentence", function()
+  T.eq(named_now("I'd use the out-of-hours number, not wait till morning."), "act-now")
+  T.eq(named_now("I'd be on the telephone to the hospital directly."), "act-now")
+  T.eq(named_now("I'd get her on the phone to the breast care line straight away."), "act-now",
+       "'care' is no carer")
+  T.eq(named_now("I'd use the out-of-hours number tomorrow."), "")
+  local clot = T.question([[
+id: tb-clot
+topic: red-flags
+type: teachback
+prompt: Which problems should your team hear about?
+key_points:
+  - id: call-now-clot
+    says: Call your team now for a painful, swollen leg or arm.
+    urgent: true
+    any: ["swollen * leg*", "sore * arm*", "arm* * sore"]
+    source: doc#sec
+explain: x
+source: doc#sec
+]])
+  local function clot_now(text) return table.concat(tb.analyse(clot, text).covered, " ") end
+  T.eq(clot_now("A swollen, sore arm can't wait. I'd ring them right then."), "call-now-clot")
+  T.eq(clot_now("A swollen leg. Hot flushes I'd mention at clinic, I'd ring them tomorrow."), "")
+  T.eq(clot_now("A sore arm I'd mention at clinic. I'd ring them now about my hot flushes."),
+       "", "the sentence after a sign that has its own call")
+end)

@@ -77,7 +77,7 @@ for w in ([[cancer fever liver number never ever other another after water under
   order border power danger offer suffer consider wonder bother rather further
   whatever however wherever whenever forever clever corner dinner summer winter
   chapter register deliver discover cover recover better ulcer cluster blister
-  master anger hunger enter filter alter later
+  master anger hunger enter filter alter later carer
   chest test rest request interest suggest honest modest harvest protest digest
   arrest invest forest manifest contest]]):gmatch("%a+") do
   KEEP[w] = true
@@ -2082,9 +2082,17 @@ function M.analyse(q, text)
       ctx.bl = ctx.bl or blockers(parts, ctx)
       ctx.anchors = ctx.anchors or action_words(parts, ctx)
       bl, anchors = ctx.bl, ctx.anchors
-      local sents = {}
+      local sents, own = {}, {}
       for _, f in ipairs(found) do
         if not f.negated then sents[parts[f.part][f.s].sent] = true end
+      end
+      -- A sign named in a sentence with no action word of its own may be
+      -- answered in the next ("A swollen, sore arm can't wait for that.
+      -- I'd ring them right then.").
+      for _, a in ipairs(anchors) do own[a.sent] = true end
+      for _, f in ipairs(found) do
+        local sent = parts[f.part][f.s].sent
+        if not f.negated and not own[sent] then sents[sent + 1] = true end
       end
       local held, good = nil, {}
       ok = false
