@@ -284,3 +284,17 @@ T.test("teachback evidence: the call is shown as heard, not a telling beside it"
   r = tb.analyse(q("tb-hormone-therapy"), "I'd tell the nurse straight away about a swollen leg.")
   T.eq(r.evidence["call-now-clot"], { heard = "tell the nurse" })
 end)
+
+T.test("teachback rules: beliefs set against this time, conceded after, or in a story are not held", function()
+  T.eq(verdict("tb-back-pain-legs", "I've had a bad back on and off for years, but this would be " ..
+               "different. I'd ring the cancer team straight away."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "At my age one is tempted to put it down to lumbago, but with " ..
+               "weak legs I'd telephone the cancer nurses at once."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "It's just my bad back, but I'd ring the team straight away."),
+       "act-now | just-age-or-strain", "no concession, no 'different': the belief is held")
+  T.eq(verdict("tb-warning-sign-at-night", "Last winter I sat up till 7am because I didn't want " ..
+               "to wake anyone. Now I'd ring the line straight away, day or night."),
+       "call-now | ", "the story's reason is the story's")
+  T.eq(verdict("tb-warning-sign-at-night", "call the onc line rn. ur not bothering them"),
+       "call-now never-a-bother | ", "'ur not' is 'you're not'")
+end)

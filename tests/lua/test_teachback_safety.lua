@@ -736,3 +736,10 @@ source: doc#sec
   T.eq(clot_now("A sore arm I'd mention at clinic. I'd ring them now about my hot flushes."),
        "", "the sentence after a sign that has its own call")
 end)
+
+T.test("teachback safety: not able is no maybe; old trouble set against this one", function()
+  T.eq(now("I'd ring the team straight away, and if I couldn't get hold of them I'd go to A&E."),
+       "act-now")
+  T.eq(now("I could ring the team straight away."), "", "'could' alone is a maybe")
+  T.eq(now("I could not say. Maybe I'd ring the team straight away."), "")
+end)

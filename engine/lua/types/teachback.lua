@@ -397,12 +397,17 @@ local LAST = { time = true, year = true, month = true, week = true, night = true
                winter = true, summer = true, christmas = true }
 local PAST = { went = true, was = true, had = true, did = true, rang = true, sat = true,
                left = true, thought = true, took = true, felt = true, got = true }
+-- (A story's reason is the story's: "Last winter I sat up till 7am
+-- because I didn't want to wake anyone".)
+local BECAUSE = { because = true, cos = true, coz = true, cuz = true }
 local function mark_story(parts)
   local story
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
       local nxt = part[k + 1]
-      if story and (t.sent ~= story or lexicon.CONTRAST[t.w]) then story = nil end
+      if story and (t.sent ~= story or (lexicon.CONTRAST[t.w] and not BECAUSE[t.w])) then
+        story = nil
+      end
       -- ("a lady who waited till her clinic day": her story, to the clause's end.)
       if t.w == "who" and nxt and (nxt.w:find("ed$") or PAST[nxt.w]) then
         for j = k + 1, #part do
@@ -1421,8 +1426,11 @@ local function blockers(parts, ctx)
   for _, kind in ipairs({ "delay", "hedge", "condition" }) do
     for _, o in ipairs(all_found(ctx.classes[kind] or {}, parts, ctx)) do
       local part = parts[o.part]
+      -- ("if I couldn't get hold of them": not able, no maybe.)
+      local unable = kind == "hedge" and part[o.s].w == "could" and part[o.e + 1] and
+                     part[o.e + 1].neg
       local ok = not o.negated and not part[o.s].mused and not part[o.s].bygone and
-                 not after_musing(parts, o) and
+                 not unable and not after_musing(parts, o) and
                  not (part[o.s].w == "if" and select(2, cond_clause(part, o.s))) and
                  not (part[o.s].w == "then" and consequent(parts, o))
       if ok and kind ~= "hedge" then
@@ -1680,6 +1688,8 @@ for w in ([[could might may maybe perhaps probably possibly suppose guess assume
   HEDGED[w] = true
 end
 for w in ([[but though although however yet]]):gmatch("%a+") do ANSWER[w] = true end
+-- Concessions that may come after what they concede.
+local CONCEDE = { tempted = true, tempting = true, admittedly = true, instinct = true }
 -- "I'd say it's kind of like bone cancer": the learner's own saying.
 local OWN = { i = true, id = true, ill = true, we = true, wed = true }
 local SAYING = { say = true, says = true, said = true, tell = true, tells = true, told = true }
@@ -1702,6 +1712,13 @@ local function answered(flat, parts, o)
     if ANSWER[flat[g].w] then break end
     if report_or_concession(flat, flat[g], true) then marker = flat[g] break end
     g = g - 1
+  end
+  -- ("At my age one is tempted to put it down to lumbago, but…": the
+  -- concession may follow the words it concedes.)
+  g = e.g + 1
+  while not marker and flat[g] and flat[g].sent == s.sent and not ANSWER[flat[g].w] do
+    if CONCEDE[flat[g].w] then marker = flat[g] end
+    g = g + 1
   end
   if not marker then return nil end
   g = e.g + 1
@@ -1759,8 +1776,26 @@ function disowned(flat, parts, o, q, ctx)
   if s.bygone then return true end
   -- ("I am never disturbing them": what the learner is, not a reluctance;
   -- a belief that starts with its negation is the key point's.)
+  -- ("ur not bothering them", "your not a bother": "you're" as typed.)
   local before = flat[s.g - 1]
-  if s.neg and before and before.sent == s.sent and COPULA[before.w] then return true end
+  if s.neg and before and before.sent == s.sent and (COPULA[before.w] or before.w == "your") then
+    return true
+  end
+  -- ("I've had a bad back for years, but this would be different": the
+  -- old trouble set against this one.)
+  for g = s.g + 1, s.g + 8 do
+    local t = flat[g]
+    if not t or t.sent ~= s.sent then break end
+    if ANSWER[t.w] then
+      for h = g + 1, g + 4 do
+        if flat[h] and flat[h].sent == s.sent and flat[h].w == "different" and
+           not flat[h].negated then
+          return true
+        end
+      end
+      break
+    end
+  end
   -- A belief mused on, then denied: the next sentence answers "No" or
   -- denies a wrong action ("should I just wait? ... No, not waiting"; but
   -- "Would it be OK to wait till my scan? I don't want to make a fuss"
