@@ -54,6 +54,7 @@ struct yml {
 	const unsigned char *buf;
 	size_t len;
 	size_t char_index, byte_index;  /* byte_of's last answer */
+	size_t lines;                   /* 1 + buf's line feeds, or 0: not counted */
 	int line_offset;
 	int where;              /* absolute index of the where table, or 0 */
 	int64_t *pos;           /* the positions read (malloc), numbered from base */
@@ -67,9 +68,41 @@ struct yml {
 };
 
 static int build_node(struct yml *y, lua_Integer self);
+static void offset_to_pos(const struct yml *y, size_t off, size_t *line, size_t *col);
+
+/*
+ * libyaml ends a text that lacks a final line feed with a line break of
+ * its own, so a mark at the very end (an empty value, a missing node) is
+ * on the line after the last.  The mark as the file's lines count it: at
+ * the end of the last line.  (Only LF and CRLF reach libyaml, see
+ * yaml_only_break, so its lines are the file's up to there.)
+ */
+static yaml_mark_t in_file(struct yml *y, yaml_mark_t m)
+{
+	size_t line, col;
+
+	if (m.column != 0 || m.line == 0 || y->len == 0 || y->buf[y->len - 1] == '\n')
+		return m;
+	if (!y->lines) {                /* counted once, when first needed */
+		const unsigned char *p = y->buf, *end = y->buf + y->len;
+
+		y->lines = 1;
+		while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+			p++;
+			y->lines++;
+		}
+	}
+	if (m.line < y->lines)          /* 0-based: on one of the lines */
+		return m;
+	offset_to_pos(y, y->len, &line, &col);
+	m.line = line - 1;
+	m.column = col - 1;
+	return m;
+}
 
 static lua_Integer pack_pos(struct yml *y, yaml_mark_t m)
 {
+	m = in_file(y, m);
 	return ((lua_Integer)(m.line + 1 + y->line_offset) << 32) |
 	       (lua_Integer)(m.column + 1);
 }
@@ -112,8 +145,20 @@ static int fail_at(struct yml *y, size_t line, size_t col, const char *fmt, ...)
 	return 0;
 }
 
-#define fail_mark(y, m, ...) \
-	fail_at((y), (m).line + 1, (m).column + 1, __VA_ARGS__)
+static int fail_mark(struct yml *y, yaml_mark_t m, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail_mark(struct yml *y, yaml_mark_t m, const char *fmt, ...)
+{
+	char msg[TB_ERRLEN / 2];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	m = in_file(y, m);
+	return fail_at(y, m.line + 1, m.column + 1, "%s", msg);
+}
 
 /*
  * A mark's index counts characters, not bytes (libyaml 0.2.5): the byte

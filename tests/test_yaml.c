@@ -572,6 +572,25 @@ static void test_error_at_the_end(void **state)
 		     "(while parsing a flow sequence at 1:4)");
 }
 
+/* A node there too (fuzz finding): "---" alone is an empty document whose
+ * value libyaml placed at 2:1; the file ends at 1:4. */
+static void test_node_at_the_end(void **state)
+{
+	int64_t p;
+
+	(void)state;
+	assert_int_equal(load("---", 3), 1);
+	assert_true(lua_islightuserdata(L, 2));          /* null: where[0] holds its position */
+	lua_rawgeti(L, 1, 0);
+	assert_int_equal(lua_rawlen(L, -1), 8);
+	memcpy(&p, lua_tostring(L, -1), sizeof p);
+	assert_int_equal(p, ((int64_t)1 << 32) | 4);
+	assert_int_equal(load("---\n", 4), 1);
+	lua_rawgeti(L, 1, 0);
+	memcpy(&p, lua_tostring(L, -1), sizeof p);
+	assert_int_equal(p, ((int64_t)2 << 32) | 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -606,6 +625,7 @@ int main(void)
 		cmocka_unit_test(test_yaml_only_line_breaks_escaped),
 		cmocka_unit_test(test_marks_count_characters),
 		cmocka_unit_test(test_error_at_the_end),
+		cmocka_unit_test(test_node_at_the_end),
 	};
 
 	return cmocka_run_group_tests_name("yaml", tests, setup, teardown);
