@@ -750,11 +750,19 @@ local function grammar()
   -- backslash that is not one of ESC): white space off both ends (trim only
   -- when the piece ends in some, which is rare), escapes undone.
   local function piece(stop, extra)
-    local unit = (1 - S(stop .. "\\\n"))^1 + ESC + LB * #(1 - S(stop)) / " "
+    local run = (1 - S(stop .. "\\\n"))^1
+    local unit = run + ESC + LB * #(1 - S(stop)) / " "
     if extra then unit = unit + extra end
     -- "\n" inside a piece only: at either end trim would take the newline.
     local text = (unit * (unit + P("\\n") * #(1 - S(stop .. WHITE .. "\\")) / "\n")^0)^-1
-    return GAP * (Cs(text) * -B(WS) + Cs(text) / trim)
+    -- The usual piece is one run that no unit can go on from: before a
+    -- byte of stop that extra does not take, at a line's end that LB
+    -- does not join, or at the end.  It is taken as it stands (a plain
+    -- capture: no substitution to build).
+    local at_stop = #S(stop)
+    if extra then at_stop = at_stop * -extra end
+    local ends = at_stop + #(NL * SP^0 * (S(stop .. WHITE) + P("//") + -P(1))) + -P(1)
+    return GAP * (C(run) * ends * -B(WS) + Cs(text) * -B(WS) + Cs(text) / trim)
   end
 
   local HASH = P("#") * -P("###")             -- a feedback's "#", not "####"
