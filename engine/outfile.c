@@ -374,20 +374,36 @@ static int yaml_plain_ok(lua_State *L, const unsigned char *s, size_t len, int f
 		return 0;
 	if (s[len - 1] == ':')
 		return 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = s[i];
+	for (size_t i = 0; i < len;) {
+		size_t end = len;
 		uint64_t w;
 
-		if (len - i >= 8 && (memcpy(&w, s + i, 8), !yaml_word_special(w, flow))) {
-			i += 7;
-			continue;
+		if (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (!yaml_word_special(w, flow)) {
+				i += 8;
+				continue;
+			}
+			/* Each byte of this word, then the next word: a word
+			 * tried again one byte on would hold the same byte. */
+			end = i + 8;
+		} else if (len >= 8) {
+			/* The last few bytes, as the end of the last eight. */
+			memcpy(&w, s + len - 8, 8);
+			if (!yaml_word_special(w, flow))
+				break;
 		}
-		if (flow && in_set(",[]{}", c))
-			return 0;
-		if ((c == ':' && i + 1 < len && s[i + 1] == ' ') || (c == '#' && i > 0 && s[i - 1] == ' '))
-			return 0;
-		if (yaml_unsafe_at(s, len, i))
-			return 0;
+		for (; i < end; i++) {
+			unsigned char c = s[i];
+
+			if (flow && in_set(",[]{}", c))
+				return 0;
+			if ((c == ':' && i + 1 < len && s[i + 1] == ' ') ||
+			    (c == '#' && i > 0 && s[i - 1] == ' '))
+				return 0;
+			if (yaml_unsafe_at(s, len, i))
+				return 0;
+		}
 	}
 	/* Text that reads as a number (as Lua's tonumber reads it) stays text. */
 	if (isdigit(s[0]) || in_set(".-+", s[0])) {
@@ -489,12 +505,20 @@ static void ybuf_spaces(lua_State *L, struct ybuf *y, int n)
 /* s double-quoted, with YAML's escapes. */
 static void yaml_quote(lua_State *L, struct ybuf *y, const unsigned char *s, size_t len)
 {
+	size_t from = 0;        /* the bytes from here on are written as they are */
+
 	ybuf_put(L, y, "\"", 1);
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = s[i];
-		size_t n = yaml_unsafe_at(s, len, i);
+		size_t n;
 		char esc[8];
 
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+			continue;       /* written with the run it stands in */
+		n = c == '"' || c == '\\' ? 0 : yaml_unsafe_at(s, len, i);
+		if (n == 0 && c != '"' && c != '\\')
+			continue;
+		ybuf_put(L, y, s + from, i - from);
 		if (c == '"' || c == '\\') {
 			esc[0] = '\\';
 			esc[1] = (char)c;
@@ -504,15 +528,15 @@ static void yaml_quote(lua_State *L, struct ybuf *y, const unsigned char *s, siz
 		} else if (n == 1 || n == 2) {
 			snprintf(esc, sizeof esc, "\\x%02x", n == 1 ? c : s[i + 1]);
 			ybuf_puts(L, y, esc);
-		} else if (n == 3) {
+		} else {
 			ybuf_puts(L, y, c == 0xe2 ? (s[i + 2] == 0xa8 ? "\\L" : "\\P")
 						  : (s[i + 2] == 0xbe ? "\\uFFFE" : "\\uFFFF"));
-		} else {
-			ybuf_put(L, y, &c, 1);
 		}
 		if (n > 1)
 			i += n - 1;
+		from = i + 1;
 	}
+	ybuf_put(L, y, s + from, len - from);
 	ybuf_put(L, y, "\"", 1);
 }
 

@@ -194,3 +194,22 @@ T.test("yaml document: many keys, nested maps and lists, ranks kept per key", fu
   T.eq(ok, false)
   T.ok(tostring(err):find("yaml: nested deeper than 64", 1, true), err)
 end)
+
+-- Quoted text is written in runs between the bytes that need an escape:
+-- escapes first, last, side by side and alone, worked out by hand.
+T.test("yaml scalars: quoted text, escapes at its ends, side by side and in long runs", function()
+  T.eq(yamlout.scalar('x: "q" \\ end'), '"x: \\"q\\" \\\\ end"')
+  T.eq(yamlout.scalar('"start'), '"\\"start"')
+  T.eq(yamlout.scalar('a: end\\'), '"a: end\\\\"')
+  T.eq(yamlout.scalar('a: \\\\""'), '"a: \\\\\\\\\\"\\""')
+  T.eq(yamlout.scalar("tab\there: x"), '"tab\\there: x"')
+  T.eq(yamlout.scalar("\n"), '"\\n"')
+  T.eq(yamlout.scalar("a\r\nb"), '"a\\r\\nb"')
+  T.eq(yamlout.scalar("a: \1\127\194\133é\226\128\168z"), '"a: \\x01\\x7f\\x85é\\Lz"')
+  local long = ("word "):rep(2000)
+  T.eq(yamlout.scalar("k: " .. long .. '"'), '"k: ' .. long .. '\\""')
+  for _, s in ipairs({ 'x: "q" \\ end', "a\r\nb", "a: \1\127\194\133é\226\128\168z", "k: " .. long }) do
+    local back = host.parse_yaml("t: " .. yamlout.scalar(s) .. "\n", "t.yaml")
+    T.eq(back.t, s)
+  end
+end)
