@@ -383,3 +383,20 @@ T.test("gift import: ids from titles the grammar takes as ids and from the other
   T.eq(recs[1].id, nil)
   T.eq(recs[1].title, "r1-site")
 end)
+
+-- A question's text before " {" keeps its white space in the grammar's
+-- capture; the record's function takes it off, as trim did.
+T.test("gift grammar: white space at a question's end before its answers", function()
+  local src = "Q1 {=a ~b}\n\nQ2 \t {=a ~b}\n\nQ3\f{=a ~b}\n\nQ4\v \v{=a ~b}\n\n" ..
+              "::t:: {=a ~b}\n\n::u::\t{=a ~b}\n\nQ \\{ x\\} {=a ~b}\n"
+  local r1, e1, recs, err, fast = both(src)
+  T.eq(e1, nil)
+  T.eq(err, nil)
+  T.ok(same(recs, r1), "records differ")
+  T.eq(fast, 7)
+  local want = { "Q1", "Q2", "Q3", "Q4", "", "", "Q { x}" }
+  for i, w in ipairs(want) do T.eq(recs[i].stem, w, "question " .. i) end
+  local quiz = assert(gift.import(src, "ws.gift"))
+  T.eq(quiz.questions[2].prompt, "Q2")
+  T.eq(quiz.questions[4].prompt, "Q4")
+end)
