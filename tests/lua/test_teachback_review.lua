@@ -298,3 +298,25 @@ T.test("teachback rules: beliefs set against this time, conceded after, or in a 
   T.eq(verdict("tb-warning-sign-at-night", "call the onc line rn. ur not bothering them"),
        "call-now never-a-bother | ", "'ur not' is 'you're not'")
 end)
+
+T.test("teachback rules: asking family first holds the call but is no waiting belief", function()
+  T.eq(verdict("tb-back-pain-legs", "I'd ask my daughter what she thinks first, she's a nurse, " ..
+               "and then probably phone the hospital."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd text my sister and ask what she thinks when " ..
+               "she's up, then decide whether to ring."), " | waits-till-morning",
+       "waiting till she is up still waits")
+end)
+
+T.test("teachback rules: beliefs the sibling question heard, and more of them", function()
+  T.eq(verdict("tb-high-temperature", "I think it could mean the tumour is getting more " ..
+               "active again."), " | cancer-growing")
+  T.eq(verdict("tb-high-temperature", "I'd pop into the chemist and ask what they'd recommend."),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-high-temperature", "I'd stop taking my tablets until the temperature went away."),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "Most fevers are viral and settle by themselves, so " ..
+               "reassure her it's likely nothing."), " | brushed-off")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd wait until the clinic opens. There's no sense " ..
+               "waking anybody up at that hour."), " | waits-till-morning a-bother")
+  T.eq(verdict("tb-high-temperature", "I'd call the line in an hour."), " | treats-at-home-or-waits")
+end)

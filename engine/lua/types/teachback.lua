@@ -1952,14 +1952,20 @@ function conditional_only(parts, good, ctx)
   return words
 end
 
--- Is blocker b a step after reading up ("I'd check the booklet first, and
--- then I'd ring"): a <lookup> earlier in its sentence?
+-- Is blocker b a step after reading up or asking family ("I'd check the
+-- booklet first, and then I'd ring"; "I'd ask my daughter what she thinks
+-- first, and then phone"): "lookup" or "consult" for the <lookup> or
+-- <consult> earlier in its sentence, else false.  It holds the call back,
+-- but is no belief that waiting is fine.
 function read_first(parts, b, ctx)
   for pi = b.part, 1, -1 do
     local p = parts[pi]
     for k = (pi == b.part and b.s - 1 or #p), 1, -1 do
       if p[k].sent ~= b.sent then return false end
-      if class_ends(ctx, "lookup", p, k) and not p[k].negated then return true end
+      if not p[k].negated then
+        if class_ends(ctx, "lookup", p, k) then return "lookup" end
+        if class_ends(ctx, "consult", p, k) then return "consult" end
+      end
     end
   end
   return false
@@ -2058,7 +2064,13 @@ function M.analyse(q, text)
         if b and good[1] and escalation(parts, a, b, good, ctx) then b = nil end
         -- (A hedge holds the call back, but "maybe I'd call" is no belief
         -- that waiting is fine; nor is reading up first.)
-        if b and (b.kind == "hedge" or read_first(parts, b, ctx)) then b = nil end
+        -- (Asking family first is no such belief either, when the step
+        -- after it is only a "then"; "when he comes round at the
+        -- weekend" still waits.)
+        local first = b and read_first(parts, b, ctx)
+        if b and (b.kind == "hedge" or first == "lookup" or (first == "consult" and b.word == "then")) then
+          b = nil
+        end
         if b then
           local p = parts[b.part]
           ctx.held[p] = ctx.held[p] or {}
