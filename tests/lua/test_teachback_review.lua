@@ -10,7 +10,7 @@ local FILES = { "quizzes/patient/bone-basics.yaml", "quizzes/patient/when-to-cal
                 "quizzes/patient/what-is-metastasis.yaml", "quizzes/selfcheck/cdk46.yaml",
                 "quizzes/selfcheck/bone-agent.yaml", "quizzes/selfcheck/hormone-therapy.yaml",
                 "quizzes/selfcheck/brain-srs.yaml", "quizzes/student/exam.yaml",
-                "quizzes/student/staging-and-sites.yaml" }
+                "quizzes/student/staging-and-sites.yaml", "quizzes/student/treatments.yaml" }
 
 local Q
 local function q(id)
@@ -319,4 +319,17 @@ T.test("teachback rules: beliefs the sibling question heard, and more of them", 
   T.eq(verdict("tb-warning-sign-at-night", "I'd wait until the clinic opens. There's no sense " ..
                "waking anybody up at that hour."), " | waits-till-morning a-bother")
   T.eq(verdict("tb-high-temperature", "I'd call the line in an hour."), " | treats-at-home-or-waits")
+end)
+
+T.test("teachback rules: what others would say, and true facts beside a belief's words", function()
+  T.eq(verdict("tb-back-pain-legs", "my nan would be like oh its just my back, but no, I'd ring " ..
+               "her cancer nurse number straight away"), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "At my age you'd think it's just the old back playing up, " ..
+               "but not with what I've got in my bones. I'd telephone the hospital this minute."),
+       "act-now | ")
+  T.eq(verdict("tb-explain-denosumab-teeth", "The blood test checks calcium before each dose, " ..
+               "that's separate."), " | ", "a true fact about calcium is no belief")
+  T.eq(verdict("tb-explain-denosumab-teeth", "Because it can lower your calcium and that " ..
+               "weakens your teeth"), " | calcium-teeth")
+  T.eq(verdict("tb-explain-cdk46-fever", "I'd ask the pharmacist to explain it to her."), " | ")
 end)

@@ -1694,9 +1694,13 @@ local CONCEDE = { tempted = true, tempting = true, admittedly = true, instinct =
 local OWN = { i = true, id = true, ill = true, we = true, wed = true }
 local SAYING = { say = true, says = true, said = true, tell = true, tells = true, told = true }
 
+-- ("my nan would be like oh it's just my back": "be like" quotes.)
+local QUOTING = { be = true, was = true, were = true, is = true, im = true, shes = true,
+                  hes = true, theyre = true, theyd = true, shed = true }
 local function report_or_concession(flat, t, modal)
-  if not (REPORT[t.w] or (modal and HEDGED[t.w])) then return false end
   local prev = flat[t.g - 1]
+  if t.w == "like" and prev and QUOTING[prev.w] then return true end
+  if not (REPORT[t.w] or (modal and HEDGED[t.w])) then return false end
   return not (SAYING[t.w] and prev and OWN[prev.w])
 end
 
@@ -1717,7 +1721,7 @@ local function answered(flat, parts, o)
   -- concession may follow the words it concedes.)
   g = e.g + 1
   while not marker and flat[g] and flat[g].sent == s.sent and not ANSWER[flat[g].w] do
-    if CONCEDE[flat[g].w] then marker = flat[g] end
+    if CONCEDE[flat[g].w] or report_or_concession(flat, flat[g], false) then marker = flat[g] end
     g = g + 1
   end
   if not marker then return nil end
