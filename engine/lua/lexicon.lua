@@ -134,7 +134,8 @@ M.CLASSES = {
   -- pain, I'd ring 911") is not acting now on the sign itself.  No belief
   -- that waiting is fine is heard in it.
   severity = { "serious*", "severe*", "emergenc*", "bad enough", "really bad", "very bad",
-               "that bad", "so bad" },
+               "that bad", "so bad", "really unwell", "very unwell", "really ill", "very ill",
+               "really poorly", "very poorly" },
   -- The same wait said with "unless": "unless it settled down I'd call".
   improve = { "settl*", "better", "eas*", "improv*", "pass*", "go* away", "go* down",
               "come down", "clear*", "calm* down" },

@@ -16,12 +16,15 @@
 --                 a general set and a red-flag set (half of it right
 --                 answers said in many ways), measured before any rule
 --                 was tuned on them, then tuned on;
---   heldout-e.yaml, heldout-h.yaml, heldout-l.yaml, heldout-m.yaml
---                 four more such sets, never tuned on and their texts
+--   heldout-e.yaml, heldout-h.yaml, heldout-l.yaml, heldout-m.yaml,
+--   heldout-p.yaml, heldout-r.yaml
+--                 six more such sets, never tuned on and their texts
 --                 never read: only their figures are, and they are the
 --                 honest ones (README); their disagreements are never
 --                 shown (L was written after the last rule of its round,
---                 M after it too, with N and O, and measured before them);
+--                 M after it too, with N and O, and measured before them;
+--                 P (general) and R (red flags) after the rules tuned on N
+--                 and O);
 --   labelled.yaml an older set with its own five questions.
 -- The questions are checked with the real schema against the real
 -- material; then analyse() runs on every answer and its findings are
@@ -168,7 +171,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

@@ -743,3 +743,12 @@ T.test("teachback safety: not able is no maybe; old trouble set against this one
   T.eq(now("I could ring the team straight away."), "", "'could' alone is a maybe")
   T.eq(now("I could not say. Maybe I'd ring the team straight away."), "")
 end)
+
+T.test("teachback safety: a call only asked about, or kept for a fever of 39, is no call now", function()
+  T.eq(now("maybe call the nurse? idk"), "", "a question answered 'I don't know'")
+  T.eq(now("Should I wait? No, I'd call the team now."), "act-now")
+  T.eq(now("If your temperature goes over 39 or you feel really unwell, call the team."), "")
+  T.eq(now("If it went above 39 I'd call the team straight away."), "")
+  T.eq(now("If my temperature is 38 or more I'd call the team straight away."), "act-now",
+       "38 is the line's own threshold")
+end)

@@ -1193,7 +1193,8 @@ local function actions_to_target(parts, ctx)
   end
   for pi, part in ipairs(parts) do
     for i = 1, #part do
-      if not part[i].negated and not told_of(part, i, ctx) then
+      -- ("maybe call the nurse? idk": a call only asked about is no plan.)
+      if not part[i].negated and not part[i].mused and not told_of(part, i, ctx) then
         local ends = class_ends(ctx, "action", part, i)
         -- "she'd tell me if I need the hospital": someone acting on the
         -- learner is not the learner getting help.
@@ -1928,9 +1929,12 @@ end
 -- the sign is bad enough ("if it was serious I'd ring 911"): the
 -- condition's words when every call that counts follows one in its
 -- sentence, else nil.
+-- (A temperature of 39 or more is a threshold too: the line is for 38.)
 local function threshold(part, k, stop, ctx)
   for j = k + 1, stop do
     if class_ends(ctx, "severity", part, j) then return true end
+    local n = tonumber(part[j].w)
+    if n and n >= 39 and n <= 45 then return true end
   end
   return false
 end
