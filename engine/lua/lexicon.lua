@@ -54,7 +54,7 @@ M.CLASSES = {
              "urgent care", "medical help", "special number", "phone number", "help line", "oncology", "chemo unit", "chemo ward",
              "day unit", "assessment unit", "advice line", "cancer line", "the unit",
              "emergency service*", "key worker", "keyworker", "cns", "duty doctor",
-             "on-call", "out-of-hours", "acute oncology" },
+             "on-call", "out-of-hours", "acute oncology", "after hours" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
                 "paramedic*" },
@@ -74,7 +74,8 @@ M.CLASSES = {
           "directly" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
-  urgent_line = { "24 hour", "out of hours", "on call", "acute oncology", "triage", "hotline" },
+  urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",
+                  "hotline" },
   -- Putting the call off.  Negated ("I would not wait until the morning")
   -- they do not count.
   delay = { "tomorrow", "morning", "in the morning", "the morning", "next morning", "till morning", "til morning",

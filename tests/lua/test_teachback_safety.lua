@@ -752,3 +752,19 @@ T.test("teachback safety: a call only asked about, or kept for a fever of 39, is
   T.eq(now("If my temperature is 38 or more I'd call the team straight away."), "act-now",
        "38 is the line's own threshold")
 end)
+
+T.test("teachback safety: warnings against waiting, hours in words, and others' stories", function()
+  T.eq(covered("Ring them. Now. Waiting could make whatever it is worse."), "act-now")
+  T.eq(beliefs("Ring them. Now. Waiting could make whatever it is worse."), {})
+  T.eq(beliefs("Waiting is what I'd do, it won't make it worse."), { 1 },
+       "a wait said not to make things worse is still a wait")
+  T.eq(now("Ringing anyone at two in the morning goes against the grain, but I'd call the team now."),
+       "act-now", "'two in the morning' is when, not a delay")
+  T.eq(named_now("I'd call the after-hours number right away. It's way better to call early than wait."),
+       "act-now")
+  T.eq(beliefs("I had a fever once and thought I'd just sleep it off. Now I ring the team at once."), {})
+  T.eq(beliefs("One of the ladies on our ward thought it was nothing and waited till the morning. " ..
+               "So ring the team the moment you notice it."), {})
+  T.eq(beliefs("My friend waited till the morning, and I'd wait too."), { 1 },
+       "their story ends at the learner's own 'I'")
+end)

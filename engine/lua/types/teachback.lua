@@ -158,6 +158,7 @@ end
 -- Words, parts, sentences and negation
 
 local NEG = lexicon.NEGATIONS
+local mark_their_story
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
   leads_sentence, consequent, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
@@ -300,7 +301,7 @@ local COMPLEMENT = { mean = true, means = true, meant = true, think = true, say 
 local AUX = { am = true, is = true, are = true, would = true, will = true, could = true,
               should = true, can = true, shall = true, ["do"] = true, did = true, was = true }
 local WAKE = { ["or"] = true, nor = true, ["until"] = true, till = true, til = true }
-local PREFER = { rather = true, sooner = true }
+local PREFER = { rather = true, sooner = true, better = true }
 -- A negated wait reaches over the whole wait ("not wait to see the doctor
 -- in the morning"): this many words.
 M.WAIT_SCOPE = 10
@@ -400,6 +401,33 @@ local PAST = { went = true, was = true, had = true, did = true, rang = true, sat
 -- (A story's reason is the story's: "Last winter I sat up till 7am
 -- because I didn't want to wake anyone".)
 local BECAUSE = { because = true, cos = true, coz = true, cuz = true }
+-- Someone else's past: from a past verb whose subject is another person
+-- ("One of the ladies on our ward thought her fever was just a cold and
+-- waited") to the next "I", "we" or "you".
+local OTHER_ONE = { lady = true, ladies = true, woman = true, women = true, man = true,
+                    patient = true, she = true, he = true, friend = true, neighbour = true,
+                    neighbor = true, sister = true, mum = true, mother = true }
+local FIRST = { i = true, id = true, ill = true, im = true, ive = true, we = true, wed = true,
+                you = true, youd = true, youll = true, youre = true, so = true }
+-- (What they thought or did about it; "my friend was on HRT, so it's the
+-- same thing" is a fact the learner builds on, not a story.)
+local THEIR_CHOICE = {}
+for w in ([[thought waited left sat decided believed reckoned figured assumed ignored
+  slept stayed]]):gmatch("%a+") do
+  THEIR_CHOICE[w] = true
+end
+function mark_their_story(parts)
+  for _, part in ipairs(parts) do
+    local who, from = false, false
+    for k, t in ipairs(part) do
+      if FIRST[t.w] then who, from = false, false end
+      if OTHER_ONE[t.w] then who = true end
+      if who and not from and THEIR_CHOICE[t.w] then from = true end
+      if from then t.bygone = true end
+    end
+  end
+end
+
 local function mark_story(parts)
   local story
   for _, part in ipairs(parts) do
@@ -419,9 +447,17 @@ local function mark_story(parts)
          (t.w == "in" and nxt and nxt.w == "the" and part[k + 2] and part[k + 2].w == "past") then
         story = t.sent
       end
+      -- ("I had a fever once on my first cycle and thought I'd sleep it
+      -- off": "once" after a past verb tells a story.)
+      if t.w == "once" and k > 1 then
+        for j = math.max(1, k - 4), k - 1 do
+          if PAST[part[j].w] then story = t.sent end
+        end
+      end
       if story then t.bygone = true end
     end
   end
+  mark_their_story(parts)
 end
 
 -- Waiting for the team to ring back after a call is no holding back:
@@ -555,8 +591,16 @@ local function past_soft(part, k)
   return j
 end
 
+-- ("Waiting could make whatever it is worse": a wait that makes things
+-- worse is warned against.)
+local MAKE = { make = true, makes = true, made = true, making = true }
 local function deny_before_danger(part)
   for k, t in ipairs(part) do
+    if MAKE[t.w] and k > 1 then
+      for j = k + 1, math.min(#part, k + 4) do
+        if part[j].w == "worse" then deny_before(part, k) break end
+      end
+    end
     if BE[t.w] and k > 1 then
       local j = past_soft(part, k)
       if part[j] and (DANGER[part[j].w] or
@@ -1414,6 +1458,12 @@ function idle_before(parts, o)
   return false
 end
 
+-- ("ringing anyone at two in the morning": an hour said in words.)
+local CLOCK_WORD = {}
+for w in ([[one two three four five six seven eight nine ten eleven twelve]]):gmatch("%a+") do
+  CLOCK_WORD[w] = true
+end
+
 local function blockers(parts, ctx)
   local out = {}
   for _, o in ipairs(waiting_clauses(parts, ctx)) do
@@ -1442,7 +1492,8 @@ local function blockers(parts, ctx)
         -- ("2 in the morning" is a time, but "ring 111 tomorrow" is put off.)
         -- (A clock time "2 in the morning", "3am the morning after" is when.)
         for k = math.max(1, o.s - 3), o.s - 1 do
-          local clock = part[k].w:find("^%d%d?$") or part[k].w:find("^%d%d?am$")
+          local clock = part[k].w:find("^%d%d?$") or part[k].w:find("^%d%d?am$") or
+                        CLOCK_WORD[part[k].w]
           if clock and (k + 1 == o.s or part[k + 1].w == "in") then ok = false end
         end
         for k = math.max(1, o.s - 6), o.s - 1 do
