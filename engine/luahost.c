@@ -507,6 +507,7 @@ static int open_host(lua_State *L)
 	luaL_newlib(L, fns);
 	out_register(L);
 	speech_register(L);
+	shape_register(L);
 	yml_push_null(L);
 	lua_setfield(L, -2, "null");
 	lua_pushliteral(L, TB_VERSION);

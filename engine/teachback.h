@@ -95,6 +95,9 @@ int speech_wav(const char *text, size_t len, const char *voice, int wpm,
 	       char *err, size_t errlen);
 void speech_register(lua_State *L);
 
+/* shape.c: host.shape, the mechanical half of a node's field checks */
+void shape_register(lua_State *L);
+
 /* term.c */
 struct term_opts {
 	int color;      /* ANSI colour and bold */

@@ -411,6 +411,23 @@ function V:fields(node, allowed, what, ...)
   end
 end
 
+-- A spec for host.shape (shape.c), which checks the usual, valid node's
+-- fields in one call and converts them as the checks above would; when it
+-- says no, the checks above run and say why.  allowed: the set of field
+-- names (nil: not checked); fields: {name, kind, argument} in order, kind
+-- one of text, id, bool, absent, texts, maps (see shape.c); min: the
+-- fewest entries of a list of such nodes.
+local KINDS = host.shape_kinds
+
+function M.shape(allowed, fields, min)
+  local spec = { allowed = allowed, min = min }
+  for i, f in ipairs(fields) do
+    local kind = KINDS[f[2]] or error("schema.shape: no kind " .. tostring(f[2]))
+    spec[3 * i - 2], spec[3 * i - 1], spec[3 * i] = f[1], kind, f[3] or false
+  end
+  return spec
+end
+
 function M.set(list)
   local s = {}
   for _, v in ipairs(list) do s[v] = true end

@@ -341,7 +341,19 @@ local REQUIRED = { required = true }
 
 -- Check q.options; returns the number of correct options, or nil when the
 -- list itself is unusable.
+-- The same checks for host.shape: the usual question's options in one call.
+local OPTIONS_SHAPE = schema.shape(nil, { { "options", "maps", schema.shape(OPTION_FIELDS, {
+  { "text", "text", true }, { "correct", "bool", false }, { "feedback", "text" },
+  { "fixed", "bool", false } }, OPTIONS.min) } })
+
 function M.validate_options(q, v)
+  if host.shape(q, OPTIONS_SHAPE) then
+    local correct = 0
+    for _, o in ipairs(q.options) do
+      if o.correct then correct = correct + 1 end
+    end
+    return correct
+  end
   local opts = v:list(q, "options", OPTIONS)
   if not opts then return nil end
   local correct = 0

@@ -1,0 +1,317 @@
+/*
+ * shape.c -- the mechanical half of checking a node's fields, in one call:
+ * host.shape(node, spec) says whether every field is what spec says (a
+ * text, an id, true or false, absent, a list of texts, a list of mappings
+ * with a spec of their own) and no field is one spec does not allow.
+ *
+ * It answers yes or no and nothing more.  Yes: the node is left exactly as
+ * schema.lua's checks would leave it (true and false converted from their
+ * text, defaults written) and those checks have nothing to say.  No:
+ * nothing has been changed, and schema.lua's own checks run and say what
+ * is wrong, where.  Which fields a node has and every message stay in Lua
+ * (schema.shape makes the specs); this spares the usual, valid node the
+ * dozen Lua calls a field its checks cost.  Anything unusual (a null, a
+ * number where text goes, "True", an empty list) is a no: the Lua checks
+ * know what to make of it.
+ *
+ * A spec is a Lua table: spec.allowed, a set of the field names allowed
+ * (or nil: not checked), spec.min, the fewest entries of a list of such
+ * mappings (kind maps), and the fields as triples, spec[3i-2] the name,
+ * spec[3i-1] the kind (host.shape_kinds), spec[3i] its argument:
+ *
+ *   text   a string with no control character, more than white space;
+ *          argument: true when required
+ *   id     a string of 1 to 64 lower-case letters, digits and dashes,
+ *          not starting with a dash; argument: true when required
+ *   bool   true, false, "true", "false", or absent (nil or null);
+ *          argument: the default written when absent
+ *   absent nil or null only; argument: the value written
+ *   texts  a list (keys 1..n, n >= 1) of text; argument: true when required
+ *   maps   a list (n >= max(1, min)) of mappings (tables whose keys are
+ *          all allowed strings); argument: their spec.  Required.
+ */
+#include <string.h>
+#include <lauxlib.h>
+
+#include "teachback.h"
+
+enum { SHAPE_TEXT = 1, SHAPE_ID, SHAPE_BOOL, SHAPE_ABSENT, SHAPE_TEXTS, SHAPE_MAPS };
+
+static const char *const kind_names[] = { "text", "id", "bool", "absent", "texts", "maps" };
+
+static int is_null(lua_State *L, int i)
+{
+	return lua_type(L, i) == LUA_TLIGHTUSERDATA && lua_touserdata(L, i) == NULL;
+}
+
+static int is_absent(lua_State *L, int i)
+{
+	return lua_isnil(L, i) || is_null(L, i);
+}
+
+/*
+ * schema.lua's V:string on a string: no control character (the bytes
+ * yml_control_at refuses) and something besides white space (Lua's %s,
+ * bytes 9 to 13 and 32).
+ */
+static int good_text(const char *s, size_t len)
+{
+	if (yml_control_at(s, len))
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c != ' ' && (c < 9 || c > 13))
+			return 1;
+	}
+	return 0;
+}
+
+/* V:id: ^[a-z0-9][a-z0-9-]*$, at most 64 bytes. */
+static int good_id(const char *s, size_t len)
+{
+	if (len == 0 || len > 64 || s[0] == '-')
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+static int is_text_at(lua_State *L, int i)
+{
+	size_t len;
+	const char *s;
+
+	if (lua_type(L, i) != LUA_TSTRING)
+		return 0;
+	s = lua_tolstring(L, i, &len);
+	return good_text(s, len);
+}
+
+/*
+ * The length of the table at t when it is a list as util.is_list sees one
+ * (every key an integer >= 1, as many keys as #t), or -1.
+ */
+static lua_Integer list_length(lua_State *L, int t)
+{
+	lua_Integer n = (lua_Integer)lua_rawlen(L, t), keys = 0;
+
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		lua_pop(L, 1);
+		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1) {
+			lua_pop(L, 1);
+			return -1;
+		}
+		keys++;
+	}
+	return keys == n ? n : -1;
+}
+
+/* Every key of the table at t a string that allowed (a set at a) holds. */
+static int keys_allowed(lua_State *L, int t, int a, int strings_only)
+{
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		lua_pop(L, 1);
+		if (strings_only && lua_type(L, -1) != LUA_TSTRING) {
+			lua_pop(L, 1);
+			return 0;
+		}
+		if (a) {
+			int ok;
+
+			lua_pushvalue(L, -1);
+			ok = lua_rawget(L, a) != LUA_TNIL && lua_toboolean(L, -1);
+			lua_pop(L, 1);
+			if (!ok) {
+				lua_pop(L, 1);
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
+static int node_fits(lua_State *L, int node, int spec, int depth);
+
+/* Has the table at t a key?  (An empty one may be YAML's [] or {}.) */
+static int has_keys(lua_State *L, int t)
+{
+	lua_pushnil(L);
+	if (!lua_next(L, t))
+		return 0;
+	lua_pop(L, 2);
+	return 1;
+}
+
+/* Is the value at v, of a field of the given kind and argument (at arg), fit? */
+static int field_fits(lua_State *L, int v, int kind, int arg, int depth)
+{
+	lua_Integer n;
+	int ok = 1;
+
+	switch (kind) {
+	case SHAPE_TEXT:
+		if (lua_isnil(L, v))
+			return !lua_toboolean(L, arg);
+		return is_text_at(L, v);
+	case SHAPE_ID:
+		if (lua_isnil(L, v))
+			return !lua_toboolean(L, arg);
+		if (lua_type(L, v) != LUA_TSTRING)
+			return 0;
+		{
+			size_t len;
+			const char *s = lua_tolstring(L, v, &len);
+
+			return good_id(s, len);
+		}
+	case SHAPE_BOOL:
+		if (is_absent(L, v) || lua_type(L, v) == LUA_TBOOLEAN)
+			return 1;
+		if (lua_type(L, v) == LUA_TSTRING) {
+			const char *s = lua_tostring(L, v);
+
+			return !strcmp(s, "true") || !strcmp(s, "false");
+		}
+		return 0;
+	case SHAPE_ABSENT:
+		return is_absent(L, v);
+	case SHAPE_TEXTS:
+		if (lua_isnil(L, v))
+			return !lua_toboolean(L, arg);
+		if (!lua_istable(L, v) || (n = list_length(L, v)) < 1)
+			return 0;
+		for (lua_Integer i = 1; ok && i <= n; i++) {
+			lua_rawgeti(L, v, i);
+			ok = is_text_at(L, -1);
+			lua_pop(L, 1);
+		}
+		return ok;
+	case SHAPE_MAPS:
+		if (!lua_istable(L, v) || !lua_istable(L, arg) || (n = list_length(L, v)) < 1)
+			return 0;
+		lua_getfield(L, arg, "min");
+		ok = !lua_isinteger(L, -1) || n >= lua_tointeger(L, -1);
+		lua_pop(L, 1);
+		for (lua_Integer i = 1; ok && i <= n; i++) {
+			int e;
+
+			lua_rawgeti(L, v, i);
+			e = lua_gettop(L);
+			ok = lua_istable(L, e) && has_keys(L, e) && node_fits(L, e, arg, depth + 1);
+			lua_settop(L, e - 1);
+		}
+		return ok;
+	}
+	return luaL_error(L, "host.shape: unknown kind %d", kind);
+}
+
+/* The field triples of the spec at s: their number. */
+static lua_Integer spec_fields(lua_State *L, int s)
+{
+	lua_Integer len = (lua_Integer)lua_rawlen(L, s);
+
+	if (len % 3)
+		luaL_error(L, "host.shape: a spec holds name, kind, argument triples");
+	return len / 3;
+}
+
+/* Does the node at node (a table) fit the spec at spec? Changes nothing. */
+static int node_fits(lua_State *L, int node, int spec, int depth)
+{
+	lua_Integer n = spec_fields(L, spec);
+	int top = lua_gettop(L), ok, a;
+
+	if (depth > 8)
+		return luaL_error(L, "host.shape: specs nested too deep");
+	luaL_checkstack(L, 8, "host.shape");
+	lua_getfield(L, spec, "allowed");
+	a = lua_istable(L, -1) ? lua_absindex(L, -1) : 0;
+	ok = keys_allowed(L, node, a, depth > 0);
+	for (lua_Integer i = 0; ok && i < n; i++) {
+		int kind;
+
+		lua_rawgeti(L, spec, 3 * i + 1);                /* name */
+		lua_rawgeti(L, spec, 3 * i + 2);                /* kind */
+		kind = (int)lua_tointeger(L, -1);
+		lua_rawgeti(L, spec, 3 * i + 3);                /* argument */
+		lua_pushvalue(L, -3);
+		lua_rawget(L, node);                            /* the value */
+		ok = field_fits(L, lua_gettop(L), kind, lua_gettop(L) - 1, depth);
+		lua_pop(L, 4);
+	}
+	lua_settop(L, top);
+	return ok;
+}
+
+/* Writes what the checks write to a node that fits: conversions, defaults. */
+static void node_convert(lua_State *L, int node, int spec)
+{
+	lua_Integer n = spec_fields(L, spec);
+	int top = lua_gettop(L);
+
+	luaL_checkstack(L, 8, "host.shape");
+	for (lua_Integer i = 0; i < n; i++) {
+		int kind, v, name, arg;
+
+		lua_rawgeti(L, spec, 3 * i + 1);
+		name = lua_gettop(L);
+		lua_rawgeti(L, spec, 3 * i + 2);
+		kind = (int)lua_tointeger(L, -1);
+		lua_rawgeti(L, spec, 3 * i + 3);
+		arg = lua_gettop(L);
+		lua_pushvalue(L, name);
+		lua_rawget(L, node);
+		v = lua_gettop(L);
+		if ((kind == SHAPE_BOOL || kind == SHAPE_ABSENT) && is_absent(L, v)) {
+			lua_pushvalue(L, name);
+			lua_pushvalue(L, arg);
+			lua_rawset(L, node);
+		} else if (kind == SHAPE_BOOL && lua_type(L, v) == LUA_TSTRING) {
+			lua_pushvalue(L, name);
+			lua_pushboolean(L, lua_tostring(L, v)[0] == 't');
+			lua_rawset(L, node);
+		} else if (kind == SHAPE_MAPS) {
+			lua_Integer m = (lua_Integer)lua_rawlen(L, v);
+
+			for (lua_Integer j = 1; j <= m; j++) {
+				lua_rawgeti(L, v, j);
+				node_convert(L, lua_gettop(L), arg);
+				lua_pop(L, 1);
+			}
+		}
+		lua_settop(L, top);
+	}
+}
+
+/* host.shape(node, spec) -> true (node converted as the checks would) or false */
+static int l_shape(lua_State *L)
+{
+	int ok;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	ok = lua_istable(L, 1) && node_fits(L, 1, 2, 0);
+	if (ok)
+		node_convert(L, 1, 2);
+	lua_pushboolean(L, ok);
+	return 1;
+}
+
+/* host.shape and host.shape_kinds, the names of the kinds as numbers. */
+void shape_register(lua_State *L)
+{
+	lua_pushcfunction(L, l_shape);
+	lua_setfield(L, -2, "shape");
+	lua_createtable(L, 0, (int)(sizeof kind_names / sizeof *kind_names));
+	for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++) {
+		lua_pushinteger(L, (lua_Integer)i + 1);
+		lua_setfield(L, -2, kind_names[i]);
+	}
+	lua_setfield(L, -2, "shape_kinds");
+}
