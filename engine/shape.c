@@ -14,21 +14,30 @@
  * number where text goes, "True", an empty list) is a no: the Lua checks
  * know what to make of it.
  *
- * A spec is a Lua table: spec.allowed, a set of the field names allowed
- * (or nil: not checked), spec.min, the fewest entries of a list of such
- * mappings (kind maps), and the fields as triples, spec[3i-2] the name,
- * spec[3i-1] the kind (host.shape_kinds), spec[3i] its argument:
+ * A spec (schema.shape) is a Lua table:
  *
- *   text   a string with no control character, more than white space;
- *          argument: true when required
+ *   spec[3i-2], spec[3i-1], spec[3i]   field i's name, kind, argument
+ *   spec.index[name]    i << 4 | required << 3 | kind, for each field
+ *   spec.required       the fields that must be present, bit i each
+ *   spec.convert        the numbers of the fields pass two writes to
+ *   spec.allowed        the set of names a node may have (nil: any)
+ *   spec.min            the fewest entries of a list of such nodes
+ *
+ * and the kinds (host.shape_kinds) are
+ *
+ *   text   a string with no control character, more than white space
  *   id     a string of 1 to 64 lower-case letters, digits and dashes,
- *          not starting with a dash; argument: true when required
+ *          not starting with a dash
  *   bool   true, false, "true", "false", or absent (nil or null);
  *          argument: the default written when absent
  *   absent nil or null only; argument: the value written
- *   texts  a list (keys 1..n, n >= 1) of text; argument: true when required
+ *   texts  a list (keys 1..n, n >= 1) of text
  *   maps   a list (n >= max(1, min)) of mappings (tables whose keys are
- *          all allowed strings); argument: their spec.  Required.
+ *          all allowed strings); argument: their spec
+ *
+ * The node's keys are walked once (a lookup in spec.index each), so a
+ * node costs about a Lua table read a field; a second pass writes what
+ * the checks would write, only once the whole node is known to fit.
  */
 #include <string.h>
 #include <lauxlib.h>
@@ -112,31 +121,6 @@ static lua_Integer list_length(lua_State *L, int t)
 	return keys == n ? n : -1;
 }
 
-/* Every key of the table at t a string that allowed (a set at a) holds. */
-static int keys_allowed(lua_State *L, int t, int a, int strings_only)
-{
-	lua_pushnil(L);
-	while (lua_next(L, t)) {
-		lua_pop(L, 1);
-		if (strings_only && lua_type(L, -1) != LUA_TSTRING) {
-			lua_pop(L, 1);
-			return 0;
-		}
-		if (a) {
-			int ok;
-
-			lua_pushvalue(L, -1);
-			ok = lua_rawget(L, a) != LUA_TNIL && lua_toboolean(L, -1);
-			lua_pop(L, 1);
-			if (!ok) {
-				lua_pop(L, 1);
-				return 0;
-			}
-		}
-	}
-	return 1;
-}
-
 static int node_fits(lua_State *L, int node, int spec, int depth);
 
 /* Has the table at t a key?  (An empty one may be YAML's [] or {}.) */
@@ -149,135 +133,142 @@ static int has_keys(lua_State *L, int t)
 	return 1;
 }
 
-/* Is the value at v, of a field of the given kind and argument (at arg), fit? */
-static int field_fits(lua_State *L, int v, int kind, int arg, int depth)
+/* Is the list at v a list of at least min mappings, each fitting spec at sub? */
+static int maps_fit(lua_State *L, int v, int sub, int depth)
 {
+	lua_Integer n, min;
+	int ok = 1;
+
+	if (!lua_istable(L, v) || !lua_istable(L, sub) || (n = list_length(L, v)) < 1)
+		return 0;
+	lua_getfield(L, sub, "min");
+	min = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 1;
+	lua_pop(L, 1);
+	if (n < min)
+		return 0;
+	for (lua_Integer i = 1; ok && i <= n; i++) {
+		int e;
+
+		lua_rawgeti(L, v, i);
+		e = lua_gettop(L);
+		ok = lua_istable(L, e) && has_keys(L, e) && node_fits(L, e, sub, depth + 1);
+		lua_settop(L, e - 1);
+	}
+	return ok;
+}
+
+/* Is the value at v fit for a field of this kind (field number i of spec)? */
+static int value_fits(lua_State *L, int v, int kind, int spec, lua_Integer i, int depth)
+{
+	size_t len;
+	const char *s;
 	lua_Integer n;
 	int ok = 1;
 
 	switch (kind) {
 	case SHAPE_TEXT:
-		if (lua_isnil(L, v))
-			return !lua_toboolean(L, arg);
 		return is_text_at(L, v);
 	case SHAPE_ID:
-		if (lua_isnil(L, v))
-			return !lua_toboolean(L, arg);
 		if (lua_type(L, v) != LUA_TSTRING)
 			return 0;
-		{
-			size_t len;
-			const char *s = lua_tolstring(L, v, &len);
-
-			return good_id(s, len);
-		}
+		s = lua_tolstring(L, v, &len);
+		return good_id(s, len);
 	case SHAPE_BOOL:
-		if (is_absent(L, v) || lua_type(L, v) == LUA_TBOOLEAN)
+		if (is_null(L, v) || lua_type(L, v) == LUA_TBOOLEAN)
 			return 1;
-		if (lua_type(L, v) == LUA_TSTRING) {
-			const char *s = lua_tostring(L, v);
-
-			return !strcmp(s, "true") || !strcmp(s, "false");
-		}
-		return 0;
+		if (lua_type(L, v) != LUA_TSTRING)
+			return 0;
+		s = lua_tolstring(L, v, &len);
+		return (len == 4 && !memcmp(s, "true", 4)) || (len == 5 && !memcmp(s, "false", 5));
 	case SHAPE_ABSENT:
-		return is_absent(L, v);
+		return is_null(L, v);
 	case SHAPE_TEXTS:
-		if (lua_isnil(L, v))
-			return !lua_toboolean(L, arg);
 		if (!lua_istable(L, v) || (n = list_length(L, v)) < 1)
 			return 0;
-		for (lua_Integer i = 1; ok && i <= n; i++) {
-			lua_rawgeti(L, v, i);
+		for (lua_Integer j = 1; ok && j <= n; j++) {
+			lua_rawgeti(L, v, j);
 			ok = is_text_at(L, -1);
 			lua_pop(L, 1);
 		}
 		return ok;
 	case SHAPE_MAPS:
-		if (!lua_istable(L, v) || !lua_istable(L, arg) || (n = list_length(L, v)) < 1)
-			return 0;
-		lua_getfield(L, arg, "min");
-		ok = !lua_isinteger(L, -1) || n >= lua_tointeger(L, -1);
+		lua_rawgeti(L, spec, 3 * i);
+		ok = maps_fit(L, v, lua_gettop(L), depth);
 		lua_pop(L, 1);
-		for (lua_Integer i = 1; ok && i <= n; i++) {
-			int e;
-
-			lua_rawgeti(L, v, i);
-			e = lua_gettop(L);
-			ok = lua_istable(L, e) && has_keys(L, e) && node_fits(L, e, arg, depth + 1);
-			lua_settop(L, e - 1);
-		}
 		return ok;
 	}
 	return luaL_error(L, "host.shape: unknown kind %d", kind);
 }
 
-/* The field triples of the spec at s: their number. */
-static lua_Integer spec_fields(lua_State *L, int s)
-{
-	lua_Integer len = (lua_Integer)lua_rawlen(L, s);
-
-	if (len % 3)
-		luaL_error(L, "host.shape: a spec holds name, kind, argument triples");
-	return len / 3;
-}
-
-/* Does the node at node (a table) fit the spec at spec? Changes nothing. */
+/*
+ * Does the table at node fit the spec at spec?  Changes nothing.  Each key
+ * is looked up in spec.index (a field to check) or spec.allowed (a field
+ * the spec leaves alone); then every required field must have been seen.
+ */
 static int node_fits(lua_State *L, int node, int spec, int depth)
 {
-	lua_Integer n = spec_fields(L, spec);
-	int top = lua_gettop(L), ok, a;
+	int top = lua_gettop(L), ok = 1, index, allowed;
+	lua_Integer seen = 0, required;
 
 	if (depth > 8)
 		return luaL_error(L, "host.shape: specs nested too deep");
-	luaL_checkstack(L, 8, "host.shape");
+	luaL_checkstack(L, 12, "host.shape");
+	lua_getfield(L, spec, "index");
+	index = lua_gettop(L);
 	lua_getfield(L, spec, "allowed");
-	a = lua_istable(L, -1) ? lua_absindex(L, -1) : 0;
-	ok = keys_allowed(L, node, a, depth > 0);
-	for (lua_Integer i = 0; ok && i < n; i++) {
-		int kind;
+	allowed = lua_istable(L, -1) ? lua_gettop(L) : 0;
+	lua_getfield(L, spec, "required");
+	required = lua_tointeger(L, -1);
+	if (!lua_istable(L, index))
+		return luaL_error(L, "host.shape: a spec needs an index (schema.shape)");
+	lua_pushnil(L);
+	while (ok && lua_next(L, node)) {
+		int key = lua_gettop(L) - 1, value = key + 1;
 
-		lua_rawgeti(L, spec, 3 * i + 1);                /* name */
-		lua_rawgeti(L, spec, 3 * i + 2);                /* kind */
-		kind = (int)lua_tointeger(L, -1);
-		lua_rawgeti(L, spec, 3 * i + 3);                /* argument */
-		lua_pushvalue(L, -3);
-		lua_rawget(L, node);                            /* the value */
-		ok = field_fits(L, lua_gettop(L), kind, lua_gettop(L) - 1, depth);
-		lua_pop(L, 4);
+		if (depth > 0 && lua_type(L, key) != LUA_TSTRING) {
+			ok = 0;                 /* an entry must be a mapping */
+		} else {
+			lua_pushvalue(L, key);
+			if (lua_rawget(L, index) == LUA_TNUMBER) {
+				lua_Integer code = lua_tointeger(L, -1), i = code >> 4;
+
+				if (i < 1 || i > 62)
+					return luaL_error(L, "host.shape: field number %d", (int)i);
+				seen |= (lua_Integer)1 << i;
+				ok = value_fits(L, value, (int)(code & 7), spec, i, depth);
+			} else if (allowed) {
+				lua_pushvalue(L, key);
+				ok = lua_rawget(L, allowed) != LUA_TNIL && lua_toboolean(L, -1);
+			}
+		}
+		lua_settop(L, key);
 	}
 	lua_settop(L, top);
-	return ok;
+	return ok && (seen & required) == required;
 }
 
 /* Writes what the checks write to a node that fits: conversions, defaults. */
 static void node_convert(lua_State *L, int node, int spec)
 {
-	lua_Integer n = spec_fields(L, spec);
-	int top = lua_gettop(L);
+	int top = lua_gettop(L), list;
 
 	luaL_checkstack(L, 8, "host.shape");
-	for (lua_Integer i = 0; i < n; i++) {
-		int kind, v, name, arg;
+	lua_getfield(L, spec, "convert");
+	list = lua_gettop(L);
+	for (lua_Integer k = 1; lua_istable(L, list) && lua_rawgeti(L, list, k) == LUA_TNUMBER; k++) {
+		lua_Integer i = lua_tointeger(L, -1);
+		int kind, name, arg, v;
 
-		lua_rawgeti(L, spec, 3 * i + 1);
+		lua_rawgeti(L, spec, 3 * i - 2);
 		name = lua_gettop(L);
-		lua_rawgeti(L, spec, 3 * i + 2);
+		lua_rawgeti(L, spec, 3 * i - 1);
 		kind = (int)lua_tointeger(L, -1);
-		lua_rawgeti(L, spec, 3 * i + 3);
+		lua_rawgeti(L, spec, 3 * i);
 		arg = lua_gettop(L);
 		lua_pushvalue(L, name);
 		lua_rawget(L, node);
 		v = lua_gettop(L);
-		if ((kind == SHAPE_BOOL || kind == SHAPE_ABSENT) && is_absent(L, v)) {
-			lua_pushvalue(L, name);
-			lua_pushvalue(L, arg);
-			lua_rawset(L, node);
-		} else if (kind == SHAPE_BOOL && lua_type(L, v) == LUA_TSTRING) {
-			lua_pushvalue(L, name);
-			lua_pushboolean(L, lua_tostring(L, v)[0] == 't');
-			lua_rawset(L, node);
-		} else if (kind == SHAPE_MAPS) {
+		if (kind == SHAPE_MAPS) {
 			lua_Integer m = (lua_Integer)lua_rawlen(L, v);
 
 			for (lua_Integer j = 1; j <= m; j++) {
@@ -285,9 +276,18 @@ static void node_convert(lua_State *L, int node, int spec)
 				node_convert(L, lua_gettop(L), arg);
 				lua_pop(L, 1);
 			}
+		} else if (is_absent(L, v)) {
+			lua_pushvalue(L, name);
+			lua_pushvalue(L, arg);
+			lua_rawset(L, node);
+		} else if (kind == SHAPE_BOOL && lua_type(L, v) == LUA_TSTRING) {
+			lua_pushvalue(L, name);
+			lua_pushboolean(L, lua_tostring(L, v)[0] == 't');
+			lua_rawset(L, node);
 		}
-		lua_settop(L, top);
+		lua_settop(L, list);
 	}
+	lua_settop(L, top);
 }
 
 /* host.shape(node, spec) -> true (node converted as the checks would) or false */

@@ -415,15 +415,24 @@ end
 -- fields in one call and converts them as the checks above would; when it
 -- says no, the checks above run and say why.  allowed: the set of field
 -- names (nil: not checked); fields: {name, kind, argument} in order, kind
--- one of text, id, bool, absent, texts, maps (see shape.c); min: the
--- fewest entries of a list of such nodes.
+-- one of text, id, bool, absent, texts, maps (see shape.c), argument true
+-- for a required text, id or texts, the default of a bool or absent, the
+-- entries' spec of maps (always required); min: the fewest entries of a
+-- list of such nodes.
 local KINDS = host.shape_kinds
+local WRITES = { [KINDS.bool] = true, [KINDS.absent] = true, [KINDS.maps] = true }
 
 function M.shape(allowed, fields, min)
-  local spec = { allowed = allowed, min = min }
+  assert(#fields <= 62, "schema.shape: at most 62 fields")
+  local spec = { allowed = allowed, min = min, index = {}, required = 0, convert = {} }
   for i, f in ipairs(fields) do
-    local kind = KINDS[f[2]] or error("schema.shape: no kind " .. tostring(f[2]))
-    spec[3 * i - 2], spec[3 * i - 1], spec[3 * i] = f[1], kind, f[3] or false
+    local name, kind, arg = f[1], KINDS[f[2]], f[3]
+    if not kind then error("schema.shape: no kind " .. tostring(f[2])) end
+    local required = kind == KINDS.maps or (arg == true and kind ~= KINDS.bool)
+    spec[3 * i - 2], spec[3 * i - 1], spec[3 * i] = name, kind, arg == nil and false or arg
+    spec.index[name] = i << 4 | (required and 8 or 0) | kind
+    if required then spec.required = spec.required | 1 << i end
+    if WRITES[kind] then spec.convert[#spec.convert + 1] = i end
   end
   return spec
 end

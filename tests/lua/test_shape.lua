@@ -134,14 +134,17 @@ end)
 
 T.test("shape: a malformed spec is an error, not a crash", function()
   T.eq(pcall(schema.shape, nil, { { "x", "number" } }), false)
-  local ok, err = pcall(host.shape, { x = "a" }, { "x", 99, false })
+  local ok, err = pcall(host.shape, { x = "a" }, { "x", 1, false })
   T.eq(ok, false)
-  T.ok(tostring(err):find("unknown kind 99", 1, true), err)
-  ok, err = pcall(host.shape, { x = "a" }, { "x", 1 })
+  T.ok(tostring(err):find("needs an index", 1, true), err)
+  ok, err = pcall(host.shape, { x = "a" }, { index = { x = 1 << 4 | 7 }, "x", 7, false })
   T.eq(ok, false)
-  T.ok(tostring(err):find("triples", 1, true), err)
+  T.ok(tostring(err):find("unknown kind 7", 1, true), err)
+  ok, err = pcall(host.shape, { x = "a" }, { index = { x = 1 }, "x", 1, false })
+  T.eq(ok, false)
+  T.ok(tostring(err):find("field number 0", 1, true), err)
   T.eq(pcall(host.shape, {}, "spec"), false)
-  local selfish = { allowed = nil, "x", host.shape_kinds.maps }
+  local selfish = schema.shape(nil, { { "x", "maps" } })
   selfish[3] = selfish                         -- a spec that holds itself: bounded
   local deep = { y = 1 }
   for _ = 1, 12 do deep = { x = { deep } } end
