@@ -98,6 +98,9 @@ void speech_register(lua_State *L);
 /* shape.c: host.shape, the mechanical half of a node's field checks */
 void shape_register(lua_State *L);
 
+/* textfold.c: host.fold, the ASCII half of textnorm's normal form */
+void fold_register(lua_State *L);
+
 /* term.c */
 struct term_opts {
 	int color;      /* ANSI colour and bold */

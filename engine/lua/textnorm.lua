@@ -59,18 +59,17 @@ local function map_char(seq)
   return MAP[utf8.codepoint(seq)]
 end
 
--- The normal form of s.
+-- The normal form of s.  host.fold (textfold.c) lower-cases it and turns
+-- each run of punctuation, controls and spaces into one space, trimmed at
+-- the ends, in one pass; and says whether s may hold a character MAP
+-- knows (plain ASCII text has nothing to map), which is mapped first.
+local fold = host.fold
 function M.normalize(s)
-  if s:find("[\xC2-\xF4]") then          -- (plain ASCII text has nothing to map)
-    s = s:gsub("[\xC2-\xF4][\x80-\xBF]*", map_char)
+  local t, wide = fold(s)
+  if wide then
+    t = fold((s:gsub("[\xC2-\xF4][\x80-\xBF]*", map_char)))
   end
-  -- Punctuation and controls become spaces and runs of spaces one space:
-  -- one pass turns each run of the three into a single space.
-  s = s:lower():gsub("[%p%c%s]+", " ")
-  local first = s:byte(1) == 32 and 2 or 1
-  local last = s:byte(-1) == 32 and -2 or -1
-  if first ~= 1 or last ~= -1 then s = s:sub(first, last) end
-  return s
+  return t
 end
 
 -- The normalised pieces of a pattern, split on `*`.  A pattern
