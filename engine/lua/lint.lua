@@ -116,16 +116,18 @@ end
 -- ---- per question ---------------------------------------------------
 
 -- The key of a single-answer question clearly longer than every other.
+-- Returns whether the key is strictly the longest option (key_longest, for
+-- the quiz-wide test, from the same lengths), or nil for another question.
 local function length_cue(q, v)
-  if q.type ~= "single" or #q.options < 2 then return end
-  local key, longest_other
+  if q.type ~= "single" or #q.options < 2 then return nil end
+  local key, n, longest_other
   for _, o in ipairs(q.options) do
-    local n = len(o.text)
-    if o.correct then key = o
-    elseif not longest_other or n > longest_other then longest_other = n end
+    local l = len(o.text)
+    if o.correct then key, n = o, l
+    elseif not longest_other or l > longest_other then longest_other = l end
   end
-  if not key or not longest_other or longest_other == 0 then return end
-  local n = len(key.text)
+  local longest = n ~= nil and n > (longest_other or -1)
+  if not key or not longest_other or longest_other == 0 then return longest end
   local ratio = n / longest_other
   if ratio >= M.LENGTH_RATIO and n - longest_other >= M.LENGTH_MARGIN then
     v:warn(key, "text", "question '%s': the correct option is %.1f times as long as the " ..
@@ -133,6 +135,7 @@ local function length_cue(q, v)
            "or give the other options the same detail [length-cue]", q.id, ratio, n,
            longest_other)
   end
+  return longest
 end
 
 -- The word of normal form t that starts at byte at, and where the next
@@ -180,11 +183,12 @@ local function above_not_fixed(q, v)
 end
 
 -- The question sentence of a stem: the last one ending in '?', else all.
+-- (The last match of gmatch("[^.!?]*%?"), found by one match: no
+-- iterator made a question.)
 local function question_sentence(prompt)
-  local last
-  for s in prompt:gmatch("[^.!?]*%?") do last = s end
-  return last or prompt
+  return prompt:match("([^.!?]*%?)[^?]*$") or prompt
 end
+M.question_sentence = question_sentence
 
 -- Every word negative_stem looks for holds one of these: a stem with none
 -- of them (most stems) is passed in one scan, not word by word.
@@ -201,6 +205,9 @@ end
 
 local function negative_stem(q, v)
   if q.type ~= "single" and q.type ~= "multiple" then return end
+  -- The sentence is part of the prompt: a prompt with no negative word
+  -- (most) has no sentence to cut out.
+  if not may_be_negative(q.prompt) then return end
   local s = question_sentence(q.prompt)
   if not may_be_negative(s) then return end
   local at = 1
@@ -414,16 +421,19 @@ local function article_cue(q, v)
   end
 end
 
+-- The rules for one question.  Returns whether a single-answer question's
+-- key is its longest option (nil for other questions).
 function M.question(q, v)
-  if type(q) ~= "table" or q.script ~= nil or type(q.prompt) ~= "string" then return end
+  if type(q) ~= "table" or q.script ~= nil or type(q.prompt) ~= "string" then return nil end
   forget_normals()
-  length_cue(q, v)
+  local longest = length_cue(q, v)
   absolutes(q, v)
   above_not_fixed(q, v)
   negative_stem(q, v)
   gives_answer(q, v)
   repeated(q, v)
   article_cue(q, v)
+  return longest
 end
 
 -- ---- across a quiz --------------------------------------------------
@@ -477,19 +487,9 @@ end
 
 -- Under chance a key is the longest of k options with probability 1/k.
 -- The quiz is flagged when so many keys are longest that chance would give
--- that many (or more) less than ALPHA of the time.
-local function key_longest_too_often(quiz, v)
-  local ps, hits, ids = {}, 0, {}
-  for _, q in ipairs(quiz.questions) do
-    if type(q) == "table" and q.type == "single" and q.script == nil
-       and type(q.options) == "table" and #q.options >= 2 then
-      ps[#ps + 1] = 1 / #q.options
-      if key_longest(q) then
-        hits = hits + 1
-        ids[#ids + 1] = q.id
-      end
-    end
-  end
+-- that many (or more) less than ALPHA of the time.  ps: each single-answer
+-- question's 1/k, hits and ids: those whose key is the longest (M.quiz).
+local function key_longest_too_often(quiz, v, ps, hits, ids)
   if #ps < M.MIN_ITEMS then return end
   local p = M.tail(ps, hits)
   if p < M.ALPHA then
@@ -522,8 +522,20 @@ end
 
 function M.quiz(quiz, v, opts)
   opts = opts or {}
-  for _, q in ipairs(quiz.questions or {}) do M.question(q, v) end
-  key_longest_too_often(quiz, v)
+  local ps, hits, ids = {}, 0, {}
+  for _, q in ipairs(quiz.questions or {}) do
+    local longest = M.question(q, v)    -- (length_cue measured the options)
+    if type(q) == "table" and q.type == "single" and q.script == nil
+       and type(q.options) == "table" and #q.options >= 2 then
+      ps[#ps + 1] = 1 / #q.options
+      if longest == nil then longest = key_longest(q) end
+      if longest then
+        hits = hits + 1
+        ids[#ids + 1] = q.id
+      end
+    end
+  end
+  key_longest_too_often(quiz, v, ps, hits, ids)
   if opts.today and M.stale(quiz.reviewed, opts.today) then
     v:warn(quiz, "reviewed", "%s", stale_message(quiz.reviewed, opts.today))
   end

@@ -241,3 +241,29 @@ T.test("article cue: the word before the blank, as the pattern finds it", functi
   T.eq(lint.word_before_blank("Bone is a ___"), "a")
   T.eq(lint.word_before_blank("Bone is a ___?"), nil)
 end)
+
+T.test("the question sentence of a stem: the last one ending in '?', as gmatch found it", function()
+  local qs = lint.question_sentence
+  T.eq(qs("Where does it spread most often?"), "Where does it spread most often?")
+  T.eq(qs("Bone is common. Which is NOT a sign?"), " Which is NOT a sign?")
+  T.eq(qs("Is it bone? Or is it the liver? Choose one."), " Or is it the liver?")
+  T.eq(qs("No question here."), "No question here.")
+  T.eq(qs("Why?? Really."), "?")
+  T.eq(qs("a.?"), "?")
+  T.eq(qs("?"), "?")
+  T.eq(qs(""), "")
+  -- Against the gmatch it replaces, over texts of a, ., !, ?, space.
+  local function by_gmatch(prompt)
+    local last
+    for s in prompt:gmatch("[^.!?]*%?") do last = s end
+    return last or prompt
+  end
+  local rng = T.rng(7)
+  local chars = { "a", ".", "!", "?", " " }
+  for i = 1, 5000 do
+    local t = {}
+    for j = 1, rng:int(0, 10) do t[j] = chars[rng:int(1, #chars)] end
+    local p = table.concat(t)
+    T.eq(qs(p), by_gmatch(p), ("text %d: %q"):format(i, p))
+  end
+end)
