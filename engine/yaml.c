@@ -44,6 +44,11 @@
 #include "teachback.h"
 
 #define TB_SIZE_HINT 64    /* entries a node's tables are made with, at most */
+/* A mapping is made with room for this many entries more than the last
+ * one at its depth had: the schema writes back the fields a file may leave
+ * out (a question's points, an option's correct and fixed), and a table
+ * given one entry past its size is rebuilt bigger, the old one garbage. */
+#define TB_MAP_ROOM 2
 
 struct yml {
 	yaml_parser_t parser;
@@ -56,6 +61,7 @@ struct yml {
 	size_t char_index, byte_index;  /* byte_of's last answer */
 	size_t lines;                   /* 1 + buf's line feeds, or 0: not counted */
 	int line_offset;
+	char *owned;            /* the text when it is ours to free: freed once parsed */
 	int where;              /* absolute index of the where table, or 0 */
 	int64_t *pos;           /* the positions read (malloc), numbered from base */
 	size_t npos, maxpos, base;
@@ -68,6 +74,8 @@ struct yml {
 };
 
 static int build_node(struct yml *y, lua_Integer self);
+static int push_text(lua_State *L, const char *buf, size_t len, const char *name,
+		     int line_offset, int where, char *owned);
 static void offset_to_pos(const struct yml *y, size_t off, size_t *line, size_t *col);
 
 /*
@@ -460,7 +468,7 @@ static int build_mapping(struct yml *y, lua_Integer self)
 
 	if (!enter(y))
 		return 0;
-	lua_createtable(L, 0, y->map_hint[y->depth]);
+	lua_createtable(L, 0, y->map_hint[y->depth] + TB_MAP_ROOM);
 	t = lua_gettop(L);
 	if (y->where)
 		info = info_open(y, t, self, 1, y->map_hint[y->depth]);
@@ -616,6 +624,10 @@ static int build_protected(lua_State *L)
 	}
 	if (!build_stream(y))
 		return 0;
+	/* The text is parsed: free it before its positions are copied, the
+	 * moment a large file's memory peaks. */
+	free(y->owned);
+	y->owned = NULL;
 	if (y->where)
 		save_positions(y);
 	return 1;
@@ -725,12 +737,20 @@ void yml_push_null(lua_State *L)
 int yml_push_string(lua_State *L, const char *buf, size_t len,
 		    const char *name, int line_offset, int where)
 {
+	return push_text(L, buf, len, name, line_offset, where, NULL);
+}
+
+/* yml_push_string; owned (buf itself, or NULL) is freed once parsed, or on return. */
+static int push_text(lua_State *L, const char *buf, size_t len, const char *name,
+		     int line_offset, int where, char *owned)
+{
 	struct yml y;
 	const char *why;
 	size_t skip, at, line, col;
 	int status, ok;
 
 	memset(&y, 0, sizeof y);
+	y.owned = owned;
 	y.L = L;
 	y.name = name;
 	y.buf = (const unsigned char *)buf;
@@ -739,11 +759,11 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 	if (len > TB_MAX_FILE) {
 		lua_pushfstring(L, "%s:1:1: error: larger than %d MiB",
 				name, (int)(TB_MAX_FILE >> 20));
-		return 0;
+		goto refused;
 	}
 	if ((why = yml_text_start(buf, len, &skip)) != NULL) {
 		lua_pushfstring(L, "%s:%d:1: error: %s", name, 1 + line_offset, why);
-		return 0;
+		goto refused;
 	}
 	y.buf += skip;
 	y.len -= skip;
@@ -751,12 +771,12 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 		offset_to_pos(&y, at, &line, &col);
 		fail_at(&y, line, col, "%s", why);
 		lua_pushstring(L, y.err);
-		return 0;
+		goto refused;
 	}
 	y.where = where ? lua_absindex(L, where) : 0;
 	if (!yaml_parser_initialize(&y.parser)) {
 		lua_pushfstring(L, "%s:1:1: error: out of memory", name);
-		return 0;
+		goto refused;
 	}
 	yaml_parser_set_input_string(&y.parser, y.buf, y.len);
 	yaml_parser_set_encoding(&y.parser, YAML_UTF8_ENCODING);
@@ -768,6 +788,7 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 	else
 		lua_pushnil(L);
 	status = lua_pcall(L, 2, 1, 0);
+	free(y.owned);          /* (NULL when parsed: freed then) */
 	free(y.pos);
 	if (y.have_event)
 		yaml_event_delete(&y.event);
@@ -783,6 +804,9 @@ int yml_push_string(lua_State *L, const char *buf, size_t len,
 		lua_pushstring(L, y.err);
 	}
 	return ok;
+refused:
+	free(owned);
+	return 0;
 }
 
 /* Same as yml_push_string for a whole file. */
@@ -791,7 +815,6 @@ int yml_push_file(lua_State *L, const char *path, int where)
 	char err[TB_ERRLEN];
 	char *buf;
 	size_t len, skip;
-	int ok;
 
 	if (!fs_read(path, TB_MAX_FILE, &buf, &len, err, sizeof err)) {
 		lua_pushstring(L, err);
@@ -805,7 +828,5 @@ int yml_push_file(lua_State *L, const char *path, int where)
 		lua_pushstring(L, err);
 		return 0;
 	}
-	ok = yml_push_string(L, buf, len, path, 0, where);
-	free(buf);
-	return ok;
+	return push_text(L, buf, len, path, 0, where, buf);
 }
