@@ -98,7 +98,7 @@ void speech_register(lua_State *L);
 /* shape.c: host.shape, the mechanical half of a node's field checks */
 void shape_register(lua_State *L);
 
-/* textfold.c: host.fold, the ASCII half of textnorm's normal form */
+/* textfold.c: host.fold (the ASCII half of textnorm's normal form) and host.find_any */
 void fold_register(lua_State *L);
 
 /* term.c */

@@ -1,5 +1,7 @@
 /*
- * textfold.c -- host.fold(s): the ASCII half of the normal form texts are
+ * textfold.c -- text matched the way the rules compare it.
+ *
+ * host.fold(s): the ASCII half of the normal form texts are
  * compared in (textnorm.lua), in one pass: ASCII letters lower-cased,
  * each run of ASCII punctuation, control characters and white space one
  * space, none at either end.  It is what
@@ -13,6 +15,12 @@
  * textnorm.lua's table; the second result says whether s holds a byte
  * that may start such a character (0xC2 to 0xF4), so Lua maps those
  * first and folds what its map gives.
+ *
+ * host.find_any(s, needles, init, whole): where the first of a few words
+ * stands in s, in one call, for the rules that look for any of a list of
+ * words (lint.lua: "not", "except" ... in a stem; "always", "never" ... in
+ * an option's normal form), which called find once a word, or sub once a
+ * word of the text.  Which words, and what their presence means, is Lua's.
  */
 #include <lauxlib.h>
 
@@ -85,8 +93,74 @@ static int l_fold(lua_State *L)
 	return 2;
 }
 
+#define MAX_NEEDLES 64
+
+static int same_ascii_case(const unsigned char *s, const char *needle, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = s[k];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c != (unsigned char)needle[k])
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * host.find_any(s, needles [, init [, whole]]) -> where, needle | nil
+ *
+ * The first place at or after byte init (default 1) where one of needles
+ * (a list of at most 64 non-empty strings, written in lower case) stands
+ * in s, ASCII letters of s read in either case, and that needle; at one
+ * place, the first needle of the list.  whole: only a needle that is a
+ * whole word, s's words parted by single spaces (a normal form).
+ */
+static int l_find_any(lua_State *L)
+{
+	size_t len, n, nl[MAX_NEEDLES];
+	const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
+	lua_Integer init = luaL_optinteger(L, 3, 1);
+	int whole = lua_toboolean(L, 4), first;
+	const char *nd[MAX_NEEDLES];
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	n = lua_rawlen(L, 2);
+	luaL_argcheck(L, n <= MAX_NEEDLES, 2, "at most 64 needles");
+	lua_settop(L, 2);
+	luaL_checkstack(L, (int)n, "host.find_any");
+	first = lua_gettop(L) + 1;
+	for (size_t i = 0; i < n; i++) {
+		lua_rawgeti(L, 2, (lua_Integer)i + 1);   /* stays on the stack: anchored */
+		if (lua_type(L, -1) != LUA_TSTRING)
+			return luaL_argerror(L, 2, "needles must be strings");
+		nd[i] = lua_tolstring(L, -1, &nl[i]);
+		luaL_argcheck(L, nl[i] > 0, 2, "an empty needle");
+	}
+	if (init < 1)
+		init = 1;
+	for (size_t p = (size_t)init - 1; init <= (lua_Integer)len && p < len; p++) {
+		if (whole && p > 0 && s[p - 1] != ' ')
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			if (nl[i] > len - p || (whole && p + nl[i] < len && s[p + nl[i]] != ' '))
+				continue;
+			if (same_ascii_case(s + p, nd[i], nl[i])) {
+				lua_pushinteger(L, (lua_Integer)p + 1);
+				lua_pushvalue(L, first + (int)i);
+				return 2;
+			}
+		}
+	}
+	lua_pushnil(L);
+	return 1;
+}
+
 void fold_register(lua_State *L)
 {
 	lua_pushcfunction(L, l_fold);
 	lua_setfield(L, -2, "fold");
+	lua_pushcfunction(L, l_find_any);
+	lua_setfield(L, -2, "find_any");
 }

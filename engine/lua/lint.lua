@@ -24,12 +24,12 @@ M.STALE_MONTHS = 12    -- a review date older than this is due again
 
 -- Words that make a false statement easy to spot.  Matched as whole words
 -- after normalising (lower case, punctuation as spaces).
+-- (A list for host.find_any, which finds the first in one call.)
+local ABSOLUTE_WORDS = { "always", "never", "all", "none", "every", "everyone", "everything",
+                         "nothing", "nobody", "only", "completely", "entirely", "guaranteed",
+                         "guarantees", "certainly", "definitely", "impossible" }
 local ABSOLUTE = {}
-for _, w in ipairs { "always", "never", "all", "none", "every", "everyone", "everything",
-                     "nothing", "nobody", "only", "completely", "entirely", "guaranteed",
-                     "guarantees", "certainly", "definitely", "impossible" } do
-  ABSOLUTE[w] = true
-end
+for _, w in ipairs(ABSOLUTE_WORDS) do ABSOLUTE[w] = true end
 M.ABSOLUTE = ABSOLUTE
 
 -- "every 4 weeks", "every day": a schedule, not an absolute.
@@ -57,22 +57,25 @@ end
 -- normalising was most of linting a large file.  M.question empties it
 -- (the same table while it stays small: a new one per question was most
 -- of the garbage a large file made).
-local normal, normals = {}, 0
+-- The texts normalised are listed too, so emptying it is a loop, not a
+-- walk of the table with next.
+local normal, normals, normalised = {}, 0, {}
 local function norm(s)
   local n = normal[s]
   if not n then
     n = textnorm.normalize(s)
     normal[s] = n
     normals = normals + 1
+    normalised[normals] = s
   end
   return n
 end
 
 local function forget_normals()
   if normals > 32 then
-    normal = {}
+    normal, normalised = {}, {}
   else
-    for k in pairs(normal) do normal[k] = nil end
+    for i = 1, normals do normal[normalised[i]] = nil end
   end
   normals = 0
 end
@@ -119,9 +122,11 @@ end
 -- Returns whether the key is strictly the longest option (key_longest, for
 -- the quiz-wide test, from the same lengths), or nil for another question.
 local function length_cue(q, v)
-  if q.type ~= "single" or #q.options < 2 then return nil end
+  local options = q.options
+  if q.type ~= "single" or #options < 2 then return nil end
   local key, n, longest_other
-  for _, o in ipairs(q.options) do
+  for i = 1, #options do
+    local o = options[i]
     local l = len(o.text)
     if o.correct then key, n = o, l
     elseif not longest_other or l > longest_other then longest_other = l end
@@ -146,26 +151,29 @@ local function word_at(t, at)
   return t:sub(at), nil
 end
 
--- "always", "never", "only" ... in a wrong option.
+-- "always", "never", "only" ... in a wrong option: each absolute word of
+-- its normal form in turn (host.find_any, whole words), until one that is
+-- not a schedule.
+local find_any = host.find_any
 local function absolutes(q, v)
   if q.type ~= "single" and q.type ~= "multiple" then return end
-  for _, o in ipairs(q.options) do
+  local options = q.options
+  for i = 1, #options do
+    local o = options[i]
     if not o.correct and not is_above(o.text) then
       local t = norm(o.text)
-      local at = t ~= "" and 1 or nil
-      while at do
-        local w, nxt = word_at(t, at)
-        if ABSOLUTE[w] then
-          local following = w == "every" and nxt and word_at(t, nxt)
-          local schedule = following and (FREQUENCY[following] or following:match("^%d"))
-          if not schedule then
-            v:warn(o, "text", "question '%s': the wrong option \"%s\" says '%s', which " ..
-                   "gives it away; write a plausible half-truth without absolutes [absolute]",
-                   q.id, o.text, w)
-            break
-          end
+      local a, w = find_any(t, ABSOLUTE_WORDS, 1, true)
+      while a do
+        local nxt = a + #w + 1          -- where the next word starts, if one follows
+        local following = w == "every" and nxt <= #t and word_at(t, nxt)
+        local schedule = following and (FREQUENCY[following] or following:match("^%d"))
+        if not schedule then
+          v:warn(o, "text", "question '%s': the wrong option \"%s\" says '%s', which " ..
+                 "gives it away; write a plausible half-truth without absolutes [absolute]",
+                 q.id, o.text, w)
+          break
         end
-        at = nxt
+        a, w = find_any(t, ABSOLUTE_WORDS, nxt, true)
       end
     end
   end
@@ -174,7 +182,9 @@ end
 -- "All/none of the above" must keep its place when options shuffle.
 local function above_not_fixed(q, v)
   if q.type ~= "single" and q.type ~= "multiple" then return end
-  for _, o in ipairs(q.options) do
+  local options = q.options
+  for i = 1, #options do
+    local o = options[i]
     if is_above(o.text) and not o.fixed then
       v:warn(o, "text", "question '%s': \"%s\" moves when options are shuffled; mark it " ..
              "'fixed: true' (or drop it) [above-not-fixed]", q.id, o.text)
@@ -196,11 +206,7 @@ local NEGATIVE_PARTS = { "not", "except", "never", "false", "incorrect", "untrue
                          "least" }
 
 local function may_be_negative(s)
-  local ls = s:lower()
-  for _, part in ipairs(NEGATIVE_PARTS) do
-    if ls:find(part, 1, true) then return true end
-  end
-  return false
+  return find_any(s, NEGATIVE_PARTS) ~= nil     -- (in either case)
 end
 
 local function negative_stem(q, v)
@@ -280,7 +286,9 @@ end
 -- The answers a question must not give away, each through answer_shown.
 local function gives_answer(q, v)
   if q.type == "single" or q.type == "multiple" then
-    for _, o in ipairs(q.options) do
+    local options = q.options
+    for i = 1, #options do
+      local o = options[i]
       -- One word ("Bone") is often the topic itself; two or more are a giveaway.
       if o.correct and has_words(o.text, 2) then answer_shown(q, v, o.text) end
     end
@@ -312,18 +320,22 @@ end
 -- The first entry of each normal form in the list repeated_in reads (one
 -- table for every list; emptied before each, so a list that stopped on an
 -- error cannot leave its texts to the next).
-local seen, seen_size = {}, 0
+local seen, seen_size, seen_keys, seen_count = {}, 0, {}, 0
 
 -- Entries of list whose texts read the same.  by_text: the warning points
 -- at the entry's text field (an option), else at the entry itself.
+-- (Its keys are listed as they go in, so emptying it is a loop.)  The
+-- lists are checked ones: keys 1..#list.
 local function repeated_in(q, v, list, what, by_text)
   if seen_size > 32 then
-    seen = {}
+    seen, seen_keys = {}, {}
   else
-    for k in pairs(seen) do seen[k] = nil end
+    for i = 1, seen_count do seen[seen_keys[i]] = nil end
   end
+  seen_count = 0
   seen_size = #list
-  for i, item in ipairs(list) do
+  for i = 1, seen_size do
+    local item = list[i]
     local text = type(item) == "table" and item.text or item
     if type(text) == "string" then
       local n = norm(text)
@@ -334,6 +346,8 @@ local function repeated_in(q, v, list, what, by_text)
                "choice different [repeated-option]", q.id, what, i, what, seen[n], text)
       else
         seen[n] = i
+        seen_count = seen_count + 1
+        seen_keys[seen_count] = n
       end
     end
   end
@@ -523,7 +537,9 @@ end
 function M.quiz(quiz, v, opts)
   opts = opts or {}
   local ps, hits, ids = {}, 0, {}
-  for _, q in ipairs(quiz.questions or {}) do
+  local questions = quiz.questions or {}
+  for i = 1, #questions do
+    local q = questions[i]
     local longest = M.question(q, v)    -- (length_cue measured the options)
     if type(q) == "table" and q.type == "single" and q.script == nil
        and type(q.options) == "table" and #q.options >= 2 then

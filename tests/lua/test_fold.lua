@@ -84,3 +84,52 @@ T.test("textnorm.normalize: the same forms as before it used host.fold", functio
   T.eq(textnorm.normalize("µg"), "µg")
   T.eq(textnorm.normalize("\255\254 Bone"), "\255\254 bone")
 end)
+
+T.test("find_any: the first place one of the needles stands, in either case", function()
+  local find_any = host.find_any
+  local parts = { "not", "except", "n't" }
+  T.eq({ find_any("Which is NOT a sign?", parts) }, { 10, "not" })
+  T.eq({ find_any("All EXCEPT one, and not that", parts) }, { 5, "except" })
+  T.eq({ find_any("It doesn't", parts) }, { 8, "n't" })
+  T.eq({ find_any("cannot", parts) }, { 4, "not" })       -- inside a word: a part
+  T.eq(find_any("Where does it spread?", parts), nil)
+  T.eq(find_any("", parts), nil)
+  T.eq(find_any("no", parts), nil)                        -- a needle longer than s
+  T.eq({ find_any("abab", { "ab", "b" }, 2) }, { 2, "b" })  -- from init
+  T.eq({ find_any("abab", { "b", "ab" }, 1) }, { 1, "ab" }) -- the leftmost place first
+  T.eq({ find_any("xab", { "ab", "a" }) }, { 2, "ab" })     -- at one place, the list's order
+  T.eq(find_any("abab", { "ab" }, 4), nil)
+  T.eq(find_any("abab", { "ab" }, 99), nil)
+  T.eq({ find_any("abab", { "ab" }, -5) }, { 1, "ab" })
+  T.eq({ find_any("caf\195\169 NOT", parts) }, { 7, "not" })
+  T.eq(find_any("\0n\0o\0t", parts), nil)
+end)
+
+T.test("find_any: whole words of a normal form", function()
+  local find_any = host.find_any
+  local words = { "all", "every", "everyone", "never" }
+  T.eq({ find_any("it is all over", words, 1, true) }, { 7, "all" })
+  T.eq(find_any("it is allover", words, 1, true), nil)
+  T.eq(find_any("finally small", words, 1, true), nil)
+  T.eq({ find_any("everyone knows", words, 1, true) }, { 1, "everyone" })
+  T.eq({ find_any("for every day", words, 1, true) }, { 5, "every" })
+  T.eq({ find_any("never", words, 1, true) }, { 1, "never" })
+  T.eq({ find_any("every day and never again", words, 7, true) }, { 15, "never" })
+  T.eq(find_any("every day", words, 2, true), nil)        -- init inside a word
+  T.eq(find_any("", words, 1, true), nil)
+end)
+
+T.test("find_any: hostile needles and texts", function()
+  local find_any = host.find_any
+  T.eq(pcall(find_any, "x", { "" }), false)               -- an empty needle
+  T.eq(pcall(find_any, "x", { 5 }), false)
+  T.eq(pcall(find_any, "x", "not a list"), false)
+  local many = {}
+  for i = 1, 65 do many[i] = "w" .. i end
+  T.eq(pcall(find_any, "x", many), false)                 -- at most 64
+  many[65] = nil
+  T.eq({ find_any("a w64 b", many, 1, true) }, { 3, "w64" })
+  local long = ("a "):rep(1 << 19) .. "never"
+  T.eq({ find_any(long, { "never" }, 1, true) }, { (1 << 20) + 1, "never" })
+  T.eq(find_any(("x"):rep(1 << 20), { "xy", "yx" }), nil)
+end)
