@@ -59,6 +59,7 @@ end
 
 -- The options of the checks below, made once (the checks only read them).
 local REQUIRED = { required = true }
+local ID_SHAPE = schema.shape(nil, { { "id", "id", true } })
 local POINTS = { default = 1, gt = 0, max = 1000 }
 
 -- shaped: source and quote are known to be text (host.shape said so).
@@ -286,10 +287,25 @@ function M.load(path, index_for, quick)
   local seen = {}
   local budget = M.new_budget(M.FILE_SECONDS, M.FILE_STEPS, "this file")
   quiz.budget = budget    -- an attempt's draws spend what check left
-  for i in ipairs(questions or {}) do
-    local q = v:entry_map(questions, i, "question")
+  -- The documents the quiz lists, as a set (up to the first hole, as
+  -- ipairs reads them: a null entry's check leaves one), and each cited
+  -- source's document, read once a source.
+  local listed_set, docid_of = {}, {}
+  for i = 1, listed and #listed or 0 do
+    if listed[i] == nil then break end
+    listed_set[listed[i]] = true
+  end
+  for i = 1, questions and #questions or 0 do
+    -- The usual question, a mapping with an id, is known so in one call.
+    local q, qid = questions[i], nil
+    if q == nil then break end
+    if type(q) == "table" and host.shape(q, ID_SHAPE) then
+      qid = q.id
+    else
+      q = v:entry_map(questions, i, "question")
+      qid = q and v:id(q, "id", REQUIRED)
+    end
     if q then
-      local qid = v:id(q, "id", REQUIRED)
       if qid then
         if seen[qid] then
           local l, c = v:pos(seen[qid], "id")
@@ -311,9 +327,12 @@ function M.load(path, index_for, quick)
       v.fallback = nil
       if quiz.audience == "patient" and not quick then M.check_reading(q, v) end
       if listed and q.source and type(q.source) == "string" then
-        local docid = q.source:match("^([^#]+)#")
-        local found = false
-        for _, d in ipairs(listed) do if d == docid then found = true end end
+        local docid = docid_of[q.source]
+        if docid == nil then
+          docid = q.source:match("^([^#]+)#") or false
+          docid_of[q.source] = docid
+        end
+        local found = docid and listed_set[docid] == true
         if docid and not found and index and index.docs[docid] then
           v:error(q, "source", "question '%s' cites '%s', which is not in the quiz's " ..
                   "material list", q.id or "?", docid)
