@@ -71,11 +71,18 @@ local function norm(s)
   return n
 end
 
+-- Whether a normal form holds " of " (is_above), kept with it.
+local has_of = {}
+
 local function forget_normals()
   if normals > 32 then
-    normal, normalised = {}, {}
+    normal, normalised, has_of = {}, {}, {}
   else
-    for i = 1, normals do normal[normalised[i]] = nil end
+    for i = 1, normals do
+      local s = normalised[i]
+      has_of[normal[s]] = nil
+      normal[s] = nil
+    end
   end
   normals = 0
 end
@@ -107,7 +114,12 @@ end
 -- the other options, which must keep their place.
 local function is_above(text)
   local t = norm(text)
-  if not t:find(" of ", 1, true) then return false end      -- most options
+  local at = has_of[t]                -- (asked for each option by two rules)
+  if at == nil then
+    at = t:find(" of ", 1, true) ~= nil
+    has_of[t] = at
+  end
+  if not at then return false end      -- most options
   local first, rest = t:match("^(%a+) of (.*)$")
   if not (first == "all" or first == "none" or first == "both" or first == "neither") then
     return false
@@ -393,11 +405,12 @@ local function is_space(b) return b == 32 or (b and b >= 9 and b <= 13) end
 local function is_letter(b) return b and (b >= 65 and b <= 90 or b >= 97 and b <= 122) end
 function M.word_before_blank(s)
   local i = #s
-  while i > 0 and is_space(s:byte(i)) do i = i - 1 end
-  while i > 0 and BLANK_MARK[s:byte(i)] do i = i - 1 end
-  while i > 0 and is_space(s:byte(i)) do i = i - 1 end
+  local b = s:byte(i)                 -- (each byte read once: b is s's byte i)
+  while i > 0 and is_space(b) do i = i - 1 b = s:byte(i) end
+  while i > 0 and BLANK_MARK[b] do i = i - 1 b = s:byte(i) end
+  while i > 0 and is_space(b) do i = i - 1 b = s:byte(i) end
   local stop = i
-  while i > 0 and is_letter(s:byte(i)) do i = i - 1 end
+  while i > 0 and is_letter(b) do i = i - 1 b = s:byte(i) end
   if i == stop then return nil end
   return s:sub(i + 1, stop)
 end
@@ -588,7 +601,8 @@ end
 function M.cites(q, cited)
   if type(q) ~= "table" then return end
   if type(q.source) == "string" then cited[q.source] = true end
-  for _, kp in ipairs(type(q.key_points) == "table" and q.key_points or {}) do
+  if type(q.key_points) ~= "table" then return end
+  for _, kp in ipairs(q.key_points) do
     if type(kp) == "table" and type(kp.source) == "string" then cited[kp.source] = true end
   end
 end

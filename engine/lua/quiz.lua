@@ -33,12 +33,16 @@ local COMMON = { "id", "type", "topic", "prompt", "explain", "source", "quote",
 M.QUIZ_FIELDS, M.SETTINGS_FIELDS, M.COMMON_FIELDS = QUIZ_FIELDS, SETTINGS, COMMON
 
 -- A type's module, its contract checked the first time (contracts.lua).
-local checked_types = {}
+-- (Kept here once checked: every question asks for its type's.)
+local checked_types, type_modules = {}, {}
 function M.type_module(name)
-  local t = require("types." .. name)
+  local t = type_modules[name]
+  if t then return t end
+  t = require("types." .. name)
   if not checked_types[name] then
     checked_types[name] = require("contracts").check_type(name, t)
   end
+  type_modules[name] = t
   return t
 end
 
