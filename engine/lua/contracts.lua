@@ -80,13 +80,15 @@ M.BLOCKS = {
   blank = {},                      -- an empty line
 }
 
--- The host library (engine/luahost.c, engine/outfile.c, engine/speech.c): what C offers.
+-- The host library (engine/luahost.c, engine/outfile.c, engine/speech.c,
+-- engine/shape.c, engine/textfold.c): what C offers.
 M.HOST = {
   functions = { "read_yaml", "parse_yaml", "control_at", "read_material", "list", "is_dir", "is_file",
                 "find_up", "sandbox", "clock", "today", "read_text", "write_file",
                 "make_dir", "write_zip", "speak_wav", "sha256_hex", "cache_home",
-                "files_with_sizes", "remove_file", "random_hex", "modules" },
-  values = { "null", "version", "quizdir", "script_seconds", "script_steps" },
+                "files_with_sizes", "remove_file", "random_hex", "modules",
+                "shape", "fold", "find_any" },
+  values = { "null", "version", "quizdir", "script_seconds", "script_steps", "shape_kinds" },
 }
 
 local function fail(what, name, msg, ...)
