@@ -164,13 +164,23 @@ static lua_Integer utf8_count(const unsigned char *s, size_t len)
 		uint64_t w;
 
 		if (c < 0x80) {
-			if (len - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0)) {
-				i += 8;
-				n += 8;
-			} else {
-				i++;
-				n++;
+			size_t from = i;
+
+			/* Sixteen bytes a step while all are ASCII, then eight. */
+			while (len - i >= 16) {
+				uint64_t w2;
+
+				memcpy(&w, s + i, 8);
+				memcpy(&w2, s + i + 8, 8);
+				if ((w | w2) & 0x8080808080808080ull)
+					break;
+				i += 16;
 			}
+			if (len - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0))
+				i += 8;
+			else if (i == from)
+				i++;
+			n += (lua_Integer)(i - from);
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF)

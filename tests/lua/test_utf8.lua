@@ -41,3 +41,23 @@ T.test("utf8.len: the edges of each range, NULs, and long text", function()
   T.eq(utf8.len("aé\u{10FFFF}"), 3)
   T.eq(select(2, utf8.len("abcdefgh\128")), 9)
 end)
+
+-- ASCII is passed over sixteen bytes a step, then eight, then one: a
+-- character of two bytes, or a bad byte, at every offset of every length
+-- up to past two sixteen-byte steps, counted by hand (k + 1 + m; the bad
+-- byte's place is k + 1), and the same as Lua's own count.
+T.test("utf8.len: a non-ASCII or bad byte at every offset around the 16- and 8-byte steps", function()
+  for k = 0, 40 do
+    for m = 0, 40 do
+      local good = ("a"):rep(k) .. "é" .. ("b"):rep(m)
+      T.eq(utf8.len(good), k + 1 + m, ("é after %d, %d after"):format(k, m))
+      agree(good, "good " .. k .. " " .. m)
+      local bad = ("a"):rep(k) .. "\255" .. ("b"):rep(m)
+      local n, at = utf8.len(bad)
+      T.eq(n, nil)
+      T.eq(at, k + 1, ("bad byte after %d, %d after"):format(k, m))
+      agree(bad, "bad " .. k .. " " .. m)
+    end
+    T.eq(utf8.len(("a"):rep(k)), k)
+  end
+end)
