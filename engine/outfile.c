@@ -656,13 +656,19 @@ static void yaml_emit_map(lua_State *L, struct ybuf *y, int t, int indent, const
 	size_t n, i;
 	struct ykey small[16], *keys = small;
 	int base = lua_gettop(L), top;
+	int room = base + 48;   /* the stack is sure to have room up to here */
 
 	/* Each key and value stays on the stack, key at base + 2i + 1 and
 	 * its value above it, found again by its slot, not looked up (and
-	 * the map walked once, not counted first). */
+	 * the map walked once, not counted first); room made 48 slots at a
+	 * time, not checked at every key. */
+	luaL_checkstack(L, 48, "yaml: a map too large");
 	lua_pushnil(L);
 	while (lua_next(L, t)) {
-		luaL_checkstack(L, 8, "yaml: a map too large");
+		if (lua_gettop(L) + 8 > room) {
+			luaL_checkstack(L, 48, "yaml: a map too large");
+			room = lua_gettop(L) + 48;
+		}
 		lua_pushvalue(L, -2);
 	}
 	n = (size_t)(lua_gettop(L) - base) / 2;
