@@ -333,3 +333,12 @@ T.test("teachback rules: what others would say, and true facts beside a belief's
                "weakens your teeth"), " | calcium-teeth")
   T.eq(verdict("tb-explain-cdk46-fever", "I'd ask the pharmacist to explain it to her."), " | ")
 end)
+
+T.test("teachback rules: key points in more everyday words", function()
+  T.eq(verdict("tb-what-treatment-is-for", "So I'm not in pain and can get on with my normal stuff."),
+       "feel-well | ")
+  T.eq(verdict("tb-what-treatment-is-for", "To give me as much time as possible."), "live-longer | ")
+  T.eq(verdict("tb-bone-medicine", "It's to shore up his bones so they don't crack."), "protects-bone | ")
+  T.eq(verdict("tb-explain-denosumab-teeth", "While you're on it, tell us if you get jaw pain."),
+       "tell-and-report | ")
+end)
