@@ -71,7 +71,7 @@ M.CLASSES = {
           "before i * finished", "same minute", "never mind what time", "whatever time",
           "any hour", "sooner the better", "the sooner",
           -- (the older "directly": "I'd be on the telephone to them directly")
-          "directly" },
+          "directly", "drop everything" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",

@@ -768,3 +768,15 @@ T.test("teachback safety: warnings against waiting, hours in words, and others' 
   T.eq(beliefs("My friend waited till the morning, and I'd wait too."), { 1 },
        "their story ends at the learner's own 'I'")
 end)
+
+T.test("teachback safety: denied thoughts, habits, the team's advice and dropping everything", function()
+  T.eq(covered("Tell her not to think it's just a cold or I'll see how I am in the morning. " ..
+               "She phones the team right away."), "act-now")
+  T.eq(beliefs("Normally I'd have a lie down, but not with this. I'd phone the team right then."), {})
+  T.eq(beliefs("I'd ring the team straight away, though they'll tell me to rest it."), {})
+  T.eq(beliefs("I'd rest it, and they'll tell me to ring if it gets worse."), { 1 },
+       "the learner's own rest is held")
+  T.eq(named_now("Drop everything and get on the blower to the oncology lot."), "act-now")
+  T.eq(beliefs("I wouldn't think it's nothing, I'd wait and see."), { 1 },
+       "a new clause's subject still ends a denied thought")
+end)

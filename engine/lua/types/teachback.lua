@@ -302,11 +302,14 @@ local AUX = { am = true, is = true, are = true, would = true, will = true, could
               should = true, can = true, shall = true, ["do"] = true, did = true, was = true }
 local WAKE = { ["or"] = true, nor = true, ["until"] = true, till = true, til = true }
 local PREFER = { rather = true, sooner = true, better = true }
+-- ("not to think I'll see how I am in the morning": a subject inside a
+-- denied thought's own clause.)
+local EMBED = { how = true, what = true, whether = true }
 -- A negated wait reaches over the whole wait ("not wait to see the doctor
 -- in the morning"): this many words.
 M.WAIT_SCOPE = 10
 local function mark_negation(part)
-  local active, since, wrong, dormant, waited = false, 0, false, false, false
+  local active, since, wrong, dormant, waited, thought = false, 0, false, false, false, false
   for i, t in ipairs(part) do
     local nxt, prev = part[i + 1], part[i - 1]
     if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] then t.neg = false end
@@ -328,13 +331,14 @@ local function mark_negation(part)
     local before = part[i - 2]
     local complement = lexicon.SUBJECT[t.w] and prev and
                        (COMPLEMENT[prev.w] or
-                        (AUX[prev.w] and before and (before.neg or before.w == "way")))
+                        (AUX[prev.w] and before and (before.neg or before.w == "way")) or
+                        (active and thought and (prev.w == "or" or prev.w == "nor" or EMBED[prev.w])))
     -- ("the cancer isn't responding and is progressing": an auxiliary
     -- after "and" starts a predicate of its own.)
     local stop = lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or
                  (wrong and in_set(ACTION_WORDS, t)) or
                  (AUX[t.w] and prev and (prev.w == "and" or prev.w == "or"))
-    if active and (stop or since >= (waited and M.WAIT_SCOPE or M.SCOPE)) then
+    if active and (stop or since >= ((waited or thought) and M.WAIT_SCOPE or M.SCOPE)) then
       -- A negated wrong action that runs out of words sleeps: an "or",
       -- "nor", "until" or "till" wakes it ("must not wait for her next
       -- review at the clinic or just take paracetamol" negates the
@@ -345,8 +349,11 @@ local function mark_negation(part)
       dormant = false
     end
     t.negated = active and not t.neg
+    -- ("not to think 'it's a cold' or 'I'll see in the morning'": each
+    -- thought denied.)
+    if active and since <= 2 and COMPLEMENT[t.w] then thought = true end
     if t.neg then
-      active, since, wrong, dormant = true, 0, false, false
+      active, since, wrong, dormant, thought = true, 0, false, false, false
       waited = nxt and nxt.w:find("^wait") and true or false
     elseif active then
       since = since + 1
@@ -1742,6 +1749,9 @@ end
 for w in ([[but though although however yet]]):gmatch("%a+") do ANSWER[w] = true end
 -- Concessions that may come after what they concede.
 local CONCEDE = { tempted = true, tempting = true, admittedly = true, instinct = true }
+-- ("Normally I'd dose up on Lemsip and call it a cold, but not on this":
+-- a habit set against this time.)
+local HABIT = { normally = true, usually = true, ordinarily = true }
 -- "I'd say it's kind of like bone cancer": the learner's own saying.
 local OWN = { i = true, id = true, ill = true, we = true, wed = true }
 local SAYING = { say = true, says = true, said = true, tell = true, tells = true, told = true }
@@ -1766,7 +1776,7 @@ local function answered(flat, parts, o)
   local g = s.g - 1
   while flat[g] and flat[g].sent == s.sent do
     if ANSWER[flat[g].w] then break end
-    if report_or_concession(flat, flat[g], true) then marker = flat[g] break end
+    if report_or_concession(flat, flat[g], true) or HABIT[flat[g].w] then marker = flat[g] break end
     g = g - 1
   end
   -- ("At my age one is tempted to put it down to lumbago, but…": the
@@ -1832,6 +1842,16 @@ function disowned(flat, parts, o, q, ctx)
   if s.bygone then return true end
   -- ("I am never disturbing them": what the learner is, not a reluctance;
   -- a belief that starts with its negation is the key point's.)
+  -- ("they'll tell me to rest it": the team's advice, as the learner
+  -- expects it, is not the learner's belief.)
+  for g = s.g - 4, s.g - 1 do
+    local t, n = flat[g], flat[g + 1]
+    if t and n and t.sent == s.sent and (t.w == "tell" or t.w == "told") and n.w == "me" then
+      for h = g - 3, g - 1 do
+        if flat[h] and flat[h].sent == s.sent and OTHERS[flat[h].w] then return true end
+      end
+    end
+  end
   -- ("ur not bothering them", "your not a bother": "you're" as typed.)
   local before = flat[s.g - 1]
   if s.neg and before and before.sent == s.sent and (COPULA[before.w] or before.w == "your") then
