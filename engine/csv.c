@@ -29,6 +29,13 @@
 
 #define CSV_MAX_FILE   (64u * 1024 * 1024)   /* a class of thousands fits easily */
 #define CSV_MAX_FIELDS 4096                  /* per record */
+/*
+ * A sheet of a class has thousands of rows; these bound the tables a
+ * hostile file can make (two million one-cell bad rows took 1.4 GB of
+ * problems): reading stops at the limit with a problem saying so.
+ */
+#define CSV_MAX_RECORDS  100000
+#define CSV_MAX_PROBLEMS 1000
 
 struct reader {
 	lua_State *L;
@@ -38,6 +45,8 @@ struct reader {
 	const char *col_start, *col_at;  /* col_of's last answer: col_at on */
 	int col;                         /* the line at col_start is column col */
 	int records, problems;  /* stack indexes of the two result tables */
+	long nrecords, nproblems;
+	int stopped;            /* a limit was reached: read no further */
 	luaL_Buffer *b;
 };
 
@@ -70,6 +79,11 @@ static void problem(struct reader *r, long line, int col, const char *msg)
 	lua_pushstring(L, msg);
 	lua_setfield(L, -2, "message");
 	lua_rawseti(L, r->problems, (lua_Integer)luaL_len(L, r->problems) + 1);
+	if (++r->nproblems == CSV_MAX_PROBLEMS && !r->stopped) {
+		r->stopped = 1;
+		problem(r, line, col, "more than 1000 rows with problems; the rest of the "
+			"file was not read (fix these and read it again)");
+	}
 }
 
 static int at_eol(const struct reader *r)
@@ -204,7 +218,7 @@ static int read_record(struct reader *r)
 	lua_Integer n = 0;
 	int rec, pos;
 
-	if (r->p >= r->end)
+	if (r->p >= r->end || r->stopped)
 		return 0;
 	if (at_eol(r)) {                 /* a blank line: nothing to grade */
 		skip_eol(r);
@@ -243,7 +257,12 @@ static int read_record(struct reader *r)
 	lua_setfield(L, rec, "pos");
 	lua_pushinteger(L, rec_line);
 	lua_setfield(L, -2, "line");
-	lua_rawseti(L, r->records, (lua_Integer)luaL_len(L, r->records) + 1);
+	lua_rawseti(L, r->records, (lua_Integer)++r->nrecords);
+	if (r->nrecords == CSV_MAX_RECORDS && r->p < r->end) {
+		r->stopped = 1;
+		problem(r, r->line, 1, "more than 100000 rows; the rest of the file was "
+			"not read (split the sheet)");
+	}
 	return 1;
 }
 
@@ -257,6 +276,8 @@ static int parse(lua_State *L, const char *buf, size_t len)
 	r.p = buf;
 	r.end = buf + len;
 	r.line = 1;
+	r.nrecords = r.nproblems = 0;
+	r.stopped = 0;
 	r.records = lua_gettop(L) - 1;
 	r.problems = lua_gettop(L);
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)

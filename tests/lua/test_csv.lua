@@ -116,3 +116,27 @@ T.test("csvsheet: a row of one empty cell is written as \"\" and reads back", fu
   T.eq(#recs, 2)
   T.eq(fields(recs[1]), { "" })
 end)
+
+T.test("csv: a hostile sheet stops at 1,000 problems or 100,000 rows, saying so", function()
+  local bad = {}
+  for i = 1, 1500 do bad[i] = 'a"b' end
+  local recs, probs = csv.parse(table.concat(bad, "\n") .. "\n")
+  T.eq(#recs, 0)
+  T.eq(#probs, 1001, "1,000 problems and the one that says reading stopped")
+  T.eq(probs[1000].line, 1000)
+  T.eq(probs[1001].line, 1000)
+  T.eq(probs[1001].message, "more than 1000 rows with problems; the rest of the file was " ..
+                            "not read (fix these and read it again)")
+  local rows = {}
+  for i = 1, 100002 do rows[i] = "r" .. i end
+  recs, probs = csv.parse(table.concat(rows, "\n") .. "\n")
+  T.eq(#recs, 100000)
+  T.eq(recs[100000][1], "r100000")
+  T.eq(#probs, 1)
+  T.eq(probs[1].line, 100001, "where the first row not read starts")
+  T.eq(probs[1].message, "more than 100000 rows; the rest of the file was not read (split the sheet)")
+  rows[100001], rows[100002] = nil, nil
+  recs, probs = csv.parse(table.concat(rows, "\n", 1, 100000) .. "\n")
+  T.eq(#recs, 100000, "exactly 100,000 rows read whole")
+  T.eq(#probs, 0)
+end)
