@@ -270,30 +270,6 @@ static int l_make_dir(lua_State *L)
 	return 1;
 }
 
-/*
- * host.today() -> "YYYY-MM-DD" (UTC), or the day of SOURCE_DATE_EPOCH when
- * that is set, so imports and starters can be compared byte for byte.
- */
-static int l_today(lua_State *L)
-{
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t t = time(NULL);
-	struct tm tm;
-	char day[16];
-
-	if (epoch && *epoch) {
-		char *end;
-		long long v = strtoll(epoch, &end, 10);
-
-		if (!*end && v >= 0)
-			t = (time_t)v;
-	}
-	if (!gmtime_r(&t, &tm) || !strftime(day, sizeof day, "%Y-%m-%d", &tm))
-		return luaL_error(L, "today: clock out of range");
-	lua_pushstring(L, day);
-	return 1;
-}
-
 /* ---- YAML scalars ------------------------------------------------- */
 
 /*
@@ -903,7 +879,6 @@ void out_register(lua_State *L)
 		{"write_file", l_write_file},
 		{"make_dir", l_make_dir},
 		{"write_zip", l_write_zip},
-		{"today", l_today},
 		{"yaml_scalar", l_yaml_scalar},
 		{"yaml_document", l_yaml_document},
 		{"xml_escape", l_xml_escape},

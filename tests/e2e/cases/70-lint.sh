@@ -29,4 +29,11 @@ expect "lint: unknown check option" 2 -- "$TB" check --bogus "$L/clean/quiz.yaml
 has "lint: unknown option named" "$err" "unknown option '--bogus' for check"
 expect "lint: bundled quizzes pass --strict" 0 -- "$TB" check --strict quizzes
 has "lint: bundled quizzes have no warning" "$out" " 0 errors, 0 warnings"
+export TEACHBACK_TODAY=2031-02-03
+expect "lint: TEACHBACK_TODAY is today, whatever the clock says" 0 -- "$TB" check "$L/trips/quiz.yaml"
+has "lint: the fixed day named" "$out" "more than 12 months before today (2031-02-03)"
 unset TEACHBACK_TODAY
+export SOURCE_DATE_EPOCH=1956528000
+expect "lint: SOURCE_DATE_EPOCH fixes today" 0 -- "$TB" check "$L/trips/quiz.yaml"
+has "lint: the epoch's day named" "$out" "more than 12 months before today (2032-01-01)"
+unset SOURCE_DATE_EPOCH
