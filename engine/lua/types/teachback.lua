@@ -160,7 +160,7 @@ end
 local NEG = lexicon.NEGATIONS
 local mark_their_story
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, flat_of, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -519,11 +519,23 @@ local RETRACT_PAIRS = {
 local LONE_NO = { no = true, nope = true, nah = true }
 -- ("2am or not" is "whatever the hour": "or not" takes back only alone.)
 local AFTERTHOUGHT = { maybe = true, perhaps = true, probably = true, ["or"] = true }
+-- Every token of an answer by its number g (tokens are numbered through
+-- the whole text), made once and kept on the parts.
+function flat_of(parts)
+  if not parts.flat then
+    local flat = {}
+    for _, part in ipairs(parts) do
+      for _, t in ipairs(part) do flat[t.g] = t end
+    end
+    parts.flat = flat
+  end
+  return parts.flat
+end
+
 function retract(parts)
-  local flat = {}
+  local flat = flat_of(parts)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
-      flat[#flat + 1] = t
       t.last_in_part, t.first_in_part = k == #part, k == 1
       t.alone = #part == 1 or (#part == 2 and part[1].w == "no" and part[2].w == "way")
     end
@@ -1445,10 +1457,7 @@ end
 local TEMPERATURE = { temperature = true, temp = true, temps = true }
 function idle_before(parts, o)
   local s = parts[o.part][o.s]
-  local flat = {}
-  for _, part in ipairs(parts) do
-    for _, t in ipairs(part) do flat[#flat + 1] = t end
-  end
+  local flat = flat_of(parts)
   local from = leads_sentence(parts, o) and s.sent - 1 or s.sent
   for g = 1, s.g - 1 do
     local t, n1, n2 = flat[g], flat[g + 1], flat[g + 2]
@@ -1513,9 +1522,9 @@ local function blockers(parts, ctx)
         -- wait for it to change.)
         for k = 1, o.s - 1 do
           local u, n = part[k], part[k + 1]
-          local inside = u.clause == part[o.s].clause and n and
-                         select(1, cond_clause(part, u.w == "even" and k + 1 or k)) >= o.e
-          if inside and ((u.w == "even" and EVEN[n.w]) or (COND[u.w] and onset_between(part, k, o.s))) then
+          local granted = u.w == "even" and EVEN[n.w]
+          if (granted or (COND[u.w] and onset_between(part, k, o.s))) and
+             u.clause == part[o.s].clause and cond_clause(part, granted and k + 1 or k) >= o.e then
             ok = false
           end
         end
@@ -1577,10 +1586,9 @@ end
 -- (Not "she" or "he": in a student's answer she is the patient.)
 local OTHERS = { they = true, theyll = true, theyd = true, theyre = true }
 function others_between(parts, a, b)
-  for _, part in ipairs(parts) do
-    for _, t in ipairs(part) do
-      if t.g > a and t.g < b and OTHERS[t.w] then return true end
-    end
+  local flat = flat_of(parts)
+  for g = a + 1, b - 1 do
+    if OTHERS[flat[g].w] then return true end
   end
   return false
 end
@@ -2165,10 +2173,7 @@ function M.analyse(q, text)
   -- A misconception may cancel key points: "I'd wait till morning, then
   -- call" has said "call" but not "call now".
   local cancelled = {}
-  local flat = {}
-  for _, part in ipairs(parts) do
-    for _, t in ipairs(part) do flat[t.g] = t end
-  end
+  local flat = flat_of(parts)
   local tainted = {}
   for i, m in ipairs(q.misconceptions or {}) do
     local found = all_found(m.any, parts, ctx)
