@@ -923,29 +923,16 @@ static int main_traceback(lua_State *L)
 }
 
 /*
- * Whether the Lua state is freed before the process exits.  export,
- * import and new build a whole quiz or question bank in it (a 1 MB GIFT
- * file: some 100,000 objects), and lua_close freeing them one by one was
- * 13 M instructions, 6% of an import; the exit gives all of it back at
- * once.  So does check, whose report is out by then (a 2 MB quiz's tables:
- * 6 M instructions for every 1,000 questions).  They hold nothing that closing
- * would finish: their files are written whole by host.write_file and
- * host.write_zip, check writes none, and they open no store (the other
- * commands may, so they close as before).  Built with
- * AddressSanitizer (make sanitize, the fuzz builds) the state is always
- * freed, so the leak check still finds anything the engine itself leaks.
+ * Whether the Lua state is closed at all before the process exits.
+ * export, import and new build a whole quiz or question bank in it (a 1 MB
+ * GIFT file: some 100,000 objects), and check a whole quiz (a 2 MB quiz's
+ * tables), and even host_end walks every object; they hold nothing that
+ * closing would finish: their files are written whole by host.write_file
+ * and host.write_zip, check writes none, and they open no store.  The other
+ * commands may hold a store or a CSV writer, so they end the state with
+ * host_end, which runs finalizers but frees nothing.  With TB_FREE_AT_EXIT
+ * (the sanitizer builds) the state is always closed and freed.
  */
-#if defined(__SANITIZE_ADDRESS__)
-#define TB_FREE_AT_EXIT 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TB_FREE_AT_EXIT 1
-#endif
-#endif
-#ifndef TB_FREE_AT_EXIT
-#define TB_FREE_AT_EXIT 0
-#endif
-
 static int is_conversion(int argc, char **argv)
 {
 	return argc >= 2 && (!strcmp(argv[1], "export") || !strcmp(argv[1], "import") ||
@@ -985,6 +972,6 @@ int main(int argc, char **argv)
 		a.rc = engine_failed(L);
 	else if (!frees_state_at_exit(argc, argv))
 		return a.rc;
-	host_close(L);
+	host_end(L);
 	return a.rc;
 }

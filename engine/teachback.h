@@ -22,6 +22,23 @@
 #define TB_MAX_SECTIONS 1000                 /* headings in one material file */
 #define TB_ERRLEN       1024                 /* one formatted error message */
 
+/*
+ * Whether memory is given back one block at a time before the process
+ * exits.  Built with AddressSanitizer (make sanitize, the fuzz builds) it
+ * is, so the leak check still finds anything the engine itself leaks;
+ * otherwise the exit gives it all back at once (main.c, host_end).
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define TB_FREE_AT_EXIT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TB_FREE_AT_EXIT 1
+#endif
+#endif
+#ifndef TB_FREE_AT_EXIT
+#define TB_FREE_AT_EXIT 0
+#endif
+
 /* Exit statuses (teachback(1), EXIT STATUS). */
 enum { TB_EXIT_OK = 0, TB_EXIT_CHECK = 1, TB_EXIT_USAGE = 2, TB_EXIT_LOAD = 3 };
 
@@ -62,6 +79,7 @@ extern const struct tb_luamod tb_lua_modules[];
 
 lua_State *host_open(void);
 void host_close(lua_State *L);
+void host_end(lua_State *L);     /* host_close just before the exit */
 int host_call(lua_State *L, const char *module, const char *fn,
 	      int nargs, int nresults);
 struct tb_script_use {
