@@ -6,8 +6,12 @@
  * Each file becomes an entry of tb_lua_modules[] named like require() names
  * it: BASEDIR/types/single.lua is "types.single".  The entry holds the
  * chunk as Lua bytecode (lua_dump), because compiling the source cost about
- * 80 % of a short command's instructions; debug information is kept, so an
- * error still names the module's file and line.  A syntax error fails the
+ * 80 % of a short command's instructions.  Of the debug information, the
+ * source name, the line of every instruction and the upvalues' names are
+ * kept, so an error still names the module's file and line (and a global
+ * as a global); the names of local variables are dropped (strip_locals),
+ * because each is a string made again at every load: a graded attempt
+ * spent 1.3 M instructions and 0.4 MB on them.  A syntax error fails the
  * build here, with its file and line, instead of at run time.  The bytecode
  * is only for the engine's own trusted modules: quiz scripts are loaded as
  * text in the sandbox ("t" mode), never as bytecode.
@@ -19,40 +23,203 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-struct out {
-	int col;
-	size_t len;
+/* A growing byte buffer: lua_dump's output, then the stripped chunk. */
+struct buf {
+	unsigned char *p;
+	size_t len, cap;
 };
 
-static int emit_bytes(lua_State *L, const void *p, size_t sz, void *ud)
+static void put(struct buf *b, const void *p, size_t n)
 {
-	struct out *o = ud;
-	const unsigned char *b = p;
-
-	(void)L;
-	for (size_t i = 0; i < sz; i++) {
-		printf("%d,", b[i]);
-		if (++o->col == 24) {
-			putchar('\n');
-			o->col = 0;
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2;
+		if (!(b->p = realloc(b->p, b->cap))) {
+			fputs("embed: out of memory\n", stderr);
+			exit(1);
 		}
 	}
-	o->len += sz;
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+}
+
+static int dump_to(lua_State *L, const void *p, size_t sz, void *ud)
+{
+	(void)L;
+	put(ud, p, sz);
+	return 0;
+}
+
+/*
+ * Reading a Lua 5.4 chunk as ldump.c writes it, to copy it without the
+ * local variables' names.  A chunk from another version fails here (the
+ * header), and a chunk the copy gets wrong fails at its first load: the
+ * build's own check loads every module (check_chunk).
+ */
+struct chunk {
+	const unsigned char *p, *end;
+	struct buf *out;
+};
+
+static void bad_chunk(void)
+{
+	fputs("embed: not a Lua 5.4 chunk as expected\n", stderr);
+	exit(1);
+}
+
+static const unsigned char *take(struct chunk *c, size_t n)
+{
+	const unsigned char *at = c->p;
+
+	if ((size_t)(c->end - c->p) < n)
+		bad_chunk();
+	c->p += n;
+	return at;
+}
+
+static void copy(struct chunk *c, size_t n)
+{
+	put(c->out, take(c, n), n);
+}
+
+/* dumpSize's number: 7 bits a byte, the last byte's high bit set. */
+static size_t read_size(struct chunk *c, int keep)
+{
+	size_t x = 0;
+	unsigned char b;
+
+	do {
+		if (x >> (sizeof x * 8 - 7))
+			bad_chunk();
+		b = *take(c, 1);
+		if (keep)
+			put(c->out, &b, 1);
+		x = (x << 7) | (b & 0x7f);
+	} while (!(b & 0x80));
+	return x;
+}
+
+static void put_size(struct buf *b, size_t x)
+{
+	unsigned char t[sizeof x * 8 / 7 + 1];
+	int n = 0;
+
+	do {
+		t[sizeof t - ++n] = x & 0x7f;
+		x >>= 7;
+	} while (x);
+	t[sizeof t - 1] |= 0x80;
+	put(b, t + sizeof t - n, (size_t)n);
+}
+
+static void skip_string(struct chunk *c)
+{
+	size_t n = read_size(c, 0);
+
+	if (n)
+		take(c, n - 1);
+}
+
+static void copy_string(struct chunk *c)
+{
+	size_t n = read_size(c, 1);
+
+	if (n)
+		copy(c, n - 1);
+}
+
+static void copy_function(struct chunk *c)
+{
+	size_t n;
+
+	copy_string(c);                                 /* source */
+	read_size(c, 1);                                /* linedefined */
+	read_size(c, 1);                                /* lastlinedefined */
+	copy(c, 3);                                     /* params, vararg, stack */
+	n = read_size(c, 1);                            /* code */
+	copy(c, n * 4);
+	n = read_size(c, 1);                            /* constants */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char tag = *take(c, 1);
+
+		put(c->out, &tag, 1);
+		if (tag == 3 || tag == 19)              /* integer, float */
+			copy(c, 8);
+		else if (tag == 4 || tag == 20)         /* short, long string */
+			copy_string(c);
+		else if (tag != 0 && tag != 1 && tag != 17)     /* nil, false, true */
+			bad_chunk();
+	}
+	n = read_size(c, 1);                            /* upvalues */
+	copy(c, n * 3);
+	n = read_size(c, 1);                            /* nested functions */
+	for (size_t i = 0; i < n; i++)
+		copy_function(c);
+	n = read_size(c, 1);                            /* line of each instruction */
+	copy(c, n);
+	n = read_size(c, 1);                            /* absolute lines */
+	for (size_t i = 0; i < 2 * n; i++)
+		read_size(c, 1);
+	n = read_size(c, 0);                            /* local variables: dropped */
+	for (size_t i = 0; i < n; i++) {
+		skip_string(c);
+		read_size(c, 0);
+		read_size(c, 0);
+	}
+	put_size(c->out, 0);
+	n = read_size(c, 1);                            /* upvalues' names */
+	for (size_t i = 0; i < n; i++)
+		copy_string(c);
+}
+
+/* The chunk in `in` without its local variables' names, into `out`. */
+static void strip_locals(const struct buf *in, struct buf *out)
+{
+	/* Signature, version, format, LUAC_DATA, three sizes, LUAC_INT,
+	 * LUAC_NUM (lundump.c, checkHeader), then the main function's
+	 * number of upvalues. */
+	static const unsigned char head[] = {0x1b, 'L', 'u', 'a', 0x54, 0};
+	struct chunk c = {in->p, in->p + in->len, out};
+
+	if (in->len < 32 || memcmp(in->p, head, sizeof head) != 0 ||
+	    in->p[12] != 4 || in->p[13] != 8 || in->p[14] != 8)
+		bad_chunk();
+	copy(&c, 32);
+	copy_function(&c);
+	if (c.p != c.end)
+		bad_chunk();
+}
+
+/* The stripped chunk must load, and be the same program. */
+static int check_chunk(lua_State *L, const struct buf *b, const char *path)
+{
+	if (luaL_loadbufferx(L, (const char *)b->p, b->len, path, "b") != LUA_OK) {
+		fprintf(stderr, "embed: %s: the stripped chunk does not load: %s\n", path,
+			lua_tostring(L, -1));
+		return 1;
+	}
+	lua_pop(L, 1);
 	return 0;
 }
 
 static int emit_file(lua_State *L, const char *path, int n)
 {
-	struct out o = {0, 0};
+	struct buf full = {0}, stripped = {0};
 
 	if (luaL_loadfilex(L, path, "t") != LUA_OK) {
 		fprintf(stderr, "embed: %s\n", lua_tostring(L, -1));
 		return 1;
 	}
-	printf("static const char mod%d[] = {\n", n);
-	lua_dump(L, emit_bytes, &o, 0);
-	printf("0};\n");
+	lua_dump(L, dump_to, &full, 0);
 	lua_pop(L, 1);
+	strip_locals(&full, &stripped);
+	if (check_chunk(L, &stripped, path))
+		return 1;
+	printf("static const char mod%d[] = {\n", n);
+	for (size_t i = 0; i < stripped.len; i++)
+		printf("%d,%s", stripped.p[i], i % 24 == 23 ? "\n" : "");
+	printf("0};\n");
+	free(full.p);
+	free(stripped.p);
 	return 0;
 }
 
