@@ -643,6 +643,14 @@ T.test("teachback safety: help sought only if the sign is bad enough is no call 
   T.eq(now("I'd call the team now, and if it was serious I'd ring 999 as well"), "act-now",
        "a step up after a clear call")
   T.eq(now("I'd ring the team straight away, even if it didn't seem serious"), "act-now")
+  -- The threshold said after the call, in its clause.
+  T.eq(now("Call the team now if she feels really unwell as well as having the pain"), "")
+  T.eq(heard("Call the team now if she feels really unwell as well as having the pain"),
+       "heard: 'call the team' — but also 'if she feels really unwell as well as having the pain'")
+  T.eq(now("I'd call the team now if it was serious"), "")
+  T.eq(now("Call the team now if the pain comes back or she feels really unwell"), "act-now",
+       "bad enough only as another choice is no threshold")
+  T.eq(now("Call the team now if your legs feel numb"), "act-now", "the sign itself is no threshold")
 end)
 
 T.test("teachback safety: waiting for the team to ring back after a call is no holding back", function()

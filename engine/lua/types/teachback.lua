@@ -2009,13 +2009,33 @@ end
 -- condition's words when every call that counts follows one in its
 -- sentence, else nil.
 -- (A temperature of 39 or more is a threshold too: the line is for 38.)
+-- (A sign that is bad enough only as another choice, "if she gets a fever
+-- or feels really unwell", is no threshold.)
 local function threshold(part, k, stop, ctx)
   for j = k + 1, stop do
+    if part[j].w == "or" then return false end
     if class_ends(ctx, "severity", part, j) then return true end
     local n = tonumber(part[j].w)
     if n and n >= 39 and n <= 45 then return true end
   end
   return false
+end
+
+-- The words of a threshold said after the call, in its own clause ("call
+-- the line if she feels really unwell as well as having the fever"), or
+-- nil.  ("I'd call now, and if it got very bad I'd call 999" is a step
+-- up: its "if" holds the next call.)
+local JOIN = { ["and"] = true, ["then"] = true, but = true, ["or"] = true, so = true }
+local function threshold_after(parts, a, ctx)
+  local p = parts[a.part]
+  for k = a.e + 1, #p do
+    if p[k].clause ~= p[a.e].clause or JOIN[p[k].w] then return nil end
+    if p[k].w == "if" and not p[k].negated and p[k - 1].w ~= "even" then
+      local stop = cond_clause(p, k)
+      return threshold(p, k, stop, ctx) and said(parts, { part = a.part, s = k, e = stop }) or nil
+    end
+  end
+  return nil
 end
 function conditional_only(parts, good, ctx)
   local words
@@ -2033,6 +2053,7 @@ function conditional_only(parts, good, ctx)
         end
       end
     end
+    fb = fb or threshold_after(parts, a, ctx)
     if not fb then return nil end
     words = words or fb
   end
