@@ -40,7 +40,8 @@ M.CLASSES = {
              "get on to", "get onto", "call out", "summon*", "alert*", "notify", "inform*",
              "get myself seen", "get checked", "go up to", "go down to", "go in", "nip to",
              "pop to", "take myself to", "take me in", "take me into", "take her in", "take her into",
-             "drive me in", "drive her in", "get through to", "straight on to", "straight onto",
+             "drive me in", "drive her in", "run me to", "run me down to", "run me up to",
+             "run me in", "run her to", "run her down to", "run her up to", "run her in", "get through to", "straight on to", "straight onto",
              "be on to", "be onto", "mention*", "bring * up", "raise it",
              -- "I'd use the out-of-hours number", "on the telephone to the ward".
              "use the", "use my", "use their", "on the telephone to" },
@@ -54,7 +55,7 @@ M.CLASSES = {
              "urgent care", "medical help", "special number", "phone number", "help line", "oncology", "chemo unit", "chemo ward",
              "day unit", "assessment unit", "advice line", "cancer line", "the unit",
              "emergency service*", "key worker", "keyworker", "cns", "duty doctor",
-             "on-call", "out-of-hours", "acute oncology", "after hours" },
+             "on-call", "out-of-hours", "acute oncology", "after hours", "answering service" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
                 "paramedic*" },
@@ -71,7 +72,12 @@ M.CLASSES = {
           "before i * finished", "same minute", "never mind what time", "whatever time",
           "any hour", "sooner the better", "the sooner",
           -- (the older "directly": "I'd be on the telephone to them directly")
-          "directly", "drop everything" },
+          "directly", "drop everything",
+          -- ("this very minute", "no matter the hour I'd phone", "the second I noticed")
+          "this very minute", "this very second", "that very second", "the very moment",
+          "no matter the hour", "no matter the time", "no matter how late", "whatever the hour",
+          "the second i", "the second she", "the second he", "the second it",
+          "the second they", "the second we", "in the same moment", "the same moment" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",
@@ -321,6 +327,9 @@ M.LAY = {
   -- no word about walking.
   ["walk in centre"] = "drop in centre", ["walk in center"] = "drop in centre",
   ["walk in clinic"] = "drop in clinic", ["walkin centre"] = "drop in centre",
+  -- A waiting room is a place, not a wait: "I'd rather sit in that waiting
+  -- room than lie at home wondering".
+  ["waiting room"] = "lobby", ["waiting area"] = "lobby", ["waiting list"] = "list",
 }
 
 -- Phone and sound-alike spellings: one word -> the word meant.

@@ -788,3 +788,48 @@ T.test("teachback safety: denied thoughts, habits, the team's advice and droppin
   T.eq(beliefs("I wouldn't think it's nothing, I'd wait and see."), { 1 },
        "a new clause's subject still ends a denied thought")
 end)
+
+---------------------------------------------------------------------------
+-- Right answers in unusual words (rules written for the round of sets U,
+-- V and W: none of these sentences is from a labelled set)
+
+T.test("teachback safety: 'late' is no 'later', a waiting room no wait, 'the longer you leave it' no plan", function()
+  T.eq(now("I'd ring the team now. My late mother would have called it nothing."), "act-now")
+  T.eq(now("Ring the team straight away, they'd rather have early calls than late ones."), "act-now")
+  T.eq(now("I'd ring the team later."), "", "'later' still puts it off")
+  T.eq(beliefs("I'd go straight to the emergency department and sit in the waiting room."), {})
+  T.eq(covered("I'd go straight to the emergency department and sit in the waiting room."), "act-now")
+  T.eq(beliefs("The longer you leave it the worse it gets, so I'd ring the team right away."), {})
+  T.eq(beliefs("I'd wait a bit longer."), { 1 }, "'longer' without 'the' is no reason against waiting")
+end)
+
+T.test("teachback safety: more words of now, and a line named after the words that matched", function()
+  T.eq(now("No matter the hour I'd phone the team."), "act-now")
+  T.eq(now("I'd ring the team this very minute."), "act-now")
+  T.eq(now("The second I noticed I'd call the team."), "act-now")
+  T.eq(now("I'd call the hospital in the same moment."), "act-now")
+  T.eq(now("I'd call the clinic's after-hours answering service."), "act-now")
+  T.eq(now("I'd call the clinic."), "", "no word of now, no line that is there for now")
+end)
+
+T.test("teachback safety: the team's wish, someone made to act, the other branch", function()
+  T.eq(now("I'd ring the team now and bring my tablets if they want to see them."), "act-now")
+  T.eq(now("I'd ring the team now if I felt it was serious."), "", "the learner's own threshold")
+  T.eq(now("I'd have my son drive me to the emergency department at once."), "act-now")
+  T.eq(now("My husband would run me down to the hospital straight away."), "act-now")
+  T.eq(now("If I'm very unwell call 999; otherwise ring the team straight away."), "act-now")
+  T.eq(now("If I'm very unwell I'd ring the team straight away."), "", "one branch only")
+end)
+
+T.test("teachback safety: a denied rest goes on over going to bed; stories told in the past", function()
+  T.eq(beliefs("I'd ring the team now, I would not lie down and go to bed and wait."), {})
+  T.eq(beliefs("I would lie down and go to bed and wait."), { 1 })
+  T.eq(beliefs("On my first cycle I sat on it till morning. Now I ring the team the moment I notice."), {})
+  T.eq(now("On my first cycle I sat on it till morning. Now I ring the team the moment I notice."),
+       "act-now")
+  T.eq(beliefs("On my first cycle I will wait till morning."), { 1 }, "a first time to come is no story")
+  local story = "A lady on the ward thought it was nothing and went to bed, and by morning she " ..
+                "was very ill. So I'd ring the team at once."
+  T.eq(beliefs(story), {})
+  T.eq(now(story), "act-now")
+end)

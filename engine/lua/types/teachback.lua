@@ -77,12 +77,12 @@ for w in ([[cancer fever liver number never ever other another after water under
   order border power danger offer suffer consider wonder bother rather further
   whatever however wherever whenever forever clever corner dinner summer winter
   chapter register deliver discover cover recover better ulcer cluster blister
-  master anger hunger enter filter alter later carer
+  master anger hunger enter filter alter later carer weaker
   chest test rest request interest suggest honest modest harvest protest digest
   arrest invest forest manifest contest]]):gmatch("%a+") do
   KEEP[w] = true
 end
-KEEP.later = nil -- later meets late (both "lat")
+-- ("later" is kept: "my late husband", "early calls to late ones" put nothing off.)
 -- ("the sooner the better", "they'd much sooner I rang": no "soon", a delay.)
 KEEP.sooner = true
 
@@ -160,7 +160,7 @@ end
 local NEG = lexicon.NEGATIONS
 local mark_their_story
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, flat_of, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, flat_of, team_if, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -308,6 +308,19 @@ local EMBED = { how = true, what = true, whether = true }
 -- A negated wait reaches over the whole wait ("not wait to see the doctor
 -- in the morning"): this many words.
 M.WAIT_SCOPE = 10
+-- ("not take paracetamol and go to bed": going to bed is no call for
+-- help, so the negation goes on over it.)
+local REST_PLACE = { bed = true, sleep = true, home = true }
+local function help_action(part, i)
+  local t = part[i]
+  if not in_set(ACTION_WORDS, t) then return false end
+  local n1, n2 = part[i + 1], part[i + 2]
+  if t.stem == "go" and n1 and (REST_PLACE[n1.w] or (n1.w == "to" and n2 and REST_PLACE[n2.w]) or
+                                (n1.w == "back" and n2 and (n2.w == "to" or REST_PLACE[n2.w]))) then
+    return false
+  end
+  return true
+end
 local function mark_negation(part)
   local active, since, wrong, dormant, waited, thought = false, 0, false, false, false, false
   for i, t in ipairs(part) do
@@ -336,7 +349,7 @@ local function mark_negation(part)
     -- ("the cancer isn't responding and is progressing": an auxiliary
     -- after "and" starts a predicate of its own.)
     local stop = lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or
-                 (wrong and in_set(ACTION_WORDS, t)) or
+                 (wrong and help_action(part, i)) or
                  (AUX[t.w] and prev and (prev.w == "and" or prev.w == "or"))
     if active and (stop or since >= ((waited or thought) and M.WAIT_SCOPE or M.SCOPE)) then
       -- A negated wrong action that runs out of words sleeps: an "or",
@@ -397,6 +410,11 @@ end
 -- ("She must have the private insurance", "might have": a guess, not a past.)
 local WOULD = { would = true, id = true, wed = true, youd = true, shed = true, hed = true,
                 theyd = true }
+-- ("I'd have my neighbour run me down to casualty": someone made to act,
+-- not a past.)
+local HAVE_SOMEONE = { my = true, the = true, a = true, an = true, her = true, him = true,
+                       them = true, someone = true, somebody = true, our = true, your = true,
+                       his = true, their = true }
 local PERFECT = { wouldve = true, couldve = true, shouldve = true, idve = true }
 -- A sentence opened by "last time", "last year", "years ago", "in the
 -- past" tells a story up to its first contrast ("Last year I had a sore
@@ -423,16 +441,30 @@ for w in ([[thought waited left sat decided believed reckoned figured assumed ig
   slept stayed]]):gmatch("%a+") do
   THEIR_CHOICE[w] = true
 end
+-- (The story goes on past a comma in its sentence: "a lady who thought
+-- her shivers were nothing and went to bed, and by morning she was ill".)
 function mark_their_story(parts)
+  local who, from, sent = false, false, nil
   for _, part in ipairs(parts) do
-    local who, from = false, false
-    for k, t in ipairs(part) do
-      if FIRST[t.w] then who, from = false, false end
+    for _, t in ipairs(part) do
+      if FIRST[t.w] or t.sent ~= sent then who, from, sent = false, false, t.sent end
       if OTHER_ONE[t.w] then who = true end
       if who and not from and THEIR_CHOICE[t.w] then from = true end
       if from then t.bygone = true end
     end
   end
+end
+
+local FIRST_TIME = { cycle = true, time = true, round = true, course = true, dose = true,
+                     treatment = true, week = true }
+-- Is there a past verb after token t in its sentence?
+local function past_in_sentence(parts, t)
+  for _, part in ipairs(parts) do
+    for _, u in ipairs(part) do
+      if u.sent == t.sent and u.g > t.g and (PAST[u.w] or THEIR_CHOICE[u.w]) then return true end
+    end
+  end
+  return false
 end
 
 local function mark_story(parts)
@@ -452,6 +484,11 @@ local function mark_story(parts)
       end
       if (t.w == "last" and nxt and LAST[nxt.w]) or (t.w == "years" and nxt and nxt.w == "ago") or
          (t.w == "in" and nxt and nxt.w == "the" and part[k + 2] and part[k + 2].w == "past") then
+        story = t.sent
+      end
+      -- ("On my first cycle I sat on a fever till morning": a first time
+      -- told in the past is a story.)
+      if t.w == "first" and nxt and FIRST_TIME[nxt.w] and past_in_sentence(parts, t) then
         story = t.sent
       end
       -- ("I had a fever once on my first cycle and thought I'd sleep it
@@ -496,7 +533,8 @@ function mark_bygone(parts)
       local prev, nxt = part[k - 1], part[k + 1]
       if from and t.clause ~= part[from].clause then from = nil end
       if from then t.bygone = true end
-      if (t.w == "have" and prev and WOULD[prev.w] and not (nxt and (nxt.w == "to" or nxt.w == "got"))) or
+      if (t.w == "have" and prev and WOULD[prev.w] and not (nxt and (nxt.w == "to" or nxt.w == "got" or
+                                                                   HAVE_SOMEONE[nxt.w]))) or
          PERFECT[t.w] or (t.w == "used" and nxt and nxt.w == "to") then
         from = k
       end
@@ -756,7 +794,7 @@ function M.compile(phrase, classes)
 end
 
 local function word_matches(el, t)
-  if el.neg then return t.neg end
+  if el.neg then return t.neg or t.w == el.w end
   if t.stem == el.stem then return true end
   return el.prefix and t.w:sub(1, #el.w) == el.w
 end
@@ -783,7 +821,7 @@ local function indexed(list, classes)
   local ix = indexes[list]
   if ix then return ix end
   local c = phrases(list, classes)
-  ix = { c = c, stems = {}, pre = {}, neg = {}, classes = {}, lex = classes }
+  ix = { c = c, stems = {}, pre = {}, neg = {}, negw = {}, classes = {}, lex = classes }
   local function put(t, key, k)
     local l = t[key]
     if not l then
@@ -797,7 +835,9 @@ local function indexed(list, classes)
     if p then
       local e = p.els[1]
       if e.class then ix.classes[#ix.classes + 1] = k
-      elseif e.neg then ix.neg[#ix.neg + 1] = k
+      elseif e.neg then
+        ix.neg[#ix.neg + 1] = k
+        put(ix.negw, e.w, k)
       else
         put(ix.stems, e.stem, k)
         if e.prefix then put(ix.pre, e.w:sub(1, 2), k) end
@@ -842,6 +882,10 @@ local function candidates(ix, t, out, no_class)
   end
   if t.neg then
     for _, k in ipairs(ix.neg) do n = n + 1 out[n] = k end
+  elseif ix.negw[t.w] then
+    -- (A negation word that negates nothing still is its word: "no
+    -- matter the hour".)
+    for _, k in ipairs(ix.negw[t.w]) do n = n + 1 out[n] = k end
   end
   if not no_class then
     for _, k in ipairs(ix.classes) do
@@ -1499,6 +1543,7 @@ local function blockers(parts, ctx)
       local ok = not o.negated and not part[o.s].mused and not part[o.s].bygone and
                  not unable and not after_musing(parts, o) and
                  not (part[o.s].w == "if" and select(2, cond_clause(part, o.s))) and
+                 not team_if(part, o.s) and
                  not (part[o.s].w == "then" and consequent(parts, o))
       if ok and kind ~= "hedge" then
         for k = math.max(1, o.s - 3), o.e do
@@ -1546,6 +1591,23 @@ local function blockers(parts, ctx)
     end
   end
   return out
+end
+
+-- An "if" of the team's wish ("and bring her tablets if they want to see
+-- them", "if they need me to come in"): their choice, no condition on
+-- the learner's call.
+local TEAM_WISH = { want = true, need = true, ask = true, say = true, decide = true, think = true,
+                    advise = true, tell = true }
+local TEAM_WHO = { they = true, theyd = true, theyll = true, team = true, doctor = true,
+                   nurse = true, nurses = true, doctors = true }
+function team_if(part, i)
+  if part[i].w ~= "if" then return false end
+  local who = false
+  for k = i + 1, math.min(#part, i + 4) do
+    if TEAM_WHO[part[k].w] then who = true
+    elseif who and TEAM_WISH[part[k].stem] then return true end
+  end
+  return false
 end
 
 -- Hedges that may follow the action they weaken ("call them, maybe");
@@ -1906,6 +1968,13 @@ function disowned(flat, parts, o, q, ctx)
       return true
     end
   end
+  -- "the longer you leave it the more damage": a reason against waiting.
+  for g = s.g - 3, s.g - 1 do
+    local t = flat[g]
+    if t and t.w == "longer" and t.sent == s.sent and flat[g - 1] and flat[g - 1].w == "the" then
+      return true
+    end
+  end
   -- "check her temperature before taking paracetamol": what follows
   -- "before" marks a time, it is not what she will do.
   for g = s.g - 3, s.g - 1 do
@@ -2037,14 +2106,17 @@ local function threshold_after(parts, a, ctx)
   end
   return nil
 end
+-- ("If she's very unwell call 999; otherwise ring the line straight away":
+-- the other branch has no condition.)
+local OTHERWISE = { otherwise = true, ["else"] = true }
 function conditional_only(parts, good, ctx)
   local words
   for _, a in ipairs(good) do
-    local fb
+    local fb, done = nil, false
     for pi = a.part, 1, -1 do
       local p = parts[pi]
       for k = (pi == a.part and a.s - 1 or #p), 1, -1 do
-        if p[k].sent ~= a.sent then break end
+        if p[k].sent ~= a.sent or OTHERWISE[p[k].w] then done = true break end
         if p[k].w == "if" and not p[k].negated and not (p[k - 1] and p[k - 1].w == "even") then
           local stop, fallback = cond_clause(p, k)
           if fallback or threshold(p, k, stop, ctx) then
@@ -2052,6 +2124,7 @@ function conditional_only(parts, good, ctx)
           end
         end
       end
+      if done then break end
     end
     fb = fb or threshold_after(parts, a, ctx)
     if not fb then return nil end
@@ -2101,7 +2174,9 @@ function urgency_said(parts, good, ctx)
   end
   for _, a in ipairs(good) do
     local part = parts[a.part]
-    for k = a.s, a.e do
+    -- (The line may be named just after the words that matched: "call
+    -- the clinic's after-hours answering service".)
+    for k = a.s, math.min(#part, a.e + 3) do
       if part[k].w == "straight" or class_ends(ctx, "urgent_line", part, k) then return true end
     end
     -- An instruction ("Call.", "Phone them.", "Get on the blower to the
