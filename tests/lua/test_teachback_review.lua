@@ -342,3 +342,34 @@ T.test("teachback rules: key points in more everyday words", function()
   T.eq(verdict("tb-explain-denosumab-teeth", "While you're on it, tell us if you get jaw pain."),
        "tell-and-report | ")
 end)
+
+T.test("teachback rules: a belief asked about, another's saying answered, a past view set against now", function()
+  -- A question proper is no belief held; a claim said unsure still is.
+  T.eq(verdict("tb-what-treatment-is-for", "Will it cure me? I keep wondering."), " | ")
+  T.eq(verdict("tb-what-treatment-is-for", "It will cure me, I'm sure."), " | will-cure")
+  T.eq(verdict("tb-what-treatment-is-for", "so it will cure me, right?"), " | will-cure",
+       "a claim with a question mark is still a claim")
+  -- ... but a wait asked about asks leave to wait.
+  T.eq(verdict("tb-warning-sign-at-night", "Could I wait till the morning? I'd hate to be a pain."),
+       " | waits-till-morning a-bother")
+  -- Someone else's saying, answered in the next sentence.
+  T.eq(verdict("tb-explain-cdk46-fever", "Some patients think a fever means the cancer is growing. " ..
+               "It doesn't."), " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Some patients think a fever means the cancer is growing."),
+       " | cancer-growing", "not answered")
+  T.eq(verdict("tb-explain-cdk46-fever", "My sister says the cancer is growing, so I think so too."),
+       " | cancer-growing", "taken on")
+  -- What the learner once thought, set against now.
+  T.eq(verdict("tb-what-treatment-is-for", "At first I thought it was hopeless. Now I know better."), " | ")
+  T.eq(verdict("tb-what-treatment-is-for", "I thought it was hopeless. I still do."), " | nothing-to-do")
+  -- Old trouble set against this time, a belief that does not come into
+  -- it, a saying answered "nope", an attribution denied.
+  T.eq(verdict("tb-back-pain-legs", "My mum had lumbago for years and this is nothing like that, " ..
+               "so I'd ring the team now."), "act-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "Being a nuisance doesn't come into it, I'd ring the team right now."),
+       "call-now | ")
+  T.eq(verdict("tb-back-pain-legs", "My gran would say it's just her age but nope. Ringing the team right now."),
+       "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd ring the team now and not put it down to a strain at my age."),
+       "act-now | ")
+end)

@@ -833,3 +833,4 @@ T.test("teachback safety: a denied rest goes on over going to bed; stories told 
   T.eq(beliefs(story), {})
   T.eq(now(story), "act-now")
 end)
+

@@ -160,7 +160,7 @@ end
 local NEG = lexicon.NEGATIONS
 local mark_their_story
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, flat_of, team_if, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, flat_of, team_if, reported_then_answered, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -364,7 +364,10 @@ local function mark_negation(part)
     t.negated = active and not t.neg
     -- ("not to think 'it's a cold' or 'I'll see in the morning'": each
     -- thought denied.)
-    if active and since <= 2 and COMPLEMENT[t.w] then thought = true end
+    -- ("I'd not put it down to lumbago at my age": an attribution denied.)
+    if active and since <= 2 and (COMPLEMENT[t.w] or t.w == "put" or t.w == "blame") then
+      thought = true
+    end
     if t.neg then
       active, since, wrong, dormant, thought = true, 0, false, false, false
       waited = nxt and nxt.w:find("^wait") and true or false
@@ -431,7 +434,11 @@ local BECAUSE = { because = true, cos = true, coz = true, cuz = true }
 -- waited") to the next "I", "we" or "you".
 local OTHER_ONE = { lady = true, ladies = true, woman = true, women = true, man = true,
                     patient = true, she = true, he = true, friend = true, neighbour = true,
-                    neighbor = true, sister = true, mum = true, mother = true }
+                    neighbor = true, sister = true, mum = true, mother = true,
+                    patients = true, people = true, someone = true, somebody = true,
+                    dad = true, father = true, husband = true, wife = true, son = true,
+                    daughter = true, brother = true, nan = true, gran = true, grandma = true,
+                    partner = true, others = true }
 local FIRST = { i = true, id = true, ill = true, im = true, ive = true, we = true, wed = true,
                 you = true, youd = true, youll = true, youre = true, so = true }
 -- (What they thought or did about it; "my friend was on HRT, so it's the
@@ -465,6 +472,37 @@ local function past_in_sentence(parts, t)
     end
   end
   return false
+end
+
+-- What the learner once thought, set against now by the next sentence:
+-- "When I was first diagnosed I assumed it was hopeless. Now I know the
+-- drugs can keep it quiet for years."  A sentence with "I" and a past
+-- verb of mind (or "used to"), followed by one that opens with "now".
+local ONCE_MIND = { thought = true, assumed = true, believed = true, figured = true, felt = true,
+                    used = true, reckoned = true }
+local function mark_then_now(parts)
+  local flat = {}
+  for _, part in ipairs(parts) do
+    for _, t in ipairs(part) do flat[#flat + 1] = t end
+  end
+  local opens = {}
+  for i, t in ipairs(flat) do
+    if i == 1 or flat[i - 1].sent ~= t.sent then
+      local j = i
+      while flat[j] and flat[j].sent == t.sent and (flat[j].w == "but" or flat[j].w == "and") do
+        j = j + 1
+      end
+      opens[t.sent] = flat[j] and flat[j].sent == t.sent and flat[j].w or nil
+    end
+  end
+  local once = {}
+  for i, t in ipairs(flat) do
+    local prev = flat[i - 1]
+    if ONCE_MIND[t.w] and prev and prev.sent == t.sent and prev.w == "i" then once[t.sent] = true end
+  end
+  for _, t in ipairs(flat) do
+    if once[t.sent] and opens[t.sent + 1] == "now" then t.bygone = true end
+  end
 end
 
 local function mark_story(parts)
@@ -502,6 +540,7 @@ local function mark_story(parts)
     end
   end
   mark_their_story(parts)
+  mark_then_now(parts)
 end
 
 -- Waiting for the team to ring back after a call is no holding back:
@@ -686,18 +725,29 @@ end
 -- wait? Then I'd remember ... and phone right away") is a doubt, not a
 -- plan: its words are `mused` when more text follows in a later sentence.
 -- A delay or belief said only in such a question holds nothing back.
+-- A question proper opens with an auxiliary ("Does it treat the
+-- cancer?", "Could it mean it's growing?"); "it means it's spreading??"
+-- or "so it's fighting the cancer, right?" is a claim said unsure.
+local ASKING = { is = true, are = true, was = true, were = true, does = true, ["do"] = true,
+                 did = true, will = true, would = true, could = true, can = true, should = true,
+                 might = true, may = true, has = true, have = true, shall = true }
+local ASK_OPENER = { well = true, but = true, so = true, ["and"] = true, ok = true, okay = true,
+                     um = true, er = true, erm = true, hmm = true, oh = true, actually = true }
 local function mark_musing(parts)
   local last = parts[#parts]
   local last_sent = last and last[#last].sent
-  local asked = {}
+  local asked, opens, sent = {}, {}, nil
   for _, part in ipairs(parts) do
     for _, t in ipairs(part) do
       if t.asked then asked[t.sent] = true end
+      if t.sent ~= sent then sent, opens[t.sent] = t.sent, nil end
+      if opens[t.sent] == nil and not ASK_OPENER[t.w] then opens[t.sent] = ASKING[t.w] or false end
     end
   end
   for _, part in ipairs(parts) do
     for _, t in ipairs(part) do
       t.mused = asked[t.sent] and t.sent < last_sent or false
+      t.in_question = asked[t.sent] and opens[t.sent] or false
     end
   end
 end
@@ -1807,6 +1857,7 @@ end
 -- Reports (say, told, think, know: "my sister thinks", "I know they
 -- say") and concessions (could, might, probably, technically).
 local REPORT, HEDGED, ANSWER = {}, {}, {}
+local ANSWER_NO
 -- ("Part of me would want to wait, but…", "I'd be tempted to leave it,
 -- but…": a wish conceded.)
 for w in ([[technically admittedly supposedly thought think thinks reckon reckons say says
@@ -1859,8 +1910,10 @@ local function answered(flat, parts, o)
   if not marker then return nil end
   g = e.g + 1
   while flat[g] and flat[g].sent == s.sent do
-    local after = flat[g + 2]
+    local after, no = flat[g + 2], flat[g + 1]
     if ANSWER[flat[g].w] and after and after.sent == s.sent then return flat[g] end
+    -- ("my nan would say it's just her age but nope.")
+    if ANSWER[flat[g].w] and no and no.sent == s.sent and ANSWER_NO[no.w] then return flat[g] end
     g = g + 1
   end
   -- ("My first thought would be that I'd pulled something. But with the
@@ -1903,8 +1956,43 @@ local function on_their_word(parts, o, ctx)
   return word
 end
 
+-- Is token s inside someone else's saying ("some patients think", "my dad
+-- always says", within a few words before it and no "I" between), and
+-- does the next sentence deny something or ask?
+local REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, say = true,
+                     says = true, said = true, reckon = true, reckons = true }
+function reported_then_answered(flat, s)
+  local said
+  for g = s.g - 1, math.max(1, s.g - 8), -1 do
+    local t = flat[g]
+    if t.sent ~= s.sent or FIRST[t.w] then return false end
+    if REPORT_SAY[t.w] then
+      for h = g - 1, math.max(1, g - 3), -1 do
+        local u = flat[h]
+        if u.sent ~= s.sent or u.w == "what" or u.w == "ask" then break end
+        if OTHER_ONE[u.w] then said = true break end
+      end
+      break
+    end
+  end
+  if not said then return false end
+  local g = s.g + 1
+  while flat[g] and flat[g].sent == s.sent do g = g + 1 end
+  local first = true
+  while flat[g] and flat[g].sent == s.sent + 1 do
+    local t = flat[g]
+    if t.neg or t.negated then return true end
+    if first and not ASK_OPENER[t.w] then
+      if ASKING[t.w] and t.in_question then return true end
+      first = false
+    end
+    g = g + 1
+  end
+  return false
+end
+
 -- (Of a person only: "it's not fair to wake them" is a reluctance.)
-local ANSWER_NO = { no = true, nope = true, nah = true, never = true, ["not"] = true }
+ANSWER_NO = { no = true, nope = true, nah = true, never = true, ["not"] = true }
 local COPULA = { am = true, are = true, im = true, youre = true, were = true, theyre = true }
 function disowned(flat, parts, o, q, ctx)
   if on_their_word(parts, o, ctx) then return true end
@@ -1941,6 +2029,27 @@ function disowned(flat, parts, o, q, ctx)
       end
       break
     end
+  end
+  -- ("My husband had lumbago for years and this is nothing like that":
+  -- set against this time without a "but".)
+  for g = s.g + 1, s.g + 10 do
+    local t, n1, n2 = flat[g], flat[g + 1], flat[g + 2]
+    if not t or t.sent ~= s.sent then break end
+    if t.w == "this" and n1 and n2 and n2.sent == s.sent and
+       ((n1.w == "is" or n1.w == "feels") and (n2.w == "different" or
+        (n2.w == "nothing" and flat[g + 3] and flat[g + 3].w == "like"))) then
+      return true
+    end
+  end
+  -- ("Some patients think a fever means it's spread. It doesn't.", "My dad
+  -- always says he doesn't want to bother anyone. I'd tell him you're not
+  -- a bother.", "Someone at church said it's chemotherapy. Is it?")
+  if reported_then_answered(flat, s) then return true end
+  -- ("Being a nuisance doesn't come into it.")
+  for g = s.g + 1, s.g + 6 do
+    local t = flat[g]
+    if not t or t.sent ~= s.sent then break end
+    if t.negated and t.w == "come" and flat[g + 1] and flat[g + 1].w == "into" then return true end
   end
   -- A belief mused on, then denied: the next sentence answers "No" or
   -- denies a wrong action ("should I just wait? ... No, not waiting"; but
@@ -2273,12 +2382,24 @@ function M.analyse(q, text)
   local tainted = {}
   for i, m in ipairs(q.misconceptions or {}) do
     local found = all_found(m.any, parts, ctx)
-    local o = first_found(m.any, parts, ctx, function(x) return disowned(flat, parts, x, q, ctx) end,
-                          found)
+    -- ("Does it treat the cancer? My son thinks it does": a belief asked
+    -- about is not held; a wait asked about still is, as it asks leave
+    -- to wait: "Would it be OK to wait till my scan?".  A wait is a
+    -- belief that cancels an urgent point.)
+    local waits = false
+    for _, id in ipairs(type(m.cancels) == "table" and m.cancels or {}) do
+      for _, kp in ipairs(q.key_points) do
+        if kp.id == id and kp.urgent then waits = true end
+      end
+    end
+    local function not_held(x)
+      return disowned(flat, parts, x, q, ctx) or (not waits and parts[x.part][x.s].in_question)
+    end
+    local o = first_found(m.any, parts, ctx, not_held, found)
     if o then
       -- Every place the belief is held taints its clause.
       for _, x in ipairs(found) do
-        if not x.negated and not disowned(flat, parts, x, q, ctx) then
+        if not x.negated and not not_held(x) then
           taint(flat, parts, x, tainted)
         end
       end
