@@ -185,9 +185,14 @@ M.CLASSES = {
   -- Everyday causes back pain is taken for.
   strain = { "arthritis", "sciatica", "slipped disc", "disc", "lumbago", "wear and tear",
              "sprain*", "strain*", "slept * funny", "slept * wrong", "mattress", "posture",
-             "overdid it", "overdone it", "lifting", "gardening", "pulled something",
+             -- ("gardening" is "garden" once stemmed, and so "a garden hose":
+             -- the work named with what goes with it.)
+             "overdid it", "overdone it", "lifting", "been gardening", "the gardening",
+             "from gardening", "after gardening", "too much gardening", "doing * garden*",
+             "in the garden", "digging", "weeding", "pulled something",
              "pull* * muscle", "pull* * back", "bad back", "old back", "my age", "getting old*",
-             "old age", "backs do that", "backs play up" },
+             "old age", "backs do that", "backs play up", "pulled", "chiropractor", "osteopath",
+             "backs out", "back is out", "put * back out" },
   -- A sign made little of, without naming a cause.
   -- (A negation word in a phrase stands for any negation: "nothing to
   -- worry" would match "try not to worry", so none is listed.)

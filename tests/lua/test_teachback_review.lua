@@ -373,3 +373,17 @@ T.test("teachback rules: a belief asked about, another's saying answered, a past
   T.eq(verdict("tb-back-pain-legs", "I'd ring the team now and not put it down to a strain at my age."),
        "act-now | ")
 end)
+
+T.test("teachback rules: a garden hose is no gardening; beliefs said in more words", function()
+  T.eq(verdict("tb-back-pain-legs", "It's like a garden hose being trodden on, so I'd ring the team right now."),
+       "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I've been gardening all weekend, I'd rest it."),
+       " | rests-or-waits just-age-or-strain")
+  T.eq(verdict("tb-back-pain-legs", "prob pulled summat, I'd rest it"), " | rests-or-waits just-age-or-strain")
+  T.eq(verdict("tb-bone-medicine", "I'll steer clear of the dentist until the course is over."), " | avoid-dentist")
+  T.eq(verdict("tb-explain-cdk46-fever", "Tell her fevers are common on it, nothing to worry about."),
+       " | brushed-off")
+  T.eq(verdict("tb-hormone-therapy", "I take it unless I feel fine, then I have a break."),
+       " | stops-when-well")
+  T.eq(verdict("tb-why-treatment-differs", "If you pay for it you get the better drugs."), " | luck-or-money")
+end)
