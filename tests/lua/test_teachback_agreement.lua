@@ -16,15 +16,25 @@
 --                 a general set and a red-flag set (half of it right
 --                 answers said in many ways), measured before any rule
 --                 was tuned on them, then tuned on;
+--   tune-r.yaml   red flags, written as a held-out set; its first figures
+--                 showed 2 unsafe credits, so it was read and tuned on;
+--   tune-s.yaml   a general set, read and tuned on;
+--   tune-u.yaml   red flags, written as a held-out set; its first figures
+--                 showed an unsafe credit, so it was read and tuned on;
+--   tune-v.yaml, tune-w.yaml
+--                 a general set of hard cases (beliefs named, not held)
+--                 and a red-flag set of right answers in unusual words,
+--                 measured before any rule was tuned on them, then tuned on;
 --   heldout-e.yaml, heldout-h.yaml, heldout-l.yaml, heldout-m.yaml,
---   heldout-p.yaml, heldout-r.yaml
+--   heldout-p.yaml, heldout-t.yaml
 --                 six more such sets, never tuned on and their texts
 --                 never read: only their figures are, and they are the
 --                 honest ones (README); their disagreements are never
 --                 shown (L was written after the last rule of its round,
 --                 M after it too, with N and O, and measured before them;
---                 P (general) and R (red flags) after the rules tuned on N
---                 and O);
+--                 P (general) after the rules tuned on N and O; T (general)
+--                 at the start of the round that tuned on U, V and W, and
+--                 measured before it);
 --   labelled.yaml an older set with its own five questions.
 -- The questions are checked with the real schema against the real
 -- material; then analyse() runs on every answer and its findings are
