@@ -35,8 +35,19 @@ function M.is_map(t)
   return not M.is_list(t)
 end
 
+-- s without the white space (%s) at its ends.  Not gsub("%s+$", ""),
+-- which tries a match at every space of the text: a paragraph's trim cost
+-- some thousands of instructions where this looks at its two ends.
 function M.trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+  local i = s:find("%S")
+  if not i then return "" end
+  local j = #s
+  local b = s:byte(j)
+  while b == 32 or (b >= 9 and b <= 13) do
+    j = j - 1
+    b = s:byte(j)
+  end
+  return s:sub(i, j)
 end
 
 function M.sorted_keys(t)
