@@ -954,7 +954,7 @@ int main(int argc, char **argv)
 		printf("teachback %s\n", TB_VERSION);
 		return TB_EXIT_OK;
 	}
-	L = host_open();
+	L = host_open_command();
 	if (!L) {
 		fputs("teachback: cannot start Lua (out of memory)\n", stderr);
 		return 70;

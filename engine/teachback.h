@@ -78,6 +78,7 @@ struct tb_luamod {
 extern const struct tb_luamod tb_lua_modules[];
 
 lua_State *host_open(void);
+lua_State *host_open_command(void);  /* a command's: small blocks pooled */
 void host_close(lua_State *L);
 void host_end(lua_State *L);     /* host_close just before the exit */
 int host_call(lua_State *L, const char *module, const char *fn,

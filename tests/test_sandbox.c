@@ -1,6 +1,7 @@
 /*
  * test_sandbox.c -- quiz scripts run in a sandbox: each attack it closes,
- * and what a well-behaved script gets back.
+ * and what a well-behaved script gets back; and the pool a command's own
+ * state takes its small blocks from (host_open_command).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -262,6 +263,102 @@ static void test_lpeg_engine_only(void **state)
 	assert_string_equal(field("x"), "nilnilnil");
 }
 
+/* ---- the pool of host_open_command's state ------------------------ */
+
+/* A byte each block is filled with: its number and its offset. */
+static unsigned char fill_byte(int i, size_t at)
+{
+	return (unsigned char)(i * 31 + (int)at * 7 + 1);
+}
+
+static void fill(unsigned char *p, int i, size_t n)
+{
+	for (size_t at = 0; at < n; at++)
+		p[at] = fill_byte(i, at);
+}
+
+static void check_fill(const unsigned char *p, int i, size_t n)
+{
+	for (size_t at = 0; at < n; at++)
+		assert_int_equal(p[at], fill_byte(i, at));
+}
+
+/*
+ * 2,000 blocks of 1 to 700 bytes (either side of the pool's 512), made,
+ * resized up and down (contents kept up to the smaller size) and freed in
+ * a fixed pseudo-random order: no two live blocks overlap, no contents
+ * are lost, and a freed block is used again.
+ */
+static void test_pool_blocks(void **state)
+{
+	enum { N = 2000, ROUNDS = 20000 };
+	static unsigned char *blk[N];
+	static size_t len[N];
+	lua_State *P = host_open_command();
+	void *ud;
+	lua_Alloc f;
+	uint32_t x = 12345;
+
+	(void)state;
+	assert_non_null(P);
+	f = lua_getallocf(P, &ud);
+	memset(blk, 0, sizeof blk);
+	for (int r = 0; r < ROUNDS; r++) {
+		int i;
+		size_t n;
+
+		x = x * 1103515245u + 12345u;
+		i = (int)((x >> 8) % N);
+		x = x * 1103515245u + 12345u;
+		n = 1 + (x >> 8) % 700;
+		if (blk[i] && (x & 1)) {
+			check_fill(blk[i], i, len[i]);
+			f(ud, blk[i], len[i], 0);
+			blk[i] = NULL;
+		} else {
+			unsigned char *p = f(ud, blk[i], blk[i] ? len[i] : LUA_TSTRING, n);
+
+			assert_non_null(p);
+			if (blk[i])
+				check_fill(p, i, len[i] < n ? len[i] : n);
+			blk[i] = p;
+			len[i] = n;
+			fill(p, i, n);
+		}
+	}
+	for (int i = 0; i < N; i++)
+		if (blk[i]) {
+			check_fill(blk[i], i, len[i]);
+			f(ud, blk[i], len[i], 0);
+		}
+	host_close(P);
+}
+
+/* A freed block is the next one of its size (in steps of 8 bytes). */
+static void test_pool_reuses_a_size(void **state)
+{
+	lua_State *P = host_open_command();
+	void *ud, *a, *b, *c;
+	lua_Alloc f;
+
+	(void)state;
+	assert_non_null(P);
+	f = lua_getallocf(P, &ud);
+	a = f(ud, NULL, LUA_TTABLE, 56);
+	f(ud, a, 56, 0);
+	b = f(ud, NULL, LUA_TSTRING, 24);        /* another size: not a */
+	assert_ptr_not_equal(b, a);
+	c = f(ud, NULL, LUA_TSTRING, 50);        /* 50 rounds up to 56 */
+	assert_ptr_equal(c, a);
+	assert_ptr_equal(f(ud, c, 50, 53), c);   /* the same size: in place */
+	f(ud, b, 24, 0);
+	f(ud, c, 53, 0);
+	lua_settop(P, 0);
+	lua_pushliteral(P, "the state still works");
+	assert_string_equal(lua_tostring(P, -1), "the state still works");
+	host_close(P);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +380,8 @@ int main(void)
 		cmocka_unit_test(test_host_call_require_fails),
 		cmocka_unit_test(test_utf8_guard),
 		cmocka_unit_test(test_lpeg_engine_only),
+		cmocka_unit_test(test_pool_blocks),
+		cmocka_unit_test(test_pool_reuses_a_size),
 	};
 
 	return cmocka_run_group_tests_name("sandbox", tests, setup, teardown);
