@@ -346,6 +346,7 @@ static int l_writer(lua_State *L)
 
 	memset(w, 0, sizeof *w);
 	luaL_setmetatable(L, WRITER_META);
+	host_must_close(L);
 	if (strcmp(path, "-") == 0) {
 		w->f = stdout;
 		return 1;

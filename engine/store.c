@@ -117,6 +117,7 @@ static int l_open(lua_State *L)
 	h->be = be;
 	h->st = st;
 	luaL_setmetatable(L, STORE_META);
+	host_must_close(L);
 	return 1;
 }
 

@@ -81,6 +81,7 @@ lua_State *host_open(void);
 lua_State *host_open_command(void);  /* a command's: small blocks pooled */
 void host_close(lua_State *L);
 void host_end(lua_State *L);     /* host_close just before the exit */
+void host_must_close(lua_State *L);  /* a finalizer must run at the end */
 int host_call(lua_State *L, const char *module, const char *fn,
 	      int nargs, int nresults);
 struct tb_script_use {
