@@ -12,47 +12,53 @@
 local M = {}
 
 -- Non-ASCII code point -> replacement.  Code points not listed are kept.
-local MAP = {}
+-- Made when first needed (make_map): most texts are plain ASCII, and most
+-- commands never build it.
+local MAP
 
--- Latin-1 Supplement letters, U+00C0..U+00FF, in order ("" = punctuation).
-local LATIN1 = {
-  "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-  "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",
-  "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-  "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y",
-}
-for k, r in ipairs(LATIN1) do MAP[0xBF + k] = r end
+local function make_map()
+  MAP = {}
 
--- U+00A0..U+00BF are spaces and symbols (« » ¿ ¡ ° ...), treated as
--- punctuation, except the few that stand for a letter or digit.  µ is kept:
--- it is a unit letter, and "µg" is not "g".
-for cp = 0xA0, 0xBF do MAP[cp] = " " end
-MAP[0xAA], MAP[0xBA] = "a", "o"
-MAP[0xB9], MAP[0xB2], MAP[0xB3] = "1", "2", "3"
-MAP[0xB5] = nil
+  -- Latin-1 Supplement letters, U+00C0..U+00FF, in order ("" = punctuation).
+  local LATIN1 = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y",
+  }
+  for k, r in ipairs(LATIN1) do MAP[0xBF + k] = r end
 
--- Latin Extended-A, U+0100..U+017F: runs of code points sharing a base.
-local EXT_A = {
-  { "a", 6 }, { "c", 8 }, { "d", 4 }, { "e", 10 }, { "g", 8 }, { "h", 4 },
-  { "i", 10 }, { "ij", 2 }, { "j", 2 }, { "k", 3 }, { "l", 10 }, { "n", 9 },
-  { "o", 6 }, { "oe", 2 }, { "r", 6 }, { "s", 8 }, { "t", 6 }, { "u", 12 },
-  { "w", 2 }, { "y", 3 }, { "z", 6 }, { "s", 1 },
-}
-do
-  local cp = 0x100
-  for _, run in ipairs(EXT_A) do
-    for _ = 1, run[2] do
-      MAP[cp] = run[1]
-      cp = cp + 1
+  -- U+00A0..U+00BF are spaces and symbols (« » ¿ ¡ ° ...), treated as
+  -- punctuation, except the few that stand for a letter or digit.  µ is kept:
+  -- it is a unit letter, and "µg" is not "g".
+  for cp = 0xA0, 0xBF do MAP[cp] = " " end
+  MAP[0xAA], MAP[0xBA] = "a", "o"
+  MAP[0xB9], MAP[0xB2], MAP[0xB3] = "1", "2", "3"
+  MAP[0xB5] = nil
+
+  -- Latin Extended-A, U+0100..U+017F: runs of code points sharing a base.
+  local EXT_A = {
+    { "a", 6 }, { "c", 8 }, { "d", 4 }, { "e", 10 }, { "g", 8 }, { "h", 4 },
+    { "i", 10 }, { "ij", 2 }, { "j", 2 }, { "k", 3 }, { "l", 10 }, { "n", 9 },
+    { "o", 6 }, { "oe", 2 }, { "r", 6 }, { "s", 8 }, { "t", 6 }, { "u", 12 },
+    { "w", 2 }, { "y", 3 }, { "z", 6 }, { "s", 1 },
+  }
+  do
+    local cp = 0x100
+    for _, run in ipairs(EXT_A) do
+      for _ = 1, run[2] do
+        MAP[cp] = run[1]
+        cp = cp + 1
+      end
     end
+    assert(cp == 0x180, "Latin Extended-A table is not 128 entries")
   end
-  assert(cp == 0x180, "Latin Extended-A table is not 128 entries")
-end
 
--- Combining accents (a decomposed "é" is "e" + U+0301) vanish; the
--- General Punctuation block (dashes, curly quotes, ellipsis) is punctuation.
-for cp = 0x300, 0x36F do MAP[cp] = "" end
-for cp = 0x2000, 0x206F do MAP[cp] = " " end
+  -- Combining accents (a decomposed "é" is "e" + U+0301) vanish; the
+  -- General Punctuation block (dashes, curly quotes, ellipsis) is punctuation.
+  for cp = 0x300, 0x36F do MAP[cp] = "" end
+  for cp = 0x2000, 0x206F do MAP[cp] = " " end
+end
 
 local function map_char(seq)
   if utf8.len(seq) ~= 1 then return seq end -- not valid UTF-8: leave the bytes
@@ -67,6 +73,7 @@ local fold = host.fold
 function M.normalize(s)
   local t, wide = fold(s)
   if wide then
+    if not MAP then make_map() end
     t = fold((s:gsub("[\xC2-\xF4][\x80-\xBF]*", map_char)))
   end
   return t
