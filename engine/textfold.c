@@ -21,6 +21,12 @@
  * words (lint.lua: "not", "except" ... in a stem; "always", "never" ... in
  * an option's normal form), which called find once a word, or sub once a
  * word of the text.  Which words, and what their presence means, is Lua's.
+ *
+ * host.squash(s): each run of white space (Lua's %s in the C locale:
+ * space, \t, \n, \v, \f, \r) one space, none at either end, as
+ * util.trim((s:gsub("%s+", " "))) gives; material.lua makes every
+ * paragraph of the material so, where the pattern read each byte of the
+ * text class by class.
  */
 #include <lauxlib.h>
 
@@ -157,8 +163,48 @@ static int l_find_any(lua_State *L)
 	return 1;
 }
 
+static int is_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* host.squash(s) -> s with its white space squashed (above) */
+static int l_squash(lua_State *L)
+{
+	size_t len, n = 0, i;
+	const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
+	int pending = 0;
+	luaL_Buffer b;
+	char *out;
+
+	for (i = 0; i < len; i++)       /* already squashed: s itself, uncopied */
+		if (is_space(s[i]) &&
+		    (i == 0 || i == len - 1 || s[i] != ' ' || is_space(s[i + 1])))
+			break;
+	if (i == len) {
+		lua_settop(L, 1);
+		return 1;
+	}
+	out = luaL_buffinitsize(L, &b, len);
+	for (i = 0; i < len; i++) {
+		if (is_space(s[i])) {
+			pending = n > 0;
+			continue;
+		}
+		if (pending) {
+			out[n++] = ' ';
+			pending = 0;
+		}
+		out[n++] = (char)s[i];
+	}
+	luaL_pushresultsize(&b, n);
+	return 1;
+}
+
 void fold_register(lua_State *L)
 {
+	lua_pushcfunction(L, l_squash);
+	lua_setfield(L, -2, "squash");
 	lua_pushcfunction(L, l_fold);
 	lua_setfield(L, -2, "fold");
 	lua_pushcfunction(L, l_find_any);

@@ -9,6 +9,7 @@
 local schema = require("schema")
 local util = require("util")
 local readability = util.lazy("readability")   -- check's gate only
+local squash = host.squash      -- util.trim((s:gsub("%s+", " "))), in C
 
 local M = {}
 
@@ -37,7 +38,8 @@ local function plain_line(line)
   if line:find("^%s*[-*+>%d]") then
     line = line:gsub("^%s*[-*+]%s+", ""):gsub("^%s*%d+[.)]%s+", ""):gsub("^%s*>%s?", "")
   end
-  if line:find("[%[*_`]") then
+  if line:find("[", 1, true) or line:find("*", 1, true) or line:find("_", 1, true) or
+     line:find("`", 1, true) then
     line = line:gsub("%[([^%]]*)%]%([^)]*%)", "%1")
     line = line:gsub("%*%*", ""):gsub("__", ""):gsub("`", "")
     line = line:gsub("%f[%w*]%*([^*]+)%*", "%1")
@@ -50,8 +52,7 @@ function M.paragraphs(text)
   local paras, cur, fence = {}, {}, false
   local function flush()
     if #cur > 0 then
-      local p = table.concat(cur, " "):gsub("%s+", " ")
-      p = util.trim(p)
+      local p = squash(table.concat(cur, " "))
       if p ~= "" then paras[#paras + 1] = p end
       cur = {}
     end
@@ -81,7 +82,7 @@ function M.paragraphs(text)
 end
 
 local function fold(s)
-  return util.trim((s:gsub("%s+", " ")))
+  return squash(s)
 end
 
 -- All of a section's prose as one string, for quote checks.

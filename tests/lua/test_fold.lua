@@ -133,3 +133,57 @@ T.test("find_any: hostile needles and texts", function()
   T.eq({ find_any(long, { "never" }, 1, true) }, { (1 << 20) + 1, "never" })
   T.eq(find_any(("x"):rep(1 << 20), { "xy", "yx" }), nil)
 end)
+
+-- host.squash: what util.trim((s:gsub("%s+", " "))) gives (material.lua's
+-- paragraphs and quotes).
+local squash = host.squash
+local function squash_by_patterns(s)
+  return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+
+T.test("squash: white space one space, none at the ends, the rest kept", function()
+  T.eq(squash("Bone  pain\tat\r\nnight. "), "Bone pain at night.")
+  T.eq(squash("\v\fa\n"), "a")
+  T.eq(squash(""), "")
+  T.eq(squash(" \t\n\v\f\r "), "")
+  T.eq(squash("Don't, 5-FU!"), "Don't, 5-FU!")            -- punctuation and case kept
+  T.eq(squash("a\0b"), "a\0b")                            -- not white space
+  T.eq(squash("a\194\160b\194\133c"), "a\194\160b\194\133c") -- nor NBSP, NEL
+  local s = "already squashed text"
+  T.eq(squash(s), s)
+end)
+
+T.test("squash: the same as the patterns for every byte and every pair of bytes", function()
+  local bad = 0
+  for a = 0, 255 do
+    local s = string.char(a)
+    if squash(s) ~= squash_by_patterns(s) then bad = bad + 1 end
+    for b = 0, 255 do
+      local p = string.char(a, b)
+      if squash(p) ~= squash_by_patterns(p) then bad = bad + 1 end
+    end
+  end
+  T.eq(bad, 0)
+end)
+
+T.test("squash: the same as the patterns for 20,000 random texts", function()
+  local rng = T.rng(13)
+  local alphabet = { "a", "Z", " ", "  ", ".", "\t", "\n", "\r\n", "\v", "\f", "\0",
+                     "\195\169", "\194\160", "-", "x y" }
+  for i = 1, 20000 do
+    local parts = {}
+    for j = 1, rng:int(0, 12) do parts[j] = alphabet[rng:int(1, #alphabet)] end
+    local s = table.concat(parts)
+    T.eq(squash(s), squash_by_patterns(s), ("text %d: %q"):format(i, s))
+  end
+end)
+
+T.test("squash: a long text in one pass", function()
+  local s = ("ab \n "):rep(1 << 18)          -- 1.25 MiB
+  local t = squash(s)
+  T.eq(#t, 3 * (1 << 18) - 1)
+  T.eq(t:sub(1, 9), "ab ab ab ")
+  T.eq(squash((" "):rep(1 << 20)), "")
+  T.ok(not pcall(squash, nil))
+  T.ok(not pcall(squash, {}))
+end)
