@@ -387,3 +387,11 @@ T.test("teachback rules: a garden hose is no gardening; beliefs said in more wor
        " | stops-when-well")
   T.eq(verdict("tb-why-treatment-differs", "If you pay for it you get the better drugs."), " | luck-or-money")
 end)
+
+T.test("teachback rules: key words dropped in a list and waved off earn nothing", function()
+  T.eq(verdict("tb-why-treatment-differs", "Receptors, HER2, all that jargon. No idea really."), " | ")
+  T.eq(verdict("tb-dexamethasone", "Steroids. Swelling, something."), " | ")
+  T.eq(verdict("tb-high-temperature", "Infection, white cells, they went over all that."), " | ")
+  T.eq(verdict("tb-dexamethasone", "It brings the swelling down, and all that."), "brings-swelling-down | ",
+       "a clause of its own is no list")
+end)

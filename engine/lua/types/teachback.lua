@@ -160,7 +160,7 @@ end
 local NEG = lexicon.NEGATIONS
 local mark_their_story
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, flat_of, team_if, reported_then_answered, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, flat_of, team_if, listed, reported_then_answered, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -2156,6 +2156,29 @@ function vague(flat, parts, o)
   return false
 end
 
+-- A key word dropped in a list of words and waved off ("HER2, hormone
+-- receptors, all that jargon"; "Infection, temperature, white cells, they
+-- told me all that"; "Dexamethasone. Swelling, something."): its part is
+-- a few words only, and the sentence after it (or the next) ends the
+-- list with "all that", "those terms", "jargon", "etc" or a closing
+-- "something".
+local LIST_PAIRS = { all = { that = true, this = true, of = true }, those = { terms = true, words = true },
+                     ["and"] = { so = true } }
+local LIST_WORDS = { jargon = true, etc = true }
+function listed(flat, parts, o)
+  if #parts[o.part] > 3 then return false end
+  local t = parts[o.part][o.e]
+  for g = t.g + 1, #flat do
+    local u, nxt = flat[g], flat[g + 1]
+    if u.sent > t.sent + 1 then break end
+    if LIST_WORDS[u.w] or (nxt and LIST_PAIRS[u.w] and LIST_PAIRS[u.w][nxt.w] and nxt.sent == u.sent) or
+       (u.w == "something" and (not nxt or nxt.sent ~= u.sent)) then
+      return true
+    end
+  end
+  return false
+end
+
 -- Is action word a said to family or friends ("tell my daughter", "ring
 -- my son")?  (Not the GP, the pharmacist or the internet: putting off or
 -- hedging a call to them is putting off help.)
@@ -2419,7 +2442,8 @@ function M.analyse(q, text)
     end
     local one_word = next(heard_at) ~= nil and next(heard_at, next(heard_at)) == nil
     local o, neg = first_found(kp.any, parts, ctx, not kp.urgent and function(x)
-      return tainted[parts[x.part][x.s].clause] or (one_word and vague(flat, parts, x))
+      return tainted[parts[x.part][x.s].clause] or (one_word and vague(flat, parts, x)) or
+             listed(flat, parts, x)
     end or nil, found)
     local ev
     if o then ev = { heard = said(parts, o) }
