@@ -122,7 +122,8 @@ M.CLASSES = {
             "when * gets home", "when * get home", "when * gets here", "when * get here",
             "once * home", "once * back", "once * here", "should * persist*", "should * continu*",
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
-            "at 10", "6am", "10am" },
+            "at 10", "6am", "10am", "fortnight", "when i * see her", "when i * see him",
+            "when i next see" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
   -- stands.
@@ -192,7 +193,7 @@ M.CLASSES = {
              "in the garden", "digging", "weeding", "pulled something",
              "pull* * muscle", "pull* * back", "bad back", "old back", "my age", "getting old*",
              "old age", "backs do that", "backs play up", "pulled", "chiropractor", "osteopath",
-             "backs out", "back is out", "put * back out" },
+             "backs out", "back is out", "put * back out", "creak*" },
   -- A sign made little of, without naming a cause.
   -- (A negation word in a phrase stands for any negation: "nothing to
   -- worry" would match "try not to worry", so none is listed.)

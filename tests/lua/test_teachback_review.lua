@@ -395,3 +395,9 @@ T.test("teachback rules: key words dropped in a list and waved off earn nothing"
   T.eq(verdict("tb-dexamethasone", "It brings the swelling down, and all that."), "brings-swelling-down | ",
        "a clause of its own is no list")
 end)
+
+T.test("teachback rules: a fortnight is a delay, creaking bones an age, not troubling the doctor a reluctance", function()
+  T.eq(verdict("tb-back-pain-legs", "I'd mention it to the oncologist in a fortnight."), " | rests-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "Everything creaks at my age, I'd rest it."), " | rests-or-waits just-age-or-strain")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd not trouble the doctor at that hour."), " | a-bother")
+end)
