@@ -401,3 +401,10 @@ T.test("teachback rules: a fortnight is a delay, creaking bones an age, not trou
   T.eq(verdict("tb-back-pain-legs", "Everything creaks at my age, I'd rest it."), " | rests-or-waits just-age-or-strain")
   T.eq(verdict("tb-warning-sign-at-night", "I'd not trouble the doctor at that hour."), " | a-bother")
 end)
+
+T.test("teachback rules: 'now' ends a story told of years ago", function()
+  T.eq(verdict("tb-what-metastatic-means", "The breast one was treated years ago, and now it's a " ..
+               "different cancer in my liver."), " | new-cancer-there")
+  T.eq(verdict("tb-what-metastatic-means", "Years ago I thought it was a different cancer in my liver."),
+       "spread | ", "the story itself holds no belief")
+end)

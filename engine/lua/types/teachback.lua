@@ -510,7 +510,10 @@ local function mark_story(parts)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
       local nxt = part[k + 1]
-      if story and (t.sent ~= story or (lexicon.CONTRAST[t.w] and not BECAUSE[t.w])) then
+      -- ("the breast one was dealt with years ago, and now it's a
+      -- different cancer in my liver": "now" ends the story.)
+      if story and (t.sent ~= story or (lexicon.CONTRAST[t.w] and not BECAUSE[t.w]) or
+                    t.w == "now") then
         story = nil
       end
       -- ("a lady who waited till her clinic day": her story, to the clause's end.)
