@@ -44,7 +44,7 @@ M.CLASSES = {
              "run me in", "run her to", "run her down to", "run her up to", "run her in", "get through to", "straight on to", "straight onto",
              "be on to", "be onto", "mention*", "bring * up", "raise it",
              -- "I'd use the out-of-hours number", "on the telephone to the ward".
-             "use the", "use my", "use their", "on the telephone to" },
+             "use the", "use my", "use their", "on the telephone to", "on the phone to" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
@@ -77,7 +77,7 @@ M.CLASSES = {
           "this very minute", "this very second", "that very second", "the very moment",
           "no matter the hour", "no matter the time", "no matter how late", "whatever the hour",
           "the second i", "the second she", "the second he", "the second it",
-          "the second they", "the second we", "in the same moment", "the same moment" },
+          "the second they", "the second we", "in the same moment", "the same moment", "forthwith" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",
@@ -143,7 +143,7 @@ M.CLASSES = {
   -- that waiting is fine is heard in it.
   severity = { "serious*", "severe*", "emergenc*", "bad enough", "really bad", "very bad",
                "that bad", "so bad", "really unwell", "very unwell", "really ill", "very ill",
-               "really poorly", "very poorly" },
+               "really poorly", "very poorly", "gave way", "give way", "gives way", "collaps*" },
   -- The same wait said with "unless": "unless it settled down I'd call".
   improve = { "settl*", "better", "eas*", "improv*", "pass*", "go* away", "go* down",
               "come down", "clear*", "calm* down" },

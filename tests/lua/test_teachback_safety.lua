@@ -834,3 +834,13 @@ T.test("teachback safety: a denied rest goes on over going to bed; stories told 
   T.eq(now(story), "act-now")
 end)
 
+
+T.test("teachback safety: help only if the legs give way is a threshold; more ways to say now", function()
+  T.eq(now("If my legs gave way I'd go to the emergency department straight away."), "")
+  T.eq(now("I'd ring the team straight away, and if my legs gave way I'd call 999."), "act-now",
+       "a step up after a clear call")
+  T.eq(now("I should telephone the team forthwith."), "act-now")
+  T.eq(now("We'd be straight on the phone to the team."), "act-now")
+  T.eq(beliefs("Call the team now; waiting could mean losing the use of my legs."), {})
+  T.eq(beliefs("Waiting could mean it settles."), { 1 }, "no loss named")
+end)

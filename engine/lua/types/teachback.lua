@@ -692,12 +692,21 @@ end
 
 -- ("Waiting could make whatever it is worse": a wait that makes things
 -- worse is warned against.)
+-- ("waiting could mean losing the use of my legs": so is one that costs.)
 local MAKE = { make = true, makes = true, made = true, making = true }
+local MEAN = { mean = true, means = true }
+local LOSS = { losing = true, lose = true, damage = true, paralysis = true, paralysed = true,
+               paralyzed = true, permanent = true }
 local function deny_before_danger(part)
   for k, t in ipairs(part) do
     if MAKE[t.w] and k > 1 then
       for j = k + 1, math.min(#part, k + 4) do
         if part[j].w == "worse" then deny_before(part, k) break end
+      end
+    end
+    if MEAN[t.w] and k > 1 then
+      for j = k + 1, math.min(#part, k + 3) do
+        if LOSS[part[j].w] then deny_before(part, k) break end
       end
     end
     if BE[t.w] and k > 1 then
@@ -2310,8 +2319,9 @@ function urgency_said(parts, good, ctx)
   for _, a in ipairs(good) do
     local part = parts[a.part]
     -- (The line may be named just after the words that matched: "call
-    -- the clinic's after-hours answering service".)
-    for k = a.s, math.min(#part, a.e + 3) do
+    -- the clinic's after-hours answering service"; "straight" may come
+    -- just before them: "we'd be straight on the phone to the team".)
+    for k = math.max(1, a.s - 1), math.min(#part, a.e + 3) do
       if part[k].w == "straight" or class_ends(ctx, "urgent_line", part, k) then return true end
     end
     -- An instruction ("Call.", "Phone them.", "Get on the blower to the
