@@ -122,7 +122,8 @@ M.CLASSES = {
             "when * gets home", "when * get home", "when * gets here", "when * get here",
             "once * home", "once * back", "once * here", "should * persist*", "should * continu*",
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
-            "at 10", "6am", "10am", "fortnight", "when i * see her", "when i * see him",
+            "at 10", "6am", "10am", "hour apart", "hours apart", "two readings", "second reading",
+            "scan results", "at my scan", "fortnight", "when i * see her", "when i * see him",
             "when i next see" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
@@ -234,7 +235,8 @@ M.CLASSES = {
   -- clearly covered.
   putoff = { "wait*", "hold off", "hang on", "hold on", "put * off", "sit tight", "sit on it",
              "sleep on it", "leave it", "leave * till", "leave * until", "hold fire",
-             "wait and see", "give it * time", "give it a day", "give it a few", "ride it out",
+             "wait and see", "give it * time", "give it a day", "give it a few", "give it till",
+             "give it until", "give it til", "ride it out",
              "tough it out", "see how * go*", "see what happens", "see if * settl*",
              "have a sleep", "have a nap", "have a lie down", "have a rest", "get some sleep",
              "go to sleep", "sleep first", "rest first", "straight after", "lie on the sofa",

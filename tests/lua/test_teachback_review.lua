@@ -408,3 +408,16 @@ T.test("teachback rules: 'now' ends a story told of years ago", function()
   T.eq(verdict("tb-what-metastatic-means", "Years ago I thought it was a different cancer in my liver."),
        "spread | ", "the story itself holds no belief")
 end)
+
+T.test("teachback rules: 'but also' adds, 'whether' asks; more waits, reluctances and breaks", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "It might mean the cancer is active, but also that she has an infection."),
+       "low-white-cells | cancer-growing")
+  T.eq(verdict("tb-explain-still-breast", "I'd check with the doctor whether it counts as bone cancer or not."),
+       " | ")
+  T.eq(verdict("tb-back-pain-legs", "Honestly I'd give it till the morning."), " | rests-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "They'll be short-staffed at night, I'd ring them now anyway."),
+       "call-now | a-bother")
+  T.eq(verdict("tb-hormone-therapy", "I'd have a week off it on holiday."), " | stops-when-well")
+  T.eq(verdict("tb-explain-cdk46-fever", "She should stop the palbociclib until the fever settles."),
+       " | manages-at-home-or-waits")
+end)

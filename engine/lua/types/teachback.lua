@@ -1923,7 +1923,9 @@ local function answered(flat, parts, o)
   g = e.g + 1
   while flat[g] and flat[g].sent == s.sent do
     local after, no = flat[g + 2], flat[g + 1]
-    if ANSWER[flat[g].w] and after and after.sent == s.sent then return flat[g] end
+    -- ("it might mean the cancer is active, but also that ...": "but
+    -- also" adds, it does not answer.)
+    if ANSWER[flat[g].w] and after and after.sent == s.sent and no.w ~= "also" then return flat[g] end
     -- ("my nan would say it's just her age but nope.")
     if ANSWER[flat[g].w] and no and no.sent == s.sent and ANSWER_NO[no.w] then return flat[g] end
     g = g + 1
@@ -2057,6 +2059,12 @@ function disowned(flat, parts, o, q, ctx)
   -- always says he doesn't want to bother anyone. I'd tell him you're not
   -- a bother.", "Someone at church said it's chemotherapy. Is it?")
   if reported_then_answered(flat, s) then return true end
+  -- ("I'd have to check with the doctor whether it counts as bone cancer
+  -- or not": asked, not held.)
+  for g = s.g - 6, s.g - 1 do
+    local t = flat[g]
+    if t and t.w == "whether" and t.sent == s.sent and t.clause == s.clause then return true end
+  end
   -- ("Being a nuisance doesn't come into it.")
   for g = s.g + 1, s.g + 6 do
     local t = flat[g]
