@@ -328,7 +328,7 @@ M.LAY = {
   ["dog and bone"] = "phone",
   -- Doubting oneself is no hedge on the call: "stop second-guessing and ring".
   ["second guessing"] = "doubting", ["second guess"] = "doubt",
-  ["yrs"] = "years",
+  ["yrs"] = "years", ["no1"] = "no one",
   ["brekkie"] = "breakfast", ["brekky"] = "breakfast",
   ["temp"] = "temperature", ["temps"] = "temperature",
   -- A walk-in centre is not where a red flag is seen, and its "walk" is

@@ -421,3 +421,16 @@ T.test("teachback rules: 'but also' adds, 'whether' asks; more waits, reluctance
   T.eq(verdict("tb-explain-cdk46-fever", "She should stop the palbociclib until the fever settles."),
        " | manages-at-home-or-waits")
 end)
+
+T.test("teachback rules: 'a day' alone is no daily dose; key points said in more words", function()
+  T.eq(verdict("tb-hormone-therapy", "I take it faithfully each morning."), "every-day | ")
+  T.eq(verdict("tb-hormone-therapy", "It blocks oestrogen. I'd read up on it for a day or two."),
+       "blocks-oestrogen | ")
+  T.eq(verdict("tb-bone-medicine", "It stops my bones going brittle, and I had my teeth seen to first."),
+       "protects-bone tell-dentist | ")
+  T.eq(verdict("tb-dexamethasone", "Never leave it off all of a sudden."), "never-stop-suddenly | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them now, they'd rather have a false alarm."),
+       "call-now never-a-bother | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them right now and if no1 answers I'd go to the ER."),
+       "call-now if-no-answer | ")
+end)
