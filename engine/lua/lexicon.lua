@@ -144,7 +144,11 @@ M.CLASSES = {
   -- that waiting is fine is heard in it.
   severity = { "serious*", "severe*", "emergenc*", "bad enough", "really bad", "very bad",
                "that bad", "so bad", "really unwell", "very unwell", "really ill", "very ill",
-               "really poorly", "very poorly", "gave way", "give way", "gives way", "collaps*" },
+               "really poorly", "very poorly", "gave way", "give way", "gives way", "collaps*",
+               -- (the emergency number's own signs: "if I'm struggling to
+               -- breathe or get chest pain I'd dial 911")
+               "struggl* to breathe", "cant breathe", "not breathe", "trouble breathing",
+               "short of breath", "chest pain*", "unconscious", "passed out", "not be woken" },
   -- The same wait said with "unless": "unless it settled down I'd call".
   improve = { "settl*", "better", "eas*", "improv*", "pass*", "go* away", "go* down",
               "come down", "clear*", "calm* down" },
@@ -392,6 +396,37 @@ for w in ([[mother bother brother other rather father later water matter latter
   thinks reckons believes trying thought through tough]]):gmatch("%a+") do
   M.KNOWN[w] = true
 end
+
+-- Small word sets the teach-back rules read (types/teachback.lua says
+-- what each is for, where it is used).
+M.ASKING = { is = true, are = true, was = true, were = true, does = true, ["do"] = true,
+             did = true, will = true, would = true, could = true, can = true, should = true,
+             might = true, may = true, has = true, have = true, shall = true }
+M.ASK_OPENER = { well = true, but = true, so = true, ["and"] = true, ok = true, okay = true,
+                 um = true, er = true, erm = true, hmm = true, oh = true, actually = true }
+M.FIRST_TIME = { cycle = true, time = true, round = true, course = true, dose = true,
+                 treatment = true, week = true }
+M.ONCE_MIND = { thought = true, assumed = true, believed = true, figured = true, felt = true,
+                used = true, reckoned = true }
+M.HAVE_SOMEONE = { my = true, the = true, a = true, an = true, her = true, him = true,
+                   them = true, someone = true, somebody = true, our = true, your = true,
+                   his = true, their = true }
+M.REST_PLACE = { bed = true, sleep = true, home = true }
+M.MEAN = { mean = true, means = true }
+M.LOSS = { losing = true, lose = true, damage = true, paralysis = true, paralysed = true,
+           paralyzed = true, permanent = true }
+M.JOIN = { ["and"] = true, ["then"] = true, but = true, ["or"] = true, so = true }
+M.OTHERWISE = { otherwise = true, ["else"] = true }
+M.TEAM_WISH = { want = true, need = true, ask = true, say = true, decide = true, think = true,
+                advise = true, tell = true }
+M.TEAM_WHO = { they = true, theyd = true, theyll = true, team = true, doctor = true,
+               nurse = true, nurses = true, doctors = true }
+M.LIST_PAIRS = { all = { that = true, this = true, of = true }, those = { terms = true, words = true },
+                 ["and"] = { so = true } }
+M.LIST_WORDS = { jargon = true, etc = true }
+M.REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, say = true,
+                 says = true, said = true, reckon = true, reckons = true }
+M.THEY = { they = true, theyd = true, theyll = true, theyre = true }
 
 -- The lexicon of a quiz: the shared classes with the quiz's own entries
 -- added.  extra is the quiz's `lexicon:` mapping (class -> list of phrases),

@@ -30,6 +30,12 @@
 --                 general one, written during that round, measured before
 --                 the rules tuned on them, then tuned on (Q's first figures
 --                 showed an unsafe credit);
+--   tune-aa.yaml, tune-ab.yaml
+--                 red-flag right answers said as people do (two thirds),
+--                 and answers a word-matcher gets wrong both ways (word
+--                 lists, questions, beliefs named to be rejected), measured
+--                 before the rules tuned on them, then tuned on (AB's first
+--                 figures showed three unsafe credits);
 --   heldout-e.yaml, heldout-h.yaml, heldout-l.yaml, heldout-m.yaml,
 --   heldout-p.yaml, heldout-t.yaml
 --                 six more such sets, never tuned on and their texts
@@ -186,7 +192,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

@@ -160,7 +160,7 @@ end
 local NEG = lexicon.NEGATIONS
 local mark_their_story
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, flat_of, team_if, listed, reported_then_answered, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, flat_of, team_if, team_acts, listed, reported_then_answered, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -310,13 +310,12 @@ local EMBED = { how = true, what = true, whether = true }
 M.WAIT_SCOPE = 10
 -- ("not take paracetamol and go to bed": going to bed is no call for
 -- help, so the negation goes on over it.)
-local REST_PLACE = { bed = true, sleep = true, home = true }
 local function help_action(part, i)
   local t = part[i]
   if not in_set(ACTION_WORDS, t) then return false end
   local n1, n2 = part[i + 1], part[i + 2]
-  if t.stem == "go" and n1 and (REST_PLACE[n1.w] or (n1.w == "to" and n2 and REST_PLACE[n2.w]) or
-                                (n1.w == "back" and n2 and (n2.w == "to" or REST_PLACE[n2.w]))) then
+  if t.stem == "go" and n1 and (lexicon.REST_PLACE[n1.w] or (n1.w == "to" and n2 and lexicon.REST_PLACE[n2.w]) or
+                                (n1.w == "back" and n2 and (n2.w == "to" or lexicon.REST_PLACE[n2.w]))) then
     return false
   end
   return true
@@ -345,7 +344,8 @@ local function mark_negation(part)
     local complement = lexicon.SUBJECT[t.w] and prev and
                        (COMPLEMENT[prev.w] or
                         (AUX[prev.w] and before and (before.neg or before.w == "way")) or
-                        (active and thought and (prev.w == "or" or prev.w == "nor" or EMBED[prev.w])))
+                        (active and thought and (prev.w == "or" or prev.w == "nor" or EMBED[prev.w])) or
+                        (active and waited and EMBED[prev.w]))
     -- ("the cancer isn't responding and is progressing": an auxiliary
     -- after "and" starts a predicate of its own.)
     local stop = lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or
@@ -415,9 +415,6 @@ local WOULD = { would = true, id = true, wed = true, youd = true, shed = true, h
                 theyd = true }
 -- ("I'd have my neighbour run me down to casualty": someone made to act,
 -- not a past.)
-local HAVE_SOMEONE = { my = true, the = true, a = true, an = true, her = true, him = true,
-                       them = true, someone = true, somebody = true, our = true, your = true,
-                       his = true, their = true }
 local PERFECT = { wouldve = true, couldve = true, shouldve = true, idve = true }
 -- A sentence opened by "last time", "last year", "years ago", "in the
 -- past" tells a story up to its first contrast ("Last year I had a sore
@@ -462,8 +459,6 @@ function mark_their_story(parts)
   end
 end
 
-local FIRST_TIME = { cycle = true, time = true, round = true, course = true, dose = true,
-                     treatment = true, week = true }
 -- Is there a past verb after token t in its sentence?
 local function past_in_sentence(parts, t)
   for _, part in ipairs(parts) do
@@ -478,13 +473,8 @@ end
 -- "When I was first diagnosed I assumed it was hopeless. Now I know the
 -- drugs can keep it quiet for years."  A sentence with "I" and a past
 -- verb of mind (or "used to"), followed by one that opens with "now".
-local ONCE_MIND = { thought = true, assumed = true, believed = true, figured = true, felt = true,
-                    used = true, reckoned = true }
 local function mark_then_now(parts)
-  local flat = {}
-  for _, part in ipairs(parts) do
-    for _, t in ipairs(part) do flat[#flat + 1] = t end
-  end
+  local flat = flat_of(parts)
   local opens = {}
   for i, t in ipairs(flat) do
     if i == 1 or flat[i - 1].sent ~= t.sent then
@@ -498,7 +488,7 @@ local function mark_then_now(parts)
   local once = {}
   for i, t in ipairs(flat) do
     local prev = flat[i - 1]
-    if ONCE_MIND[t.w] and prev and prev.sent == t.sent and prev.w == "i" then once[t.sent] = true end
+    if lexicon.ONCE_MIND[t.w] and prev and prev.sent == t.sent and prev.w == "i" then once[t.sent] = true end
   end
   for _, t in ipairs(flat) do
     if once[t.sent] and opens[t.sent + 1] == "now" then t.bygone = true end
@@ -523,13 +513,15 @@ local function mark_story(parts)
           part[j].bygone = true
         end
       end
-      if (t.w == "last" and nxt and LAST[nxt.w]) or (t.w == "years" and nxt and nxt.w == "ago") or
+      -- ("In my day you'd have put a cold flannel on and gone to bed".)
+      if (t.w == "in" and nxt and nxt.w == "my" and part[k + 2] and part[k + 2].w == "day") or
+         (t.w == "last" and nxt and LAST[nxt.w]) or (t.w == "years" and nxt and nxt.w == "ago") or
          (t.w == "in" and nxt and nxt.w == "the" and part[k + 2] and part[k + 2].w == "past") then
         story = t.sent
       end
       -- ("On my first cycle I sat on a fever till morning": a first time
       -- told in the past is a story.)
-      if t.w == "first" and nxt and FIRST_TIME[nxt.w] and past_in_sentence(parts, t) then
+      if t.w == "first" and nxt and lexicon.FIRST_TIME[nxt.w] and past_in_sentence(parts, t) then
         story = t.sent
       end
       -- ("I had a fever once on my first cycle and thought I'd sleep it
@@ -576,7 +568,7 @@ function mark_bygone(parts)
       if from and t.clause ~= part[from].clause then from = nil end
       if from then t.bygone = true end
       if (t.w == "have" and prev and WOULD[prev.w] and not (nxt and (nxt.w == "to" or nxt.w == "got" or
-                                                                   HAVE_SOMEONE[nxt.w]))) or
+                                                                   lexicon.HAVE_SOMEONE[nxt.w]))) or
          PERFECT[t.w] or (t.w == "used" and nxt and nxt.w == "to") then
         from = k
       end
@@ -694,9 +686,6 @@ end
 -- worse is warned against.)
 -- ("waiting could mean losing the use of my legs": so is one that costs.)
 local MAKE = { make = true, makes = true, made = true, making = true }
-local MEAN = { mean = true, means = true }
-local LOSS = { losing = true, lose = true, damage = true, paralysis = true, paralysed = true,
-               paralyzed = true, permanent = true }
 local function deny_before_danger(part)
   for k, t in ipairs(part) do
     if MAKE[t.w] and k > 1 then
@@ -704,9 +693,9 @@ local function deny_before_danger(part)
         if part[j].w == "worse" then deny_before(part, k) break end
       end
     end
-    if MEAN[t.w] and k > 1 then
+    if lexicon.MEAN[t.w] and k > 1 then
       for j = k + 1, math.min(#part, k + 3) do
-        if LOSS[part[j].w] then deny_before(part, k) break end
+        if lexicon.LOSS[part[j].w] then deny_before(part, k) break end
       end
     end
     if BE[t.w] and k > 1 then
@@ -740,11 +729,6 @@ end
 -- A question proper opens with an auxiliary ("Does it treat the
 -- cancer?", "Could it mean it's growing?"); "it means it's spreading??"
 -- or "so it's fighting the cancer, right?" is a claim said unsure.
-local ASKING = { is = true, are = true, was = true, were = true, does = true, ["do"] = true,
-                 did = true, will = true, would = true, could = true, can = true, should = true,
-                 might = true, may = true, has = true, have = true, shall = true }
-local ASK_OPENER = { well = true, but = true, so = true, ["and"] = true, ok = true, okay = true,
-                     um = true, er = true, erm = true, hmm = true, oh = true, actually = true }
 local function mark_musing(parts)
   local last = parts[#parts]
   local last_sent = last and last[#last].sent
@@ -753,7 +737,7 @@ local function mark_musing(parts)
     for _, t in ipairs(part) do
       if t.asked then asked[t.sent] = true end
       if t.sent ~= sent then sent, opens[t.sent] = t.sent, nil end
-      if opens[t.sent] == nil and not ASK_OPENER[t.w] then opens[t.sent] = ASKING[t.w] or false end
+      if opens[t.sent] == nil and not lexicon.ASK_OPENER[t.w] then opens[t.sent] = lexicon.ASKING[t.w] or false end
     end
   end
   for _, part in ipairs(parts) do
@@ -775,19 +759,23 @@ function M.words(text, fix)
   -- lowers my oestrogen".
   text = text:gsub("\xE2\x80[\x93\x94]", ","):gsub("%s%-+%s", ", ")
   local parts, g, sent = {}, 0, 1
+  -- (A question after a colon is quoted: "I'd ring the hotline straight
+  -- away and say: could it be a clot?" asks nothing of the plan.)
+  local colon = false
   for piece, mark in (text .. "."):gmatch("([^.,;:!?\n]*)([.,;:!?\n])") do
     local part = tokens_of(piece, fix)
     for _, t in ipairs(part) do
       g = g + 1
-      t.g, t.sent, t.asked = g, sent, mark == "?"
+      t.g, t.sent, t.asked = g, sent, mark == "?" and not colon
     end
+    if mark == ":" then colon = true end
     if #part > 0 then
       mark_negation(part)
       deny_before_different(part)
       deny_before_danger(part)
       parts[#parts + 1] = part
     end
-    if mark ~= "," and mark ~= ";" and mark ~= ":" then sent = sent + 1 end
+    if mark ~= "," and mark ~= ";" and mark ~= ":" then sent, colon = sent + 1, false end
   end
   mark_clauses(parts)
   mark_bygone(parts)
@@ -1285,7 +1273,7 @@ M.SPELLING = true
 -- target (999, emergency department, ambulance) counts on its own.
 M.ACT_REACH = 6
 local ME = { me = true, us = true }
-local TEAM_SAYS = { you = true, she = true, he = true }
+local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true }
 local SOFT_ACTION = {}
 for w in ([[tell let speak talk mention see text attend inform notify report bring raise]]):gmatch("%a+") do
   SOFT_ACTION[M.stem(w)] = true
@@ -1348,8 +1336,45 @@ local function named_now(parts, ctx)
       out[#out + 1] = { part = pi, s = s, e = #part, sent = part[1].sent,
                         g1 = part[s].g, g2 = part[#part].g }
     end
+    -- ("I'd call 999 if I couldn't breathe, otherwise the cancer helpline
+    -- straight away": the other branch, a line and a word of now.)
+    if part[1].w == "otherwise" and not part[1].negated then
+      for k = 2, math.min(4, #part) do
+        local e = class_ends(ctx, "target", part, k)
+        if e then
+          for j = max_end(e) + 1, #part do
+            if not part[j].negated and class_ends(ctx, "now", part, j) then
+              out[#out + 1] = { part = pi, s = k, e = max_end(e), sent = part[1].sent,
+                                g1 = part[k].g, g2 = part[max_end(e)].g }
+              break
+            end
+          end
+          break
+        end
+      end
+    end
   end
   return out
+end
+
+-- Is part pi one of a run of three or more short parts (three words or
+-- fewer) in its sentence with no word of now: a list of words ("Warning
+-- sign, emergency department, 999 - those were on the card"), where a
+-- place named is no plan to go there?
+local function word_list(parts, pi, ctx)
+  local function short(k)
+    local p = parts[k]
+    if not p or #p > 3 or p[1].sent ~= parts[pi][1].sent then return false end
+    for j = 1, #p do
+      if class_ends(ctx, "now", p, j) then return false end
+    end
+    return true
+  end
+  if not short(pi) then return false end
+  local a, b = pi, pi
+  while short(a - 1) do a = a - 1 end
+  while short(b + 1) do b = b + 1 end
+  return b - a + 1 >= 3
 end
 
 local function actions_to_target(parts, ctx)
@@ -1414,7 +1439,7 @@ local function actions_to_target(parts, ctx)
         if found and SOFT_ACTION[part[i].stem] and not now_in_sentence(parts, part[i].sent, ctx) then
           found = nil
         end
-        local em = not found and class_ends(ctx, "emergency", part, i)
+        local em = not found and not word_list(parts, pi, ctx) and class_ends(ctx, "emergency", part, i)
         if em then found = max_end(em) end
         if found then
           out[#out + 1] = { part = pi, s = i, e = found, sent = part[i].sent,
@@ -1655,19 +1680,25 @@ local function blockers(parts, ctx)
   return out
 end
 
+-- Is anchor a something the team will do ("They'd probably tell me to
+-- come straight in")?  Its subject, just before it, is "they".
+function team_acts(parts, a)
+  local part = parts[a.part]
+  for k = math.max(1, a.s - 2), a.s - 1 do
+    if lexicon.THEY[part[k].w] then return true end
+  end
+  return false
+end
+
 -- An "if" of the team's wish ("and bring her tablets if they want to see
 -- them", "if they need me to come in"): their choice, no condition on
 -- the learner's call.
-local TEAM_WISH = { want = true, need = true, ask = true, say = true, decide = true, think = true,
-                    advise = true, tell = true }
-local TEAM_WHO = { they = true, theyd = true, theyll = true, team = true, doctor = true,
-                   nurse = true, nurses = true, doctors = true }
 function team_if(part, i)
   if part[i].w ~= "if" then return false end
   local who = false
   for k = i + 1, math.min(#part, i + 4) do
-    if TEAM_WHO[part[k].w] then who = true
-    elseif who and TEAM_WISH[part[k].stem] then return true end
+    if lexicon.TEAM_WHO[part[k].w] then who = true
+    elseif who and lexicon.TEAM_WISH[part[k].stem] then return true end
   end
   return false
 end
@@ -1873,7 +1904,7 @@ local ANSWER_NO
 -- ("Part of me would want to wait, but…", "I'd be tempted to leave it,
 -- but…": a wish conceded.)
 for w in ([[technically admittedly supposedly thought think thinks reckon reckons say says
-  said told tell tells believe believes know course want wanted tempted instinct]]):gmatch("%a+") do
+  said told tell tells believe believes know course want wanted tempted instinct feel]]):gmatch("%a+") do
   REPORT[w] = true
 end
 for w in ([[could might may maybe perhaps probably possibly suppose guess assume]]):gmatch("%a+") do
@@ -1973,14 +2004,12 @@ end
 -- Is token s inside someone else's saying ("some patients think", "my dad
 -- always says", within a few words before it and no "I" between), and
 -- does the next sentence deny something or ask?
-local REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, say = true,
-                     says = true, said = true, reckon = true, reckons = true }
 function reported_then_answered(flat, s)
   local said
   for g = s.g - 1, math.max(1, s.g - 8), -1 do
     local t = flat[g]
     if t.sent ~= s.sent or FIRST[t.w] then return false end
-    if REPORT_SAY[t.w] then
+    if lexicon.REPORT_SAY[t.w] then
       for h = g - 1, math.max(1, g - 3), -1 do
         local u = flat[h]
         if u.sent ~= s.sent or u.w == "what" or u.w == "ask" then break end
@@ -1996,8 +2025,8 @@ function reported_then_answered(flat, s)
   while flat[g] and flat[g].sent == s.sent + 1 do
     local t = flat[g]
     if t.neg or t.negated then return true end
-    if first and not ASK_OPENER[t.w] then
-      if ASKING[t.w] and t.in_question then return true end
+    if first and not lexicon.ASK_OPENER[t.w] then
+      if lexicon.ASKING[t.w] and t.in_question then return true end
       first = false
     end
     g = g + 1
@@ -2059,6 +2088,19 @@ function disowned(flat, parts, o, q, ctx)
   -- always says he doesn't want to bother anyone. I'd tell him you're not
   -- a bother.", "Someone at church said it's chemotherapy. Is it?")
   if reported_then_answered(flat, s) then return true end
+  -- ("The worst thing would be to wait"; "If wait, can be paralyse":
+  -- waiting named as the harm.)
+  for g = s.g - 6, s.g - 1 do
+    local t = flat[g]
+    if t and t.sent == s.sent and t.w == "worst" then return true end
+  end
+  if flat[s.g - 1] and flat[s.g - 1].w == "if" and flat[s.g - 1].sent == s.sent then
+    for g = s.g + 1, s.g + 8 do
+      local t = flat[g]
+      if not t or t.sent ~= s.sent then break end
+      if t.w:find("^paraly") or t.w == "damage" or t.w == "dangerous" then return true end
+    end
+  end
   -- ("I'd have to check with the doctor whether it counts as bone cancer
   -- or not": asked, not held.)
   for g = s.g - 6, s.g - 1 do
@@ -2182,16 +2224,13 @@ end
 -- a few words only, and the sentence after it (or the next) ends the
 -- list with "all that", "those terms", "jargon", "etc" or a closing
 -- "something".
-local LIST_PAIRS = { all = { that = true, this = true, of = true }, those = { terms = true, words = true },
-                     ["and"] = { so = true } }
-local LIST_WORDS = { jargon = true, etc = true }
 function listed(flat, parts, o)
   if #parts[o.part] > 3 then return false end
   local t = parts[o.part][o.e]
   for g = t.g + 1, #flat do
     local u, nxt = flat[g], flat[g + 1]
     if u.sent > t.sent + 1 then break end
-    if LIST_WORDS[u.w] or (nxt and LIST_PAIRS[u.w] and LIST_PAIRS[u.w][nxt.w] and nxt.sent == u.sent) or
+    if lexicon.LIST_WORDS[u.w] or (nxt and lexicon.LIST_PAIRS[u.w] and lexicon.LIST_PAIRS[u.w][nxt.w] and nxt.sent == u.sent) or
        (u.w == "something" and (not nxt or nxt.sent ~= u.sent)) then
       return true
     end
@@ -2233,9 +2272,14 @@ end
 -- (A sign that is bad enough only as another choice, "if she gets a fever
 -- or feels really unwell", is no threshold.)
 local function threshold(part, k, stop, ctx)
+  local skip = 0
   for j = k + 1, stop do
     if part[j].w == "or" then return false end
-    if class_ends(ctx, "severity", part, j) then return true end
+    -- (A place named is no severity: "if I get a swollen leg it's straight
+    -- to the emergency department".)
+    local em = class_ends(ctx, "emergency", part, j)
+    if em then skip = math.max(skip, max_end(em)) end
+    if j > skip and class_ends(ctx, "severity", part, j) then return true end
     local n = tonumber(part[j].w)
     if n and n >= 39 and n <= 45 then return true end
   end
@@ -2246,11 +2290,10 @@ end
 -- the line if she feels really unwell as well as having the fever"), or
 -- nil.  ("I'd call now, and if it got very bad I'd call 999" is a step
 -- up: its "if" holds the next call.)
-local JOIN = { ["and"] = true, ["then"] = true, but = true, ["or"] = true, so = true }
 local function threshold_after(parts, a, ctx)
   local p = parts[a.part]
   for k = a.e + 1, #p do
-    if p[k].clause ~= p[a.e].clause or JOIN[p[k].w] then return nil end
+    if p[k].clause ~= p[a.e].clause or lexicon.JOIN[p[k].w] then return nil end
     if p[k].w == "if" and not p[k].negated and p[k - 1].w ~= "even" then
       local stop = cond_clause(p, k)
       return threshold(p, k, stop, ctx) and said(parts, { part = a.part, s = k, e = stop }) or nil
@@ -2260,7 +2303,6 @@ local function threshold_after(parts, a, ctx)
 end
 -- ("If she's very unwell call 999; otherwise ring the line straight away":
 -- the other branch has no condition.)
-local OTHERWISE = { otherwise = true, ["else"] = true }
 function conditional_only(parts, good, ctx)
   local words
   for _, a in ipairs(good) do
@@ -2268,7 +2310,7 @@ function conditional_only(parts, good, ctx)
     for pi = a.part, 1, -1 do
       local p = parts[pi]
       for k = (pi == a.part and a.s - 1 or #p), 1, -1 do
-        if p[k].sent ~= a.sent or OTHERWISE[p[k].w] then done = true break end
+        if p[k].sent ~= a.sent or lexicon.OTHERWISE[p[k].w] then done = true break end
         if p[k].w == "if" and not p[k].negated and not (p[k - 1] and p[k - 1].w == "even") then
           local stop, fallback = cond_clause(p, k)
           if fallback or threshold(p, k, stop, ctx) then
@@ -2332,9 +2374,10 @@ function urgency_said(parts, good, ctx)
     for k = math.max(1, a.s - 1), math.min(#part, a.e + 3) do
       if part[k].w == "straight" or class_ends(ctx, "urgent_line", part, k) then return true end
     end
-    -- An instruction ("Call.", "Phone them.", "Get on the blower to the
-    -- team") opens its sentence.
-    if leads_sentence(parts, { part = a.part, s = a.s }, INSTRUCTION) then return true end
+    -- An instruction ("Phone them.", "Get on the blower to the team")
+    -- opens its sentence; a bare "Call." after a list of words
+    -- ("Neutropenia, fever, infection. Call.") says no one and no now.
+    if a.e > a.s and leads_sentence(parts, { part = a.part, s = a.s }, INSTRUCTION) then return true end
   end
   return false
 end
@@ -2519,7 +2562,7 @@ function M.analyse(q, text)
       -- clearly acting now.
       if ok then
         for _, a in ipairs(anchors) do
-          local b = not to_person(parts, a, ctx) and
+          local b = not to_person(parts, a, ctx) and not team_acts(parts, a) and
                     blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
           if b and escalation(parts, a, b, good, ctx) then b = nil end
           if b then
