@@ -187,8 +187,10 @@ static void *pool_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	if (ptr && old <= POOL_MAX && nsize <= POOL_MAX &&
 	    pool_size_of(old) == pool_size_of(nsize))
 		return ptr;
-	if (old > POOL_MAX && nsize > POOL_MAX)
-		return realloc(ptr, nsize);
+	if (old > POOL_MAX && nsize > POOL_MAX) {
+		p = realloc(ptr, nsize);
+		return p || nsize > old ? p : ptr;     /* shrinking never fails */
+	}
 	p = nsize <= POOL_MAX ? pool_get(pl, nsize) : malloc(nsize);
 	if (!p)
 		return nsize <= old ? ptr : NULL;      /* shrinking never fails */
