@@ -434,3 +434,20 @@ T.test("teachback rules: 'a day' alone is no daily dose; key points said in more
   T.eq(verdict("tb-warning-sign-at-night", "I'd ring them right now and if no1 answers I'd go to the ER."),
        "call-now if-no-answer | ")
 end)
+
+T.test("teachback rules: warnings, denied reasons, reassurance quoted, a mix-up answered", function()
+  T.eq(verdict("tb-back-pain-legs", "Leave it and I might not walk again, so I'd ring the team right now."),
+       "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd have thought it was a strain and rested it. Now I know to ring the team right now."),
+       "act-now | ")
+  T.eq(verdict("tb-why-treatment-differs", "They test each cancer to pick the drug, not cos one's worse."),
+       "tests-on-cancer | ")
+  T.eq(verdict("tb-warning-sign-at-night", "The nurse told me: you don't disturb us. I'd ring them right now."),
+       "call-now never-a-bother | ")
+  T.eq(verdict("tb-hormone-therapy", "People mix it up with HRT but it's the opposite."), " | ")
+  T.eq(verdict("tb-what-treatment-is-for", "Some people assume it means a cure. It doesn't."), " | ")
+  T.eq(verdict("tb-bone-medicine", "I'm putting off my dental cleaning until the course is finished."),
+       " | avoid-dentist")
+  T.eq(verdict("tb-explain-cdk46-fever", "I'd reassure her it's usually nothing and she should rest up."),
+       " | brushed-off manages-at-home-or-waits")
+end)

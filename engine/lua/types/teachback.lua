@@ -348,7 +348,10 @@ local function mark_negation(part)
                         (active and waited and EMBED[prev.w]))
     -- ("the cancer isn't responding and is progressing": an auxiliary
     -- after "and" starts a predicate of its own.)
-    local stop = lexicon.CONTRAST[t.w] or (lexicon.SUBJECT[t.w] and not complement) or
+    -- ("not cos one's worse": a reason denied, not a contrast.)
+    local denied_reason = prev and prev.neg and (t.w == "because" or t.w == "cos" or t.w == "coz" or
+                                                 t.w == "cuz")
+    local stop = (lexicon.CONTRAST[t.w] and not denied_reason) or (lexicon.SUBJECT[t.w] and not complement) or
                  (wrong and help_action(part, i)) or
                  (AUX[t.w] and prev and (prev.w == "and" or prev.w == "or"))
     if active and (stop or since >= ((waited or thought) and M.WAIT_SCOPE or M.SCOPE)) then
@@ -488,7 +491,10 @@ local function mark_then_now(parts)
   local once = {}
   for i, t in ipairs(flat) do
     local prev = flat[i - 1]
-    if lexicon.ONCE_MIND[t.w] and prev and prev.sent == t.sent and prev.w == "i" then once[t.sent] = true end
+    -- ("I'd have thought it was a strained muscle. Now I know...")
+    if lexicon.ONCE_MIND[t.w] and prev and prev.sent == t.sent and (prev.w == "i" or prev.w == "have") then
+      once[t.sent] = true
+    end
   end
   for _, t in ipairs(flat) do
     if once[t.sent] and opens[t.sent + 1] == "now" then t.bygone = true end
@@ -1904,7 +1910,8 @@ local ANSWER_NO
 -- ("Part of me would want to wait, but…", "I'd be tempted to leave it,
 -- but…": a wish conceded.)
 for w in ([[technically admittedly supposedly thought think thinks reckon reckons say says
-  said told tell tells believe believes know course want wanted tempted instinct feel]]):gmatch("%a+") do
+  said told tell tells believe believes know course want wanted tempted instinct feel mix
+  confuse confuses muddle]]):gmatch("%a+") do
   REPORT[w] = true
 end
 for w in ([[could might may maybe perhaps probably possibly suppose guess assume]]):gmatch("%a+") do
@@ -2058,6 +2065,11 @@ function disowned(flat, parts, o, q, ctx)
   if s.neg and before and before.sent == s.sent and (COPULA[before.w] or before.w == "your") then
     return true
   end
+  -- ("The nurse say me: you don't disturb.")
+  if s.neg and before and before.w == "do" and flat[s.g - 2] and flat[s.g - 2].w == "you" and
+     flat[s.g - 2].sent == s.sent then
+    return true
+  end
   -- ("I've had a bad back for years, but this would be different": the
   -- old trouble set against this one.)
   for g = s.g + 1, s.g + 8 do
@@ -2094,11 +2106,16 @@ function disowned(flat, parts, o, q, ctx)
     local t = flat[g]
     if t and t.sent == s.sent and t.w == "worst" then return true end
   end
-  if flat[s.g - 1] and flat[s.g - 1].w == "if" and flat[s.g - 1].sent == s.sent then
+  -- ("Leave it and I might not walk again": the same, as a warning.)
+  local first = not flat[s.g - 1] or flat[s.g - 1].sent ~= s.sent
+  if in_set(WAIT_WORDS, s) and (first or (flat[s.g - 1].w == "if" and flat[s.g - 1].sent == s.sent)) then
     for g = s.g + 1, s.g + 8 do
       local t = flat[g]
       if not t or t.sent ~= s.sent then break end
-      if t.w:find("^paraly") or t.w == "damage" or t.w == "dangerous" then return true end
+      if t.w:find("^paraly") or t.w == "damage" or t.w == "dangerous" or
+         (t.w == "walk" and t.negated) then
+        return true
+      end
     end
   end
   -- ("I'd have to check with the doctor whether it counts as bone cancer
