@@ -423,7 +423,7 @@ M.TEAM_WHO = { they = true, theyd = true, theyll = true, team = true, doctor = t
                nurse = true, nurses = true, doctors = true }
 M.LIST_PAIRS = { all = { that = true, this = true, of = true }, those = { terms = true, words = true },
                  ["and"] = { so = true } }
-M.LIST_WORDS = { jargon = true, etc = true }
+M.LIST_WORDS = { jargon = true, etc = true, words = true, remember = true }
 M.REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, assume = true,
                  assumes = true, say = true,
                  says = true, said = true, reckon = true, reckons = true }

@@ -451,3 +451,12 @@ T.test("teachback rules: warnings, denied reasons, reassurance quoted, a mix-up 
   T.eq(verdict("tb-explain-cdk46-fever", "I'd reassure her it's usually nothing and she should rest up."),
        " | brushed-off manages-at-home-or-waits")
 end)
+
+T.test("teachback rules: a key point only asked about, or named as the doctor's words, earns nothing", function()
+  T.eq(verdict("tb-bone-medicine", "Is it to protect the bones? I'm not sure."), " | ")
+  T.eq(verdict("tb-bone-medicine", "It protects the bones, I think?"), "protects-bone | ",
+       "a claim said unsure still counts")
+  T.eq(verdict("tb-what-metastatic-means", "Metastatic, stage four, secondary. Those are the words the doctor used."),
+       " | ")
+  T.eq(verdict("tb-dexamethasone", "I'm not to leave off it all at once."), "never-stop-suddenly | ")
+end)

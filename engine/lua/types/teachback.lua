@@ -2239,8 +2239,9 @@ end
 -- receptors, all that jargon"; "Infection, temperature, white cells, they
 -- told me all that"; "Dexamethasone. Swelling, something."): its part is
 -- a few words only, and the sentence after it (or the next) ends the
--- list with "all that", "those terms", "jargon", "etc" or a closing
--- "something".
+-- list with "all that", "those terms", "jargon", "etc", "words" ("those
+-- are the words the doctor used"), "remember" ("that's all I remember")
+-- or a closing "something".
 function listed(flat, parts, o)
   if #parts[o.part] > 3 then return false end
   local t = parts[o.part][o.e]
@@ -2524,7 +2525,7 @@ function M.analyse(q, text)
     local one_word = next(heard_at) ~= nil and next(heard_at, next(heard_at)) == nil
     local o, neg = first_found(kp.any, parts, ctx, not kp.urgent and function(x)
       return tainted[parts[x.part][x.s].clause] or (one_word and vague(flat, parts, x)) or
-             listed(flat, parts, x)
+             listed(flat, parts, x) or parts[x.part][x.s].in_question
     end or nil, found)
     local ev
     if o then ev = { heard = said(parts, o) }
