@@ -869,3 +869,10 @@ T.test("teachback safety: what the team will do, a quoted question, a wait named
   T.eq(beliefs("I'd feel like a nuisance waiting on them, but they said to ring, so I'd ring the team now."), {})
   T.eq(beliefs("Don't wait to see how you feel in the morning, ring the team now."), {})
 end)
+
+T.test("teachback safety: a wait said as a warning after the call, and 'I no wait', hold nothing back", function()
+  T.eq(now("I'd ring the team right away. Wait and I might not walk again."), "act-now")
+  T.eq(now("I'd ring the team right away. Wait and see."), "", "a plain wait after the call")
+  T.eq(now("I ring the team now. I no wait."), "act-now", "a learner's 'I don't wait'")
+  T.eq(now("I'd ring the team now. No wait, scratch that."), "", "'no wait' still takes it back")
+end)

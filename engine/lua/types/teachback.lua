@@ -160,7 +160,7 @@ end
 local NEG = lexicon.NEGATIONS
 local mark_their_story
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, flat_of, team_if, team_acts, listed, reported_then_answered, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, flat_of, team_if, team_acts, warned, listed, reported_then_answered, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -620,8 +620,9 @@ function retract(parts)
   end
   for m, t in ipairs(flat) do
     local nxt, prev = flat[m + 1], flat[m - 1]
+    -- ("I no wait": a learner's "I don't wait", not "no wait, scratch that".)
     local pair = nxt and RETRACT_PAIRS[t.w] and RETRACT_PAIRS[t.w][nxt.w] and
-                 nxt.sent == t.sent
+                 nxt.sent == t.sent and not (prev and prev.sent == t.sent and lexicon.SUBJECT[prev.w])
     -- ("…or skip tonight's tablet and see how you go - please don't.")
     local please = t.w == "please" and nxt and nxt.sent == t.sent and
                    (nxt.w == "dont" or (nxt.w == "do" and flat[m + 2] and flat[m + 2].w == "not" and
@@ -1634,6 +1635,7 @@ local function blockers(parts, ctx)
       local unable = kind == "hedge" and part[o.s].w == "could" and part[o.e + 1] and
                      part[o.e + 1].neg
       local ok = not o.negated and not part[o.s].mused and not part[o.s].bygone and
+                 not warned(flat_of(parts), part[o.s]) and
                  not unable and not after_musing(parts, o) and
                  not (part[o.s].w == "if" and select(2, cond_clause(part, o.s))) and
                  not team_if(part, o.s) and
@@ -1845,6 +1847,7 @@ function second_thoughts(parts, good, ctx)
     local part = parts[o.part]
     local t = part[o.s]
     if not o.negated and not t.supposed and not t.mused and not t.bygone and
+       not warned(flat_of(parts), t) and
        (t.g > last or not contrast_between(parts, part[o.e].g, first)) then
       return said(parts, o)
     end
@@ -2008,6 +2011,24 @@ local function on_their_word(parts, o, ctx)
   return word
 end
 
+-- Is token s a wait said as a warning: opening its sentence or after
+-- "if", with a harm after it ("If wait, can be paralysed"; "Leave it and
+-- I might not walk again")?
+function warned(flat, s)
+  local first = not flat[s.g - 1] or flat[s.g - 1].sent ~= s.sent
+  if not (in_set(WAIT_WORDS, s) and (first or (flat[s.g - 1].w == "if" and flat[s.g - 1].sent == s.sent))) then
+    return false
+  end
+  for g = s.g + 1, s.g + 8 do
+    local t = flat[g]
+    if not t or t.sent ~= s.sent then break end
+    if t.w:find("^paraly") or t.w == "damage" or t.w == "dangerous" or (t.w == "walk" and t.negated) then
+      return true
+    end
+  end
+  return false
+end
+
 -- Is token s inside someone else's saying ("some patients think", "my dad
 -- always says", within a few words before it and no "I" between), and
 -- does the next sentence deny something or ask?
@@ -2106,18 +2127,7 @@ function disowned(flat, parts, o, q, ctx)
     local t = flat[g]
     if t and t.sent == s.sent and t.w == "worst" then return true end
   end
-  -- ("Leave it and I might not walk again": the same, as a warning.)
-  local first = not flat[s.g - 1] or flat[s.g - 1].sent ~= s.sent
-  if in_set(WAIT_WORDS, s) and (first or (flat[s.g - 1].w == "if" and flat[s.g - 1].sent == s.sent)) then
-    for g = s.g + 1, s.g + 8 do
-      local t = flat[g]
-      if not t or t.sent ~= s.sent then break end
-      if t.w:find("^paraly") or t.w == "damage" or t.w == "dangerous" or
-         (t.w == "walk" and t.negated) then
-        return true
-      end
-    end
-  end
+  if warned(flat, s) then return true end
   -- ("I'd have to check with the doctor whether it counts as bone cancer
   -- or not": asked, not held.)
   for g = s.g - 6, s.g - 1 do
