@@ -50,7 +50,7 @@ M.CLASSES = {
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
              "clinic", "hospital*", "helpline", "hotline", "24 hour*", "on call", "out of hours",
              "emergency department", "emergency number", "emergency line", "emergenc*",
-             "ambulance", "paramedic*", "999", "911", "112", "111", "triage", "ward",
+             "ambulance", "paramedic*", "999", "911", "112", "triage", "ward",
              "acute oncology", "medical team", "the number", "line", "number they gave",
              "urgent care", "medical help", "special number", "phone number", "help line", "oncology", "chemo unit", "chemo ward",
              "day unit", "assessment unit", "advice line", "cancer line", "the unit",
@@ -427,6 +427,7 @@ M.LIST_WORDS = { jargon = true, etc = true, words = true, remember = true }
 M.REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, assume = true,
                  assumes = true, say = true,
                  says = true, said = true, reckon = true, reckons = true }
+M.NOT_HELP = { ["111"] = true }
 M.THEY = { they = true, theyd = true, theyll = true, theyre = true }
 
 -- The lexicon of a quiz: the shared classes with the quiz's own entries

@@ -876,3 +876,8 @@ T.test("teachback safety: a wait said as a warning after the call, and 'I no wai
   T.eq(now("I ring the team now. I no wait."), "act-now", "a learner's 'I don't wait'")
   T.eq(now("I'd ring the team now. No wait, scratch that."), "", "'no wait' still takes it back")
 end)
+
+T.test("teachback safety: 111 is no line for a red flag", function()
+  T.eq(now("I'd ring 111 right now."), "", "a general advice line, not the team or the emergency number")
+  T.eq(now("I'd ring 999 right now."), "act-now")
+end)

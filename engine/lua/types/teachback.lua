@@ -1412,6 +1412,9 @@ local function actions_to_target(parts, ctx)
         local found
         for e in pairs(ends or {}) do
           for j = e + 1, math.min(#part, e + M.ACT_REACH) do
+            -- ("ring 111 right now": a general advice line is named, not
+            -- the team nor the emergency number.)
+            if lexicon.NOT_HELP[part[j].w] then break end
             local te = class_ends(ctx, "target", part, j)
             if te and not person_between(part, e + 1, j - 1) then
               found = math.max(found or 0, max_end(te))
