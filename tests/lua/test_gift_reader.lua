@@ -262,6 +262,9 @@ T.test("gift grammar: hostile input gives the same clear error both ways", funct
     { "::never closed {=a}\n", "bank.gift:1:1: error: title '::' is never closed by '::'" },
     { "$CATEGORY: a {=b}\\", "bank.gift:1:18: error: a backslash escapes nothing here; write \\\\ for a backslash" },
     { "Q {=a ~b", "bank.gift:1:3: error: '{' is never closed by '}'" },
+    -- Columns count characters: "é" is one.
+    { "Q caf\195\169 {=a ~b", "bank.gift:1:8: error: '{' is never closed by '}'" },
+    { "Q {=a}\n\n  \195\169t\195\169 {=b\n", "bank.gift:3:7: error: '{' is never closed by '}'" },
     { ("\0"):rep(100000), nil, "Description" },
     { "Q " .. ("x"):rep(1 << 20) .. " {=a ~b}\n", nil, "MC" },
     { "Q {=a ~b}\n\n" .. ("{"):rep(1 << 16), "bank.gift:3:1: error: '{' is never closed by '}'" },

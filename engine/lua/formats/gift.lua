@@ -186,7 +186,7 @@ local SPECIAL = { ["~"] = true, ["="] = true, ["#"] = true, ["{"] = true, ["}"] 
 -- lines are laid out again as blocks() joined them.
 local function layout(b)
   if b.starts then return end
-  b.starts, b.lines, b.indent = {}, {}, {}
+  b.starts, b.lines, b.indent, b.text = {}, {}, {}, {}
   local len, lineno = 0, b.first_line - 1
   for line in (b.src:sub(b.from, b.to) .. "\n"):gmatch("([^\n]*)\n") do
     lineno = lineno + 1
@@ -205,6 +205,7 @@ local function layout(b)
       b.starts[#b.starts + 1] = len + 1
       b.lines[#b.lines + 1] = lineno
       b.indent[#b.indent + 1] = lead
+      b.text[#b.text + 1] = line
       len = len + #body
     end
   end
@@ -219,7 +220,14 @@ local function block_pos(b, off)
   for i = 1, #b.starts do
     if b.starts[i] <= off then k = i else break end
   end
-  return b.lines[k], off - b.starts[k] + b.indent[k] + 1
+  -- (Columns count characters, as the YAML, CSV and XML readers' do.)
+  local col, line = 1, b.text[k]
+  for i = 1, off - b.starts[k] + b.indent[k] do
+    local c = byte(line, i)
+    if not c then break end
+    if c < 0x80 or c >= 0xC0 then col = col + 1 end
+  end
+  return b.lines[k], col
 end
 
 local function fail(st, b, off, fmt, ...)

@@ -75,18 +75,30 @@ end
 
 -- ---- reading -----------------------------------------------------------
 
--- Line and column (1-based, columns in bytes) of byte offset pos.
+-- Line and column (1-based) of byte offset pos, as an editor counts them:
+-- a line ends at LF, CRLF or a lone CR (XML 1.0, 2.11: a Mac file's lines
+-- are lines), and columns count characters, as the YAML and CSV readers'
+-- do (an accented letter before the error is one column, not two).
 function M.position(src, pos)
   local line, last = 1, 0
   local i = 1
   while true do
-    local nl = src:find("\n", i, true)
+    local nl = src:find("[\r\n]", i)
     if not nl or nl >= pos then break end
+    if src:byte(nl) == 13 and src:byte(nl + 1) == 10 then
+      if nl + 1 >= pos then break end
+      nl = nl + 1
+    end
     line = line + 1
     last = nl
     i = nl + 1
   end
-  return line, pos - last
+  local col = 1
+  for k = last + 1, pos - 1 do
+    local c = src:byte(k)
+    if c < 0x80 or c >= 0xC0 then col = col + 1 end
+  end
+  return line, col
 end
 
 local PREDEFINED = { lt = "<", gt = ">", amp = "&", quot = '"', apos = "'" }

@@ -106,6 +106,14 @@ xml_err unknown-tag '<quiz>\n  <question type="multichoice">\n    <questiontext>
 	"4:5: error: unknown tag <bogus> in a multichoice question"
 xml_err mismatch '<quiz>\n  <question type="multichoice">\n</quiz>\n' \
 	"3:1: error: end tag </quiz> does not match <question> (line 2)"
+# Lines as an editor counts them: a lone CR (an old Mac file) and CRLF end
+# a line; columns count characters.
+xml_err mismatch-cr '<quiz>\r  <question type="multichoice">\r</quiz>\r' \
+	"3:1: error: end tag </quiz> does not match <question> (line 2)"
+xml_err mismatch-crlf '<quiz>\r\n  <question type="multichoice">\r\n</quiz>\r\n' \
+	"3:1: error: end tag </quiz> does not match <question> (line 2)"
+xml_err entity-accent '<quiz>\n  <question type="truefalse"><name><text>caf\303\251 &lol; b</text></name></question>\n</quiz>\n' \
+	"2:47: error: entity '&lol;' is not one of XML's five"
 xml_err unclosed '<quiz>\n<question type="essay"><questiontext><text>x</text>' \
 	"2:24: error: element <questiontext> is never closed"
 xml_err fraction '<quiz><question type="shortanswer"><questiontext><text>Q</text></questiontext><answer fraction="250"><text>a</text></answer></question></quiz>' \
