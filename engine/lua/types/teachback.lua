@@ -1449,8 +1449,8 @@ local function actions_to_target(parts, ctx)
         if found and SOFT_ACTION[part[i].stem] and not now_in_sentence(parts, part[i].sent, ctx) then
           found = nil
         end
-        local em = not found and not word_list(parts, pi, ctx) and class_ends(ctx, "emergency", part, i)
-        if em then found = max_end(em) end
+        local em = not found and class_ends(ctx, "emergency", part, i)
+        if em and not word_list(parts, pi, ctx) then found = max_end(em) end
         if found then
           out[#out + 1] = { part = pi, s = i, e = found, sent = part[i].sent,
                             g1 = part[i].g, g2 = part[found].g }
