@@ -40,8 +40,9 @@
 --                 that round; its figures at the round's end showed an
 --                 unsafe credit ("ring 111"), so it was read and tuned on;
 --   heldout-e.yaml, heldout-h.yaml, heldout-l.yaml, heldout-m.yaml,
---   heldout-p.yaml, heldout-t.yaml, heldout-y.yaml
---                 seven more such sets, never tuned on and their texts
+--   heldout-p.yaml, heldout-t.yaml, heldout-y.yaml, heldout-ac.yaml,
+--   heldout-ad.yaml
+--                 nine more such sets, never tuned on and their texts
 --                 never read: only their figures are, and they are the
 --                 honest ones (README); their disagreements are never
 --                 shown (L was written after the last rule of its round,
@@ -49,7 +50,8 @@
 --                 P (general) after the rules tuned on N and O; T (general)
 --                 at the start of the round that tuned on U, V and W, and
 --                 measured before it; Y (general) at its start too, and
---                 measured only at its end);
+--                 measured only at its end; AC (general) and AD (red
+--                 flags) after the last rule of that round);
 --   labelled.yaml an older set with its own five questions.
 -- The questions are checked with the real schema against the real
 -- material; then analyse() runs on every answer and its findings are
@@ -196,7 +198,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()
