@@ -1167,7 +1167,8 @@ M.one_edit = one_edit
 -- The whole words of a phrase (not a prefix such as "biops*": a word
 -- that begins so matches already).
 local function add_vocab(vocab, text)
-  text = text:gsub("%S+%*", " "):gsub("[<>%*]", " ")
+  -- (Most phrases hold no "*", "<" or ">": no pattern run over them.)
+  if text:find("[<>%*]") then text = text:gsub("%S+%*", " "):gsub("[<>%*]", " ") end
   for w in textnorm.normalize(text):gmatch("%a+") do
     if #w >= M.SPELL_MIN - 1 then vocab[w] = true end
   end
@@ -1218,19 +1219,24 @@ local function speller(q, classes)
     end
   end
   -- Each word under itself and under each of its one-letter deletions:
-  -- two words one edit apart share a key (symmetric deletion).
-  local index = {}
-  local function put(key, w)
-    local l = index[key]
-    if not l then
-      l = {}
-      index[key] = l
+  -- two words one edit apart share a key (symmetric deletion).  Made the
+  -- first time a word is looked up that no list knows: most answers have
+  -- none.
+  local index
+  local function build_index()
+    index = {}
+    local function put(key, w)
+      local l = index[key]
+      if not l then
+        l = {}
+        index[key] = l
+      end
+      l[#l + 1] = w
     end
-    l[#l + 1] = w
-  end
-  for w in pairs(vocab) do
-    put(w, w)
-    deletes(w, function(d) put(d, w) end)
+    for w in pairs(vocab) do
+      put(w, w)
+      deletes(w, function(d) put(d, w) end)
+    end
   end
   local known = material_words(q._index)
   local mine = {}
@@ -1246,6 +1252,7 @@ local function speller(q, classes)
     end
     local hit = memo[w]
     if hit ~= nil then return hit or nil end
+    if not index then build_index() end
     local best
     local function try(key)
       for _, c in ipairs(index[key] or {}) do
