@@ -160,7 +160,7 @@ end
 local NEG = lexicon.NEGATIONS
 local mark_their_story
 local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted_first,
-  leads_sentence, consequent, flat_of, team_if, team_acts, warned, listed, reported_then_answered, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
+  leads_sentence, consequent, flat_of, opening_words, team_if, team_acts, warned, listed, reported_then_answered, conditional_only, idle_before, onset_between, others_between, told_of, read_first, urgency_said, disowned, taint, vague, to_person
 -- "no matter", "no doubt", "not only": a negation word that negates nothing.
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
@@ -476,18 +476,10 @@ end
 -- "When I was first diagnosed I assumed it was hopeless. Now I know the
 -- drugs can keep it quiet for years."  A sentence with "I" and a past
 -- verb of mind (or "used to"), followed by one that opens with "now".
+local THEN_OPENER = { but = true, ["and"] = true }
 local function mark_then_now(parts)
   local flat = flat_of(parts)
-  local opens = {}
-  for i, t in ipairs(flat) do
-    if i == 1 or flat[i - 1].sent ~= t.sent then
-      local j = i
-      while flat[j] and flat[j].sent == t.sent and (flat[j].w == "but" or flat[j].w == "and") do
-        j = j + 1
-      end
-      opens[t.sent] = flat[j] and flat[j].sent == t.sent and flat[j].w or nil
-    end
-  end
+  local opens = opening_words(flat, THEN_OPENER)
   local once = {}
   for i, t in ipairs(flat) do
     local prev = flat[i - 1]
@@ -599,6 +591,18 @@ local LONE_NO = { no = true, nope = true, nah = true }
 local AFTERTHOUGHT = { maybe = true, perhaps = true, probably = true, ["or"] = true }
 -- Every token of an answer by its number g (tokens are numbered through
 -- the whole text), made once and kept on the parts.
+-- The first word of each sentence past the words in skip ("but", "well"
+-- ...): sentence number -> word, none for a sentence of skip words only.
+-- (flat: flat_of(parts).)
+function opening_words(flat, skip)
+  local out, sent, open = {}, nil, false
+  for _, t in ipairs(flat) do
+    if t.sent ~= sent then sent, open = t.sent, true end
+    if open and not skip[t.w] then out[sent], open = t.w, false end
+  end
+  return out
+end
+
 function flat_of(parts)
   if not parts.flat then
     local flat = {}
@@ -739,18 +743,17 @@ end
 local function mark_musing(parts)
   local last = parts[#parts]
   local last_sent = last and last[#last].sent
-  local asked, opens, sent = {}, {}, nil
+  local asked = {}
   for _, part in ipairs(parts) do
     for _, t in ipairs(part) do
       if t.asked then asked[t.sent] = true end
-      if t.sent ~= sent then sent, opens[t.sent] = t.sent, nil end
-      if opens[t.sent] == nil and not lexicon.ASK_OPENER[t.w] then opens[t.sent] = lexicon.ASKING[t.w] or false end
     end
   end
+  local opens = opening_words(flat_of(parts), lexicon.ASK_OPENER)
   for _, part in ipairs(parts) do
     for _, t in ipairs(part) do
       t.mused = asked[t.sent] and t.sent < last_sent or false
-      t.in_question = asked[t.sent] and opens[t.sent] or false
+      t.in_question = asked[t.sent] and lexicon.ASKING[opens[t.sent]] or false
     end
   end
 end
@@ -869,6 +872,16 @@ local function phrases(list, classes)
   return c
 end
 
+-- Append v to the list t[key], made if missing.
+local function push(t, key, v)
+  local l = t[key]
+  if not l then
+    l = {}
+    t[key] = l
+  end
+  l[#l + 1] = v
+end
+
 -- The phrases of a list indexed by their first element, so that at each
 -- word only the phrases that can start there are tried (speed: a key
 -- point may list forty phrases).  Cached per list.
@@ -879,14 +892,6 @@ local function indexed(list, classes)
   if ix then return ix end
   local c = phrases(list, classes)
   ix = { c = c, stems = {}, pre = {}, neg = {}, negw = {}, classes = {}, lex = classes }
-  local function put(t, key, k)
-    local l = t[key]
-    if not l then
-      l = {}
-      t[key] = l
-    end
-    l[#l + 1] = k
-  end
   for k = 1, #list do
     local p = c[k]
     if p then
@@ -894,10 +899,10 @@ local function indexed(list, classes)
       if e.class then ix.classes[#ix.classes + 1] = k
       elseif e.neg then
         ix.neg[#ix.neg + 1] = k
-        put(ix.negw, e.w, k)
+        push(ix.negw, e.w, k)
       else
-        put(ix.stems, e.stem, k)
-        if e.prefix then put(ix.pre, e.w:sub(1, 2), k) end
+        push(ix.stems, e.stem, k)
+        if e.prefix then push(ix.pre, e.w:sub(1, 2), k) end
       end
     end
   end
@@ -1225,17 +1230,9 @@ local function speller(q, classes)
   local index
   local function build_index()
     index = {}
-    local function put(key, w)
-      local l = index[key]
-      if not l then
-        l = {}
-        index[key] = l
-      end
-      l[#l + 1] = w
-    end
     for w in pairs(vocab) do
-      put(w, w)
-      deletes(w, function(d) put(d, w) end)
+      push(index, w, w)
+      deletes(w, function(d) push(index, d, w) end)
     end
   end
   local known = material_words(q._index)
@@ -2059,14 +2056,9 @@ function reported_then_answered(flat, s)
   if not said then return false end
   local g = s.g + 1
   while flat[g] and flat[g].sent == s.sent do g = g + 1 end
-  local first = true
   while flat[g] and flat[g].sent == s.sent + 1 do
     local t = flat[g]
-    if t.neg or t.negated then return true end
-    if first and not lexicon.ASK_OPENER[t.w] then
-      if lexicon.ASKING[t.w] and t.in_question then return true end
-      first = false
-    end
+    if t.neg or t.negated or t.in_question then return true end
     g = g + 1
   end
   return false
