@@ -187,3 +187,60 @@ T.test("squash: a long text in one pass", function()
   T.ok(not pcall(squash, nil))
   T.ok(not pcall(squash, {}))
 end)
+
+-- host.add_words: the speller's vocabulary (types/teachback.lua), which
+-- must be what the Lua it replaces gives.
+local add_words = host.add_words
+local function words_by_patterns(text, min)
+  local set = {}
+  if text:find("[<>%*]") then text = text:gsub("%S+%*", " "):gsub("[<>%*]", " ") end
+  for w in textnorm.normalize(text):gmatch("%a+") do
+    if #w >= min then set[w] = true end
+  end
+  return set
+end
+local function words_in_c(text, min)
+  local set = {}
+  if not add_words(set, text, min) then return nil end
+  return set
+end
+
+T.test("add_words: whole words of a phrase, prefixes and marks left out", function()
+  T.eq(words_in_c("Call* the 24-hour LINE <now>", 1), { the = true, hour = true, line = true,
+                                                        now = true })
+  T.eq(words_in_c("go * to hospit*", 1), { go = true, to = true })
+  T.eq(words_in_c("a*b c", 1), { b = true, c = true }) -- after the last "*" of the run
+  T.eq(words_in_c("*ab x*y*z", 1), { ab = true, z = true }) -- a lone leading '*' only
+  T.eq(words_in_c("**", 1), {})
+  T.eq(words_in_c("don't ring", 1), { don = true, t = true, ring = true })
+  T.eq(words_in_c("short longer", 6), { longer = true })
+  T.eq(words_in_c("", 1), {})
+  T.eq(words_in_c("caf\195\169", 1), nil)             -- a character to map: Lua's
+  T.eq(words_in_c("\193x\245y\128", 1), { x = true, y = true }) -- no lead byte: C's
+  T.ok(not pcall(add_words, {}, "x", 0))
+  T.ok(not pcall(add_words, nil, "x", 1))
+end)
+
+T.test("add_words: the same as the patterns for every lexicon phrase", function()
+  local lexicon = require("lexicon")
+  for name, list in pairs(lexicon.CLASSES) do
+    for i, ph in ipairs(list) do
+      local min = i % 6 + 1
+      T.eq(words_in_c(ph, min), words_by_patterns(ph, min), ("%s %d: %q"):format(name, i, ph))
+    end
+  end
+end)
+
+T.test("add_words: the same as the patterns for 20,000 random texts", function()
+  local rng = T.rng(14)
+  local alphabet = { "a", "Z", "bc", " ", "  ", "*", "<", ">", ".", "'", "\t", "\n", "\0",
+                     "-", "9", "\193", "\255", "_", "Q", "xyz", "\194\160" }
+  for i = 1, 20000 do
+    local parts = {}
+    for j = 1, rng:int(0, 12) do parts[j] = alphabet[rng:int(1, #alphabet)] end
+    local s, min = table.concat(parts), rng:int(1, 4)
+    local c = words_in_c(s, min)
+    if c then T.eq(c, words_by_patterns(s, min), ("text %d: %q"):format(i, s)) end
+    T.eq(c == nil, s:find("[\194-\244]") ~= nil, ("text %d: %q"):format(i, s))
+  end
+end)

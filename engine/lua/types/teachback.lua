@@ -1172,6 +1172,8 @@ M.one_edit = one_edit
 -- The whole words of a phrase (not a prefix such as "biops*": a word
 -- that begins so matches already).
 local function add_vocab(vocab, text)
+  -- (In C, but for a character textnorm maps, such as "é".)
+  if host.add_words(vocab, text, M.SPELL_MIN - 1) then return end
   -- (Most phrases hold no "*", "<" or ">": no pattern run over them.)
   if text:find("[<>%*]") then text = text:gsub("%S+%*", " "):gsub("[<>%*]", " ") end
   for w in textnorm.normalize(text):gmatch("%a+") do
@@ -1203,25 +1205,55 @@ end
 
 local speller_cache = setmetatable({}, { __mode = "k" })
 
+-- The words of a lexicon's phrases and of LAY and PHONE (cached: every
+-- question with the same classes shares them).
+local lexicon_vocab_cache = setmetatable({}, { __mode = "k" })
+local function lexicon_vocab(classes)
+  local vocab = lexicon_vocab_cache[classes]
+  if vocab then return vocab end
+  vocab = {}
+  local function add_list(list)
+    -- (A list in one call, its phrases a line each; a phrase at a time
+    -- only where a character is to be mapped.)
+    if not host.add_words(vocab, table.concat(list, "\n"), M.SPELL_MIN - 1) then
+      for _, ph in ipairs(list) do add_vocab(vocab, ph) end
+    end
+  end
+  for _, list in pairs(classes) do add_list(list) end
+  local lay = {}
+  for _, rep in pairs(lexicon.LAY) do lay[#lay + 1] = rep end
+  for _, w in pairs(lexicon.PHONE) do lay[#lay + 1] = w end
+  add_list(lay)
+  lexicon_vocab_cache[classes] = vocab
+  return vocab
+end
+
 -- The corrector of question q (cached): word -> word meant, or nil.
+-- What it knows (the question's phrases and words, the lexicon's, the
+-- material's) is gathered the first time a word needs it: most words are
+-- short, common, or said once already.
 local function speller(q, classes)
   local sp = speller_cache[q]
   if sp then return sp end
-  local vocab = {}
-  for _, list in pairs(classes) do
-    for _, ph in ipairs(list) do add_vocab(vocab, ph) end
-  end
-  for _, rep in pairs(lexicon.LAY) do add_vocab(vocab, rep) end
-  for _, w in pairs(lexicon.PHONE) do add_vocab(vocab, w) end
-  for _, kp in ipairs(q.key_points or {}) do
-    for _, ph in ipairs(type(kp.any) == "table" and kp.any or {}) do
-      if type(ph) == "string" then add_vocab(vocab, ph) end
+  local lex, vocab, known, mine
+  local function gather()
+    lex, vocab = lexicon_vocab(classes), {}
+    for _, kp in ipairs(q.key_points or {}) do
+      for _, ph in ipairs(type(kp.any) == "table" and kp.any or {}) do
+        if type(ph) == "string" then add_vocab(vocab, ph) end
+      end
     end
-  end
-  for _, m in ipairs(q.misconceptions or {}) do
-    for _, ph in ipairs(type(m.any) == "table" and m.any or {}) do
-      if type(ph) == "string" then add_vocab(vocab, ph) end
+    for _, m in ipairs(q.misconceptions or {}) do
+      for _, ph in ipairs(type(m.any) == "table" and m.any or {}) do
+        if type(ph) == "string" then add_vocab(vocab, ph) end
+      end
     end
+    known = material_words(q._index)
+    mine = {}
+    add_known(mine, q.prompt)
+    add_known(mine, q.explain)
+    for _, kp in ipairs(q.key_points or {}) do add_known(mine, kp.says) end
+    for _, m in ipairs(q.misconceptions or {}) do add_known(mine, m.feedback) end
   end
   -- Each word under itself and under each of its one-letter deletions:
   -- two words one edit apart share a key (symmetric deletion).  Made the
@@ -1230,25 +1262,22 @@ local function speller(q, classes)
   local index
   local function build_index()
     index = {}
-    for w in pairs(vocab) do
-      push(index, w, w)
-      deletes(w, function(d) push(index, d, w) end)
+    for _, set in ipairs({ lex, vocab }) do
+      for w in pairs(set) do
+        if set == lex or not lex[w] then
+          push(index, w, w)
+          deletes(w, function(d) push(index, d, w) end)
+        end
+      end
     end
   end
-  local known = material_words(q._index)
-  local mine = {}
-  add_known(mine, q.prompt)
-  add_known(mine, q.explain)
-  for _, kp in ipairs(q.key_points or {}) do add_known(mine, kp.says) end
-  for _, m in ipairs(q.misconceptions or {}) do add_known(mine, m.feedback) end
   local memo = {}
   sp = function(w)
-    if #w < M.SPELL_MIN or vocab[w] or lexicon.KNOWN[w] or known[w] or mine[w] or NEG[w] or
-       w:find("%A") then
-      return nil
-    end
+    if #w < M.SPELL_MIN or lexicon.KNOWN[w] or NEG[w] or w:find("%A") then return nil end
     local hit = memo[w]
     if hit ~= nil then return hit or nil end
+    if not lex then gather() end
+    if lex[w] or vocab[w] or known[w] or mine[w] then return nil end
     if not index then build_index() end
     local best
     local function try(key)
