@@ -6,8 +6,6 @@ local catalog = require("catalog")
 local contracts = require("contracts")
 local material = require("material")
 local quiz_mod = require("quiz")
-local recorder = require("recorder")
-local report = require("report")
 local schema = require("schema")
 local session = require("session")
 local json = require("json")
@@ -15,6 +13,10 @@ local util = require("util")
 -- Loaded when a command uses them: an attempt needs neither.
 local answers = util.lazy("answers")
 local lint = util.lazy("lint")
+-- Nor does an attempt graded from a file (--answers --json) record, talk
+-- or show a view.
+local recorder = util.lazy("recorder")
+local report = util.lazy("report")
 
 -- What C gives the Lua side (contracts.HOST): missing, it fails here, by name.
 do
@@ -354,8 +356,9 @@ function M.apply_answers(s, path)
   return true
 end
 
+-- (The attempt's own result, as report.result is: report.lua not loaded.)
 function M.result_json(s)
-  return json.encode(report.result(s))
+  return json.encode(session.result(s))
 end
 
 -- With --json a load failure also goes to stdout, as an object a pipeline
@@ -381,7 +384,7 @@ for _, name in ipairs({ "export", "import", "new" }) do
   end
 end
 
-M.report = report.full
+function M.report(s) return report.full(s) end
 function M.missed_round(s)
   return recorder.follow(s, session.missed_round(s))
 end
@@ -409,7 +412,7 @@ function M.review_pages(s)
   return pages
 end
 
-M.round_intro = report.round_intro
+function M.round_intro(s) return report.round_intro(s) end
 
 -- Offer another round with the missed questions: the question to ask, or nil.
 function M.offer_missed(s)
@@ -421,7 +424,7 @@ function M.offer_missed(s)
   if n == 0 or s.quit or not s.mode.immediate then return nil end
   return ("Go over the %s you missed again now? (y/n) "):format(util.plural(n, "question"))
 end
-M.prompt = session.prompt
+function M.prompt(s) return session.prompt(s) end
 -- Each line the learner gives is recorded before the dialogue acts on it.
 function M.feed(s, line)
   recorder.input(s, line)

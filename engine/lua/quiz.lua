@@ -237,7 +237,9 @@ end
 -- material index of a folder (cached by the caller).  quick (an attempt
 -- about to start): without check's gates, the reading level of patient
 -- questions and each script tried with CHECK_SEEDS seeds; the attempt
--- checks what a script makes with its own seed (instantiate).
+-- checks what a script makes with its own seed (instantiate).  Nor does
+-- it look for what could only warn (v.quick, read by a type's validate):
+-- an attempt starts on a quiz without errors and shows no warnings.
 function M.load(path, index_for, quick)
   local data, where = host.read_yaml(path)
   if data == nil then
@@ -247,6 +249,7 @@ function M.load(path, index_for, quick)
     return nil, v
   end
   local v = schema.new(path, where)
+  v.quick = quick
   if not v:is_mapping(data) then
     v:error(data, nil, "a quiz file must be a mapping of fields (id, title, questions, ...), " ..
             "found %s", schema.kind_of(data))

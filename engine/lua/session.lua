@@ -12,13 +12,21 @@
 -- to show next; until prompt(s) is nil; then report.summary(s).
 
 local attempt = require("attempt")
-local dialogue = require("dialogue")
-local report = require("report")
 
 local M = {}
 
 for k, v in pairs(attempt) do M[k] = v end
-for k, v in pairs(dialogue) do M[k] = v end
+-- The dialogue's functions join the attempt's the first time one is asked
+-- for: an attempt graded from a file (--answers --json) neither talks nor
+-- shows a view, so it loads neither dialogue.lua nor report.lua (0.5 M
+-- instructions).  (No name is both the attempt's and the dialogue's.)
+setmetatable(M, { __index = function(t, k)
+  setmetatable(t, nil)
+  for name, v in pairs(require("dialogue")) do
+    if rawget(t, name) == nil then t[name] = v end
+  end
+  return t[k]
+end })
 
 -- Feed recorded inputs (the records store's: {kind, value, round, seq,
 -- question_id}) to attempt s.  A "line" goes to the round under way when
@@ -31,6 +39,7 @@ for k, v in pairs(dialogue) do M[k] = v end
 -- (s itself, or a missed-questions round); and the blocks the last input
 -- answered with, which a page shows above the next question.
 function M.feed_inputs(s, inputs)
+  local dialogue, report = require("dialogue"), require("report")
   local n, astray, cur, last = 0, nil, s, {}
   for _, inp in ipairs(inputs) do
     if inp.kind == "round" then

@@ -2770,8 +2770,9 @@ function M.validate(q, v)
       local what = ("key point '%s'"):format(id or tostring(i))
       local list = check_phrases(v, kp, what, classes)
       good = good + 1
-      -- A phrase the prompt already contains gives the answer away.
-      if list and type(q.prompt) == "string" then
+      -- A phrase the prompt already contains gives the answer away (a
+      -- warning: not looked for as an attempt starts, v.quick).
+      if list and type(q.prompt) == "string" and not v.quick then
         prompt_words = prompt_words or M.words(M.full_prompt(q))     -- once per question
         local prompt = prompt_words
         for k, ph in ipairs(list) do
