@@ -198,7 +198,7 @@ M.CLASSES = {
              "in the garden", "digging", "weeding", "pulled something",
              "pull* * muscle", "pull* * back", "bad back", "old back", "my age", "getting old*",
              "old age", "backs do that", "backs play up", "pulled", "chiropractor", "osteopath",
-             "backs out", "back is out", "put * back out", "creak*" },
+             "backs out", "back is out", "put * back out", "creak*", "rheumati*" },
   -- A sign made little of, without naming a cause.
   -- (A negation word in a phrase stands for any negation: "nothing to
   -- worry" would match "try not to worry", so none is listed.)
@@ -220,7 +220,8 @@ M.CLASSES = {
             "days are numbered", "nothing * can do", "nothing left", "pointless",
             "terminal", "final stage", "last stage", "end stage", "waiting to die",
             "affairs in order", "till the end", "until the end", "til the end",
-            "near the end", "not got long", "not have long", "not * much time" },
+            "near the end", "not got long", "not have long", "not * much time",
+            "not long for this world", "borrowed time", "dragging * out" },
   -- Conditions that hold back only an action said before them: "call them
   -- once the painkillers wear off", "ring unless it settles", "she can ring
   -- if she's worried" (but "once I saw it I rang straight away", "if I was
@@ -426,7 +427,10 @@ M.LIST_PAIRS = { all = { that = true, this = true, of = true }, those = { terms 
 M.LIST_WORDS = { jargon = true, etc = true, words = true, remember = true }
 M.REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, assume = true,
                  assumes = true, say = true,
-                 says = true, said = true, reckon = true, reckons = true }
+                 says = true, said = true, saying = true, reckon = true, reckons = true,
+                 worry = true, worries = true, fear = true, fears = true }
+-- Some people, many patients: others in general.
+M.SOME = { some = true, many = true, most = true, lots = true, other = true }
 M.NOT_HELP = { ["111"] = true }
 M.THEY = { they = true, theyd = true, theyll = true, theyre = true }
 

@@ -780,6 +780,7 @@ function M.words(text, fix)
     end
     if mark == ":" then colon = true end
     if #part > 0 then
+      part[#part].ends = true
       mark_negation(part)
       deny_before_different(part)
       deny_before_danger(part)
@@ -1969,9 +1970,15 @@ local SAYING = { say = true, says = true, said = true, tell = true, tells = true
 -- ("my nan would be like oh it's just my back": "be like" quotes.)
 local QUOTING = { be = true, was = true, were = true, is = true, im = true, shes = true,
                   hes = true, theyre = true, theyd = true, shed = true }
+local LIKENED = { it = true, this = true, that = true, which = true }
 local function report_or_concession(flat, t, modal)
   local prev = flat[t.g - 1]
-  if t.w == "like" and prev and QUOTING[prev.w] then return true end
+  -- ("she was like, just wait", but "it is like chemotherapy but
+  -- softer" likens; it quotes no one.)
+  local subject = flat[t.g - 2]
+  if t.w == "like" and prev and QUOTING[prev.w] then
+    return not (subject and subject.sent == t.sent and LIKENED[subject.w])
+  end
   if not (REPORT[t.w] or (modal and HEDGED[t.w])) then return false end
   return not (SAYING[t.w] and prev and OWN[prev.w])
 end
@@ -2002,7 +2009,12 @@ local function answered(flat, parts, o)
     local after, no = flat[g + 2], flat[g + 1]
     -- ("it might mean the cancer is active, but also that ...": "but
     -- also" adds, it does not answer.)
-    if ANSWER[flat[g].w] and after and after.sent == s.sent and no.w ~= "also" then return flat[g] end
+    -- ("I reckon hers is the worse type though, she's on chemo": a
+    -- "though" that ends its clause looks back; it answers nothing.)
+    if ANSWER[flat[g].w] and after and after.sent == s.sent and no.w ~= "also" and
+       not (flat[g].w == "though" and flat[g].ends) then
+      return flat[g]
+    end
     -- ("my nan would say it's just her age but nope.")
     if ANSWER[flat[g].w] and no and no.sent == s.sent and ANSWER_NO[no.w] then return flat[g] end
     g = g + 1
@@ -2072,7 +2084,17 @@ function reported_then_answered(flat, s)
   local said
   for g = s.g - 1, math.max(1, s.g - 8), -1 do
     local t = flat[g]
-    if t.sent ~= s.sent or FIRST[t.w] then return false end
+    if t.sent ~= s.sent then return false end
+    -- ("My sister would say I pulled something": an "I" just after the
+    -- saying is what is said of me, not my own saying.)
+    if FIRST[t.w] and not (flat[g - 1] and lexicon.REPORT_SAY[flat[g - 1].w]) then return false end
+    -- ("Some people stop going to the dentist when they hear this.
+    -- Don't.": others doing it is their story too.)
+    if g >= s.g - 2 and OTHER_ONE[t.w] and flat[g - 1] and flat[g - 1].sent == s.sent and
+       lexicon.SOME[flat[g - 1].w] then
+      said = true
+      break
+    end
     if lexicon.REPORT_SAY[t.w] then
       for h = g - 1, math.max(1, g - 3), -1 do
         local u = flat[h]
@@ -2114,8 +2136,12 @@ function disowned(flat, parts, o, q, ctx)
   end
   -- ("ur not bothering them", "your not a bother": "you're" as typed.)
   local before = flat[s.g - 1]
+  -- (But "I'm not long for this world" is no bother word: it is held.)
   if s.neg and before and before.sent == s.sent and (COPULA[before.w] or before.w == "your") then
-    return true
+    local part = parts[o.part]
+    for k = o.s, o.e do
+      if class_ends(ctx, "bother", part, k) then return true end
+    end
   end
   -- ("The nurse say me: you don't disturb.")
   if s.neg and before and before.w == "do" and flat[s.g - 2] and flat[s.g - 2].w == "you" and
