@@ -55,7 +55,10 @@ M.CLASSES = {
              "urgent care", "medical help", "special number", "phone number", "help line", "oncology", "chemo unit", "chemo ward",
              "day unit", "assessment unit", "advice line", "cancer line", "the unit",
              "emergency service*", "key worker", "keyworker", "cns", "duty doctor",
-             "on-call", "out-of-hours", "acute oncology", "after hours", "answering service" },
+             "on-call", "out-of-hours", "acute oncology", "after hours", "answering service",
+             -- ("the breast unit", "the cancer sister at the hospital")
+             "unit", "ward sister", "cancer sister", "breast care sister", "chemo sister",
+             "breast clinic", "cancer centre", "cancer center" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
                 "paramedic*" },
@@ -77,7 +80,8 @@ M.CLASSES = {
           "this very minute", "this very second", "that very second", "the very moment",
           "no matter the hour", "no matter the time", "no matter how late", "whatever the hour",
           "the second i", "the second she", "the second he", "the second it",
-          "the second they", "the second we", "in the same moment", "the same moment", "forthwith" },
+          "the second they", "the second we", "in the same moment", "the same moment", "forthwith",
+          "straightaway", "rightaway" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",
@@ -227,7 +231,9 @@ M.CLASSES = {
   -- if she's worried" (but "once I saw it I rang straight away", "if I was
   -- worried I'd call at once").
   condition = { "once", "unless", "if * stay*", "if * worr*", "if * concerned", "if needed",
-                "if necessary", "if * want*", "if * feel* like it", "if * like" },
+                "if necessary", "if * want*", "if * feel* like it", "if you like", "if i like", "if she like*",
+                -- (not "if it was something like I couldn't breathe": a sign)
+                "if he like*", "if they like", "if * like it" },
   -- Hedges: the action is only a maybe.
   hedge = { "maybe", "might", "perhaps", "probably", "possibly", "suppose", "guess",
             "not sure", "think about", "consider*", "could", "may", "try to", "or not",

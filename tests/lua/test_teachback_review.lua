@@ -460,3 +460,21 @@ T.test("teachback rules: a key point only asked about, or named as the doctor's 
        " | ")
   T.eq(verdict("tb-dexamethasone", "I'm not to leave off it all at once."), "never-stop-suddenly | ")
 end)
+
+T.test("teachback rules: beliefs that are others', answered, and beliefs said in other words", function()
+  T.eq(verdict("tb-back-pain-legs", "My husband would say I strained it digging. That's not it. I'd ring the team now."),
+       "act-now | ")
+  T.eq(verdict("tb-what-metastatic-means", "My mum keeps saying I'll beat it. I've told her it can't be cured."),
+       "treatable | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Some patients worry a fever means the cancer is spreading. It doesn't, it's infection."),
+       "low-white-cells | ")
+  T.eq(verdict("tb-explain-denosumab-teeth", "Some people stop going to the dentist. Don't."), " | ")
+  T.eq(verdict("tb-why-treatment-differs", "I'd say hers is the worse kind though, she's on chemo."),
+       " | one-is-worse", "a 'though' that ends its clause answers nothing")
+  T.eq(verdict("tb-bone-medicine", "It is like chemotherapy but milder."), " | treats-cancer",
+       "'it is like' likens, it quotes no one")
+  T.eq(verdict("tb-what-metastatic-means", "I'm not long for this world."), " | nothing-to-do")
+  T.eq(verdict("tb-warning-sign-at-night", "I'm not a bother to them, I'd ring now."), "call-now never-a-bother | ")
+  T.eq(verdict("tb-back-pain-legs", "It's the rheumatics, I'd have a lie down."), " | rests-or-waits just-age-or-strain")
+  T.eq(verdict("tb-hormone-therapy", "If my leg went puffy I'd phone my team that minute."), "call-now-clot | ")
+end)

@@ -881,3 +881,33 @@ T.test("teachback safety: 111 is no line for a red flag", function()
   T.eq(now("I'd ring 111 right now."), "", "a general advice line, not the team or the emergency number")
   T.eq(now("I'd ring 999 right now."), "act-now")
 end)
+
+T.test("teachback safety: chores put off for the call, and a wait named as what stops them helping", function()
+  T.eq(covered("I'd ring the team now and sort everything else later, the ironing can wait."), "act-now")
+  T.eq(beliefs("I'd ring the team now and sort everything else later, the ironing can wait."), {})
+  T.eq(covered("I'd ring the team now, the rest can wait."), "act-now")
+  T.eq(covered("It can wait, I'd ring the team later."), "", "'it can wait' still puts the call off")
+  T.eq(covered("My shopping can wait but I'd ring the team tomorrow."), "", "the call itself put off")
+  T.eq(covered("I'd phone the team right away. They can't help me if I wait."), "act-now")
+  T.eq(beliefs("I'd phone the team right away. They can't help me if I wait."), {})
+  T.eq(covered("I'd phone the team if I wait and it's no better."), "", "a wait that holds the call back")
+end)
+
+T.test("teachback safety: someone else's story in the past holds nothing back", function()
+  T.eq(covered("My friend's husband told her to rest and go to bed. I'd ring the team straight away."),
+       "act-now")
+  T.eq(covered("My daughter told me to rest and go to bed, so I'd ring the team in the morning."), "",
+       "advice to the learner is the learner's plan")
+  T.eq(covered("I met a man who'd waited all weekend. I'd call the team right now."), "act-now")
+  T.eq(covered("I've a neighbour who'd drive me in tomorrow, so I'd call the team then."), "",
+       "'who'd' with no past after it tells no story")
+  T.eq(covered("I'd call the team now, and if it was something like I couldn't feel my legs I'd ring 999."),
+       "act-now", "'if it was something like' names a sign, it puts nothing off")
+  T.eq(covered("I'd call the team now if I feel like it."), "", "'if I feel like it' still holds it")
+end)
+
+T.test("teachback safety: more names of the team and of now", function()
+  T.eq(covered("I'd phone the cancer sister at the hospital straightaway."), "act-now")
+  T.eq(covered("Get on the phone to the breast unit pronto."), "act-now")
+  T.eq(covered("I'd phone my sister straightaway."), "", "a sister is family")
+end)

@@ -445,7 +445,7 @@ local FIRST = { i = true, id = true, ill = true, im = true, ive = true, we = tru
 -- same thing" is a fact the learner builds on, not a story.)
 local THEIR_CHOICE = {}
 for w in ([[thought waited left sat decided believed reckoned figured assumed ignored
-  slept stayed]]):gmatch("%a+") do
+  slept stayed told]]):gmatch("%a+") do
   THEIR_CHOICE[w] = true
 end
 -- (The story goes on past a comma in its sentence: "a lady who thought
@@ -505,7 +505,10 @@ local function mark_story(parts)
         story = nil
       end
       -- ("a lady who waited till her clinic day": her story, to the clause's end.)
-      if t.w == "who" and nxt and (nxt.w:find("ed$") or PAST[nxt.w]) then
+      -- ("a lady who'd taken paracetamol all weekend", but not "a friend
+      -- who'd drive me in now".)
+      if (t.w == "who" and nxt and (nxt.w:find("ed$") or PAST[nxt.w])) or
+         (t.w == "whod" and nxt and (nxt.w:find("ed$") or nxt.w:find("en$") or PAST[nxt.w])) then
         for j = k + 1, #part do
           if part[j].clause ~= t.clause then break end
           part[j].bygone = true
@@ -556,9 +559,32 @@ local function mark_interim(parts)
   end
 end
 
+-- Chores put off to make room for the call: "I'd ring the team now and
+-- deal with everything else later, the washing can wait".  "Else" or
+-- "the rest" and the few words after it, and "the/my X can wait", are no
+-- putting off of help.
+local CHORE_OWNER = { the = true, my = true, our = true, his = true, her = true, your = true }
+local CAN = { can = true, will = true, could = true, ["must"] = true }
+local function mark_chores(parts)
+  for _, part in ipairs(parts) do
+    for k, t in ipairs(part) do
+      local prev = part[k - 1]
+      if t.w == "else" or (t.w == "rest" and prev and prev.w == "the") then
+        for j = k, math.min(#part, k + 3) do
+          if part[j].clause == t.clause then part[j].bygone = true end
+        end
+      end
+      if t.stem == "wait" and prev and CAN[prev.w] and part[k - 3] and CHORE_OWNER[part[k - 3].w] then
+        t.bygone = true
+      end
+    end
+  end
+end
+
 function mark_bygone(parts)
   mark_story(parts)
   mark_interim(parts)
+  mark_chores(parts)
   for _, part in ipairs(parts) do
     local from
     for k, t in ipairs(part) do
@@ -2062,11 +2088,22 @@ end
 -- Is token s a wait said as a warning: opening its sentence or after
 -- "if", with a harm after it ("If wait, can be paralysed"; "Leave it and
 -- I might not walk again")?
+local IF_WHO = { i = true, you = true, we = true }
+local NO_HELP = { help = true, save = true, fix = true, treat = true, able = true, ["do"] = true }
 function warned(flat, s)
-  local first = not flat[s.g - 1] or flat[s.g - 1].sent ~= s.sent
-  if not (in_set(WAIT_WORDS, s) and (first or (flat[s.g - 1].w == "if" and flat[s.g - 1].sent == s.sent))) then
-    return false
+  if not in_set(WAIT_WORDS, s) then return false end
+  local prev, prev2 = flat[s.g - 1], flat[s.g - 2]
+  local first = not prev or prev.sent ~= s.sent
+  local after_if = prev and prev.sent == s.sent and prev.w == "if"
+  -- ("They can't help me if I wait": the harm said before the "if".)
+  if not after_if and prev and prev2 and prev2.sent == s.sent and IF_WHO[prev.w] and prev2.w == "if" then
+    for g = prev2.g - 1, prev2.g - 5, -1 do
+      local t = flat[g]
+      if not t or t.sent ~= s.sent then break end
+      if t.negated and NO_HELP[t.stem] then return true end
+    end
   end
+  if not (first or after_if) then return false end
   for g = s.g + 1, s.g + 8 do
     local t = flat[g]
     if not t or t.sent ~= s.sent then break end
