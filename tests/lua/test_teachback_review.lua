@@ -478,3 +478,10 @@ T.test("teachback rules: beliefs that are others', answered, and beliefs said in
   T.eq(verdict("tb-back-pain-legs", "It's the rheumatics, I'd have a lie down."), " | rests-or-waits just-age-or-strain")
   T.eq(verdict("tb-hormone-therapy", "If my leg went puffy I'd phone my team that minute."), "call-now-clot | ")
 end)
+
+T.test("teachback rules: 'the other stuff' put off may be a red flag too", function()
+  -- (A rule that let "other side effects ... I'd save for my appointment"
+  -- through credited this; it was dropped.)
+  T.eq(verdict("tb-warning-sign-at-night", "I'd phone them straight away if I had a fever, but for the other stuff like a bit of swelling I'd leave it till the morning."),
+       " | waits-till-morning")
+end)
