@@ -202,7 +202,10 @@ M.CLASSES = {
              "in the garden", "digging", "weeding", "pulled something",
              "pull* * muscle", "pull* * back", "bad back", "old back", "my age", "getting old*",
              "old age", "backs do that", "backs play up", "pulled", "chiropractor", "osteopath",
-             "backs out", "back is out", "put * back out", "creak*", "rheumati*" },
+             "backs out", "back is out", "put * back out", "creak*", "rheumati*",
+             -- (a muscle named as the cause; "my leg muscles are weak" is the sign)
+             "muscle only", "only * muscle", "just * muscle", "muscular", "from carrying",
+             "carrying * bags", "carrying * shopping", "backs * better on * own" },
   -- A sign made little of, without naming a cause.
   -- (A negation word in a phrase stands for any negation: "nothing to
   -- worry" would match "try not to worry", so none is listed.)
@@ -264,7 +267,12 @@ M.CLASSES = {
                  "feel * bad", "feel * terrible", "feel * guilty", "better things to do",
                  "too busy", "so late", "be a pain", "being a pain", "right pain",
                  "such a pain", "not want * be a pain", "drag* * away", "just for me",
-                 "take * away from" },
+                 "take * away from",
+                 -- ("it is not polite", "the doctors are sleeping", "they've
+                 -- enough on without me", "no sense getting the whole
+                 -- hospital up", "they're very busy people")
+                 "not polite", "impolite", "rude to", "are asleep", "are sleeping", "be asleep",
+                 "be sleeping", "enough on without", "whole hospital", "very busy", "so busy" },
   -- Being a trouble to the team.
   bother = { "bother*", "nuisance", "trouble*", "burden", "hassle", "pest", "fuss",
              "disturb*", "annoy*", "waste * time" },

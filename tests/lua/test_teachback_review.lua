@@ -485,3 +485,12 @@ T.test("teachback rules: 'the other stuff' put off may be a red flag too", funct
   T.eq(verdict("tb-warning-sign-at-night", "I'd phone them straight away if I had a fever, but for the other stuff like a bit of swelling I'd leave it till the morning."),
        " | waits-till-morning")
 end)
+
+T.test("teachback rules: a bother and a strain said in other words", function()
+  T.eq(verdict("tb-warning-sign-at-night", "At night I don't ring, it's not polite. In the morning I ring the nurse."),
+       " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd leave it, they've enough on without me."), " | waits-till-morning a-bother")
+  T.eq(verdict("tb-back-pain-legs", "Maybe it's only the muscle, so I'd rest."), " | rests-or-waits just-age-or-strain")
+  T.eq(verdict("tb-back-pain-legs", "My leg muscles feel weak and my back hurts, so I'd ring the team right now."),
+       "act-now | ", "weak muscles are the sign, not a strain")
+end)
