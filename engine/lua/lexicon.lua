@@ -440,7 +440,7 @@ M.LIST_PAIRS = { all = { that = true, this = true, of = true }, those = { terms 
                  ["and"] = { so = true } }
 M.LIST_WORDS = { jargon = true, etc = true, words = true, remember = true }
 M.REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, assume = true,
-                 assumes = true, say = true,
+                 assumes = true, assumed = true, thought = true, believed = true, say = true,
                  says = true, said = true, saying = true, reckon = true, reckons = true,
                  worry = true, worries = true, fear = true, fears = true }
 -- Some people, many patients: others in general.

@@ -494,3 +494,12 @@ T.test("teachback rules: a bother and a strain said in other words", function()
   T.eq(verdict("tb-back-pain-legs", "My leg muscles feel weak and my back hurts, so I'd ring the team right now."),
        "act-now | ", "weak muscles are the sign, not a strain")
 end)
+
+T.test("teachback rules: a bare 'a bug' named with an infection, and a belief of others answered in the same sentence", function()
+  T.eq(verdict("tb-high-temperature", "A bug could take hold with my defences down, so I'd ring the number right away."),
+       "infection call-now | ")
+  T.eq(verdict("tb-high-temperature", "It's probably just a bug, I'd ring in the morning."),
+       " | just-a-cold treats-at-home-or-waits", "made little of, it is still held")
+  T.eq(verdict("tb-what-treatment-is-for", "My neighbour assumed I'd be cured, and I told her that's not how it works."),
+       " | ")
+end)

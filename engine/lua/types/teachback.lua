@@ -2142,8 +2142,15 @@ function reported_then_answered(flat, s)
     end
   end
   if not said then return false end
-  local g = s.g + 1
-  while flat[g] and flat[g].sent == s.sent do g = g + 1 end
+  -- ("My friend assumed I'd be all clear, and I had to tell her that's
+  -- not how it works": answered in the same sentence, in the learner's
+  -- own words after it.)
+  local g, mine = s.g + 1, false
+  while flat[g] and flat[g].sent == s.sent do
+    if FIRST[flat[g].w] or flat[g].w == "me" then mine = true end
+    if mine and flat[g].neg then return true end
+    g = g + 1
+  end
   while flat[g] and flat[g].sent == s.sent + 1 do
     local t = flat[g]
     if t.neg or t.negated or t.in_question then return true end
@@ -2155,6 +2162,17 @@ end
 -- (Of a person only: "it's not fair to wake them" is a reluctance.)
 ANSWER_NO = { no = true, nope = true, nah = true, never = true, ["not"] = true }
 local COPULA = { am = true, are = true, im = true, youre = true, were = true, theyre = true }
+local INFECTION = {}
+for w in ([[infection infections infected defences defenses defence defense immune immunity
+  white neutrophils neutropenia sepsis septic]]):gmatch("%a+") do
+  INFECTION[w] = true
+end
+function infection_in(flat, sent)
+  for _, t in pairs(flat) do
+    if t.sent == sent and INFECTION[t.w] and not t.negated then return true end
+  end
+  return false
+end
 function disowned(flat, parts, o, q, ctx)
   if on_their_word(parts, o, ctx) then return true end
   local s = parts[o.part][o.s]
@@ -2253,6 +2271,10 @@ function disowned(flat, parts, o, q, ctx)
       end
     end
   end
+  -- ("A chill on these pills could be an infection", "a bug taking over,
+  -- with my defences down": a bare "a bug" named with an infection is the
+  -- infection, not a cold made little of.)
+  if s.w == "a" and o.e == o.s + 1 and infection_in(flat, s.sent) then return true end
   -- "call, even if it seems like just a cold": granted, not held.
   for g = s.g - 6, s.g - 1 do
     local t = flat[g]
