@@ -149,7 +149,7 @@ T.test("teachback review: a new cancer of the place, and treatment by chance, in
   T.eq(verdict("tb-what-metastatic-means", "The cancer has turned into a bone one now."),
        " | new-cancer-there", "<organ> <growth>; 'bone' inside the claim earns no spread")
   T.eq(verdict("tb-what-metastatic-means", "It's not a bone tumour, it's breast cancer that " ..
-               "has spread to my bones"), "spread | ")
+               "has spread to my bones"), "spread still-breast | ")
   T.eq(verdict("tb-why-treatment-differs", "Honestly it's a lottery, it depends what they " ..
                "can afford"), " | luck-or-money", "<chance>")
 end)
@@ -502,4 +502,11 @@ T.test("teachback rules: a bare 'a bug' named with an infection, and a belief of
        " | just-a-cold treats-at-home-or-waits", "made little of, it is still held")
   T.eq(verdict("tb-what-treatment-is-for", "My neighbour assumed I'd be cured, and I told her that's not how it works."),
        " | ")
+end)
+
+T.test("teachback rules: 'breast cancer that's spread' is still breast cancer", function()
+  T.eq(verdict("tb-explain-still-breast", "It's breast cancer that's spread to the bone, so she keeps her breast cancer tablets."),
+       "breast-cells treated-as-breast | ")
+  T.eq(verdict("tb-what-metastatic-means", "The spots in my liver are breast cancer that moved there."),
+       "spread still-breast | ")
 end)
