@@ -510,3 +510,10 @@ T.test("teachback rules: 'breast cancer that's spread' is still breast cancer", 
   T.eq(verdict("tb-what-metastatic-means", "The spots in my liver are breast cancer that moved there."),
        "spread still-breast | ")
 end)
+
+T.test("teachback rules: never a bother, said as what the team wants", function()
+  T.eq(verdict("tb-warning-sign-at-night", "Ring the 24 hour line now, they want you to ring at 2am."),
+       "call-now never-a-bother | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call them now. They'd rather be woken than have me poorly."),
+       "call-now never-a-bother | ")
+end)
