@@ -663,6 +663,7 @@ static int open_host(lua_State *L)
 	speech_register(L);
 	shape_register(L);
 	fold_register(L);
+	json_register(L);
 	yml_push_null(L);
 	lua_setfield(L, -2, "null");
 	lua_pushliteral(L, TB_VERSION);

@@ -62,6 +62,8 @@ size_t yml_control_at(const char *text, size_t len);
 int json_named(const char *name);
 int json_syntax_ok(const char *buf, size_t len, const char *name,
 		   char *err, size_t errlen);
+/* host.json_encode (json.lua's encoder) into the host table on the stack */
+void json_register(lua_State *L);
 
 /* material.c */
 int mat_push_file(lua_State *L, const char *path, int where);

@@ -87,7 +87,7 @@ M.HOST = {
                 "find_up", "sandbox", "clock", "today", "read_text", "write_file",
                 "make_dir", "write_zip", "speak_wav", "sha256_hex", "cache_home",
                 "files_with_sizes", "remove_file", "random_hex", "modules",
-                "shape", "fold", "find_any", "squash", "add_words" },
+                "shape", "fold", "find_any", "squash", "add_words", "json_encode" },
   values = { "null", "version", "quizdir", "script_seconds", "script_steps", "shape_kinds" },
 }
 
