@@ -221,6 +221,17 @@ T.test("add_words: whole words of a phrase, prefixes and marks left out", functi
   T.ok(not pcall(add_words, nil, "x", 1))
 end)
 
+T.test("add_words: a list of phrases in one call", function()
+  local set = {}
+  T.eq(add_words(set, { "Call* the LINE", "a*b c", "" }, 1), true)
+  T.eq(set, { the = true, line = true, b = true, c = true })
+  local kept = { x = true }
+  T.eq(add_words(kept, { "plain words", "caf\195\169" }, 1), false)
+  T.eq(kept, { x = true })                            -- one to map: all Lua's
+  T.ok(not pcall(add_words, {}, { "ok", 5 }, 1))
+  T.eq(add_words(kept, {}, 1), true)
+end)
+
 T.test("add_words: the same as the patterns for every lexicon phrase", function()
   local lexicon = require("lexicon")
   for name, list in pairs(lexicon.CLASSES) do

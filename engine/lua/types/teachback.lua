@@ -1240,9 +1240,9 @@ local function lexicon_vocab(classes)
   if vocab then return vocab end
   vocab = {}
   local function add_list(list)
-    -- (A list in one call, its phrases a line each; a phrase at a time
-    -- only where a character is to be mapped.)
-    if not host.add_words(vocab, table.concat(list, "\n"), M.SPELL_MIN - 1) then
+    -- (A list in one call; a phrase at a time only where a character is
+    -- to be mapped.)
+    if not host.add_words(vocab, list, M.SPELL_MIN - 1) then
       for _, ph in ipairs(list) do add_vocab(vocab, ph) end
     end
   end
@@ -1256,9 +1256,9 @@ local function lexicon_vocab(classes)
 end
 
 -- The corrector of question q (cached): word -> word meant, or nil.
--- What it knows (the question's phrases and words, the lexicon's, the
--- material's) is gathered the first time a word needs it: most words are
--- short, common, or said once already.
+-- What it knows (the question's phrases and words, the lexicon's, then
+-- the material's) is gathered the first time a word needs it: most words
+-- are short, common, or said once already.
 local function speller(q, classes)
   local sp = speller_cache[q]
   if sp then return sp end
@@ -1275,7 +1275,6 @@ local function speller(q, classes)
         if type(ph) == "string" then add_vocab(vocab, ph) end
       end
     end
-    known = material_words(q._index)
     mine = {}
     add_known(mine, q.prompt)
     add_known(mine, q.explain)
@@ -1304,7 +1303,9 @@ local function speller(q, classes)
     local hit = memo[w]
     if hit ~= nil then return hit or nil end
     if not lex then gather() end
-    if lex[w] or vocab[w] or known[w] or mine[w] then return nil end
+    if lex[w] or vocab[w] or mine[w] then return nil end
+    known = known or material_words(q._index)
+    if known[w] then return nil end
     if not index then build_index() end
     local best
     local function try(key)
