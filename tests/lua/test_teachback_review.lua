@@ -517,3 +517,11 @@ T.test("teachback rules: never a bother, said as what the team wants", function(
   T.eq(verdict("tb-warning-sign-at-night", "I'd call them now. They'd rather be woken than have me poorly."),
        "call-now never-a-bother | ")
 end)
+
+T.test("teachback rules: key words dropped in a list earn no key point; ideas in few words still do", function()
+  T.eq(verdict("tb-dexamethasone", "Dexamethasone, steroid, swelling, taper."), " | ")
+  T.eq(verdict("tb-dexamethasone", "dex, the steroids, reduce brain swelling, dont stop suddenly"),
+       "brings-swelling-down never-stop-suddenly | ")
+  T.eq(verdict("tb-dexamethasone", "It's for swelling, I take it, never stop suddenly."),
+       "brings-swelling-down never-stop-suddenly | ", "a sentence that says 'it' is no list")
+end)

@@ -1445,6 +1445,35 @@ local function word_list(parts, pi, ctx)
   return b - a + 1 >= 3
 end
 
+-- Key words dropped in a list, with no words of the learner's own
+-- between them ("Dexamethasone, steroid, swelling, taper."): a part in a
+-- run of three or more parts of one or two words, in a sentence that
+-- says no I, you, she or it ("reduce brain swelling, dont stop
+-- suddenly" are ideas in few words, not a list).
+local LIST_VOICE = { i = true, id = true, ill = true, im = true, you = true, she = true,
+                     it = true, its = true, they = true, we = true, her = true, my = true,
+                     your = true }
+function bare_list(parts, pi, ctx)
+  local sent = parts[pi][1].sent
+  local function bare(k)
+    local p = parts[k]
+    return p and #p <= 2 and p[1].sent == sent
+  end
+  if not bare(pi) then return false end
+  local a, b = pi, pi
+  while bare(a - 1) do a = a - 1 end
+  while bare(b + 1) do b = b + 1 end
+  if b - a + 1 < 3 then return false end
+  for _, p in ipairs(parts) do
+    if p[1].sent == sent then
+      for _, t in ipairs(p) do
+        if LIST_VOICE[t.w] then return false end
+      end
+    end
+  end
+  return true
+end
+
 local function actions_to_target(parts, ctx)
   local out = {}
   local function person_between(part, a, b)
@@ -2652,7 +2681,8 @@ function M.analyse(q, text)
     local one_word = next(heard_at) ~= nil and next(heard_at, next(heard_at)) == nil
     local o, neg = first_found(kp.any, parts, ctx, not kp.urgent and function(x)
       return tainted[parts[x.part][x.s].clause] or (one_word and vague(flat, parts, x)) or
-             listed(flat, parts, x) or parts[x.part][x.s].in_question
+             listed(flat, parts, x) or parts[x.part][x.s].in_question or
+             bare_list(parts, x.part, ctx)
     end or nil, found)
     local ev
     if o then ev = { heard = said(parts, o) }
