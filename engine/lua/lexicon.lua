@@ -443,6 +443,11 @@ M.REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, a
                  assumes = true, assumed = true, thought = true, believed = true, say = true,
                  says = true, said = true, saying = true, reckon = true, reckons = true,
                  worry = true, worries = true, fear = true, fears = true }
+-- Chores put off for the call ("everything else can wait", "the washing
+-- can wait").
+M.ALL_ELSE = { everything = true, anything = true }
+M.CHORE_OWNER = { the = true, my = true, our = true, his = true, her = true, your = true }
+M.CAN = { can = true, will = true, could = true, ["must"] = true }
 -- Some people, many patients: others in general.
 M.SOME = { some = true, many = true, most = true, lots = true, other = true }
 M.NOT_HELP = { ["111"] = true }

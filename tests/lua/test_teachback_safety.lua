@@ -911,3 +911,8 @@ T.test("teachback safety: more names of the team and of now", function()
   T.eq(covered("Get on the phone to the breast unit pronto."), "act-now")
   T.eq(covered("I'd phone my sister straightaway."), "", "a sister is family")
 end)
+
+T.test("teachback safety: 'or else' is no chore put off", function()
+  T.eq(covered("Ring the team now or else wait."), "", "the other choice is to wait")
+  T.eq(covered("Ring the team now and leave everything else till later."), "act-now")
+end)

@@ -560,21 +560,21 @@ local function mark_interim(parts)
 end
 
 -- Chores put off to make room for the call: "I'd ring the team now and
--- deal with everything else later, the washing can wait".  "Else" or
--- "the rest" and the few words after it, and "the/my X can wait", are no
--- putting off of help.
-local CHORE_OWNER = { the = true, my = true, our = true, his = true, her = true, your = true }
-local CAN = { can = true, will = true, could = true, ["must"] = true }
+-- deal with everything else later, the washing can wait".  "Everything
+-- else" or "the rest" and the few words after it, and "the/my X can
+-- wait", are no putting off of help ("or else I'd wait" still is).
 local function mark_chores(parts)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
       local prev = part[k - 1]
-      if t.w == "else" or (t.w == "rest" and prev and prev.w == "the") then
-        for j = k, math.min(#part, k + 3) do
+      if prev and ((t.w == "else" and lexicon.ALL_ELSE[prev.w]) or (t.w == "rest" and prev.w == "the")) then
+        -- (from the verb before it: "leave everything else till later")
+        for j = math.max(1, k - 2), math.min(#part, k + 3) do
           if part[j].clause == t.clause then part[j].bygone = true end
         end
       end
-      if t.stem == "wait" and prev and CAN[prev.w] and part[k - 3] and CHORE_OWNER[part[k - 3].w] then
+      if t.stem == "wait" and prev and lexicon.CAN[prev.w] and part[k - 3] and
+         lexicon.CHORE_OWNER[part[k - 3].w] then
         t.bygone = true
       end
     end
