@@ -525,3 +525,14 @@ T.test("teachback rules: key words dropped in a list earn no key point; ideas in
   T.eq(verdict("tb-dexamethasone", "It's for swelling, I take it, never stop suddenly."),
        "brings-swelling-down never-stop-suddenly | ", "a sentence that says 'it' is no list")
 end)
+
+T.test("teachback rules: an appointment booked is a wait; 'until I feel better' is a stop; 'leave the rest' is no chore", function()
+  T.eq(verdict("tb-high-temperature", "Could be an infection, so I'd book an appointment with my GP."),
+       "infection | treats-at-home-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "I'd make an appointment with my oncologist to get it checked."),
+       " | rests-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "It blocks oestrogen. I'll take it until I feel better."),
+       "blocks-oestrogen | stops-when-well")
+  T.eq(verdict("tb-dexamethasone", "When the swelling is down I'll leave the rest in the drawer."),
+       " | stops-when-better", "'the rest' of the tablets, not chores")
+end)

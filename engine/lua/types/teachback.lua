@@ -567,7 +567,11 @@ local function mark_chores(parts)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
       local prev = part[k - 1]
-      if prev and ((t.w == "else" and lexicon.ALL_ELSE[prev.w]) or (t.w == "rest" and prev.w == "the")) then
+      -- ("the rest can wait", but "leave the rest in the cupboard" is a
+      -- medicine stopped.)
+      local nxt = part[k + 1]
+      if prev and ((t.w == "else" and lexicon.ALL_ELSE[prev.w]) or
+                   (t.w == "rest" and prev.w == "the" and nxt and lexicon.CAN[nxt.w])) then
         -- (from the verb before it: "leave everything else till later")
         for j = math.max(1, k - 2), math.min(#part, k + 3) do
           if part[j].clause == t.clause then part[j].bygone = true end
