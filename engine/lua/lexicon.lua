@@ -155,7 +155,7 @@ M.CLASSES = {
                "short of breath", "chest pain*", "unconscious", "passed out", "not be woken" },
   -- The same wait said with "unless": "unless it settled down I'd call".
   improve = { "settl*", "better", "eas*", "improv*", "pass*", "go* away", "go* down",
-              "come down", "clear*", "calm* down" },
+              "come down", "clear*", "calm* down", "drop*", "fall*" },
   -- Reading up before deciding: "I'd check the leaflet first, then ring".
   -- It holds the call back, but is no belief that waiting is fine.
   lookup = { "google*", "look * up", "look up", "search*", "leaflet", "booklet", "forum",
@@ -257,7 +257,11 @@ M.CLASSES = {
              "lie on the settee", "lie on the couch", "hope it * off", "hope * wear* off",
              "hope * pass*", "hope * go* away", "hope for the best", "get * rest",
              "try * rest",
-             "see if * pass*", "save it", "save * for" },
+             "see if * pass*", "save it", "save * for",
+             -- (something else first, to see if the sign goes: "maybe a cool
+             -- bath first, to see if it drops")
+             "see if * <improve>", "bath first", "shower first", "paracetamol first",
+             "tablet* first", "painkiller* first", "medicine first", "cool down first" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.
   reluctance = { "not want * <bother>", "not want * wake", "hate * wake", "run off * feet",

@@ -916,3 +916,11 @@ T.test("teachback safety: 'or else' is no chore put off", function()
   T.eq(covered("Ring the team now or else wait."), "", "the other choice is to wait")
   T.eq(covered("Ring the team now and leave everything else till later."), "act-now")
 end)
+
+T.test("teachback safety: something else first, to see if the sign goes, is a second thought", function()
+  T.eq(covered("I'd ring the team now... well, maybe a hot bath first, to see if it eases."), "",
+       "a second thought after the call")
+  T.eq(covered("I'd ring the team now. Maybe painkillers first."), "")
+  T.eq(covered("I'd ring the team now and they'd see if I need to come in."), "act-now",
+       "what the team will see is no waiting")
+end)
