@@ -58,7 +58,7 @@ M.CLASSES = {
              "on-call", "out-of-hours", "acute oncology", "after hours", "answering service",
              -- ("the breast unit", "the cancer sister at the hospital")
              "unit", "ward sister", "cancer sister", "breast care sister", "chemo sister",
-             "breast clinic", "cancer centre", "cancer center" },
+             "breast clinic", "cancer centre", "cancer center", "night sister" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
                 "paramedic*" },
@@ -81,7 +81,8 @@ M.CLASSES = {
           "no matter the hour", "no matter the time", "no matter how late", "whatever the hour",
           "the second i", "the second she", "the second he", "the second it",
           "the second they", "the second we", "in the same moment", "the same moment", "forthwith",
-          "straightaway", "rightaway" },
+          "straightaway", "rightaway", "no wait for morning", "no wait till morning",
+          "no wait for tomorrow" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",
@@ -452,6 +453,8 @@ M.REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, a
 M.ALL_ELSE = { everything = true, anything = true }
 M.CHORE_OWNER = { the = true, my = true, our = true, his = true, her = true, your = true }
 M.CAN = { can = true, will = true, could = true, ["must"] = true }
+-- What a wait is for ("no wait for morning" is no "no wait, scratch that").
+M.WAIT_FOR = { ["for"] = true, till = true, til = true, ["until"] = true }
 -- Some people, many patients: others in general.
 M.SOME = { some = true, many = true, most = true, lots = true, other = true }
 M.NOT_HELP = { ["111"] = true }

@@ -536,3 +536,8 @@ T.test("teachback rules: an appointment booked is a wait; 'until I feel better' 
   T.eq(verdict("tb-dexamethasone", "When the swelling is down I'll leave the rest in the drawer."),
        " | stops-when-better", "'the rest' of the tablets, not chores")
 end)
+
+T.test("teachback rules: a story after 'who' goes on past a comma", function()
+  T.eq(verdict("tb-back-pain-legs", "My aunt, who took painkillers, rested and went to bed, lost her legs. So: ring the team right away."),
+       "act-now spinal-cord | ")
+end)

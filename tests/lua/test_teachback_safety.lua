@@ -924,3 +924,9 @@ T.test("teachback safety: something else first, to see if the sign goes, is a se
   T.eq(covered("I'd ring the team now and they'd see if I need to come in."), "act-now",
        "what the team will see is no waiting")
 end)
+
+T.test("teachback safety: a story after 'who' goes on past a comma until the learner speaks", function()
+  T.eq(covered("A man who waited lost his legs, so I'd wait till morning and ring the team."), "",
+       "the learner's own wait after 'so I'd'")
+  T.eq(covered("I'd phone the night sister now, no wait for morning."), "act-now")
+end)

@@ -494,7 +494,7 @@ local function mark_then_now(parts)
 end
 
 local function mark_story(parts)
-  local story
+  local story, whos
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
       local nxt = part[k + 1]
@@ -507,12 +507,14 @@ local function mark_story(parts)
       -- ("a lady who waited till her clinic day": her story, to the clause's end.)
       -- ("a lady who'd taken paracetamol all weekend", but not "a friend
       -- who'd drive me in now".)
+      -- (It goes on past a comma until the learner speaks again: "a lady
+      -- who took Tylenol, felt better and went to bed, and came in
+      -- septic. So: ...")
+      if whos and (t.sent ~= whos or FIRST[t.w] or lexicon.CONTRAST[t.w]) then whos = nil end
+      if whos then t.bygone = true end
       if (t.w == "who" and nxt and (nxt.w:find("ed$") or PAST[nxt.w])) or
          (t.w == "whod" and nxt and (nxt.w:find("ed$") or nxt.w:find("en$") or PAST[nxt.w])) then
-        for j = k + 1, #part do
-          if part[j].clause ~= t.clause then break end
-          part[j].bygone = true
-        end
+        whos = t.sent
       end
       -- ("In my day you'd have put a cold flannel on and gone to bed".)
       if (t.w == "in" and nxt and nxt.w == "my" and part[k + 2] and part[k + 2].w == "day") or
@@ -655,8 +657,11 @@ function retract(parts)
   for m, t in ipairs(flat) do
     local nxt, prev = flat[m + 1], flat[m - 1]
     -- ("I no wait": a learner's "I don't wait", not "no wait, scratch that".)
+    -- ("no wait for morning": a learner's "don't wait for morning" too.)
+    local after = flat[m + 2]
     local pair = nxt and RETRACT_PAIRS[t.w] and RETRACT_PAIRS[t.w][nxt.w] and
-                 nxt.sent == t.sent and not (prev and prev.sent == t.sent and lexicon.SUBJECT[prev.w])
+                 nxt.sent == t.sent and not (prev and prev.sent == t.sent and lexicon.SUBJECT[prev.w]) and
+                 not (nxt.w == "wait" and after and after.sent == t.sent and lexicon.WAIT_FOR[after.w])
     -- ("…or skip tonight's tablet and see how you go - please don't.")
     local please = t.w == "please" and nxt and nxt.sent == t.sent and
                    (nxt.w == "dont" or (nxt.w == "do" and flat[m + 2] and flat[m + 2].w == "not" and
