@@ -815,7 +815,6 @@ function M.words(text, fix)
     end
     if mark == ":" then colon = true end
     if #part > 0 then
-      part[#part].ends = true
       mark_negation(part)
       deny_before_different(part)
       deny_before_danger(part)
@@ -1438,20 +1437,28 @@ end
 -- fewer) in its sentence with no word of now: a list of words ("Warning
 -- sign, emergency department, 999 - those were on the card"), where a
 -- place named is no plan to go there?
-local function word_list(parts, pi, ctx)
-  local function short(k)
+-- Is part pi in a run of three or more parts of its sentence, each of at
+-- most most_words words and passing ok(part) (when given)?
+function in_list_run(parts, pi, most_words, ok)
+  local sent = parts[pi][1].sent
+  local function item(k)
     local p = parts[k]
-    if not p or #p > 3 or p[1].sent ~= parts[pi][1].sent then return false end
+    return p and #p <= most_words and p[1].sent == sent and (not ok or ok(p))
+  end
+  if not item(pi) then return false end
+  local a, b = pi, pi
+  while item(a - 1) do a = a - 1 end
+  while item(b + 1) do b = b + 1 end
+  return b - a + 1 >= 3
+end
+
+local function word_list(parts, pi, ctx)
+  return in_list_run(parts, pi, 3, function(p)
     for j = 1, #p do
       if class_ends(ctx, "now", p, j) then return false end
     end
     return true
-  end
-  if not short(pi) then return false end
-  local a, b = pi, pi
-  while short(a - 1) do a = a - 1 end
-  while short(b + 1) do b = b + 1 end
-  return b - a + 1 >= 3
+  end)
 end
 
 -- Key words dropped in a list, with no words of the learner's own
@@ -1462,17 +1469,9 @@ end
 local LIST_VOICE = { i = true, id = true, ill = true, im = true, you = true, she = true,
                      it = true, its = true, they = true, we = true, her = true, my = true,
                      your = true }
-function bare_list(parts, pi, ctx)
+function bare_list(parts, pi)
+  if not in_list_run(parts, pi, 2) then return false end
   local sent = parts[pi][1].sent
-  local function bare(k)
-    local p = parts[k]
-    return p and #p <= 2 and p[1].sent == sent
-  end
-  if not bare(pi) then return false end
-  local a, b = pi, pi
-  while bare(a - 1) do a = a - 1 end
-  while bare(b + 1) do b = b + 1 end
-  if b - a + 1 < 3 then return false end
   for _, p in ipairs(parts) do
     if p[1].sent == sent then
       for _, t in ipairs(p) do
@@ -2077,7 +2076,7 @@ local function answered(flat, parts, o)
     -- ("I reckon hers is the worse type though, she's on chemo": a
     -- "though" that ends its clause looks back; it answers nothing.)
     if ANSWER[flat[g].w] and after and after.sent == s.sent and no.w ~= "also" and
-       not (flat[g].w == "though" and flat[g].ends) then
+       not (flat[g].w == "though" and flat[g].last_in_part) then
       return flat[g]
     end
     -- ("my nan would say it's just her age but nope.")
@@ -2207,7 +2206,7 @@ for w in ([[infection infections infected defences defenses defence defense immu
   INFECTION[w] = true
 end
 function infection_in(flat, sent)
-  for _, t in pairs(flat) do
+  for _, t in ipairs(flat) do
     if t.sent == sent and INFECTION[t.w] and not t.negated then return true end
   end
   return false
@@ -2691,7 +2690,7 @@ function M.analyse(q, text)
     local o, neg = first_found(kp.any, parts, ctx, not kp.urgent and function(x)
       return tainted[parts[x.part][x.s].clause] or (one_word and vague(flat, parts, x)) or
              listed(flat, parts, x) or parts[x.part][x.s].in_question or
-             bare_list(parts, x.part, ctx)
+             bare_list(parts, x.part)
     end or nil, found)
     local ev
     if o then ev = { heard = said(parts, o) }
