@@ -183,7 +183,7 @@ M.CLASSES = {
   when = { "when", "once", "if", "after", "as soon as", "the day", "soon as", "until", "till" },
   -- Feeling better, or a reason of one's own to stop.
   better = { "better", "well", "fine", "good", "gone", "go away", "clear*", "side effect*",
-             "improv*", "settl*", "normal", "ok", "okay", "alright", "all right", "done",
+             "improv*", "settl*", "normal", "back to normal", "ok", "okay", "alright", "all right", "done",
              "over", "heal*", "headache* go*", "headache* stop*", "pain* go*", "bad",
              "too much", "get* to me", "bother* me", "sick of", "fed up", "ache*" },
   -- Making little of a sign.
@@ -201,7 +201,7 @@ M.CLASSES = {
              "overdid it", "overdone it", "lifting", "been gardening", "the gardening",
              "from gardening", "after gardening", "too much gardening", "doing * garden*",
              "in the garden", "digging", "weeding", "pulled something",
-             "pull* * muscle", "pull* * back", "bad back", "old back", "my age", "getting old*",
+             "pull* * muscle", "pull* * back", "my bad back", "usual bad back", "old back", "my age", "getting old*",
              "old age", "backs do that", "backs play up", "pulled", "chiropractor", "osteopath",
              "backs out", "back is out", "put * back out", "creak*", "rheumati*",
              -- (a muscle named as the cause; "my leg muscles are weak" is the sign)
@@ -277,7 +277,10 @@ M.CLASSES = {
                  -- enough on without me", "no sense getting the whole
                  -- hospital up", "they're very busy people")
                  "not polite", "impolite", "rude to", "are asleep", "are sleeping", "be asleep",
-                 "be sleeping", "enough on without", "whole hospital", "very busy", "so busy" },
+                 "be sleeping", "enough on without", "whole hospital", "very busy", "so busy",
+                 -- ("the doctor is sleeping", "the doctors need their sleep too")
+                 "doctor* is sleeping", "doctor* is asleep", "nurse* is sleeping", "nurse* is asleep",
+                 "need their sleep", "needs their sleep" },
   -- Being a trouble to the team.
   bother = { "bother*", "nuisance", "trouble*", "burden", "hassle", "pest", "fuss",
              "disturb*", "annoy*", "waste * time" },
@@ -293,6 +296,13 @@ M.CLASSES = {
              -- Help, but not for a red flag at night: the family doctor's
              -- surgery is for another day; the 24-hour line is for now.
              "gp", "family doctor", "surgery", "google", "internet" },
+  -- Telling the team (side effects to report: "I'd mention the flushes
+  -- to the nurse"; a side effect named alone is no report).
+  tell = { "tell*", "told", "mention*", "report*", "let * know", "bring * up", "raise",
+           "flag*", "inform*", "discuss*", "talk* to", "talk* about", "speak* to", "say*",
+           "ask*", "call*", "phone*", "ring*", "rang", "contact*", "want* to know",
+           "need* to know", "want* to hear", "note*", "write*", "diary", "keep * informed",
+           "update*", "save* * for" },
 }
 
 -- Words that stop a negation: a contrast, or a new clause with its own
@@ -311,7 +321,9 @@ end
 
 -- Two words that deny what follows: "different from a bone cancer".
 M.DENY = { different = { from = true, to = true }, instead = { of = true },
-           rather = { than = true }, as = { opposed = true } }
+           rather = { than = true }, as = { opposed = true },
+           -- ("It's the opposite of HRT, it takes oestrogen away")
+           opposite = { of = true, to = true } }
 
 -- Negation words (also the apostrophe-less forms phones type).
 M.NEGATIONS = {}
@@ -361,12 +373,14 @@ M.LAY = {
   ["walk in clinic"] = "drop in clinic", ["walkin centre"] = "drop in centre",
   -- A waiting room is a place, not a wait: "I'd rather sit in that waiting
   -- room than lie at home wondering".
+  -- ("prob ring in the am": the morning; "I am" is left alone.)
+  ["in the am"] = "in the morning", ["the am"] = "the morning",
   ["waiting room"] = "lobby", ["waiting area"] = "lobby", ["waiting list"] = "list",
 }
 
 -- Phone and sound-alike spellings: one word -> the word meant.
 M.PHONE = {
-  cal = "call", cll = "call", calll = "call", rite = "right", ryt = "right", rit = "right",
+  tel = "tell", cal = "call", cll = "call", calll = "call", rite = "right", ryt = "right", rit = "right",
   strait = "straight", stright = "straight", staight = "straight", strate = "straight",
   imediatly = "immediately", imediately = "immediately", immediatly = "immediately",
   emediately = "immediately",
@@ -426,6 +440,25 @@ M.ASK_OPENER = { well = true, but = true, so = true, ["and"] = true, ok = true, 
                  um = true, er = true, erm = true, hmm = true, oh = true, actually = true }
 M.FIRST_TIME = { cycle = true, time = true, round = true, course = true, dose = true,
                  treatment = true, week = true }
+-- ("When I first started I had a sore leg and left it": a beginning told
+-- with a past verb after it is a story.)
+M.BEGAN = { started = true, began = true }
+-- ("Tomorrow might be too late": the delay is what they fear, not a plan.)
+M.MIGHT = { might = true, may = true, could = true, would = true, will = true, can = true }
+-- A lack said with a negation is the point, not its denial: "the body
+-- cannot fight the germs", "my blood hasn't got its usual defences".
+M.FIGHT = { fight = true, fighting = true, ward = true, resist = true }
+M.GERMS = { infection = true, infections = true, germ = true, germs = true, bug = true,
+            bugs = true, bacteria = true }
+M.DEFENCE = { defences = true, defenses = true, defence = true, defense = true,
+              immunity = true }
+M.LACK_FILL = { got = true, have = true, has = true, any = true, its = true, my = true,
+                the = true, usual = true, normal = true, much = true, enough = true,
+                proper = true, her = true, your = true, their = true }
+-- ("Then the nurse explained it's a steroid": what put a belief right.)
+M.PUT_RIGHT = { explained = true, told = true, said = true, corrected = true }
+-- ("I'd phone anyway", "Phone first.": going ahead, the prompt names who.)
+M.ANYWAY = { anyway = true, anyhow = true, regardless = true, first = true }
 M.ONCE_MIND = { thought = true, assumed = true, believed = true, figured = true, felt = true,
                 used = true, reckoned = true }
 M.HAVE_SOMEONE = { my = true, the = true, a = true, an = true, her = true, him = true,
@@ -447,7 +480,9 @@ M.LIST_WORDS = { jargon = true, etc = true, words = true, remember = true }
 M.REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, assume = true,
                  assumes = true, assumed = true, thought = true, believed = true, say = true,
                  says = true, said = true, saying = true, reckon = true, reckons = true,
-                 worry = true, worries = true, fear = true, fears = true }
+                 worry = true, worries = true, fear = true, fears = true,
+                 -- ("Everyone keeps calling it my chemo but it isn't.")
+                 calling = true }
 -- Chores put off for the call ("everything else can wait", "the washing
 -- can wait").
 M.ALL_ELSE = { everything = true, anything = true }

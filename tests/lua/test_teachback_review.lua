@@ -541,3 +541,58 @@ T.test("teachback rules: a story after 'who' goes on past a comma", function()
   T.eq(verdict("tb-back-pain-legs", "My aunt, who took painkillers, rested and went to bed, lost her legs. So: ring the team right away."),
        "act-now spinal-cord | ")
 end)
+
+T.test("teachback rules: a lack said with a negation is the point; a denial stays a denial", function()
+  T.eq(verdict("tb-high-temperature", "The body cannot fight the germs, so I'd call the 24-hour line now."),
+       "infection call-now | ")
+  T.eq(verdict("tb-high-temperature", "My blood hasn't got its usual defences, so I'd call the 24-hour line now."),
+       "infection call-now | ")
+  T.eq(verdict("tb-high-temperature", "It's not an infection, it's just a cold."), " | just-a-cold")
+end)
+
+T.test("teachback rules: side effects count for 'tell your team' only with a telling", function()
+  T.eq(verdict("tb-hormone-therapy", "My hot flushes are the worst at night."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "I'd mention the hot flushes to the nurse."), "report | ")
+  T.eq(verdict("tb-hormone-therapy", "Report SEs e.g. hot flushes."), "report | ",
+       "'e.g.' ends no sentence")
+end)
+
+T.test("teachback rules: beliefs of others, answered; a belief left behind", function()
+  T.eq(verdict("tb-why-treatment-differs", "Some folk think it's down to luck or money. It isn't."), " | ")
+  T.eq(verdict("tb-why-treatment-differs", "It's down to luck or money."), " | luck-or-money")
+  T.eq(verdict("tb-what-metastatic-means", "My family think it means a brand new cancer in my liver. " ..
+               "I'll tell them no, it's the same breast cancer that's spread."), "spread still-breast | ")
+  T.eq(verdict("tb-bone-medicine", "Everyone keeps calling it my chemo but it isn't. It doesn't fight " ..
+               "the cancer, it protects the bones."), "protects-bone | ")
+  T.eq(verdict("tb-what-metastatic-means", "Some people hear metastatic and think it's a death sentence. " ..
+               "It isn't, there's always another treatment to try."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "Some people would go to bed and rest it. Not me, resting is the " ..
+               "wrong thing here. Straight on the phone to the 24 hour line."), "act-now | ")
+  T.eq(verdict("tb-dexamethasone", "When they first gave it me I thought it was chemo. Then the nurse " ..
+               "explained it's a steroid for the swelling."), "brings-swelling-down | ")
+  T.eq(verdict("tb-dexamethasone", "When they first gave it me I thought it was chemo. Then I took it."),
+       " | treats-cancer", "set right only by someone's telling")
+  T.eq(verdict("tb-warning-sign-at-night", "Phone the team now. Worrying about being a nuisance, never."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "Worrying about being a nuisance, I'd never ring them."),
+       " | a-bother", "'never' with words after it is no lone 'never'")
+end)
+
+T.test("teachback rules: more words for beliefs and points", function()
+  T.eq(verdict("tb-warning-sign-at-night", "prob ring in the am, dont want to wake anyone up"),
+       " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "At night I no like to call, the doctor is sleeping. I wait for morning."),
+       " | waits-till-morning a-bother")
+  T.eq(verdict("tb-back-pain-legs", "Call 999. Weak legs and a bad back, I'm not messing about with that."),
+       "act-now | ", "a bad back named as the sign")
+  T.eq(verdict("tb-back-pain-legs", "It's just my bad back, I'll rest."), " | rests-or-waits just-age-or-strain")
+  T.eq(verdict("tb-back-pain-legs", "Back pain is normal when you are old."), " | just-age-or-strain")
+  T.eq(verdict("tb-hormone-therapy", "It's the opposite of HRT, it takes oestrogen away."), "blocks-oestrogen | ")
+  T.eq(verdict("tb-hormone-therapy", "I only take it on days I'm feeling rough."), " | stops-when-well")
+  T.eq(verdict("tb-dexamethasone", "Once I feel back to normal I'll just stop taking them."),
+       " | stops-when-better")
+  T.eq(verdict("tb-high-temperature", "It might be the cancer acting up again."), " | cancer-growing")
+  T.eq(verdict("tb-bone-medicine", "It is to fortify the bones."), "protects-bone | ")
+  T.eq(verdict("tb-what-treatment-is-for", "It gives me a few more summers."), "live-longer | ")
+  T.eq(verdict("tb-what-treatment-is-for", "A few more rounds and I'll be clear."), " | will-cure")
+end)

@@ -931,3 +931,20 @@ T.test("teachback safety: a story after 'who' goes on past a comma until the lea
        "the learner's own wait after 'so I'd'")
   T.eq(covered("I'd phone the night sister now, no wait for morning."), "act-now")
 end)
+
+T.test("teachback safety: a delay that 'might be too late' is feared, not planned", function()
+  T.eq(covered("I'd ring the team right away. Tomorrow might be too late."), "act-now")
+  T.eq(covered("I'd ring the team tomorrow, hopefully it won't be too late."), "",
+       "the delay is the plan")
+end)
+
+T.test("teachback safety: the learner's own past, and the next time", function()
+  T.eq(covered("When I first started I had a sore leg and left it till my next visit, and they said " ..
+               "I should have rung. So now I ring them straight away."), "act-now")
+  T.eq(covered("When I first started I'd ring them at my next visit."), "",
+       "no past after the beginning: a plan")
+  T.eq(covered("So next time I'll call the team straight off."), "act-now")
+  T.eq(covered("I'll call the team next time."), "", "the next time as a wait")
+  T.eq(covered("The old me would have waited till morning. Not now. Phone first."), "act-now")
+  T.eq(covered("I'd phone my daughter first."), "", "a daughter is family")
+end)

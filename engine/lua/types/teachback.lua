@@ -62,7 +62,8 @@ M.MAX_PHRASE_WORDS = 20  -- words (and gaps) in one phrase
 M.GAP = 3                -- words a lone * may stand for
 M.WINDOW = 5             -- words before a match searched for a negation
 
-local KP_FIELDS = { id = true, says = true, any = true, source = true, urgent = true }
+local KP_FIELDS = { id = true, says = true, any = true, source = true, urgent = true,
+                    with = true }
 local MIS_FIELDS = { id = true, any = true, feedback = true, cancels = true }
 
 ---------------------------------------------------------------------------
@@ -438,7 +439,8 @@ local OTHER_ONE = { lady = true, ladies = true, woman = true, women = true, man 
                     patients = true, people = true, someone = true, somebody = true,
                     dad = true, father = true, husband = true, wife = true, son = true,
                     daughter = true, brother = true, nan = true, gran = true, grandma = true,
-                    partner = true, others = true }
+                    partner = true, others = true, folk = true, folks = true, family = true,
+                    everyone = true, everybody = true }
 local FIRST = { i = true, id = true, ill = true, im = true, ive = true, we = true, wed = true,
                 you = true, youd = true, youll = true, youre = true, so = true }
 -- (What they thought or did about it; "my friend was on HRT, so it's the
@@ -488,8 +490,17 @@ local function mark_then_now(parts)
       once[t.sent] = true
     end
   end
+  -- ("I thought it was chemo. Then the nurse explained it's a steroid":
+  -- set right by someone's telling, in the next sentence's first words.)
+  local put_right = {}
+  for i, t in ipairs(flat) do
+    if lexicon.PUT_RIGHT[t.w] and opens[t.sent] == "then" and
+       (not flat[i - 4] or flat[i - 4].sent ~= t.sent) then
+      put_right[t.sent] = true
+    end
+  end
   for _, t in ipairs(flat) do
-    if once[t.sent] and opens[t.sent + 1] == "now" then t.bygone = true end
+    if once[t.sent] and (opens[t.sent + 1] == "now" or put_right[t.sent + 1]) then t.bygone = true end
   end
 end
 
@@ -525,6 +536,16 @@ local function mark_story(parts)
       -- ("On my first cycle I sat on a fever till morning": a first time
       -- told in the past is a story.)
       if t.w == "first" and nxt and lexicon.FIRST_TIME[nxt.w] and past_in_sentence(parts, t) then
+        story = t.sent
+      end
+      -- ("The old me would have waited till morning so as not to make a fuss.")
+      if t.w == "old" and nxt and (nxt.w == "me" or nxt.w == "self") and k > 1 and
+         (part[k - 1].w == "the" or part[k - 1].w == "my") then
+        story = t.sent
+      end
+      -- ("When I first started I had a sore leg and left it till my next
+      -- visit": a past verb after the beginning itself.)
+      if t.w == "first" and nxt and lexicon.BEGAN[nxt.w] and past_in_sentence(parts, nxt) then
         story = t.sent
       end
       -- ("I had a fever once on my first cycle and thought I'd sleep it
@@ -670,6 +691,8 @@ function retract(parts)
                     (nxt.w == "do" and flat[m + 2].last_in_part))
     local marker = pair or please or
                    (m > 1 and LONE_NO[t.w] and t.alone) or
+                   -- ("Worrying about being a nuisance, never.")
+                   (t.w == "never" and t.alone and prev and prev.sent == t.sent) or
                    (prev and t.w == "not" and t.last_in_part and AFTERTHOUGHT[prev.w] and
                     (prev.w ~= "or" or prev.first_in_part) and m - 1 or false)
     if marker then
@@ -712,7 +735,7 @@ local KIND = { disease = true, illness = true, thing = true, condition = true, c
 -- mistake" is denied.
 local BE = { is = true, be = true, its = true }
 local DANGER = { dangerous = true, risky = true, mistake = true, harmful = true, deadly = true,
-                 unsafe = true }
+                 unsafe = true, wrong = true }
 local BAD_IDEA = { idea = true, move = true, plan = true, thing = true }
 -- Every token before k not itself a negation is denied.
 local function deny_before(part, k)
@@ -746,6 +769,8 @@ local function deny_before_danger(part)
     end
     if BE[t.w] and k > 1 then
       local j = past_soft(part, k)
+      -- ("resting is the wrong thing here")
+      if part[j] and part[j].w == "the" and part[j + 1] and DANGER[part[j + 1].w] then j = j + 1 end
       if part[j] and (DANGER[part[j].w] or
                       (part[j].w == "bad" and part[j + 1] and BAD_IDEA[part[j + 1].w])) then
         deny_before(part, k)
@@ -793,6 +818,25 @@ local function mark_musing(parts)
   end
 end
 
+-- A lack said with a negation asserts the lack: "the body cannot fight
+-- the germs" (germs after a negated fight), "hasn't got its usual
+-- defences", "no immunity" (a defence after a negation and words of
+-- having only).  "It's not an infection" stays denied.
+function mark_lack(part)
+  for k, t in ipairs(part) do
+    if t.negated and lexicon.GERMS[t.w] then
+      for j = math.max(1, k - 3), k - 1 do
+        if lexicon.FIGHT[part[j].w] then t.negated = false end
+      end
+    end
+    if t.negated and lexicon.DEFENCE[t.w] then
+      local j = k - 1
+      while j > 0 and k - j <= 4 and lexicon.LACK_FILL[part[j].w] do j = j - 1 end
+      if j > 0 and part[j].neg then t.negated = false end
+    end
+  end
+end
+
 -- The text as parts (split at . , ; : ! ? and line breaks; a . or ,
 -- between two digits does not split), each a list of tokens {w, raw, stem,
 -- neg, negated, g, sent}; g numbers tokens through the whole text and sent
@@ -800,6 +844,8 @@ end
 function M.words(text, fix)
   text = apostrophes(text)
   text = text:gsub("(%d)[.,](%d)", "%1 %2"):gsub("\xE2\x80\xA6", ".")
+  -- ("Report SEs e.g. hot flushes": "e.g." and "i.e." end no sentence.)
+  text = text:gsub("%f[%a]([eE])%.([gG])%.", "%1%2"):gsub("%f[%a]([iI])%.([eE])%.", "%1%2")
   -- A dash between words ends a clause like a comma: "it's not HRT – it
   -- lowers my oestrogen".
   text = text:gsub("\xE2\x80[\x93\x94]", ","):gsub("%s%-+%s", ", ")
@@ -818,6 +864,7 @@ function M.words(text, fix)
       mark_negation(part)
       deny_before_different(part)
       deny_before_danger(part)
+      mark_lack(part)
       parts[#parts + 1] = part
     end
     if mark ~= "," and mark ~= ";" and mark ~= ":" then sent, colon = sent + 1, false end
@@ -1534,8 +1581,11 @@ local function actions_to_target(parts, ctx)
           end
           -- "Call." alone: the prompt names who to call.
           -- ("give my sister a ring": not when a person is in the call.)
-          if not found and e == #part and not person_between(part, math.max(1, i - 3), e) then
-            found = e
+          -- ("but I'd phone anyway", "Phone first.": so too with one word
+          -- of going ahead after it.)
+          if not found and (e == #part or (e + 1 == #part and lexicon.ANYWAY[part[e + 1].w])) and
+             not person_between(part, math.max(1, i - 3), e) then
+            found = #part
           end
         end
         -- A call to cancel or move an appointment is no call for help.
@@ -1719,6 +1769,16 @@ for w in ([[one two three four five six seven eight nine ten eleven twelve]]):gm
   CLOCK_WORD[w] = true
 end
 
+-- ("I'd ring the team right away. Tomorrow might be too late": the delay
+-- is the subject of "(might) be too late", what they fear, not a plan.)
+function too_late_after(part, e)
+  local k = e + 1
+  if part[k] and lexicon.MIGHT[part[k].w] then k = k + 1 end
+  if not (part[k] and (part[k].w == "be" or part[k].w == "is")) then return false end
+  return part[k + 1] ~= nil and part[k + 1].w == "too" and part[k + 2] ~= nil and
+         part[k + 2].w == "late"
+end
+
 local function blockers(parts, ctx)
   local out = {}
   for _, o in ipairs(waiting_clauses(parts, ctx)) do
@@ -1755,6 +1815,13 @@ local function blockers(parts, ctx)
         end
         for k = math.max(1, o.s - 6), o.s - 1 do
           if part[k].w == "even" or part[k].w == "despite" then ok = false end
+        end
+        if too_late_after(part, o.e) then ok = false end
+        -- ("So next time I'll call straight off": the next time it happens,
+        -- said before the one who acts, is when, not a wait.)
+        if part[o.s].w == "next" and part[o.e].w == "time" and part[o.e + 1] and
+           lexicon.SUBJECT[part[o.e + 1].w] then
+          ok = false
         end
         -- ("Even if you're due in for bloods the next morning, call now":
         -- the whole "even if" clause is granted.)
@@ -2165,16 +2232,24 @@ function reported_then_answered(flat, s)
     if FIRST[t.w] and not (flat[g - 1] and lexicon.REPORT_SAY[flat[g - 1].w]) then return false end
     -- ("Some people stop going to the dentist when they hear this.
     -- Don't.": others doing it is their story too.)
-    if g >= s.g - 2 and OTHER_ONE[t.w] and flat[g - 1] and flat[g - 1].sent == s.sent and
-       lexicon.SOME[flat[g - 1].w] then
+    -- ("Some people would go to bed and rest it. Not me": a sentence
+    -- that opens with "some people" is theirs.)
+    if OTHER_ONE[t.w] and flat[g - 1] and flat[g - 1].sent == s.sent and
+       lexicon.SOME[flat[g - 1].w] and (g >= s.g - 2 or not flat[g - 2] or flat[g - 2].sent ~= s.sent) then
       said = true
       break
     end
+    -- ("Some people hear metastatic and think it's a death sentence".)
     if lexicon.REPORT_SAY[t.w] then
-      for h = g - 1, math.max(1, g - 3), -1 do
+      local h, reach = g - 1, 3
+      while h >= math.max(1, g - reach) do
         local u = flat[h]
         if u.sent ~= s.sent or u.w == "what" or u.w == "ask" then break end
         if OTHER_ONE[u.w] then said = true break end
+        -- (past a verb of theirs joined by "and": "people hear metastatic
+        -- and think")
+        if u.w == "and" then reach = reach + 2 end
+        h = h - 1
       end
       break
     end
@@ -2592,6 +2667,17 @@ local DOUBTS = { conditional_only, consulted_first, second_thoughts }
 -- Analysis
 
 -- The lexicon classes of question q (the quiz may add its own).
+-- A key point's `with`: the sentences in which one of its phrases is said
+-- (not negated), so that "hot flushes" counts for "tell your team about
+-- side effects" only beside a word of telling.
+function sentences_with(list, parts, ctx)
+  local out = {}
+  for _, x in ipairs(all_found(list, parts, ctx)) do
+    if not x.negated then out[parts[x.part][x.s].sent] = true end
+  end
+  return out
+end
+
 local function classes_of(q)
   return lexicon.classes(q._lexicon)
 end
@@ -2687,10 +2773,11 @@ function M.analyse(q, text)
       if not x.negated then heard_at[parts[x.part][x.s].g] = true end
     end
     local one_word = next(heard_at) ~= nil and next(heard_at, next(heard_at)) == nil
+    local with = kp.with and sentences_with(kp.with, parts, ctx)
     local o, neg = first_found(kp.any, parts, ctx, not kp.urgent and function(x)
       return tainted[parts[x.part][x.s].clause] or (one_word and vague(flat, parts, x)) or
              listed(flat, parts, x) or parts[x.part][x.s].in_question or
-             bare_list(parts, x.part)
+             bare_list(parts, x.part) or (with and not with[parts[x.part][x.s].sent])
     end or nil, found)
     local ev
     if o then ev = { heard = said(parts, o) }
@@ -2807,9 +2894,9 @@ end
 ---------------------------------------------------------------------------
 -- Validation
 
-local function check_phrases(v, node, what, classes)
-  local list = v:list(node, "any", { required = true, min = 1, item = "phrase",
-                                      items = "phrases" })
+local function check_phrases(v, node, what, classes, field)
+  local list = v:list(node, field or "any", { required = field == nil, min = 1, item = "phrase",
+                                               items = "phrases" })
   for i in ipairs(list or {}) do
     local ph = v:string(list, i)
     if ph then
@@ -2893,6 +2980,7 @@ function M.validate(q, v)
       end
       local what = ("key point '%s'"):format(id or tostring(i))
       local list = check_phrases(v, kp, what, classes)
+      check_phrases(v, kp, what .. " (with)", classes, "with")
       good = good + 1
       -- A phrase the prompt already contains gives the answer away (a
       -- warning: not looked for as an attempt starts, v.quick).
