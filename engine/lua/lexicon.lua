@@ -58,7 +58,9 @@ M.CLASSES = {
              "on-call", "out-of-hours", "acute oncology", "after hours", "answering service",
              -- ("the breast unit", "the cancer sister at the hospital")
              "unit", "ward sister", "cancer sister", "breast care sister", "chemo sister",
-             "breast clinic", "cancer centre", "cancer center", "night sister" },
+             "breast clinic", "cancer centre", "cancer center", "night sister",
+             -- ("get hold of the cancer lot on the phone")
+             "cancer lot", "oncology lot", "chemo lot", "hospital lot" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
                 "paramedic*" },
@@ -68,6 +70,7 @@ M.CLASSES = {
           "without delay", "day or night", "tonight", "middle of the night", "at night",
           "no matter what time", "whatever the time", "any time", "as soon as", "even if",
           "even at", "even in the", "straight off", "pronto", "no waiting", "no hanging about",
+          "before the kettle", "right off",
           "right then", "then and there", "that night", "that very minute", "the very minute",
           "that minute", "the minute", "the moment", "that moment", "this moment",
           "in that moment", "before anything else", "no messing", "this instant",
@@ -190,7 +193,7 @@ M.CLASSES = {
   minimise = { "just", "only", "simply", "merely", "probably", "bit of", "touch of", "mild",
                "minor", "likely", "bound to be", "sure it is" },
   -- Everyday illnesses a fever is taken for.
-  cold = { "cold", "flu", "bug", "virus", "viral", "chill", "sniffle*", "cough", "hay fever",
+  cold = { "cold", "flu", "bug", "virus", "viruses", "viral", "chill", "sniffle*", "cough", "hay fever",
            "going round", "run down", "the heat", "hot weather", "hot flush*", "menopaus*",
            "overdo*", "something i ate", "tired*" },
   -- Everyday causes back pain is taken for.
@@ -280,7 +283,7 @@ M.CLASSES = {
                  "be sleeping", "enough on without", "whole hospital", "very busy", "so busy",
                  -- ("the doctor is sleeping", "the doctors need their sleep too")
                  "doctor* is sleeping", "doctor* is asleep", "nurse* is sleeping", "nurse* is asleep",
-                 "need their sleep", "needs their sleep" },
+                 "need their sleep", "needs their sleep", "not * be that person" },
   -- Being a trouble to the team.
   bother = { "bother*", "nuisance", "trouble*", "burden", "hassle", "pest", "fuss",
              "disturb*", "annoy*", "waste * time" },
@@ -361,7 +364,8 @@ M.LAY = {
   ["twenty four hour"] = "24 hour", ["24 7"] = "24 hour", ["24 seven"] = "24 hour",
   ["asap"] = "right away", ["str8"] = "straight", ["rn"] = "right now",
   -- Rhyming slang: "on the dog and bone to the ward".
-  ["dog and bone"] = "phone",
+  ["dog and bone"] = "phone", ["on the blower"] = "on the phone",
+  ["round the clock"] = "24 hour", ["around the clock"] = "24 hour",
   -- Doubting oneself is no hedge on the call: "stop second-guessing and ring".
   ["second guessing"] = "doubting", ["second guess"] = "doubt",
   ["yrs"] = "years", ["no1"] = "no one",
@@ -380,7 +384,8 @@ M.LAY = {
 
 -- Phone and sound-alike spellings: one word -> the word meant.
 M.PHONE = {
-  tel = "tell", cal = "call", cll = "call", calll = "call", rite = "right", ryt = "right", rit = "right",
+  tel = "tell", cal = "call", infecshun = "infection", infeckshun = "infection",
+  infekshun = "infection", cels = "cells", imune = "immune", cll = "call", calll = "call", rite = "right", ryt = "right", rit = "right",
   strait = "straight", stright = "straight", staight = "straight", strate = "straight",
   imediatly = "immediately", imediately = "immediately", immediatly = "immediately",
   emediately = "immediately",
@@ -459,6 +464,14 @@ M.LACK_FILL = { got = true, have = true, has = true, any = true, its = true, my 
 M.PUT_RIGHT = { explained = true, told = true, said = true, corrected = true }
 -- ("I'd phone anyway", "Phone first.": going ahead, the prompt names who.)
 M.ANYWAY = { anyway = true, anyhow = true, regardless = true, first = true }
+-- ("My sister would tell me to wait but...": advice, see mark_advice_refused.)
+M.ADVISE = { tell = true, say = true, says = true, said = true, told = true, tells = true }
+-- ("it can cover up a fever": what hides the sign.)
+M.MASK = { cover = true, mask = true, hide = true, disguise = true }
+M.SIGN = { fever = true, fevers = true, temperature = true, temperatures = true, sign = true,
+           signs = true, symptoms = true }
+-- ("So next time I'll call": "next time" opening its clause.)
+M.NEXT_OPENER = { so = true, ["and"] = true, but = true, ["then"] = true }
 M.ONCE_MIND = { thought = true, assumed = true, believed = true, figured = true, felt = true,
                 used = true, reckoned = true }
 M.HAVE_SOMEONE = { my = true, the = true, a = true, an = true, her = true, him = true,

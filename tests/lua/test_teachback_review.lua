@@ -596,3 +596,20 @@ T.test("teachback rules: more words for beliefs and points", function()
   T.eq(verdict("tb-what-treatment-is-for", "It gives me a few more summers."), "live-longer | ")
   T.eq(verdict("tb-what-treatment-is-for", "A few more rounds and I'll be clear."), " | will-cure")
 end)
+
+T.test("teachback rules: a medicine that hides the sign is a warning; more words", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "Ring the 24-hour number straight away. If she's taken paracetamol " ..
+               "for a headache it can cover up a fever, so take the temperature first."),
+       "call-at-once check-before-paracetamol | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "She can take paracetamol and see if the fever goes down."),
+       " | manages-at-home-or-waits")
+  T.eq(verdict("tb-why-treatment-differs", "I'd tell her she should ask if her insurance would cover the drug."),
+       " | luck-or-money", "'cover' a cost hides no sign")
+  T.eq(verdict("tb-high-temperature", "I'd be straight on to the round-the-clock number."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "prob wait til morning, dont wanna be that person ringing at 2am."),
+       " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "They'd rather I bothered them than kept quiet."),
+       "never-a-bother | ")
+  T.eq(verdict("tb-bone-medicine", "Mum's on it so her bones don't crumble."), "protects-bone | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Most fevers are just viruses."), " | brushed-off")
+end)

@@ -948,3 +948,25 @@ T.test("teachback safety: the learner's own past, and the next time", function()
   T.eq(covered("The old me would have waited till morning. Not now. Phone first."), "act-now")
   T.eq(covered("I'd phone my daughter first."), "", "a daughter is family")
 end)
+
+T.test("teachback safety: a call asked about, advice refused, two ways to get help", function()
+  T.eq(covered("I'd ask my daughter, she's a nurse, whether I need to call the team."), "",
+       "a call asked about is no plan")
+  T.eq(covered("Whether day or night I'd call the team now."), "act-now")
+  T.eq(covered("My husband would say take paracetamol and lie down but no, I'd ring the team now."),
+       "act-now", "advice refused in its sentence")
+  T.eq(covered("My husband would say lie down, so I'd do that and ring the team tomorrow."), "",
+       "advice taken")
+  T.eq(covered("If it was really bad I'd call 999. Otherwise I'd ring the team now."), "act-now")
+  T.eq(covered("If it was really bad I'd call 999. Otherwise I'd wait till morning."), "")
+end)
+
+T.test("teachback safety: 'no wait' with nothing after it; chores left; more words of now", function()
+  T.eq(covered("I call the team now, no wait, is maybe my spine."), "act-now spinal-cord")
+  T.eq(covered("I'd call the team now, no wait, I'd ring tomorrow."), "", "a new plan after it")
+  T.eq(covered("I'd ring the team now. I'd leave the washing and everything, it can wait."), "act-now")
+  T.eq(covered("I'd leave it, it can wait. Ring the team tomorrow."), "")
+  T.eq(covered("I'd be on the blower to the team before the kettle boiled."), "act-now")
+  T.eq(covered("I'd get hold of the cancer lot on the phone right off."), "act-now")
+  T.eq(covered("I'd mention it to the team next time I'm in."), "", "a next time that waits")
+end)

@@ -464,6 +464,31 @@ function mark_their_story(parts)
   end
 end
 
+-- Someone else's advice, refused in the same sentence: "My sister would
+-- tell me to wait but she's not the one with cancer", "my husband would
+-- say take a couple of paracetamol and lie down but no".  From the saying
+-- to the "but", with no "I" of the learner's between, the words are theirs.
+function mark_advice_refused(parts)
+  local flat = flat_of(parts)
+  for i, t in ipairs(flat) do
+    if OTHER_ONE[t.w] then
+      local say
+      for k = i + 1, math.min(#flat, i + 3) do
+        if flat[k].sent ~= t.sent then break end
+        if lexicon.ADVISE[flat[k].w] then say = k break end
+      end
+      local k = say and say + 1
+      while k and flat[k] and flat[k].sent == t.sent and not FIRST[flat[k].w] do
+        if flat[k].w == "but" then
+          for j = say, k - 1 do flat[j].bygone = true end
+          break
+        end
+        k = k + 1
+      end
+    end
+  end
+end
+
 -- Is there a past verb after token t in its sentence?
 local function past_in_sentence(parts, t)
   for _, part in ipairs(parts) do
@@ -559,6 +584,7 @@ local function mark_story(parts)
     end
   end
   mark_their_story(parts)
+  mark_advice_refused(parts)
   mark_then_now(parts)
 end
 
@@ -586,6 +612,16 @@ end
 -- deal with everything else later, the washing can wait".  "Everything
 -- else" or "the rest" and the few words after it, and "the/my X can
 -- wait", are no putting off of help ("or else I'd wait" still is).
+function chore_left_before(parts, t)
+  local flat = flat_of(parts)
+  for g = t.g - 3, 1, -1 do
+    local u, n = flat[g], flat[g + 1]
+    if u.sent ~= t.sent then break end
+    if (u.w == "leave" or u.w == "leaving") and lexicon.CHORE_OWNER[n.w] then return true end
+  end
+  return false
+end
+
 local function mark_chores(parts)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
@@ -602,6 +638,12 @@ local function mark_chores(parts)
       end
       if t.stem == "wait" and prev and lexicon.CAN[prev.w] and part[k - 3] and
          lexicon.CHORE_OWNER[part[k - 3].w] then
+        t.bygone = true
+      end
+      -- ("I'd leave the washing and everything, it can wait": "it" is
+      -- what was left, said before in the sentence.)
+      if t.stem == "wait" and prev and lexicon.CAN[prev.w] and part[k - 2] and
+         part[k - 2].w == "it" and chore_left_before(parts, t) then
         t.bygone = true
       end
     end
@@ -667,6 +709,18 @@ function flat_of(parts)
   return parts.flat
 end
 
+-- ("I call now, no wait, is maybe clot of blood", "Call the number
+-- immediately, no wait the morning": a "no wait" after words of its
+-- sentence, with no other plan after it, is the learner's "don't wait".)
+function nothing_done_after(flat, from, sent)
+  for g = from, #flat do
+    local t = flat[g]
+    if t.sent ~= sent then break end
+    if in_set(ACTION_WORDS, t) or lexicon.SUBJECT[t.w] then return false end
+  end
+  return true
+end
+
 function retract(parts)
   local flat = flat_of(parts)
   for _, part in ipairs(parts) do
@@ -682,7 +736,9 @@ function retract(parts)
     local after = flat[m + 2]
     local pair = nxt and RETRACT_PAIRS[t.w] and RETRACT_PAIRS[t.w][nxt.w] and
                  nxt.sent == t.sent and not (prev and prev.sent == t.sent and lexicon.SUBJECT[prev.w]) and
-                 not (nxt.w == "wait" and after and after.sent == t.sent and lexicon.WAIT_FOR[after.w])
+                 not (nxt.w == "wait" and after and after.sent == t.sent and lexicon.WAIT_FOR[after.w]) and
+                 not (t.w == "no" and nxt.w == "wait" and prev and prev.sent == t.sent and
+                      nothing_done_after(flat, m + 2, t.sent))
     -- ("…or skip tonight's tablet and see how you go - please don't.")
     local please = t.w == "please" and nxt and nxt.sent == t.sent and
                    (nxt.w == "dont" or (nxt.w == "do" and flat[m + 2] and flat[m + 2].w == "not" and
@@ -1439,6 +1495,16 @@ function told_of(part, i, ctx)
   end
   return false
 end
+-- ("I'd ask my daughter whether I need to call the 24-hour line": a call
+-- asked about is no plan; "whether day or night, call" is.)
+function asked_whether(part, i)
+  for k = i - 1, math.max(1, i - 4), -1 do
+    if part[k].w == "or" then return false end
+    if part[k].w == "whether" then return true end
+  end
+  return false
+end
+
 -- A call with no verb: a part that is only a target (with up to two
 -- words before it: "chemo hotline", "the 24 hour line") and opens its
 -- sentence, followed in the same sentence by a word of now ("Chemo
@@ -1540,7 +1606,8 @@ local function actions_to_target(parts, ctx)
   for pi, part in ipairs(parts) do
     for i = 1, #part do
       -- ("maybe call the nurse? idk": a call only asked about is no plan.)
-      if not part[i].negated and not part[i].mused and not told_of(part, i, ctx) then
+      if not part[i].negated and not part[i].mused and not told_of(part, i, ctx) and
+         not asked_whether(part, i) then
         local ends = class_ends(ctx, "action", part, i)
         -- "she'd tell me if I need the hospital": someone acting on the
         -- learner is not the learner getting help.
@@ -1779,11 +1846,24 @@ function too_late_after(part, e)
          part[k + 2].w == "late"
 end
 
+-- ("If it was really bad, like I couldn't breathe, I'd call 999.
+-- Otherwise I'd ring the cancer line now": the "if" picks the worse of
+-- two ways to get help, the next sentence says the other.)
+function otherwise_next(parts, sent)
+  local flat = flat_of(parts)
+  local opens = opening_words(flat, {})
+  if not lexicon.OTHERWISE[opens[sent + 1] or ""] then return false end
+  for _, t in ipairs(flat) do
+    if t.sent == sent + 1 and not t.negated and in_set(ACTION_WORDS, t) then return true end
+  end
+  return false
+end
+
 local function blockers(parts, ctx)
   local out = {}
   for _, o in ipairs(waiting_clauses(parts, ctx)) do
     local part = parts[o.part]
-    if not part[o.s].mused and not part[o.s].bygone then
+    if not part[o.s].mused and not part[o.s].bygone and not otherwise_next(parts, part[o.s].sent) then
       o.kind, o.sent, o.word = "delay", part[o.s].sent, part[o.s].w
       o.g1, o.g2 = part[o.s].g, part[o.e].g
       out[#out + 1] = o
@@ -1796,6 +1876,7 @@ local function blockers(parts, ctx)
       local unable = kind == "hedge" and part[o.s].w == "could" and part[o.e + 1] and
                      part[o.e + 1].neg
       local ok = not o.negated and not part[o.s].mused and not part[o.s].bygone and
+                 (kind == "hedge" or not otherwise_next(parts, part[o.s].sent)) and
                  not warned(flat_of(parts), part[o.s]) and
                  not unable and not after_musing(parts, o) and
                  not (part[o.s].w == "if" and select(2, cond_clause(part, o.s))) and
@@ -1819,8 +1900,10 @@ local function blockers(parts, ctx)
         if too_late_after(part, o.e) then ok = false end
         -- ("So next time I'll call straight off": the next time it happens,
         -- said before the one who acts, is when, not a wait.)
+        -- ("I'd mention it to the nurse next time I'm in" still waits.)
         if part[o.s].w == "next" and part[o.e].w == "time" and part[o.e + 1] and
-           lexicon.SUBJECT[part[o.e + 1].w] then
+           lexicon.SUBJECT[part[o.e + 1].w] and
+           (o.s == 1 or lexicon.NEXT_OPENER[part[o.s - 1].w]) then
           ok = false
         end
         -- ("Even if you're due in for bloods the next morning, call now":
@@ -2400,6 +2483,17 @@ function disowned(flat, parts, o, q, ctx)
     local t = flat[g]
     if t and t.w == "longer" and t.sent == s.sent and flat[g - 1] and flat[g - 1].w == "the" then
       return true
+    end
+  end
+  -- ("if she's taken paracetamol for a headache it can cover up a
+  -- fever": the medicine named as what hides the sign is a warning.)
+  for g = s.g + 1, s.g + 10 do
+    local t = flat[g]
+    if not t or t.sent ~= s.sent then break end
+    if lexicon.MASK[t.w] and flat[g - 1] and lexicon.MIGHT[flat[g - 1].w] then
+      for h = g + 1, g + 3 do
+        if flat[h] and flat[h].sent == s.sent and lexicon.SIGN[flat[h].w] then return true end
+      end
     end
   end
   -- "check her temperature before taking paracetamol": what follows
