@@ -60,7 +60,10 @@ M.CLASSES = {
              "unit", "ward sister", "cancer sister", "breast care sister", "chemo sister",
              "breast clinic", "cancer centre", "cancer center", "night sister",
              -- ("get hold of the cancer lot on the phone")
-             "cancer lot", "oncology lot", "chemo lot", "hospital lot" },
+             "cancer lot", "oncology lot", "chemo lot", "hospital lot",
+             -- ("I call the cancer number now")
+             "cancer number", "hospital number", "chemo number", "ward number",
+             "oncology number", "clinic number" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
                 "paramedic*" },
@@ -70,7 +73,7 @@ M.CLASSES = {
           "without delay", "day or night", "tonight", "middle of the night", "at night",
           "no matter what time", "whatever the time", "any time", "as soon as", "even if",
           "even at", "even in the", "straight off", "pronto", "no waiting", "no hanging about",
-          "before the kettle", "right off",
+          "before the kettle", "right off", "right then",
           "right then", "then and there", "that night", "that very minute", "the very minute",
           "that minute", "the minute", "the moment", "that moment", "this moment",
           "in that moment", "before anything else", "no messing", "this instant",
@@ -208,14 +211,15 @@ M.CLASSES = {
              "old age", "backs do that", "backs play up", "pulled", "chiropractor", "osteopath",
              "backs out", "back is out", "put * back out", "creak*", "rheumati*",
              -- (a muscle named as the cause; "my leg muscles are weak" is the sign)
-             "muscle only", "only * muscle", "just * muscle", "muscular", "from carrying",
+             "muscle only", "only * muscle", "just * muscle", "muscular", "muscle thing", "from carrying",
              "carrying * bags", "carrying * shopping", "backs * better on * own" },
   -- A sign made little of, without naming a cause.
   -- (A negation word in a phrase stands for any negation: "nothing to
   -- worry" would match "try not to worry", so none is listed.)
   minor = { "no big deal", "not a big deal", "will pass", "sure * fine", "probably fine",
             "nothing new",
-            "blow over", "sweat it out" },
+            "blow over", "sweat it out", "probably nothing", "prob nothing", "likely nothing",
+            "good sign" },
   -- A new cancer of the place it spread to: "a bone tumour", "a bone one".
   organ = { "bone", "bones", "spine", "spinal", "lung", "lungs", "liver", "brain" },
   growth = { "cancer*", "tumour*", "tumor*", "one", "growth*", "lump*" },
@@ -472,6 +476,8 @@ M.SIGN = { fever = true, fevers = true, temperature = true, temperatures = true,
            signs = true, symptoms = true }
 -- ("So next time I'll call": "next time" opening its clause.)
 M.NEXT_OPENER = { so = true, ["and"] = true, but = true, ["then"] = true }
+-- ("if not so bad": the milder way, see if_not_bad.)
+M.SEVERE = { bad = true, serious = true, severe = true, high = true }
 M.ONCE_MIND = { thought = true, assumed = true, believed = true, figured = true, felt = true,
                 used = true, reckoned = true }
 M.HAVE_SOMEONE = { my = true, the = true, a = true, an = true, her = true, him = true,

@@ -613,3 +613,13 @@ T.test("teachback rules: a medicine that hides the sign is a warning; more words
   T.eq(verdict("tb-bone-medicine", "Mum's on it so her bones don't crumble."), "protects-bone | ")
   T.eq(verdict("tb-explain-cdk46-fever", "Most fevers are just viruses."), " | brushed-off")
 end)
+
+T.test("teachback rules: a sign made little of, a muscle thing, a wake-up disliked", function()
+  T.eq(verdict("tb-high-temperature", "A fever is a good sign really, it's probably nothing."),
+       " | just-a-cold")
+  T.eq(verdict("tb-back-pain-legs", "It's probably a muscle thing so I'd take painkillers."),
+       " | rests-or-waits just-age-or-strain")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd wait till the morning, I don't like waking people up for nothing."),
+       " | waits-till-morning a-bother")
+  T.eq(verdict("tb-hormone-therapy", "Once I'm feeling fine I think I can come off it."), " | stops-when-well")
+end)

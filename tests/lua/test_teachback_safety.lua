@@ -970,3 +970,12 @@ T.test("teachback safety: 'no wait' with nothing after it; chores left; more wor
   T.eq(covered("I'd get hold of the cancer lot on the phone right off."), "act-now")
   T.eq(covered("I'd mention it to the team next time I'm in."), "", "a next time that waits")
 end)
+
+T.test("teachback safety: unsure of when is no word of now; the milder of two ways", function()
+  T.eq(covered("I'd phone the team, not sure if now or in the morning tho."), "",
+       "'not sure' denies nothing after it")
+  T.eq(covered("I call ambulance if very bad. If not so bad I call the cancer number now anyway."), "act-now")
+  T.eq(covered("I'd call 999 if very bad. If not so bad I'd wait till morning."), "")
+  T.eq(covered("If someone can't breathe I'd call 999. For anything else I'd wait till the office opens."), "",
+       "'anything else' is the other signs, not chores")
+end)

@@ -166,8 +166,11 @@ local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
 -- they negate nothing after.
-local NOT_NEG = { no = { matter = true, doubt = true, actually = true, sorry = true },
-                  ["not"] = { only = true, till = true, til = true, ["until"] = true } }
+-- ("not sure if now or in the morning", "dont know if tonight or
+-- tomorrow", "no idea": unsure, which denies nothing that follows.)
+local NOT_NEG = { no = { matter = true, doubt = true, actually = true, sorry = true, idea = true },
+                  ["not"] = { only = true, till = true, til = true, ["until"] = true, sure = true },
+                  dont = { know = true } }
 
 M.NEGATIONS = NEG
 
@@ -629,7 +632,10 @@ local function mark_chores(parts)
       -- ("the rest can wait", but "leave the rest in the cupboard" is a
       -- medicine stopped.)
       local nxt = part[k + 1]
-      if prev and ((t.w == "else" and lexicon.ALL_ELSE[prev.w]) or
+      -- ("For anything else I'd wait till the office opens": the other
+      -- signs, not the chores.)
+      local other_signs = part[k - 2] and part[k - 2].w == "for"
+      if prev and not other_signs and ((t.w == "else" and lexicon.ALL_ELSE[prev.w]) or
                    (t.w == "rest" and prev.w == "the" and nxt and lexicon.CAN[nxt.w])) then
         -- (from the verb before it: "leave everything else till later")
         for j = math.max(1, k - 2), math.min(#part, k + 3) do
@@ -1849,12 +1855,39 @@ end
 -- ("If it was really bad, like I couldn't breathe, I'd call 999.
 -- Otherwise I'd ring the cancer line now": the "if" picks the worse of
 -- two ways to get help, the next sentence says the other.)
+-- (Or "Me I call ambulance if very bad. If not so bad I call the cancer
+-- number now anyway": the other way opens with "if not".)
 function otherwise_next(parts, sent)
   local flat = flat_of(parts)
   local opens = opening_words(flat, {})
-  if not lexicon.OTHERWISE[opens[sent + 1] or ""] then return false end
+  if not (lexicon.OTHERWISE[opens[sent + 1] or ""] or if_not_bad(flat, sent + 1)) then
+    return false
+  end
   for _, t in ipairs(flat) do
     if t.sent == sent + 1 and not t.negated and in_set(ACTION_WORDS, t) then return true end
+  end
+  return false
+end
+
+-- Does sentence sent open "if not so bad", "if it's not that bad"?  The
+-- milder of two ways, which holds nothing back when the sentence before
+-- gave the other (see otherwise_next).
+function if_not_bad(flat, sent)
+  for g, t in ipairs(flat) do
+    if t.sent == sent then
+      if t.w ~= "if" then return false end
+      for h = g + 1, g + 3 do
+        local u = flat[h]
+        if not u or u.sent ~= sent then return false end
+        if u.neg then
+          for k = h + 1, h + 2 do
+            if flat[k] and flat[k].sent == sent and lexicon.SEVERE[flat[k].w] then return true end
+          end
+          return false
+        end
+      end
+      return false
+    end
   end
   return false
 end
@@ -1863,7 +1896,9 @@ local function blockers(parts, ctx)
   local out = {}
   for _, o in ipairs(waiting_clauses(parts, ctx)) do
     local part = parts[o.part]
-    if not part[o.s].mused and not part[o.s].bygone and not otherwise_next(parts, part[o.s].sent) then
+    if not part[o.s].mused and not part[o.s].bygone and not otherwise_next(parts, part[o.s].sent) and
+       not (part[o.s].w == "if" and if_not_bad(flat_of(parts), part[o.s].sent) and
+            otherwise_next(parts, part[o.s].sent - 1)) then
       o.kind, o.sent, o.word = "delay", part[o.s].sent, part[o.s].w
       o.g1, o.g2 = part[o.s].g, part[o.e].g
       out[#out + 1] = o
@@ -1877,6 +1912,8 @@ local function blockers(parts, ctx)
                      part[o.e + 1].neg
       local ok = not o.negated and not part[o.s].mused and not part[o.s].bygone and
                  (kind == "hedge" or not otherwise_next(parts, part[o.s].sent)) and
+                 not (part[o.s].w == "if" and if_not_bad(flat_of(parts), part[o.s].sent) and
+                      otherwise_next(parts, part[o.s].sent - 1)) and
                  not warned(flat_of(parts), part[o.s]) and
                  not unable and not after_musing(parts, o) and
                  not (part[o.s].w == "if" and select(2, cond_clause(part, o.s))) and
@@ -2662,7 +2699,11 @@ function conditional_only(parts, good, ctx)
       local p = parts[pi]
       for k = (pi == a.part and a.s - 1 or #p), 1, -1 do
         if p[k].sent ~= a.sent or lexicon.OTHERWISE[p[k].w] then done = true break end
-        if p[k].w == "if" and not p[k].negated and not (p[k - 1] and p[k - 1].w == "even") then
+        -- ("If not so bad I call the cancer number now anyway", after a
+        -- sentence with the worse way: the milder way has no condition.)
+        local milder = k == 1 and if_not_bad(flat_of(parts), a.sent) and otherwise_next(parts, a.sent - 1)
+        if p[k].w == "if" and not p[k].negated and not (p[k - 1] and p[k - 1].w == "even") and
+           not milder then
           local stop, fallback = cond_clause(p, k)
           if fallback or threshold(p, k, stop, ctx) then
             fb = said(parts, { part = pi, s = k, e = stop })
