@@ -100,27 +100,74 @@ function M.has_content(pattern)
   return false
 end
 
--- Does text match pattern?  Without `*` the normal forms must be equal;
--- with it, the first piece starts the text, the last ends it, and the
--- ones between occur in order (leftmost first, which is optimal here).
-function M.matches(pattern, text)
+-- A pattern's pieces are the same each time, so they are kept once made
+-- (a text answer is graded many times a second): plain[p] is the normal
+-- form of a pattern without `*`, false for one with it, whose pieces are
+-- starred[p].  Only patterns of a usual length are kept (a long one is
+-- cut again each time), at most MAX_KEPT, all let go when that is
+-- reached.  Only this file sees the kept lists.
+local KEPT_LEN, MAX_KEPT = 200, 2000
+local plain, starred, nkept = {}, {}, 0
+
+-- Returns the pattern's normal form (false when it has a `*`) and its pieces.
+local function learn(pattern)
   local pieces = M.pieces(pattern)
-  local t = M.normalize(text)
+  local whole = #pieces == 1 and pieces[1]
+  if #pattern <= KEPT_LEN then
+    if nkept >= MAX_KEPT then plain, starred, nkept = {}, {}, 0 end
+    plain[pattern] = whole
+    if not whole then starred[pattern] = pieces end
+    nkept = nkept + 1
+  end
+  return whole, pieces
+end
+
+-- Does the normal form t match the pieces of a pattern?  Without `*` the
+-- normal forms must be equal; with it, the first piece starts the text,
+-- the last ends it, and the ones between occur in order (leftmost first,
+-- which is optimal here).
+local sub, find = string.sub, string.find
+local function match_pieces(pieces, t)
   if #pieces == 1 then return t == pieces[1] end
   local first, last = pieces[1], pieces[#pieces]
-  if t:sub(1, #first) ~= first then return false end
+  if sub(t, 1, #first) ~= first then return false end
   local pos = #first + 1
   for k = 2, #pieces - 1 do
     local p = pieces[k]
     if p ~= "" then
-      local a, b = t:find(p, pos, true)
+      local a, b = find(t, p, pos, true)
       if not a then return false end
       pos = b + 1
     end
   end
   if last == "" then return true end
   local from = #t - #last + 1
-  return from >= pos and t:sub(from) == last
+  return from >= pos and sub(t, from) == last
+end
+
+-- Does any of a list of patterns match the normal form t?
+local function any_matches(patterns, t)
+  for i = 1, #patterns do
+    local p = patterns[i]
+    local whole, pieces = plain[p], nil
+    if whole == nil then whole, pieces = learn(p) end
+    if whole then
+      if whole == t then return true end
+    elseif match_pieces(pieces or starred[p], t) then
+      return true
+    end
+  end
+  return false
+end
+
+-- Does text match pattern?
+function M.matches(pattern, text)
+  return any_matches({ pattern }, M.normalize(text))
+end
+
+-- Does text match any of a list of patterns?  The text is normalised once.
+function M.matches_any(patterns, text)
+  return any_matches(patterns, M.normalize(text))
 end
 
 return M

@@ -242,3 +242,18 @@ T.test("every group round-trips through parse_group", function()
     T.eq(staging.parse_group("Stage " .. g:lower()), g, g)
   end
 end)
+
+T.test("a staging question's key follows its case, also when the case is changed in place", function()
+  local st = require("types.staging")
+  local q = { case = { t = "T2", n = "N1", m = "M0" } }
+  T.eq(st.key(q), "IIB")
+  T.eq(st.score(q, "IIB"), 1)
+  T.eq(st.score(q, "IIA"), 0)
+  q.case.n = "N0"
+  T.eq(st.key(q), "IIA")
+  T.eq(st.score(q, "IIB"), 0)
+  q.case.m = "M1"
+  T.eq(st.score(q, "IV"), 1)
+  local other = { case = { t = "T2", n = "N1", m = "M0" } }
+  T.eq(st.score(other, "IIB"), 1, "another question's case is its own")
+end)

@@ -100,6 +100,24 @@ T.test("text: any accepted pattern scores 1", function()
   T.eq(text.score(q, "osteoblast"), 0)
 end)
 
+T.test("textnorm: patterns kept once cut give the same answers, past the limit kept", function()
+  -- 2,500 patterns (more than the 2,000 kept), each matched twice.
+  for i = 1, 2500 do
+    local p = "bone " .. i .. (i % 2 == 0 and "*" or "")
+    T.eq(textnorm.matches(p, "Bone " .. i .. " cells"), i % 2 == 0, p)
+    T.eq(textnorm.matches(p, "BONE " .. i .. "0"), i % 2 == 0, p)
+    T.eq(textnorm.matches(p, "bone " .. i), true, p)
+  end
+  -- A pattern longer than those kept is cut again each time.
+  local long = ("word "):rep(60) .. "*end"
+  T.eq(textnorm.matches(long, ("Word "):rep(60) .. "the end"), true)
+  T.eq(textnorm.matches(long, ("Word "):rep(60) .. "the end"), true)
+  T.eq(textnorm.matches(long, ("Word "):rep(59) .. "the end"), false)
+  T.eq(textnorm.matches_any({ "x*", long, "bone" }, "Bone!"), true)
+  T.eq(textnorm.matches_any({ "x*", long }, "Bone!"), false)
+  T.eq(textnorm.matches_any({}, "Bone!"), false)
+end)
+
 T.test("text: parse trims; refuses empty and non-text input", function()
   local q = cell()
   T.eq(text.parse(q, "  Osteoclasts "), "Osteoclasts")

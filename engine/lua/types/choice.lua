@@ -298,17 +298,6 @@ function M.rows(input, opts)
   return out
 end
 
--- NCSBN's 0/1 rule over rows: right(r) says whether row r is right.
--- Returns the share of rows right and the per-row parts.
-function M.score_rows(n, right)
-  local parts, got = {}, 0
-  for r = 1, n do
-    parts[r] = right(r) and 1 or 0
-    got = got + parts[r]
-  end
-  return got / n, parts
-end
-
 -- "1 → x; 2 → y" over the rows present, in row order.
 function M.join_rows(n, fn)
   local parts = {}

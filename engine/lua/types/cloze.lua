@@ -15,8 +15,9 @@ local PLACEHOLDER = "{{%s*(%d+)%s*}}"
 
 -- Index of the option whose text is the blank's answer.
 local function key(blank)
-  for i, o in ipairs(blank.options) do
-    if o == blank.answer then return i end
+  local options, answer = blank.options, blank.answer
+  for i = 1, #options do
+    if options[i] == answer then return i end
   end
 end
 
@@ -111,8 +112,17 @@ local function parse(q, input, perm)
 end
 M.parse = choice.sentences(parse)
 
+-- NCSBN's 0/1 rule over blanks: the share of blanks right, and each
+-- blank's part (a loop of its own, not a closure per response).
 function M.score(q, response)
-  return choice.score_rows(#q.blanks, function(r) return response[r] == key(q.blanks[r]) end)
+  local blanks = q.blanks
+  local n, parts, got = #blanks, {}, 0
+  for r = 1, n do
+    local p = response[r] == key(blanks[r]) and 1 or 0
+    parts[r] = p
+    got = got + p
+  end
+  return got / n, parts
 end
 
 function M.explain(q, response)

@@ -95,8 +95,16 @@ local function parse(q, input, perm)
 end
 M.parse = choice.sentences(parse)
 
+-- NCSBN's 0/1 rule over rows: the share of rows right, and each row's
+-- part (a loop of its own, not a closure per response).
 function M.score(q, response)
-  return choice.score_rows(#q.pairs, function(r) return response[r] == r end)
+  local n, parts, got = #q.pairs, {}, 0
+  for r = 1, n do
+    local p = response[r] == r and 1 or 0
+    parts[r] = p
+    got = got + p
+  end
+  return got / n, parts
 end
 
 function M.explain(q, response)

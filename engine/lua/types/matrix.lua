@@ -163,23 +163,50 @@ local function parse(q, input)
 end
 M.parse = choice.sentences(parse)
 
-function M.score(q, response)
-  local key = keys(q)
-  if not is_multi(q) then
-    return choice.score_rows(#q.rows, function(r)
-      return response[r] and key[r][response[r]]
-    end)
+-- The column a text names, as column_index(q) has it: the last column
+-- with that text (columns are checked to differ, so the only one).
+local function column_of(columns, text)
+  for j = #columns, 1, -1 do
+    if columns[j] == text then return j end
   end
+end
+
+-- One answer per row: NCSBN's 0/1 rule over rows (the share right, and
+-- each row's part), a row right when its column is the row's answer,
+-- looked up by text with no table or closure per response.
+local function score_single(q, response)
+  local rows, columns = q.rows, q.columns
+  local n, parts, got = #rows, {}, 0
+  for r = 1, n do
+    local j = response[r]
+    local p = (j and j == column_of(columns, rows[r].answer)) and 1 or 0
+    parts[r] = p
+    got = got + p
+  end
+  return got / n, parts
+end
+
+function M.score(q, response)
+  if not is_multi(q) then return score_single(q, response) end
+  local key = keys(q)
   local net, keyed = {}, 0
   for j = 1, #q.columns do net[j] = 0 end
   for r = 1, #q.rows do
-    for _ in pairs(key[r]) do keyed = keyed + 1 end
-    for _, j in ipairs(response[r] or {}) do
-      net[j] = net[j] + (key[r][j] and 1 or -1)
+    local row = key[r]
+    for _ in pairs(row) do keyed = keyed + 1 end
+    local got = response[r]
+    if got then
+      for k = 1, #got do
+        local j = got[k]
+        net[j] = net[j] + (row[j] and 1 or -1)
+      end
     end
   end
   local total = 0
-  for j = 1, #q.columns do total = total + math.max(0, net[j]) end
+  for j = 1, #q.columns do
+    local v = net[j]
+    total = total + (v > 0 and v or 0)
+  end
   return total / keyed
 end
 

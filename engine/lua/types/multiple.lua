@@ -44,22 +44,28 @@ local function parse(q, input, perm)
 end
 M.parse = choice.sentences(parse)
 
+-- Lists walked by index and the floors written out, not ipairs and
+-- math.max calls: the same numbers (an integer 0 where math.max(0, x)
+-- gave one), at a fraction of the instructions per response.
 function M.score(q, response)
+  local options = q.options
   local right, wrong, keyed = 0, 0, 0
-  for _, o in ipairs(q.options) do
-    if o.correct then keyed = keyed + 1 end
+  for i = 1, #options do
+    if options[i].correct then keyed = keyed + 1 end
   end
-  for _, i in ipairs(response) do
-    if q.options[i].correct then right = right + 1 else wrong = wrong + 1 end
+  for k = 1, #response do
+    if options[response[k]].correct then right = right + 1 else wrong = wrong + 1 end
   end
   local rule = q.scoring or "plus-minus"
   if rule == "all-or-nothing" then
     return (right == keyed and wrong == 0) and 1 or 0
   elseif rule == "partial" then
-    local unkeyed = #q.options - keyed
-    return math.max(0, right / keyed - wrong / math.max(unkeyed, 2))
+    local unkeyed = #options - keyed
+    local f = right / keyed - wrong / (unkeyed > 2 and unkeyed or 2)
+    return f > 0 and f or 0
   end
-  return math.max(0, right - wrong) / keyed
+  local net = right - wrong
+  return (net > 0 and net or 0) / keyed
 end
 
 -- Feedback for every option chosen and every correct option missed.

@@ -67,9 +67,20 @@ function M.tolerance(q)
   return 0
 end
 
+-- As tolerance(q) + 1e-9 * max(1, |answer|) >= |response - answer|,
+-- written out without a call: the same comparisons (math.max(1, x) is x
+-- only when 1 < x; math.abs(x) is -x only when x < 0).
 function M.score(q, response)
-  local slack = 1e-9 * math.max(1, math.abs(q.answer))
-  return math.abs(response - q.answer) <= M.tolerance(q) + slack and 1 or 0
+  local answer = q.answer
+  local size = answer < 0 and -answer or answer
+  local tol = q.tolerance
+  if not tol then
+    local pct = q.tolerance_pct
+    tol = pct and size * pct / 100 or 0
+  end
+  local d = response - answer
+  if d < 0 then d = -d end
+  return d <= tol + 1e-9 * (1 < size and size or 1) and 1 or 0
 end
 
 function M.explain(q)

@@ -79,13 +79,17 @@ local function parse(q, input, perm)
 end
 M.parse = choice.sentences(parse)
 
+-- A pair i, i + 1 is kept when i stands at some place k of the response
+-- and i + 1 at k + 1; parse gives each item at most once, so each pair
+-- is counted at most once, walking the response without a table.
 function M.score(q, response)
   local n = #q.items
-  local at = {}
-  for k, i in ipairs(response) do at[i] = k end
   local kept = 0
-  for i = 1, n - 1 do
-    if at[i] and at[i + 1] and at[i + 1] == at[i] + 1 then kept = kept + 1 end
+  local i = response[1]
+  for k = 2, #response do
+    local j = response[k]
+    if j == i + 1 and i >= 1 and i < n then kept = kept + 1 end
+    i = j
   end
   if (q.scoring or "all-or-nothing") == "pairs" then
     return kept / (n - 1)

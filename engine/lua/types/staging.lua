@@ -34,8 +34,19 @@ local function case_line(q)
   return ("%s %s %s"):format(q.case.t, q.case.n, q.case.m)
 end
 
+-- The key of each case, worked out the first time it is asked for: a
+-- case's three texts with their group, kept beside the case table (and
+-- let go with it), and worked out again if a text has changed since.
+local keys = setmetatable({}, { __mode = "k" })
+
 function M.key(q)
-  return (staging.group(q.case.t, q.case.n, q.case.m))
+  local c = q.case
+  local t, n, m = c.t, c.n, c.m
+  local k = keys[c]
+  if k and k[1] == t and k[2] == n and k[3] == m then return k[4] end
+  local group = (staging.group(t, n, m))
+  keys[c] = { t, n, m, group }
+  return group
 end
 
 function M.present(q)

@@ -50,10 +50,7 @@ end
 M.parse = choice.sentences(parse)
 
 function M.score(q, response)
-  for _, p in ipairs(q.accept) do
-    if textnorm.matches(p, response) then return 1 end
-  end
-  return 0
+  return textnorm.matches_any(q.accept, response) and 1 or 0
 end
 
 -- The first pattern, without its wildcards, reads as the model answer.
