@@ -133,8 +133,10 @@ $(BUILD)/luamods.list: FORCE
 	@mkdir -p $(@D)
 	@printf '%s\n' $(LUA_SRC) | cmp -s - $@ || printf '%s\n' $(LUA_SRC) > $@
 
-$(BUILD)/luamods.c: $(LUA_SRC) $(BUILD)/luamods.list $(BUILD)/embed
-	$(BUILD)/embed engine/lua $(LUA_SRC) > $@
+# lexvocab, teach-back's speller's words of the shared lexicon, is made
+# from lexicon.lua here (scripts/lexvocab.lua).
+$(BUILD)/luamods.c: $(LUA_SRC) $(BUILD)/luamods.list $(BUILD)/embed scripts/lexvocab.lua
+	$(BUILD)/embed engine/lua $(LUA_SRC) --made lexvocab scripts/lexvocab.lua > $@
 
 $(BUILD)/luamods.o: $(BUILD)/luamods.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -2,9 +2,12 @@
  * embed.c -- turn the engine's Lua sources into precompiled chunks in a C
  * array at build time.
  *
- * Usage: embed BASEDIR FILE.lua... > luamods.c
+ * Usage: embed BASEDIR FILE.lua... [--made NAME SCRIPT.lua] > luamods.c
  * Each file becomes an entry of tb_lua_modules[] named like require() names
- * it: BASEDIR/types/single.lua is "types.single".  The entry holds the
+ * it: BASEDIR/types/single.lua is "types.single".  With --made, SCRIPT runs
+ * here, in a plain Lua with BASEDIR on package.path, and the Lua source it
+ * returns becomes module NAME: data worked out once at build time instead
+ * of at every command (scripts/lexvocab.lua).  The entry holds the
  * chunk as Lua bytecode (lua_dump), because compiling the source cost about
  * 80 % of a short command's instructions.  Of the debug information, the
  * source name, the line of every instruction and the upvalues' names are
@@ -22,6 +25,7 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <lualib.h>
 
 /* A growing byte buffer: lua_dump's output, then the stripped chunk. */
 struct buf {
@@ -201,14 +205,11 @@ static int check_chunk(lua_State *L, const struct buf *b, const char *path)
 	return 0;
 }
 
-static int emit_file(lua_State *L, const char *path, int n)
+/* The chunk on top of L's stack, stripped, as the array modN. */
+static int emit_chunk(lua_State *L, const char *path, int n)
 {
 	struct buf full = {0}, stripped = {0};
 
-	if (luaL_loadfilex(L, path, "t") != LUA_OK) {
-		fprintf(stderr, "embed: %s\n", lua_tostring(L, -1));
-		return 1;
-	}
 	lua_dump(L, dump_to, &full, 0);
 	lua_pop(L, 1);
 	strip_locals(&full, &stripped);
@@ -221,6 +222,45 @@ static int emit_file(lua_State *L, const char *path, int n)
 	free(full.p);
 	free(stripped.p);
 	return 0;
+}
+
+static int emit_file(lua_State *L, const char *path, int n)
+{
+	if (luaL_loadfilex(L, path, "t") != LUA_OK) {
+		fprintf(stderr, "embed: %s\n", lua_tostring(L, -1));
+		return 1;
+	}
+	return emit_chunk(L, path, n);
+}
+
+/* --made: the source SCRIPT returns, compiled as if it were a file. */
+static int emit_made(lua_State *L, const char *base, const char *script, int n)
+{
+	lua_State *G = luaL_newstate();
+	const char *src;
+	char chunkname[1024];
+	size_t len;
+	int rc = 1;
+
+	if (!G)
+		return 1;
+	snprintf(chunkname, sizeof chunkname, "@%s", script);
+	luaL_openlibs(G);
+	if (luaL_loadfilex(G, script, "t") != LUA_OK) {
+		fprintf(stderr, "embed: %s\n", lua_tostring(G, -1));
+	} else {
+		lua_pushstring(G, base);
+		if (lua_pcall(G, 1, 1, 0) != LUA_OK || !(src = lua_tolstring(G, -1, &len)))
+			fprintf(stderr, "embed: %s: %s\n", script,
+				lua_isstring(G, -1) ? lua_tostring(G, -1) : "returned no source");
+		else if (luaL_loadbufferx(L, src, len, chunkname, "t") != LUA_OK)
+			fprintf(stderr, "embed: %s: the source made: %s\n", script,
+				lua_tostring(L, -1));
+		else
+			rc = emit_chunk(L, script, n);
+	}
+	lua_close(G);
+	return rc;
 }
 
 static void emit_name(const char *path, size_t baselen)
@@ -244,8 +284,15 @@ int main(int argc, char **argv)
 	size_t baselen;
 	lua_State *L;
 
+	const char *made = NULL, *script = NULL;
+
+	if (argc >= 4 && !strcmp(argv[argc - 3], "--made")) {
+		made = argv[argc - 2];
+		script = argv[argc - 1];
+		argc -= 3;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: embed BASEDIR FILE.lua...\n");
+		fprintf(stderr, "usage: embed BASEDIR FILE.lua... [--made NAME SCRIPT.lua]\n");
 		return 2;
 	}
 	if (!(L = luaL_newstate()))
@@ -256,12 +303,17 @@ int main(int argc, char **argv)
 	for (int i = 2; i < argc; i++)
 		if (emit_file(L, argv[i], i) != 0)
 			return 1;
+	if (made && emit_made(L, argv[1], script, argc) != 0)
+		return 1;
 	printf("const struct tb_luamod tb_lua_modules[] = {\n");
 	for (int i = 2; i < argc; i++) {
 		printf("\t{");
 		emit_name(argv[i], baselen);
 		printf(", \"@%s\", mod%d, sizeof mod%d - 1},\n", argv[i], i, i);
 	}
+	if (made)
+		printf("\t{\"%s\", \"@%s\", mod%d, sizeof mod%d - 1},\n", made, script, argc,
+		       argc);
 	printf("\t{0, 0, 0, 0}\n};\n");
 	lua_close(L);
 	return 0;

@@ -1355,6 +1355,12 @@ local lexicon_vocab_cache = setmetatable({}, { __mode = "k" })
 local function lexicon_vocab(classes)
   local vocab = lexicon_vocab_cache[classes]
   if vocab then return vocab end
+  -- (The shared lexicon's words, made at build time: scripts/lexvocab.lua.)
+  local made = classes == lexicon.CLASSES and require("lexvocab")
+  if made and made.MIN == M.SPELL_MIN - 1 then
+    lexicon_vocab_cache[classes] = made.WORDS
+    return made.WORDS
+  end
   vocab = {}
   local function add_list(list)
     -- (A list in one call; a phrase at a time only where a character is
