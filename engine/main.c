@@ -617,6 +617,12 @@ static int cmd_run(lua_State *L, int argc, char **argv)
 {
 	int top = lua_gettop(L), rc;
 
+	/* An attempt keeps nearly all it builds (the engine's modules, the
+	 * quiz, the attempt), so with the collector's cycle at twice the live
+	 * heap its cycles mostly walk live data: at four times, a graded
+	 * attempt takes 0.35 M instructions fewer (2%) and the first question
+	 * 0.9 M, for the same peak RSS within the runs' spread. */
+	lua_gc(L, LUA_GCINC, 400, 0, 0);
 	term_reset_interrupt();
 	rc = run_attempt(L, argc, argv);
 	lua_settop(L, top);
