@@ -979,3 +979,9 @@ T.test("teachback safety: unsure of when is no word of now; the milder of two wa
   T.eq(covered("If someone can't breathe I'd call 999. For anything else I'd wait till the office opens."), "",
        "'anything else' is the other signs, not chores")
 end)
+
+T.test("teachback safety: 'otherwise' in the same sentence gives the other way", function()
+  T.eq(covered("Call 999 if it's really bad, otherwise phone the team right away."), "act-now")
+  T.eq(covered("If it is really bad I'd call 999, otherwise I'd wait and ring the team in the morning."), "",
+       "the other way waits")
+end)

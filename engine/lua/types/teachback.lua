@@ -1862,15 +1862,25 @@ end
 -- Otherwise I'd ring the cancer line now": the "if" picks the worse of
 -- two ways to get help, the next sentence says the other.)
 -- (Or "Me I call ambulance if very bad. If not so bad I call the cancer
--- number now anyway": the other way opens with "if not".)
-function otherwise_next(parts, sent)
+-- number now anyway": the other way opens with "if not".  Or in the same
+-- sentence, after the "if" at token g: "Call 999 if it's really bad,
+-- otherwise phone the cancer line right away".)
+function otherwise_next(parts, sent, g)
   local flat = flat_of(parts)
   local opens = opening_words(flat, {})
-  if not (lexicon.OTHERWISE[opens[sent + 1] or ""] or if_not_bad(flat, sent + 1)) then
-    return false
+  local from
+  if lexicon.OTHERWISE[opens[sent + 1] or ""] or if_not_bad(flat, sent + 1) then
+    sent = sent + 1
+  else
+    for h = (g or #flat + 1) + 1, #flat do
+      if flat[h].sent ~= sent then break end
+      if flat[h].w == "otherwise" then from = h break end
+    end
+    if not from then return false end
   end
-  for _, t in ipairs(flat) do
-    if t.sent == sent + 1 and not t.negated and in_set(ACTION_WORDS, t) then return true end
+  for h = from or 1, #flat do
+    local t = flat[h]
+    if t.sent == sent and not t.negated and in_set(ACTION_WORDS, t) then return true end
   end
   return false
 end
@@ -1902,7 +1912,8 @@ local function blockers(parts, ctx)
   local out = {}
   for _, o in ipairs(waiting_clauses(parts, ctx)) do
     local part = parts[o.part]
-    if not part[o.s].mused and not part[o.s].bygone and not otherwise_next(parts, part[o.s].sent) and
+    if not part[o.s].mused and not part[o.s].bygone and
+       not otherwise_next(parts, part[o.s].sent, part[o.s].g) and
        not (part[o.s].w == "if" and if_not_bad(flat_of(parts), part[o.s].sent) and
             otherwise_next(parts, part[o.s].sent - 1)) then
       o.kind, o.sent, o.word = "delay", part[o.s].sent, part[o.s].w
@@ -1917,7 +1928,7 @@ local function blockers(parts, ctx)
       local unable = kind == "hedge" and part[o.s].w == "could" and part[o.e + 1] and
                      part[o.e + 1].neg
       local ok = not o.negated and not part[o.s].mused and not part[o.s].bygone and
-                 (kind == "hedge" or not otherwise_next(parts, part[o.s].sent)) and
+                 (kind == "hedge" or not otherwise_next(parts, part[o.s].sent, part[o.s].g)) and
                  not (part[o.s].w == "if" and if_not_bad(flat_of(parts), part[o.s].sent) and
                       otherwise_next(parts, part[o.s].sent - 1)) and
                  not warned(flat_of(parts), part[o.s]) and
