@@ -623,3 +623,10 @@ T.test("teachback rules: a sign made little of, a muscle thing, a wake-up dislik
        " | waits-till-morning a-bother")
   T.eq(verdict("tb-hormone-therapy", "Once I'm feeling fine I think I can come off it."), " | stops-when-well")
 end)
+
+T.test("teachback rules: 'not sure' still denies a belief after it, not a delay", function()
+  T.eq(verdict("tb-high-temperature", "I'm not sure it's just a cold, so I'd call the 24-hour line now."),
+       "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd phone the ward, not sure if now or in the morning tho."),
+       " | ", "unsure: the call is not credited, and no belief that waiting is fine is heard")
+end)

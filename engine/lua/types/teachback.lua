@@ -166,11 +166,13 @@ local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
 -- they negate nothing after.
+local NOT_NEG = { no = { matter = true, doubt = true, actually = true, sorry = true },
+                  ["not"] = { only = true, till = true, til = true, ["until"] = true } }
 -- ("not sure if now or in the morning", "dont know if tonight or
--- tomorrow", "no idea": unsure, which denies nothing that follows.)
-local NOT_NEG = { no = { matter = true, doubt = true, actually = true, sorry = true, idea = true },
-                  ["not"] = { only = true, till = true, til = true, ["until"] = true, sure = true },
-                  dont = { know = true } }
+-- tomorrow", "no idea": unsure.  What follows is still denied as a belief
+-- ("I'm not sure it's a cold"), but a delay in it still holds the call
+-- back: its tokens are marked `unsure`.)
+local UNSURE = { no = { idea = true }, ["not"] = { sure = true }, dont = { know = true } }
 
 M.NEGATIONS = NEG
 
@@ -326,6 +328,7 @@ local function help_action(part, i)
 end
 local function mark_negation(part)
   local active, since, wrong, dormant, waited, thought = false, 0, false, false, false, false
+  local unsure = false
   for i, t in ipairs(part) do
     local nxt, prev = part[i + 1], part[i - 1]
     if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] then t.neg = false end
@@ -369,6 +372,7 @@ local function mark_negation(part)
       dormant = false
     end
     t.negated = active and not t.neg
+    t.unsure = t.negated and unsure
     -- ("not to think 'it's a cold' or 'I'll see in the morning'": each
     -- thought denied.)
     -- ("I'd not put it down to lumbago at my age": an attribution denied.)
@@ -377,6 +381,7 @@ local function mark_negation(part)
     end
     if t.neg then
       active, since, wrong, dormant, thought = true, 0, false, false, false
+      unsure = nxt and UNSURE[t.w] and UNSURE[t.w][nxt.w] or false
       waited = nxt and nxt.w:find("^wait") and true or false
     elseif active then
       since = since + 1
@@ -1927,7 +1932,7 @@ local function blockers(parts, ctx)
       -- ("if I couldn't get hold of them": not able, no maybe.)
       local unable = kind == "hedge" and part[o.s].w == "could" and part[o.e + 1] and
                      part[o.e + 1].neg
-      local ok = not o.negated and not part[o.s].mused and not part[o.s].bygone and
+      local ok = (not o.negated or part[o.s].unsure) and not part[o.s].mused and not part[o.s].bygone and
                  (kind == "hedge" or not otherwise_next(parts, part[o.s].sent, part[o.s].g)) and
                  not (part[o.s].w == "if" and if_not_bad(flat_of(parts), part[o.s].sent) and
                       otherwise_next(parts, part[o.s].sent - 1)) and
