@@ -630,3 +630,10 @@ T.test("teachback rules: 'not sure' still denies a belief after it, not a delay"
   T.eq(verdict("tb-high-temperature", "I'd phone the ward, not sure if now or in the morning tho."),
        " | ", "unsure: the call is not credited, and no belief that waiting is fine is heard")
 end)
+
+T.test("teachback rules: a telling put off about another point holds no help back", function()
+  T.eq(verdict("tb-hormone-therapy", "Painful swollen leg, I'd go to the emergency department now, it could " ..
+               "be a clot. Hot flushes I'd just mention at my next check-up."), "report call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "Painful swollen leg, I'd ring the team now. I'd mention it at my next " ..
+               "check-up."), " | ", "'it' is the sign: put off")
+end)

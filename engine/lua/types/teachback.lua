@@ -2835,6 +2835,20 @@ function sentences_with(list, parts, ctx)
   return out
 end
 
+-- The sentences in which another key point than kp, not an urgent one,
+-- is said (not negated).
+function other_points_said(q, kp, parts, ctx)
+  local out = {}
+  for _, other in ipairs(q.key_points) do
+    if other ~= kp and not other.urgent then
+      for _, x in ipairs(all_found(other.any, parts, ctx)) do
+        if not x.negated then out[parts[x.part][x.s].sent] = true end
+      end
+    end
+  end
+  return out
+end
+
 local function classes_of(q)
   return lexicon.classes(q._lexicon)
 end
@@ -2987,9 +3001,15 @@ function M.analyse(q, text)
       -- An answer that also puts an action off or hedges it ("I'd call
       -- them.  Well, I suppose I'd phone if it didn't come down") is not
       -- clearly acting now.
+      -- ("Hot flushes I'd just mention at my next check-up": a telling put
+      -- off about what another key point names, not the sign, holds
+      -- nothing back; "I'd mention it at my next appointment" still does.)
+      local elsewhere = ok and other_points_said(q, kp, parts, ctx)
       if ok then
         for _, a in ipairs(anchors) do
-          local b = not to_person(parts, a, ctx) and not team_acts(parts, a) and
+          local aside = SOFT_ACTION[parts[a.part][a.s].stem] and not sents[a.sent] and
+                        elsewhere[a.sent]
+          local b = not aside and not to_person(parts, a, ctx) and not team_acts(parts, a) and
                     blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
           if b and escalation(parts, a, b, good, ctx) then b = nil end
           if b then
