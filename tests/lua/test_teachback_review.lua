@@ -637,3 +637,12 @@ T.test("teachback rules: a telling put off about another point holds no help bac
   T.eq(verdict("tb-hormone-therapy", "Painful swollen leg, I'd ring the team now. I'd mention it at my next " ..
                "check-up."), " | ", "'it' is the sign: put off")
 end)
+
+T.test("teachback rules: a sign named inside a wait denied is still named", function()
+  T.eq(verdict("tb-hormone-therapy", "I wouldn't wait to see if a swollen leg goes down - I'd ring them now."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "I wouldn't wait to see if a swollen leg goes down - I'd ring them tomorrow."),
+       " | ", "the call is put off")
+  T.eq(verdict("tb-hormone-therapy", "I don't have a swollen leg, I'd ring them now."), " | ",
+       "a sign denied is not named")
+end)

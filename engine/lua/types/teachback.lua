@@ -373,6 +373,9 @@ local function mark_negation(part)
     end
     t.negated = active and not t.neg
     t.unsure = t.negated and unsure
+    -- ("I wouldn't wait to see if a swollen leg goes down": the sign is
+    -- named all the same; see M.analyse.)
+    t.under_wait = t.negated and waited
     -- ("not to think 'it's a cold' or 'I'll see in the morning'": each
     -- thought denied.)
     -- ("I'd not put it down to lumbago at my age": an attribution denied.)
@@ -2953,6 +2956,9 @@ function M.analyse(q, text)
     local ev
     if o then ev = { heard = said(parts, o) }
     elseif neg then ev = { heard = said(parts, neg), but = "said with a negation" } end
+    if kp.urgent and not o and neg and parts[neg.part][neg.s].under_wait then
+      o, ev = neg, { heard = said(parts, neg) }
+    end
     local ok = o ~= nil
     if ok and kp.urgent then
       acts = acts or actions_to_target(parts, ctx)
@@ -2961,7 +2967,7 @@ function M.analyse(q, text)
       bl, anchors = ctx.bl, ctx.anchors
       local sents, own = {}, {}
       for _, f in ipairs(found) do
-        if not f.negated then sents[parts[f.part][f.s].sent] = true end
+        if not f.negated or parts[f.part][f.s].under_wait then sents[parts[f.part][f.s].sent] = true end
       end
       -- A sign named in a sentence with no action word of its own may be
       -- answered in the next ("A swollen, sore arm can't wait for that.
@@ -2969,7 +2975,7 @@ function M.analyse(q, text)
       for _, a in ipairs(anchors) do own[a.sent] = true end
       for _, f in ipairs(found) do
         local sent = parts[f.part][f.s].sent
-        if not f.negated and not own[sent] then sents[sent + 1] = true end
+        if (not f.negated or parts[f.part][f.s].under_wait) and not own[sent] then sents[sent + 1] = true end
       end
       local held, good = nil, {}
       ok = false
