@@ -985,3 +985,13 @@ T.test("teachback safety: 'otherwise' in the same sentence gives the other way",
   T.eq(covered("If it is really bad I'd call 999, otherwise I'd wait and ring the team in the morning."), "",
        "the other way waits")
 end)
+
+T.test("teachback safety: 'do it' after a call is the call; a rest beside the call", function()
+  T.eq(covered("I'd feel silly calling at that hour, but I'd still do it, right away."), "act-now")
+  T.eq(covered("I'd feel silly calling at that hour, so I wouldn't do it till morning."), "")
+  T.eq(covered("Resting is fine but not instead of ringing. I'd call the team now and lie down " ..
+               "while they tell me what to do."), "act-now")
+  T.eq(covered("Resting is fine. I'd call the team tomorrow."), "")
+  T.eq(covered("I'd lie down while they sort the kids out, then call the team."), "",
+       "a rest before any call")
+end)

@@ -1515,6 +1515,20 @@ function told_of(part, i, ctx)
   end
   return false
 end
+function does_the_call(parts, part, i)
+  return part[i].w == "do" and part[i + 1] ~= nil and part[i + 1].w == "it" and
+         called_before(parts, part[i])
+end
+
+-- Is there a call, not negated, before token `at` in its sentence?
+function called_before(parts, at)
+  for _, u in ipairs(flat_of(parts)) do
+    if u.g >= at.g then break end
+    if u.sent == at.sent and not u.negated and in_set(ACTION_WORDS, u) then return true end
+  end
+  return false
+end
+
 -- ("I'd ask my daughter whether I need to call the 24-hour line": a call
 -- asked about is no plan; "whether day or night, call" is.)
 function asked_whether(part, i)
@@ -1629,6 +1643,9 @@ local function actions_to_target(parts, ctx)
       if not part[i].negated and not part[i].mused and not told_of(part, i, ctx) and
          not asked_whether(part, i) then
         local ends = class_ends(ctx, "action", part, i)
+        -- ("I'd feel terrible calling at that hour, but I'd still do it,
+        -- right away": "do it" after a call in its sentence is that call.)
+        if not ends and does_the_call(parts, part, i) then ends = { [i + 1] = true } end
         -- "she'd tell me if I need the hospital": someone acting on the
         -- learner is not the learner getting help.
         -- ("you phone us", "she rings us": said by the team, "us" is the team.)
@@ -2539,6 +2556,22 @@ function disowned(flat, parts, o, q, ctx)
     if t and t.w == "even" and t.sent == s.sent and flat[g + 1] and EVEN[flat[g + 1].w] then
       return true
     end
+  end
+  -- ("I'd call the 24 hour number now and lie down while they tell me
+  -- what to do": a rest after the call, while the team answers.)
+  for g = s.g + 1, s.g + 4 do
+    local t, n = flat[g], flat[g + 1]
+    if not t or t.sent ~= s.sent then break end
+    if t.w == "while" and n and n.sent == s.sent and lexicon.THEY[n.w] and called_before(parts, s) then
+      return true
+    end
+  end
+  -- ("Resting is fine but not instead of ringing": a rest beside the
+  -- call, not in its place.)
+  for g = s.g + 1, s.g + 8 do
+    local t = flat[g]
+    if not t or t.sent ~= s.sent then break end
+    if t.w == "instead" and flat[g + 1] and flat[g + 1].w == "of" and flat[g - 1].neg then return true end
   end
   -- "the longer you leave it the more damage": a reason against waiting.
   for g = s.g - 3, s.g - 1 do
