@@ -31,9 +31,13 @@ local function bad_line(line, files)
   if line:find(CONTROL) or line:find(C1) then
     return "control character in output line: " .. schema.show_controls(line)
   end
-  if line:find(": error: internal error", 1, true) then return "internal error: " .. line end
   for _, f in ipairs(files) do
     local rest = line:sub(#f + 1)
+    -- (Anchored on the engine's own wording at the message's start: an
+    -- input may be quoted back with "error: internal error" in it.)
+    if line:sub(1, #f) == f and rest:match("^:%d+:%d+: error: internal error") then
+      return "internal error: " .. line
+    end
     if line:sub(1, #f) == f and (rest:match("^:%d+:%d+: error: ") or
         rest:match("^:%d+:%d+: warning: ") or rest:match("^: %d+ more messages? not shown") or
         -- the importers' warnings name a line only (formats/gift.lua)
