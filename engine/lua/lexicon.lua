@@ -389,7 +389,8 @@ M.LAY = {
 -- Phone and sound-alike spellings: one word -> the word meant.
 M.PHONE = {
   tel = "tell", cal = "call", infecshun = "infection", infeckshun = "infection",
-  infekshun = "infection", cels = "cells", imune = "immune", cll = "call", calll = "call", rite = "right", ryt = "right", rit = "right",
+  infekshun = "infection", cels = "cells", imune = "immune",
+  cll = "call", calll = "call", rite = "right", ryt = "right", rit = "right",
   strait = "straight", stright = "straight", staight = "straight", strate = "straight",
   imediatly = "immediately", imediately = "immediately", immediatly = "immediately",
   emediately = "immediately",

@@ -1515,6 +1515,9 @@ function told_of(part, i, ctx)
   end
   return false
 end
+
+-- Is part[i] "do it" after a call in its sentence ("I'd feel terrible
+-- calling at that hour, but I'd still do it, right away")?
 function does_the_call(parts, part, i)
   return part[i].w == "do" and part[i + 1] ~= nil and part[i + 1].w == "it" and
          called_before(parts, part[i])
@@ -1643,8 +1646,7 @@ local function actions_to_target(parts, ctx)
       if not part[i].negated and not part[i].mused and not told_of(part, i, ctx) and
          not asked_whether(part, i) then
         local ends = class_ends(ctx, "action", part, i)
-        -- ("I'd feel terrible calling at that hour, but I'd still do it,
-        -- right away": "do it" after a call in its sentence is that call.)
+        -- ("do it" after a call in its sentence is that call.)
         if not ends and does_the_call(parts, part, i) then ends = { [i + 1] = true } end
         -- "she'd tell me if I need the hospital": someone acting on the
         -- learner is not the learner getting help.
