@@ -646,3 +646,10 @@ T.test("teachback rules: a sign named inside a wait denied is still named", func
   T.eq(verdict("tb-hormone-therapy", "I don't have a swollen leg, I'd ring them now."), " | ",
        "a sign denied is not named")
 end)
+
+T.test("teachback rules: a key point heard without its with: says why", function()
+  local r = tb.analyse(q("tb-hormone-therapy"), "My hot flushes are the worst at night.")
+  T.eq(tb.evidence_text(r.evidence["report"]), "heard: 'hot flushes' — but no tell word in its sentence")
+  r = tb.analyse(q("tb-hormone-therapy"), "I'd mention the hot flushes to the nurse.")
+  T.eq(tb.evidence_text(r.evidence["report"]), "heard: 'hot flushes'")
+end)

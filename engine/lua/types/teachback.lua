@@ -2862,6 +2862,20 @@ local DOUBTS = { conditional_only, consulted_first, second_thoughts }
 -- Analysis
 
 -- The lexicon classes of question q (the quiz may add its own).
+-- The evidence of a key point heard only where nothing of its `with` is
+-- said ("heard: 'hot flushes' — but no tell word in its sentence"), or nil.
+function without_with(kp, parts, found, with)
+  for _, x in ipairs(found) do
+    if not x.negated and not with[parts[x.part][x.s].sent] then
+      local name = kp.with[1]:match("^<([%w_%-]+)>$")
+      return { heard = said(parts, x),
+               but = name and ("no " .. name .. " word in its sentence") or
+                     "nothing it needs said in its sentence" }
+    end
+  end
+  return nil
+end
+
 -- A key point's `with`: the sentences in which one of its phrases is said
 -- (not negated), so that "hot flushes" counts for "tell your team about
 -- side effects" only beside a word of telling.
@@ -2990,7 +3004,8 @@ function M.analyse(q, text)
     end or nil, found)
     local ev
     if o then ev = { heard = said(parts, o) }
-    elseif neg then ev = { heard = said(parts, neg), but = "said with a negation" } end
+    elseif neg then ev = { heard = said(parts, neg), but = "said with a negation" }
+    elseif with then ev = without_with(kp, parts, found, with) end
     if kp.urgent and not o and neg and parts[neg.part][neg.s].under_wait then
       o, ev = neg, { heard = said(parts, neg) }
     end
