@@ -2893,9 +2893,7 @@ function other_points_said(q, kp, parts, ctx)
   local out = {}
   for _, other in ipairs(q.key_points) do
     if other ~= kp and not other.urgent then
-      for _, x in ipairs(all_found(other.any, parts, ctx)) do
-        if not x.negated then out[parts[x.part][x.s].sent] = true end
-      end
+      for sent in pairs(sentences_with(other.any, parts, ctx)) do out[sent] = true end
     end
   end
   return out
