@@ -29,12 +29,20 @@
  * instructions, for the lexicon's 935 phrases.  Which phrases, and how
  * long a word must be, is Lua's.
  *
+ * host.word_set(s): the set of the runs of letters in s, what
+ * `for w in s:gmatch("%a+") do set[w] = true end` gives in the C locale,
+ * in a table sized once: the rules' word lists are each written as one
+ * string (lexicon.lua, types/teachback.lua), and cutting them with gmatch
+ * at every start cost a graded attempt about a million instructions.
+ *
  * host.squash(s): each run of white space (Lua's %s in the C locale:
  * space, \t, \n, \v, \f, \r) one space, none at either end, as
  * util.trim((s:gsub("%s+", " "))) gives; material.lua makes every
  * paragraph of the material so, where the pattern read each byte of the
  * text class by class.
  */
+#include <limits.h>
+
 #include <lauxlib.h>
 
 #include "teachback.h"
@@ -234,6 +242,32 @@ static void add_letter_runs(lua_State *L, const unsigned char *s, size_t a, size
 	}
 }
 
+/* host.word_set(s) -> {w = true, ...} for each run w of ASCII letters in s (above) */
+static int l_word_set(lua_State *L)
+{
+	size_t len, runs = 0, i = 0;
+	const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
+
+	for (size_t k = 0; k < len; k++)
+		if (is_letter(s[k]) && (k == 0 || !is_letter(s[k - 1])))
+			runs++;
+	lua_createtable(L, 0, runs > INT_MAX ? INT_MAX : (int)runs);
+	while (i < len) {
+		size_t start;
+
+		while (i < len && !is_letter(s[i]))
+			i++;
+		for (start = i; i < len && is_letter(s[i]); i++)
+			;
+		if (i > start) {
+			lua_pushlstring(L, (const char *)s + start, i - start);
+			lua_pushboolean(L, 1);
+			lua_rawset(L, -3);
+		}
+	}
+	return 1;
+}
+
 /* Has s a byte 0xC2-0xF4, which may start a character textnorm maps? */
 static int has_wide(const unsigned char *s, size_t len)
 {
@@ -320,6 +354,8 @@ void fold_register(lua_State *L)
 {
 	lua_pushcfunction(L, l_add_words);
 	lua_setfield(L, -2, "add_words");
+	lua_pushcfunction(L, l_word_set);
+	lua_setfield(L, -2, "word_set");
 	lua_pushcfunction(L, l_squash);
 	lua_setfield(L, -2, "squash");
 	lua_pushcfunction(L, l_fold);

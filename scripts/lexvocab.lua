@@ -1,6 +1,7 @@
 -- lexvocab.lua: run at build time by scripts/embed.c (in a plain Lua, no
 -- `host`), it writes the source of the module "lexvocab": the words of the
--- shared lexicon (lexicon.lua) that teach-back's speller knows, so that an
+-- shared lexicon (lexicon.lua) that teach-back's speller knows (and the
+-- first words of its LAY keys, below), so that an
 -- attempt reads them as one table in the embedded bytecode instead of
 -- cutting them out of the lexicon's 1,166 phrases (about a million
 -- instructions a command; types/teachback.lua, lexicon_vocab).
@@ -11,10 +12,12 @@
 -- `*` after its first byte (a prefix such as "biops*" is no whole word),
 -- then each run of ASCII letters, lower-cased.  Where a phrase has a byte
 -- 0xC2-0xF4 (a character textnorm maps, such as "é"), host.add_words
--- leaves the phrase to Lua, so no list is made here: the module says
--- `false` and the speller gathers its words at run time as before (and so
--- where lexicon.lua cannot load without the engine).
--- tests/lua/test_teachback.lua checks the module against host.add_words.
+-- leaves the phrase to Lua, so no list is made here: the module has no
+-- MIN and WORDS, and the speller gathers its words at run time as before;
+-- where lexicon.lua cannot load without the engine, the module is `false`
+-- and LAY_FIRST too is made at run time.
+-- tests/lua/test_lexvocab.lua checks the module against host.add_words
+-- and teach-back's lay_first.
 local base = ...
 local MIN = 5 -- teach-back's SPELL_MIN - 1, checked where the list is used
 
@@ -43,15 +46,33 @@ end
 for _, text in pairs(lexicon.LAY) do add(text) end
 for _, text in pairs(lexicon.PHONE) do add(text) end
 
-local out = { "-- Made by scripts/lexvocab.lua from lexicon.lua at build time.\n" }
-if wide then
-  out[#out + 1] = "return false\n"
-else
-  local sorted = {}
-  for w in pairs(words) do sorted[#sorted + 1] = w end
-  table.sort(sorted)
-  out[#out + 1] = ("return { MIN = %d, WORDS = {\n"):format(MIN)
-  for _, w in ipairs(sorted) do out[#out + 1] = ("  [%q] = true,\n"):format(w) end
-  out[#out + 1] = "} }\n"
+-- LAY_FIRST: the first word of each LAY key, and the most words a key
+-- starting with it has, as types/teachback.lua's lay_first gives (the
+-- words of a learner's answer are looked up in it at every answer; made
+-- there, it cost each start 0.3 M instructions of pattern calls).
+local lay_first = {}
+for key in pairs(lexicon.LAY) do
+  local first, n = key:match("^(%S+)"), select(2, key:gsub("%S+", ""))
+  lay_first[first] = math.max(lay_first[first] or 0, n)
 end
+
+local function sorted_keys(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys)
+  return keys
+end
+
+local out = { "-- Made by scripts/lexvocab.lua from lexicon.lua at build time.\n",
+              "return {\n" }
+if not wide then
+  out[#out + 1] = ("MIN = %d, WORDS = {\n"):format(MIN)
+  for _, w in ipairs(sorted_keys(words)) do out[#out + 1] = ("  [%q] = true,\n"):format(w) end
+  out[#out + 1] = "},\n"
+end
+out[#out + 1] = "LAY_FIRST = {\n"
+for _, w in ipairs(sorted_keys(lay_first)) do
+  out[#out + 1] = ("  [%q] = %d,\n"):format(w, lay_first[w])
+end
+out[#out + 1] = "} }\n"
 return table.concat(out)

@@ -24,6 +24,18 @@ local util = require("util")
 
 local M = {}
 
+-- The set of the words (runs of letters) of a list written as one string:
+-- `local SET = M.words([[a b c]])` is SET = {a = true, b = true, c = true}.
+-- (In C, host.word_set, where the engine runs: a gmatch over every list
+-- cost each start about a million instructions.  In Lua where this file is
+-- read at build time, scripts/lexvocab.lua.)
+function M.words(s)
+  if host then return host.word_set(s) end
+  local set = {}
+  for w in s:gmatch("%a+") do set[w] = true end
+  return set
+end
+
 M.CLASSES = {
   -- Doing something to get help.
   action = { "call*", "phone*", "telephon*", "ring*", "rang", "contact*", "go to", "go straight to",
@@ -315,16 +327,10 @@ M.CLASSES = {
 -- Words that stop a negation: a contrast, or a new clause with its own
 -- subject ("I would not wait I would phone").  "and" and "or" do not stop
 -- it: "I would not lie down and wait" negates both.
-M.CONTRAST = {}
-for w in ([[but instead rather though although however whereas except otherwise so because
-  cos coz cuz then unless yet]]):gmatch("%a+") do
-  M.CONTRAST[w] = true
-end
-M.SUBJECT = {}
-for w in ([[i id ill im ive you youd youll we wed weve she shed shell he hed hell they theyd
-  theyll]]):gmatch("%a+") do
-  M.SUBJECT[w] = true
-end
+M.CONTRAST = M.words([[but instead rather though although however whereas except otherwise so because
+  cos coz cuz then unless yet]])
+M.SUBJECT = M.words([[i id ill im ive you youd youll we wed weve she shed shell he hed hell they theyd
+  theyll]])
 
 -- Two words that deny what follows: "different from a bone cancer".
 M.DENY = { different = { from = true, to = true }, instead = { of = true },
@@ -333,13 +339,10 @@ M.DENY = { different = { from = true, to = true }, instead = { of = true },
            opposite = { of = true, to = true } }
 
 -- Negation words (also the apostrophe-less forms phones type).
-M.NEGATIONS = {}
-for w in ([[not no never none nothing nobody nowhere neither nor without cannot
+M.NEGATIONS = M.words([[not no never none nothing nobody nowhere neither nor without cannot
   dont doesnt didnt isnt arent wasnt werent wont wouldnt cant couldnt shouldnt
   hasnt havent hadnt mustnt neednt aint shant dnt wouldn wudnt wudn shudnt cudnt
-  didn doesn isn wasn dont]]):gmatch("%a+") do
-  M.NEGATIONS[w] = true
-end
+  didn doesn isn wasn dont]])
 
 -- Lay words and abbreviations -> the words phrases are written in.  Keys
 -- are normalised word sequences; the longest key wins.  "er" and "ed" are
@@ -422,8 +425,7 @@ M.PHONE = {
 
 -- Words never changed by the spelling check: common English words one
 -- letter away from a word in the phrase lists (mother/bother, later/water).
-M.KNOWN = {}
-for w in ([[mother bother brother other rather father later water matter latter
+M.KNOWN = M.words([[mother bother brother other rather father later water matter latter
   letter better bitter butter fitter taken token tired tried timed times tones bones
   lines liner cared cares cured curer cures caring curing calls falls walls halls
   wells tells bells rings sings kings wings things thing think thank drink drank
@@ -437,9 +439,7 @@ for w in ([[mother bother brother other rather father later water matter latter
   whole while white write wrote quite quiet quit quick quack thick trick bring
   being begin began given giver liver later laser lower power tower mower sower
   hired fired wired wider rider cider taker maker baker waker cancel theyre youre
-  thinks reckons believes trying thought through tough]]):gmatch("%a+") do
-  M.KNOWN[w] = true
-end
+  thinks reckons believes trying thought through tough]])
 
 -- Small word sets the teach-back rules read (types/teachback.lua says
 -- what each is for, where it is used).

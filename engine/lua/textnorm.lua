@@ -12,9 +12,13 @@
 local M = {}
 
 -- Non-ASCII code point -> replacement.  Code points not listed are kept.
--- Made when first needed (make_map): most texts are plain ASCII, and most
--- commands never build it.
+-- MAP holds U+00A0..U+017F, as an array from 1 (MAP[cp - 0x9F]; false:
+-- kept); map_char tests the two blocks further on by their bounds, where a
+-- table of every code point cost the first text that held one 0.34 M
+-- instructions.  Made when first needed (make_map): most texts are plain
+-- ASCII, and most commands never build it.
 local MAP
+local BASE = 0x9F
 
 local function make_map()
   MAP = {}
@@ -26,15 +30,15 @@ local function make_map()
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
     "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y",
   }
-  for k, r in ipairs(LATIN1) do MAP[0xBF + k] = r end
 
   -- U+00A0..U+00BF are spaces and symbols (« » ¿ ¡ ° ...), treated as
   -- punctuation, except the few that stand for a letter or digit.  µ is kept:
   -- it is a unit letter, and "µg" is not "g".
-  for cp = 0xA0, 0xBF do MAP[cp] = " " end
-  MAP[0xAA], MAP[0xBA] = "a", "o"
-  MAP[0xB9], MAP[0xB2], MAP[0xB3] = "1", "2", "3"
-  MAP[0xB5] = nil
+  for cp = 0xA0, 0xBF do MAP[cp - BASE] = " " end
+  MAP[0xAA - BASE], MAP[0xBA - BASE] = "a", "o"
+  MAP[0xB9 - BASE], MAP[0xB2 - BASE], MAP[0xB3 - BASE] = "1", "2", "3"
+  MAP[0xB5 - BASE] = false
+  for k, r in ipairs(LATIN1) do MAP[0xBF - BASE + k] = r end
 
   -- Latin Extended-A, U+0100..U+017F: runs of code points sharing a base.
   local EXT_A = {
@@ -47,22 +51,23 @@ local function make_map()
     local cp = 0x100
     for _, run in ipairs(EXT_A) do
       for _ = 1, run[2] do
-        MAP[cp] = run[1]
+        MAP[cp - BASE] = run[1]
         cp = cp + 1
       end
     end
     assert(cp == 0x180, "Latin Extended-A table is not 128 entries")
   end
-
-  -- Combining accents (a decomposed "é" is "e" + U+0301) vanish; the
-  -- General Punctuation block (dashes, curly quotes, ellipsis) is punctuation.
-  for cp = 0x300, 0x36F do MAP[cp] = "" end
-  for cp = 0x2000, 0x206F do MAP[cp] = " " end
 end
 
 local function map_char(seq)
   if utf8.len(seq) ~= 1 then return seq end -- not valid UTF-8: leave the bytes
-  return MAP[utf8.codepoint(seq)]
+  local cp = utf8.codepoint(seq)
+  if cp <= 0x17F then return MAP[cp - BASE] or nil end
+  -- Combining accents (a decomposed "é" is "e" + U+0301) vanish; the
+  -- General Punctuation block (dashes, curly quotes, ellipsis) is punctuation.
+  if cp >= 0x300 and cp <= 0x36F then return "" end
+  if cp >= 0x2000 and cp <= 0x206F then return " " end
+  return nil
 end
 
 -- The normal form of s.  host.fold (textfold.c) lower-cases it and turns

@@ -255,3 +255,52 @@ T.test("add_words: the same as the patterns for 20,000 random texts", function()
     T.eq(c == nil, s:find("[\194-\244]") ~= nil, ("text %d: %q"):format(i, s))
   end
 end)
+
+-- host.word_set: the rules' word lists (lexicon.words), which must be
+-- what the gmatch loop it replaces gives.
+local word_set = host.word_set
+local function words_by_gmatch(s)
+  local set = {}
+  for w in s:gmatch("%a+") do set[w] = true end
+  return set
+end
+
+T.test("word_set: each run of letters, as written", function()
+  T.eq(word_set("but though  yet\n  but"), { but = true, though = true, yet = true })
+  T.eq(word_set("Don't stop-now 24h x"), { Don = true, t = true, stop = true, now = true,
+                                           h = true, x = true })
+  T.eq(word_set("caf\195\169 na\195\175ve"), { caf = true, na = true, ve = true })
+  T.eq(word_set(""), {})
+  T.eq(word_set(" \t\n.,9"), {})
+  T.eq(word_set(12), {})                    -- a number is its digits: no letters
+  T.ok(not pcall(word_set, nil))
+  T.ok(not pcall(word_set, {}))
+  local big = word_set(("ab "):rep(1 << 16))
+  T.eq(big, { ab = true })
+end)
+
+T.test("word_set: the same as the gmatch loop for 20,000 random texts", function()
+  local rng = T.rng(12)
+  local alphabet = { "a", "Z", "bc", " ", "  ", "*", ".", "'", "\t", "\n", "\0", "-", "9",
+                     "\193", "\255", "_", "Q", "xyz", "\194\160", "\195\169" }
+  for i = 1, 20000 do
+    local parts = {}
+    for j = 1, rng:int(0, 12) do parts[j] = alphabet[rng:int(1, #alphabet)] end
+    local s = table.concat(parts)
+    T.eq(word_set(s), words_by_gmatch(s), ("text %d: %q"):format(i, s))
+  end
+end)
+
+T.test("lexicon.words: the same sets in C and, where this file is read at build time, in Lua", function()
+  local lexicon = require("lexicon")
+  local s = "i id ill im ive you\n  youd youll we"
+  T.eq(lexicon.words(s), words_by_gmatch(s))
+  local saved = host
+  host = nil
+  local ok, lua_set = pcall(lexicon.words, s)
+  host = saved
+  T.ok(ok)
+  T.eq(lua_set, word_set(s))
+  T.eq(lexicon.NEGATIONS["dont"], true)
+  T.eq(lexicon.SUBJECT.theyll, true)
+end)

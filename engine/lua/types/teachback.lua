@@ -71,8 +71,7 @@ local MIS_FIELDS = { id = true, any = true, feedback = true, cancels = true }
 
 -- Words ending in -er, -est or -ing that are not comparatives, superlatives
 -- or verb forms (the stem would be a different word: number -> numb).
-local KEEP = {}
-for w in ([[cancer fever liver number never ever other another after water under
+local KEEP = lexicon.words([[cancer fever liver number never ever other another after water under
   over either neither whether together remember answer paper finger shoulder
   bladder matter letter sister mother father daughter brother partner member
   order border power danger offer suffer consider wonder bother rather further
@@ -80,9 +79,7 @@ for w in ([[cancer fever liver number never ever other another after water under
   chapter register deliver discover cover recover better ulcer cluster blister
   master anger hunger enter filter alter later carer weaker
   chest test rest request interest suggest honest modest harvest protest digest
-  arrest invest forest manifest contest]]):gmatch("%a+") do
-  KEEP[w] = true
-end
+  arrest invest forest manifest contest]])
 -- ("later" is kept: "my late husband", "early calls to late ones" put nothing off.)
 -- ("the sooner the better", "they'd much sooner I rang": no "soon", a delay.)
 KEEP.sooner = true
@@ -119,40 +116,54 @@ end
 --      is undoubled if 3+ letters remain (stopped -> stop, bigger -> big).
 --   4. a final -e is dropped from a word of 4+ letters (bone -> bon, so
 --      bone/bones/boned meet; take/taking meet as "tak").
-function M.stem(w)
-  w = IRREGULAR[w] or w
-  if #w <= 3 or w:find("%d") or w:find("[\x80-\xff]") then return w end
-  if KEEP[w] then return w end
-  -- 1. plurals and third person
-  if #w >= 5 and w:sub(-3) == "ies" then
-    w = w:sub(1, -4) .. "y"
-  elseif w:sub(-1) == "s" and #w >= 4 and not w:sub(-2, -2):find("[sui]") then
-    w = w:sub(1, -2)
-  end
-  if KEEP[w] then return w end
-  -- 2. one verb or adjective ending
-  local cut
-  for _, suf in ipairs({ "ing", "est", "ed", "er" }) do
-    local n = #suf
-    if #w - n >= 3 and w:sub(-n) == suf then
-      local s = w:sub(1, -n - 1)
-      if has_vowel(s) and not (suf == "ed" and s:sub(-1) == "e") then
-        w, cut = s, true
-      end
-      break
+-- (With string.byte and the string functions at hand, not a method call on
+-- a string for each test: a word's stem cost some 12,000 instructions, for
+-- every new word of an answer and, at every start, the word sets.)
+do
+  local sub, byte, find = string.sub, string.byte, string.find
+  local SUFFIXES = { "ing", "est", "ed", "er" }
+  local IS_VOWEL = { [97] = true, [101] = true, [105] = true, [111] = true, [117] = true,
+                     [121] = true }                       -- a e i o u y
+  local DOUBLE_KEPT = { [97] = true, [101] = true, [105] = true, [111] = true, [117] = true,
+                        [108] = true, [115] = true, [122] = true } -- a e i o u l s z
+  function M.stem(w)
+    w = IRREGULAR[w] or w
+    local n = #w
+    if n <= 3 or find(w, "[%d\x80-\xff]") then return w end
+    if KEEP[w] then return w end
+    -- 1. plurals and third person (115: s, 117: u, 105: i)
+    if n >= 5 and sub(w, -3) == "ies" then
+      w, n = sub(w, 1, -4) .. "y", n - 2
+    elseif byte(w, n) == 115 and n >= 4 then
+      local b = byte(w, n - 1)
+      if b ~= 115 and b ~= 117 and b ~= 105 then w, n = sub(w, 1, -2), n - 1 end
     end
+    if KEEP[w] then return w end
+    -- 2. one verb or adjective ending
+    local cut
+    for i = 1, 4 do
+      local suf = SUFFIXES[i]
+      local k = #suf
+      if n - k >= 3 and sub(w, -k) == suf then
+        local s = sub(w, 1, -k - 1)
+        if has_vowel(s) and not (suf == "ed" and byte(s, -1) == 101) then
+          w, n, cut = s, n - k, true
+        end
+        break
+      end
+    end
+    if not cut and n >= 6 and sub(w, -2) == "ly" and not IS_VOWEL[byte(w, -3)] then
+      w, n = sub(w, 1, -3), n - 2
+    end
+    -- 3. undouble
+    if cut and n >= 4 then
+      local a = byte(w, -2)
+      if a == byte(w, -1) and not DOUBLE_KEPT[a] then w, n = sub(w, 1, -2), n - 1 end
+    end
+    -- 4. final e
+    if n >= 4 and byte(w, n) == 101 then w = sub(w, 1, -2) end
+    return w
   end
-  if not cut and #w >= 6 and w:sub(-2) == "ly" and not w:sub(-3, -3):find(VOWEL) then
-    w = w:sub(1, -3)
-  end
-  -- 3. undouble
-  if cut and #w >= 4 then
-    local a, b = w:sub(-2, -2), w:sub(-1)
-    if a == b and not a:find("[aeioulsz]") then w = w:sub(1, -2) end
-  end
-  -- 4. final e
-  if #w >= 4 and w:sub(-1) == "e" then w = w:sub(1, -2) end
-  return w
 end
 
 ---------------------------------------------------------------------------
@@ -196,16 +207,33 @@ local function stem_of(w)
   return st
 end
 
+-- The stems of the words of a list written as one string, as a set made
+-- the first time it is read: M.stem is dear (some 12,000 instructions a
+-- word), and most answers never read these sets.  (Read by key only: a
+-- pairs() before that would find it empty.)
+local function stem_set(list)
+  return setmetatable({}, { __index = function(set, k)
+    setmetatable(set, nil)
+    for w in pairs(lexicon.words(list)) do set[M.stem(w)] = true end
+    return rawget(set, k)
+  end })
+end
+
 local function token(w, raw)
   return { w = w, raw = raw or w, stem = stem_of(w), neg = NEG[w] or false }
 end
 
--- The first words of the LAY keys, and the most words a key has.
-local LAY_FIRST = {}
-for key in pairs(lexicon.LAY) do
-  local first, n = key:match("^(%S+)"), select(2, key:gsub("%S+", ""))
-  LAY_FIRST[first] = math.max(LAY_FIRST[first] or 0, n)
+-- The first words of the LAY keys, and the most words a key has: made at
+-- build time with the speller's words (scripts/lexvocab.lua), or here.
+function M.lay_first(lay)
+  local firsts = {}
+  for key in pairs(lay) do
+    local first, n = key:match("^(%S+)"), select(2, key:gsub("%S+", ""))
+    firsts[first] = math.max(firsts[first] or 0, n)
+  end
+  return firsts
 end
+local LAY_FIRST = (require("lexvocab") or {}).LAY_FIRST or M.lay_first(lexicon.LAY)
 
 -- The longest LAY key starting at words[i] (up to 4 words): its length
 -- and replacement.
@@ -399,11 +427,8 @@ end
 -- Clauses, numbered on each token as `clause`: a part, cut again before
 -- each word that starts a clause (and, but, so, because, which, ...).  A
 -- right word inside a wrong claim is judged by its clause.
-local CLAUSE_WORDS = {}
-for w in ([[and but or so because cos coz cuz then which while whilst whereas although though
-  however yet unless]]):gmatch("%a+") do
-  CLAUSE_WORDS[w] = true
-end
+local CLAUSE_WORDS = lexicon.words([[and but or so because cos coz cuz then which while whilst whereas although though
+  however yet unless]])
 -- Words within three after "if", "when", "whether", "unless" or "what"
 -- are `supposed`: "if I leave it I could lose my walking".
 local SUPPOSE = { ["if"] = true, ["when"] = true, whether = true, unless = true, what = true }
@@ -456,11 +481,8 @@ local FIRST = { i = true, id = true, ill = true, im = true, ive = true, we = tru
                 you = true, youd = true, youll = true, youre = true, so = true }
 -- (What they thought or did about it; "my friend was on HRT, so it's the
 -- same thing" is a fact the learner builds on, not a story.)
-local THEIR_CHOICE = {}
-for w in ([[thought waited left sat decided believed reckoned figured assumed ignored
-  slept stayed told]]):gmatch("%a+") do
-  THEIR_CHOICE[w] = true
-end
+local THEIR_CHOICE = lexicon.words([[thought waited left sat decided believed reckoned figured assumed ignored
+  slept stayed told]])
 -- (The story goes on past a comma in its sentence: "a lady who thought
 -- her shivers were nothing and went to bed, and by morning she was ill".)
 function mark_their_story(parts)
@@ -1175,10 +1197,7 @@ local function el_ends(el, part, i, ctx)
 end
 
 -- Words a phrase's gap never spans.
-local GAP_STOP = {}
-for w in ([[but though although however whereas yet instead except]]):gmatch("%a+") do
-  GAP_STOP[w] = true
-end
+local GAP_STOP = lexicon.words([[but though although however whereas yet instead except]])
 
 -- End positions (a set) of phrase p matched starting exactly at part[i].
 run = function(p, part, i, ctx)
@@ -1473,10 +1492,7 @@ M.SPELLING = true
 M.ACT_REACH = 6
 local ME = { me = true, us = true }
 local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true }
-local SOFT_ACTION = {}
-for w in ([[tell let speak talk mention see text attend inform notify report bring raise]]):gmatch("%a+") do
-  SOFT_ACTION[M.stem(w)] = true
-end
+local SOFT_ACTION = stem_set([[tell let speak talk mention see text attend inform notify report bring raise]])
 local function now_in_sentence(parts, sent, ctx)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
@@ -1491,10 +1507,7 @@ local function target_within(part, a, b, ctx)
   end
   return false
 end
-local ERRAND = {}
-for w in ([[cancel change move rearrange reschedule postpone book]]):gmatch("%a+") do
-  ERRAND[M.stem(w)] = true
-end
+local ERRAND = stem_set([[cancel change move rearrange reschedule postpone book]])
 local function errand_after(part, e)
   for k = e + 1, math.min(#part - 1, e + 3) do
     if part[k].w == "to" and ERRAND[part[k + 1].stem] then return true end
@@ -1503,10 +1516,7 @@ local function errand_after(part, e)
 end
 -- "My friend rang them one night and felt silly": what someone else did
 -- is a story, not the learner's plan.
-local DONE = {}
-for w in ([[rang rung called phoned telephoned dialled dialed contacted went]]):gmatch("%a+") do
-  DONE[w] = true
-end
+local DONE = lexicon.words([[rang rung called phoned telephoned dialled dialed contacted went]])
 local THIRD = { he = true, she = true }
 function told_of(part, i, ctx)
   if not DONE[part[i].w] then return false end
@@ -1834,11 +1844,8 @@ end
 
 -- Does the sign come on between part[a] and part[b] ("if it came on",
 -- "when my leg went swollen", "if it started")?
-local ONSET = {}
-for w in ([[came come comes started starts start began begins happened happens appeared
-  appears went goes developed develops flared woke]]):gmatch("%a+") do
-  ONSET[w] = true
-end
+local ONSET = lexicon.words([[came come comes started starts start began begins happened happens appeared
+  appears went goes developed develops flared woke]])
 function onset_between(part, a, b)
   for k = a + 1, b - 1 do
     if ONSET[part[k].w] then return true end
@@ -1870,10 +1877,7 @@ function idle_before(parts, o)
 end
 
 -- ("ringing anyone at two in the morning": an hour said in words.)
-local CLOCK_WORD = {}
-for w in ([[one two three four five six seven eight nine ten eleven twelve]]):gmatch("%a+") do
-  CLOCK_WORD[w] = true
-end
+local CLOCK_WORD = lexicon.words([[one two three four five six seven eight nine ten eleven twelve]])
 
 -- ("I'd ring the team right away. Tomorrow might be too late": the delay
 -- is the subject of "(might) be too late", what they fear, not a plan.)
@@ -2139,16 +2143,11 @@ end
 -- Words a sentence of pure hesitation is made of: "Maybe.", "I'd think
 -- about it.", "Not sure.", "I suppose so."  Such a sentence in an answer
 -- leaves its call unclear.
-local HESITATION, HESITANT = {}, {}
-for w in ([[i id would think about it maybe perhaps probably possibly not sure suppose so
+local HESITATION = lexicon.words([[i id would think about it maybe perhaps probably possibly not sure suppose so
   guess dunno know do yeah yes well um er hmm or might could depends depend on that
-  really]]):gmatch("%a+") do
-  HESITATION[w] = true
-end
-for w in ([[maybe perhaps probably possibly suppose guess dunno depends depend think
-  sure]]):gmatch("%a+") do
-  HESITANT[w] = true
-end
+  really]])
+local HESITANT = lexicon.words([[maybe perhaps probably possibly suppose guess dunno depends depend think
+  sure]])
 
 -- Second thoughts about calls that were otherwise clear (good, each {part,
 -- s, e, g1, g2, sent}): the words that take them back, or nil.  A call is
@@ -2240,19 +2239,14 @@ end
 -- the words, and a contrast after them, in the same sentence.
 -- Reports (say, told, think, know: "my sister thinks", "I know they
 -- say") and concessions (could, might, probably, technically).
-local REPORT, HEDGED, ANSWER = {}, {}, {}
 local ANSWER_NO
 -- ("Part of me would want to wait, but…", "I'd be tempted to leave it,
 -- but…": a wish conceded.)
-for w in ([[technically admittedly supposedly thought think thinks reckon reckons say says
+local REPORT = lexicon.words([[technically admittedly supposedly thought think thinks reckon reckons say says
   said told tell tells believe believes know course want wanted tempted instinct feel mix
-  confuse confuses muddle]]):gmatch("%a+") do
-  REPORT[w] = true
-end
-for w in ([[could might may maybe perhaps probably possibly suppose guess assume]]):gmatch("%a+") do
-  HEDGED[w] = true
-end
-for w in ([[but though although however yet]]):gmatch("%a+") do ANSWER[w] = true end
+  confuse confuses muddle]])
+local HEDGED = lexicon.words([[could might may maybe perhaps probably possibly suppose guess assume]])
+local ANSWER = lexicon.words([[but though although however yet]])
 -- Concessions that may come after what they concede.
 local CONCEDE = { tempted = true, tempting = true, admittedly = true, instinct = true }
 -- ("Normally I'd dose up on Lemsip and call it a cold, but not on this":
@@ -2439,11 +2433,8 @@ end
 -- (Of a person only: "it's not fair to wake them" is a reluctance.)
 ANSWER_NO = { no = true, nope = true, nah = true, never = true, ["not"] = true }
 local COPULA = { am = true, are = true, im = true, youre = true, were = true, theyre = true }
-local INFECTION = {}
-for w in ([[infection infections infected defences defenses defence defense immune immunity
-  white neutrophils neutropenia sepsis septic]]):gmatch("%a+") do
-  INFECTION[w] = true
-end
+local INFECTION = lexicon.words([[infection infections infected defences defenses defence defense immune immunity
+  white neutrophils neutropenia sepsis septic]])
 function infection_in(flat, sent)
   for _, t in ipairs(flat) do
     if t.sent == sent and INFECTION[t.w] and not t.negated then return true end
