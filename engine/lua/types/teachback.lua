@@ -285,6 +285,7 @@ end
 local function in_set(set, t)
   local hit = set.memo[t.w]
   if hit ~= nil then return hit end
+  if not set.stems then set.make() end
   hit = set.stems[t.stem] or false
   for _, p in ipairs(set.prefixes) do
     if not hit and t.w:sub(1, #p) == p then hit = true end
@@ -294,15 +295,20 @@ local function in_set(set, t)
   return hit
 end
 
+-- (Its stems are made at its first look-up: each costs a few pattern
+-- calls and a stem, and many answers never look in a set.)
 local function word_set(list)
-  local set = { stems = {}, prefixes = {}, memo = {}, count = 0 }
-  for _, ph in ipairs(list) do
-    local first = ph:match("^(%S+)")
-    if first and not first:find("[<>]") then
-      if first:sub(-1) == "*" then
-        set.prefixes[#set.prefixes + 1] = first:sub(1, -2)
+  local set = { memo = {}, count = 0 }
+  set.make = function()
+    set.stems, set.prefixes = {}, {}
+    for _, ph in ipairs(list) do
+      local first = ph:match("^(%S+)")
+      if first and not first:find("[<>]") then
+        if first:sub(-1) == "*" then
+          set.prefixes[#set.prefixes + 1] = first:sub(1, -2)
+        end
+        set.stems[M.stem(textnorm.normalize(first:gsub("%*", "")))] = true
       end
-      set.stems[M.stem(textnorm.normalize(first:gsub("%*", "")))] = true
     end
   end
   return set
