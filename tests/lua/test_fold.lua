@@ -85,6 +85,36 @@ T.test("textnorm.normalize: the same forms as before it used host.fold", functio
   T.eq(textnorm.normalize("\255\254 Bone"), "\255\254 bone")
 end)
 
+-- The map (textnorm.lua): U+00A0..U+017F by table, the combining accents
+-- and General Punctuation by their bounds, the rest kept.
+T.test("textnorm.normalize: each block of the map at its bounds", function()
+  local function n(cp) return textnorm.normalize("x" .. utf8.char(cp) .. "y") end
+  T.eq(n(0x9F), "x\194\159y")          -- a C1 control: no entry, kept
+  T.eq(n(0xA0), "x y")                 -- no-break space: punctuation
+  T.eq(n(0xAA), "xay")                 -- ª
+  T.eq(n(0xB2), "x2y")                 -- ²
+  T.eq(n(0xB5), "x\194\181y")          -- µ kept
+  T.eq(n(0xBF), "x y")                 -- ¿
+  T.eq(n(0xC0), "xay")                 -- À
+  T.eq(n(0xD7), "x y")                 -- ×
+  T.eq(n(0xDF), "xssy")                -- ß
+  T.eq(n(0xFF), "xyy")                 -- ÿ
+  T.eq(n(0x100), "xay")                -- Ā, the first of Latin Extended-A
+  T.eq(n(0x152), "xoey")               -- Œ
+  T.eq(n(0x17F), "xsy")                -- ſ, its last
+  T.eq(n(0x180), "x\198\128y")         -- ƀ: past the map, kept
+  T.eq(n(0x2FF), "x\203\191y")
+  T.eq(n(0x300), "xy")                 -- combining grave: gone
+  T.eq(n(0x36F), "xy")
+  T.eq(n(0x370), "x\205\176y")
+  T.eq(n(0x1FFF), "x\225\191\191y")
+  T.eq(n(0x2000), "x y")               -- en quad
+  T.eq(n(0x2014), "x y")               -- em dash
+  T.eq(n(0x206F), "x y")
+  T.eq(n(0x2070), "x\226\129\176y")    -- superscript zero: kept
+  T.eq(textnorm.normalize("Ça\204\129 \226\128\148 \195\137T\195\137"), "ca ete")
+end)
+
 T.test("find_any: the first place one of the needles stands, in either case", function()
   local find_any = host.find_any
   local parts = { "not", "except", "n't" }
