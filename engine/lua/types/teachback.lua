@@ -208,10 +208,11 @@ local function stem_of(w)
 end
 
 -- The stems of the words of a list written as one string, as a set made
--- the first time it is read: M.stem is dear (some 12,000 instructions a
+-- the first time it is read: M.stem is dear (some 5,000 instructions a
 -- word), and most answers never read these sets.  (Read by key only: a
--- pairs() before that would find it empty.)
-local function stem_set(list)
+-- pairs() before that would find it empty.  A field, not a local: the main
+-- chunk is near Lua's 200 locals.)
+function M.stem_set(list)
   return setmetatable({}, { __index = function(set, k)
     setmetatable(set, nil)
     for w in pairs(lexicon.words(list)) do set[M.stem(w)] = true end
@@ -1498,7 +1499,7 @@ M.SPELLING = true
 M.ACT_REACH = 6
 local ME = { me = true, us = true }
 local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true }
-local SOFT_ACTION = stem_set([[tell let speak talk mention see text attend inform notify report bring raise]])
+local SOFT_ACTION = M.stem_set([[tell let speak talk mention see text attend inform notify report bring raise]])
 local function now_in_sentence(parts, sent, ctx)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
@@ -1513,7 +1514,7 @@ local function target_within(part, a, b, ctx)
   end
   return false
 end
-local ERRAND = stem_set([[cancel change move rearrange reschedule postpone book]])
+local ERRAND = M.stem_set([[cancel change move rearrange reschedule postpone book]])
 local function errand_after(part, e)
   for k = e + 1, math.min(#part - 1, e + 3) do
     if part[k].w == "to" and ERRAND[part[k + 1].stem] then return true end
