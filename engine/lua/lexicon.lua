@@ -466,6 +466,19 @@ M.LACK_FILL = { got = true, have = true, has = true, any = true, its = true, my 
                 the = true, usual = true, normal = true, much = true, enough = true,
                 proper = true, her = true, your = true, their = true }
 -- ("Then the nurse explained it's a steroid": what put a belief right.)
+-- An urge the learner sets aside in the next sentence ("My first
+-- instinct would be to leave it. But…").
+M.URGE = { instinct = true, tempted = true, tempting = true, urge = true }
+M.SET_ASIDE = { but = true, however = true, though = true, still = true }
+-- Planned visits and the words that may join them before "don't matter"
+-- ("her next appointment and bloods don't matter here").
+M.VISIT = { appointment = true, appointments = true, visit = true, bloods = true, scan = true,
+            checkup = true, review = true, tests = true }
+M.WAVED_JOIN = { ["and"] = true, ["or"] = true, bloods = true, blood = true, tests = true,
+                 test = true, scan = true, scans = true, dont = true, doesnt = true,
+                 ["do"] = true, does = true, ["not"] = true, really = true }
+-- The verb between a wait and "worst" ("waiting is the worst thing").
+M.WORST_VERB = { is = true, s = true, would = true, could = true, was = true }
 M.PUT_RIGHT = { explained = true, told = true, said = true, corrected = true }
 -- ("I'd phone anyway", "Phone first.": going ahead, the prompt names who.)
 M.ANYWAY = { anyway = true, anyhow = true, regardless = true, first = true }

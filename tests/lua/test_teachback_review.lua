@@ -653,3 +653,33 @@ T.test("teachback rules: a key point heard without its with: says why", function
   r = tb.analyse(q("tb-hormone-therapy"), "I'd mention the hot flushes to the nurse.")
   T.eq(tb.evidence_text(r.evidence["report"]), "heard: 'hot flushes'")
 end)
+
+T.test("teachback rules: others' wait answered, an urge set aside, waiting named as the harm", function()
+  T.eq(verdict("tb-warning-sign-at-night", "Some folks would wait till morning. I wouldn't. I'd call the " ..
+               "after-hours number on my card right then."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "Some folks would wait till morning. So would I. I'd call the " ..
+               "after-hours number at eight."), " | waits-till-morning", "theirs, and mine too")
+  T.eq(verdict("tb-warning-sign-at-night", "My first instinct would be to lie there till the morning. But " ..
+               "waiting is the worst thing I can do, so I'd ring the 24-hour line now."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "My first instinct would be to lie there till the morning, " ..
+               "and I'd ring the 24-hour line then."), " | waits-till-morning", "an urge followed")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd wait, the worst that can happen is a bad night. I'd " ..
+               "ring them now if it got worse."), " | waits-till-morning", "'the worst that can happen' plays it down")
+end)
+
+T.test("teachback rules: a wait told as a story with 'once'; a visit waved off", function()
+  T.eq(verdict("tb-high-temperature", "I waited overnight once with a fever and ended up on a drip. " ..
+               "Never again. I phone the 24-hour line immediately."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I waited once. I'd wait again till morning, then phone the " ..
+               "24-hour line."), " | treats-at-home-or-waits", "the wait is the plan too")
+  T.eq(verdict("tb-explain-cdk46-fever", "Her next appointment and bloods don't matter here. Fever " ..
+               "means ring the 24-hour line now."), "call-at-once | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Waiting a day doesn't matter, she can ring the 24-hour line " ..
+               "now or tomorrow."), " | manages-at-home-or-waits",
+       "a wait that does not matter is still a wait")
+end)
+
+T.test("teachback rules: a clot heard as a leg gone hot", function()
+  T.eq(verdict("tb-hormone-therapy", "I'd ring her team at once if her leg went hot, painful and swollen."),
+       "call-now-clot | ")
+end)

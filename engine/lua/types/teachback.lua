@@ -564,8 +564,17 @@ local function mark_then_now(parts)
       put_right[t.sent] = true
     end
   end
+  -- ("My first instinct would be to lie there till morning. But they
+  -- were clear…": an urge set aside by the next sentence's "but".)
+  local first_word = opening_words(flat, {})
   for _, t in ipairs(flat) do
-    if once[t.sent] and (opens[t.sent + 1] == "now" or put_right[t.sent + 1]) then t.bygone = true end
+    if lexicon.URGE[t.w] and lexicon.SET_ASIDE[first_word[t.sent + 1]] then once[t.sent] = "urge" end
+  end
+  for _, t in ipairs(flat) do
+    if once[t.sent] and (opens[t.sent + 1] == "now" or put_right[t.sent + 1] or
+                         once[t.sent] == "urge") then
+      t.bygone = true
+    end
   end
 end
 
@@ -615,9 +624,17 @@ local function mark_story(parts)
       end
       -- ("I had a fever once on my first cycle and thought I'd sleep it
       -- off": "once" after a past verb tells a story.)
+      -- ("I waited overnight once with a fever… Never again": the past
+      -- verb before "once" is the story's too, from its sentence's start.)
       if t.w == "once" and k > 1 then
         for j = math.max(1, k - 4), k - 1 do
-          if PAST[part[j].w] then story = t.sent end
+          if PAST[part[j].w] or THEIR_CHOICE[part[j].w] then
+            story = t.sent
+            for i = k - 1, 1, -1 do
+              if part[i].sent ~= t.sent then break end
+              part[i].bygone = true
+            end
+          end
         end
       end
       if story then t.bygone = true end
@@ -693,10 +710,34 @@ local function mark_chores(parts)
   end
 end
 
+-- A planned visit waved off: "Her next appointment and bloods don't
+-- matter here": the visit and the words joined to it, up to a negated
+-- "matter", are set aside, not waited for.  ("Waiting a day doesn't
+-- matter" names no visit and stays a wait.)  Within the part, a few
+-- words back.
+function mark_waved_off(part)
+  for k, t in ipairs(part) do
+    if t.w == "matter" and t.negated then
+      local j = k - 1
+      while j > 0 and k - j <= 5 and lexicon.WAVED_JOIN[part[j].w] do j = j - 1 end
+      while j > 0 and lexicon.VISIT[part[j].w] do
+        for i = j, k - 1 do part[i].bygone = true end
+        j = j - 1
+        while j > 0 and (part[j].w == "next" or part[j].w == "her" or part[j].w == "my" or
+                         part[j].w == "the") do
+          part[j].bygone = true
+          j = j - 1
+        end
+      end
+    end
+  end
+end
+
 function mark_bygone(parts)
   mark_story(parts)
   mark_interim(parts)
   mark_chores(parts)
+  for _, part in ipairs(parts) do mark_waved_off(part) end
   for _, part in ipairs(parts) do
     local from
     for k, t in ipairs(part) do
@@ -2184,8 +2225,9 @@ function second_thoughts(parts, good, ctx)
   for _, o in ipairs(all_found(ctx.classes.putoff or {}, parts, ctx)) do
     local part = parts[o.part]
     local t = part[o.s]
+    -- ("Some folks would wait till morning. I wouldn't.": theirs, answered.)
     if not o.negated and not t.supposed and not t.mused and not t.bygone and
-       not warned(flat_of(parts), t) and
+       not warned(flat_of(parts), t) and not reported_then_answered(flat_of(parts), t) and
        (t.g > last or not contrast_between(parts, part[o.e].g, first)) then
       return said(parts, o)
     end
@@ -2371,6 +2413,16 @@ function warned(flat, s)
       local t = flat[g]
       if not t or t.sent ~= s.sent then break end
       if t.negated and NO_HELP[t.stem] then return true end
+    end
+  end
+  -- ("They were clear that waiting is the worst thing I can do": the
+  -- wait named as the harm; "wait, the worst that can happen…" is not.)
+  local nxt = flat[s.g + 1]
+  if nxt and nxt.sent == s.sent and lexicon.WORST_VERB[nxt.w] then
+    for g = s.g + 2, s.g + 4 do
+      local t = flat[g]
+      if not t or t.sent ~= s.sent or t.clause ~= s.clause then break end
+      if t.w == "worst" then return true end
     end
   end
   if not (first or after_if) then return false end
