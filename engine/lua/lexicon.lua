@@ -206,7 +206,7 @@ M.CLASSES = {
              "too much", "get* to me", "bother* me", "sick of", "fed up", "ache*" },
   -- Making little of a sign.
   minimise = { "just", "only", "simply", "merely", "probably", "bit of", "touch of", "mild",
-               "minor", "likely", "bound to be", "sure it is" },
+               "minor", "likely", "bound to be", "sure it is", "prob", "probs", "prolly" },
   -- Everyday illnesses a fever is taken for.
   cold = { "cold", "flu", "bug", "virus", "viruses", "viral", "chill", "sniffle*", "cough", "hay fever",
            "going round", "run down", "the heat", "hot weather", "hot flush*", "menopaus*",
@@ -477,6 +477,15 @@ M.VISIT = { appointment = true, appointments = true, visit = true, bloods = true
 M.WAVED_JOIN = { ["and"] = true, ["or"] = true, bloods = true, blood = true, tests = true,
                  test = true, scan = true, scans = true, dont = true, doesnt = true,
                  ["do"] = true, does = true, ["not"] = true, really = true }
+-- Verbs of wishing ("I am not want to disturb them").
+M.WISH = { want = true, wanting = true, like = true, wish = true }
+-- Talking oneself into something: "I'm not going to tell myself it's
+-- just my age", "I won't kid myself".
+M.SELF_TALK = { tell = true, kid = true, fool = true, convince = true, persuade = true,
+                pretend = true }
+-- A belief called wrong ("That's wrong for us on these tablets").
+M.WRONG = { wrong = true, rubbish = true, nonsense = true, untrue = true, myth = true,
+            ["false"] = true, incorrect = true, bollocks = true }
 -- The verb between a wait and "worst" ("waiting is the worst thing").
 M.WORST_VERB = { is = true, s = true, would = true, could = true, was = true }
 M.PUT_RIGHT = { explained = true, told = true, said = true, corrected = true }

@@ -683,3 +683,23 @@ T.test("teachback rules: a clot heard as a leg gone hot", function()
   T.eq(verdict("tb-hormone-therapy", "I'd ring her team at once if her leg went hot, painful and swollen."),
        "call-now-clot | ")
 end)
+
+T.test("teachback rules: a reluctance said as 'I am not want'; a telling of oneself refused", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I am not want to disturb the doctor in the night. I call " ..
+               "the 24 hour line now."), "call-now | a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "I am not a bother to them. I call the 24 hour line now."),
+       "call-now never-a-bother | ", "what the learner is, not a reluctance")
+  T.eq(verdict("tb-back-pain-legs", "I'm not going to tell myself it's just my age. I'd call my care " ..
+               "team right now."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd tell myself it's just my age and call my care team tomorrow."),
+       " | rests-or-waits just-age-or-strain")
+end)
+
+T.test("teachback rules: others' belief called wrong, said where they are", function()
+  T.eq(verdict("tb-high-temperature", "Some of the women on my forum say ride out a fever at home with " ..
+               "paracetamol. That's wrong for us on these tablets. I'd call the 24-hour line the minute " ..
+               "I saw it."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd ride it out at home with paracetamol. The women on my forum " ..
+               "say so."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "tell her its prob a cold"), " | brushed-off")
+end)

@@ -2466,6 +2466,8 @@ function reported_then_answered(flat, s)
         -- (past a verb of theirs joined by "and": "people hear metastatic
         -- and think")
         if u.w == "and" then reach = reach + 2 end
+        -- (past where they are: "the women on my forum say")
+        if u.w == "on" or u.w == "in" or u.w == "at" then reach = reach + 2 end
         h = h - 1
       end
       break
@@ -2483,7 +2485,8 @@ function reported_then_answered(flat, s)
   end
   while flat[g] and flat[g].sent == s.sent + 1 do
     local t = flat[g]
-    if t.neg or t.negated or t.in_question then return true end
+    -- ("…say ride it out at home. That's wrong for us.")
+    if t.neg or t.negated or t.in_question or lexicon.WRONG[t.w] then return true end
     g = g + 1
   end
   return false
@@ -2516,10 +2519,23 @@ function disowned(flat, parts, o, q, ctx)
       end
     end
   end
+  -- ("I'm not going to tell myself it's just my age": a telling of
+  -- oneself refused, a few words before, in the sentence.)
+  for g = s.g - 6, s.g - 1 do
+    local t, n = flat[g], flat[g + 1]
+    if t and t.sent == s.sent and t.negated and lexicon.SELF_TALK[t.w] and
+       (t.w == "pretend" or (n and (n.w == "myself" or n.w == "herself" or n.w == "ourselves"))) then
+      return true
+    end
+  end
   -- ("ur not bothering them", "your not a bother": "you're" as typed.)
   local before = flat[s.g - 1]
   -- (But "I'm not long for this world" is no bother word: it is held.)
-  if s.neg and before and before.sent == s.sent and (COPULA[before.w] or before.w == "your") then
+  -- ("I am not want to disturb the doctor": a wish after it, as a first
+  -- language other than English may say it, is the reluctance.)
+  local after = flat[s.g + 1]
+  if s.neg and before and before.sent == s.sent and (COPULA[before.w] or before.w == "your") and
+     not (after and after.sent == s.sent and lexicon.WISH[after.w]) then
     local part = parts[o.part]
     for k = o.s, o.e do
       if class_ends(ctx, "bother", part, k) then return true end
