@@ -391,7 +391,7 @@ M.LAY = {
 
 -- Phone and sound-alike spellings: one word -> the word meant.
 M.PHONE = {
-  tel = "tell", cal = "call", infecshun = "infection", infeckshun = "infection",
+  tel = "tell", cal = "call", anser = "answer", answr = "answer", infecshun = "infection", infeckshun = "infection",
   infekshun = "infection", cels = "cells", imune = "immune",
   cll = "call", calll = "call", rite = "right", ryt = "right", rit = "right",
   strait = "straight", stright = "straight", staight = "straight", strate = "straight",

@@ -703,3 +703,14 @@ T.test("teachback rules: others' belief called wrong, said where they are", func
                "say so."), " | treats-at-home-or-waits")
   T.eq(verdict("tb-explain-cdk46-fever", "tell her its prob a cold"), " | brushed-off")
 end)
+
+T.test("teachback rules: 'whatever the hour' is no vagueness; 'anser' is answer", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "Fever means call the 24-hour number immediately, whatever the " ..
+               "hour, because the drug lowers the cells that fight infection."), "low-white-cells call-at-once | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Something about infection, whatever that means."), " | ",
+       "a word owned as not understood")
+  T.eq(verdict("tb-warning-sign-at-night", "id ring the ward strait away. if they dont anser im going to a&e"),
+       "call-now if-no-answer | ")
+  T.eq(verdict("tb-explain-still-breast", "It's treated the same way as the breast cancer."),
+       "treated-as-breast | ")
+end)

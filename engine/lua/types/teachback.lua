@@ -2720,7 +2720,11 @@ function vague(flat, parts, o)
   for g = 1, #flat do
     local u, nxt = flat[g], flat[g + 1]
     if whole or u.sent == t.sent then
-      if VAGUE[u.w] or (nxt and VAGUE_PAIRS[u.w] == nxt.w and nxt.sent == u.sent) then
+      -- ("whatever the hour", "whatever time" is no vagueness; "whatever
+      -- that means" is.)
+      if (VAGUE[u.w] and not (u.w == "whatever" and nxt and nxt.sent == u.sent and
+                              (nxt.w == "the" or nxt.w == "time"))) or
+         (nxt and VAGUE_PAIRS[u.w] == nxt.w and nxt.sent == u.sent) then
         return true
       end
       if u.w == "think" and g > t.g and (not flat[g + 1] or flat[g + 1].sent ~= u.sent) then
