@@ -112,6 +112,7 @@ M.CLASSES = {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "weekend", "next week", "next month", "next visit", "next appointment",
             "next clinic", "next time", "next check*", "when * open*", "once * open*",
+            "till * open*", "until * open*", "til * open*",
             "open* * morning", "later", "after * rest*", "after * sleep*", "after * nap",
             "in a while", "in a few", "in a day", "in a couple", "a few days", "few hours",
             "couple of days", "couple of hours", "wait and see", "see if", "see how",

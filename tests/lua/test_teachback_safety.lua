@@ -995,3 +995,14 @@ T.test("teachback safety: 'do it' after a call is the call; a rest beside the ca
   T.eq(covered("I'd lie down while they sort the kids out, then call the team."), "",
        "a rest before any call")
 end)
+
+T.test("teachback safety: the other signs left till the clinic opens; a delay refused with 'than'", function()
+  T.eq(covered("If it was my breathing I'd dial 999 straight off. Anything else I'd leave till the " ..
+               "clinic opens."), "", "the other signs wait")
+  T.eq(covered("I'd ring the team now. I'll leave everything else till later."), "act-now",
+       "everything else is the chores")
+  T.eq(covered("I'd ring the team till the clinic opens."), "", "'till it opens' is a wait")
+  T.eq(covered("Better they tell me it's nothing than I sit there getting worse till the clinic opens. " ..
+               "I'd ring the team now."), "act-now")
+  T.eq(covered("I'd rather ring the team later than now."), "", "the delay chosen over now")
+end)

@@ -688,7 +688,11 @@ local function mark_chores(parts)
       local nxt = part[k + 1]
       -- ("For anything else I'd wait till the office opens": the other
       -- signs, not the chores.)
-      local other_signs = part[k - 2] and part[k - 2].w == "for"
+      -- (Nor "Anything else I'd leave till the clinic opens", opening its
+      -- sentence.)
+      local before = prev and flat_of(parts)[prev.g - 1]
+      local other_signs = (part[k - 2] and part[k - 2].w == "for") or
+                          (prev and prev.w == "anything" and (not before or before.sent ~= prev.sent))
       if prev and not other_signs and ((t.w == "else" and lexicon.ALL_ELSE[prev.w]) or
                    (t.w == "rest" and prev.w == "the" and nxt and lexicon.CAN[nxt.w])) then
         -- (from the verb before it: "leave everything else till later")
@@ -2031,6 +2035,13 @@ local function blockers(parts, ctx)
           if part[k].w == "even" or part[k].w == "despite" then ok = false end
         end
         if too_late_after(part, o.e) then ok = false end
+        -- ("Better they tell me it's nothing than I sit there till the
+        -- clinic opens", "rather than wait till morning": the delay
+        -- refused.)
+        for g = part[o.s].g - 8, part[o.s].g - 1 do
+          local u = flat_of(parts)[g]
+          if u and u.sent == part[o.s].sent and u.w == "than" then ok = false end
+        end
         -- ("So next time I'll call straight off": the next time it happens,
         -- said before the one who acts, is when, not a wait.)
         -- ("I'd mention it to the nurse next time I'm in" still waits.)
