@@ -54,7 +54,8 @@ M.CLASSES = {
              "pop to", "take myself to", "take me in", "take me into", "take her in", "take her into",
              "drive me in", "drive her in", "run me to", "run me down to", "run me up to",
              "run me in", "run her to", "run her down to", "run her up to", "run her in", "get through to", "straight on to", "straight onto",
-             "be on to", "be onto", "mention*", "bring * up", "raise it",
+             "be on to", "be onto", "mention*", "bring * up", "raise it", "report* to",
+             "report* * to",
              -- "I'd use the out-of-hours number", "on the telephone to the ward".
              "use the", "use my", "use their", "on the telephone to", "on the phone to" },
   -- Who or where counts as clinical help.
@@ -63,7 +64,7 @@ M.CLASSES = {
              "clinic", "hospital*", "helpline", "hotline", "24 hour*", "on call", "out of hours",
              "emergency department", "emergency number", "emergency line", "emergenc*",
              "ambulance", "paramedic*", "999", "911", "112", "triage", "ward",
-             "acute oncology", "medical team", "the number", "line", "number they gave",
+             "acute oncology", "medical team", "the number", "that number", "this number", "line", "number they gave",
              "urgent care", "medical help", "special number", "phone number", "help line", "oncology", "chemo unit", "chemo ward",
              "day unit", "assessment unit", "advice line", "cancer line", "the unit",
              "emergency service*", "key worker", "keyworker", "cns", "duty doctor",
@@ -487,6 +488,10 @@ M.SELF_TALK = { tell = true, kid = true, fool = true, convince = true, persuade 
 -- A belief called wrong ("That's wrong for us on these tablets").
 M.WRONG = { wrong = true, rubbish = true, nonsense = true, untrue = true, myth = true,
             ["false"] = true, incorrect = true, bollocks = true }
+-- Advice remembered, not asked for ("what the nurse said").
+M.RECALLED = { said = true, told = true, thought = true, reckoned = true }
+M.DETERMINER = { the = true, a = true, an = true, my = true, our = true, her = true, his = true,
+                 their = true, this = true, that = true }
 -- The verb between a wait and "worst" ("waiting is the worst thing").
 M.WORST_VERB = { is = true, s = true, would = true, could = true, was = true }
 M.PUT_RIGHT = { explained = true, told = true, said = true, corrected = true }

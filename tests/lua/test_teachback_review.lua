@@ -714,3 +714,16 @@ T.test("teachback rules: 'whatever the hour' is no vagueness; 'anser' is answer"
   T.eq(verdict("tb-explain-still-breast", "It's treated the same way as the breast cancer."),
        "treated-as-breast | ")
 end)
+
+T.test("teachback rules: advice remembered is no asking first; others where they are; 'that number'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd be lying there thinking about the kids. But then I'd " ..
+               "remember what the nurse said, so I'd pick up the phone and call them then and there."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ask my son what he thinks first, then call them then " ..
+               "and there."), " | ", "asking first")
+  T.eq(verdict("tb-warning-sign-at-night", "My friend in the support group says she always waits till " ..
+               "morning. I don't agree. I'd ring now."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "So I'd phone that number on the fridge straight off."), "call-now | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "A fever must be reported to the 24-hour line without delay."),
+       "call-at-once | ")
+end)

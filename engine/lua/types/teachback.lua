@@ -2477,8 +2477,12 @@ function reported_then_answered(flat, s)
         -- (past a verb of theirs joined by "and": "people hear metastatic
         -- and think")
         if u.w == "and" then reach = reach + 2 end
-        -- (past where they are: "the women on my forum say")
-        if u.w == "on" or u.w == "in" or u.w == "at" then reach = reach + 2 end
+        -- (past where they are: "the women on my forum say", "my friend
+        -- in the support group says")
+        local p = flat[h - 1]
+        if lexicon.DETERMINER[u.w] and p and (p.w == "on" or p.w == "in" or p.w == "at") then
+          reach = reach + 3
+        end
         h = h - 1
       end
       break
@@ -2931,9 +2935,20 @@ function consulted_first(parts, good, ctx)
   if not person then return nil end
   for _, o in ipairs(all_found(ctx.classes.consult or {}, parts, ctx)) do
     local t = parts[o.part][o.s]
-    if not o.negated and t.g < first then return said(parts, o) end
+    if not o.negated and t.g < first and not advice_recalled(parts[o.part], o) then
+      return said(parts, o)
+    end
   end
   return nil
+end
+
+-- Is consult occurrence o advice remembered, in the past ("I'd remember
+-- what the nurse said"), rather than asked for ("see what my son says")?
+function advice_recalled(part, o)
+  for k = o.s, o.e do
+    if lexicon.RECALLED[part[k].w] then return true end
+  end
+  return false
 end
 
 -- (Each takes parts, good, ctx and returns the words of the doubt or nil.)
