@@ -114,6 +114,8 @@ M.CLASSES = {
             "weekend", "next week", "next month", "next visit", "next appointment",
             "next clinic", "next time", "next check*", "when * open*", "once * open*",
             "till * open*", "until * open*", "til * open*",
+            "in two weeks", "in 2 weeks", "in three weeks", "in 3 weeks", "in a week",
+            "in a fortnight", "in two days", "in 2 days", "in three days", "in 3 days",
             "open* * morning", "later", "after * rest*", "after * sleep*", "after * nap",
             "in a while", "in a few", "in a day", "in a couple", "a few days", "few hours",
             "couple of days", "couple of hours", "wait and see", "see if", "see how",
@@ -211,11 +213,12 @@ M.CLASSES = {
                "minor", "likely", "bound to be", "sure it is", "prob", "probs", "prolly" },
   -- Everyday illnesses a fever is taken for.
   cold = { "cold", "flu", "bug", "virus", "viruses", "viral", "chill", "sniffle*", "cough", "hay fever",
-           "going round", "run down", "the heat", "hot weather", "hot flush*", "menopaus*",
+           "going round", "run down", "another flush", "the heat", "hot weather", "hot flush*", "menopaus*",
            "overdo*", "something i ate", "tired*" },
   -- Everyday causes back pain is taken for.
   strain = { "arthritis", "sciatica", "slipped disc", "disc", "lumbago", "wear and tear",
              "sprain*", "strain*", "slept * funny", "slept * wrong", "mattress", "posture",
+             "sitting too long", "sat too long", "sitting * car",
              -- ("gardening" is "garden" once stemmed, and so "a garden hose":
              -- the work named with what goes with it.)
              "overdid it", "overdone it", "lifting", "been gardening", "the gardening",

@@ -727,3 +727,25 @@ T.test("teachback rules: advice remembered is no asking first; others where they
   T.eq(verdict("tb-explain-cdk46-fever", "A fever must be reported to the 24-hour line without delay."),
        "call-at-once | ")
 end)
+
+T.test("teachback rules: 'not only a cold' denies; a belief described after its own denial", function()
+  T.eq(verdict("tb-high-temperature", "I call the hospital number immediately. It is not only a cold."),
+       "call-now | ")
+  T.eq(verdict("tb-high-temperature", "It is only a cold. I'd have a hot drink."), " | just-a-cold treats-at-home-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "It's not HRT - that adds hormones, this takes them away."),
+       " | ")
+  T.eq(verdict("tb-hormone-therapy", "It's not HRT but it adds hormones."), " | like-hrt",
+       "a 'but' between: the second is held")
+end)
+
+T.test("teachback rules: more beliefs in new words (a scan in two weeks, ringing for nothing, fevers happen)", function()
+  T.eq(verdict("tb-back-pain-legs", "i'd ring the team in two weeks when i have my scan"),
+       " | rests-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "If it didn't settle I'd call the hospital. I don't want to be " ..
+               "one of those people who ring for nothing."), " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "Go straight to A&E. Morning is too late."), "call-now | ",
+       "a morning too late is no reluctance")
+  T.eq(verdict("tb-explain-cdk46-fever", "tell her not to panic, fevers happen"), " | brushed-off")
+  T.eq(verdict("tb-back-pain-legs", "My husband says it's from sitting too long in the car, and I think " ..
+               "he's right."), " | just-age-or-strain")
+end)

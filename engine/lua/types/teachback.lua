@@ -361,12 +361,28 @@ local function help_action(part, i)
   end
   return true
 end
+-- "It is not only a cold.": "not only" before a thing named, with no
+-- "but" after it in the part, denies the "only" ("not only a cold, but
+-- also…" denies it too); "not only call them but also go in" adds.
+function only_a(part, i)
+  local t, nxt, after = part[i], part[i + 1], part[i + 2]
+  if not (t.w == "not" and nxt.w == "only" and after and lexicon.DETERMINER[after.w]) then
+    return false
+  end
+  for k = i + 2, #part do
+    if part[k].w == "but" or part[k].w == "also" then return false end
+  end
+  return true
+end
+
 local function mark_negation(part)
   local active, since, wrong, dormant, waited, thought = false, 0, false, false, false, false
   local unsure = false
   for i, t in ipairs(part) do
     local nxt, prev = part[i + 1], part[i - 1]
-    if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] then t.neg = false end
+    if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] and not only_a(part, i) then
+      t.neg = false
+    end
     if t.w == "no" and prev and prev.w == "actually" then t.neg = false end
     -- "different from", "instead of", "rather than", "unlike" deny what
     -- follows: "different from a primary bone cancer".
@@ -3065,7 +3081,8 @@ function M.analyse(q, text)
       end
     end
     local function not_held(x)
-      return disowned(flat, parts, x, q, ctx) or (not waits and parts[x.part][x.s].in_question)
+      return disowned(flat, parts, x, q, ctx) or (not waits and parts[x.part][x.s].in_question) or
+             (not waits and denied_before(parts, found, x))
     end
     local o = first_found(m.any, parts, ctx, not_held, found)
     if o then
@@ -3194,6 +3211,24 @@ function M.analyse(q, text)
     out.evidence[kp.id] = ev
   end
   return out
+end
+
+-- Is belief occurrence x what an earlier denial of the same belief in its
+-- sentence describes ("It's not HRT - that adds hormones, this takes
+-- them away"), with no "but" between?
+function denied_before(parts, found, x)
+  local t = parts[x.part][x.s]
+  for _, y in ipairs(found) do
+    local u = parts[y.part][y.s]
+    if y.negated and u.sent == t.sent and u.g < t.g then
+      local flat = flat_of(parts)
+      for g = u.g + 1, t.g - 1 do
+        if lexicon.CONTRAST[flat[g].w] then return false end
+      end
+      return true
+    end
+  end
+  return false
 end
 
 -- The name of misconception i in results: its id, else "misconception-i".
