@@ -749,3 +749,13 @@ T.test("teachback rules: more beliefs in new words (a scan in two weeks, ringing
   T.eq(verdict("tb-back-pain-legs", "My husband says it's from sitting too long in the car, and I think " ..
                "he's right."), " | just-age-or-strain")
 end)
+
+T.test("teachback rules: key points in everyday and clinical words (bones snapping, keep on top, MRONJ)", function()
+  T.eq(verdict("tb-bone-medicine", "Dad's on it to stop his bones snapping."), "protects-bone | ")
+  T.eq(verdict("tb-what-treatment-is-for", "It's like keeping the weeds down. If you keep on top of it " ..
+               "they don't take over."), "control | ")
+  T.eq(verdict("tb-explain-denosumab-teeth", "Risk of MRONJ; complete dental assessment first."),
+       "jaw-damage work-done-first | ")
+  T.eq(verdict("tb-why-treatment-differs", "ur cancer n mine r diff types under the microscope"),
+       "tests-on-cancer | ")
+end)
