@@ -495,6 +495,10 @@ M.WRONG = { wrong = true, rubbish = true, nonsense = true, untrue = true, myth =
 M.RECALLED = { said = true, told = true, thought = true, reckoned = true }
 M.DETERMINER = { the = true, a = true, an = true, my = true, our = true, her = true, his = true,
                  their = true, this = true, that = true }
+-- Words that lean on a belief ("it's probably just a strain"), unlike
+-- "could" or "might", which only grant it.
+M.PROBABLE = { probably = true, prob = true, probs = true, prolly = true, likely = true,
+               most = true }
 -- The verb between a wait and "worst" ("waiting is the worst thing").
 M.WORST_VERB = { is = true, s = true, would = true, could = true, was = true }
 M.PUT_RIGHT = { explained = true, told = true, said = true, corrected = true }

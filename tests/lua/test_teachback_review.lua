@@ -759,3 +759,16 @@ T.test("teachback rules: key points in everyday and clinical words (bones snappi
   T.eq(verdict("tb-why-treatment-differs", "ur cancer n mine r diff types under the microscope"),
        "tests-on-cancer | ")
 end)
+
+T.test("teachback rules: a belief leaned on ('probably') is held though the call is made anyway", function()
+  T.eq(verdict("tb-back-pain-legs", "It's probably just a strain, but I'd still phone the team now."),
+       "act-now | just-age-or-strain")
+  T.eq(verdict("tb-back-pain-legs", "its prob a strain but i'd ring the doc now just in case"),
+       "act-now | just-age-or-strain")
+  T.eq(verdict("tb-back-pain-legs", "Honestly I'd think I'd just strained it, but they told us weak legs " ..
+               "are a warning sign so I'd still ring the nurse line now."), "act-now | just-age-or-strain")
+  T.eq(verdict("tb-back-pain-legs", "It could just be a strain, but I'd still phone the team now."),
+       "act-now | ", "'could' only grants it may be")
+  T.eq(verdict("tb-back-pain-legs", "My sister thinks it's just a strain, but I'd still phone the team now."),
+       "act-now | ", "someone else's thinking")
+end)

@@ -2321,7 +2321,8 @@ local ANSWER_NO
 local REPORT = lexicon.words([[technically admittedly supposedly thought think thinks reckon reckons say says
   said told tell tells believe believes know course want wanted tempted instinct feel mix
   confuse confuses muddle]])
-local HEDGED = lexicon.words([[could might may maybe perhaps probably possibly suppose guess assume]])
+local HEDGED = lexicon.words([[could might may maybe perhaps probably prob probs prolly possibly suppose
+  guess assume]])
 local ANSWER = lexicon.words([[but though although however yet]])
 -- Concessions that may come after what they concede.
 local CONCEDE = { tempted = true, tempting = true, admittedly = true, instinct = true }
@@ -2348,6 +2349,19 @@ local function report_or_concession(flat, t, modal)
   return not (SAYING[t.w] and prev and OWN[prev.w])
 end
 
+-- Is there a "still" or "anyway" after token number g in sentence sent,
+-- past a contrast?
+function still_after(flat, g, sent)
+  local past = false
+  for h = g + 1, #flat do
+    local t = flat[h]
+    if t.sent ~= sent then break end
+    if ANSWER[t.w] then past = true end
+    if past and (t.w == "still" or t.w == "anyway") then return true end
+  end
+  return false
+end
+
 -- The contrast after occurrence o, with a report or concession before it
 -- and at least two words after it in the same sentence, or nil.  flat maps
 -- g to token.
@@ -2369,6 +2383,18 @@ local function answered(flat, parts, o)
     g = g + 1
   end
   if not marker then return nil end
+  -- ("It's probably just a strain, but I'd ring the team now to be
+  -- safe": a belief leaned on, and the call made anyway, holds the
+  -- belief; "it could be a cold but I'd still ring" only grants it may
+  -- be, and "I'd probably lie there thinking…, but" hedges an act.)
+  -- (So does the learner's own "I'd think I'd just strained it", with a
+  -- "still" or "anyway" after the contrast.)
+  local before = flat[marker.g - 1]
+  local own = before and before.sent == marker.sent and (OWN[before.w] or WOULD[before.w])
+  if (lexicon.PROBABLE[marker.w] and not own) or
+     (marker.w == "think" and own and still_after(flat, e.g, s.sent)) then
+    return nil
+  end
   g = e.g + 1
   while flat[g] and flat[g].sent == s.sent do
     local after, no = flat[g + 2], flat[g + 1]
