@@ -1006,3 +1006,9 @@ T.test("teachback safety: the other signs left till the clinic opens; a delay re
                "I'd ring the team now."), "act-now")
   T.eq(covered("I'd rather ring the team later than now."), "", "the delay chosen over now")
 end)
+
+T.test("teachback safety: 'the worst thing would be to wait' names the harm", function()
+  T.eq(covered("The worst thing would be to wait. I'd ring the team now."), "act-now")
+  T.eq(covered("The worst that can happen if I wait is a bad night. I'd ring the team now, or in the morning."),
+       "", "the harm played down, and a call put off")
+end)

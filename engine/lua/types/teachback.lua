@@ -2478,6 +2478,13 @@ function warned(flat, s)
       if t.w == "worst" then return true end
     end
   end
+  -- ("The worst thing would be to wait", not "the worst that can happen
+  -- if I wait…", which plays the harm down.)
+  for g = s.g - 1, s.g - 6, -1 do
+    local t = flat[g]
+    if not t or t.sent ~= s.sent or t.w == "if" or t.w == "happen" then break end
+    if t.w == "worst" then return true end
+  end
   if not (first or after_if) then return false end
   for g = s.g + 1, s.g + 8 do
     local t = flat[g]
