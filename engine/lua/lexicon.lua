@@ -470,7 +470,6 @@ M.DEFENCE = { defences = true, defenses = true, defence = true, defense = true,
 M.LACK_FILL = { got = true, have = true, has = true, any = true, its = true, my = true,
                 the = true, usual = true, normal = true, much = true, enough = true,
                 proper = true, her = true, your = true, their = true }
--- ("Then the nurse explained it's a steroid": what put a belief right.)
 -- An urge the learner sets aside in the next sentence ("My first
 -- instinct would be to leave it. But…").
 M.URGE = { instinct = true, tempted = true, tempting = true, urge = true }
@@ -501,6 +500,7 @@ M.PROBABLE = { probably = true, prob = true, probs = true, prolly = true, likely
                most = true }
 -- The verb between a wait and "worst" ("waiting is the worst thing").
 M.WORST_VERB = { is = true, s = true, would = true, could = true, was = true }
+-- ("Then the nurse explained it's a steroid": what put a belief right.)
 M.PUT_RIGHT = { explained = true, told = true, said = true, corrected = true }
 -- ("I'd phone anyway", "Phone first.": going ahead, the prompt names who.)
 M.ANYWAY = { anyway = true, anyhow = true, regardless = true, first = true }

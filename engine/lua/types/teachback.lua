@@ -743,8 +743,7 @@ function mark_waved_off(part)
       while j > 0 and lexicon.VISIT[part[j].w] do
         for i = j, k - 1 do part[i].bygone = true end
         j = j - 1
-        while j > 0 and (part[j].w == "next" or part[j].w == "her" or part[j].w == "my" or
-                         part[j].w == "the") do
+        while j > 0 and (part[j].w == "next" or lexicon.DETERMINER[part[j].w]) do
           part[j].bygone = true
           j = j - 1
         end
