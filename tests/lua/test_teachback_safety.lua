@@ -1001,7 +1001,8 @@ T.test("teachback safety: the other signs left till the clinic opens; a delay re
                "clinic opens."), "", "the other signs wait")
   T.eq(covered("I'd ring the team now. I'll leave everything else till later."), "act-now",
        "everything else is the chores")
-  T.eq(covered("I'd ring the team till the clinic opens."), "", "'till it opens' is a wait")
+  T.eq(covered("Till the clinic opens I'd do nothing, then I'd ring the team straight away."), "",
+       "'till it opens' is a wait")
   T.eq(covered("Better they tell me it's nothing than I sit there getting worse till the clinic opens. " ..
                "I'd ring the team now."), "act-now")
   T.eq(covered("I'd rather ring the team later than now."), "", "the delay chosen over now")
