@@ -285,7 +285,7 @@ M.CLASSES = {
              "see if * pass*", "save it", "save * for",
              -- (something else first, to see if the sign goes: "maybe a cool
              -- bath first, to see if it drops")
-             "see if * <improve>", "bath first", "shower first", "paracetamol first",
+             "see if * <improve>", "watch * overnight", "monitor * overnight", "bath first", "shower first", "paracetamol first",
              "tablet* first", "painkiller* first", "medicine first", "cool down first" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.
@@ -548,6 +548,12 @@ M.WAIT_FOR = { ["for"] = true, till = true, til = true, ["until"] = true }
 -- Some people, many patients: others in general.
 M.SOME = { some = true, many = true, most = true, lots = true, other = true }
 M.NOT_HELP = { ["111"] = true }
+M.GENERAL = { general = true, public = true }
+M.LEAVE_IT = { leave = true, ignore = true }
+M.LINE = { line = true, helpline = true, hotline = true, number = true, service = true,
+           advice = true }
+-- Tired of doing it: "sick of ringing", "fed up with phoning".
+M.WEARY = { sick = true, tired = true, up = true, weary = true }
 M.THEY = { they = true, theyd = true, theyll = true, theyre = true }
 
 -- The lexicon of a quiz: the shared classes with the quiz's own entries

@@ -772,3 +772,45 @@ T.test("teachback rules: a belief leaned on ('probably') is held though the call
   T.eq(verdict("tb-back-pain-legs", "My sister thinks it's just a strain, but I'd still phone the team now."),
        "act-now | ", "someone else's thinking")
 end)
+
+T.test("teachback rules: a general advice line is not the team; an action one is tired of", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring the general out-of-hours health advice line, " ..
+               "the one for everybody, and see what they say."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring the out-of-hours oncology line straight away."),
+       "call-now | ", "the team's own line")
+  T.eq(verdict("tb-back-pain-legs", "I'd go to the general hospital's emergency department right now."),
+       "act-now | ", "'general' before a hospital is its name")
+  T.eq(verdict("tb-back-pain-legs", "Honestly I'm sick of ringing them about every ache. It's a pulled " ..
+               "muscle from carrying the shopping, I'm not wasting their time."), " | just-age-or-strain")
+  T.eq(verdict("tb-back-pain-legs", "I'm sick of this back, so I'm ringing them now."), "act-now | ",
+       "sick of the sign, not of the call")
+end)
+
+T.test("teachback rules: a call between the sign and a time, with no comma, is put off", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "tell her if temp goes up call the ward in the morning, not " ..
+               "worth sitting in A&E all night for a temp"), " | manages-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "if her temp goes up in the night she calls the 24 hour line " ..
+               "straight away"), "call-at-once | ", "the time the sign comes")
+  T.eq(verdict("tb-explain-cdk46-fever", "Call the 24-hour line at once if you have a fever with " ..
+               "shivering. If it's only a slight temperature without the shivers, watch it overnight."),
+       " | manages-at-home-or-waits")
+end)
+
+T.test("teachback rules: a sign not getting better is waited for; another sign left", function()
+  T.eq(verdict("tb-hormone-therapy", "I take it every day. If my leg got swollen and painful and it " ..
+               "hadn't gone down after a couple of days, I'd ring them."), "every-day | ")
+  T.eq(verdict("tb-hormone-therapy", "I take it every day. If my leg got swollen and painful I wouldn't " ..
+               "leave it a couple of days, I'd ring them."), "every-day call-now-clot | ",
+       "a wait denied")
+  T.eq(verdict("tb-hormone-therapy", "A painful swollen leg I'd ring about that minute. A painful " ..
+               "swollen arm I'd leave, I get that anyway since they took my lymph nodes out."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "A painful swollen leg I'd ring about that minute. The washing " ..
+               "I'd leave."), "call-now-clot | ", "a chore left, not a sign")
+end)
+
+T.test("teachback rules: a call named as a thing needed is no plan to call now", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "Explain that a high temperature needs a call to the 24-hour line."),
+       " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Explain that with a high temperature she should call the 24-hour line."),
+       "call-at-once | ", "a plan to call the line")
+end)

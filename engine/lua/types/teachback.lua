@@ -1709,6 +1709,29 @@ function bare_list(parts, pi)
   return true
 end
 
+-- A line for everyone, not the team's ("ring the general out-of-hours
+-- health advice line"): "general" or "public" before a line or number
+-- ("go to the general hospital" is still the hospital).
+function general_line(part, j)
+  if not lexicon.GENERAL[part[j].w] then return false end
+  for k = j + 1, math.min(#part, j + 5) do
+    if part[k].w:find("^hospital") then return false end
+    if lexicon.LINE[part[k].w] then return true end
+  end
+  return false
+end
+
+-- An action one is tired of ("I'm sick of ringing them about every ache",
+-- "fed up with phoning"): a complaint, not a plan.
+function weary_of(part, i)
+  local of = part[i - 1]
+  if not of or (of.w ~= "of" and of.w ~= "with") then return false end
+  for k = i - 2, math.max(1, i - 3), -1 do
+    if lexicon.WEARY[part[k].w] then return true end
+  end
+  return false
+end
+
 local function actions_to_target(parts, ctx)
   local out = {}
   local function person_between(part, a, b)
@@ -1721,7 +1744,7 @@ local function actions_to_target(parts, ctx)
     for i = 1, #part do
       -- ("maybe call the nurse? idk": a call only asked about is no plan.)
       if not part[i].negated and not part[i].mused and not told_of(part, i, ctx) and
-         not asked_whether(part, i) then
+         not asked_whether(part, i) and not weary_of(part, i) then
         local ends = class_ends(ctx, "action", part, i)
         -- ("do it" after a call in its sentence is that call.)
         if not ends and does_the_call(parts, part, i) then ends = { [i + 1] = true } end
@@ -1742,7 +1765,7 @@ local function actions_to_target(parts, ctx)
           for j = e + 1, math.min(#part, e + M.ACT_REACH) do
             -- ("ring 111 right now": a general advice line is named, not
             -- the team nor the emergency number.)
-            if lexicon.NOT_HELP[part[j].w] then break end
+            if lexicon.NOT_HELP[part[j].w] or general_line(part, j) then break end
             local te = class_ends(ctx, "target", part, j)
             if te and not person_between(part, e + 1, j - 1) then
               found = math.max(found or 0, max_end(te))
@@ -2006,6 +2029,35 @@ function if_not_bad(flat, sent)
   return false
 end
 
+-- A sign of the point named first in a sentence with no action of its
+-- own, and left ("A painful swollen arm I'd leave", "the headache I'd
+-- ignore"): the words, or nil.  "I'd leave" ends its clause.
+function sign_left(parts, found, own)
+  for _, f in ipairs(found) do
+    local part = parts[f.part]
+    if not f.negated and not own[part[f.s].sent] then
+      for k = f.e + 2, math.min(#part, f.e + 4) do
+        local t, n = part[k], part[k + 1]
+        if t.clause ~= part[f.e].clause then break end
+        if lexicon.LEAVE_IT[t.w] and not t.negated and
+           (lexicon.SUBJECT[part[k - 1].w] or part[k - 1].w == "would") and
+           (not n or n.clause ~= t.clause) then
+          return said(parts, { part = f.part, s = f.s, e = k })
+        end
+      end
+    end
+  end
+  return nil
+end
+
+-- Is an action said between words a and b of a part?
+function action_between(part, a, b, ctx)
+  for j = a, b do
+    if class_ends(ctx, "action", part, j) then return true end
+  end
+  return false
+end
+
 local function blockers(parts, ctx)
   local out = {}
   for _, o in ipairs(waiting_clauses(parts, ctx)) do
@@ -2070,10 +2122,13 @@ local function blockers(parts, ctx)
         -- ("If it came on at the weekend I'd ring them straight away", "if
         -- my leg went swollen in the night": when the sign comes, not a
         -- wait for it to change.)
+        -- ("if temp goes up call the ward in the morning": a call between
+        -- the sign and the time is put off, written without a comma.)
         for k = 1, o.s - 1 do
           local u, n = part[k], part[k + 1]
           local granted = u.w == "even" and EVEN[n.w]
-          if (granted or (COND[u.w] and onset_between(part, k, o.s))) and
+          if (granted or (COND[u.w] and onset_between(part, k, o.s) and
+                          not action_between(part, k + 1, o.s - 1, ctx))) and
              u.clause == part[o.s].clause and cond_clause(part, granted and k + 1 or k) >= o.e then
             ok = false
           end
@@ -2936,6 +2991,17 @@ end
 -- morning", "I wouldn't leave it", "don't sit on it"), an emergency
 -- target or "emergency", or "straight" in a call that counts ("straight
 -- on to the ward")?
+-- Is the negation over word k of a part one of the sign not getting
+-- better ("if it hadn't gone down after a couple of days"): no wait
+-- denied, but a wait for it to pass.
+function unbettered(part, k, ctx)
+  for j = k - 1, 1, -1 do
+    if class_ends(ctx, "improve", part, j) then return true end
+    if part[j].neg then return false end
+  end
+  return false
+end
+
 function urgency_said(parts, good, ctx)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
@@ -2945,7 +3011,7 @@ function urgency_said(parts, good, ctx)
           return true
         end
         if t.negated and (class_ends(ctx, "delay", part, k) or class_ends(ctx, "putoff", part, k) or
-                          class_ends(ctx, "wait", part, k)) then
+                          class_ends(ctx, "wait", part, k)) and not unbettered(part, k, ctx) then
           return true
         end
       end
@@ -2956,8 +3022,13 @@ function urgency_said(parts, good, ctx)
     -- (The line may be named just after the words that matched: "call
     -- the clinic's after-hours answering service"; "straight" may come
     -- just before them: "we'd be straight on the phone to the team".)
+    -- ("A high temperature needs a call to the 24-hour line": a call
+    -- named as a thing needed is no plan to make it now.)
+    local named = part[a.s - 1] and part[a.s - 1].w == "a"
     for k = math.max(1, a.s - 1), math.min(#part, a.e + 3) do
-      if part[k].w == "straight" or class_ends(ctx, "urgent_line", part, k) then return true end
+      if part[k].w == "straight" or (not named and class_ends(ctx, "urgent_line", part, k)) then
+        return true
+      end
     end
     -- An instruction ("Phone them.", "Get on the blower to the team")
     -- opens its sentence; a bare "Call." after a list of words
@@ -3217,6 +3288,13 @@ function M.analyse(q, text)
             break
           end
         end
+      end
+      -- ("A painful swollen leg I'd ring about that minute. A painful
+      -- swollen arm I'd leave": the other sign is left.)
+      local left = ok and sign_left(parts, found, own)
+      if left then
+        ok = false
+        held = { heard = gtext(parts, good[1]), but = left }
       end
       -- Doubts about the answer as a whole, in order: help sought only on
       -- a condition (a fallback, a threshold), family asked first, second
