@@ -275,7 +275,7 @@ M.CLASSES = {
   putoff = { "wait*", "hold off", "hang on", "hold on", "put * off", "sit tight", "sit on it",
              "sleep on it", "leave it", "leave * till", "leave * until", "hold fire",
              "wait and see", "give it * time", "give it a day", "give it a few", "give it till",
-             "give it until", "give it til", "ride it out",
+             "give it until", "give it til", "give till", "give until", "give til", "ride it out",
              "tough it out", "see how * go*", "see what happens", "see if * settl*",
              "have a sleep", "have a nap", "have a lie down", "have a rest", "get some sleep",
              "go to sleep", "sleep first", "rest first", "straight after", "lie on the sofa",
@@ -548,7 +548,8 @@ M.WAIT_FOR = { ["for"] = true, till = true, til = true, ["until"] = true }
 -- Some people, many patients: others in general.
 M.SOME = { some = true, many = true, most = true, lots = true, other = true }
 M.NOT_HELP = { ["111"] = true }
-M.GENERAL = { general = true, public = true }
+M.GENERAL = { general = true, public = true, support = true, macmillan = true, charity = true,
+               charitys = true }
 M.LEAVE_IT = { leave = true, ignore = true }
 M.LINE = { line = true, helpline = true, hotline = true, number = true, service = true,
            advice = true }

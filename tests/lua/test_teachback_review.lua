@@ -814,3 +814,19 @@ T.test("teachback rules: a call named as a thing needed is no plan to call now",
   T.eq(verdict("tb-explain-cdk46-fever", "Explain that with a high temperature she should call the 24-hour line."),
        "call-at-once | ", "a plan to call the line")
 end)
+
+T.test("teachback rules: a charity's line is not the team; a milder sign's plan waits", function()
+  T.eq(verdict("tb-back-pain-legs", "I would phone the Macmillan support line straight away and ask them " ..
+               "for advice about it."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "I would phone my Macmillan nurse straight away."), "act-now | ",
+       "a nurse, by the charity's name")
+  T.eq(verdict("tb-explain-cdk46-fever", "Palbociclib can lower your neutrophils, so a fever might be an " ..
+               "infection. Call the Breast Cancer Now helpline and they'll tell you what to do."),
+       "low-white-cells | ")
+  T.eq(verdict("tb-high-temperature", "If the temperature came with shivering I'd call at once, but a " ..
+               "temperature on its own I'd give till the morning."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "If my leg was swollen and red I'd call straight away, but if it " ..
+               "was just painful and a bit puffy I'd rest it with my feet up for a few days."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "If my leg was swollen and red I'd call straight away, but I'd " ..
+               "tell my daughter in a few days."), "call-now-clot | ", "the telling put off is not the call")
+end)

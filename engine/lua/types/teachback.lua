@@ -1710,9 +1710,16 @@ function bare_list(parts, pi)
 end
 
 -- A line for everyone, not the team's ("ring the general out-of-hours
--- health advice line"): "general" or "public" before a line or number
--- ("go to the general hospital" is still the hospital).
+-- health advice line", "the Macmillan support line"): "general",
+-- "public", "support" or a charity before a line or number ("go to the
+-- general hospital" is still the hospital, "my Macmillan nurse" still a
+-- nurse).
 function general_line(part, j)
+  -- (A charity's line by its name: "the Breast Cancer Now helpline".)
+  if part[j].w == "breast" and part[j + 1] and part[j + 1].w == "cancer" and part[j + 2] and
+     part[j + 2].w == "now" then
+    return true
+  end
   if not lexicon.GENERAL[part[j].w] then return false end
   for k = j + 1, math.min(#part, j + 5) do
     if part[k].w:find("^hospital") then return false end
@@ -2201,6 +2208,10 @@ local function contrast_between(parts, a, b)
       local prev = part[k - 1] and part[k - 1].w
       if t.g > a and t.g < b and lexicon.CONTRAST[t.w] and t.w ~= "then" and
          not (t.w == "but" and (nxt == "not" or nxt == "only")) and
+         -- ("I'd call straight away, but if it was just painful I'd rest
+         -- it for a few days": a second plan for the milder sign, no
+         -- contrast that sets its wait aside.)
+         not (t.w == "but" and nxt == "if") and
          not (t.w == "so" and prev == "or") then
         return true
       end
