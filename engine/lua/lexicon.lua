@@ -57,7 +57,9 @@ M.CLASSES = {
              "be on to", "be onto", "mention*", "bring * up", "raise it", "report* to",
              "report* * to",
              -- "I'd use the out-of-hours number", "on the telephone to the ward".
-             "use the", "use my", "use their", "on the telephone to", "on the phone to" },
+             "use the", "use my", "use their", "on the telephone to", "on the phone to",
+             -- (without the "to", as some learners of English say it: "I go hospital now")
+             "go hospital", "go the hospital", "going hospital", "go emergency", "go straight hospital" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
@@ -101,7 +103,9 @@ M.CLASSES = {
           "the second i", "the second she", "the second he", "the second it",
           "the second they", "the second we", "in the same moment", "the same moment", "forthwith",
           "straightaway", "rightaway", "no wait for morning", "no wait till morning",
-          "no wait for tomorrow" },
+          "no wait for tomorrow",
+          -- ("a painful swollen limb warrants immediate contact with the team")
+          "immediate" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",

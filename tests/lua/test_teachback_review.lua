@@ -830,3 +830,12 @@ T.test("teachback rules: a charity's line is not the team; a milder sign's plan 
   T.eq(verdict("tb-hormone-therapy", "If my leg was swollen and red I'd call straight away, but I'd " ..
                "tell my daughter in a few days."), "call-now-clot | ", "the telling put off is not the call")
 end)
+
+T.test("teachback rules: 'immediate contact' is acting now; 'go hospital' without the 'to'", function()
+  T.eq(verdict("tb-hormone-therapy", "A painful swollen limb warrants immediate contact with the team."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "A painful swollen limb is no immediate worry; I'd contact the team " ..
+               "in the morning."), " | ", "a delay still holds it")
+  T.eq(verdict("tb-back-pain-legs", "I go hospital now, emergency. Not wait."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I go hospital next week."), " | rests-or-waits", "put off")
+end)
