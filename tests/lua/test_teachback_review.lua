@@ -839,3 +839,15 @@ T.test("teachback rules: 'immediate contact' is acting now; 'go hospital' withou
   T.eq(verdict("tb-back-pain-legs", "I go hospital now, emergency. Not wait."), "act-now | ")
   T.eq(verdict("tb-back-pain-legs", "I go hospital next week."), " | rests-or-waits", "put off")
 end)
+
+T.test("teachback rules: a break taken from the tablet; waiting for 39", function()
+  T.eq(verdict("tb-hormone-therapy", "It blocks oestrogen, and I stop it for a week or two when the joint " ..
+               "pain gets bad."), "blocks-oestrogen | stops-when-well")
+  T.eq(verdict("tb-hormone-therapy", "I take it when I'm having a bad week, but when I feel well I give it " ..
+               "a rest."), " | stops-when-well")
+  T.eq(verdict("tb-hormone-therapy", "It blocks oestrogen. I take it every day, even on good days."),
+       "blocks-oestrogen every-day | ", "no break")
+  T.eq(verdict("tb-high-temperature", "If it went above 39 I'd call."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "She should write her temperatures in a diary to bring to clinic."),
+       " | manages-at-home-or-waits")
+end)
