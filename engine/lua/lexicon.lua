@@ -554,7 +554,7 @@ M.SOME = { some = true, many = true, most = true, lots = true, other = true }
 M.NOT_HELP = { ["111"] = true }
 M.GENERAL = { general = true, public = true, support = true, macmillan = true, charity = true,
                charitys = true }
-M.LEAVE_IT = { leave = true, ignore = true }
+M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true }
 M.LINE = { line = true, helpline = true, hotline = true, number = true, service = true,
            advice = true }
 -- Tired of doing it: "sick of ringing", "fed up with phoning".

@@ -851,3 +851,14 @@ T.test("teachback rules: a break taken from the tablet; waiting for 39", functio
   T.eq(verdict("tb-explain-cdk46-fever", "She should write her temperatures in a diary to bring to clinic."),
        " | manages-at-home-or-waits")
 end)
+
+T.test("teachback rules: a second plan for a milder case that waits; a sign only watched", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "If you feel shivery and unwell with it, ring the 24-hour line " ..
+               "straight away. If you feel fine apart from the temperature, check it again in the morning."),
+       " | manages-at-home-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them now because warning signs can get serious fast. " ..
+               "If they didn't answer I'd try again in the morning."), "call-now if-no-answer | ",
+       "a plan for no answer, not for a milder sign")
+  T.eq(verdict("tb-hormone-therapy", "A painful swollen leg I'd phone the team about straight away. A " ..
+               "swollen sore arm, though, I'd just keep an eye on, that's probably my lymphoedema."), " | ")
+end)

@@ -2040,16 +2040,29 @@ end
 -- own, and left ("A painful swollen arm I'd leave", "the headache I'd
 -- ignore"): the words, or nil.  "I'd leave" ends its clause.
 function sign_left(parts, found, own)
+  local flat = flat_of(parts)
   for _, f in ipairs(found) do
     local part = parts[f.part]
-    if not f.negated and not own[part[f.s].sent] then
-      for k = f.e + 2, math.min(#part, f.e + 4) do
-        local t, n = part[k], part[k + 1]
-        if t.clause ~= part[f.e].clause then break end
-        if lexicon.LEAVE_IT[t.w] and not t.negated and
-           (lexicon.SUBJECT[part[k - 1].w] or part[k - 1].w == "would") and
-           (not n or n.clause ~= t.clause) then
-          return said(parts, { part = f.part, s = f.s, e = k })
+    local last = part[f.e]
+    if not f.negated and not own[last.sent] then
+      -- ("A swollen sore arm, though, I'd just keep an eye on": an aside
+      -- may stand between.)
+      for g = last.g + 2, math.min(#flat, last.g + 8) do
+        local t = flat[g]
+        if t.sent ~= last.sent then break end
+        -- ("I'd just keep an eye on": the verb may have "just" before it
+        -- and "an eye on" after it.)
+        local e = g
+        if t.w == "keep" and flat[g + 3] and flat[g + 1].w == "an" and flat[g + 2].w == "eye" and
+           flat[g + 3].w == "on" then
+          e = g + 3
+        end
+        local n, by = flat[e + 1], flat[g - 1].w == "just" and flat[g - 2] or flat[g - 1]
+        if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and
+           (lexicon.SUBJECT[by.w] or by.w == "would") and
+           (not n or n.clause ~= t.clause or n.sent ~= t.sent) then
+          return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " ..
+                 (e > g and "keep an eye on" or t.w)
         end
       end
     end
@@ -2236,12 +2249,29 @@ end
 -- words before the action or 2 after it.  A delay counts anywhere in the
 -- same sentence unless a contrast word stands between them or another
 -- action word is nearer to it (then the delay belongs to that action).
+-- Does blocker b stand in a sentence that opens with "if" (a plan for
+-- another case)?
+function if_plan(parts, b)
+  local first = parts[b.part][1]
+  for pi = b.part - 1, 1, -1 do
+    if parts[pi][1].sent ~= b.sent then break end
+    first = parts[pi][1]
+  end
+  -- ("If they didn't answer I'd try again in the morning" is a plan for
+  -- the team not answering, not for a milder sign.)
+  local nxt = parts[b.part][first == parts[b.part][1] and 2 or 1]
+  return first.w == "if" and first.sent == b.sent and
+         not (nxt and (lexicon.THEY[nxt.w] or nxt.w == "nobody" or nxt.w == "no"))
+end
+
 local function blocked_by(o, bl, anchors, parts)
   for _, b in ipairs(bl) do
     -- ("I'd call the team straight away. Well, after my tea.": a delay
     -- that opens a sentence with no action of its own amends the one
     -- before.)
-    if b.kind == "delay" and b.leads and b.sent == o.sent + 1 then
+    -- (Nor "If you feel fine apart from the temperature, check it again
+    -- in the morning": a second plan, for the milder case, that waits.)
+    if b.kind == "delay" and (b.leads or if_plan(parts, b)) and b.sent == o.sent + 1 then
       local own = false
       for _, a in ipairs(anchors) do
         if a.sent == b.sent then own = true end
