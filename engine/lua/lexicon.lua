@@ -105,7 +105,7 @@ M.CLASSES = {
           "straightaway", "rightaway", "no wait for morning", "no wait till morning",
           "no wait for tomorrow",
           -- ("a painful swollen limb warrants immediate contact with the team")
-          "immediate" },
+          "immediate", "before you could say", "before you can say" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",
@@ -140,7 +140,8 @@ M.CLASSES = {
             "book * appointment", "get * appointment", "book me in", "book in",
             "decent time", "normal time", "reasonable time", "sensible time", "sociable time",
             "proper time", "civilised time", "civilized time", "daytime", "day time",
-            "in a bit", "a bit later", "in a little while", "in an hour", "in half an hour",
+            "in a bit", "a bit later", "in a little while", "in an hour", "in half an hour", "after an hour",
+            "after half an hour",
             "when shes up", "when hes up", "when theyre up", "when * awake", "once * awake", "after * breakfast", "after * tea",
             "after * coffee", "after * shower", "after * bath", "after * lunch",
             "after i get up", "in the week", "this week", "during the week", "next few days",
@@ -160,6 +161,7 @@ M.CLASSES = {
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
   -- stands.
   worsen = { "worse", "worsen*", "still", "persist*", "continu*", "last*", "keep* on", "stay*",
+             "remain*",
              "more than", "also", "for 24", "for * hour*", "for * day*", "for a while", "for long",
              -- (or for the time, or a person: "as soon as the surgery opens",
              -- "when my husband gets back")
@@ -554,7 +556,11 @@ M.SOME = { some = true, many = true, most = true, lots = true, other = true }
 M.NOT_HELP = { ["111"] = true }
 M.GENERAL = { general = true, public = true, support = true, macmillan = true, charity = true,
                charitys = true }
+M.EVERY = { every = true, each = true, evry = true }
 M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true }
+M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
+                   { "put", "her", "feet", "up" }, { "put", "his", "feet", "up" },
+                   { "rest", "it" }, { "sleep", "on", "it" } }
 M.LINE = { line = true, helpline = true, hotline = true, number = true, service = true,
            advice = true }
 -- Tired of doing it: "sick of ringing", "fed up with phoning".

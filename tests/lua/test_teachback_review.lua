@@ -862,3 +862,17 @@ T.test("teachback rules: a second plan for a milder case that waits; a sign only
   T.eq(verdict("tb-hormone-therapy", "A painful swollen leg I'd phone the team about straight away. A " ..
                "swollen sore arm, though, I'd just keep an eye on, that's probably my lymphoedema."), " | ")
 end)
+
+T.test("teachback rules: a fever waited on for an hour; feet put up for a sign; a habit is no time", function()
+  T.eq(verdict("tb-high-temperature", "Fever on palbociclib can signal neutropenic infection. She should " ..
+               "recheck her temperature after an hour and call the 24-hour line if it remains above 38."),
+       "infection | treats-at-home-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "A swollen arm I'd ring about straight away, because of my lymph " ..
+               "nodes. A swollen leg I'd just put my feet up, it's usually only my ankles."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "I take it every morning, well or not, and I'd ring the hospital at " ..
+               "once if my leg swelled up."), "every-day call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "If my leg swelled up I'd ring the hospital in the morning."),
+       " | ", "a time the call waits for")
+  T.eq(verdict("tb-hormone-therapy", "A fat, sore leg? I'd be on the phone to the team before you could " ..
+               "say blood clot."), "call-now-clot | ")
+end)

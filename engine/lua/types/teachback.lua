@@ -2050,19 +2050,23 @@ function sign_left(parts, found, own)
       for g = last.g + 2, math.min(#flat, last.g + 8) do
         local t = flat[g]
         if t.sent ~= last.sent then break end
-        -- ("I'd just keep an eye on": the verb may have "just" before it
-        -- and "an eye on" after it.)
+        -- ("I'd just keep an eye on", "I'd just put my feet up": the verb
+        -- may have "just" before it and words of its own after it.)
         local e = g
-        if t.w == "keep" and flat[g + 3] and flat[g + 1].w == "an" and flat[g + 2].w == "eye" and
-           flat[g + 3].w == "on" then
-          e = g + 3
+        for _, words in ipairs(lexicon.LEFT_PHRASES) do
+          local all = true
+          for x, w in ipairs(words) do
+            if not flat[g + x - 1] or flat[g + x - 1].w ~= w then all = false break end
+          end
+          if all then e = g + #words - 1 break end
         end
         local n, by = flat[e + 1], flat[g - 1].w == "just" and flat[g - 2] or flat[g - 1]
         if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and
            (lexicon.SUBJECT[by.w] or by.w == "would") and
            (not n or n.clause ~= t.clause or n.sent ~= t.sent) then
-          return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " ..
-                 (e > g and "keep an eye on" or t.w)
+          local words = {}
+          for x = g, e do words[#words + 1] = flat[x].w end
+          return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. table.concat(words, " ")
         end
       end
     end
@@ -2122,6 +2126,9 @@ local function blockers(parts, ctx)
           if part[k].w == "even" or part[k].w == "despite" then ok = false end
         end
         if too_late_after(part, o.e) then ok = false end
+        -- ("I take it every morning, and I'd ring at once if my leg
+        -- swelled": a habit, not a time the call waits for.)
+        if part[o.s - 1] and lexicon.EVERY[part[o.s - 1].w] then ok = false end
         -- ("Better they tell me it's nothing than I sit there till the
         -- clinic opens", "rather than wait till morning": the delay
         -- refused.)
