@@ -876,3 +876,10 @@ T.test("teachback rules: a fever waited on for an hour; feet put up for a sign; 
   T.eq(verdict("tb-hormone-therapy", "A fat, sore leg? I'd be on the phone to the team before you could " ..
                "say blood clot."), "call-now-clot | ")
 end)
+
+T.test("teachback rules: another sign watched for days, in the sentence of the call", function()
+  T.eq(verdict("tb-hormone-therapy", "Chest pain or breathlessness I'd ring 999, but a swollen leg I'd " ..
+               "keep an eye on for a few days."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "A swollen leg I'd ring about straight away, and keep an eye on " ..
+               "my ankles."), "call-now-clot | ", "the ankles watched, the leg called about")
+end)

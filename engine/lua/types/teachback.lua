@@ -2036,15 +2036,15 @@ function if_not_bad(flat, sent)
   return false
 end
 
--- A sign of the point named first in a sentence with no action of its
--- own, and left ("A painful swollen arm I'd leave", "the headache I'd
--- ignore"): the words, or nil.  "I'd leave" ends its clause.
-function sign_left(parts, found, own)
+-- A sign of the point named first, and left ("A painful swollen arm I'd
+-- leave", "the headache I'd ignore"): the words, or nil.  "I'd leave"
+-- ends its clause or is followed by a time.
+function sign_left(parts, found)
   local flat = flat_of(parts)
   for _, f in ipairs(found) do
     local part = parts[f.part]
     local last = part[f.e]
-    if not f.negated and not own[last.sent] then
+    if not f.negated then
       -- ("A swollen sore arm, though, I'd just keep an eye on": an aside
       -- may stand between.)
       for g = last.g + 2, math.min(#flat, last.g + 8) do
@@ -2060,10 +2060,12 @@ function sign_left(parts, found, own)
           end
           if all then e = g + #words - 1 break end
         end
+        -- ("but a swollen leg I'd keep an eye on for a few days": so too
+        -- when a time follows.)
         local n, by = flat[e + 1], flat[g - 1].w == "just" and flat[g - 2] or flat[g - 1]
         if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and
            (lexicon.SUBJECT[by.w] or by.w == "would") and
-           (not n or n.clause ~= t.clause or n.sent ~= t.sent) then
+           (not n or n.clause ~= t.clause or n.sent ~= t.sent or lexicon.WAIT_FOR[n.w]) then
           local words = {}
           for x = g, e do words[#words + 1] = flat[x].w end
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. table.concat(words, " ")
@@ -3339,7 +3341,7 @@ function M.analyse(q, text)
       end
       -- ("A painful swollen leg I'd ring about that minute. A painful
       -- swollen arm I'd leave": the other sign is left.)
-      local left = ok and sign_left(parts, found, own)
+      local left = ok and sign_left(parts, found)
       if left then
         ok = false
         held = { heard = gtext(parts, good[1]), but = left }
