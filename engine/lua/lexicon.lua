@@ -560,7 +560,9 @@ M.EVERY = { every = true, each = true, evry = true }
 M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true }
 M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
                    { "put", "her", "feet", "up" }, { "put", "his", "feet", "up" },
-                   { "rest", "it" }, { "sleep", "on", "it" } }
+                   { "rest", "it" }, { "sleep", "on", "it" },
+                   -- (the sign put down to something else: "I'd put down to lymphoedema")
+                   { "put", "down", "to" }, { "put", "it", "down", "to" } }
 M.LINE = { line = true, helpline = true, hotline = true, number = true, service = true,
            advice = true }
 -- Tired of doing it: "sick of ringing", "fed up with phoning".

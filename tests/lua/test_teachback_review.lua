@@ -883,3 +883,11 @@ T.test("teachback rules: another sign watched for days, in the sentence of the c
   T.eq(verdict("tb-hormone-therapy", "A swollen leg I'd ring about straight away, and keep an eye on " ..
                "my ankles."), "call-now-clot | ", "the ankles watched, the leg called about")
 end)
+
+T.test("teachback rules: another sign put down to something else", function()
+  T.eq(verdict("tb-hormone-therapy", "I'd ring my team straight away about a painful swollen leg. A " ..
+               "swollen, sore arm, though, I'd put down to lymphoedema from my surgery and mention it at clinic."),
+       " | ")
+  T.eq(verdict("tb-hormone-therapy", "A painful swollen leg I'd ring my team about straight away; I'd put it " ..
+               "down to a clot till they say not."), "call-now-clot | ", "the leg is called about, not left")
+end)

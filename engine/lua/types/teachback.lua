@@ -2065,7 +2065,8 @@ function sign_left(parts, found)
         local n, by = flat[e + 1], flat[g - 1].w == "just" and flat[g - 2] or flat[g - 1]
         if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and
            (lexicon.SUBJECT[by.w] or by.w == "would") and
-           (not n or n.clause ~= t.clause or n.sent ~= t.sent or lexicon.WAIT_FOR[n.w]) then
+           (not n or n.clause ~= t.clause or n.sent ~= t.sent or lexicon.WAIT_FOR[n.w] or
+            flat[e].w == "to") then
           local words = {}
           for x = g, e do words[#words + 1] = flat[x].w end
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. table.concat(words, " ")
