@@ -156,7 +156,8 @@ M.CLASSES = {
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
             "at 10", "6am", "10am", "hour apart", "hours apart", "two readings", "second reading",
             "scan results", "at my scan", "fortnight", "when i * see her", "when i * see him",
-            "when i next see" },
+            "when i next see", "as soon as * light", "soon as * light", "as soon as * morning",
+            "as soon as * open*", "as soon as * day" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
   -- stands.
@@ -556,6 +557,9 @@ M.SOME = { some = true, many = true, most = true, lots = true, other = true }
 M.NOT_HELP = { ["111"] = true }
 M.GENERAL = { general = true, public = true, support = true, macmillan = true, charity = true,
                charitys = true }
+-- Being well again: "if I'm not right by the morning".
+M.WELL = { right = true, well = true, better = true, ok = true, okay = true, fine = true,
+           alright = true, myself = true }
 M.EVERY = { every = true, each = true, evry = true }
 M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true }
 M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },

@@ -891,3 +891,13 @@ T.test("teachback rules: another sign put down to something else", function()
   T.eq(verdict("tb-hormone-therapy", "A painful swollen leg I'd ring my team about straight away; I'd put it " ..
                "down to a clot till they say not."), "call-now-clot | ", "the leg is called about, not left")
 end)
+
+T.test("teachback rules: 'if I'm not right by the morning' waits; 'as soon as it's light' is a time", function()
+  T.eq(verdict("tb-warning-sign-at-night", "Take some paracetamol, get back into bed, and if I'm not right " ..
+               "by the morning I'd ring them."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "It wouldn't be right to wait till morning, I'd ring them."),
+       "call-now | ", "the wait denied")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd get up, have a cup of tea to calm down, and ring them as soon " ..
+               "as it's light."), " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them as soon as I noticed it."), "call-now | ")
+end)

@@ -2104,7 +2104,8 @@ local function blockers(parts, ctx)
       -- ("if I couldn't get hold of them": not able, no maybe.)
       local unable = kind == "hedge" and part[o.s].w == "could" and part[o.e + 1] and
                      part[o.e + 1].neg
-      local ok = (not o.negated or part[o.s].unsure) and not part[o.s].mused and not part[o.s].bygone and
+      local ok = (not o.negated or part[o.s].unsure or (kind == "delay" and unbettered(part, o.s, ctx))) and
+                 not part[o.s].mused and not part[o.s].bygone and
                  (kind == "hedge" or not otherwise_next(parts, part[o.s].sent, part[o.s].g)) and
                  not (part[o.s].w == "if" and if_not_bad(flat_of(parts), part[o.s].sent) and
                       otherwise_next(parts, part[o.s].sent - 1)) and
@@ -2116,7 +2117,10 @@ local function blockers(parts, ctx)
       if ok and kind ~= "hedge" then
         for k = math.max(1, o.s - 3), o.e do
           local ne = class_ends(ctx, "now", part, k)
-          if ne and max_end(ne) >= o.s then ok = false end
+          -- ("ring them as soon as it's light": what follows "as soon as"
+          -- says when.)
+          local soon_as = part[k].w == "as" and part[k + 1] and part[k + 1].w == "soon" and o.e > k + 2
+          if ne and max_end(ne) >= o.s and not soon_as then ok = false end
         end
         -- ("2 in the morning" is a time, but "ring 111 tomorrow" is put off.)
         -- (A clock time "2 in the morning", "3am the morning after" is when.)
@@ -3045,9 +3049,12 @@ end
 -- Is the negation over word k of a part one of the sign not getting
 -- better ("if it hadn't gone down after a couple of days"): no wait
 -- denied, but a wait for it to pass.
+-- ("If I'm not right by the morning I'd ring them", "not ok by then"; but
+-- "it wouldn't be right to wait till morning" denies the wait.)
 function unbettered(part, k, ctx)
   for j = k - 1, 1, -1 do
-    if class_ends(ctx, "improve", part, j) then return true end
+    if class_ends(ctx, "wait", part, j) or class_ends(ctx, "putoff", part, j) then return false end
+    if class_ends(ctx, "improve", part, j) or lexicon.WELL[part[j].w] then return true end
     if part[j].neg then return false end
   end
   return false
