@@ -901,3 +901,13 @@ T.test("teachback rules: 'if I'm not right by the morning' waits; 'as soon as it
                "as it's light."), " | waits-till-morning")
   T.eq(verdict("tb-warning-sign-at-night", "I'd ring them as soon as I noticed it."), "call-now | ")
 end)
+
+T.test("teachback rules: beliefs in everyday words (a GP visit, a day skipped, menopause pills)", function()
+  T.eq(verdict("tb-high-temperature", "I'd get a GP appointment, they're usually quite quick."),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "If you get a fever, just skip a day of the palbociclib and let " ..
+               "your body recover."), " | manages-at-home-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "Is hormone, like the menopause pills."), " | like-hrt")
+  T.eq(verdict("tb-hormone-therapy", "Menopause on fast-forward, basically. It kills off the oestrogen my " ..
+               "cancer loves."), "blocks-oestrogen | ", "the menopause, not its pills")
+end)
