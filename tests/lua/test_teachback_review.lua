@@ -911,3 +911,12 @@ T.test("teachback rules: beliefs in everyday words (a GP visit, a day skipped, m
   T.eq(verdict("tb-hormone-therapy", "Menopause on fast-forward, basically. It kills off the oestrogen my " ..
                "cancer loves."), "blocks-oestrogen | ", "the menopause, not its pills")
 end)
+
+T.test("teachback rules: 'Ring us straight away' in a student's explanation is the team's line", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "It's likely an infection, because the tablets lower your " ..
+               "neutrophils. Ring us straight away, whatever the time."), "low-white-cells call-at-once | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Ring us tomorrow."),
+       " | manages-at-home-or-waits", "put off")
+  T.eq(verdict("tb-back-pain-legs", "My daughter would ring us a taxi straight away."), " | ",
+       "a taxi for us is no call for help")
+end)

@@ -1759,8 +1759,11 @@ local function actions_to_target(parts, ctx)
         -- learner is not the learner getting help.
         -- ("you phone us", "she rings us": said by the team, "us" is the team.)
         -- ("phone us on the 24-hour number": the team's number is named.)
+        -- ("Ring us straight away", "then call us": an instruction from
+        -- the team's side.)
         local by_team = part[i + 1] and part[i + 1].w == "us" and
-                        ((part[i - 1] and TEAM_SAYS[part[i - 1].w]) or
+                        ((part[i - 1] and (TEAM_SAYS[part[i - 1].w] or part[i - 1].w == "then")) or
+                         (i == 1 and leads_sentence(parts, { part = pi, s = i })) or
                          target_within(part, i + 2, i + 1 + M.ACT_REACH, ctx))
         if ends and ends[i] and part[i + 1] and ME[part[i + 1].w] and not by_team then
           local rest = {}
