@@ -59,7 +59,9 @@ M.CLASSES = {
              -- "I'd use the out-of-hours number", "on the telephone to the ward".
              "use the", "use my", "use their", "on the telephone to", "on the phone to",
              -- (without the "to", as some learners of English say it: "I go hospital now")
-             "go hospital", "go the hospital", "going hospital", "go emergency", "go straight hospital" },
+             "go hospital", "go the hospital", "going hospital", "go emergency", "go straight hospital",
+             -- ("I'd be first on the phone", "be on the phone at 8")
+             "be on the phone", "first on the phone", "on the phone first thing" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
@@ -136,7 +138,7 @@ M.CLASSES = {
             "proper hour*", "respectable hour*", "when they * in", "when they * back",
             "at 7", "at 8", "at 9", "7am", "8am", "9am", "after * weekend",
             "if * no better", "if * not * settle*", "if * not * eas*", "if * not * improv*",
-            "if * not * come down", "if * not * go* down", "make * appointment",
+            "if * not * come down", "if * not coming down", "if * not * coming down", "if * not * go* down", "make * appointment",
             "book * appointment", "get * appointment", "book me in", "book in",
             "decent time", "normal time", "reasonable time", "sensible time", "sociable time",
             "proper time", "civilised time", "civilized time", "daytime", "day time",
@@ -156,7 +158,7 @@ M.CLASSES = {
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
             "at 10", "6am", "10am", "hour apart", "hours apart", "two readings", "second reading",
             "scan results", "at my scan", "fortnight", "when i * see her", "when i * see him",
-            "when i next see", "as soon as * light", "soon as * light", "as soon as * morning",
+            "when i next see", "it overnight", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
             "as soon as * open*", "as soon as * day" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
@@ -265,7 +267,7 @@ M.CLASSES = {
   -- once the painkillers wear off", "ring unless it settles", "she can ring
   -- if she's worried" (but "once I saw it I rang straight away", "if I was
   -- worried I'd call at once").
-  condition = { "once", "unless", "if * stay*", "if * worr*", "if * concerned", "if needed",
+  condition = { "once", "unless", "only if", "if * stay*", "if * worr*", "if * concerned", "if needed",
                 "if necessary", "if * want*", "if * feel* like it", "if you like", "if i like", "if she like*",
                 -- (not "if it was something like I couldn't breathe": a sign)
                 "if he like*", "if they like", "if * like it" },
@@ -561,12 +563,18 @@ M.GENERAL = { general = true, public = true, support = true, macmillan = true, c
 M.WELL = { right = true, well = true, better = true, ok = true, okay = true, fine = true,
            alright = true, myself = true }
 M.EVERY = { every = true, each = true, evry = true }
-M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true }
+M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true, rest = true }
+-- Words between "I'd" and the verb: "I'd just rest", "I'd probably leave".
+M.SOFTENER = { just = true, probably = true, maybe = true, prob = true, likely = true }
 M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
                    { "put", "her", "feet", "up" }, { "put", "his", "feet", "up" },
                    { "rest", "it" }, { "sleep", "on", "it" },
                    -- (the sign put down to something else: "I'd put down to lymphoedema")
-                   { "put", "down", "to" }, { "put", "it", "down", "to" } }
+                   { "put", "down", "to" }, { "put", "it", "down", "to" },
+                   { "keep", "my", "feet", "up" }, { "keep", "her", "feet", "up" },
+                   { "put", "my", "leg", "up" }, { "keep", "my", "leg", "up" },
+                   { "put", "her", "leg", "up" }, { "keep", "her", "leg", "up" },
+                   { "treat", "as" }, { "treat", "it", "as" }, { "treat", "that", "as" } }
 M.LINE = { line = true, helpline = true, hotline = true, number = true, service = true,
            advice = true }
 -- Tired of doing it: "sick of ringing", "fed up with phoning".

@@ -74,12 +74,13 @@
 --                 tuned on them (AX then showed an unsafe credit: "Anything
 --                 else I'd leave till the clinic opens"), then tuned on;
 --   tune-bb.yaml, tune-be.yaml, tune-bf.yaml, tune-bi.yaml, tune-bh.yaml,
---   tune-bj.yaml, tune-bk.yaml, tune-bl.yaml, tune-bm.yaml
+--   tune-bj.yaml, tune-bk.yaml, tune-bl.yaml, tune-bm.yaml, tune-br.yaml,
+--   tune-bs.yaml
 --                 red flags, each written as a held-out set (half acting
 --                 now in many ways, half not acting now in ways easy to
 --                 miss), one after another as the rules grew; the first
 --                 figures of each showed unsafe credits (2, 3, 4, 2, 2, 1,
---                 1, 1, 1: a general advice line or a charity's, "watch it
+--                 1, 1, 1, 1, 2: a general advice line or a charity's, "watch it
 --                 overnight", a call put off without a comma, a sign waited
 --                 on, another sign left or put down to something else, "if
 --                 I'm not right by the morning", "as soon as it's light"),
@@ -263,7 +264,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "tune-af.yaml", "tune-ae.yaml", "tune-aj.yaml", "tune-an.yaml", "tune-am.yaml", "tune-ap.yaml", "tune-ao.yaml", "tune-ar.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml", "heldout-ag.yaml", "heldout-ah.yaml", "heldout-ai.yaml", "heldout-al.yaml", "heldout-ak.yaml", "heldout-aq.yaml", "heldout-as.yaml", "heldout-at.yaml", "heldout-ay.yaml", "heldout-az.yaml", "tune-au.yaml", "tune-av.yaml", "tune-aw.yaml", "tune-ax.yaml", "tune-bb.yaml", "tune-bc.yaml", "tune-bd.yaml", "tune-be.yaml", "tune-bf.yaml", "tune-bi.yaml", "tune-bh.yaml", "tune-bj.yaml", "tune-bk.yaml", "tune-bl.yaml", "tune-bm.yaml", "heldout-ba.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "tune-af.yaml", "tune-ae.yaml", "tune-aj.yaml", "tune-an.yaml", "tune-am.yaml", "tune-ap.yaml", "tune-ao.yaml", "tune-ar.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml", "heldout-ag.yaml", "heldout-ah.yaml", "heldout-ai.yaml", "heldout-al.yaml", "heldout-ak.yaml", "heldout-aq.yaml", "heldout-as.yaml", "heldout-at.yaml", "heldout-ay.yaml", "heldout-az.yaml", "tune-au.yaml", "tune-av.yaml", "tune-aw.yaml", "tune-ax.yaml", "tune-bb.yaml", "tune-bc.yaml", "tune-bd.yaml", "tune-be.yaml", "tune-bf.yaml", "tune-bi.yaml", "tune-bh.yaml", "tune-bj.yaml", "tune-bk.yaml", "tune-bl.yaml", "tune-bm.yaml", "tune-br.yaml", "tune-bs.yaml", "tune-bn.yaml", "tune-bo.yaml", "tune-bp.yaml", "heldout-ba.yaml", "heldout-bg.yaml", "heldout-bq.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

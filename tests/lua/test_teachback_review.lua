@@ -920,3 +920,31 @@ T.test("teachback rules: 'Ring us straight away' in a student's explanation is t
   T.eq(verdict("tb-back-pain-legs", "My daughter would ring us a taxi straight away."), " | ",
        "a taxi for us is no call for help")
 end)
+
+T.test("teachback rules: 'I suppose' after the call; a lower reading checked overnight; feet kept up", function()
+  T.eq(verdict("tb-high-temperature", "I would call the 24 hour line, I suppose."), " | ")
+  T.eq(verdict("tb-high-temperature", "I would call the 24 hour line straight away."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "If it's over 38 I'd ring the 24-hour line straight away. If it's only " ..
+               "a bit raised, like 37.8, I'd keep checking it at home overnight."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "I'd ring straight away about a painful arm. A swollen leg I'd just " ..
+               "keep my feet up, I've always had puffy ankles."), " | ")
+end)
+
+T.test("teachback rules: a milder sign treated as a cold, rested or left for days; 'only if' over 38.5", function()
+  T.eq(verdict("tb-high-temperature", "If I had a temperature and felt shivery I'd call straight away, but a " ..
+               "temperature on its own with a bit of a sniffle I'd treat as a cold."),
+       " | just-a-cold treats-at-home-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "I'd ring straight away about the hot flushes because they're driving me " ..
+               "mad, but a swollen leg I'd probably leave a few days, I get that from standing at work."),
+       "report | ")
+  T.eq(verdict("tb-hormone-therapy", "A swollen arm I'd ring about straight away because of my lymph nodes, " ..
+               "but a sore swollen leg I'd just rest, I get that from standing at work."), " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "tell her fever = ring 24h line but only if its over 38.5"),
+       " | manages-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "ring the 24h line straight away if its 38 or more"),
+       "call-at-once | ", "38 is the line's own figure")
+  T.eq(verdict("tb-explain-cdk46-fever", "She should ring the 24-hour line straight away. Well, unless it's " ..
+               "the middle of the night, then first thing in the morning is fine."), " | manages-at-home-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd write down what I was feeling, and as soon as the day nurses " ..
+               "were in at 8 I'd be first on the phone."), " | waits-till-morning")
+end)

@@ -2042,12 +2042,15 @@ end
 -- A sign of the point named first, and left ("A painful swollen arm I'd
 -- leave", "the headache I'd ignore"): the words, or nil.  "I'd leave"
 -- ends its clause or is followed by a time.
-function sign_left(parts, found)
+function sign_left(parts, found, ctx)
   local flat = flat_of(parts)
   for _, f in ipairs(found) do
     local part = parts[f.part]
     local last = part[f.e]
-    if not f.negated then
+    -- (A sign, not the call itself: "I'd ring them now, because if I leave
+    -- it it could get worse".)
+    if not f.negated and not class_ends(ctx, "action", part, f.s) and
+       not class_ends(ctx, "target", part, f.s) and not class_ends(ctx, "emergency", part, f.s) then
       -- ("A swollen sore arm, though, I'd just keep an eye on": an aside
       -- may stand between.)
       for g = last.g + 2, math.min(#flat, last.g + 8) do
@@ -2065,11 +2068,13 @@ function sign_left(parts, found)
         end
         -- ("but a swollen leg I'd keep an eye on for a few days": so too
         -- when a time follows.)
-        local n, by = flat[e + 1], flat[g - 1].w == "just" and flat[g - 2] or flat[g - 1]
-        if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and
+        local n, by = flat[e + 1], flat[g - 1]
+        if by and lexicon.SOFTENER[by.w] then by = flat[g - 2] end
+        local supposed = by and flat[by.g - 1] and flat[by.g - 1].w == "if"
+        if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and not supposed and
            (lexicon.SUBJECT[by.w] or by.w == "would") and
            (not n or n.clause ~= t.clause or n.sent ~= t.sent or lexicon.WAIT_FOR[n.w] or
-            flat[e].w == "to") then
+            flat[e].w == "to" or flat[e].w == "as" or (t.w == "leave" and (n.w == "a" or n.w == "it"))) then
           local words = {}
           for x = g, e do words[#words + 1] = flat[x].w end
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. table.concat(words, " ")
@@ -2215,7 +2220,9 @@ end
 
 -- Hedges that may follow the action they weaken ("call them, maybe");
 -- "could" after it is about something else ("call, it could be a clot").
-local AFTER_HEDGE = { maybe = true, perhaps = true, probably = true, possibly = true }
+-- ("I would call the 24 hour line, I suppose": the hedge said after.)
+local AFTER_HEDGE = { maybe = true, perhaps = true, probably = true, possibly = true, suppose = true,
+                      guess = true }
 -- An afterthought ends its part or goes on with "if", "not", "or", "when"
 -- ("call them, maybe", "call them maybe if it's bad"); one that goes on
 -- with a clause of its own is about something else ("I call the hospital
@@ -2270,14 +2277,20 @@ end
 -- another case)?
 function if_plan(parts, b)
   local first = parts[b.part][1]
+  local fp = b.part
   for pi = b.part - 1, 1, -1 do
     if parts[pi][1].sent ~= b.sent then break end
-    first = parts[pi][1]
+    first, fp = parts[pi][1], pi
+  end
+  -- ("Well, unless it's the middle of the night, then first thing in the
+  -- morning is fine.")
+  if OPENER[first.w] and #parts[fp] == 1 and parts[fp + 1] and parts[fp + 1][1].sent == b.sent then
+    first = parts[fp + 1][1]
   end
   -- ("If they didn't answer I'd try again in the morning" is a plan for
   -- the team not answering, not for a milder sign.)
   local nxt = parts[b.part][first == parts[b.part][1] and 2 or 1]
-  return first.w == "if" and first.sent == b.sent and
+  return (first.w == "if" or first.w == "unless") and first.sent == b.sent and
          not (nxt and (lexicon.THEY[nxt.w] or nxt.w == "nobody" or nxt.w == "no"))
 end
 
@@ -2298,7 +2311,7 @@ local function blocked_by(o, bl, anchors, parts)
     if b.sent == o.sent and not (b.kind == "condition" and b.g1 < o.g1) then
       if b.kind == "hedge" then
         if (b.g2 < o.g1 and o.g1 - b.g2 <= 3 and b.part == o.part) or
-           (b.g1 > o.g2 and b.g1 - o.g2 <= 2 and AFTER_HEDGE[b.word] and
+           (b.g1 > o.g2 and b.g1 - o.g2 <= 3 and AFTER_HEDGE[b.word] and
             afterthought(parts[b.part], b.e)) then
           return b
         end
@@ -2974,8 +2987,10 @@ local function threshold(part, k, stop, ctx)
     local em = class_ends(ctx, "emergency", part, j)
     if em then skip = math.max(skip, max_end(em)) end
     if j > skip and class_ends(ctx, "severity", part, j) then return true end
-    local n = tonumber(part[j].w)
-    if n and n >= 39 and n <= 45 then return true end
+    -- ("only if it's over 38.5": the line is for 38.)
+    -- (M.words reads "38.5" as "38 5".)
+    local n, frac = tonumber(part[j].w), part[j + 1] and j < stop and part[j + 1].w:match("^[1-9]%d?$")
+    if n and ((n > 38 and n <= 45) or (n == 38 and frac)) then return true end
   end
   return false
 end
@@ -2986,8 +3001,12 @@ end
 -- up: its "if" holds the next call.)
 local function threshold_after(parts, a, ctx)
   local p = parts[a.part]
+  local clause = p[a.e].clause
   for k = a.e + 1, #p do
-    if p[k].clause ~= p[a.e].clause or lexicon.JOIN[p[k].w] then return nil end
+    -- ("ring the line but only if it's over 38.5": "but only" restricts
+    -- the call.)
+    if p[k].w == "but" and p[k + 1] and p[k + 1].w == "only" then clause = p[k].clause end
+    if p[k].clause ~= clause or lexicon.JOIN[p[k].w] then return nil end
     if p[k].w == "if" and not p[k].negated and p[k - 1].w ~= "even" then
       local stop = cond_clause(p, k)
       return threshold(p, k, stop, ctx) and said(parts, { part = a.part, s = k, e = stop }) or nil
@@ -3352,7 +3371,7 @@ function M.analyse(q, text)
       end
       -- ("A painful swollen leg I'd ring about that minute. A painful
       -- swollen arm I'd leave": the other sign is left.)
-      local left = ok and sign_left(parts, found)
+      local left = ok and sign_left(parts, found, ctx)
       if left then
         ok = false
         held = { heard = gtext(parts, good[1]), but = left }
