@@ -557,6 +557,8 @@ M.WAIT_FOR = { ["for"] = true, till = true, til = true, ["until"] = true }
 -- Some people, many patients: others in general.
 M.SOME = { some = true, many = true, most = true, lots = true, other = true }
 M.NOT_HELP = { ["111"] = true }
+M.NHS_LINE = { ["111"] = true, ["24"] = true, direct = true, helpline = true, line = true }
+M.THEM = { them = true, they = true, em = true }
 M.GENERAL = { general = true, public = true, support = true, macmillan = true, charity = true,
                charitys = true }
 -- Being well again: "if I'm not right by the morning".

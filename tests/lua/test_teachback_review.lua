@@ -948,3 +948,10 @@ T.test("teachback rules: a milder sign treated as a cold, rested or left for day
   T.eq(verdict("tb-warning-sign-at-night", "I'd write down what I was feeling, and as soon as the day nurses " ..
                "were in at 8 I'd be first on the phone."), " | waits-till-morning")
 end)
+
+T.test("teachback rules: NHS 111 by name is a general line, and 'them' after it is that line", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "She should ring NHS 111 straight away and tell them she's on " ..
+               "palbociclib."), " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "She should ring the 24-hour line straight away and tell them she's " ..
+               "on palbociclib."), "call-at-once | ", "the team's line")
+end)

@@ -1720,6 +1720,8 @@ function general_line(part, j)
      part[j + 2].w == "now" then
     return true
   end
+  -- ("ring NHS 111", "NHS 24", "NHS Direct": the general lines by name.)
+  if part[j].w == "nhs" and part[j + 1] and lexicon.NHS_LINE[part[j + 1].w] then return true end
   if not lexicon.GENERAL[part[j].w] then return false end
   for k = j + 1, math.min(#part, j + 5) do
     if part[k].w:find("^hospital") then return false end
@@ -1741,6 +1743,9 @@ end
 
 local function actions_to_target(parts, ctx)
   local out = {}
+  -- Sentences with a call to a general line: "them" after it is that line
+  -- ("ring NHS 111 straight away and tell them she's on palbociclib").
+  local general_in = {}
   local function person_between(part, a, b)
     for k = a, b do
       if class_ends(ctx, "person", part, k) then return true end
@@ -1775,7 +1780,11 @@ local function actions_to_target(parts, ctx)
           for j = e + 1, math.min(#part, e + M.ACT_REACH) do
             -- ("ring 111 right now": a general advice line is named, not
             -- the team nor the emergency number.)
-            if lexicon.NOT_HELP[part[j].w] or general_line(part, j) then break end
+            if lexicon.NOT_HELP[part[j].w] or general_line(part, j) then
+              general_in[part[j].sent] = true
+              break
+            end
+            if general_in[part[j].sent] and lexicon.THEM[part[j].w] then break end
             local te = class_ends(ctx, "target", part, j)
             if te and not person_between(part, e + 1, j - 1) then
               found = math.max(found or 0, max_end(te))
