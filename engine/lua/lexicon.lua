@@ -158,7 +158,7 @@ M.CLASSES = {
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
             "at 10", "6am", "10am", "hour apart", "hours apart", "two readings", "second reading",
             "scan results", "at my scan", "fortnight", "when i * see her", "when i * see him",
-            "when i next see", "it overnight", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
+            "when i next see", "it overnight", "after ive had", "after i have had", "after i had", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
             "as soon as * open*", "as soon as * day" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
@@ -294,7 +294,7 @@ M.CLASSES = {
              "see if * pass*", "save it", "save * for",
              -- (something else first, to see if the sign goes: "maybe a cool
              -- bath first, to see if it drops")
-             "see if * <improve>", "watch * overnight", "monitor * overnight", "bath first", "shower first", "paracetamol first",
+             "see if * <improve>", "watch * overnight", "whether it comes down", "monitor * overnight", "bath first", "shower first", "paracetamol first",
              "tablet* first", "painkiller* first", "medicine first", "cool down first" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.
@@ -563,7 +563,7 @@ M.GENERAL = { general = true, public = true, support = true, macmillan = true, c
                charitys = true }
 -- Being well again: "if I'm not right by the morning".
 M.WELL = { right = true, well = true, better = true, ok = true, okay = true, fine = true,
-           alright = true, myself = true }
+           alright = true, myself = true, broken = true, broke = true }
 M.EVERY = { every = true, each = true, evry = true }
 M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true, rest = true }
 -- Words between "I'd" and the verb: "I'd just rest", "I'd probably leave".

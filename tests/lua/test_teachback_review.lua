@@ -955,3 +955,16 @@ T.test("teachback rules: NHS 111 by name is a general line, and 'them' after it 
   T.eq(verdict("tb-explain-cdk46-fever", "She should ring the 24-hour line straight away and tell them she's " ..
                "on palbociclib."), "call-at-once | ", "the team's line")
 end)
+
+T.test("teachback rules: a bath first, a charity's number given, a milder fever watched, a fever not broken", function()
+  T.eq(verdict("tb-high-temperature", "Either way I'd want to know, so I'd call the 24-hour line after I've " ..
+               "had a cool bath and seen whether it comes down."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "Give her the Macmillan number so she can ring them any time if she " ..
+               "gets a fever."), " | ")
+  T.eq(verdict("tb-high-temperature", "If I had a cough and a temperature I'd call straight away, but a " ..
+               "temperature on its own I'd just watch."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-high-temperature", "I'd give the doctor a ring if it hadn't broken by morning."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "A swollen painful arm I'd call about right away, because of my lymph " ..
+               "nodes. A swollen leg I'd probably just put down to standing too long."), " | ")
+  T.eq(verdict("tb-high-temperature", "I'd ring the 24-hour line now, whatever the hour."), "call-now | ")
+end)

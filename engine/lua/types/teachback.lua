@@ -1743,9 +1743,15 @@ end
 
 local function actions_to_target(parts, ctx)
   local out = {}
-  -- Sentences with a call to a general line: "them" after it is that line
-  -- ("ring NHS 111 straight away and tell them she's on palbociclib").
+  -- Sentences that name a general line: "them" after it is that line
+  -- ("ring NHS 111 straight away and tell them she's on palbociclib",
+  -- "give her the Macmillan number so she can ring them any time").
   local general_in = {}
+  for _, part in ipairs(parts) do
+    for j = 1, #part do
+      if lexicon.NOT_HELP[part[j].w] or general_line(part, j) then general_in[part[j].sent] = true end
+    end
+  end
   local function person_between(part, a, b)
     for k = a, b do
       if class_ends(ctx, "person", part, k) then return true end
@@ -2078,7 +2084,9 @@ function sign_left(parts, found, ctx)
         -- ("but a swollen leg I'd keep an eye on for a few days": so too
         -- when a time follows.)
         local n, by = flat[e + 1], flat[g - 1]
-        if by and lexicon.SOFTENER[by.w] then by = flat[g - 2] end
+        for x = g - 2, g - 3, -1 do
+          if by and lexicon.SOFTENER[by.w] then by = flat[x] end
+        end
         local supposed = by and flat[by.g - 1] and flat[by.g - 1].w == "if"
         if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and not supposed and
            (lexicon.SUBJECT[by.w] or by.w == "would") and
