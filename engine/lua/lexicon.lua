@@ -564,6 +564,8 @@ M.GENERAL = { general = true, public = true, support = true, macmillan = true, c
 -- Being well again: "if I'm not right by the morning".
 M.WELL = { right = true, well = true, better = true, ok = true, okay = true, fine = true,
            alright = true, myself = true, broken = true, broke = true }
+-- What is left: "I'd leave it", "leave that one", "leave a few days".
+M.LEFT_WHAT = { a = true, it = true, that = true, this = true, them = true }
 M.EVERY = { every = true, each = true, evry = true }
 M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true, rest = true }
 -- Words between "I'd" and the verb: "I'd just rest", "I'd probably leave".

@@ -968,3 +968,12 @@ T.test("teachback rules: a bath first, a charity's number given, a milder fever 
                "nodes. A swollen leg I'd probably just put down to standing too long."), " | ")
   T.eq(verdict("tb-high-temperature", "I'd ring the 24-hour line now, whatever the hour."), "call-now | ")
 end)
+
+T.test("teachback rules: 'I feel fine now' is no word of now; 'But if…' a second plan; 'leave that one'", function()
+  T.eq(verdict("tb-hormone-therapy", "I feel fine now, so I've stopped taking them. If my leg swelled I'd " ..
+               "ring them, obviously."), " | stops-when-well")
+  T.eq(verdict("tb-warning-sign-at-night", "If it was the fever I'd call straight away. But if it was the new " ..
+               "headache I'd take paracetamol and see if it had gone by the morning."), " | waits-till-morning")
+  T.eq(verdict("tb-hormone-therapy", "If my arm got swollen and painful I'd ring them now. A swollen leg's " ..
+               "normal for me though, my ankles always swell, so I'd leave that one."), " | ")
+end)

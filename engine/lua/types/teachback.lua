@@ -2068,9 +2068,12 @@ function sign_left(parts, found, ctx)
        not class_ends(ctx, "target", part, f.s) and not class_ends(ctx, "emergency", part, f.s) then
       -- ("A swollen sore arm, though, I'd just keep an eye on": an aside
       -- may stand between.)
-      for g = last.g + 2, math.min(#flat, last.g + 8) do
+      for g = last.g + 1, math.min(#flat, last.g + 12) do
         local t = flat[g]
         if t.sent ~= last.sent then break end
+        -- (A call about the sign comes first: "A painful swollen leg I'd
+        -- ring my team about straight away; I'd put it down to a clot".)
+        if in_set(ACTION_WORDS, t) and not t.negated then break end
         -- ("I'd just keep an eye on", "I'd just put my feet up": the verb
         -- may have "just" before it and words of its own after it.)
         local e = g
@@ -2091,7 +2094,7 @@ function sign_left(parts, found, ctx)
         if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and not supposed and
            (lexicon.SUBJECT[by.w] or by.w == "would") and
            (not n or n.clause ~= t.clause or n.sent ~= t.sent or lexicon.WAIT_FOR[n.w] or
-            flat[e].w == "to" or flat[e].w == "as" or (t.w == "leave" and (n.w == "a" or n.w == "it"))) then
+            flat[e].w == "to" or flat[e].w == "as" or (t.w == "leave" and lexicon.LEFT_WHAT[n.w])) then
           local words = {}
           for x = g, e do words[#words + 1] = flat[x].w end
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. table.concat(words, " ")
@@ -2303,10 +2306,14 @@ function if_plan(parts, b)
   -- morning is fine.")
   if OPENER[first.w] and #parts[fp] == 1 and parts[fp + 1] and parts[fp + 1][1].sent == b.sent then
     first = parts[fp + 1][1]
+  elseif OPENER[first.w] and parts[fp][2] then
+    -- ("But if it was the new headache I'd take paracetamol and see if it
+    -- had gone by the morning.")
+    first = parts[fp][2]
   end
   -- ("If they didn't answer I'd try again in the morning" is a plan for
   -- the team not answering, not for a milder sign.)
-  local nxt = parts[b.part][first == parts[b.part][1] and 2 or 1]
+  local nxt = flat_of(parts)[first.g + 1]
   return (first.w == "if" or first.w == "unless") and first.sent == b.sent and
          not (nxt and (lexicon.THEY[nxt.w] or nxt.w == "nobody" or nxt.w == "no"))
 end
@@ -3103,8 +3110,11 @@ function urgency_said(parts, good, ctx)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
       if not t.mused and not t.bygone then
-        if not t.negated and (class_ends(ctx, "now", part, k) or t.w:find("^emergenc") or
-                              class_ends(ctx, "emergency", part, k)) then
+        -- ("I feel fine now and the cancer's under control": a state, not
+        -- a time to act.)
+        local state = t.w == "now" and part[k - 1] and (lexicon.WELL[part[k - 1].w] or part[k - 1].w == "feel")
+        if not t.negated and not state and (class_ends(ctx, "now", part, k) or t.w:find("^emergenc") or
+                                            class_ends(ctx, "emergency", part, k)) then
           return true
         end
         if t.negated and (class_ends(ctx, "delay", part, k) or class_ends(ctx, "putoff", part, k) or
