@@ -158,7 +158,7 @@ M.CLASSES = {
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
             "at 10", "6am", "10am", "hour apart", "hours apart", "two readings", "second reading",
             "scan results", "at my scan", "fortnight", "when i * see her", "when i * see him",
-            "when i next see", "it overnight", "after ive had", "after i have had", "after i had", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
+            "when i next see", "mention it at clinic", "mention it at the clinic", "it overnight", "after ive had", "after i have had", "after i had", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
             "as soon as * open*", "as soon as * day" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it

@@ -977,3 +977,12 @@ T.test("teachback rules: 'I feel fine now' is no word of now; 'But if…' a seco
   T.eq(verdict("tb-hormone-therapy", "If my arm got swollen and painful I'd ring them now. A swollen leg's " ..
                "normal for me though, my ankles always swell, so I'd leave that one."), " | ")
 end)
+
+T.test("teachback rules: a milder fever watched till morning; another sign mentioned at clinic", function()
+  T.eq(verdict("tb-high-temperature", "If I had a temperature and the shivers I'd call straight away. Just a " ..
+               "temperature on its own, say 38, I'd watch it till morning."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "A swollen painful leg I'd ring about straight away. If it was my arm, " ..
+               "I'd assume it was from having my lymph nodes out and mention it at clinic."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "Hot flushes I'd mention at clinic, but a swollen painful leg I'd ring " ..
+               "about straight away."), "report call-now-clot | ", "the flushes wait, the leg does not")
+end)
