@@ -158,7 +158,7 @@ M.CLASSES = {
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
             "at 10", "6am", "10am", "hour apart", "hours apart", "two readings", "second reading",
             "scan results", "at my scan", "fortnight", "when i * see her", "when i * see him",
-            "when i next see", "mention it at clinic", "mention it at the clinic", "it overnight", "after ive had", "after i have had", "after i had", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
+            "when i next see", "dawn", "mention it at clinic", "mention it at the clinic", "it overnight", "after ive had", "after i have had", "after i had", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
             "as soon as * open*", "as soon as * day" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
@@ -284,7 +284,8 @@ M.CLASSES = {
   putoff = { "wait*", "hold off", "hang on", "hold on", "put * off", "sit tight", "sit on it",
              "sleep on it", "leave it", "leave * till", "leave * until", "hold fire",
              "wait and see", "give it * time", "give it a day", "give it a few", "give it till",
-             "give it until", "give it til", "give till", "give until", "give til", "ride it out",
+             "give it until", "give it til", "give till", "give until", "give til", "give a few",
+             "give * a few days", "give * couple of days", "see whether * pass*", "see whether * <improve>", "ride it out",
              "tough it out", "see how * go*", "see what happens", "see if * settl*",
              "have a sleep", "have a nap", "have a lie down", "have a rest", "get some sleep",
              "go to sleep", "sleep first", "rest first", "straight after", "lie on the sofa",
@@ -563,7 +564,7 @@ M.GENERAL = { general = true, public = true, support = true, macmillan = true, c
                charitys = true }
 -- Being well again: "if I'm not right by the morning".
 M.WELL = { right = true, well = true, better = true, ok = true, okay = true, fine = true,
-           alright = true, myself = true, broken = true, broke = true }
+           alright = true, myself = true, broken = true, broke = true, gone = true }
 -- What is left: "I'd leave it", "leave that one", "leave a few days".
 M.LEFT_WHAT = { a = true, it = true, that = true, this = true, them = true }
 M.EVERY = { every = true, each = true, evry = true }

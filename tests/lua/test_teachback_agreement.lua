@@ -74,17 +74,22 @@
 --                 tuned on them (AX then showed an unsafe credit: "Anything
 --                 else I'd leave till the clinic opens"), then tuned on;
 --   tune-bb.yaml, tune-be.yaml, tune-bf.yaml, tune-bi.yaml, tune-bh.yaml,
---   tune-bj.yaml, tune-bk.yaml, tune-bl.yaml, tune-bm.yaml, tune-br.yaml,
---   tune-bs.yaml
+--   tune-bj.yaml, tune-bk.yaml, tune-bl.yaml, tune-bm.yaml, tune-bn.yaml,
+--   tune-bo.yaml, tune-bp.yaml
 --                 red flags, each written as a held-out set (half acting
 --                 now in many ways, half not acting now in ways easy to
 --                 miss), one after another as the rules grew; the first
 --                 figures of each showed unsafe credits (2, 3, 4, 2, 2, 1,
---                 1, 1, 1, 1, 2: a general advice line or a charity's, "watch it
+--                 1, 1, 1, 2, 2, 2: a general advice line or a charity's, "watch it
 --                 overnight", a call put off without a comma, a sign waited
 --                 on, another sign left or put down to something else, "if
 --                 I'm not right by the morning", "as soon as it's light"),
 --                 so each was read and tuned on;
+--   tune-br.yaml, tune-bs.yaml, tune-bw.yaml, tune-bx.yaml, tune-by.yaml,
+--   tune-bz.yaml, tune-ca.yaml, tune-cb.yaml, tune-cc.yaml, tune-cd.yaml,
+--   tune-ce.yaml, tune-cj.yaml, tune-ck.yaml, tune-cl.yaml, tune-cm.yaml
+--                 red flags of the same kind, written to tune on and
+--                 measured before the rules tuned on them;
 --   tune-bc.yaml, tune-bd.yaml
 --                 general answers a word-matcher tends to get wrong (points
 --                 and beliefs in roundabout words), and red-flag answers
@@ -97,8 +102,9 @@
 --   heldout-ak.yaml, heldout-al.yaml, heldout-aq.yaml, heldout-as.yaml,
 --   heldout-at.yaml, heldout-ay.yaml, heldout-az.yaml, heldout-ba.yaml,
 --   heldout-bg.yaml, heldout-bq.yaml, heldout-bt.yaml, heldout-bu.yaml,
---   heldout-bv.yaml, heldout-cg.yaml, heldout-ch.yaml, heldout-ci.yaml
---                 twenty-eight more such sets, never tuned on and their texts
+--   heldout-bv.yaml, heldout-cg.yaml, heldout-ch.yaml, heldout-ci.yaml,
+--   heldout-cn.yaml, heldout-co.yaml, heldout-cp.yaml
+--                 thirty-one more such sets, never tuned on and their texts
 --                 never read: only their figures are, and they are the
 --                 honest ones (README); their disagreements are never
 --                 shown (L was written after the last rule of its round,
@@ -121,7 +127,7 @@
 --                 round that tuned on BB to CE, measured before it and at
 --                 its end; BG (general) after that round's first rules,
 --                 BQ (general) and BT, BU, BV (red flags) during it, CG,
---                 CH, CI (red flags) near its end, each measured when
+--                 CH, CI, CN, CO, CP (red flags) near its end, each measured when
 --                 written and after the round's last rule);
 --   labelled.yaml an older set with its own five questions.
 -- The questions are checked with the real schema against the real
@@ -259,13 +265,13 @@ end
 -- (Set H credited 2 when first measured and set K 1, a plain "I'd get in
 -- touch with them" at 2 in the morning; since a call needs a word of
 -- acting now, neither does.)
--- Sets BT, BU, BV, CG and CI, red-flag sets written blind as the latest
--- round went on (half of each not acting now in ways easy to miss) and
--- never read, showed one each when first measured and still do after
--- the round's last rule: the honest figure of the rules on answers of
--- that kind (README).
+-- Red-flag sets written blind as the latest round went on (half of each
+-- not acting now in ways easy to miss) and never read: after the round's
+-- last rule BT, BU, BV and CI show one unsafe credit each (as when first
+-- measured), CO two and CP three (written near the end); CG, CH and CN
+-- none.  The honest figure of the rules on answers of that kind (README).
 local KNOWN_UNSAFE = { ["heldout-bt.yaml"] = 1, ["heldout-bu.yaml"] = 1, ["heldout-bv.yaml"] = 1,
-                       ["heldout-cg.yaml"] = 1, ["heldout-ci.yaml"] = 1 }
+                       ["heldout-ci.yaml"] = 1, ["heldout-co.yaml"] = 2, ["heldout-cp.yaml"] = 3 }
 
 local function report(name, f)
   T.log(("teach-back agreement, %s (%d answers): key points precision %.3f recall %.3f; " ..
@@ -275,7 +281,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "tune-af.yaml", "tune-ae.yaml", "tune-aj.yaml", "tune-an.yaml", "tune-am.yaml", "tune-ap.yaml", "tune-ao.yaml", "tune-ar.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml", "heldout-ag.yaml", "heldout-ah.yaml", "heldout-ai.yaml", "heldout-al.yaml", "heldout-ak.yaml", "heldout-aq.yaml", "heldout-as.yaml", "heldout-at.yaml", "heldout-ay.yaml", "heldout-az.yaml", "tune-au.yaml", "tune-av.yaml", "tune-aw.yaml", "tune-ax.yaml", "tune-bb.yaml", "tune-bc.yaml", "tune-bd.yaml", "tune-be.yaml", "tune-bf.yaml", "tune-bi.yaml", "tune-bh.yaml", "tune-bj.yaml", "tune-bk.yaml", "tune-bl.yaml", "tune-bm.yaml", "tune-br.yaml", "tune-bs.yaml", "tune-bn.yaml", "tune-bo.yaml", "tune-bp.yaml", "tune-bw.yaml", "tune-bx.yaml", "tune-by.yaml", "tune-bz.yaml", "tune-ca.yaml", "tune-cb.yaml", "tune-cd.yaml", "tune-cc.yaml", "tune-ce.yaml", "heldout-ba.yaml", "heldout-bg.yaml", "heldout-bq.yaml", "heldout-bt.yaml", "heldout-bu.yaml", "heldout-bv.yaml", "heldout-cg.yaml", "heldout-ch.yaml", "heldout-ci.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "tune-af.yaml", "tune-ae.yaml", "tune-aj.yaml", "tune-an.yaml", "tune-am.yaml", "tune-ap.yaml", "tune-ao.yaml", "tune-ar.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml", "heldout-ag.yaml", "heldout-ah.yaml", "heldout-ai.yaml", "heldout-al.yaml", "heldout-ak.yaml", "heldout-aq.yaml", "heldout-as.yaml", "heldout-at.yaml", "heldout-ay.yaml", "heldout-az.yaml", "tune-au.yaml", "tune-av.yaml", "tune-aw.yaml", "tune-ax.yaml", "tune-bb.yaml", "tune-bc.yaml", "tune-bd.yaml", "tune-be.yaml", "tune-bf.yaml", "tune-bi.yaml", "tune-bh.yaml", "tune-bj.yaml", "tune-bk.yaml", "tune-bl.yaml", "tune-bm.yaml", "tune-br.yaml", "tune-bs.yaml", "tune-bn.yaml", "tune-bo.yaml", "tune-bp.yaml", "tune-bw.yaml", "tune-bx.yaml", "tune-by.yaml", "tune-bz.yaml", "tune-ca.yaml", "tune-cb.yaml", "tune-cd.yaml", "tune-cc.yaml", "tune-ce.yaml", "tune-cj.yaml", "tune-ck.yaml", "tune-cl.yaml", "tune-cm.yaml", "heldout-ba.yaml", "heldout-bg.yaml", "heldout-bq.yaml", "heldout-bt.yaml", "heldout-bu.yaml", "heldout-bv.yaml", "heldout-cg.yaml", "heldout-ch.yaml", "heldout-ci.yaml", "heldout-cn.yaml", "heldout-co.yaml", "heldout-cp.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

@@ -986,3 +986,16 @@ T.test("teachback rules: a milder fever watched till morning; another sign menti
   T.eq(verdict("tb-hormone-therapy", "Hot flushes I'd mention at clinic, but a swollen painful leg I'd ring " ..
                "about straight away."), "report call-now-clot | ", "the flushes wait, the leg does not")
 end)
+
+T.test("teachback rules: a few days given to the other sign; 'see whether it passed' till dawn; 'no' denies its noun", function()
+  T.eq(verdict("tb-back-pain-legs", "The weak legs I'd ring about straight away. The back ache I'd give a " ..
+               "few days, I reckon that's just how I slept."), " | rests-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd sit up with a hot drink and see whether it passed before " ..
+               "troubling anyone. If it hadn't gone by dawn I'd telephone the hospital."),
+       " | waits-till-morning")
+  T.eq(verdict("tb-explain-cdk46-fever", "If she has a temperature with a cough, she should call at once. A " ..
+               "temperature on its own with no other symptoms can wait till her next blood test."),
+       " | manages-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "She should call the 24-hour line at once; no temperature can wait."),
+       "call-at-once | ", "'no' right before its noun still denies the wait")
+end)

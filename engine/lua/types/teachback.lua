@@ -377,7 +377,7 @@ end
 
 local function mark_negation(part)
   local active, since, wrong, dormant, waited, thought = false, 0, false, false, false, false
-  local unsure = false
+  local unsure, by_no = false, false
   for i, t in ipairs(part) do
     local nxt, prev = part[i + 1], part[i - 1]
     if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] and not only_a(part, i) then
@@ -411,7 +411,10 @@ local function mark_negation(part)
                                                  t.w == "cuz")
     local stop = (lexicon.CONTRAST[t.w] and not denied_reason) or (lexicon.SUBJECT[t.w] and not complement) or
                  (wrong and help_action(part, i)) or
-                 (AUX[t.w] and prev and (prev.w == "and" or prev.w == "or"))
+                 (AUX[t.w] and prev and (prev.w == "and" or prev.w == "or")) or
+                 -- ("a temperature with no other symptoms can wait": "no"
+                 -- denies its noun, not the verb after it.)
+                 (by_no and AUX[t.w] and since >= 2)
     if active and (stop or since >= ((waited or thought) and M.WAIT_SCOPE or M.SCOPE)) then
       -- A negated wrong action that runs out of words sleeps: an "or",
       -- "nor", "until" or "till" wakes it ("must not wait for her next
@@ -435,6 +438,7 @@ local function mark_negation(part)
     end
     if t.neg then
       active, since, wrong, dormant, thought = true, 0, false, false, false
+      by_no = t.w == "no"
       unsure = nxt and UNSURE[t.w] and UNSURE[t.w][nxt.w] or false
       waited = nxt and nxt.w:find("^wait") and true or false
     elseif active then
