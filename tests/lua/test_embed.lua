@@ -1,6 +1,6 @@
 -- The engine's modules are embedded as bytecode without their local
--- variables' names (scripts/embed.c): an error in one still names its
--- file and line, and a global as a global.
+-- variables' names, nor their upvalues' but _ENV's (scripts/embed.c): an
+-- error in one still names its file and line, and a global as a global.
 local T = ...
 local textnorm = require("textnorm")
 
