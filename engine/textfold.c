@@ -35,6 +35,13 @@
  * string (lexicon.lua, types/teachback.lua), and cutting them with gmatch
  * at every start cost a graded attempt about a million instructions.
  *
+ * host.stemmer(irregular, keep): teach-back's stem of a word
+ * (types/teachback.lua, M.stem_rules, which says the steps) as a C
+ * function over those two tables: the same stem for every word
+ * (tests/lua/test_fold.lua), where the Lua, a pattern or a sub for each
+ * test, cost some 5,000 instructions a word: every new word of an answer
+ * and of the class-word sets.  Which words are irregular or kept is Lua's.
+ *
  * host.squash(s): each run of white space (Lua's %s in the C locale:
  * space, \t, \n, \v, \f, \r) one space, none at either end, as
  * util.trim((s:gsub("%s+", " "))) gives; material.lua makes every
@@ -42,6 +49,7 @@
  * text class by class.
  */
 #include <limits.h>
+#include <string.h>
 
 #include <lauxlib.h>
 
@@ -350,6 +358,107 @@ static int l_add_words(lua_State *L)
 	return 1;
 }
 
+/* A vowel for the stem's tests: a e i o u y. */
+static int stem_vowel(unsigned char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* t[w] is neither nil nor false, w being buf[0..n) (a Lua index). */
+static int stem_in(lua_State *L, int t, const char *buf, size_t n)
+{
+	int in;
+
+	lua_pushlstring(L, buf, n);
+	lua_gettable(L, t);
+	in = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	return in;
+}
+
+/*
+ * The stem of the word at index 1; upvalue 1 is IRREGULAR, 2 KEEP.  Each
+ * step is M.stem_rules's, in its order.
+ */
+static int l_stem(lua_State *L)
+{
+	static const char *const suffixes[] = {"ing", "est", "ed", "er"};
+	char small[64], *buf;
+	const char *w;
+	size_t n;
+	int cut = 0;
+
+	luaL_checkstring(L, 1);
+	lua_pushvalue(L, 1);
+	if (lua_gettable(L, lua_upvalueindex(1)) == LUA_TNIL || !lua_toboolean(L, -1)) {
+		lua_pop(L, 1);
+		lua_pushvalue(L, 1);
+	}
+	/* 0. w = IRREGULAR[w] or w: now at the top, and the answer if kept. */
+	w = luaL_checklstring(L, -1, &n);
+	if (n <= 3)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if ((w[i] >= '0' && w[i] <= '9') || (unsigned char)w[i] >= 0x80)
+			return 1;
+	if (stem_in(L, lua_upvalueindex(2), w, n))
+		return 1;
+	/* (w stays on the stack, so it stays alive; a long word gets a block.) */
+	buf = n <= sizeof small ? small : lua_newuserdatauv(L, n, 0);
+	memcpy(buf, w, n);
+	/* 1. -ies -> -y; -s dropped but after s, u, i. */
+	if (n >= 5 && memcmp(buf + n - 3, "ies", 3) == 0) {
+		buf[n - 3] = 'y';
+		n -= 2;
+	} else if (buf[n - 1] == 's' && n >= 4) {
+		char b = buf[n - 2];
+
+		if (b != 's' && b != 'u' && b != 'i')
+			n--;
+	}
+	if (stem_in(L, lua_upvalueindex(2), buf, n)) {
+		lua_pushlstring(L, buf, n);
+		return 1;
+	}
+	/* 2. the first ending that fits: -ing, -est, -ed, -er; else -ly. */
+	for (int i = 0; i < 4; i++) {
+		size_t k = strlen(suffixes[i]);
+
+		if (n >= k + 3 && memcmp(buf + n - k, suffixes[i], k) == 0) {
+			int vowel = 0;
+
+			for (size_t j = 0; j < n - k; j++)
+				vowel |= stem_vowel((unsigned char)buf[j]);
+			if (vowel && !(i == 2 && buf[n - k - 1] == 'e')) {
+				n -= k;
+				cut = 1;
+			}
+			break;
+		}
+	}
+	if (!cut && n >= 6 && buf[n - 2] == 'l' && buf[n - 1] == 'y' &&
+	    !stem_vowel((unsigned char)buf[n - 3]))
+		n -= 2;
+	/* 3. a doubled final consonant but l, s, z undoubled. */
+	if (cut && n >= 4 && buf[n - 2] == buf[n - 1] && !memchr("aeioulsz", buf[n - 1], 8))
+		n--;
+	/* 4. a final e dropped. */
+	if (n >= 4 && buf[n - 1] == 'e')
+		n--;
+	lua_pushlstring(L, buf, n);
+	return 1;
+}
+
+/* host.stemmer(irregular, keep) -> stem(w), the function above over them */
+static int l_stemmer(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	luaL_checktype(L, 2, LUA_TTABLE);
+	lua_settop(L, 2);
+	lua_pushcclosure(L, l_stem, 2);
+	return 1;
+}
+
 void fold_register(lua_State *L)
 {
 	lua_pushcfunction(L, l_add_words);
@@ -362,4 +471,6 @@ void fold_register(lua_State *L)
 	lua_setfield(L, -2, "fold");
 	lua_pushcfunction(L, l_find_any);
 	lua_setfield(L, -2, "find_any");
+	lua_pushcfunction(L, l_stemmer);
+	lua_setfield(L, -2, "stemmer");
 }

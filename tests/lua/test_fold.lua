@@ -334,3 +334,59 @@ T.test("lexicon.words: the same sets in C and, where this file is read at build 
   T.eq(lexicon.NEGATIONS["dont"], true)
   T.eq(lexicon.SUBJECT.theyll, true)
 end)
+
+-- host.stemmer: teach-back's stem (M.stem_rules, the Lua that says the
+-- steps) in C.  The engine's tb.stem is the C one.
+local tb = require("types.teachback")
+
+T.test("stemmer: teach-back's stem is the C one, over its IRREGULAR and KEEP", function()
+  T.ok(tb.stem ~= tb.stem_rules)
+  T.eq(tb.stem("kept"), "keep", "IRREGULAR")
+  T.eq(tb.stem("cancer"), "cancer", "KEEP")
+  T.eq(tb.stem("sooner"), "sooner", "KEEP's own addition")
+  local stem = host.stemmer({ went = "go", gone = false }, { bones = true, stopp = true })
+  T.eq(stem("went"), "go")
+  T.eq(stem("gone"), "gon", "false is no irregular form")
+  T.eq(stem("bones"), "bones", "kept before the plural")
+  T.eq(stem("stopps"), "stopp", "kept after the plural")
+  T.eq(stem("stopping"), "stop")
+  T.eq(stem("fuzzed"), "fuzz", "z stays doubled")
+  T.eq(stem("spyyed"), "spy", "y is undoubled, though a vowel for the other tests")
+end)
+
+T.test("stemmer: the same stem as the rules for every word of the sets, quizzes and lexicon", function()
+  local words, n = {}, 0
+  local function add(text)
+    if type(text) ~= "string" then return end
+    for w in textnorm.normalize(text):gmatch("%S+") do
+      if not words[w] then words[w], n = true, n + 1 end
+    end
+  end
+  local function walk(v)
+    if type(v) == "table" then for k, x in pairs(v) do walk(k) walk(x) end else add(v) end
+  end
+  for _, dir in ipairs({ "tests/teachback", "quizzes" }) do
+    for _, path in ipairs(host.list(dir, ".yaml", true)) do walk((host.read_yaml(path))) end
+  end
+  local lexicon = require("lexicon")
+  walk(lexicon.CLASSES) walk(lexicon.LAY) walk(lexicon.PHONE) walk(tb.IRREGULAR)
+  T.ok(n > 4000, "some thousands of words, " .. n)
+  for w in pairs(words) do T.eq(tb.stem(w), tb.stem_rules(w), w) end
+end)
+
+T.test("stemmer: the same stem as the rules for 300,000 random words of endings", function()
+  local rng = T.rng(15)
+  local pieces = { "a", "e", "i", "o", "u", "y", "s", "l", "z", "t", "p", "b", "n", "r", "d",
+                   "g", "tt", "pp", "ll", "ss", "zz", "yy", "ing", "ed", "eed", "er", "est",
+                   "ly", "ies", "es", "us", "is", "e", "7", "\195\169", "\0", " ", "kept",
+                   "went", "cancer", "number", "sooner" }
+  for _ = 1, 300000 do
+    local parts = {}
+    for j = 1, rng:int(0, 6) do parts[j] = pieces[rng:int(1, #pieces)] end
+    local w = table.concat(parts)
+    T.eq(tb.stem(w), tb.stem_rules(w), w)
+  end
+  local long = ("ab"):rep(100) .. "bing"
+  T.eq(tb.stem(long), tb.stem_rules(long), "a word past the stack's buffer")
+  T.eq(tb.stem(long .. "ies"), tb.stem_rules(long .. "ies"))
+end)
