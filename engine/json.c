@@ -109,6 +109,8 @@ static void jout_string(struct jout *o, const char *s, size_t n)
 		char esc[6] = {'\\', 0, '0', '0', 0, 0};
 		size_t len = 2;
 
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+			continue;                       /* most bytes: as they are */
 		if (c == '"' || c == '\\')
 			esc[1] = (char)c;
 		else if (c == '\b')
@@ -136,6 +138,22 @@ static void jout_string(struct jout *o, const char *s, size_t n)
 	jout_add(o, "\"", 1);
 }
 
+/* An integer in decimal, as LUA_INTEGER_FMT writes it (snprintf was most
+ * of a number's cost). */
+static void jout_integer(struct jout *o, lua_Integer i)
+{
+	char t[24], *p = t + sizeof t;
+	lua_Unsigned u = i < 0 ? 0u - (lua_Unsigned)i : (lua_Unsigned)i;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (i < 0)
+		*--p = '-';
+	jout_add(o, p, (size_t)(t + sizeof t - p));
+}
+
 /*
  * A number as util.fmt_num writes it: rounded to four decimals, an
  * integer when it is one (below 2^53), else "%.4f" without its trailing
@@ -147,7 +165,8 @@ static void jout_number(struct jout *o, int idx)
 	int n;
 
 	if (lua_isinteger(o->L, idx)) {
-		n = snprintf(t, sizeof t, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(o->L, idx));
+		jout_integer(o, lua_tointeger(o->L, idx));
+		return;
 	} else {
 		double x = (double)lua_tonumber(o->L, idx), r;
 
@@ -157,7 +176,8 @@ static void jout_number(struct jout *o, int idx)
 		}
 		r = floor(x * 10000 + 0.5) / 10000;
 		if (r == floor(r) && fabs(r) < 9007199254740992.0) {
-			n = snprintf(t, sizeof t, LUA_INTEGER_FMT, (LUAI_UACINT)(lua_Integer)r);
+			jout_integer(o, (lua_Integer)r);
+			return;
 		} else {
 			n = snprintf(t, sizeof t, "%.4f", r);
 			if (n < 0 || (size_t)n >= sizeof t)
@@ -190,9 +210,16 @@ static void jout_object(struct jout *o, int t, int keys, int depth)
 			if (!first)
 				jout_add(o, ",", 1);
 			first = 0;
-			k = luaL_tolstring(L, -2, &n);          /* tostring(key) */
-			jout_string(o, k, n);
-			lua_pop(L, 1);
+			/* tostring(key): a string key as it is, without
+			 * luaL_tolstring's look for a __tostring. */
+			if (lua_type(L, -2) == LUA_TSTRING) {
+				k = lua_tolstring(L, -2, &n);
+				jout_string(o, k, n);
+			} else {
+				k = luaL_tolstring(L, -2, &n);
+				jout_string(o, k, n);
+				lua_pop(L, 1);
+			}
 			jout_add(o, ":", 1);
 			jout_value(o, lua_gettop(L), depth + 1);
 		}

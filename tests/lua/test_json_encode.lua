@@ -89,6 +89,12 @@ T.test("json_encode: values written as before", function()
   T.eq(json.encode(-math.huge), "null")
   T.eq(json.encode(2 ^ 60), "1152921504606846976")  -- a float past 2^53: %.4f
   T.eq(json.encode(math.mininteger), tostring(math.mininteger))
+  T.eq(json.encode(math.maxinteger), "9223372036854775807")  -- integers without snprintf
+  T.eq(json.encode(0), "0")
+  T.eq(json.encode(10), "10")
+  T.eq(json.encode(-2.00001), "-2")             -- a float rounded to a negative integer
+  T.eq(json.encode(2 ^ 40), "1099511627776")   -- a float that is an integer
+  T.eq(json.encode({ [-10] = 1 }), '{"-10":1}')  -- a key not a string: tostring(key)
   T.eq(json.encode("a\"b\\c\n\t\0\127\1"), '"a\\"b\\\\c\\n\\t\\u0000\\u007f\\u0001"')
   T.eq(json.encode("caf\195\169"), '"caf\195\169"')  -- bytes past ASCII as they are
   T.eq(json.encode({}), "{}")
