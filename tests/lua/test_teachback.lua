@@ -548,3 +548,27 @@ T.test("teachback steps: a step that says a key point's words gives the answer a
        { "13:11: key point 'tell-dentist': phrase 'dentist' also matches the prompt, so the " ..
          "prompt gives the answer away" })
 end)
+
+T.test("teachback: a class-word set's prefixes looked up by first byte, as the loop over all did", function()
+  local rng = T.rng(16)
+  local words = { "call*", "ca*", "c*", "*", "phone*", "ph*", "rang", "tell", "go to", "<x> y",
+                  "caf\195\169*", "\195\169*", "head*", "rush*", "ring", "r*", "9*", "dial*" }
+  local letters = { "c", "a", "l", "p", "h", "o", "n", "e", "r", "i", "g", "9", "\195\169", "s" }
+  for _ = 1, 300 do
+    local list = {}
+    for j = 1, rng:int(0, 6) do list[j] = words[rng:int(1, #words)] end
+    local set = tb.word_set(list)
+    for _ = 1, 40 do
+      local parts = {}
+      for j = 1, rng:int(0, 7) do parts[j] = letters[rng:int(1, #letters)] end
+      local w = table.concat(parts)
+      local t = { w = w, stem = tb.stem(w) }
+      local got = tb.in_set(set, t)
+      local want = set.stems[t.stem] or false        -- the loop over every prefix
+      for _, p in ipairs(set.prefixes) do
+        if not want and w:sub(1, #p) == p then want = true end
+      end
+      T.eq(got, want, table.concat(list, "|") .. " / " .. w)
+    end
+  end
+end)

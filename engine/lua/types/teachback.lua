@@ -291,9 +291,13 @@ local function in_set(set, t)
   local hit = set.memo[t.w]
   if hit ~= nil then return hit end
   if not set.stems then set.make() end
-  hit = set.stems[t.stem] or false
-  for _, p in ipairs(set.prefixes) do
-    if not hit and t.w:sub(1, #p) == p then hit = true end
+  hit = set.stems[t.stem] or set.empty_prefix or false
+  -- (Only the prefixes of t's first byte: every one was a sub a look-up.)
+  local near = not hit and set.by_byte[t.w:byte()]
+  if near then
+    for i = 1, #near do
+      if t.w:sub(1, #near[i]) == near[i] then hit = true break end
+    end
   end
   if set.count >= 20000 then set.memo, set.count = {}, 0 end
   set.memo[t.w], set.count = hit, set.count + 1
@@ -315,9 +319,17 @@ local function word_set(list)
         set.stems[M.stem(textnorm.normalize(first:gsub("%*", "")))] = true
       end
     end
+    set.by_byte = {}
+    for _, p in ipairs(set.prefixes) do
+      if p == "" then set.empty_prefix = true end
+      local near = p ~= "" and (set.by_byte[p:byte()] or {})
+      if near then near[#near + 1], set.by_byte[p:byte()] = p, near end
+    end
   end
   return set
 end
+
+M.word_set, M.in_set = word_set, in_set  -- (for tests/lua/test_teachback.lua)
 
 -- The one-word actions (and go, head, rush) stop a negated wrong action.
 local ACTION_WORDS = {}
