@@ -597,6 +597,20 @@ static int l_sandbox(lua_State *L)
 
 /* host.random_hex(nbytes) -> 2 * nbytes hex digits from getrandom(2), for
  * the web's session ids and attempt tokens (unguessable, not replayable). */
+/* host.fnv1a(s) -> FNV-1a of s's bytes, in Lua's wrapping 64-bit integers,
+ * as rng.lua's hash_bytes gives it */
+static int l_fnv1a(lua_State *L)
+{
+	size_t n;
+	const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
+	uint64_t h = 0xcbf29ce484222325u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 0x100000001b3u;
+	lua_pushinteger(L, (lua_Integer)h);
+	return 1;
+}
+
 static int l_random_hex(lua_State *L)
 {
 	lua_Integer n = luaL_checkinteger(L, 1);
@@ -654,6 +668,7 @@ static int open_host(lua_State *L)
 		{"clock", l_clock},
 		{"today", l_today},
 		{"random_hex", l_random_hex},
+		{"fnv1a", l_fnv1a},
 		{"modules", l_modules},
 		{NULL, NULL}
 	};

@@ -87,6 +87,20 @@ T.test("rng: seeding follows splitmix64 (published first output for seed 0)", fu
   T.eq(rng.new(0)[1], 0xe220a8397b1dcdaf)
 end)
 
+T.test("rng: a name's hash is FNV-1a, in C as in the Lua loop", function()
+  T.ok(rng.hash ~= rng.hash_bytes)
+  T.eq(rng.hash(""), 0xcbf29ce484222325)            -- the offset basis
+  T.eq(rng.hash("a"), 0xaf63dc4c8601ec8c)           -- the published value
+  T.eq(rng.new(5):derive("perm:q1").seed, 5 ~ rng.hash_bytes("perm:q1"))
+  local r = rng.new(17)
+  for _ = 1, 5000 do
+    local bytes = {}
+    for j = 1, r:int(0, 40) do bytes[j] = r:int(0, 255) end
+    local s = string.char(table.unpack(bytes))
+    T.eq(rng.hash(s), rng.hash_bytes(s), s)
+  end
+end)
+
 T.test("readability: the reference's sanity sentence (6 words, 6 syllables)", function()
   local readability = require("readability")
   T.eq({ readability.counts("The cat sat on the mat.") }, { 6, 1, 6 })
