@@ -134,9 +134,12 @@ $(BUILD)/luamods.list: FORCE
 	@printf '%s\n' $(LUA_SRC) | cmp -s - $@ || printf '%s\n' $(LUA_SRC) > $@
 
 # lexvocab, teach-back's speller's words of the shared lexicon, is made
-# from lexicon.lua here (scripts/lexvocab.lua).
-$(BUILD)/luamods.c: $(LUA_SRC) $(BUILD)/luamods.list $(BUILD)/embed scripts/lexvocab.lua
-	$(BUILD)/embed engine/lua $(LUA_SRC) --made lexvocab scripts/lexvocab.lua > $@
+# from lexicon.lua here (scripts/lexvocab.lua), and the lexicon module
+# itself with its classes packed (scripts/lexclasses.lua).
+$(BUILD)/luamods.c: $(LUA_SRC) $(BUILD)/luamods.list $(BUILD)/embed scripts/lexvocab.lua \
+                    scripts/lexclasses.lua
+	$(BUILD)/embed engine/lua $(LUA_SRC) --made lexvocab scripts/lexvocab.lua \
+	  --made lexicon scripts/lexclasses.lua > $@
 
 $(BUILD)/luamods.o: $(BUILD)/luamods.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

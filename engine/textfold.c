@@ -42,6 +42,14 @@
  * test, cost some 5,000 instructions a word: every new word of an answer
  * and of the class-word sets.  Which words are irregular or kept is Lua's.
  *
+ * host.lists(packed): a table of lists of strings, each list written as
+ * one string of its entries with a newline after each but the last, cut
+ * into its list the first time its key is read (or every one at the first
+ * pairs): the lexicon's classes, 1,166 phrases, are packed so at build
+ * time (scripts/lexclasses.lua), since each phrase a constant of the
+ * module cost every command that loads it some 370 instructions, and an
+ * answer reads a few classes.  Which lists, and what is in them, is Lua's.
+ *
  * host.squash(s): each run of white space (Lua's %s in the C locale:
  * space, \t, \n, \v, \f, \r) one space, none at either end, as
  * util.trim((s:gsub("%s+", " "))) gives; material.lua makes every
@@ -459,6 +467,89 @@ static int l_stemmer(lua_State *L)
 	return 1;
 }
 
+/* The list packed as the string at the top, replacing it: its entries,
+ * each ended by a newline but the last ("" is no entry). */
+static void lists_cut(lua_State *L)
+{
+	size_t n;
+	const char *s = lua_tolstring(L, -1, &n), *end = s + n;
+	lua_Integer k = 0;
+
+	lua_createtable(L, 8, 0);
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+
+		lua_pushlstring(L, s, (size_t)(e - s));
+		lua_rawseti(L, -2, ++k);
+		s = nl ? nl + 1 : end;
+	}
+	lua_remove(L, -2);
+}
+
+/* __index(t, key): the list packed under key, cut and kept in t. */
+static int lists_index(lua_State *L)
+{
+	lua_settop(L, 2);
+	if (!lua_getmetatable(L, 1) || lua_getfield(L, -1, "packed") != LUA_TTABLE) {
+		lua_pushnil(L);                         /* all cut already (pairs) */
+		return 1;
+	}
+	lua_pushvalue(L, 2);
+	if (lua_rawget(L, -2) != LUA_TSTRING)
+		return 1;                               /* no such list: nil */
+	lists_cut(L);
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, -2);
+	lua_rawset(L, 1);
+	lua_pushvalue(L, 2);
+	lua_pushnil(L);
+	lua_rawset(L, -4);                              /* packed[key] = nil */
+	return 1;
+}
+
+/* __pairs(t): every list cut, then next, t, nil. */
+static int lists_pairs(lua_State *L)
+{
+	lua_settop(L, 1);
+	if (lua_getmetatable(L, 1) && lua_getfield(L, -1, "packed") == LUA_TTABLE) {
+		lua_pushnil(L);
+		while (lua_next(L, 3)) {
+			if (lua_type(L, -1) == LUA_TSTRING) {
+				lists_cut(L);
+				lua_pushvalue(L, -2);
+				lua_insert(L, -2);
+				lua_rawset(L, 1);
+			} else {
+				lua_pop(L, 1);
+			}
+		}
+		lua_pushnil(L);
+		lua_setfield(L, 2, "packed");           /* all cut: a plain table now */
+	}
+	lua_getglobal(L, "next");
+	lua_pushvalue(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
+/* host.lists(packed) -> t, packed's lists as above */
+static int l_lists(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 1);
+	lua_newtable(L);
+	lua_createtable(L, 0, 3);
+	lua_pushvalue(L, 1);
+	lua_setfield(L, -2, "packed");
+	lua_pushcfunction(L, lists_index);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, lists_pairs);
+	lua_setfield(L, -2, "__pairs");
+	lua_setmetatable(L, -2);
+	return 1;
+}
+
 void fold_register(lua_State *L)
 {
 	lua_pushcfunction(L, l_add_words);
@@ -473,4 +564,6 @@ void fold_register(lua_State *L)
 	lua_setfield(L, -2, "find_any");
 	lua_pushcfunction(L, l_stemmer);
 	lua_setfield(L, -2, "stemmer");
+	lua_pushcfunction(L, l_lists);
+	lua_setfield(L, -2, "lists");
 }

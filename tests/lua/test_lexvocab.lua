@@ -49,3 +49,76 @@ T.test("lexvocab: LAY_FIRST is teach-back's lay_first of the lexicon's LAY", fun
   T.eq(made.LAY_FIRST.department, nil, "never first")
   T.eq(tb.lay_first({ ["x y z"] = "a", x = "b", ["y"] = "c" }), { x = 3, y = 1 })
 end)
+
+-- The lexicon module is made from lexicon.lua at build time too
+-- (scripts/lexclasses.lua): its classes packed one string a class, each
+-- cut into its list when first read (host.lists).
+
+T.test("lexclasses: the lexicon's classes are packed, each cut when first read", function()
+  local mt = getmetatable(lexicon.CLASSES)
+  T.ok(mt and mt.__index, "lexicon.lua's classes were packed (the build said why not)")
+  local action = lexicon.CLASSES.action
+  T.eq(action[1], "call*")
+  T.eq(action[2], "phone*")
+  T.ok(#action > 50)
+  T.ok(lexicon.CLASSES.action == action, "the same list each time")
+  T.eq(lexicon.CLASSES.held, {}, "an empty class")
+  T.eq(lexicon.CLASSES["no such class"], nil)
+  local n = 0
+  for name, list in pairs(lexicon.CLASSES) do
+    T.eq(type(name), "string")
+    T.ok(#list >= 0 and list == lexicon.CLASSES[name])
+    n = n + 1
+  end
+  T.ok(n > 30, "every class, " .. n)
+  T.eq(lexicon.CLASSES["no such class"], nil, "and none else after pairs")
+end)
+
+T.test("lexclasses: the classes as lexicon.lua writes them", function()
+  -- Every quoted phrase of lexicon.lua's classes, in order, against the
+  -- lists (each class's entries follow its name).
+  local src = assert(host.read_text("engine/lua/lexicon.lua", 1 << 20))
+  local body = src:match("\nM%.CLASSES = {\n(.-)\n}\n")
+  T.ok(body, "lexicon.lua's classes found")
+  local count = 0
+  for name, list in body:gmatch("\n  ([%w_]+) = (%b{})") do
+    local i = 0
+    for ph in list:gsub("%-%-[^\n]*", ""):gmatch('"([^"]*)"') do
+      i = i + 1
+      T.eq(lexicon.CLASSES[name][i], ph, name .. " " .. i)
+    end
+    T.eq(#lexicon.CLASSES[name], i, name)
+    count = count + 1
+  end
+  local n = 0
+  for _ in pairs(lexicon.CLASSES) do n = n + 1 end
+  T.eq(count, n, "every class written is there")
+end)
+
+T.test("lexclasses: an error in the lexicon still names lexicon.lua's line", function()
+  local src = assert(host.read_text("engine/lua/lexicon.lua", 1 << 20))
+  local line, n = nil, 1
+  for l in src:gmatch("([^\n]*)\n") do
+    if l:find('local lex = v:map(quiz, "lexicon")', 1, true) then line = n break end
+    n = n + 1
+  end
+  local ok, msg = pcall(lexicon.validate, {}, nil)
+  T.eq(ok, false)
+  T.eq(msg:match("^(engine/lua/lexicon%.lua:%d+):"), "engine/lua/lexicon.lua:" .. line)
+end)
+
+T.test("lists: packed lists cut at their first read or at pairs", function()
+  local t = host.lists({ a = "x y\nz*", b = "", c = "one" })
+  T.eq(rawget(t, "a"), nil, "nothing cut yet")
+  T.eq(t.a, { "x y", "z*" })
+  T.eq(rawget(t, "a"), t.a, "kept once cut")
+  T.eq(t.b, {})
+  T.eq(t.d, nil)
+  local seen = {}
+  for k, v in pairs(t) do seen[k] = v end
+  T.eq(seen, { a = { "x y", "z*" }, b = {}, c = { "one" } })
+  T.eq(t.d, nil)
+  t.d = { "new" }
+  T.eq(t.d, { "new" })
+  T.eq(#host.lists({ a = ("w\n"):rep(999) .. "w" }).a, 1000)
+end)
