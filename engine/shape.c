@@ -303,11 +303,85 @@ static int l_shape(lua_State *L)
 	return 1;
 }
 
+/*
+ * host.shape_spec(allowed, fields, min) -> the spec schema.shape makes
+ * (schema.lua's shape_rules, which says what each part holds), or nil
+ * where a field's kind is not one of kind_names or there are more than 62
+ * fields, so that the Lua says what is wrong.  In Lua, each spec's table
+ * grew by rehashing as its parts were set: 50,000 instructions for the
+ * usual question's spec of each type an attempt meets.
+ */
+static int l_shape_spec(lua_State *L)
+{
+	lua_Integer n = 0, required = 0, nconvert = 0;
+	int spec, index, convert;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	lua_settop(L, 3);
+	while (lua_geti(L, 2, n + 1) != LUA_TNIL) {     /* ipairs' count */
+		lua_pop(L, 1);
+		n++;
+	}
+	lua_pop(L, 1);
+	if (n > 62 || (lua_Integer)luaL_len(L, 2) > 62)
+		return 0;
+	lua_createtable(L, (int)(3 * n), 5);
+	spec = lua_gettop(L);
+	lua_createtable(L, 0, (int)n);
+	index = lua_gettop(L);
+	lua_createtable(L, (int)n, 0);
+	convert = lua_gettop(L);
+	for (lua_Integer i = 1; i <= n; i++) {
+		int f, kind = 0, req;
+		const char *kname;
+
+		lua_geti(L, 2, i);
+		f = lua_gettop(L);
+		lua_geti(L, f, 2);
+		kname = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+		for (size_t k = 0; kname && k < sizeof kind_names / sizeof *kind_names; k++)
+			if (!strcmp(kname, kind_names[k]))
+				kind = (int)k + 1;
+		if (!kind)
+			return 0;
+		lua_pop(L, 1);
+		lua_geti(L, f, 3);                      /* arg */
+		req = kind == SHAPE_MAPS || (lua_type(L, -1) == LUA_TBOOLEAN &&
+					     lua_toboolean(L, -1) && kind != SHAPE_BOOL);
+		lua_rawseti(L, spec, 3 * i);            /* (nil: none, as in Lua) */
+		lua_pushinteger(L, kind);
+		lua_rawseti(L, spec, 3 * i - 1);
+		lua_geti(L, f, 1);                      /* name */
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, spec, 3 * i - 2);
+		lua_pushinteger(L, i << 4 | (req ? 8 : 0) | kind);
+		lua_settable(L, index);
+		if (req)
+			required |= (lua_Integer)1 << i;
+		if (kind == SHAPE_BOOL || kind == SHAPE_ABSENT || kind == SHAPE_MAPS) {
+			lua_pushinteger(L, i);
+			lua_rawseti(L, convert, ++nconvert);
+		}
+		lua_settop(L, convert);
+	}
+	lua_setfield(L, spec, "convert");
+	lua_setfield(L, spec, "index");
+	lua_pushinteger(L, required);
+	lua_setfield(L, spec, "required");
+	lua_pushvalue(L, 1);
+	lua_setfield(L, spec, "allowed");
+	lua_pushvalue(L, 3);
+	lua_setfield(L, spec, "min");
+	return 1;
+}
+
 /* host.shape and host.shape_kinds, the names of the kinds as numbers. */
 void shape_register(lua_State *L)
 {
 	lua_pushcfunction(L, l_shape);
 	lua_setfield(L, -2, "shape");
+	lua_pushcfunction(L, l_shape_spec);
+	lua_setfield(L, -2, "shape_spec");
 	lua_createtable(L, 0, (int)(sizeof kind_names / sizeof *kind_names));
 	for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++) {
 		lua_pushinteger(L, (lua_Integer)i + 1);

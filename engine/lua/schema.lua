@@ -422,7 +422,7 @@ end
 local KINDS = host.shape_kinds
 local WRITES = { [KINDS.bool] = true, [KINDS.absent] = true, [KINDS.maps] = true }
 
-function M.shape(allowed, fields, min)
+local function shape_rules(allowed, fields, min)
   assert(#fields <= 62, "schema.shape: at most 62 fields")
   local spec = { allowed = allowed, min = min, index = {}, required = 0, convert = {} }
   for i, f in ipairs(fields) do
@@ -435,6 +435,13 @@ function M.shape(allowed, fields, min)
     if WRITES[kind] then spec.convert[#spec.convert + 1] = i end
   end
   return spec
+end
+M.shape_rules = shape_rules
+
+-- The same spec made in C, each table at its size (host.shape_spec); the
+-- Lua above where it is not one (a kind unknown), to say why.
+function M.shape(allowed, fields, min)
+  return host.shape_spec(allowed, fields, min) or shape_rules(allowed, fields, min)
 end
 
 function M.set(list)

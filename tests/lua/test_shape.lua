@@ -198,3 +198,43 @@ T.test("shape: every yes is a node the checks pass and leave the same (each valu
   -- "false", true, false, null; an unknown field never.
   T.eq(yes, 16)
 end)
+
+T.test("shape_spec: the same spec as schema's rules in Lua, made in C", function()
+  local quiz = require("quiz")
+  local allowed = schema.set({ "id", "type", "prompt" })
+  -- The usual question's fields (quiz.lua), choice's options, an id alone.
+  local usual = {
+    { "topic", "id", true }, { "prompt", "text", true }, { "explain", "text", true },
+    { "points", "absent", 1 }, { "objective", "text" }, { "hints", "texts" },
+    { "safety", "bool", false }, { "safety_message", "text" }, { "source", "text", true },
+    { "quote", "text" } }
+  T.eq(host.shape_spec(allowed, usual), schema.shape_rules(allowed, usual))
+  T.eq(schema.shape(allowed, usual), schema.shape_rules(allowed, usual))
+  local sub = schema.shape_rules(nil, { { "text", "text", true }, { "correct", "bool", false } })
+  T.eq(host.shape_spec(nil, { { "options", "maps", sub } }, 2),
+       schema.shape_rules(nil, { { "options", "maps", sub } }, 2))
+  T.eq(host.shape_spec(nil, {}), schema.shape_rules(nil, {}))
+  T.ok(#quiz.TYPES > 5)
+  -- Random specs: every kind, arguments of each sort, up to 62 fields.
+  local rng = T.rng(18)
+  local kinds = { "text", "id", "bool", "absent", "texts", "maps" }
+  local args = { true, false, 1, "x", sub }
+  for _ = 1, 2000 do
+    local fields = {}
+    for i = 1, rng:int(0, 62) do
+      fields[i] = { "f" .. rng:int(1, 80), kinds[rng:int(1, #kinds)] }
+      if rng:int(0, 2) > 0 then fields[i][3] = args[rng:int(1, #args)] end
+    end
+    local al = rng:int(0, 1) == 1 and allowed or nil
+    local min = rng:int(0, 1) == 1 and rng:int(0, 3) or nil
+    T.eq(host.shape_spec(al, fields, min), schema.shape_rules(al, fields, min))
+  end
+  -- Not a spec C makes: the Lua says why.
+  T.eq(host.shape_spec(nil, { { "x", "number" } }), nil)
+  local many = {}
+  for i = 1, 63 do many[i] = { "f" .. i, "text" } end
+  T.eq(host.shape_spec(nil, many), nil)
+  local ok, err = pcall(schema.shape, nil, many)
+  T.eq(ok, false)
+  T.ok(tostring(err):find("at most 62 fields", 1, true), err)
+end)
