@@ -96,21 +96,44 @@ static void jout_add(struct jout *o, const char *s, size_t n)
 	o->len += n;
 }
 
-/* A string between quotes: " \ and the control characters (C's iscntrl,
- * Lua's %c) escaped, \b \f \n \r \t by name, the rest as \u00XX. */
+/* A byte a string's text must escape: " \ and the control characters
+ * (C's iscntrl, Lua's %c: below 0x20, and 0x7F). */
+static const unsigned char jout_escaped[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,         /* " */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,         /* \ */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,         /* DEL */
+};
+
+/* A string between quotes: " \ and the control characters escaped, \b \f
+ * \n \r \t by name, the rest as \u00XX; each run of other bytes copied
+ * whole, with its quotes, where there is room. */
 static void jout_string(struct jout *o, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t from = 0;
+	size_t i = 0, from = 0;
 
+	while (i < n && !jout_escaped[(unsigned char)s[i]])
+		i++;
+	if (i == n && o->cap - o->len >= n + 2) {       /* the usual string */
+		o->p[o->len] = '"';
+		memcpy(o->p + o->len + 1, s, n);
+		o->p[o->len + n + 1] = '"';
+		o->len += n + 2;
+		return;
+	}
 	jout_add(o, "\"", 1);
-	for (size_t i = 0; i < n; i++) {
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		char esc[6] = {'\\', 0, '0', '0', 0, 0};
 		size_t len = 2;
 
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
-			continue;                       /* most bytes: as they are */
+		if (!jout_escaped[c])
+			continue;
 		if (c == '"' || c == '\\')
 			esc[1] = (char)c;
 		else if (c == '\b')
@@ -123,13 +146,12 @@ static void jout_string(struct jout *o, const char *s, size_t n)
 			esc[1] = 'r';
 		else if (c == '\t')
 			esc[1] = 't';
-		else if (c < 0x20 || c == 0x7F) {
+		else {
 			esc[1] = 'u';
 			esc[4] = hex[c >> 4];
 			esc[5] = hex[c & 15];
 			len = 6;
-		} else
-			continue;
+		}
 		jout_add(o, s + from, i - from);
 		jout_add(o, esc, len);
 		from = i + 1;
