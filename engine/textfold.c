@@ -50,6 +50,12 @@
  * module cost every command that loads it some 370 instructions, and an
  * answer reads a few classes.  Which lists, and what is in them, is Lua's.
  *
+ * host.lazy_sets(packed) -> an __index for a module whose word sets are
+ * packed, each as the string of its words: the set, as host.word_set makes
+ * it, is made and kept in the module the first time it is read.  The
+ * lexicon's sets (scripts/lexclasses.lua) cost every start some 0.3 M
+ * instructions, and an answer reads a few of them.
+ *
  * host.squash(s): each run of white space (Lua's %s in the C locale:
  * space, \t, \n, \v, \f, \r) one space, none at either end, as
  * util.trim((s:gsub("%s+", " "))) gives; material.lua makes every
@@ -550,6 +556,36 @@ static int l_lists(lua_State *L)
 	return 1;
 }
 
+/* __index(t, key): the set packed under key (upvalue 1), made and kept. */
+static int lazy_set_index(lua_State *L)
+{
+	lua_settop(L, 2);
+	lua_pushvalue(L, 2);
+	if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TSTRING) {
+		lua_pushnil(L);
+		return 1;
+	}
+	lua_pushcfunction(L, l_word_set);
+	lua_insert(L, -2);
+	lua_call(L, 1, 1);
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, -2);
+	lua_rawset(L, 1);
+	lua_pushvalue(L, 2);
+	lua_pushnil(L);
+	lua_rawset(L, lua_upvalueindex(1));
+	return 1;
+}
+
+/* host.lazy_sets(packed) -> __index, as above */
+static int l_lazy_sets(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 1);
+	lua_pushcclosure(L, lazy_set_index, 1);
+	return 1;
+}
+
 void fold_register(lua_State *L)
 {
 	lua_pushcfunction(L, l_add_words);
@@ -566,4 +602,6 @@ void fold_register(lua_State *L)
 	lua_setfield(L, -2, "stemmer");
 	lua_pushcfunction(L, l_lists);
 	lua_setfield(L, -2, "lists");
+	lua_pushcfunction(L, l_lazy_sets);
+	lua_setfield(L, -2, "lazy_sets");
 }

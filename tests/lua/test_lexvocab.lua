@@ -122,3 +122,43 @@ T.test("lists: packed lists cut at their first read or at pairs", function()
   T.eq(t.d, { "new" })
   T.eq(#host.lists({ a = ("w\n"):rep(999) .. "w" }).a, 1000)
 end)
+
+T.test("lexclasses: the lexicon's word sets made when first read, as lexicon.lua writes them", function()
+  local mt = getmetatable(lexicon)
+  T.ok(mt and mt.__index, "lexicon.lua's sets were packed (the build said why not)")
+  T.eq(lexicon.ASKING["do"], true)
+  T.eq(lexicon.ASKING.is, true)
+  T.eq(lexicon.ASKING.nope, nil)
+  T.ok(lexicon.ASKING == lexicon.ASKING, "the same set each time")
+  T.eq(lexicon.MASK, { cover = true, mask = true, hide = true, disguise = true })
+  T.eq(lexicon.KNOWN.mother, true)
+  T.eq(lexicon.NEGATIONS.shant, true)
+  T.eq(lexicon.NOT_HELP, { ["111"] = true }, "a set of digits stays as written")
+  T.eq(lexicon.DENY.different, { from = true, to = true }, "a set of sets too")
+  T.eq(lexicon.NO_SUCH_FIELD, nil)
+  -- Every set lexicon.lua writes as `M.NAME = { word = true, ... }` on one
+  -- line, against its text.
+  local src = assert(host.read_text("engine/lua/lexicon.lua", 1 << 20))
+  local n = 0
+  for name, body in src:gmatch("\nM%.([%u_]+) = (%b{})\n") do
+    if not body:find("{", 2, true) and not body:find('"', 1, true) then
+      local want = {}
+      for k in body:gmatch("([%a_]+) = true") do want[k] = true end
+      for k in body:gmatch('%["(%a+)"%] = true') do want[k] = true end
+      T.eq(lexicon[name], want, name)
+      n = n + 1
+    end
+  end
+  T.ok(n > 20, "sets compared, " .. n)
+end)
+
+T.test("lazy_sets: a packed set made at its first read, and kept", function()
+  local packed = { A = "x yy", B = "" }
+  local t = setmetatable({}, { __index = host.lazy_sets(packed) })
+  T.eq(rawget(t, "A"), nil)
+  T.eq(t.A, { x = true, yy = true })
+  T.eq(rawget(t, "A"), t.A)
+  T.eq(packed.A, nil, "let go once made")
+  T.eq(t.B, {})
+  T.eq(t.C, nil)
+end)
