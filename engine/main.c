@@ -682,6 +682,10 @@ static int run_attempt(lua_State *L, int argc, char **argv)
 
 	lua_pushstring(L, o.quiz);
 	push_run_opts(L, &o);
+	/* A graded attempt holds the collector (host_gc_hold): it loads, grades
+	 * and exits, keeping nearly all it builds. */
+	if (o.answers)
+		host_gc_hold(L);
 	if (host_call(L, "cli", "start", 2, 2) != LUA_OK)
 		return engine_failed(L);
 	if (lua_isnil(L, -2))

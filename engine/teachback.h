@@ -84,6 +84,7 @@ lua_State *host_open_command(void);  /* a command's: small blocks pooled */
 void host_close(lua_State *L);
 void host_end(lua_State *L);     /* host_close just before the exit */
 void host_must_close(lua_State *L);  /* a finalizer must run at the end */
+void host_gc_hold(lua_State *L);     /* collector stopped until host.gc_check */
 int host_call(lua_State *L, const char *module, const char *fn,
 	      int nargs, int nresults);
 struct tb_script_use {
