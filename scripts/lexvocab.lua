@@ -2,7 +2,7 @@
 -- `host`), it writes the source of the module "lexvocab": the words of the
 -- shared lexicon (lexicon.lua) that teach-back's speller knows (and the
 -- first words of its LAY keys, below), so that an
--- attempt reads them as one table in the embedded bytecode instead of
+-- attempt reads them as one string in the embedded bytecode instead of
 -- cutting them out of the lexicon's 1,166 phrases (about a million
 -- instructions a command; types/teachback.lua, lexicon_vocab).
 --
@@ -66,9 +66,9 @@ end
 local out = { "-- Made by scripts/lexvocab.lua from lexicon.lua at build time.\n",
               "return {\n" }
 if not wide then
-  out[#out + 1] = ("MIN = %d, WORDS = {\n"):format(MIN)
-  for _, w in ipairs(sorted_keys(words)) do out[#out + 1] = ("  [%q] = true,\n"):format(w) end
-  out[#out + 1] = "},\n"
+  -- (One string, looked up in place: host.sorted_set, engine/textfold.c.)
+  out[#out + 1] = ("MIN = %d, WORDS = host.sorted_set(\"%s\"),\n"):format(MIN,
+    table.concat(sorted_keys(words), "\\n"))
 end
 out[#out + 1] = "LAY_FIRST = {\n"
 for _, w in ipairs(sorted_keys(lay_first)) do

@@ -162,3 +162,37 @@ T.test("lazy_sets: a packed set made at its first read, and kept", function()
   T.eq(t.B, {})
   T.eq(t.C, nil)
 end)
+
+T.test("sorted_set: the words of a sorted list looked up in place, and walked", function()
+  local t = host.sorted_set("ab\nabc\nb\nbe\nzz")
+  for _, w in ipairs({ "ab", "abc", "b", "be", "zz" }) do T.eq(t[w], true, w) end
+  for _, w in ipairs({ "", "a", "abd", "abcd", "ba", "bee", "c", "z", "zzz", "\0" }) do
+    T.eq(t[w], nil, w)
+  end
+  T.eq(t[1], nil)
+  T.eq(host.sorted_set("")["x"], nil)
+  local seen = {}
+  for w, v in pairs(t) do seen[w] = v end
+  T.eq(seen, { ab = true, abc = true, b = true, be = true, zz = true })
+  T.eq(getmetatable(t), nil, "a plain table once walked")
+  -- Against a table, for random sorted lists and random words.
+  local rng = T.rng(19)
+  local letters = { "a", "b", "c", "ab", "ba", "z" }
+  local function word()
+    local parts = {}
+    for j = 1, rng:int(1, 4) do parts[j] = letters[rng:int(1, #letters)] end
+    return table.concat(parts)
+  end
+  for _ = 1, 300 do
+    local set, list = {}, {}
+    for _ = 1, rng:int(0, 30) do set[word()] = true end
+    for w in pairs(set) do list[#list + 1] = w end
+    table.sort(list)
+    local s = host.sorted_set(table.concat(list, "\n"))
+    for _ = 1, 30 do
+      local w = word()
+      T.eq(s[w], set[w], w)
+    end
+    for _, w in ipairs(list) do T.eq(s[w], true, w) end
+  end
+end)
