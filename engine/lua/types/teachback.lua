@@ -1806,10 +1806,7 @@ local function actions_to_target(parts, ctx)
           for j = e + 1, math.min(#part, e + M.ACT_REACH) do
             -- ("ring 111 right now": a general advice line is named, not
             -- the team nor the emergency number.)
-            if lexicon.NOT_HELP[part[j].w] or general_line(part, j) then
-              general_in[part[j].sent] = true
-              break
-            end
+            if lexicon.NOT_HELP[part[j].w] or general_line(part, j) then break end
             if general_in[part[j].sent] and lexicon.THEM[part[j].w] then break end
             local te = class_ends(ctx, "target", part, j)
             if te and not person_between(part, e + 1, j - 1) then
@@ -2106,10 +2103,9 @@ function sign_left(parts, found, ctx)
         end
         -- ("but a swollen leg I'd keep an eye on for a few days": so too
         -- when a time follows.)
-        local n, by = flat[e + 1], flat[g - 1]
-        for x = g - 2, g - 3, -1 do
-          if by and lexicon.SOFTENER[by.w] then by = flat[x] end
-        end
+        local n, k = flat[e + 1], g - 1
+        while k > g - 3 and flat[k] and lexicon.SOFTENER[flat[k].w] do k = k - 1 end
+        local by = flat[k]
         local supposed = by and flat[by.g - 1] and flat[by.g - 1].w == "if"
         if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and not supposed and
            (lexicon.SUBJECT[by.w] or by.w == "would") and
@@ -2309,34 +2305,28 @@ function others_between(parts, a, b)
   return false
 end
 
+-- Does blocker b stand in a sentence that opens with "if" or "unless",
+-- after an opener such as "But" or "Well" (a plan for another case)?
+function if_plan(parts, b)
+  local flat = flat_of(parts)
+  local g = parts[b.part][1].g
+  while flat[g - 1] and flat[g - 1].sent == b.sent do g = g - 1 end
+  local first = flat[g]
+  -- ("Well, unless it's the middle of the night, then first thing in the
+  -- morning is fine"; "But if it was the new headache I'd take
+  -- paracetamol and see if it had gone by the morning".)
+  if OPENER[first.w] and flat[g + 1] and flat[g + 1].sent == b.sent then first = flat[g + 1] end
+  -- ("If they didn't answer I'd try again in the morning" is a plan for
+  -- the team not answering, not for a milder sign.)
+  local nxt = flat[first.g + 1]
+  return (first.w == "if" or first.w == "unless") and
+         not (nxt and (lexicon.THEY[nxt.w] or nxt.w == "nobody" or nxt.w == "no"))
+end
+
 -- The blocker that holds action o back, or nil.  A hedge counts within 3
 -- words before the action or 2 after it.  A delay counts anywhere in the
 -- same sentence unless a contrast word stands between them or another
 -- action word is nearer to it (then the delay belongs to that action).
--- Does blocker b stand in a sentence that opens with "if" (a plan for
--- another case)?
-function if_plan(parts, b)
-  local first = parts[b.part][1]
-  local fp = b.part
-  for pi = b.part - 1, 1, -1 do
-    if parts[pi][1].sent ~= b.sent then break end
-    first, fp = parts[pi][1], pi
-  end
-  -- ("Well, unless it's the middle of the night, then first thing in the
-  -- morning is fine.")
-  if OPENER[first.w] and #parts[fp] == 1 and parts[fp + 1] and parts[fp + 1][1].sent == b.sent then
-    first = parts[fp + 1][1]
-  elseif OPENER[first.w] and parts[fp][2] then
-    -- ("But if it was the new headache I'd take paracetamol and see if it
-    -- had gone by the morning.")
-    first = parts[fp][2]
-  end
-  -- ("If they didn't answer I'd try again in the morning" is a plan for
-  -- the team not answering, not for a milder sign.)
-  local nxt = flat_of(parts)[first.g + 1]
-  return (first.w == "if" or first.w == "unless") and first.sent == b.sent and
-         not (nxt and (lexicon.THEY[nxt.w] or nxt.w == "nobody" or nxt.w == "no"))
-end
 
 local function blocked_by(o, bl, anchors, parts)
   for _, b in ipairs(bl) do
