@@ -545,21 +545,31 @@ static int lists_pairs(lua_State *L)
 	return 3;
 }
 
-/* host.lists(packed) -> t, packed's lists as above */
-static int l_lists(lua_State *L)
+/*
+ * A new empty table read through index and pairs, which find what they
+ * read (argument 1) in its metatable under `field`: the lists and the
+ * sorted set below are both such views.
+ */
+static int push_view(lua_State *L, const char *field, lua_CFunction index, lua_CFunction pairs)
 {
-	luaL_checktype(L, 1, LUA_TTABLE);
 	lua_settop(L, 1);
 	lua_newtable(L);
 	lua_createtable(L, 0, 3);
 	lua_pushvalue(L, 1);
-	lua_setfield(L, -2, "packed");
-	lua_pushcfunction(L, lists_index);
+	lua_setfield(L, -2, field);
+	lua_pushcfunction(L, index);
 	lua_setfield(L, -2, "__index");
-	lua_pushcfunction(L, lists_pairs);
+	lua_pushcfunction(L, pairs);
 	lua_setfield(L, -2, "__pairs");
 	lua_setmetatable(L, -2);
 	return 1;
+}
+
+/* host.lists(packed) -> t, packed's lists as above */
+static int l_lists(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TTABLE);
+	return push_view(L, "packed", lists_index, lists_pairs);
 }
 
 /* __index(t, key): the set packed under key (upvalue 1), made and kept. */
@@ -664,37 +674,23 @@ static int sorted_pairs(lua_State *L)
 static int l_sorted_set(lua_State *L)
 {
 	luaL_checkstring(L, 1);
-	lua_settop(L, 1);
-	lua_newtable(L);
-	lua_createtable(L, 0, 3);
-	lua_pushvalue(L, 1);
-	lua_setfield(L, -2, "words");
-	lua_pushcfunction(L, sorted_index);
-	lua_setfield(L, -2, "__index");
-	lua_pushcfunction(L, sorted_pairs);
-	lua_setfield(L, -2, "__pairs");
-	lua_setmetatable(L, -2);
-	return 1;
+	return push_view(L, "words", sorted_index, sorted_pairs);
 }
 
 void fold_register(lua_State *L)
 {
-	lua_pushcfunction(L, l_add_words);
-	lua_setfield(L, -2, "add_words");
-	lua_pushcfunction(L, l_word_set);
-	lua_setfield(L, -2, "word_set");
-	lua_pushcfunction(L, l_squash);
-	lua_setfield(L, -2, "squash");
-	lua_pushcfunction(L, l_fold);
-	lua_setfield(L, -2, "fold");
-	lua_pushcfunction(L, l_find_any);
-	lua_setfield(L, -2, "find_any");
-	lua_pushcfunction(L, l_stemmer);
-	lua_setfield(L, -2, "stemmer");
-	lua_pushcfunction(L, l_lists);
-	lua_setfield(L, -2, "lists");
-	lua_pushcfunction(L, l_lazy_sets);
-	lua_setfield(L, -2, "lazy_sets");
-	lua_pushcfunction(L, l_sorted_set);
-	lua_setfield(L, -2, "sorted_set");
+	static const luaL_Reg fns[] = {
+		{"add_words", l_add_words},
+		{"word_set", l_word_set},
+		{"squash", l_squash},
+		{"fold", l_fold},
+		{"find_any", l_find_any},
+		{"stemmer", l_stemmer},
+		{"lists", l_lists},
+		{"lazy_sets", l_lazy_sets},
+		{"sorted_set", l_sorted_set},
+		{NULL, NULL}
+	};
+
+	luaL_setfuncs(L, fns, 0);
 }
