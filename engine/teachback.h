@@ -88,7 +88,7 @@ void host_gc_hold(lua_State *L);     /* collector stopped until host.gc_check */
 int host_call(lua_State *L, const char *module, const char *fn,
 	      int nargs, int nresults);
 struct tb_script_use {
-	double seconds;         /* in: at most this long (below the per-script limit) */
+	double seconds;         /* in: at most this much CPU time (below the per-script limit) */
 	long steps;             /* in: at most this many VM steps */
 	double seconds_used;    /* out */
 	long steps_used;        /* out */

@@ -9,6 +9,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <string.h>
+#include <signal.h>
+#include <time.h>
+#include <sys/time.h>
 #include <lauxlib.h>
 
 #include "teachback.h"
@@ -105,6 +108,47 @@ static void test_memory_cap(void **state)
 	 * and, so slowed, once ran out of time first). */
 	refused("local t = {} for i = 1, 1e8 do t[i] = string.rep('x', 1024) .. i end return {}",
 		"used more than 16 MiB of memory");
+}
+
+/*
+ * The time budget counts the CPU time the script's thread used, not the
+ * time it waited: a signal handler that sleeps past the budget in the
+ * middle of a short loop must not time the script out.
+ */
+static volatile sig_atomic_t slept;
+
+static void sleep_in_handler(int sig)
+{
+	struct timespec pause = { 0, 700000000 };
+
+	(void)sig;
+	nanosleep(&pause, NULL);
+	slept = 1;
+}
+
+static void test_time_is_cpu_time(void **state)
+{
+	struct tb_script_use use = { 0.5, 10000000, 0, 0 };
+	struct itimerval after_cpu = { { 0, 0 }, { 0, 5000 } }, off = { { 0, 0 }, { 0, 0 } };
+	struct sigaction sa, old;
+	const char *code = "local t = 0 for i = 1, 4e6 do t = t + i end return {t = t}";
+	int ok;
+
+	(void)state;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = sleep_in_handler;
+	sigaction(SIGVTALRM, &sa, &old);
+	slept = 0;
+	lua_settop(L, 0);
+	setitimer(ITIMER_VIRTUAL, &after_cpu, NULL);
+	ok = host_sandbox_run(L, code, strlen(code), "=script", 1, &use);
+	setitimer(ITIMER_VIRTUAL, &off, NULL);
+	sigaction(SIGVTALRM, &old, NULL);
+	assert_int_equal(slept, 1);
+	assert_true(ok);
+	assert_string_equal(field("t"), "8000002000000");
+	assert_true(use.seconds_used < 0.5);
+	assert_int_equal(use.steps_used, 8000000);
 }
 
 static void test_string_rep_capped(void **state)
@@ -372,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_infinite_loop),
 		cmocka_unit_test(test_pcall_cannot_swallow_budget),
 		cmocka_unit_test(test_memory_cap),
+		cmocka_unit_test(test_time_is_cpu_time),
 		cmocka_unit_test(test_string_rep_capped),
 		cmocka_unit_test(test_no_dangerous_globals),
 		cmocka_unit_test(test_string_metatable_sanitised),
