@@ -40,6 +40,10 @@ M.CLASSES = {
   -- Doing something to get help.
   action = { "call*", "phone*", "telephon*", "ring*", "rang", "contact*", "go to", "go straight to",
              "go in to", "go into", "going to", "gone to", "get to", "get me to", "get myself to",
+             -- ("I'd go straight up to the hospital", "head right over to A&E")
+             "go straight up to", "go straight down to", "go straight over to", "go right up to",
+             "go right to", "go right over to", "head* straight * to", "head* right * to",
+             "head* up to", "head* down to", "head* over to",
              "head* to", "rush* to", "take me to", "drive me to", "straight to",
              "get in touch", "get hold of", "speak to", "talk to", "let * know", "tell", "tells",
              "telling", "told",
@@ -104,6 +108,7 @@ M.CLASSES = {
           "no matter the hour", "no matter the time", "no matter how late", "whatever the hour",
           "the second i", "the second she", "the second he", "the second it",
           "the second they", "the second we", "in the same moment", "the same moment", "forthwith",
+          "that same moment", "that same minute", "that same second", "same moment",
           "straightaway", "rightaway", "no wait for morning", "no wait till morning",
           "no wait for tomorrow",
           -- ("a painful swollen limb warrants immediate contact with the team")
@@ -159,7 +164,7 @@ M.CLASSES = {
             "at 10", "6am", "10am", "hour apart", "hours apart", "two readings", "second reading",
             "scan results", "at my scan", "fortnight", "when i * see her", "when i * see him",
             "when i next see", "dawn", "mention it at clinic", "mention it at the clinic", "it overnight", "after ive had", "after i have had", "after i had", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
-            "as soon as * open*", "as soon as * day" },
+            "as soon as * open*", "as soon as * day", "alarm for" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
   -- stands.
@@ -385,6 +390,11 @@ M.LAY = {
   ["24 hrs"] = "24 hour", ["24 h"] = "24 hour", ["24hour"] = "24 hour",
   ["twenty four hour"] = "24 hour", ["24 7"] = "24 hour", ["24 seven"] = "24 hour",
   ["asap"] = "right away", ["str8"] = "straight", ["rn"] = "right now",
+  -- The older word for a senior nurse: "the sister on the cancer unit".
+  ["ward sister"] = "ward nurse", ["sister on the ward"] = "nurse on the ward",
+  ["sister on the unit"] = "nurse on the unit", ["sister on the cancer"] = "nurse on the cancer",
+  ["sister on the chemo"] = "nurse on the chemo", ["sister on the oncology"] = "nurse on the oncology",
+  ["sister on duty"] = "nurse on duty", ["sister on call"] = "nurse on call",
   -- Rhyming slang: "on the dog and bone to the ward".
   ["dog and bone"] = "phone", ["on the blower"] = "on the phone",
   ["round the clock"] = "24 hour", ["around the clock"] = "24 hour",
@@ -436,10 +446,18 @@ M.PHONE = {
   tempreture = "temperature", infecton = "infection", infekshun = "infection",
   dentis = "dentist", dentst = "dentist", teath = "teeth", jor = "jaw",
   spinel = "spinal", legz = "legs", numm = "numb",
+  rly = "really", rlly = "really", realy = "really", v = "very", vry = "very", unwel = "unwell",
 }
 
 -- Words never changed by the spelling check: common English words one
 -- letter away from a word in the phrase lists (mother/bother, later/water).
+-- What a choice turned down follows, with "than": "rather ring than wait".
+M.PREFER = M.words([[rather better sooner prefer prefers preferred]])
+
+-- Who a call waited for may come from: "for her to ring back".
+M.OTHER_CALLER = M.words([[her him them someone somebody anyone anybody nurse doctor team
+  they he she]])
+
 M.KNOWN = M.words([[mother bother brother other rather father later water matter latter
   letter better bitter butter fitter taken token tired tried timed times tones bones
   lines liner cared cares cured curer cures caring curing calls falls walls halls

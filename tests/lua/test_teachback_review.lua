@@ -999,3 +999,37 @@ T.test("teachback rules: a few days given to the other sign; 'see whether it pas
   T.eq(verdict("tb-explain-cdk46-fever", "She should call the 24-hour line at once; no temperature can wait."),
        "call-at-once | ", "'no' right before its noun still denies the wait")
 end)
+
+T.test("teachback rules: 'but probably after' a rest; an alarm for 7; a double condition; 'rly'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "Call the team, but probably after I'd had a lie down and let it " ..
+               "settle."), " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "Call the team straight away, but not my daughter, she'd panic."),
+       "call-now | ", "a 'but' with no delay after it is a contrast")
+  T.eq(verdict("tb-warning-sign-at-night", "set an alarm for 7 and call them then"), " | waits-till-morning")
+  T.eq(verdict("tb-hormone-therapy", "One pill daily, I set an alarm on my phone. A hot swollen leg I'd " ..
+               "phone about right away."), "every-day call-now-clot | ", "an alarm to remember a pill")
+  T.eq(verdict("tb-explain-cdk46-fever", "tell her if temp goes up to ring 24hr line if she feels rly " ..
+               "unwell w it"), " | ")
+end)
+
+T.test("teachback rules: a choice turned down after 'rather … than'; 'without a second thought'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them immediately. Better they tell me it's nothing than " ..
+               "I leave it."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call them now. The team would much rather hear from me at 2am " ..
+               "than see me in a worse state at 9."), "call-now never-a-bother | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd rather wait till morning than ring them now."),
+       " | waits-till-morning", "the call turned down, the wait kept")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them at 2am without a second thought."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them now. On second thought, I'd wait till morning."),
+       " | waits-till-morning", "second thoughts had")
+end)
+
+T.test("teachback rules: the team's call back waited for; 'the sister on the unit'; 'straight up to'", function()
+  T.eq(verdict("tb-back-pain-legs", "Ring my cancer nurse straight away. If it got worse while I waited for " ..
+               "her to ring back, I'd go to A&E."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd telephone the sister on the cancer unit there and then."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd ring my sister on the phone and see what she says."), " | ")
+  T.eq(verdict("tb-high-temperature", "I'd go straight up to the hospital. I wouldn't wait."), "call-now | ")
+  T.eq(verdict("tb-hormone-therapy", "If I got a painful, swollen arm or leg I'd phone the team that same " ..
+               "moment."), "call-now-clot | ")
+end)

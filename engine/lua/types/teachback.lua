@@ -859,6 +859,9 @@ function retract(parts)
     local after = flat[m + 2]
     local pair = nxt and RETRACT_PAIRS[t.w] and RETRACT_PAIRS[t.w][nxt.w] and
                  nxt.sent == t.sent and not (prev and prev.sent == t.sent and lexicon.SUBJECT[prev.w]) and
+                 -- ("I'd ring them at 2am without a second thought": no
+                 -- second thoughts had.)
+                 not (t.w == "second" and prev and (prev.w == "a" or prev.w == "without")) and
                  not (nxt.w == "wait" and after and after.sent == t.sent and lexicon.WAIT_FOR[after.w]) and
                  not (t.w == "no" and nxt.w == "wait" and prev and prev.sent == t.sent and
                       nothing_done_after(flat, m + 2, t.sent))
@@ -1867,7 +1870,7 @@ local function action_words(parts, ctx)
       -- ("they'll assess me over the phone and bring me in if needed":
       -- "the phone" is a thing, not a call of the learner's.)
       local thing = part[i - 1] and part[i - 1].w == "the"
-      if class_ends(ctx, "action", part, i) and not thing then
+      if class_ends(ctx, "action", part, i) and not thing and not spurned(flat_of(parts), part[i]) then
         out[#out + 1] = { part = pi, s = i, g = part[i].g, sent = part[i].sent }
       end
     end
@@ -2233,12 +2236,15 @@ end
 
 -- Is anchor a something the team will do ("They'd probably tell me to
 -- come straight in")?  Its subject, just before it, is "they".
+-- ("while I waited for her to ring back": "for her to" gives the call to
+-- someone else.)
 function team_acts(parts, a)
   local part = parts[a.part]
   for k = math.max(1, a.s - 2), a.s - 1 do
     if lexicon.THEY[part[k].w] then return true end
   end
-  return false
+  return a.s > 3 and part[a.s - 1].w == "to" and part[a.s - 3].w == "for" and
+         lexicon.OTHER_CALLER[part[a.s - 2].w] or false
 end
 
 -- An "if" of the team's wish ("and bring her tablets if they want to see
@@ -2270,7 +2276,10 @@ local function afterthought(part, e)
   return not nxt or AFTERTHOUGHT_NEXT[nxt.w] or false
 end
 
-local function contrast_between(parts, a, b)
+-- (With `delay_at`, the first token of a delay after the action: a "but"
+-- that leads straight into it, "call the team, but probably after a lie
+-- down", restricts the call as "but not till" does.)
+local function contrast_between(parts, a, b, delay_at)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
       -- ("then" joins steps in time: "wait and see, then call"; "but not
@@ -2281,6 +2290,7 @@ local function contrast_between(parts, a, b)
       local prev = part[k - 1] and part[k - 1].w
       if t.g > a and t.g < b and lexicon.CONTRAST[t.w] and t.w ~= "then" and
          not (t.w == "but" and (nxt == "not" or nxt == "only")) and
+         not (t.w == "but" and delay_at and delay_at > t.g and delay_at - t.g <= 3) and
          -- ("I'd call straight away, but if it was just painful I'd rest
          -- it for a few days": a second plan for the milder sign, no
          -- contrast that sets its wait aside.)
@@ -2360,7 +2370,7 @@ local function blocked_by(o, bl, anchors, parts)
           end
         end
         local lo, hi = math.min(b.g1, o.g1), math.max(b.g2, o.g2)
-        if not nearer and not contrast_between(parts, lo, hi) and
+        if not nearer and not contrast_between(parts, lo, hi, b.g1 > o.g2 and b.g1) and
            not (b.g1 > o.g2 and others_between(parts, o.g2, b.g1)) then
           return b
         end
@@ -2414,6 +2424,7 @@ function second_thoughts(parts, good, ctx)
     -- ("Some folks would wait till morning. I wouldn't.": theirs, answered.)
     if not o.negated and not t.supposed and not t.mused and not t.bygone and
        not warned(flat_of(parts), t) and not reported_then_answered(flat_of(parts), t) and
+       not spurned(flat_of(parts), t) and
        (t.g > last or not contrast_between(parts, part[o.e].g, first)) then
       return said(parts, o)
     end
@@ -2614,6 +2625,25 @@ end
 -- I might not walk again")?
 local IF_WHO = { i = true, you = true, we = true }
 local NO_HELP = { help = true, save = true, fix = true, treat = true, able = true, ["do"] = true }
+-- Is token t in the choice turned down after "rather", "better", "sooner"
+-- or "prefer" and a "than" up to ten words before it ("Better they tell
+-- me it's nothing than I leave it"; "they'd rather hear from me at 2am
+-- than see me worse at 9")?  ("if it's more than a day" is a time.)
+function spurned(flat, t)
+  for g = t.g - 1, math.max(1, t.g - 10), -1 do
+    local u = flat[g]
+    if u.sent ~= t.sent then return false end
+    if u.w == "than" then
+      for h = g - 1, 1, -1 do
+        if flat[h].sent ~= t.sent then return false end
+        if lexicon.PREFER[flat[h].w] then return true end
+      end
+      return false
+    end
+  end
+  return false
+end
+
 function warned(flat, s)
   if not in_set(WAIT_WORDS, s) then return false end
   local prev, prev2 = flat[s.g - 1], flat[s.g - 2]
@@ -3259,7 +3289,7 @@ function M.analyse(q, text)
         if not blocked_by(a, bl, anchors, parts) then good[#good + 1] = a end
       end
       for _, a in ipairs(anchors) do
-        local b = not (good[1] and to_person(parts, a, ctx)) and
+        local b = not (good[1] and to_person(parts, a, ctx)) and not team_acts(parts, a) and
                   blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
         if b and good[1] and escalation(parts, a, b, good, ctx) then b = nil end
         -- (A hedge holds the call back, but "maybe I'd call" is no belief
@@ -3302,6 +3332,7 @@ function M.analyse(q, text)
     end
     local function not_held(x)
       return disowned(flat, parts, x, q, ctx) or (not waits and parts[x.part][x.s].in_question) or
+             spurned(flat, parts[x.part][x.s]) or
              (not waits and denied_before(parts, found, x))
     end
     local o = first_found(m.any, parts, ctx, not_held, found)
