@@ -65,7 +65,9 @@ M.CLASSES = {
              -- (without the "to", as some learners of English say it: "I go hospital now")
              "go hospital", "go the hospital", "going hospital", "go emergency", "go straight hospital",
              -- ("I'd be first on the phone", "be on the phone at 8")
-             "be on the phone", "first on the phone", "on the phone first thing" },
+             "be on the phone", "first on the phone", "on the phone first thing",
+             -- ("I'd be on that 24-hour line faster than you can say it")
+             "be on that", "be on the line", "on the line to" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
@@ -112,7 +114,8 @@ M.CLASSES = {
           "straightaway", "rightaway", "no wait for morning", "no wait till morning",
           "no wait for tomorrow",
           -- ("a painful swollen limb warrants immediate contact with the team")
-          "immediate", "before you could say", "before you can say" },
+          "immediate", "before you could say", "before you can say", "faster than you can say",
+          "quicker than you can say", "faster than you could say", "quicker than you could say" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",
@@ -164,7 +167,8 @@ M.CLASSES = {
             "at 10", "6am", "10am", "hour apart", "hours apart", "two readings", "second reading",
             "scan results", "at my scan", "fortnight", "when i * see her", "when i * see him",
             "when i next see", "dawn", "mention it at clinic", "mention it at the clinic", "it overnight", "after ive had", "after i have had", "after i had", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
-            "as soon as * open*", "as soon as * day", "alarm for" },
+            "as soon as * open*", "as soon as * day", "alarm for", "finish* * shift", "after * shift",
+            "end of * shift" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
   -- stands.
@@ -390,6 +394,12 @@ M.LAY = {
   ["24 hrs"] = "24 hour", ["24 h"] = "24 hour", ["24hour"] = "24 hour",
   ["twenty four hour"] = "24 hour", ["24 7"] = "24 hour", ["24 seven"] = "24 hour",
   ["asap"] = "right away", ["str8"] = "straight", ["rn"] = "right now",
+  -- ("it's hard to tell sometimes": not knowing, and how often, not a
+  -- telling put off.)
+  -- ("so just hold on to this": keep it in mind, no wait.)
+  ["hold on to"] = "keep hold of", ["hold onto"] = "keep hold of",
+  ["hard to tell"] = "hard to know", ["difficult to tell"] = "difficult to know",
+  ["sometimes"] = "at times",
   -- The older word for a senior nurse: "the sister on the cancer unit".
   ["ward sister"] = "ward nurse", ["sister on the ward"] = "nurse on the ward",
   ["sister on the unit"] = "nurse on the unit", ["sister on the cancer"] = "nurse on the cancer",
@@ -579,7 +589,11 @@ M.NOT_HELP = { ["111"] = true }
 M.NHS_LINE = { ["111"] = true, ["24"] = true, direct = true, helpline = true, line = true }
 M.THEM = { them = true, they = true, em = true }
 M.GENERAL = { general = true, public = true, support = true, macmillan = true, charity = true,
-               charitys = true }
+               charitys = true,
+               -- ("the pharmacy advice line on the leaflet": a line for
+               -- questions about a medicine, not for a fever on it.)
+               pharmacy = true, pharmacist = true, pharmacists = true, chemist = true,
+               chemists = true }
 -- Being well again: "if I'm not right by the morning".
 M.WELL = { right = true, well = true, better = true, ok = true, okay = true, fine = true,
            alright = true, myself = true, broken = true, broke = true, gone = true }
@@ -588,6 +602,12 @@ M.LEFT_WHAT = { a = true, it = true, that = true, this = true, them = true }
 M.EVERY = { every = true, each = true, evry = true }
 M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true, rest = true }
 -- Words between "I'd" and the verb: "I'd just rest", "I'd probably leave".
+-- What may follow the words that leave a sign: "I'd just put my feet up
+-- first".
+M.LEFT_NEXT = { first = true, overnight = true, instead = true, tonight = true }
+-- Harm that a wait is named as causing: "I could lose my legs if I wait",
+-- "waiting till morning could be too late".
+M.HARM = M.words([[lose losing late worse damage dangerous permanent harm]])
 M.SOFTENER = { just = true, probably = true, maybe = true, prob = true, likely = true }
 M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
                    { "put", "her", "feet", "up" }, { "put", "his", "feet", "up" },

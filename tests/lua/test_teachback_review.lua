@@ -1033,3 +1033,43 @@ T.test("teachback rules: the team's call back waited for; 'the sister on the uni
   T.eq(verdict("tb-hormone-therapy", "If I got a painful, swollen arm or leg I'd phone the team that same " ..
                "moment."), "call-now-clot | ")
 end)
+
+T.test("teachback rules: the feet put up first on another sign; a pharmacy line; a shift finished first", function()
+  T.eq(verdict("tb-hormone-therapy", "A painful swollen arm I'd ring about straight away. A swollen leg though " ..
+               "I'd just put my feet up first, it's usually only from standing all day."), " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Ring the pharmacy advice line on the leaflet if you get a fever."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "Swollen painful leg, I'd call the team straight away. Well, once I'd " ..
+               "finished my shift at work, no point panicking."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "Swollen painful leg, I'd call the team straight away. Well, that's what " ..
+               "they said."), "call-now-clot | ", "a sentence after the call with no wait in it")
+end)
+
+T.test("teachback rules: a wait named as the harm; 'why would I wait?'; 'hold on to this'; 'a different story'", function()
+  T.eq(verdict("tb-back-pain-legs", "call the team now bc it might be the cancer pushing on my spinal cord n i " ..
+               "could lose my legs if i wait"), "act-now spinal-cord | ")
+  T.eq(verdict("tb-back-pain-legs", "I call the hospital team at once. Not wait. The cancer can push on the " ..
+               "cord inside my back bone, and if I wait maybe after I cannot walk."), "act-now spinal-cord | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call right now. Waiting till morning could be too late."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd wait till morning, it could be worse at night."),
+       " | waits-till-morning", "the harm of the night, not of the wait")
+  T.eq(verdict("tb-warning-sign-at-night", "Why would I sit there worrying till morning? I'd ring them now."),
+       "call-now | ")
+  T.eq(verdict("tb-hormone-therapy", "My sister says once the scans are clear I can stop taking it, and I think " ..
+               "that makes sense. Why take it if there's nothing there?"), " | stops-when-well",
+       "a 'why' question may hold a belief")
+  T.eq(verdict("tb-explain-cdk46-fever", "It's a lot to take in, so just hold on to this: if that happens, you " ..
+               "call the 24-hour number straight away."), "call-at-once | ")
+  T.eq(verdict("tb-hormone-therapy", "But a fat sore leg is a different story, that's a phone call that minute."),
+       "call-now-clot | ")
+end)
+
+T.test("teachback rules: 'then' with its word of now after a long target; 'be on that line'; 'sometimes'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd remind myself they'd much rather hear early. Then I'd ring the " ..
+               "acute oncology number on my card straight away."), "call-now never-a-bother | ")
+  T.eq(verdict("tb-high-temperature", "A fever? On this stuff? I'd be on that 24-hour line faster than you can " ..
+               "say thermometer."), "call-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I've had a bad back for years so it's hard to tell sometimes. I'd ring " ..
+               "the 24 hour number there and then."), "act-now | ")
+  T.eq(verdict("tb-hormone-therapy", "I'd ring them sometime."), " | ")
+end)

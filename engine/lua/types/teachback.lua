@@ -905,13 +905,15 @@ end
 -- different (or separate) disease, illness, thing, condition, cancer,
 -- type or kind" is denied, unless "from"/"to" follows ("breast cancer in
 -- the bone is different from bone cancer": then DENY covers what follows).
+-- ("A fat sore leg is a different story" sets the leg apart, denying
+-- nothing.)
 local IS = { is = true, are = true, its = true, thats = true }
 local DIFFERENT = { different = true, separate = true }
 local SOFT = { a = true, an = true, quite = true, completely = true, totally = true,
                entirely = true, whole = true, very = true, ["another"] = true, really = true,
                so = true, too = true }
 local KIND = { disease = true, illness = true, thing = true, condition = true, cancer = true,
-               type = true, kind = true, sort = true, problem = true, story = true }
+               type = true, kind = true, sort = true, problem = true }
 -- "Waiting till morning could be dangerous", "leaving it is a bad idea":
 -- what stands before "is/could be/would be … dangerous, risky, a bad idea, a
 -- mistake" is denied.
@@ -996,6 +998,10 @@ local function mark_musing(parts)
     for _, t in ipairs(part) do
       t.mused = asked[t.sent] and t.sent < last_sent or false
       t.in_question = asked[t.sent] and lexicon.ASKING[opens[t.sent]] or false
+      -- ("Why would I sit there worrying till morning? I'd ring them
+      -- now": a question that refuses the wait; "Why take it if there's
+      -- nothing there?" still holds its belief.)
+      t.refused = asked[t.sent] and opens[t.sent] == "why" or false
     end
   end
 end
@@ -2113,6 +2119,7 @@ function sign_left(parts, found, ctx)
         if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and not supposed and
            (lexicon.SUBJECT[by.w] or by.w == "would") and
            (not n or n.clause ~= t.clause or n.sent ~= t.sent or lexicon.WAIT_FOR[n.w] or
+            lexicon.LEFT_NEXT[n.w] or
             flat[e].w == "to" or flat[e].w == "as" or (t.w == "leave" and lexicon.LEFT_WHAT[n.w])) then
           local words = {}
           for x = g, e do words[#words + 1] = flat[x].w end
@@ -2217,8 +2224,12 @@ local function blockers(parts, ctx)
         -- ("Take her temperature first. Then call the line at once": a
         -- step said with a word of now is no putting off; what came first
         -- is judged on its own words.)
+        -- (The word of now may stand after a long target, "then I'd ring
+        -- the acute oncology number on my card straight away", up to
+        -- the next action.)
         if part[o.s].w == "then" and not idle_before(parts, o) then
-          for k = o.e + 1, math.min(#part, o.e + M.ACT_REACH) do
+          for k = o.e + 1, #part do
+            if k > o.e + M.ACT_REACH and class_ends(ctx, "action", part, k) then break end
             if not part[k].negated and class_ends(ctx, "now", part, k) then ok = false end
           end
         end
@@ -2345,7 +2356,9 @@ local function blocked_by(o, bl, anchors, parts)
     -- before.)
     -- (Nor "If you feel fine apart from the temperature, check it again
     -- in the morning": a second plan, for the milder case, that waits.)
-    if b.kind == "delay" and (b.leads or if_plan(parts, b)) and b.sent == o.sent + 1 then
+    -- ("Well, once I'd finished my shift": so does a condition.)
+    if (b.kind == "delay" or (b.kind == "condition" and b.leads)) and (b.leads or if_plan(parts, b)) and
+       b.sent == o.sent + 1 then
       local own = false
       for _, a in ipairs(anchors) do
         if a.sent == b.sent then own = true end
@@ -2645,16 +2658,23 @@ function spurned(flat, t)
 end
 
 function warned(flat, s)
-  if not in_set(WAIT_WORDS, s) then return false end
+  -- ("Waiting till morning could be too late": the time of a wait
+  -- named as the harm is named with it.)
+  if not in_set(WAIT_WORDS, s) then
+    local p = flat[s.g - 1]
+    return p and p.sent == s.sent and in_set(WAIT_WORDS, p) and warned(flat, p) or false
+  end
   local prev, prev2 = flat[s.g - 1], flat[s.g - 2]
   local first = not prev or prev.sent ~= s.sent
   local after_if = prev and prev.sent == s.sent and prev.w == "if"
+  local if_who = prev and prev2 and prev2.sent == s.sent and IF_WHO[prev.w] and prev2.w == "if"
   -- ("They can't help me if I wait": the harm said before the "if".)
+  -- ("I could lose my legs if I wait": the harm itself.)
   if not after_if and prev and prev2 and prev2.sent == s.sent and IF_WHO[prev.w] and prev2.w == "if" then
-    for g = prev2.g - 1, prev2.g - 5, -1 do
+    for g = prev2.g - 1, prev2.g - 6, -1 do
       local t = flat[g]
       if not t or t.sent ~= s.sent then break end
-      if t.negated and NO_HELP[t.stem] then return true end
+      if (t.negated and NO_HELP[t.stem]) or (not t.negated and lexicon.HARM[t.w]) then return true end
     end
   end
   -- ("They were clear that waiting is the worst thing I can do": the
@@ -2674,11 +2694,12 @@ function warned(flat, s)
     if not t or t.sent ~= s.sent or t.w == "if" or t.w == "happen" then break end
     if t.w == "worst" then return true end
   end
-  if not (first or after_if) then return false end
+  -- ("if I wait maybe after I cannot walk": the harm said after.)
+  if not (first or after_if or if_who) then return false end
   for g = s.g + 1, s.g + 8 do
     local t = flat[g]
     if not t or t.sent ~= s.sent then break end
-    if t.w:find("^paraly") or t.w == "damage" or t.w == "dangerous" or (t.w == "walk" and t.negated) then
+    if t.w:find("^paraly") or (lexicon.HARM[t.w] and not t.negated) or (t.w == "walk" and t.negated) then
       return true
     end
   end
@@ -3332,7 +3353,7 @@ function M.analyse(q, text)
     end
     local function not_held(x)
       return disowned(flat, parts, x, q, ctx) or (not waits and parts[x.part][x.s].in_question) or
-             spurned(flat, parts[x.part][x.s]) or
+             spurned(flat, parts[x.part][x.s]) or (waits and parts[x.part][x.s].refused) or
              (not waits and denied_before(parts, found, x))
     end
     local o = first_found(m.any, parts, ctx, not_held, found)
