@@ -110,7 +110,7 @@ M.CLASSES = {
           "no matter the hour", "no matter the time", "no matter how late", "whatever the hour",
           "the second i", "the second she", "the second he", "the second it",
           "the second they", "the second we", "in the same moment", "the same moment", "forthwith",
-          "that same moment", "that same minute", "that same second", "same moment",
+          "that same moment", "that same minute", "that same second", "same moment", "right there",
           "straightaway", "rightaway", "no wait for morning", "no wait till morning",
           "no wait for tomorrow",
           -- ("a painful swollen limb warrants immediate contact with the team")
@@ -167,7 +167,8 @@ M.CLASSES = {
             "at 10", "6am", "10am", "hour apart", "hours apart", "two readings", "second reading",
             "scan results", "at my scan", "fortnight", "when i * see her", "when i * see him",
             "when i next see", "dawn", "mention it at clinic", "mention it at the clinic", "it overnight", "after ive had", "after i have had", "after i had", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
-            "as soon as * open*", "as soon as * day", "alarm for", "finish* * shift", "after * shift",
+            "as soon as * open*", "as soon as * day", "alarm for", "at about", "at around",
+            "around 6", "around 7", "around 8", "around 9", "about 6", "about 7", "about 8", "about 9", "finish* * shift", "after * shift",
             "end of * shift" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
@@ -193,7 +194,10 @@ M.CLASSES = {
                -- (the emergency number's own signs: "if I'm struggling to
                -- breathe or get chest pain I'd dial 911")
                "struggl* to breathe", "cant breathe", "not breathe", "trouble breathing",
-               "short of breath", "chest pain*", "unconscious", "passed out", "not be woken" },
+               "short of breath", "chest pain*", "unconscious", "passed out", "not be woken",
+               -- (the sign itself grown: "if the legs got really weak")
+               "really weak", "very weak", "too weak", "so weak", "really swollen", "very swollen",
+               "really high", "very high", "really painful", "very painful" },
   -- The same wait said with "unless": "unless it settled down I'd call".
   improve = { "settl*", "better", "eas*", "improv*", "pass*", "go* away", "go* down",
               "come down", "clear*", "calm* down", "drop*", "fall*" },
@@ -305,7 +309,10 @@ M.CLASSES = {
              -- (something else first, to see if the sign goes: "maybe a cool
              -- bath first, to see if it drops")
              "see if * <improve>", "watch * overnight", "whether it comes down", "monitor * overnight", "bath first", "shower first", "paracetamol first",
-             "tablet* first", "painkiller* first", "medicine first", "cool down first" },
+             "tablet* first", "painkiller* first", "medicine first", "cool down first",
+             -- ("a temperature on its own I'd watch for a day")
+             "watch * for a day", "watch for a day", "watch * for * days", "watch for * days",
+             "watch * for a while", "watch for a while" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.
   reluctance = { "not want * <bother>", "not want * wake", "hate * wake", "run off * feet",
@@ -398,6 +405,10 @@ M.LAY = {
   -- telling put off.)
   -- ("so just hold on to this": keep it in mind, no wait.)
   ["hold on to"] = "keep hold of", ["hold onto"] = "keep hold of",
+  -- ("I know I'm supposed to call them": what is expected, no hedge.)
+  ["supposed to"] = "meant to", ["suppose to"] = "meant to",
+  -- ("111, the non-emergency number": no emergency number.)
+  ["non emergency"] = "routine", ["non urgent"] = "routine",
   ["hard to tell"] = "hard to know", ["difficult to tell"] = "difficult to know",
   ["sometimes"] = "at times",
   -- The older word for a senior nurse: "the sister on the cancer unit".
@@ -575,7 +586,9 @@ M.REPORT_SAY = { think = true, thinks = true, believe = true, believes = true, a
                  says = true, said = true, saying = true, reckon = true, reckons = true,
                  worry = true, worries = true, fear = true, fears = true,
                  -- ("Everyone keeps calling it my chemo but it isn't.")
-                 calling = true }
+                 calling = true,
+                 -- ("People keep telling me to take a Lemsip. No.")
+                 telling = true, tells = true, told = true }
 -- Chores put off for the call ("everything else can wait", "the washing
 -- can wait").
 M.ALL_ELSE = { everything = true, anything = true }
@@ -602,6 +615,10 @@ M.LEFT_WHAT = { a = true, it = true, that = true, this = true, them = true }
 M.EVERY = { every = true, each = true, evry = true }
 M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true, rest = true }
 -- Words between "I'd" and the verb: "I'd just rest", "I'd probably leave".
+-- Spans of time given to a sign: "I'd give it a day or two".
+M.SPAN = M.words([[day days week weeks while bit couple few hour hours night]])
+-- Feeling unwell, as a second condition on a call.
+M.UNWELL = M.words([[unwell ill poorly rough]])
 -- What may follow the words that leave a sign: "I'd just put my feet up
 -- first".
 M.LEFT_NEXT = { first = true, overnight = true, instead = true, tonight = true }

@@ -103,6 +103,14 @@
 --                 first"), CV, CW and CX after the rules made for CU (1,
 --                 1, 0: "the pharmacy advice line", "Well, once I'd
 --                 finished my shift"); then all four tuned on;
+--   tune-cy.yaml, tune-cz.yaml, tune-da.yaml, tune-db.yaml
+--                 the same again, all four measured on the rules tuned on
+--                 CU-CX (3, 2, 2, 1 unsafe credits: "Well, no, probably
+--                 I'd text my daughter first", another sign watched "for a
+--                 day" or given "a day or two", a fever "and you feel
+--                 unwell with it", "ring them at about 7", "111, the
+--                 non-emergency number", "if the legs got really weak");
+--                 then all four tuned on;
 --   tune-bc.yaml, tune-bd.yaml
 --                 general answers a word-matcher tends to get wrong (points
 --                 and beliefs in roundabout words), and red-flag answers
@@ -294,7 +302,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "tune-af.yaml", "tune-ae.yaml", "tune-aj.yaml", "tune-an.yaml", "tune-am.yaml", "tune-ap.yaml", "tune-ao.yaml", "tune-ar.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml", "heldout-ag.yaml", "heldout-ah.yaml", "heldout-ai.yaml", "heldout-al.yaml", "heldout-ak.yaml", "heldout-aq.yaml", "heldout-as.yaml", "heldout-at.yaml", "heldout-ay.yaml", "heldout-az.yaml", "tune-au.yaml", "tune-av.yaml", "tune-aw.yaml", "tune-ax.yaml", "tune-bb.yaml", "tune-bc.yaml", "tune-bd.yaml", "tune-be.yaml", "tune-bf.yaml", "tune-bi.yaml", "tune-bh.yaml", "tune-bj.yaml", "tune-bk.yaml", "tune-bl.yaml", "tune-bm.yaml", "tune-br.yaml", "tune-bs.yaml", "tune-bn.yaml", "tune-bo.yaml", "tune-bp.yaml", "tune-bw.yaml", "tune-bx.yaml", "tune-by.yaml", "tune-bz.yaml", "tune-ca.yaml", "tune-cb.yaml", "tune-cd.yaml", "tune-cc.yaml", "tune-ce.yaml", "tune-cj.yaml", "tune-ck.yaml", "tune-cl.yaml", "tune-cm.yaml", "tune-cq.yaml", "tune-cr.yaml", "tune-cs.yaml", "tune-ct.yaml", "tune-cu.yaml", "tune-cv.yaml", "tune-cw.yaml", "tune-cx.yaml", "heldout-ba.yaml", "heldout-bg.yaml", "heldout-bq.yaml", "heldout-bt.yaml", "heldout-bu.yaml", "heldout-bv.yaml", "heldout-cg.yaml", "heldout-ch.yaml", "heldout-ci.yaml", "heldout-cn.yaml", "heldout-co.yaml", "heldout-cp.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "tune-af.yaml", "tune-ae.yaml", "tune-aj.yaml", "tune-an.yaml", "tune-am.yaml", "tune-ap.yaml", "tune-ao.yaml", "tune-ar.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml", "heldout-ag.yaml", "heldout-ah.yaml", "heldout-ai.yaml", "heldout-al.yaml", "heldout-ak.yaml", "heldout-aq.yaml", "heldout-as.yaml", "heldout-at.yaml", "heldout-ay.yaml", "heldout-az.yaml", "tune-au.yaml", "tune-av.yaml", "tune-aw.yaml", "tune-ax.yaml", "tune-bb.yaml", "tune-bc.yaml", "tune-bd.yaml", "tune-be.yaml", "tune-bf.yaml", "tune-bi.yaml", "tune-bh.yaml", "tune-bj.yaml", "tune-bk.yaml", "tune-bl.yaml", "tune-bm.yaml", "tune-br.yaml", "tune-bs.yaml", "tune-bn.yaml", "tune-bo.yaml", "tune-bp.yaml", "tune-bw.yaml", "tune-bx.yaml", "tune-by.yaml", "tune-bz.yaml", "tune-ca.yaml", "tune-cb.yaml", "tune-cd.yaml", "tune-cc.yaml", "tune-ce.yaml", "tune-cj.yaml", "tune-ck.yaml", "tune-cl.yaml", "tune-cm.yaml", "tune-cq.yaml", "tune-cr.yaml", "tune-cs.yaml", "tune-ct.yaml", "tune-cu.yaml", "tune-cv.yaml", "tune-cw.yaml", "tune-cx.yaml", "tune-cy.yaml", "tune-cz.yaml", "tune-da.yaml", "tune-db.yaml", "heldout-ba.yaml", "heldout-bg.yaml", "heldout-bq.yaml", "heldout-bt.yaml", "heldout-bu.yaml", "heldout-bv.yaml", "heldout-cg.yaml", "heldout-ch.yaml", "heldout-ci.yaml", "heldout-cn.yaml", "heldout-co.yaml", "heldout-cp.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

@@ -1073,3 +1073,42 @@ T.test("teachback rules: 'then' with its word of now after a long target; 'be on
                "the 24 hour number there and then."), "act-now | ")
   T.eq(verdict("tb-hormone-therapy", "I'd ring them sometime."), " | ")
 end)
+
+T.test("teachback rules: 'Well, no' takes the call back; a day given to another sign; feeling unwell as well", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call the team now. Well, no, probably I'd text my daughter " ..
+               "first and ask what she thinks."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "I stop taking it when I feel well, no point otherwise."),
+       " | stops-when-well", "'well, no' inside a sentence takes nothing back")
+  T.eq(verdict("tb-hormone-therapy", "If my calf was painful and swollen I'd ring the team now. A swollen sore " ..
+               "arm I'd give a day or two."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "A swollen sore arm I'd give them a ring about straight away."),
+       "call-now-clot | ", "a ring given is a call")
+  T.eq(verdict("tb-high-temperature", "If I had a temperature and the shivers I'd ring straight away, but a " ..
+               "temperature on its own I'd watch for a day."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "If your temperature is high and you feel unwell with it, ring the " ..
+               "24-hour line."), " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "If she gets a fever or feels unwell, she calls the 24-hour line " ..
+               "straight away."), "call-at-once | ", "feeling unwell as another choice")
+  T.eq(verdict("tb-back-pain-legs", "The back pain I'd ignore, I've always had a bad back. But if the legs " ..
+               "got really weak I'd phone straight away."), " | ")
+end)
+
+T.test("teachback rules: 111 as 'the non-emergency number'; 'at about 7'; 'dr asap'; 'call us' after its 'if'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring 111, the non-emergency number, they're open all night."),
+       " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd get my card and my list of medicines together, and ring them at " ..
+               "about 7 so I'm not dragging some poor nurse out of bed."), " | waits-till-morning")
+  T.eq(verdict("tb-back-pain-legs", "dr asap or ER if cant get thru. cancer might b squashing my spinal cord"),
+       "act-now spinal-cord | ")
+  T.eq(verdict("tb-hormone-therapy", "I'd tell her: keep taking it every day; and if a leg or arm goes painful " ..
+               "and swollen, call us straight away."), "every-day call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "If his leg came up red and swollen and sore I'd ring his team right then."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "If her arm puffed up and was painful I'd phone her team straight away."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-high-temperature", "People keep telling me to take a Lemsip. No. On palbociclib you call " ..
+               "the 24-hour line, now."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "well I know I'm supposed to call them so I would call them right " ..
+               "then even if it feels rude"), "call-now never-a-bother | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I suppose I'd call them now."), " | ", "a hedge still")
+end)

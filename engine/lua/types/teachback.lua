@@ -802,6 +802,9 @@ end
 local RETRACT_PAIRS = {
   actually = { no = true }, no = { actually = true, wait = true, no = true, sorry = true },
   scratch = { that = true }, second = { thought = true, thoughts = true },
+  -- ("I'd call the team now. Well, no, probably I'd text my daughter
+  -- first.")
+  well = { no = true },
   ["then"] = { again = true },
 }
 local LONE_NO = { no = true, nope = true, nah = true }
@@ -862,6 +865,9 @@ function retract(parts)
                  -- ("I'd ring them at 2am without a second thought": no
                  -- second thoughts had.)
                  not (t.w == "second" and prev and (prev.w == "a" or prev.w == "without")) and
+                 -- ("Well, no" opens its sentence; "when I feel well, no
+                 -- point" takes nothing back.)
+                 not (t.w == "well" and prev and prev.sent == t.sent) and
                  not (nxt.w == "wait" and after and after.sent == t.sent and lexicon.WAIT_FOR[after.w]) and
                  not (t.w == "no" and nxt.w == "wait" and prev and prev.sent == t.sent and
                       nothing_done_after(flat, m + 2, t.sent))
@@ -1662,6 +1668,21 @@ local function named_now(parts, ctx)
       local e = class_ends(ctx, "target", part, k)
       if e and e[#part] then s = k break end
     end
+    -- ("dr asap or ER if cant get thru": the word of now in the same part,
+    -- right after the target.)
+    for k = 1, s and 0 or math.min(3, #part) do
+      local t = part[k]
+      if t.negated or t.neg or lexicon.SUBJECT[t.w] or in_set(ACTION_WORDS, t) then break end
+      local e = class_ends(ctx, "target", part, k)
+      if e then
+        local me = max_end(e)
+        if part[me + 1] and not part[me + 1].negated and class_ends(ctx, "now", part, me + 1) and
+           leads_sentence(parts, { part = pi, s = 1 }) then
+          out[#out + 1] = { part = pi, s = k, e = me, sent = part[1].sent, g1 = t.g, g2 = part[me].g }
+        end
+        break
+      end
+    end
     if s and nxt and nxt[1].sent == part[1].sent and leads_sentence(parts, { part = pi, s = 1 }) and
        not nxt[1].negated and (class_ends(ctx, "now", nxt, 1) or
                                (nxt[2] and class_ends(ctx, "now", nxt, 2))) then
@@ -1801,9 +1822,15 @@ local function actions_to_target(parts, ctx)
         -- ("phone us on the 24-hour number": the team's number is named.)
         -- ("Ring us straight away", "then call us": an instruction from
         -- the team's side.)
+        -- ("and if a leg goes painful and swollen, call us straight away":
+        -- the instruction after its "if".)
+        local prev_part = parts[pi - 1]
+        local after_if = i == 1 and prev_part and prev_part[1].sent == part[1].sent and
+                         (prev_part[1].w == "if" or (prev_part[2] and prev_part[2].w == "if" and
+                                                     lexicon.JOIN[prev_part[1].w]))
         local by_team = part[i + 1] and part[i + 1].w == "us" and
                         ((part[i - 1] and (TEAM_SAYS[part[i - 1].w] or part[i - 1].w == "then")) or
-                         (i == 1 and leads_sentence(parts, { part = pi, s = i })) or
+                         (i == 1 and leads_sentence(parts, { part = pi, s = i })) or after_if or
                          target_within(part, i + 2, i + 1 + M.ACT_REACH, ctx))
         if ends and ends[i] and part[i + 1] and ME[part[i + 1].w] and not by_team then
           local rest = {}
@@ -2097,6 +2124,16 @@ function sign_left(parts, found, ctx)
       for g = last.g + 1, math.min(#flat, last.g + 12) do
         local t = flat[g]
         if t.sent ~= last.sent then break end
+        -- ("A swollen sore arm I'd give a day or two": time given to it.)
+        if t.w == "give" and not t.negated and flat[g - 1] and
+           (lexicon.SUBJECT[flat[g - 1].w] or flat[g - 1].w == "would") then
+          for x = g + 1, math.min(#flat, g + 3) do
+            if flat[x].sent ~= t.sent then break end
+            if lexicon.SPAN[flat[x].w] then
+              return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... give " .. flat[x].w
+            end
+          end
+        end
         -- (A call about the sign comes first: "A painful swollen leg I'd
         -- ring my team about straight away; I'd put it down to a clot".)
         if in_set(ACTION_WORDS, t) and not t.negated then break end
@@ -3076,6 +3113,13 @@ local function threshold(part, k, stop, ctx)
     -- (M.words reads "38.5" as "38 5".)
     local n, frac = tonumber(part[j].w), part[j + 1] and j < stop and part[j + 1].w:match("^[1-9]%d?$")
     if n and ((n > 38 and n <= 45) or (n == 38 and frac)) then return true end
+  end
+  -- ("If your temperature is high and you feel unwell with it": feeling
+  -- unwell as well as the sign, in an "and" clause to the end of the part.)
+  if part[stop + 1] and part[stop + 1].w == "and" then
+    for x = stop + 2, #part do
+      if lexicon.UNWELL[part[x].w] and not part[x].negated then return true end
+    end
   end
   return false
 end
