@@ -104,8 +104,9 @@
 --                 1, 0: "the pharmacy advice line", "Well, once I'd
 --                 finished my shift"); then all four tuned on;
 --   tune-cy.yaml, tune-cz.yaml, tune-da.yaml, tune-db.yaml
---                 the same again, all four measured on the rules tuned on
---                 CU-CX (3, 2, 2, 1 unsafe credits: "Well, no, probably
+--                 the same again, DB measured on the rules tuned on CU-CX,
+--                 CY, CZ and DA after two small rules made for DB (3, 2,
+--                 2, 1 unsafe credits in the order CY, CZ, DA, DB: "Well, no, probably
 --                 I'd text my daughter first", another sign watched "for a
 --                 day" or given "a day or two", a fever "and you feel
 --                 unwell with it", "ring them at about 7", "111, the
