@@ -67,7 +67,9 @@ M.CLASSES = {
              -- ("I'd be first on the phone", "be on the phone at 8")
              "be on the phone", "first on the phone", "on the phone first thing",
              -- ("I'd be on that 24-hour line faster than you can say it")
-             "be on that", "be on the line", "on the line to" },
+             "be on that", "be on the line", "on the line to",
+             -- ("Fat sore leg, I grab the phone that instant.")
+             "grab the phone", "grab my phone", "pick up the phone", "reach for the phone" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
@@ -111,6 +113,7 @@ M.CLASSES = {
           "the second i", "the second she", "the second he", "the second it",
           "the second they", "the second we", "in the same moment", "the same moment", "forthwith",
           "that same moment", "that same minute", "that same second", "same moment", "right there",
+          "that instant", "the instant",
           "straightaway", "rightaway", "no wait for morning", "no wait till morning",
           "no wait for tomorrow",
           -- ("a painful swollen limb warrants immediate contact with the team")
@@ -615,10 +618,12 @@ M.LEFT_WHAT = { a = true, it = true, that = true, this = true, them = true }
 M.EVERY = { every = true, each = true, evry = true }
 M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true, rest = true }
 -- Words between "I'd" and the verb: "I'd just rest", "I'd probably leave".
+-- Telling, not calling: "don't wait to tell the doctor at your next visit".
+M.TELLING = M.words([[tell mention report raise bring inform let speak talk]])
 -- Spans of time given to a sign: "I'd give it a day or two".
 M.SPAN = M.words([[day days week weeks while bit couple few hour hours night]])
 -- Feeling unwell, as a second condition on a call.
-M.UNWELL = M.words([[unwell ill poorly rough]])
+M.UNWELL = M.words([[unwell poorly rough]])  -- (not "ill": "I'll" is read as "ill")
 -- What may follow the words that leave a sign: "I'd just put my feet up
 -- first".
 M.LEFT_NEXT = { first = true, overnight = true, instead = true, tonight = true }

@@ -1112,3 +1112,18 @@ T.test("teachback rules: 111 as 'the non-emergency number'; 'at about 7'; 'dr as
                "then even if it feels rude"), "call-now never-a-bother | ")
   T.eq(verdict("tb-warning-sign-at-night", "I suppose I'd call them now."), " | ", "a hedge still")
 end)
+
+T.test("teachback rules: a trailing 'then' points back to its time; a telling a wait holds back; 'that instant'", function()
+  T.eq(verdict("tb-back-pain-legs", "This could be the cancer pressing on my spinal cord. I'd tell my husband " ..
+               "when he gets home from work and we'd phone the clinic together then."),
+       "spinal-cord | rests-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "I'd phone the clinic straight away and tell my husband when he gets home, " ..
+               "and we'd talk about it then."), "act-now | ", "the family told later, the call now")
+  T.eq(verdict("tb-explain-cdk46-fever", "Call us straight away, day or night. Don't wait to tell the doctor at " ..
+               "your next visit."), "call-at-once | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Don't wait to call the 24-hour line."), "call-at-once | ")
+  T.eq(verdict("tb-hormone-therapy", "Fat sore leg, I grab the phone that instant. Clot territory."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "If my leg swells and hurts I'll phone them immediately."), "call-now-clot | ",
+       "\"I'll\" is read as \"ill\", which is no feeling unwell")
+end)

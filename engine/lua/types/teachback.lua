@@ -426,7 +426,12 @@ local function mark_negation(part)
     local denied_reason = prev and prev.neg and (t.w == "because" or t.w == "cos" or t.w == "coz" or
                                                  t.w == "cuz")
     local stop = (lexicon.CONTRAST[t.w] and not denied_reason) or (lexicon.SUBJECT[t.w] and not complement) or
-                 (wrong and help_action(part, i)) or
+                 -- ("Don't wait to tell the doctor at your next visit": a
+                 -- telling the wait holds back stays under it; "don't wait
+                 -- to call" still calls.)
+                 (wrong and help_action(part, i) and
+                  not (waited and lexicon.TELLING[t.w] and prev and prev.w == "to" and part[i - 2] and
+                       part[i - 2].w:find("^wait"))) or
                  (AUX[t.w] and prev and (prev.w == "and" or prev.w == "or")) or
                  -- ("a temperature with no other symptoms can wait": "no"
                  -- denies its noun, not the verb after it.)
@@ -2387,7 +2392,17 @@ end
 -- action word is nearer to it (then the delay belongs to that action).
 
 local function blocked_by(o, bl, anchors, parts)
+  -- ("I'd tell my husband when he gets home and we'd phone the clinic
+  -- together then": a "then" that ends the action's part points back to
+  -- the time said before it, whichever action that time was said with.)
+  local op = parts[o.part]
+  local last = op and op[#op]
+  local back_then = last and last.w == "then" and last.g > o.g2 and not last.negated
   for _, b in ipairs(bl) do
+    if back_then and b.kind == "delay" and b.sent == o.sent and b.g2 < o.g1 and
+       not contrast_between(parts, b.g2, o.g1) then
+      return b
+    end
     -- ("I'd call the team straight away. Well, after my tea.": a delay
     -- that opens a sentence with no action of its own amends the one
     -- before.)
