@@ -330,8 +330,10 @@ async function answer(run, n) {
     await press(run, `button[name=move][value="up:${last}"]`);
     await checkPage(run, 'question-ordering-moved');
     if (run.input === 'keys') {
-      const kept = await page.evaluate(() => document.activeElement &&
-        document.activeElement.name === 'move');
+      // (The browser applies autofocus at its next rendering step, which a
+      // loaded machine may not have reached when the page has loaded.)
+      const kept = await page.waitForFunction(() => document.activeElement &&
+        document.activeElement.name === 'move', { timeout: 5000 }).then(() => true, () => false);
       if (!kept) throw new Error('after a move the focus is not on a move button');
     }
   } else if (kind === 'number') {
