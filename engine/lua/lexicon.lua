@@ -113,7 +113,9 @@ M.CLASSES = {
           "the second i", "the second she", "the second he", "the second it",
           "the second they", "the second we", "in the same moment", "the same moment", "forthwith",
           "that same moment", "that same minute", "that same second", "same moment", "right there",
-          "that instant", "the instant",
+          "that instant", "the instant", "that second", "1am or not", "2am or not", "3am or not",
+          "4am or not", "before i even", "before id even", "before i had even",
+          "before * sat down",
           "straightaway", "rightaway", "no wait for morning", "no wait till morning",
           "no wait for tomorrow",
           -- ("a painful swollen limb warrants immediate contact with the team")
@@ -283,7 +285,7 @@ M.CLASSES = {
   -- once the painkillers wear off", "ring unless it settles", "she can ring
   -- if she's worried" (but "once I saw it I rang straight away", "if I was
   -- worried I'd call at once").
-  condition = { "once", "unless", "only if", "if * stay*", "if * worr*", "if * concerned", "if needed",
+  condition = { "once", "unless", "only if", "depending on", "depends on", "if * stay*", "if * worr*", "if * concerned", "if needed",
                 "if necessary", "if * want*", "if * feel* like it", "if you like", "if i like", "if she like*",
                 -- (not "if it was something like I couldn't breathe": a sign)
                 "if he like*", "if they like", "if * like it" },
@@ -620,6 +622,10 @@ M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true, rest =
 -- Words between "I'd" and the verb: "I'd just rest", "I'd probably leave".
 -- Telling, not calling: "don't wait to tell the doctor at your next visit".
 M.TELLING = M.words([[tell mention report raise bring inform let speak talk]])
+-- Not minded about a sign: "the arm I wouldn't worry about".
+M.UNWORRIED = M.words([[worry bother fuss]])
+-- Conditions that hedge: no belief that waiting is fine.
+M.HEDGING = { depending = true, depends = true }
 -- Spans of time given to a sign: "I'd give it a day or two".
 M.SPAN = M.words([[day days week weeks while bit couple few hour hours night]])
 -- Feeling unwell, as a second condition on a call.

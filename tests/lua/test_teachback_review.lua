@@ -1127,3 +1127,31 @@ T.test("teachback rules: a trailing 'then' points back to its time; a telling a 
   T.eq(verdict("tb-hormone-therapy", "If my leg swells and hurts I'll phone them immediately."), "call-now-clot | ",
        "\"I'll\" is read as \"ill\", which is no feeling unwell")
 end)
+
+T.test("teachback rules: 'The arm I wouldn't worry about'; a flush told at the next visit beside the call; '??'", function()
+  T.eq(verdict("tb-hormone-therapy", "A swollen painful leg I'd ring about straight away. The arm I wouldn't " ..
+               "worry about, that's just from having my lymph nodes out."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "A swollen painful leg I'd ring about straight away. I wouldn't worry " ..
+               "about ringing them at night."), "call-now-clot | ", "no sign left unworried")
+  T.eq(verdict("tb-hormone-therapy", "I'd tell them about the hot flushes at my next appointment, but a " ..
+               "painful swollen leg I'd ring about immediately."), "report call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "swollen painful leg?? ring team asap. dont wait"), "call-now-clot | ",
+       "'??' ends one sentence, not two")
+  T.eq(verdict("tb-back-pain-legs", "Knowing my luck it'll be the cancer leaning on my spinal cord, so I'd be " ..
+               "on the phone to the team before I'd even sat down."), "act-now spinal-cord | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd make myself call right away. If I waited and it turned out to " ..
+               "be serious that'd be far worse."), "call-now | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "If your temperature stays above 38 for more than an hour, ring the " ..
+               "24-hour line."), " | manages-at-home-or-waits", "'stays' is no wait of the learner's")
+end)
+
+T.test("teachback rules: an 'if' clause going on past 'and'; 'depending on'; a step after 999", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "If your temperature is over 38 and it doesn't come down with " ..
+               "paracetamol, ring the 24-hour line."), "check-before-paracetamol | manages-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "I'd probably advise her to contact the triage line, I think, " ..
+               "depending on how unwell she looks."), " | ", "a hedge, no belief that waiting is fine")
+  T.eq(verdict("tb-back-pain-legs", "I'd call 999 there and then and tell them her legs have gone weak, then " ..
+               "ring her oncology team from the ambulance."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd wait and see, then ring the team straight away."), " | rests-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "If it's a warning sign I'm ringing them, 2am or not."), "call-now | ")
+end)

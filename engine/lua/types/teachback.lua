@@ -1049,6 +1049,9 @@ function M.words(text, fix)
   -- lowers my oestrogen".
   text = text:gsub("\xE2\x80[\x93\x94]", ","):gsub("%s%-+%s", ", ")
   local parts, g, sent = {}, 0, 1
+  -- (A sentence ends once however it is marked: "leg?? ring team asap",
+  -- "Now!!", "well..." each end one.)
+  local open = false
   -- (A question after a colon is quoted: "I'd ring the hotline straight
   -- away and say: could it be a clot?" asks nothing of the plan.)
   local colon = false
@@ -1065,8 +1068,9 @@ function M.words(text, fix)
       deny_before_danger(part)
       mark_lack(part)
       parts[#parts + 1] = part
+      open = true
     end
-    if mark ~= "," and mark ~= ";" and mark ~= ":" then sent, colon = sent + 1, false end
+    if mark ~= "," and mark ~= ";" and mark ~= ":" and open then sent, colon, open = sent + 1, false, false end
   end
   mark_clauses(parts)
   mark_bygone(parts)
@@ -1966,10 +1970,24 @@ local function waiting_clauses(parts, ctx)
       local soon_as = t.w == "as" and prev and prev.w == "soon"
       if (COND[t.w] or soon_as) and not t.negated and not (prev and prev.w == "even") then
         local stop, fallback = cond_clause(part, i)
+        -- ("If your temperature is over 38 and it doesn't come down with
+        -- paracetamol, ring": the clause goes on past its "and".)
+        -- (Not past an action: "if u get a fever chk ur temp b4 any
+        -- paracetamol n call the line if…" is two clauses.)
+        while part[stop + 1] and part[stop + 1].w == "and" and stop + 1 < #part do
+          local more, fb = cond_clause(part, stop + 1)
+          if action_between(part, stop + 2, more, ctx) then break end
+          stop, fallback = more, fallback or fb
+        end
         local worse
         for k = i + 1, stop do
           local we = not worse and class_ends(ctx, t.w == "unless" and "improve" or "worsen", part, k)
           if we and max_end(we) <= stop then worse = max_end(we) end
+        end
+        -- ("If I waited and it turned out to be serious that'd be far
+        -- worse": the harm of waiting, no wait for the sign to change.)
+        for k = i + 1, worse or 0 do
+          if part[k].w:find("^wait") then worse = nil break end
         end
         if worse and not fallback then out[#out + 1] = { part = pi, s = i, e = worse } end
       end
@@ -2129,6 +2147,11 @@ function sign_left(parts, found, ctx)
       for g = last.g + 1, math.min(#flat, last.g + 12) do
         local t = flat[g]
         if t.sent ~= last.sent then break end
+        -- ("The arm I wouldn't worry about": a sign not worried about.)
+        if lexicon.UNWORRIED[t.w] and t.negated and flat[g + 1] and flat[g + 1].sent == t.sent and
+           (flat[g + 1].w == "about" or flat[g + 1].w == "with") then
+          return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... not " .. t.w
+        end
         -- ("A swollen sore arm I'd give a day or two": time given to it.)
         if t.w == "give" and not t.negated and flat[g - 1] and
            (lexicon.SUBJECT[flat[g - 1].w] or flat[g - 1].w == "would") then
@@ -2269,6 +2292,9 @@ local function blockers(parts, ctx)
         -- (The word of now may stand after a long target, "then I'd ring
         -- the acute oncology number on my card straight away", up to
         -- the next action.)
+        -- ("I'd call 999 there and then ..., then ring her oncology team
+        -- from the ambulance": a step after emergency help is no wait.)
+        if part[o.s].w == "then" and emergency_before(parts, o, ctx) then ok = false end
         if part[o.s].w == "then" and not idle_before(parts, o) then
           for k = o.e + 1, #part do
             if k > o.e + M.ACT_REACH and class_ends(ctx, "action", part, k) then break end
@@ -2285,6 +2311,22 @@ local function blockers(parts, ctx)
     end
   end
   return out
+end
+
+-- Is emergency help called, not negated, earlier in occurrence o's
+-- sentence?
+function emergency_before(parts, o, ctx)
+  local at = parts[o.part][o.s]
+  for _, part in ipairs(parts) do
+    for k, t in ipairs(part) do
+      if t.g >= at.g then return false end
+      if t.sent == at.sent and not t.negated and class_ends(ctx, "emergency", part, k) and
+         action_between(part, math.max(1, k - M.ACT_REACH), k - 1, ctx) then
+        return true
+      end
+    end
+  end
+  return false
 end
 
 -- Is anchor a something the team will do ("They'd probably tell me to
@@ -2748,7 +2790,8 @@ function warned(flat, s)
   end
   -- ("if I wait maybe after I cannot walk": the harm said after.)
   if not (first or after_if or if_who) then return false end
-  for g = s.g + 1, s.g + 8 do
+  -- ("If I waited and it turned out to be serious that'd be far worse".)
+  for g = s.g + 1, s.g + (if_who and 12 or 8) do
     local t = flat[g]
     if not t or t.sent ~= s.sent then break end
     if t.w:find("^paraly") or (lexicon.HARM[t.w] and not t.negated) or (t.w == "walk" and t.negated) then
@@ -3378,7 +3421,9 @@ function M.analyse(q, text)
         -- after it is only a "then"; "when he comes round at the
         -- weekend" still waits.)
         local first = b and read_first(parts, b, ctx)
-        if b and (b.kind == "hedge" or first == "lookup" or (first == "consult" and b.word == "then")) then
+        -- ("depending on how unwell she looks" hedges too.)
+        if b and (b.kind == "hedge" or lexicon.HEDGING[b.word] or first == "lookup" or
+                  (first == "consult" and b.word == "then")) then
           b = nil
         end
         if b then
@@ -3505,7 +3550,16 @@ function M.analyse(q, text)
       local elsewhere = ok and other_points_said(q, kp, parts, ctx)
       if ok then
         for _, a in ipairs(anchors) do
-          local aside = SOFT_ACTION[parts[a.part][a.s].stem] and not sents[a.sent] and
+          -- ("I'd tell them about the hot flushes at my next appointment,
+          -- but a painful swollen leg I'd ring about immediately": so too
+          -- in the call's sentence, past a contrast.)
+          local parted = false
+          for _, c in ipairs(good) do
+            if c.sent == a.sent and contrast_between(parts, math.min(a.g, c.g1), math.max(a.g, c.g1)) then
+              parted = true
+            end
+          end
+          local aside = SOFT_ACTION[parts[a.part][a.s].stem] and (not sents[a.sent] or parted) and
                         elsewhere[a.sent]
           local b = not aside and not to_person(parts, a, ctx) and not team_acts(parts, a) and
                     blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
