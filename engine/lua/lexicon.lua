@@ -172,9 +172,13 @@ M.CLASSES = {
             "at 10", "6am", "10am", "hour apart", "hours apart", "two readings", "second reading",
             "scan results", "at my scan", "fortnight", "when i * see her", "when i * see him",
             "when i next see", "dawn", "mention it at clinic", "mention it at the clinic", "it overnight", "after ive had", "after i have had", "after i had", "keep checking", "as soon as * light", "soon as * light", "as soon as * morning",
-            "as soon as * open*", "as soon as * day", "alarm for", "at about", "at around",
-            "around 6", "around 7", "around 8", "around 9", "about 6", "about 7", "about 8", "about 9", "finish* * shift", "after * shift",
-            "end of * shift" },
+            "as soon as * open*", "as soon as * day", "alarm for",
+            -- (a morning hour, roughly: "ring them at about 7"; "at about
+            -- 2am" is the night, now)
+            "at about 6*", "at about 7*", "at about 8*", "at about 9*", "at around 6*", "at around 7*",
+            "at around 8*", "at around 9*", "around 6am", "around 7am", "around 8am", "around 9am",
+            "about 6am", "about 7am", "about 8am", "about 9am",
+            "finish* * shift", "after * shift", "end of * shift" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
   -- stands.
@@ -406,14 +410,14 @@ M.LAY = {
   ["24 hrs"] = "24 hour", ["24 h"] = "24 hour", ["24hour"] = "24 hour",
   ["twenty four hour"] = "24 hour", ["24 7"] = "24 hour", ["24 seven"] = "24 hour",
   ["asap"] = "right away", ["str8"] = "straight", ["rn"] = "right now",
-  -- ("it's hard to tell sometimes": not knowing, and how often, not a
-  -- telling put off.)
   -- ("so just hold on to this": keep it in mind, no wait.)
   ["hold on to"] = "keep hold of", ["hold onto"] = "keep hold of",
   -- ("I know I'm supposed to call them": what is expected, no hedge.)
   ["supposed to"] = "meant to", ["suppose to"] = "meant to",
   -- ("111, the non-emergency number": no emergency number.)
   ["non emergency"] = "routine", ["non urgent"] = "routine",
+  -- ("it's hard to tell sometimes": not knowing, and how often, not a
+  -- telling put off.)
   ["hard to tell"] = "hard to know", ["difficult to tell"] = "difficult to know",
   ["sometimes"] = "at times",
   -- The older word for a senior nurse: "the sister on the cancer unit".

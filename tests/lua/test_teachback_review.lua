@@ -1098,6 +1098,8 @@ T.test("teachback rules: 111 as 'the non-emergency number'; 'at about 7'; 'dr as
        " | ")
   T.eq(verdict("tb-warning-sign-at-night", "I'd get my card and my list of medicines together, and ring them at " ..
                "about 7 so I'm not dragging some poor nurse out of bed."), " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them at about 2am, straight away."), "call-now | ",
+       "a night hour is now")
   T.eq(verdict("tb-back-pain-legs", "dr asap or ER if cant get thru. cancer might b squashing my spinal cord"),
        "act-now spinal-cord | ")
   T.eq(verdict("tb-hormone-therapy", "I'd tell her: keep taking it every day; and if a leg or arm goes painful " ..

@@ -2286,15 +2286,15 @@ local function blockers(parts, ctx)
             ok = false
           end
         end
+        -- ("I'd call 999 there and then ..., then ring her oncology team
+        -- from the ambulance": a step after emergency help is no wait.)
+        if part[o.s].w == "then" and emergency_before(parts, o, ctx) then ok = false end
         -- ("Take her temperature first. Then call the line at once": a
         -- step said with a word of now is no putting off; what came first
         -- is judged on its own words.)
         -- (The word of now may stand after a long target, "then I'd ring
         -- the acute oncology number on my card straight away", up to
         -- the next action.)
-        -- ("I'd call 999 there and then ..., then ring her oncology team
-        -- from the ambulance": a step after emergency help is no wait.)
-        if part[o.s].w == "then" and emergency_before(parts, o, ctx) then ok = false end
         if part[o.s].w == "then" and not idle_before(parts, o) then
           for k = o.e + 1, #part do
             if k > o.e + M.ACT_REACH and class_ends(ctx, "action", part, k) then break end
@@ -2764,7 +2764,7 @@ function warned(flat, s)
   local if_who = prev and prev2 and prev2.sent == s.sent and IF_WHO[prev.w] and prev2.w == "if"
   -- ("They can't help me if I wait": the harm said before the "if".)
   -- ("I could lose my legs if I wait": the harm itself.)
-  if not after_if and prev and prev2 and prev2.sent == s.sent and IF_WHO[prev.w] and prev2.w == "if" then
+  if not after_if and if_who then
     for g = prev2.g - 1, prev2.g - 6, -1 do
       local t = flat[g]
       if not t or t.sent ~= s.sent then break end
