@@ -16,47 +16,36 @@ local M = {}
 -- kept); map_char tests the two blocks further on by their bounds, where a
 -- table of every code point cost the first text that held one 0.34 M
 -- instructions.  Made when first needed (make_map): most texts are plain
--- ASCII, and most commands never build it.
+-- ASCII, and most commands never build it.  It is written out whole, a
+-- row of 16 code points a line, so it is made in one piece: filled a
+-- block and a run at a time it grew by rehashing, 0.12 M instructions.
+--
+-- U+00A0..U+00BF are spaces and symbols (« » ¿ ¡ ° ...), treated as
+-- punctuation, except the few that stand for a letter or digit.  µ is
+-- kept: it is a unit letter, and "µg" is not "g".  U+00C0..U+00FF are the
+-- Latin-1 Supplement letters (× and ÷ punctuation), U+0100..U+017F Latin
+-- Extended-A, each letter by its base.
 local MAP
 local BASE = 0x9F
 
 local function make_map()
-  MAP = {}
-
-  -- Latin-1 Supplement letters, U+00C0..U+00FF, in order ("" = punctuation).
-  local LATIN1 = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y",
+  MAP = {
+    " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", "a", " ", " ", " ", " ", " ",  -- U+00A0 (nbsp)¡¢£¤¥¦§¨©ª«¬(shy)®¯
+    " ", " ", "2", "3", " ", false, " ", " ", " ", "1", "o", " ", " ", " ", " ", " ",  -- U+00B0 °±²³´µ¶·¸¹º»¼½¾¿
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  -- U+00C0 ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ
+    "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",  -- U+00D0 ÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  -- U+00E0 àáâãäåæçèéêëìíîï
+    "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y",  -- U+00F0 ðñòóôõö÷øùúûüýþÿ
+    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",  -- U+0100 ĀāĂăĄąĆćĈĉĊċČčĎď
+    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",  -- U+0110 ĐđĒēĔĕĖėĘęĚěĜĝĞğ
+    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",  -- U+0120 ĠġĢģĤĥĦħĨĩĪīĬĭĮį
+    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",  -- U+0130 İıĲĳĴĵĶķĸĹĺĻļĽľĿ
+    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",  -- U+0140 ŀŁłŃńŅņŇňŉŊŋŌōŎŏ
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",  -- U+0150 ŐőŒœŔŕŖŗŘřŚśŜŝŞş
+    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",  -- U+0160 ŠšŢţŤťŦŧŨũŪūŬŭŮů
+    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",  -- U+0170 ŰűŲųŴŵŶŷŸŹźŻżŽžſ
   }
-
-  -- U+00A0..U+00BF are spaces and symbols (« » ¿ ¡ ° ...), treated as
-  -- punctuation, except the few that stand for a letter or digit.  µ is kept:
-  -- it is a unit letter, and "µg" is not "g".
-  for cp = 0xA0, 0xBF do MAP[cp - BASE] = " " end
-  MAP[0xAA - BASE], MAP[0xBA - BASE] = "a", "o"
-  MAP[0xB9 - BASE], MAP[0xB2 - BASE], MAP[0xB3 - BASE] = "1", "2", "3"
-  MAP[0xB5 - BASE] = false
-  for k, r in ipairs(LATIN1) do MAP[0xBF - BASE + k] = r end
-
-  -- Latin Extended-A, U+0100..U+017F: runs of code points sharing a base.
-  local EXT_A = {
-    { "a", 6 }, { "c", 8 }, { "d", 4 }, { "e", 10 }, { "g", 8 }, { "h", 4 },
-    { "i", 10 }, { "ij", 2 }, { "j", 2 }, { "k", 3 }, { "l", 10 }, { "n", 9 },
-    { "o", 6 }, { "oe", 2 }, { "r", 6 }, { "s", 8 }, { "t", 6 }, { "u", 12 },
-    { "w", 2 }, { "y", 3 }, { "z", 6 }, { "s", 1 },
-  }
-  do
-    local cp = 0x100
-    for _, run in ipairs(EXT_A) do
-      for _ = 1, run[2] do
-        MAP[cp - BASE] = run[1]
-        cp = cp + 1
-      end
-    end
-    assert(cp == 0x180, "Latin Extended-A table is not 128 entries")
-  end
+  assert(#MAP == 0x17F - BASE, "the map is not U+00A0..U+017F")
 end
 
 local function map_char(seq)

@@ -115,6 +115,31 @@ T.test("textnorm.normalize: each block of the map at its bounds", function()
   T.eq(textnorm.normalize("Ça\204\129 \226\128\148 \195\137T\195\137"), "ca ete")
 end)
 
+-- The map written out a row at a time (textnorm.lua) against the blocks
+-- and runs it was first made from: every code point of U+00A0..U+017F.
+T.test("textnorm.normalize: U+00A0..U+017F as the blocks and runs say", function()
+  local want = {}
+  for cp = 0xA0, 0xBF do want[cp] = " " end
+  want[0xAA], want[0xBA], want[0xB9], want[0xB2], want[0xB3] = "a", "o", "1", "2", "3"
+  want[0xB5] = utf8.char(0xB5)
+  local latin1 = { "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+                   "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss" }
+  for k, r in ipairs(latin1) do want[0xBF + k], want[0xDF + k] = r, r end
+  want[0xFF] = "y"
+  local cp = 0x100
+  for _, run in ipairs({ { "a", 6 }, { "c", 8 }, { "d", 4 }, { "e", 10 }, { "g", 8 }, { "h", 4 },
+                         { "i", 10 }, { "ij", 2 }, { "j", 2 }, { "k", 3 }, { "l", 10 }, { "n", 9 },
+                         { "o", 6 }, { "oe", 2 }, { "r", 6 }, { "s", 8 }, { "t", 6 }, { "u", 12 },
+                         { "w", 2 }, { "y", 3 }, { "z", 6 }, { "s", 1 } }) do
+    for _ = 1, run[2] do want[cp], cp = run[1], cp + 1 end
+  end
+  T.eq(cp, 0x180)
+  for c = 0xA0, 0x17F do
+    -- ("x y" for punctuation: a space between the two letters.)
+    T.eq(textnorm.normalize("x" .. utf8.char(c) .. "y"), "x" .. want[c] .. "y", ("U+%04X"):format(c))
+  end
+end)
+
 T.test("find_any: the first place one of the needles stands, in either case", function()
   local find_any = host.find_any
   local parts = { "not", "except", "n't" }
