@@ -780,7 +780,7 @@ static int open_host(lua_State *L)
 	shape_register(L);
 	fold_register(L);
 	json_register(L);
-	/* find, match and gsub quick where nothing can match (patquick.c). */
+	/* gsub quick where nothing can match (patquick.c). */
 	patquick_register(L);
 	yml_push_null(L);
 	lua_setfield(L, -2, "null");

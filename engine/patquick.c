@@ -1,30 +1,24 @@
 /*
- * patquick.c -- string.find, string.match and string.gsub answered at once
- * when no byte of the subject can start a match.
+ * patquick.c -- string.gsub answered at once when the pattern can match
+ * nowhere in the subject.
  *
  * Lua's matcher tries the pattern at every position of the subject, a
- * call of match() a byte, even when the pattern's first item is a byte or
- * a class the subject does not hold: the rules clean every text with a
- * row of gsubs for curly quotes, dashes and contractions that an answer
- * seldom has, and look for words in the same way.  Here the first item of
- * the pattern is read as lstrlib.c (Lua 5.4) reads it; when it must match
- * at least once (no '*', '?' or '-' after it) and no byte of the subject,
- * from where the search starts, is one it matches, no position can match
- * and the answer is the one the library gives for no match: find and
- * match give nil, gsub the subject itself and 0.  Else, or when the call
- * is anything but the plain case (an anchored pattern, a subject or
- * pattern that is a number, an argument of another type, a fourth
- * argument to gsub), the library's own function answers, as before: the
- * same results and the same errors.  A pattern with no special character
- * is looked for whole, as find already does.
+ * call of match() a byte, even when an item of the pattern that must
+ * match is a byte or a class the subject does not hold: the rules clean
+ * every text with a row of gsubs for curly quotes, dashes, contractions
+ * and "e.g." that an answer seldom has.  Here the pattern is read as
+ * lstrlib.c (Lua 5.4) reads it; when some item that must match at least
+ * once (no '*', '?' or '-' after it) matches no byte of the subject, no
+ * position can match, and the answer is the one the library gives for no
+ * match: the subject itself and 0.  Else, and when the call is anything
+ * but the plain case (an anchored pattern, a subject or pattern that is
+ * a number, a fourth argument), the library's own gsub answers, as
+ * before: the same results and the same errors.  (find and match were
+ * tried too: most of theirs are anchored or plain, already quick, and the
+ * test cost more than it saved.)
  *
- * A malformed pattern whose first item is whole still fails the same way
- * or not at all: the library reads only as far as the first position's
- * match gets, so a subject with nowhere to start never reaches the rest.
- * A first item that is itself malformed ("[a", "%" at the end) goes to the
- * library, which says so.  Whether a byte is in a class (%a, %s, ...) is
- * the C library's ctype, in the locale the library reads it in (the
- * engine never sets one).
+ * Whether a byte is in a class (%a, %s, ...) is the C library's ctype, in
+ * the locale the library reads it in (the engine never sets one).
  */
 #include <ctype.h>
 #include <string.h>
@@ -37,6 +31,7 @@
 #define PQ_SPECIALS "^$*+?.([%-)"          /* lstrlib.c's, and ')' (below) */
 #define PQ_CAPTURES 8                   /* captures read; more: the library */
 #define PQ_LEN      128                 /* pattern bytes read; more: the library */
+#define HOST_UNQUICK "teachback.unquick"
 
 /* Is byte c in class cl (the letter after a '%')?  lstrlib.c's match_class. */
 static int class_has(int c, int cl)
@@ -117,9 +112,9 @@ static int holds(const char *s, size_t n, const char *p, size_t lp)
 	return 0;
 }
 
-/* Is every byte of the pattern a byte to match, as lstrlib.c's nospecials
- * reads it?  With ')' as special too: find takes a lone ')' as a byte,
- * but match and gsub take it for a capture's end, an error. */
+/* Is every byte of the pattern a byte to match?  lstrlib.c's nospecials
+ * (for find), with ')' as special too: the matcher takes it for a
+ * capture's end, an error when none is open. */
 static int plain(const char *p, size_t lp)
 {
 	size_t upto = 0;
@@ -235,55 +230,8 @@ static int cannot_match(const char *s, size_t n, const char *p, size_t lp)
 	return 0;
 }
 
-/* find and match: the subject from init on, as str_find_aux reads it;
- * 1 when the call is plain and nothing can match there. */
-static int find_cannot(lua_State *L, int find)
-{
-	size_t ls, lp;
-	const char *s, *p;
-	lua_Integer init = 1;
-
-	if (lua_type(L, 1) != LUA_TSTRING || lua_type(L, 2) != LUA_TSTRING)
-		return 0;
-	if (!lua_isnoneornil(L, 3)) {
-		if (!lua_isinteger(L, 3))
-			return 0;
-		init = lua_tointeger(L, 3);
-	}
-	if (find && lua_toboolean(L, 4))
-		return 0;                               /* plain find: already quick */
-	s = lua_tolstring(L, 1, &ls);
-	p = lua_tolstring(L, 2, &lp);
-	if (*p == '^')
-		return 0;
-	/* posrelatI */
-	if (init == 0 || init < -(lua_Integer)ls)
-		init = 1;
-	else if (init < 0)
-		init = (lua_Integer)ls + init + 1;
-	if ((size_t)init - 1 > ls)
-		return 0;                               /* the library says fail */
-	return cannot_match(s + init - 1, ls - ((size_t)init - 1), p, lp);
-}
-
-static int quick_find(lua_State *L)
-{
-	if (find_cannot(L, 1)) {
-		luaL_pushfail(L);
-		return 1;
-	}
-	return lua_tocfunction(L, lua_upvalueindex(1))(L);
-}
-
-static int quick_match(lua_State *L)
-{
-	if (find_cannot(L, 0)) {
-		luaL_pushfail(L);
-		return 1;
-	}
-	return lua_tocfunction(L, lua_upvalueindex(1))(L);
-}
-
+/* string.gsub: the subject itself and 0 where nothing can match, as
+ * str_gsub gives them; else str_gsub, the upvalue. */
 static int quick_gsub(lua_State *L)
 {
 	int tr = lua_type(L, 3);
@@ -304,40 +252,26 @@ static int quick_gsub(lua_State *L)
 	return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
-/* host.unquick() -> the library's own find, match and gsub, which the
- * tests hold these against (tests/lua/test_patquick.lua). */
+/* host.unquick() -> the library's own gsub, which the tests hold this one
+ * against (tests/lua/test_patquick.lua). */
 static int l_unquick(lua_State *L)
 {
-	lua_getfield(L, LUA_REGISTRYINDEX, "teachback.unquick");
-	lua_getfield(L, -1, "find");
-	lua_getfield(L, -2, "match");
-	lua_getfield(L, -3, "gsub");
-	return 3;
+	lua_getfield(L, LUA_REGISTRYINDEX, HOST_UNQUICK);
+	return 1;
 }
 
-/* string.find, match and gsub of L's string library, each in front of
- * the library's own, which it keeps as its upvalue (and in the registry,
- * for host.unquick); host.unquick in the table at the top. */
+/* string.gsub of L's string library in front of the library's own, which
+ * it keeps as its upvalue (and in the registry, for host.unquick);
+ * host.unquick in the table at the top. */
 void patquick_register(lua_State *L)
 {
-	static const luaL_Reg fns[] = {
-		{"find", quick_find},
-		{"match", quick_match},
-		{"gsub", quick_gsub},
-		{NULL, NULL}
-	};
-
 	lua_pushcfunction(L, l_unquick);
 	lua_setfield(L, -2, "unquick");
 	lua_getglobal(L, LUA_STRLIBNAME);
-	lua_createtable(L, 0, 3);
-	for (const luaL_Reg *f = fns; f->name; f++) {
-		lua_getfield(L, -2, f->name);
-		lua_pushvalue(L, -1);
-		lua_setfield(L, -3, f->name);
-		lua_pushcclosure(L, f->func, 1);
-		lua_setfield(L, -3, f->name);
-	}
-	lua_setfield(L, LUA_REGISTRYINDEX, "teachback.unquick");
+	lua_getfield(L, -1, "gsub");
+	lua_pushvalue(L, -1);
+	lua_setfield(L, LUA_REGISTRYINDEX, HOST_UNQUICK);
+	lua_pushcclosure(L, quick_gsub, 1);
+	lua_setfield(L, -2, "gsub");
 	lua_pop(L, 1);
 }

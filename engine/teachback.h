@@ -124,8 +124,8 @@ void shape_register(lua_State *L);
 /* textfold.c: host.fold (the ASCII half of textnorm's normal form) and host.find_any */
 void fold_register(lua_State *L);
 
-/* patquick.c: string.find, match and gsub, quick where nothing can match;
- * host.unquick, in the host table at the top */
+/* patquick.c: string.gsub, quick where nothing can match; host.unquick,
+ * in the host table at the top */
 void patquick_register(lua_State *L);
 
 /* term.c */
