@@ -135,11 +135,12 @@ $(BUILD)/luamods.list: FORCE
 
 # lexvocab, teach-back's speller's words of the shared lexicon, is made
 # from lexicon.lua here (scripts/lexvocab.lua), and the lexicon module
-# itself with its classes packed (scripts/lexclasses.lua).
+# itself with its classes packed (scripts/lexclasses.lua).  Every module's
+# loops over ipairs become numeric loops first (engine/lua/forloops.lua).
 $(BUILD)/luamods.c: $(LUA_SRC) $(BUILD)/luamods.list $(BUILD)/embed scripts/lexvocab.lua \
                     scripts/lexclasses.lua
 	$(BUILD)/embed engine/lua $(LUA_SRC) --made lexvocab scripts/lexvocab.lua \
-	  --made lexicon scripts/lexclasses.lua > $@
+	  --made lexicon scripts/lexclasses.lua --rewrite engine/lua/forloops.lua > $@
 
 $(BUILD)/luamods.o: $(BUILD)/luamods.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -2,7 +2,7 @@
  * embed.c -- turn the engine's Lua sources into precompiled chunks in a C
  * array at build time.
  *
- * Usage: embed BASEDIR FILE.lua... [--made NAME SCRIPT.lua]... > luamods.c
+ * Usage: embed BASEDIR FILE.lua... [--made NAME SCRIPT.lua]... [--rewrite R.lua] > luamods.c
  * Each file becomes an entry of tb_lua_modules[] named like require() names
  * it: BASEDIR/types/single.lua is "types.single".  With --made, SCRIPT runs
  * here, in a plain Lua with BASEDIR on package.path, and the Lua source it
@@ -22,6 +22,12 @@
  * build here, with its file and line, instead of at run time.  The bytecode
  * is only for the engine's own trusted modules: quiz scripts are loaded as
  * text in the sandbox ("t" mode), never as bytecode.
+ *
+ * With --rewrite, R.lua (a module whose rewrite(source) gives a source
+ * and a count, run here in a plain Lua) rewrites every module's source
+ * before it is compiled: engine/lua/forloops.lua, whose loops over
+ * ipairs become numeric loops.  Where what it gives does not compile, or
+ * it fails, the source is compiled as it is, and this says why on stderr.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,13 +272,76 @@ static int emit_chunk(lua_State *L, const char *path, int n)
 	return 0;
 }
 
-static int emit_file(lua_State *L, const char *path, int n)
+/* The rewriter's own state (--rewrite), its module at the top; NULL for none. */
+static lua_State *rewriter;
+
+static int open_rewriter(const char *script)
 {
-	if (luaL_loadfilex(L, path, "t") != LUA_OK) {
+	if (!(rewriter = luaL_newstate()))
+		return 1;
+	luaL_openlibs(rewriter);
+	if (luaL_dofile(rewriter, script) != LUA_OK || !lua_istable(rewriter, -1)) {
+		fprintf(stderr, "embed: %s: %s\n", script,
+			lua_isstring(rewriter, -1) ? lua_tostring(rewriter, -1) : "no module");
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The source src compiled onto L's stack as chunk `chunkname`: rewritten
+ * first where there is a rewriter and what it gives compiles, else as it
+ * is (saying why).  0, or 1 with the error said.
+ */
+static int load_source(lua_State *L, const char *src, size_t len, const char *chunkname,
+		       const char *path)
+{
+	if (rewriter) {
+		const char *out;
+		size_t outlen;
+
+		lua_getfield(rewriter, -1, "rewrite");
+		lua_pushlstring(rewriter, src, len);
+		if (lua_pcall(rewriter, 1, 1, 0) != LUA_OK || !(out = lua_tolstring(rewriter, -1, &outlen))) {
+			fprintf(stderr, "embed: %s: not rewritten (%s); compiled as it is\n", path,
+				lua_isstring(rewriter, -1) ? lua_tostring(rewriter, -1) : "no source");
+		} else if (luaL_loadbufferx(L, out, outlen, chunkname, "t") == LUA_OK) {
+			lua_pop(rewriter, 1);
+			return 0;
+		} else {
+			fprintf(stderr, "embed: %s: the rewritten source does not compile (%s); "
+				"compiled as it is\n", path, lua_tostring(L, -1));
+			lua_pop(L, 1);
+		}
+		lua_pop(rewriter, 1);
+	}
+	if (luaL_loadbufferx(L, src, len, chunkname, "t") != LUA_OK) {
 		fprintf(stderr, "embed: %s\n", lua_tostring(L, -1));
 		return 1;
 	}
-	return emit_chunk(L, path, n);
+	return 0;
+}
+
+static int emit_file(lua_State *L, const char *path, int n)
+{
+	struct buf src = {0};
+	char chunkname[1024], block[8192];
+	FILE *f = fopen(path, "rb");
+	size_t got;
+	int rc;
+
+	if (!f) {
+		fprintf(stderr, "embed: cannot open %s\n", path);
+		return 1;
+	}
+	while ((got = fread(block, 1, sizeof block, f)) > 0)
+		put(&src, block, got);
+	fclose(f);
+	snprintf(chunkname, sizeof chunkname, "@%s", path);
+	rc = load_source(L, src.len ? (const char *)src.p : "", src.len, chunkname, path) ||
+	     emit_chunk(L, path, n);
+	free(src.p);
+	return rc;
 }
 
 /*
@@ -302,10 +371,7 @@ static int emit_made(lua_State *L, const char *base, const char *script, int n,
 		} else {
 			snprintf(chunkname, size, "@%s",
 				 lua_isstring(G, -1) ? lua_tostring(G, -1) : script);
-			if (luaL_loadbufferx(L, src, len, chunkname, "t") != LUA_OK)
-				fprintf(stderr, "embed: %s: the source made: %s\n", script,
-					lua_tostring(L, -1));
-			else
+			if (load_source(L, src, len, chunkname, script) == 0)
 				rc = emit_chunk(L, script, n);
 		}
 	}
@@ -340,14 +406,20 @@ int main(int argc, char **argv)
 	size_t baselen;
 	lua_State *L;
 
-	/* Each trailing --made NAME SCRIPT. */
+	/* A trailing --rewrite R.lua, then each trailing --made NAME SCRIPT. */
+	if (argc >= 4 && !strcmp(argv[argc - 2], "--rewrite")) {
+		if (open_rewriter(argv[argc - 1]))
+			return 1;
+		argc -= 2;
+	}
 	while (argc >= 5 && !strcmp(argv[argc - 3], "--made") && nmade < MAX_MADE) {
 		made[nmade] = argv[argc - 2];
 		script[nmade++] = argv[argc - 1];
 		argc -= 3;
 	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: embed BASEDIR FILE.lua... [--made NAME SCRIPT.lua]...\n");
+		fprintf(stderr, "usage: embed BASEDIR FILE.lua... [--made NAME SCRIPT.lua]... "
+			"[--rewrite R.lua]\n");
 		return 2;
 	}
 	if (!(L = luaL_newstate()))
@@ -383,5 +455,7 @@ int main(int argc, char **argv)
 		       nfiles + i, nfiles + i);
 	printf("\t{0, 0, 0, 0}\n};\n");
 	lua_close(L);
+	if (rewriter)
+		lua_close(rewriter);
 	return 0;
 }
