@@ -37,6 +37,13 @@ T.test("forloops: every other loop, string and comment as it was", function()
   }) do
     T.eq({ forloops.rewrite(src) }, { src, 0 }, src)
   end
+  -- Strings, numbers and comments inside a loop are not read as words:
+  -- its end is the one after them.
+  local body = [=[x = "end\"" .. 'do' .. "\\" .. [[end]] .. 1e-5 + 0x1p4 --[==[ end ]==] -- if
+]=]
+  local out, n = forloops.rewrite("for _, v in ipairs(t) do " .. body .. "end y = 1")
+  T.eq(n, 1)
+  T.eq(out:sub(-(#body + 13)), body .. "end end y = 1")
 end)
 
 -- Each snippet's result, run as written and as rewritten: a table of
