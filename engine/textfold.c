@@ -50,17 +50,20 @@
  * module cost every command that loads it some 370 instructions, and an
  * answer reads a few classes.  Which lists, and what is in them, is Lua's.
  *
- * host.lazy_sets(packed) -> an __index for a module whose word sets are
- * packed, each as the string of its words: the set, as host.word_set makes
- * it, is made and kept in the module the first time it is read.  The
- * lexicon's sets (scripts/lexclasses.lua) cost every start some 0.3 M
- * instructions, and an answer reads a few of them.
- *
  * host.sorted_set(words): a set of the words of a sorted list (each ended
- * by a newline but the last), looked up in the string by bisection, not
- * made into a table unless walked with pairs: the speller's 346 words of
+ * by a newline but the last), looked up in the string by bisection, made
+ * into a table only when walked with pairs or once it has been read more
+ * than a quarter as many times as it has words: the speller's 346 words of
  * the lexicon (scripts/lexvocab.lua) cost every start 0.13 M instructions
  * as a table, and an answer looks up a few.
+ *
+ * host.lazy_sets(packed) -> an __index for a module whose word sets are
+ * packed, each as the string of its sorted words, one a line: the set, a
+ * sorted_set of them, is made and kept in the module the first time it is
+ * read.  The lexicon's sets (scripts/lexclasses.lua) cost every start some
+ * 0.3 M instructions, and an answer reads a few of them; made whole at
+ * their first read they still cost a graded attempt 0.16 M, mostly for
+ * the 170 words the speller never changes, of which it looks up three.
  *
  * host.squash(s): each run of white space (Lua's %s in the C locale:
  * space, \t, \n, \v, \f, \r) one space, none at either end, as
@@ -547,8 +550,9 @@ static int lists_pairs(lua_State *L)
 
 /*
  * A new empty table read through index and pairs, which find what they
- * read (argument 1) in its metatable under `field`: the lists and the
- * sorted set below are both such views.
+ * read (argument 1) in its metatable under `field`: the lists are such a
+ * view.  (The sets below keep their words in their functions' upvalues,
+ * with a count of reads.)
  */
 static int push_view(lua_State *L, const char *field, lua_CFunction index, lua_CFunction pairs)
 {
@@ -572,7 +576,131 @@ static int l_lists(lua_State *L)
 	return push_view(L, "packed", lists_index, lists_pairs);
 }
 
-/* __index(t, key): the set packed under key (upvalue 1), made and kept. */
+/* ---- sets of sorted words, looked up in place ------------------------- */
+
+/* Is k (klen bytes) one of the words of s (n bytes: sorted, each ended by a
+ * newline but the last)?  Bisection on byte offsets; each probe reads the
+ * word it falls in. */
+static int words_hold(const char *s, size_t n, const char *k, size_t klen)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, a = mid, b;
+		int c;
+
+		while (a > lo && s[a - 1] != '\n')
+			a--;
+		for (b = a; b < n && s[b] != '\n'; b++)
+			;
+		c = memcmp(k, s + a, klen < b - a ? klen : b - a);
+		if (c == 0)
+			c = klen < b - a ? -1 : klen > b - a;
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = a;
+		else
+			lo = b + 1;
+	}
+	return 0;
+}
+
+/* The view at index 1 made a plain table: each word of its upvalue 1 a key
+ * (true), its metatable gone. */
+static void view_made(lua_State *L)
+{
+	size_t n, i = 0;
+	const char *s = lua_tolstring(L, lua_upvalueindex(1), &n);
+
+	while (i < n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - s) : n;
+
+		lua_pushlstring(L, s + i, e - i);
+		lua_pushboolean(L, 1);
+		lua_rawset(L, 1);
+		i = e + 1;
+	}
+	lua_pushnil(L);
+	lua_setmetatable(L, 1);
+}
+
+/* __index(t, key) of a view: true where key is one of the words (upvalue 1),
+ * else nil; upvalue 2 counts down the reads left before it is made a table
+ * (view_made), and the table answers. */
+static int view_index(lua_State *L)
+{
+	lua_Integer left = lua_tointeger(L, lua_upvalueindex(2));
+	size_t n, klen;
+	const char *s, *k;
+
+	lua_settop(L, 2);
+	if (left <= 0) {
+		view_made(L);
+		lua_rawget(L, 1);
+		return 1;
+	}
+	lua_pushinteger(L, left - 1);
+	lua_replace(L, lua_upvalueindex(2));
+	if (lua_type(L, 2) != LUA_TSTRING) {
+		lua_pushnil(L);
+		return 1;
+	}
+	s = lua_tolstring(L, lua_upvalueindex(1), &n);
+	k = lua_tolstring(L, 2, &klen);
+	if (words_hold(s, n, k, klen))
+		lua_pushboolean(L, 1);
+	else
+		lua_pushnil(L);
+	return 1;
+}
+
+/* __pairs(t) of a view: made a table (view_made), then next, t, nil. */
+static int view_pairs(lua_State *L)
+{
+	lua_settop(L, 1);
+	view_made(L);
+	lua_getglobal(L, "next");
+	lua_insert(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
+/*
+ * A new empty table, the set of the words of the string at index w
+ * (sorted, each ended by a newline but the last) read through its
+ * metatable: looked up by bisection until it has been read more than a
+ * quarter as many times as it has words, then made a plain table, as it is
+ * at the first pairs.  A set read a few times never pays for a table of
+ * its words (some 500 instructions a word), and one read often pays once.
+ */
+static int push_set_view(lua_State *L, int w)
+{
+	size_t n;
+	const char *s = lua_tolstring(L, w, &n);
+	lua_Integer words = n > 0;
+
+	for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++)
+		words++;
+	w = lua_absindex(L, w);
+	/* (Sized for its words now: made a table later, it would grow by
+	 * rehashing.) */
+	lua_createtable(L, 0, words > INT_MAX ? INT_MAX : (int)words);
+	lua_createtable(L, 0, 2);
+	lua_pushvalue(L, w);
+	lua_pushinteger(L, words / 4 + 1);
+	lua_pushcclosure(L, view_index, 2);
+	lua_setfield(L, -2, "__index");
+	lua_pushvalue(L, w);
+	lua_pushcclosure(L, view_pairs, 1);
+	lua_setfield(L, -2, "__pairs");
+	lua_setmetatable(L, -2);
+	return 1;
+}
+
+/* __index(t, key): the set packed under key (upvalue 1), its view made and
+ * kept in t. */
 static int lazy_set_index(lua_State *L)
 {
 	lua_settop(L, 2);
@@ -581,9 +709,7 @@ static int lazy_set_index(lua_State *L)
 		lua_pushnil(L);
 		return 1;
 	}
-	lua_pushcfunction(L, l_word_set);
-	lua_insert(L, -2);
-	lua_call(L, 1, 1);
+	push_set_view(L, -1);
 	lua_pushvalue(L, 2);
 	lua_pushvalue(L, -2);
 	lua_rawset(L, 1);
@@ -602,79 +728,11 @@ static int l_lazy_sets(lua_State *L)
 	return 1;
 }
 
-/* __index(t, key): true where key is one of the words (upvalue-free: the
- * words are the metatable's), else nil. */
-static int sorted_index(lua_State *L)
-{
-	size_t n, klen;
-	const char *s, *k;
-	size_t lo = 0, hi;
-
-	if (lua_type(L, 2) != LUA_TSTRING || !lua_getmetatable(L, 1) ||
-	    lua_getfield(L, -1, "words") != LUA_TSTRING) {
-		lua_pushnil(L);
-		return 1;
-	}
-	s = lua_tolstring(L, -1, &n);
-	k = lua_tolstring(L, 2, &klen);
-	hi = n;
-	/* Bisect on byte offsets; each probe reads the word it falls in. */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2, a = mid, b;
-		int c;
-
-		while (a > lo && s[a - 1] != '\n')
-			a--;
-		for (b = a; b < n && s[b] != '\n'; b++)
-			;
-		c = memcmp(k, s + a, klen < b - a ? klen : b - a);
-		if (c == 0)
-			c = klen < b - a ? -1 : klen > b - a;
-		if (c == 0) {
-			lua_pushboolean(L, 1);
-			return 1;
-		}
-		if (c < 0)
-			hi = a;
-		else
-			lo = b + 1;
-	}
-	lua_pushnil(L);
-	return 1;
-}
-
-/* __pairs(t): the words put in the table, its metatable gone; then next. */
-static int sorted_pairs(lua_State *L)
-{
-	lua_settop(L, 1);
-	if (lua_getmetatable(L, 1) && lua_getfield(L, -1, "words") == LUA_TSTRING) {
-		size_t n, i = 0;
-		const char *s = lua_tolstring(L, -1, &n);
-
-		lua_pushnil(L);
-		lua_setmetatable(L, 1);
-		while (i < n) {
-			const char *nl = memchr(s + i, '\n', n - i);
-			size_t e = nl ? (size_t)(nl - s) : n;
-
-			lua_pushlstring(L, s + i, e - i);
-			lua_pushboolean(L, 1);
-			lua_rawset(L, 1);
-			i = e + 1;
-		}
-	}
-	lua_settop(L, 1);
-	lua_getglobal(L, "next");
-	lua_insert(L, 1);
-	lua_pushnil(L);
-	return 3;
-}
-
-/* host.sorted_set(words) -> the set above */
+/* host.sorted_set(words) -> the set's view (above) */
 static int l_sorted_set(lua_State *L)
 {
 	luaL_checkstring(L, 1);
-	return push_view(L, "words", sorted_index, sorted_pairs);
+	return push_set_view(L, 1);
 }
 
 void fold_register(lua_State *L)

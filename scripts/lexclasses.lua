@@ -10,8 +10,10 @@
 --   read (host.lists, engine/textfold.c): 1,166 phrases;
 -- * each field `M.NAME = ...` (its statement: that line and the indented
 --   lines under it) whose value is a set of words (keys of letters only,
---   each true) becomes the string of its words, made into the set the
---   first time the field is read (host.lazy_sets: the module's __index).
+--   each true) becomes the string of its words, sorted, one a line, made
+--   into the set the first time the field is read (host.lazy_sets: the
+--   module's __index; a set looked up in that string until it is read
+--   often).
 --
 -- Every line keeps its number (a statement packed leaves blank lines, the
 -- sets go on the last line, before `return M`), so an error in lexicon.lua
@@ -96,7 +98,7 @@ local function word_set_of(v)
     words[#words + 1] = k
   end
   table.sort(words)
-  return table.concat(words, " ")
+  return table.concat(words, "\n")
 end
 local sets, set_names = {}, {}
 local i = 1

@@ -153,14 +153,31 @@ T.test("lexclasses: the lexicon's word sets made when first read, as lexicon.lua
 end)
 
 T.test("lazy_sets: a packed set made at its first read, and kept", function()
-  local packed = { A = "x yy", B = "" }
+  local packed = { A = "x\nyy", B = "" }
   local t = setmetatable({}, { __index = host.lazy_sets(packed) })
   T.eq(rawget(t, "A"), nil)
-  T.eq(t.A, { x = true, yy = true })
-  T.eq(rawget(t, "A"), t.A)
+  local a = t.A
+  T.eq(rawget(t, "A"), a)
   T.eq(packed.A, nil, "let go once made")
+  T.eq({ a.x, a.yy, a.y, a.xyy, a[""] }, { true, true, nil, nil, nil })
+  T.eq(a, { x = true, yy = true })           -- (walked: a table now)
   T.eq(t.B, {})
   T.eq(t.C, nil)
+end)
+
+T.test("sorted_set: looked up in place while read less than a quarter as often as its words", function()
+  local words = {}
+  for i = 1, 40 do words[i] = ("w%02d"):format(i) end
+  local t = host.sorted_set(table.concat(words, "\n"))
+  for i = 1, 11 do T.eq(t[words[i]], true) end    -- 40 / 4 + 1 reads
+  T.eq(rawget(t, "w01"), nil, "not yet a table")
+  T.eq(t.w12, true)                               -- the read past them
+  T.eq(getmetatable(t), nil, "a plain table now")
+  T.eq(rawget(t, "w40"), true)
+  T.eq(t.zz, nil)
+  local n = 0
+  for _ in pairs(t) do n = n + 1 end
+  T.eq(n, 40)
 end)
 
 T.test("sorted_set: the words of a sorted list looked up in place, and walked", function()
