@@ -27,11 +27,11 @@
 
 #include "teachback.h"
 
-#define PQ_ESC      '%'
-#define PQ_SPECIALS "^$*+?.([%-)"          /* lstrlib.c's, and ')' (below) */
-#define PQ_CAPTURES 8                   /* captures read; more: the library */
-#define PQ_LEN      128                 /* pattern bytes read; more: the library */
-#define HOST_UNQUICK "teachback.unquick"
+#define PQ_ESC       '%'
+#define PQ_SPECIALS  "^$*+?.([%-)"       /* lstrlib.c's, and ')' (below) */
+#define PQ_CAPTURES  8                   /* captures read; more: the library */
+#define PQ_LEN       128                 /* pattern bytes read; more: the library */
+#define HOST_UNQUICK "teachback.unquick" /* the library's gsub, in the registry */
 
 /* Is byte c in class cl (the letter after a '%')?  lstrlib.c's match_class. */
 static int class_has(int c, int cl)
@@ -104,7 +104,8 @@ static int holds(const char *s, size_t n, const char *p, size_t lp)
 {
 	const char *at, *end = s + n;
 
-	while ((size_t)(end - s) >= lp && (at = memchr(s, (unsigned char)*p, (size_t)(end - s) - lp + 1))) {
+	while ((size_t)(end - s) >= lp &&
+	       (at = memchr(s, (unsigned char)*p, (size_t)(end - s) - lp + 1))) {
 		if (memcmp(at + 1, p + 1, lp - 1) == 0)
 			return 1;
 		s = at + 1;

@@ -302,7 +302,8 @@ static int load_source(lua_State *L, const char *src, size_t len, const char *ch
 
 		lua_getfield(rewriter, -1, "rewrite");
 		lua_pushlstring(rewriter, src, len);
-		if (lua_pcall(rewriter, 1, 1, 0) != LUA_OK || !(out = lua_tolstring(rewriter, -1, &outlen))) {
+		if (lua_pcall(rewriter, 1, 1, 0) != LUA_OK ||
+		    !(out = lua_tolstring(rewriter, -1, &outlen))) {
 			fprintf(stderr, "embed: %s: not rewritten (%s); compiled as it is\n", path,
 				lua_isstring(rewriter, -1) ? lua_tostring(rewriter, -1) : "no source");
 		} else if (luaL_loadbufferx(L, out, outlen, chunkname, "t") == LUA_OK) {
