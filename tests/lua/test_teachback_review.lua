@@ -1157,3 +1157,15 @@ T.test("teachback rules: an 'if' clause going on past 'and'; 'depending on'; a s
   T.eq(verdict("tb-back-pain-legs", "I'd wait and see, then ring the team straight away."), " | rests-or-waits")
   T.eq(verdict("tb-warning-sign-at-night", "If it's a warning sign I'm ringing them, 2am or not."), "call-now | ")
 end)
+
+T.test("teachback rules: another's reluctance the learner acts against is not held; a carer's report still is", function()
+  T.eq(verdict("tb-warning-sign-at-night", "My wife would hate to be a nuisance, so I'd ring the 24 hour line for " ..
+               "her straight away."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "My wife would hate to be a nuisance, so she'd wait till morning."),
+       " | waits-till-morning a-bother", "no one acts against it")
+  T.eq(verdict("tb-hormone-therapy", "She stops taking it when she feels well. If her leg swells I'd ring " ..
+               "straight away."), "call-now-clot | stops-when-well")
+  T.eq(verdict("tb-bone-medicine", "My son says it's killing off the cancer cells in the bone, and I suppose " ..
+               "that's right, so that's what I'll tell everyone."), " | treats-cancer",
+       "a belief passed on is held")
+end)

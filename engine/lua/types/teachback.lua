@@ -2872,10 +2872,49 @@ function infection_in(flat, sent)
   end
   return false
 end
+-- Is the belief at token s someone else's that the learner acts against
+-- in the same sentence ("My wife would hate to be a nuisance, so I'd ring
+-- the 24 hour line for her"; "Mum would never want to bother anyone, so
+-- I'd be the one to ring")?  ("She stops taking it when she feels well"
+-- is still heard: no one acts against it.)
+function overridden(flat, s, ctx)
+  local theirs = false
+  for g = s.g - 1, math.max(1, s.g - 6), -1 do
+    local t = flat[g]
+    if t.sent ~= s.sent or FIRST[t.w] then break end
+    if OTHER_ONE[t.w] then theirs = true break end
+  end
+  if not theirs then return false end
+  for g = s.g + 1, #flat do
+    local t = flat[g]
+    if t.sent ~= s.sent then return false end
+    if (t.w == "so" or t.w == "but") and not t.negated then
+      for h = g + 1, math.min(#flat, g + 3) do
+        local u = flat[h]
+        if u.sent ~= s.sent then return false end
+        if FIRST[u.w] and u.w ~= "so" and u.w ~= "you" and u.w ~= "youd" and u.w ~= "youll" and
+           u.w ~= "youre" then
+          for x = h + 1, math.min(#flat, h + 6) do
+            -- (A call, not a telling: "…and I think she's right, so that's
+            -- what I'll tell everyone" passes the belief on.)
+            if flat[x].sent == s.sent and not flat[x].negated and in_set(ACTION_WORDS, flat[x]) and
+               not lexicon.TELLING[flat[x].w] then
+              return true
+            end
+          end
+          return false
+        end
+      end
+    end
+  end
+  return false
+end
+
 function disowned(flat, parts, o, q, ctx)
   if on_their_word(parts, o, ctx) then return true end
   local s = parts[o.part][o.s]
   if s.bygone then return true end
+  if overridden(flat, s, ctx) then return true end
   -- ("I am never disturbing them": what the learner is, not a reluctance;
   -- a belief that starts with its negation is the key point's.)
   -- ("they'll tell me to rest it": the team's advice, as the learner
