@@ -164,7 +164,8 @@
 --                 CH, CI, CN, CO, CP (red flags) near its end, each measured when
 --                 written and after the round's last rule; DK, DL, DM, DN,
 --                 DO, DP (red flags) and DQ (general) in the round that
---                 tuned on CQ to DJ, measured once, after its last rule);
+--                 tuned on CQ to DJ, measured after its rules of red
+--                 flags and again after its last, of beliefs);
 --   labelled.yaml an older set with its own five questions.
 -- The questions are checked with the real schema against the real
 -- material; then analyse() runs on every answer and its findings are
