@@ -800,6 +800,10 @@ static int open_host(lua_State *L)
 /* The host library and the engine's other libraries, in a new state. */
 static lua_State *host_setup(lua_State *L)
 {
+	static const luaL_Reg openers[] = {
+		{"store", luaopen_store}, {"csv", luaopen_csv}, {"lpeg", luaopen_lpeg}, {NULL, NULL}
+	};
+
 	open_libs(L);
 	luaL_requiref(L, "host", open_host, 1);
 	lua_pop(L, 1);
@@ -807,13 +811,7 @@ static lua_State *host_setup(lua_State *L)
 	 * require (host_require), where opening all three cost every command
 	 * some 50,000 instructions; in this trusted state only, never in a
 	 * script's (host_sandbox_run opens its own state). */
-	lua_createtable(L, 0, 3);
-	lua_pushcfunction(L, luaopen_store);
-	lua_setfield(L, -2, "store");
-	lua_pushcfunction(L, luaopen_csv);
-	lua_setfield(L, -2, "csv");
-	lua_pushcfunction(L, luaopen_lpeg);
-	lua_setfield(L, -2, "lpeg");
+	luaL_newlib(L, openers);
 	lua_setfield(L, LUA_REGISTRYINDEX, HOST_OPENERS);
 	return L;
 }

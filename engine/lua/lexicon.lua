@@ -369,6 +369,8 @@ M.CLASSES = {
 -- it: "I would not lie down and wait" negates both.
 M.CONTRAST = M.words([[but instead rather though although however whereas except otherwise so because
   cos coz cuz then unless yet]])
+-- The learner speaking of themselves: "so I'd ring", "but we'd go".
+M.SPEAKER = M.words([[i id ill im ive we wed]])
 M.SUBJECT = M.words([[i id ill im ive you youd youll we wed weve she shed shell he hed hell they theyd
   theyll]])
 
@@ -625,7 +627,9 @@ M.EVERY = { every = true, each = true, evry = true }
 M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true, rest = true }
 -- Words between "I'd" and the verb: "I'd just rest", "I'd probably leave".
 -- Telling, not calling: "don't wait to tell the doctor at your next visit".
-M.TELLING = M.words([[tell mention report raise bring inform let speak talk]])
+-- (Teach-back's softer actions are these and "see text attend notify".)
+M.TELLING_WORDS = "tell mention report raise bring inform let speak talk"
+M.TELLING = M.words(M.TELLING_WORDS)
 -- Not minded about a sign: "the arm I wouldn't worry about".
 M.UNWORRIED = M.words([[worry bother fuss]])
 -- Conditions that hedge: no belief that waiting is fine.

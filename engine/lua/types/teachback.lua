@@ -1603,7 +1603,7 @@ M.SPELLING = true
 M.ACT_REACH = 6
 local ME = { me = true, us = true }
 local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true }
-local SOFT_ACTION = M.stem_set([[tell let speak talk mention see text attend inform notify report bring raise]])
+local SOFT_ACTION = M.stem_set(lexicon.TELLING_WORDS .. " see text attend notify")
 local function now_in_sentence(parts, sent, ctx)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
@@ -1670,27 +1670,21 @@ end
 local function named_now(parts, ctx)
   local out = {}
   for pi, part in ipairs(parts) do
-    local nxt, s = parts[pi + 1], nil
+    local nxt, s, first, first_end = parts[pi + 1], nil, nil, nil
     for k = 1, math.min(3, #part) do
       local t = part[k]
       if t.negated or t.neg or lexicon.SUBJECT[t.w] or in_set(ACTION_WORDS, t) then break end
       local e = class_ends(ctx, "target", part, k)
       if e and e[#part] then s = k break end
+      if e and not first then first, first_end = k, max_end(e) end
     end
     -- ("dr asap or ER if cant get thru": the word of now in the same part,
-    -- right after the target.)
-    for k = 1, s and 0 or math.min(3, #part) do
-      local t = part[k]
-      if t.negated or t.neg or lexicon.SUBJECT[t.w] or in_set(ACTION_WORDS, t) then break end
-      local e = class_ends(ctx, "target", part, k)
-      if e then
-        local me = max_end(e)
-        if part[me + 1] and not part[me + 1].negated and class_ends(ctx, "now", part, me + 1) and
-           leads_sentence(parts, { part = pi, s = 1 }) then
-          out[#out + 1] = { part = pi, s = k, e = me, sent = part[1].sent, g1 = t.g, g2 = part[me].g }
-        end
-        break
-      end
+    -- right after the first target.)
+    local after = first and not s and part[first_end + 1]
+    if after and not after.negated and class_ends(ctx, "now", part, first_end + 1) and
+       leads_sentence(parts, { part = pi, s = 1 }) then
+      out[#out + 1] = { part = pi, s = first, e = first_end, sent = part[1].sent,
+                        g1 = part[first].g, g2 = part[first_end].g }
     end
     if s and nxt and nxt[1].sent == part[1].sent and leads_sentence(parts, { part = pi, s = 1 }) and
        not nxt[1].negated and (class_ends(ctx, "now", nxt, 1) or
@@ -2877,7 +2871,7 @@ end
 -- the 24 hour line for her"; "Mum would never want to bother anyone, so
 -- I'd be the one to ring")?  ("She stops taking it when she feels well"
 -- is still heard: no one acts against it.)
-function overridden(flat, s, ctx)
+function overridden(flat, s)
   local theirs = false
   for g = s.g - 1, math.max(1, s.g - 6), -1 do
     local t = flat[g]
@@ -2892,8 +2886,7 @@ function overridden(flat, s, ctx)
       for h = g + 1, math.min(#flat, g + 3) do
         local u = flat[h]
         if u.sent ~= s.sent then return false end
-        if FIRST[u.w] and u.w ~= "so" and u.w ~= "you" and u.w ~= "youd" and u.w ~= "youll" and
-           u.w ~= "youre" then
+        if lexicon.SPEAKER[u.w] then
           for x = h + 1, math.min(#flat, h + 6) do
             -- (A call, not a telling: "…and I think she's right, so that's
             -- what I'll tell everyone" passes the belief on.)
@@ -2914,7 +2907,7 @@ function disowned(flat, parts, o, q, ctx)
   if on_their_word(parts, o, ctx) then return true end
   local s = parts[o.part][o.s]
   if s.bygone then return true end
-  if overridden(flat, s, ctx) then return true end
+  if overridden(flat, s) then return true end
   -- ("I am never disturbing them": what the learner is, not a reluctance;
   -- a belief that starts with its negation is the key point's.)
   -- ("they'll tell me to rest it": the team's advice, as the learner
