@@ -165,7 +165,7 @@ M.CLASSES = {
             "next session", "within 24", "within a day", "within * days", "if * not walk*",
             "if * weaker", "for an appointment", "whenever", "no rush", "no hurry",
             "get a minute", "got a minute", "until about", "till about", "day staff",
-            "day shift", "when * gets back", "when * get back",
+            "day shift", "day team", "when * gets back", "when * get back",
             "when * gets home", "when * get home", "when * gets here", "when * get here",
             "once * home", "once * back", "once * here", "should * persist*", "should * continu*",
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",
@@ -206,7 +206,10 @@ M.CLASSES = {
                "short of breath", "chest pain*", "unconscious", "passed out", "not be woken",
                -- (the sign itself grown: "if the legs got really weak")
                "really weak", "very weak", "too weak", "so weak", "really swollen", "very swollen",
-               "really high", "very high", "really painful", "very painful" },
+               "really high", "very high", "really painful", "very painful",
+               -- ("if my legs went properly weak, like I couldn't stand up")
+               "properly weak", "properly swollen", "properly high", "properly bad",
+               "properly ill", "properly unwell", "not stand*" },
   -- The same wait said with "unless": "unless it settled down I'd call".
   improve = { "settl*", "better", "eas*", "improv*", "pass*", "go* away", "go* down",
               "come down", "clear*", "calm* down", "drop*", "fall*" },
@@ -321,7 +324,13 @@ M.CLASSES = {
              "tablet* first", "painkiller* first", "medicine first", "cool down first",
              -- ("a temperature on its own I'd watch for a day")
              "watch * for a day", "watch for a day", "watch * for * days", "watch for * days",
-             "watch * for a while", "watch for a while" },
+             "watch * for a while", "watch for a while",
+             -- ("a mild temperature on its own you can watch for a few hours";
+             -- "if it was my leg I'd just put it up"; "a bit of pain can keep
+             -- till the clinic opens")
+             "watch * for a few", "watch for a few", "watch * for * hour*", "watch for * hour*",
+             "put it up", "put * feet up", "put * leg* up", "put * arm* up", "elevat*",
+             "keep till", "keep until", "keep til" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.
   reluctance = { "not want * <bother>", "not want * wake", "hate * wake", "run off * feet",

@@ -1169,3 +1169,43 @@ T.test("teachback rules: another's reluctance the learner acts against is not he
                "that's right, so that's what I'll tell everyone."), " | treats-cancer",
        "a belief passed on is held")
 end)
+
+T.test("teachback rules: a belief put aside (an echo, 'or not', a worry denied, stopped or asked why) is not held", function()
+  T.eq(verdict("tb-warning-sign-at-night", "Nuisance? They're paid to answer that phone at night. I'd call them " ..
+               "immediately."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd be frightened, so I'd ring them right then. Nuisance or not, " ..
+               "it's my life."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I wouldn't sit there fretting about being a nuisance. I'd call the " ..
+               "care team now."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd tell Mum to stop worrying about being a nuisance and I'd ring " ..
+               "the hospital line for her right then."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "Why would I care about being a nuisance at 2am? I ring them. Now."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them now, though I can't help fretting over being a nuisance."),
+       "call-now | a-bother", "a worry that cannot be helped is held")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd worry about being a nuisance, but I'd ring them now."),
+       "call-now | a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "I'm being a nuisance, aren't I? I'd ring them now anyway."),
+       "call-now | a-bother", "a question of more than three words is no echo")
+end)
+
+T.test("teachback rules: 'when the day team is on'; someone else's call after 'when'; a charity's line; 'put it up'; 'can keep till'; 'watch for a few hours'; 'properly weak'", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "If you do have a temperature, call the triage line when the day team is " ..
+               "on, so they can arrange bloods."), " | manages-at-home-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "I'd tell my daughter about it when she phones tonight and see what she " ..
+               "thinks."), " | ", "her call is a time, not the learner's")
+  T.eq(verdict("tb-back-pain-legs", "My daughter would ring 999 straight away."), "act-now | ",
+       "a relative's call, not after 'when'")
+  T.eq(verdict("tb-high-temperature", "I'd call the nurse helpline on the breast cancer charity website " ..
+               "straight away, they're lovely."), " | ")
+  T.eq(verdict("tb-high-temperature", "I'd call the nurse helpline straight away, they're lovely."), "call-now | ")
+  T.eq(verdict("tb-hormone-therapy", "A swollen painful arm I'd phone about straight away. My legs swell anyway " ..
+               "from standing at work, so if it was my leg I'd just put it up."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "If it was the breathing one I'd call 999 straight away. But a " ..
+               "temperature or a bit of pain can keep till the clinic opens."), "if-no-answer | waits-till-morning")
+  T.eq(verdict("tb-explain-cdk46-fever", "If you get shivers, call the 24-hour line straight away. A mild " ..
+               "temperature on its own you can watch for a few hours."), " | brushed-off manages-at-home-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "If my legs went properly weak, like I couldn't stand up, I'd call the team " ..
+               "right away."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "My legs are weak, so I'd call the team right away."), "act-now | ")
+end)

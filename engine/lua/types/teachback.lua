@@ -400,6 +400,10 @@ local function mark_negation(part)
       t.neg = false
     end
     if t.w == "no" and prev and prev.w == "actually" then t.neg = false end
+    -- ("I can't help fretting over being a nuisance": the fretting is so.)
+    if t.neg and nxt and nxt.w == "help" and part[i + 2] and part[i + 2].w:find("..ing$") then
+      t.neg = false
+    end
     -- "different from", "instead of", "rather than", "unlike" deny what
     -- follows: "different from a primary bone cancer".
     if (prev and lexicon.DENY[prev.w] and lexicon.DENY[prev.w][t.w]) or t.w == "unlike" then
@@ -1637,6 +1641,34 @@ function told_of(part, i, ctx)
   return false
 end
 
+-- "I'd tell my daughter when she phones tonight": someone else's call
+-- after "when", "once", "after", "until" or "before" is a time, not the
+-- learner's plan.
+WHEN_OTHER = lexicon.words([[when once after until till til before]])
+function others_call(part, i, ctx)
+  for k = i - 1, math.max(1, i - 4), -1 do
+    local w = part[k].w
+    if lexicon.SPEAKER[w] then return false end
+    if WHEN_OTHER[w] then
+      for j = k + 1, i - 1 do
+        if THIRD[part[j].w] or class_ends(ctx, "person", part, j) then return true end
+      end
+      return false
+    end
+  end
+  return false
+end
+
+-- A line named after the target as a charity's or a website's ("the nurse
+-- helpline on the breast cancer charity website"): no clinical help.
+CHARITY = lexicon.words([[charity charities website forum]])
+function charity_after(part, e)
+  for k = e + 1, math.min(#part, e + 6) do
+    if CHARITY[part[k].w] then return true end
+  end
+  return false
+end
+
 -- Is part[i] "do it" after a call in its sentence ("I'd feel terrible
 -- calling at that hour, but I'd still do it, right away")?
 function does_the_call(parts, part, i)
@@ -1815,7 +1847,7 @@ local function actions_to_target(parts, ctx)
     for i = 1, #part do
       -- ("maybe call the nurse? idk": a call only asked about is no plan.)
       if not part[i].negated and not part[i].mused and not told_of(part, i, ctx) and
-         not asked_whether(part, i) and not weary_of(part, i) then
+         not asked_whether(part, i) and not weary_of(part, i) and not others_call(part, i, ctx) then
         local ends = class_ends(ctx, "action", part, i)
         -- ("do it" after a call in its sentence is that call.)
         if not ends and does_the_call(parts, part, i) then ends = { [i + 1] = true } end
@@ -1876,7 +1908,7 @@ local function actions_to_target(parts, ctx)
           end
         end
         -- A call to cancel or move an appointment is no call for help.
-        if found and errand_after(part, found) then found = nil end
+        if found and (errand_after(part, found) or charity_after(part, found)) then found = nil end
         -- Telling, mentioning, seeing or texting is reporting, not getting
         -- help: it counts for an urgent point only with a word of acting
         -- now in its sentence ("I'd tell them if my leg swelled up" does
@@ -3490,7 +3522,8 @@ function M.analyse(q, text)
     local function not_held(x)
       return disowned(flat, parts, x, q, ctx) or (not waits and parts[x.part][x.s].in_question) or
              spurned(flat, parts[x.part][x.s]) or (waits and parts[x.part][x.s].refused) or
-             (not waits and denied_before(parts, found, x))
+             (not waits and denied_before(parts, found, x)) or
+             (not waits and put_aside(flat, parts, x))
     end
     local o = first_found(m.any, parts, ctx, not_held, found)
     if o then
@@ -3635,6 +3668,45 @@ function M.analyse(q, text)
     out.evidence[kp.id] = ev
   end
   return out
+end
+
+-- Is belief occurrence x put aside rather than held?  An echo, a question
+-- of at most three words with more said after ("Nuisance? They're paid to
+-- answer at night"); "or not" straight after it ("Nuisance or not, I'd
+-- ring"); or what a worry is about, when the worry is denied, stopped or
+-- asked "why" of up to five words before in its part, with "about", "of"
+-- or "over" after it ("I wouldn't lie there worrying
+-- about being a nuisance", "tell Mum to stop fretting about being a
+-- bother", "Why would I care about being a nuisance?").  ("I can't help
+-- worrying about being a nuisance" still worries.)  Asked only of a
+-- belief that is no wait: a wait put aside is judged by the negation and
+-- musing rules.
+function worry_word(w)
+  return w:find("^worr") or w:find("^fret") or w == "care" or w == "cares" or w == "caring"
+end
+ABOUT = { about = true, of = true, over = true }
+function put_aside(flat, parts, x)
+  local t, e = parts[x.part][x.s], parts[x.part][x.e]
+  if t.mused then
+    local n = 0
+    for g = 1, #flat do
+      if flat[g].sent == t.sent then n = n + 1 end
+    end
+    if n <= 3 then return true end
+  end
+  local n1, n2 = flat[e.g + 1], flat[e.g + 2]
+  if n1 and n2 and n2.sent == e.sent and n1.w == "or" and n2.w == "not" then return true end
+  local part = parts[x.part]
+  for k = x.s - 1, math.max(1, x.s - 5), -1 do
+    local u, p, n = part[k], part[k - 1], part[k + 1]
+    if lexicon.CONTRAST[u.w] then return false end
+    if worry_word(u.w) and ABOUT[n.w] and
+       ((u.negated and not (p and p.w == "help")) or u.refused or
+        (p and (p.w == "stop" or p.w == "quit"))) then
+      return true
+    end
+  end
+  return false
 end
 
 -- Is belief occurrence x what an earlier denial of the same belief in its
