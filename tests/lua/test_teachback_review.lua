@@ -1209,3 +1209,15 @@ T.test("teachback rules: 'when the day team is on'; someone else's call after 'w
                "right away."), " | ")
   T.eq(verdict("tb-back-pain-legs", "My legs are weak, so I'd call the team right away."), "act-now | ")
 end)
+
+T.test("teachback rules: a wrong action denied with all it comes with; 'I can not walk after if I wait'; 'Fever means call us'", function()
+  T.eq(verdict("tb-back-pain-legs", "Well I'm not going to lie on the sofa with a hot water bottle! I'd be on " ..
+               "the phone to my breast care team right away."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd lie on the sofa with a hot water bottle and ring the team if it got " ..
+               "worse."), " | rests-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "I wouldn't sit at home with a painful swollen leg, I'd call the team now."),
+       "call-now-clot | ", "the sign is named all the same")
+  T.eq(verdict("tb-back-pain-legs", "I call my doctor now, not wait. I can not walk after if I wait."),
+       "act-now | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Fever means call us at once, day or night."), "call-at-once | ")
+end)

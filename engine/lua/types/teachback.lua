@@ -440,7 +440,9 @@ local function mark_negation(part)
                  -- ("a temperature with no other symptoms can wait": "no"
                  -- denies its noun, not the verb after it.)
                  (by_no and AUX[t.w] and since >= 2)
-    if active and (stop or since >= ((waited or thought) and M.WAIT_SCOPE or M.SCOPE)) then
+    -- ("not going to lie on the sofa with a hot water bottle": a wrong
+    -- action denied is denied with all it comes with.)
+    if active and (stop or since >= ((waited or thought or wrong) and M.WAIT_SCOPE or M.SCOPE)) then
       -- A negated wrong action that runs out of words sleeps: an "or",
       -- "nor", "until" or "till" wakes it ("must not wait for her next
       -- review at the clinic or just take paracetamol" negates the
@@ -454,7 +456,9 @@ local function mark_negation(part)
     t.unsure = t.negated and unsure
     -- ("I wouldn't wait to see if a swollen leg goes down": the sign is
     -- named all the same; see M.analyse.)
-    t.under_wait = t.negated and waited
+    -- (So too after a wrong action denied: "I wouldn't sit at home with a
+    -- painful swollen leg".)
+    t.under_wait = t.negated and (waited or wrong)
     -- ("not to think 'it's a cold' or 'I'll see in the morning'": each
     -- thought denied.)
     -- ("I'd not put it down to lumbago at my age": an attribution denied.)
@@ -1606,7 +1610,8 @@ M.SPELLING = true
 -- target (999, emergency department, ambulance) counts on its own.
 M.ACT_REACH = 6
 local ME = { me = true, us = true }
-local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true }
+-- ("Fever means call us at once": what a sign means, said as the team.)
+local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true, means = true }
 local SOFT_ACTION = M.stem_set(lexicon.TELLING_WORDS .. " see text attend notify")
 local function now_in_sentence(parts, sent, ctx)
   for _, part in ipairs(parts) do
@@ -2794,7 +2799,10 @@ function warned(flat, s)
     for g = prev2.g - 1, prev2.g - 6, -1 do
       local t = flat[g]
       if not t or t.sent ~= s.sent then break end
-      if (t.negated and NO_HELP[t.stem]) or (not t.negated and lexicon.HARM[t.w]) then return true end
+      -- ("I can not walk after if I wait")
+      if (t.negated and (NO_HELP[t.stem] or t.w == "walk")) or (not t.negated and lexicon.HARM[t.w]) then
+        return true
+      end
     end
   end
   -- ("They were clear that waiting is the worst thing I can do": the
