@@ -330,6 +330,13 @@ M.CLASSES = {
              -- till the clinic opens")
              "watch * for a few", "watch for a few", "watch * for * hour*", "watch for * hour*",
              "put it up", "put * feet up", "put * leg* up", "put * arm* up", "elevat*",
+             -- ("The legs, though, I'd give a day or two"; "An arm, though,
+             -- I'd just rest"; "a sore swollen leg I'd just rest with my
+             -- feet up")
+             -- (the learner's own rest: "they'll tell me to rest it" is
+             -- advice after the call)
+             "give * day or two", "id just rest*", "ill just rest*", "id rest it", "ill rest it",
+             "rest up", "feet up",
              "keep till", "keep until", "keep til" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.

@@ -1221,3 +1221,18 @@ T.test("teachback rules: a wrong action denied with all it comes with; 'I can no
        "act-now | ")
   T.eq(verdict("tb-explain-cdk46-fever", "Fever means call us at once, day or night."), "call-at-once | ")
 end)
+
+T.test("teachback rules: 'if she feels unwell with it'; 'I'd give a day or two'; 'I'd just rest', 'feet up' on the other sign", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "fever on palbo = infection risk bc low wbc, tell her to call the 24hr " ..
+               "line if she feels unwell with it"), "low-white-cells | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "tell her to call the 24hr line right away if she has a fever"),
+       "call-at-once | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd ring the team about the back tonight. The legs, though, I'd give a day " ..
+               "or two."), " | rests-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "If my leg was swollen and painful I'd call them straight away. An arm, " ..
+               "though, I'd just rest."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "I'd call straight away about a swollen arm. But a sore swollen leg I'd " ..
+               "rest with my feet up."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd ring the cancer nurse straight away, though they'll tell me to rest it."),
+       "act-now | ", "the team's advice after the call")
+end)

@@ -3244,6 +3244,11 @@ local function threshold(part, k, stop, ctx)
     local n, frac = tonumber(part[j].w), part[j + 1] and j < stop and part[j + 1].w:match("^[1-9]%d?$")
     if n and ((n > 38 and n <= 45) or (n == 38 and frac)) then return true end
   end
+  -- ("call the line if she feels unwell with it": unwell as well as the
+  -- sign.)
+  for j = k + 1, stop - 1 do
+    if lexicon.UNWELL[part[j].w] and not part[j].negated and part[j + 1].w == "with" then return true end
+  end
   -- ("If your temperature is high and you feel unwell with it": feeling
   -- unwell as well as the sign, in an "and" clause to the end of the part.)
   if part[stop + 1] and part[stop + 1].w == "and" then
