@@ -1236,3 +1236,20 @@ T.test("teachback rules: 'if she feels unwell with it'; 'I'd give a day or two';
   T.eq(verdict("tb-back-pain-legs", "I'd ring the cancer nurse straight away, though they'll tell me to rest it."),
        "act-now | ", "the team's advice after the call")
 end)
+
+T.test("teachback rules: another's reluctance the next sentence acts against; a bother chosen over worse", function()
+  T.eq(verdict("tb-warning-sign-at-night", "My wife would say she doesn't want to bother anyone. I'd ring the " ..
+               "cancer line myself there and then."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "My mum would say she didn't want to be a nuisance. I'd tell her to " ..
+               "ring at eight."), " | waits-till-morning a-bother", "her call, told by the learner")
+  T.eq(verdict("tb-high-temperature", "My wife says it's just a chill. I'd probably go along with her."),
+       " | just-a-cold", "going along is no call")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call them right away. I'd rather feel silly than be really ill."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call them right away. Feeling a bit silly is better than being " ..
+               "in real trouble."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "Call them now. Better to be a nuisance than be dead."),
+       "call-now | a-bother")
+  T.eq(verdict("tb-why-treatment-differs", "Honestly I think she's got better insurance than me, so she gets the " ..
+               "newer drugs."), " | luck-or-money", "a comparison, not a choice")
+end)

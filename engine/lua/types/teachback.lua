@@ -2911,6 +2911,26 @@ end
 -- the 24 hour line for her"; "Mum would never want to bother anyone, so
 -- I'd be the one to ring")?  ("She stops taking it when she feels well"
 -- is still heard: no one acts against it.)
+-- Does the learner call, ring or phone within six words after a
+-- first-person word among the first three of sentence `sent`, from
+-- flat[g], before any telling ("I'd tell her to ring at eight" is hers)?
+CALL_STEMS = M.stem_set("call phone ring rang dial telephone contact")
+function learner_calls(flat, g, sent)
+  for h = g, math.min(#flat, g + 2) do
+    local u = flat[h]
+    if u.sent ~= sent then return false end
+    if lexicon.SPEAKER[u.w] then
+      for x = h + 1, math.min(#flat, h + 6) do
+        local v = flat[x]
+        if v.sent ~= sent or lexicon.TELLING[v.w] then return false end
+        if not v.negated and CALL_STEMS[v.stem] then return true end
+      end
+      return false
+    end
+  end
+  return false
+end
+
 function overridden(flat, s)
   local theirs = false
   for g = s.g - 1, math.max(1, s.g - 6), -1 do
@@ -2921,7 +2941,9 @@ function overridden(flat, s)
   if not theirs then return false end
   for g = s.g + 1, #flat do
     local t = flat[g]
-    if t.sent ~= s.sent then return false end
+    -- ("My wife would say she doesn't want to bother anyone. I'd ring the
+    -- cancer line myself": the next sentence opens with the learner's call.)
+    if t.sent ~= s.sent then return t.sent == s.sent + 1 and learner_calls(flat, g, t.sent) end
     if (t.w == "so" or t.w == "but") and not t.negated then
       for h = g + 1, math.min(#flat, g + 3) do
         local u = flat[h]
@@ -3698,6 +3720,25 @@ function worry_word(w)
   return w:find("^worr") or w:find("^fret") or w == "care" or w == "cares" or w == "caring"
 end
 ABOUT = { about = true, of = true, over = true }
+-- Is the belief from t to e the price chosen over a worse thing ("I'd
+-- rather feel silly than be really ill", "they'd sooner be troubled at
+-- night than have me poorly", "Feeling a bit silly is better than being
+-- in real trouble")?  ("Better to be a nuisance than be dead" still
+-- holds it; "she's got better insurance than me" compares.)
+function chosen_over(flat, t, e)
+  for g = e.g + 1, math.min(#flat, e.g + 8) do
+    local u = flat[g]
+    if u.sent ~= t.sent or lexicon.CONTRAST[u.w] then break end
+    if u.w == "than" then
+      for h = t.g - 1, math.max(1, t.g - 6), -1 do
+        if flat[h].sent ~= t.sent then break end
+        if flat[h].w == "rather" or flat[h].w == "sooner" then return true end
+      end
+      return g <= e.g + 4 and flat[g - 1].w == "better" and flat[g - 2].w == "is" or false
+    end
+  end
+  return false
+end
 function put_aside(flat, parts, x)
   local t, e = parts[x.part][x.s], parts[x.part][x.e]
   if t.mused then
@@ -3709,6 +3750,7 @@ function put_aside(flat, parts, x)
   end
   local n1, n2 = flat[e.g + 1], flat[e.g + 2]
   if n1 and n2 and n2.sent == e.sent and n1.w == "or" and n2.w == "not" then return true end
+  if chosen_over(flat, t, e) then return true end
   local part = parts[x.part]
   for k = x.s - 1, math.max(1, x.s - 5), -1 do
     local u, p, n = part[k], part[k - 1], part[k + 1]
