@@ -192,7 +192,9 @@ M.CLASSES = {
              "come over",
              "keep* going", "carr* on", "no better", "not * better", "not * go* away",
              "not * settle*", "not * eas*", "not * improv*", "not * pass*", "not * stop*",
-             "not * come down", "not * go* down", "bad", "weaker", "spread*" },
+             "not * come down", "not * go* down", "bad", "weaker", "spread*",
+             -- ("If it went over 38 twice I would call")
+             "twice", "two times", "second time" },
   -- What makes an "if" clause before the only call a threshold: help
   -- sought only if the sign is bad enough ("if it was serious, like chest
   -- pain, I'd ring 911") is not acting now on the sign itself.  No belief

@@ -1253,3 +1253,13 @@ T.test("teachback rules: another's reluctance the next sentence acts against; a 
   T.eq(verdict("tb-why-treatment-differs", "Honestly I think she's got better insurance than me, so she gets the " ..
                "newer drugs."), " | luck-or-money", "a comparison, not a choice")
 end)
+
+T.test("teachback rules: 'I'd do that after a good night's sleep' amends the call before it; 'over 38 twice'", function()
+  T.eq(verdict("tb-high-temperature", "You need to ring the 24-hour line and not wait around. I'd do that after " ..
+               "a good night's sleep."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-high-temperature", "You need to ring the 24-hour line. I'd do that right away."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "If it went over 38 twice I would call the 24 hour line."),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-high-temperature", "If it went over 38 I would call the 24 hour line straight away."),
+       "call-now | ")
+end)

@@ -1676,9 +1676,19 @@ end
 
 -- Is part[i] "do it" after a call in its sentence ("I'd feel terrible
 -- calling at that hour, but I'd still do it, right away")?
-function does_the_call(parts, part, i)
-  return part[i].w == "do" and part[i + 1] ~= nil and part[i + 1].w == "it" and
-         called_before(parts, part[i])
+-- ("You need to ring the 24-hour line. I'd do that after a good night's
+-- sleep": "do that" and "do so" too, and in the sentence after a call to
+-- help, one of `calls` so far.)
+function does_the_call(parts, part, i, calls)
+  local n = part[i + 1]
+  if not (part[i].w == "do" and n ~= nil and (n.w == "it" or n.w == "that" or n.w == "so")) then
+    return false
+  end
+  if called_before(parts, part[i]) then return true end
+  for _, a in ipairs(calls) do
+    if a.sent == part[i].sent - 1 then return true end
+  end
+  return false
 end
 
 -- Is there a call, not negated, before token `at` in its sentence?
@@ -1855,7 +1865,7 @@ local function actions_to_target(parts, ctx)
          not asked_whether(part, i) and not weary_of(part, i) and not others_call(part, i, ctx) then
         local ends = class_ends(ctx, "action", part, i)
         -- ("do it" after a call in its sentence is that call.)
-        if not ends and does_the_call(parts, part, i) then ends = { [i + 1] = true } end
+        if not ends and does_the_call(parts, part, i, out) then ends = { [i + 1] = true } end
         -- "she'd tell me if I need the hospital": someone acting on the
         -- learner is not the learner getting help.
         -- ("you phone us", "she rings us": said by the team, "us" is the team.)
@@ -2464,6 +2474,18 @@ end
 -- same sentence unless a contrast word stands between them or another
 -- action word is nearer to it (then the delay belongs to that action).
 
+-- Is there a "do it", "do that" or "do so" before blocker b in its
+-- sentence?
+function do_that_before(parts, b)
+  local flat = flat_of(parts)
+  for g = b.g1 - 1, 1, -1 do
+    local t, n = flat[g], flat[g + 1]
+    if t.sent ~= b.sent then return false end
+    if t.w == "do" and (n.w == "it" or n.w == "that" or n.w == "so") and not t.negated then return true end
+  end
+  return false
+end
+
 local function blocked_by(o, bl, anchors, parts)
   -- ("I'd tell my husband when he gets home and we'd phone the clinic
   -- together then": a "then" that ends the action's part points back to
@@ -2482,7 +2504,10 @@ local function blocked_by(o, bl, anchors, parts)
     -- (Nor "If you feel fine apart from the temperature, check it again
     -- in the morning": a second plan, for the milder case, that waits.)
     -- ("Well, once I'd finished my shift": so does a condition.)
-    if (b.kind == "delay" or (b.kind == "condition" and b.leads)) and (b.leads or if_plan(parts, b)) and
+    -- ("You need to ring the 24-hour line. I'd do that after a good
+    -- night's sleep": a delay said with "do that" amends it too.)
+    if (b.kind == "delay" or (b.kind == "condition" and b.leads)) and
+       (b.leads or if_plan(parts, b) or (b.kind == "delay" and do_that_before(parts, b))) and
        b.sent == o.sent + 1 then
       local own = false
       for _, a in ipairs(anchors) do
