@@ -67,7 +67,7 @@ M.CLASSES = {
              -- ("I'd be first on the phone", "be on the phone at 8")
              "be on the phone", "first on the phone", "on the phone first thing",
              -- ("I'd be on that 24-hour line faster than you can say it")
-             "be on that", "be on the line", "on the line to",
+             "be on that", "be on the line", "on the line to", "be on the * line",
              -- ("Fat sore leg, I grab the phone that instant.")
              "grab the phone", "grab my phone", "pick up the phone", "reach for the phone" },
   -- Who or where counts as clinical help.
@@ -120,7 +120,9 @@ M.CLASSES = {
           "no wait for tomorrow",
           -- ("a painful swollen limb warrants immediate contact with the team")
           "immediate", "before you could say", "before you can say", "faster than you can say",
-          "quicker than you can say", "faster than you could say", "quicker than you could say" },
+          "quicker than you can say", "faster than you could say", "quicker than you could say",
+          -- ("on the 24-hour line in two minutes flat")
+          "minutes flat", "seconds flat" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",
@@ -165,7 +167,8 @@ M.CLASSES = {
             "next session", "within 24", "within a day", "within * days", "if * not walk*",
             "if * weaker", "for an appointment", "whenever", "no rush", "no hurry",
             "get a minute", "got a minute", "until about", "till about", "day staff",
-            "day shift", "day team", "when * gets back", "when * get back",
+            "day shift", "day team", "day or two", "day or so", "after a day or two",
+            "after a day or so", "after a couple of days", "after a few days", "when * gets back", "when * get back",
             "when * gets home", "when * get home", "when * gets here", "when * get here",
             "once * home", "once * back", "once * here", "should * persist*", "should * continu*",
             "should * last*", "should * worsen*", "should * get worse", "at six", "at seven", "at eight", "at nine", "at ten", "at 6",

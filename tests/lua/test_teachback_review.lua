@@ -1263,3 +1263,20 @@ T.test("teachback rules: 'I'd do that after a good night's sleep' amends the cal
   T.eq(verdict("tb-high-temperature", "If it went over 38 I would call the 24 hour line straight away."),
        "call-now | ")
 end)
+
+T.test("teachback rules: the Breast Cancer Care helpline; 'Well, maybe after a day or two'; 'first thing is'; 'waiting could leave me paralysed'; 'Please phone us'; 'on the 24-hour line in two minutes flat'", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "Call the Breast Cancer Care helpline and they'll tell you what to do."),
+       " | ")
+  T.eq(verdict("tb-hormone-therapy", "I'd ring the breast care nurse straight away about a swollen leg."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "I'd ring the team straight away about a swollen leg. Well, maybe after a " ..
+               "day or two, I don't like making a fuss."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "first thing is call my onc nurse now cos the cancer might be on my spinal " ..
+               "cord"), "act-now spinal-cord | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd call my nurse first thing."), " | rests-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "I'd call an ambulance right now. If the cancer is pressing on my spinal " ..
+               "cord, waiting could leave me paralysed."), "act-now spinal-cord | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Please phone us immediately, any hour."), "call-at-once | ")
+  T.eq(verdict("tb-high-temperature", "Not on these tablets, mate! I'd be on the 24-hour line in two minutes " ..
+               "flat."), "call-now | ")
+end)

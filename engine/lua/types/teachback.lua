@@ -1611,7 +1611,8 @@ M.SPELLING = true
 M.ACT_REACH = 6
 local ME = { me = true, us = true }
 -- ("Fever means call us at once": what a sign means, said as the team.)
-local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true, means = true }
+local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true, means = true,
+                    please = true }
 local SOFT_ACTION = M.stem_set(lexicon.TELLING_WORDS .. " see text attend notify")
 local function now_in_sentence(parts, sent, ctx)
   for _, part in ipairs(parts) do
@@ -1816,8 +1817,9 @@ end
 -- nurse).
 function general_line(part, j)
   -- (A charity's line by its name: "the Breast Cancer Now helpline".)
+  -- ("the Breast Cancer Care helpline", its older name, before a line.)
   if part[j].w == "breast" and part[j + 1] and part[j + 1].w == "cancer" and part[j + 2] and
-     part[j + 2].w == "now" then
+     (part[j + 2].w == "now" or (part[j + 2].w == "care" and part[j + 3] and lexicon.LINE[part[j + 3].w])) then
     return true
   end
   -- ("ring NHS 111", "NHS 24", "NHS Direct": the general lines by name.)
@@ -2281,6 +2283,12 @@ local function blockers(parts, ctx)
           -- says when.)
           local soon_as = part[k].w == "as" and part[k + 1] and part[k + 1].w == "soon" and o.e > k + 2
           if ne and max_end(ne) >= o.s and not soon_as then ok = false end
+        end
+        -- ("first thing is call my onc nurse now": the first step, not the
+        -- morning.)
+        if part[o.s].w == "first" and part[o.e].w == "thing" and part[o.e + 1] and
+           (part[o.e + 1].w == "is" or part[o.e + 1].w == "id" or part[o.e + 1].w == "to") then
+          ok = false
         end
         -- ("2 in the morning" is a time, but "ring 111 tomorrow" is put off.)
         -- (A clock time "2 in the morning", "3am the morning after" is when.)
@@ -2847,8 +2855,10 @@ function warned(flat, s)
     if not t or t.sent ~= s.sent or t.w == "if" or t.w == "happen" then break end
     if t.w == "worst" then return true end
   end
+  -- ("waiting could leave me paralysed": the wait, then what it could do.)
+  local modal = nxt and nxt.sent == s.sent and lexicon.MIGHT[nxt.w]
   -- ("if I wait maybe after I cannot walk": the harm said after.)
-  if not (first or after_if or if_who) then return false end
+  if not (first or after_if or if_who or modal) then return false end
   -- ("If I waited and it turned out to be serious that'd be far worse".)
   for g = s.g + 1, s.g + (if_who and 12 or 8) do
     local t = flat[g]
