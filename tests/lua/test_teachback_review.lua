@@ -1280,3 +1280,14 @@ T.test("teachback rules: the Breast Cancer Care helpline; 'Well, maybe after a d
   T.eq(verdict("tb-high-temperature", "Not on these tablets, mate! I'd be on the 24-hour line in two minutes " ..
                "flat."), "call-now | ")
 end)
+
+T.test("teachback rules: a belief a part opens with, denied straight after it, is not held", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'll ring the team now. Being a nuisance isn't a thing with them."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "Being a nuisance is the least of my worries. I'd phone the oncology " ..
+               "line there and then."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "It's just a cold, isn't it? I'd ring them in the morning."),
+       " | just-a-cold treats-at-home-or-waits", "a tag question asks")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring the team now. I'm a nuisance, I know it."),
+       "call-now | a-bother")
+end)

@@ -3755,6 +3755,23 @@ function worry_word(w)
   return w:find("^worr") or w:find("^fret") or w == "care" or w == "cares" or w == "caring"
 end
 ABOUT = { about = true, of = true, over = true }
+-- Is the belief the subject a part opens with, denied straight after it
+-- ("Being a nuisance isn't a thing with them", "Being a nuisance is the
+-- least of my worries", "Feeling silly doesn't matter")?  ("It's just a
+-- cold, isn't it" asks.)
+LEAD_IN = { being = true, a = true, an = true, feeling = true, feel = true, like = true }
+function denied_after(parts, x)
+  local part = parts[x.part]
+  for k = 1, x.s - 1 do
+    if not LEAD_IN[part[k].w] then return false end
+  end
+  local a, b, c = part[x.e + 1], part[x.e + 2], part[x.e + 3]
+  if not (a and b) then return false end
+  if (a.w == "is" or a.w == "does") and b.w == "not" then
+    return not (c and lexicon.SUBJECT[c.w]) and not (c == nil and a.w == "is")
+  end
+  return a.w == "is" and b.w == "the" and c ~= nil and c.w == "least"
+end
 -- Is the belief from t to e the price chosen over a worse thing ("I'd
 -- rather feel silly than be really ill", "they'd sooner be troubled at
 -- night than have me poorly", "Feeling a bit silly is better than being
@@ -3786,6 +3803,7 @@ function put_aside(flat, parts, x)
   local n1, n2 = flat[e.g + 1], flat[e.g + 2]
   if n1 and n2 and n2.sent == e.sent and n1.w == "or" and n2.w == "not" then return true end
   if chosen_over(flat, t, e) then return true end
+  if denied_after(parts, x) then return true end
   local part = parts[x.part]
   for k = x.s - 1, math.max(1, x.s - 5), -1 do
     local u, p, n = part[k], part[k - 1], part[k + 1]
