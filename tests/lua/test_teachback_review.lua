@@ -1291,3 +1291,14 @@ T.test("teachback rules: a belief a part opens with, denied straight after it, i
   T.eq(verdict("tb-warning-sign-at-night", "I'd ring the team now. I'm a nuisance, I know it."),
        "call-now | a-bother")
 end)
+
+T.test("teachback rules: 'I'd ignore that' of a sign; 'tell me if I need to go in'; what is dangerous is the clause before it; 'none of this ...'", function()
+  T.eq(verdict("tb-hormone-therapy", "Painful arm, I'd call the team now. Swollen leg, that's just my ankles, " ..
+               "I'd ignore that."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "call 111 i guess? they'd tell me if i need to go in."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "If I need to, I'd go in to the hospital right away."), "call-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd ring the team now because waiting is dangerous."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "Waiting and seeing is risky, so I'd ring now."), "act-now | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "You ring that 24-hour number immediately, none of this 'I'll see how " ..
+               "I feel'."), "call-at-once | ")
+end)

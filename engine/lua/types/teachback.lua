@@ -352,7 +352,7 @@ local WAIT_WORDS = word_set(lexicon.CLASSES.wait)
 M.SCOPE = 6
 local COMPLEMENT = { mean = true, means = true, meant = true, think = true, say = true,
                      that = true, believe = true, something = true, anything = true,
-                     thing = true }
+                     thing = true, this = true }
 -- "No way am I waiting", "never would I wait": a subject after an auxiliary
 -- straight after the negation is inverted, not a new clause.
 local AUX = { am = true, is = true, are = true, would = true, will = true, could = true,
@@ -417,7 +417,8 @@ local function mark_negation(part)
       end
     end
     -- ("it doesn't mean I'm dying": a subject after "mean", "think",
-    -- "say" or "that" starts what is denied, not a new clause.)
+    -- "say" or "that" starts what is denied, not a new clause; so after
+    -- "this": "none of this 'I'll see how I feel'".)
     local before = part[i - 2]
     local complement = lexicon.SUBJECT[t.w] and prev and
                        (COMPLEMENT[prev.w] or
@@ -940,9 +941,12 @@ local BE = { is = true, be = true, its = true }
 local DANGER = { dangerous = true, risky = true, mistake = true, harmful = true, deadly = true,
                  unsafe = true, wrong = true }
 local BAD_IDEA = { idea = true, move = true, plan = true, thing = true }
--- Every token before k not itself a negation is denied.
+-- Every token before k not itself a negation is denied, back to a
+-- contrast or "since" ("I'd ring the team now because waiting is
+-- dangerous": the call is not what is dangerous).
 local function deny_before(part, k)
-  for i = 1, k - 1 do
+  for i = k - 1, 1, -1 do
+    if lexicon.CONTRAST[part[i].w] or part[i].w == "since" then return end
     if not part[i].neg then part[i].negated = true end
   end
 end
@@ -1703,10 +1707,17 @@ end
 
 -- ("I'd ask my daughter whether I need to call the 24-hour line": a call
 -- asked about is no plan; "whether day or night, call" is.)
+-- ("they'd tell me if I need to go in": so too "if" with a need.)
+NEED_TO = { need = true, should = true, ought = true, have = true, has = true, must = true }
 function asked_whether(part, i)
   for k = i - 1, math.max(1, i - 4), -1 do
     if part[k].w == "or" then return false end
     if part[k].w == "whether" then return true end
+    if part[k].w == "if" then
+      local who, need = part[k + 1], part[k + 2]
+      return who ~= nil and lexicon.SUBJECT[who.w] and need ~= nil and NEED_TO[need.w] and
+             part[k + 3] ~= nil and part[k + 3].w == "to" and k + 4 == i or false
+    end
   end
   return false
 end
@@ -2228,7 +2239,9 @@ function sign_left(parts, found, ctx)
            (lexicon.SUBJECT[by.w] or by.w == "would") and
            (not n or n.clause ~= t.clause or n.sent ~= t.sent or lexicon.WAIT_FOR[n.w] or
             lexicon.LEFT_NEXT[n.w] or
-            flat[e].w == "to" or flat[e].w == "as" or (t.w == "leave" and lexicon.LEFT_WHAT[n.w])) then
+            flat[e].w == "to" or flat[e].w == "as" or
+            -- ("Swollen leg, that's just my ankles, I'd ignore that")
+            ((t.w == "leave" or t.w == "ignore") and lexicon.LEFT_WHAT[n.w])) then
           local words = {}
           for x = g, e do words[#words + 1] = flat[x].w end
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. table.concat(words, " ")
