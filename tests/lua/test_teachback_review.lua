@@ -1302,3 +1302,13 @@ T.test("teachback rules: 'I'd ignore that' of a sign; 'tell me if I need to go i
   T.eq(verdict("tb-explain-cdk46-fever", "You ring that 24-hour number immediately, none of this 'I'll see how " ..
                "I feel'."), "call-at-once | ")
 end)
+
+T.test("teachback rules: 'it is risky to wait', 'it's a mistake to wait', 'a bad idea to wait' warn against the wait", function()
+  T.eq(verdict("tb-back-pain-legs", "I'd call my care team now because it is risky to wait."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd call my care team now, since it is dangerous to wait."), "act-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd phone the 24-hour line now because it would be wrong to wait."),
+       "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd phone the 24-hour line now. It's a mistake to wait."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "It's a bad idea to wait, so I'd phone the 24-hour line now."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "It's risky, but I'd wait till morning."), " | treats-at-home-or-waits")
+end)

@@ -951,6 +951,14 @@ local function deny_before(part, k)
   end
 end
 
+-- Every token after k not itself a negation is denied, up to a contrast.
+local function deny_after(part, k)
+  for i = k + 1, #part do
+    if lexicon.CONTRAST[part[i].w] then return end
+    if not part[i].neg then part[i].negated = true end
+  end
+end
+
 -- The first word after part[k] past the soft words ("is a very ...").
 local function past_soft(part, k)
   local j = k + 1
@@ -974,13 +982,17 @@ local function deny_before_danger(part)
         if lexicon.LOSS[part[j].w] then deny_before(part, k) break end
       end
     end
-    if BE[t.w] and k > 1 then
+    if BE[t.w] then
       local j = past_soft(part, k)
       -- ("resting is the wrong thing here")
       if part[j] and part[j].w == "the" and part[j + 1] and DANGER[part[j + 1].w] then j = j + 1 end
       if part[j] and (DANGER[part[j].w] or
                       (part[j].w == "bad" and part[j + 1] and BAD_IDEA[part[j + 1].w])) then
-        deny_before(part, k)
+        if k > 1 then deny_before(part, k) end
+        -- ("it is risky to wait", "it would be wrong to wait": what is
+        -- dangerous follows.)
+        local to = part[j].w == "bad" and j + 2 or j + 1
+        if part[to] and part[to].w == "to" then deny_after(part, to) end
       end
     end
   end
