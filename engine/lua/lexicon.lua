@@ -307,7 +307,10 @@ M.CLASSES = {
             "probs", "prob", "whether", "wonder*", "tempted", "likely", "if i should", "should i", "shall i",
             "do i", "ponder*", "debat*", "in two minds", "dunno", "not know if",
             "decide if", "decide whether", "if * worth", "whether * worth", "like to think",
-            "hope i would", "hope id", "i hope i", "sure * serious", "sure * worth" },
+            "hope i would", "hope id", "i hope i", "sure * serious", "sure * worth",
+            -- ("I think I would call the 24 hour line": unsure, unless a word
+            -- of now says otherwise, see blockers())
+            "i think i would", "i think id", "i think ill", "i think i will" },
   -- Putting help off without naming a delay: "I'd hold off", "sit tight".
   -- Said (not negated) anywhere in an answer, an urgent point is not
   -- clearly covered.
@@ -342,7 +345,10 @@ M.CLASSES = {
              -- advice after the call)
              "give * day or two", "id just rest*", "ill just rest*", "id rest it", "ill rest it",
              "rest up", "feet up",
-             "keep till", "keep until", "keep til" },
+             "keep till", "keep until", "keep til",
+             -- ("a temperature with a runny nose is just a cold, I'd sit that
+             -- one out")
+             "sit * one out", "sit it out", "sit that out", "id sit * out", "ill sit * out" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.
   reluctance = { "not want * <bother>", "not want * wake", "hate * wake", "run off * feet",

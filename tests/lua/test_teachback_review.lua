@@ -1312,3 +1312,16 @@ T.test("teachback rules: 'it is risky to wait', 'it's a mistake to wait', 'a bad
   T.eq(verdict("tb-high-temperature", "It's a bad idea to wait, so I'd phone the 24-hour line now."), "call-now | ")
   T.eq(verdict("tb-high-temperature", "It's risky, but I'd wait till morning."), " | treats-at-home-or-waits")
 end)
+
+T.test("teachback rules: 'I think I would call' is unsure unless a word of now follows; 'I'd sit that one out'; 'without other symptoms can wait'", function()
+  T.eq(verdict("tb-high-temperature", "I think I would call the 24 hour line."), " | ")
+  T.eq(verdict("tb-high-temperature", "I think I'd ring the unit right away, they said not to leave it."),
+       "call-now | ")
+  T.eq(verdict("tb-high-temperature", "If I had the shivers I'd ring at once, but a temperature with a runny nose " ..
+               "is just a cold, I'd sit that one out."), " | just-a-cold treats-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "This is not a fever you sit out. You phone the 24-hour line the minute " ..
+               "you see 38."), "call-at-once | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "If you get a fever with shivers, phone the 24-hour line right away. A " ..
+               "temperature on its own without other symptoms can wait until your next blood test."),
+       " | manages-at-home-or-waits")
+end)

@@ -468,7 +468,8 @@ local function mark_negation(part)
     end
     if t.neg then
       active, since, wrong, dormant, thought = true, 0, false, false, false
-      by_no = t.w == "no"
+      -- ("A temperature on its own without other symptoms can wait")
+      by_no = t.w == "no" or t.w == "without"
       unsure = nxt and UNSURE[t.w] and UNSURE[t.w][nxt.w] or false
       waited = nxt and nxt.w:find("^wait") and true or false
     elseif active then
@@ -2291,7 +2292,11 @@ local function blockers(parts, ctx)
       -- ("if I couldn't get hold of them": not able, no maybe.)
       local unable = kind == "hedge" and part[o.s].w == "could" and part[o.e + 1] and
                      part[o.e + 1].neg
-      local ok = (not o.negated or part[o.s].unsure or (kind == "delay" and unbettered(part, o.s, ctx))) and
+      -- ("I think I'd ring the unit right away": sure enough.)
+      local sure_now = kind == "hedge" and part[o.s].w == "i" and part[o.s + 1].w == "think" and
+                       now_in_sentence(parts, part[o.s].sent, ctx)
+      local ok = not sure_now and
+                 (not o.negated or part[o.s].unsure or (kind == "delay" and unbettered(part, o.s, ctx))) and
                  not part[o.s].mused and not part[o.s].bygone and
                  (kind == "hedge" or not otherwise_next(parts, part[o.s].sent, part[o.s].g)) and
                  not (part[o.s].w == "if" and if_not_bad(flat_of(parts), part[o.s].sent) and
