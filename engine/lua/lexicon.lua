@@ -167,7 +167,8 @@ M.CLASSES = {
             "next session", "within 24", "within a day", "within * days", "if * not walk*",
             "if * weaker", "for an appointment", "whenever", "no rush", "no hurry",
             "get a minute", "got a minute", "until about", "till about", "day staff",
-            "day shift", "day team", "day or two", "day or so", "after a day or two",
+            "day shift", "day team", "day or two", "day or so", "opening hours", "opening times",
+            "clinic hours", "after a day or two",
             "after a day or so", "after a couple of days", "after a few days", "when * gets back", "when * get back",
             "when * gets home", "when * get home", "when * gets here", "when * get here",
             "once * home", "once * back", "once * here", "should * persist*", "should * continu*",
@@ -343,7 +344,7 @@ M.CLASSES = {
              -- feet up")
              -- (the learner's own rest: "they'll tell me to rest it" is
              -- advice after the call)
-             "give * day or two", "id just rest*", "ill just rest*", "id rest it", "ill rest it",
+             "give * day or two", "give * day or so", "id just rest*", "ill just rest*", "id rest it", "ill rest it",
              "rest up", "feet up",
              "keep till", "keep until", "keep til",
              -- ("a temperature with a runny nose is just a cold, I'd sit that

@@ -1325,3 +1325,12 @@ T.test("teachback rules: 'I think I would call' is unsure unless a word of now f
                "temperature on its own without other symptoms can wait until your next blood test."),
        " | manages-at-home-or-waits")
 end)
+
+T.test("teachback rules: 'I'd give a day or so'; 'during opening hours'", function()
+  T.eq(verdict("tb-back-pain-legs", "I'd call the team straight away about the back pain. The weak legs I'd give " ..
+               "a day or so to see if they pick up."), " | rests-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "If she has a fever she should ring the clinic during opening hours."),
+       " | manages-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "If she has a fever she should ring the clinic straight away, whatever " ..
+               "the hour."), "call-at-once | ")
+end)
