@@ -1334,3 +1334,15 @@ T.test("teachback rules: 'I'd give a day or so'; 'during opening hours'", functi
   T.eq(verdict("tb-explain-cdk46-fever", "If she has a fever she should ring the clinic straight away, whatever " ..
                "the hour."), "call-at-once | ")
 end)
+
+T.test("teachback rules: the team's own phone and calls ('They answer the phone at night', 'The night nurse rings round') are not the learner's", function()
+  T.eq(verdict("tb-warning-sign-at-night", "They answer the phone at night, so I'd text my daughter."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "They pick up the phone straight away, they said. I'd ask my husband " ..
+               "what to do."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "The night nurse rings round at night anyway. I'd mention it to her."),
+       " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "The ward phones patients at night sometimes. I'd ask my husband."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd pick up the phone straight away."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "They said ring any time, so I'd ring them now."), "call-now | ")
+  T.eq(verdict("tb-back-pain-legs", "My husband would ring 999 straight away."), "act-now | ")
+end)

@@ -1682,6 +1682,26 @@ function others_call(part, i, ctx)
   return false
 end
 
+-- "They pick up the phone straight away", "The night nurse rings round at
+-- night", "The ward phones patients": the team acting, with the team as
+-- the subject just before the action ("they", or a target after "the")
+-- and no call or speaker of the learner's before it in the part, is not
+-- the learner's call.  ("They'd ring 999" may be the family's.)
+function team_subject(part, i, ctx)
+  for j = i - 1, math.max(1, i - 3), -1 do
+    local te = class_ends(ctx, "target", part, j)
+    local the = j == 1 or part[j - 1].w == "the" or (j > 2 and part[j - 2].w == "the")
+    if (te and te[i - 1] and the and part[j].w ~= "they" and part[j].w ~= "them") or
+       (j >= i - 2 and part[j].w == "they") then
+      for k = 1, j - 1 do
+        if lexicon.SPEAKER[part[k].w] or in_set(ACTION_WORDS, part[k]) then return false end
+      end
+      return true
+    end
+  end
+  return false
+end
+
 -- A line named after the target as a charity's or a website's ("the nurse
 -- helpline on the breast cancer charity website"): no clinical help.
 CHARITY = lexicon.words([[charity charities website forum]])
@@ -1887,8 +1907,14 @@ local function actions_to_target(parts, ctx)
   for pi, part in ipairs(parts) do
     for i = 1, #part do
       -- ("maybe call the nurse? idk": a call only asked about is no plan.)
-      if not part[i].negated and not part[i].mused and not told_of(part, i, ctx) and
-         not asked_whether(part, i) and not weary_of(part, i) and not others_call(part, i, ctx) then
+      -- ("They answer the phone at night": the phone answered is a thing,
+      -- not a call; so is the one picked up, "pick up the phone" being
+      -- judged from its "pick".)
+      local thing = part[i].w:find("^phone") and part[i - 1] and part[i - 1].w == "the" and
+                    part[i - 2] and (part[i - 2].w:find("^answer") or part[i - 2].w == "up")
+      if not part[i].negated and not part[i].mused and not told_of(part, i, ctx) and not thing and
+         not asked_whether(part, i) and not weary_of(part, i) and not others_call(part, i, ctx) and
+         not team_subject(part, i, ctx) then
         local ends = class_ends(ctx, "action", part, i)
         -- ("do it" after a call in its sentence is that call.)
         if not ends and does_the_call(parts, part, i, out) then ends = { [i + 1] = true } end
