@@ -3796,17 +3796,6 @@ function M.analyse(q, text)
   return out
 end
 
--- Is belief occurrence x put aside rather than held?  An echo, a question
--- of at most three words with more said after ("Nuisance? They're paid to
--- answer at night"); "or not" straight after it ("Nuisance or not, I'd
--- ring"); or what a worry is about, when the worry is denied, stopped or
--- asked "why" of up to five words before in its part, with "about", "of"
--- or "over" after it ("I wouldn't lie there worrying
--- about being a nuisance", "tell Mum to stop fretting about being a
--- bother", "Why would I care about being a nuisance?").  ("I can't help
--- worrying about being a nuisance" still worries.)  Asked only of a
--- belief that is no wait: a wait put aside is judged by the negation and
--- musing rules.
 function worry_word(w)
   return w:find("^worr") or w:find("^fret") or w == "care" or w == "cares" or w == "caring"
 end
@@ -3847,6 +3836,18 @@ function chosen_over(flat, t, e)
   end
   return false
 end
+-- Is belief occurrence x put aside rather than held?  An echo, a question
+-- of at most three words with more said after ("Nuisance? They're paid to
+-- answer at night"); "or not" straight after it ("Nuisance or not, I'd
+-- ring"); or what a worry is about, when the worry is denied, stopped or
+-- asked "why" of up to five words before in its part, with "about", "of"
+-- or "over" after it ("I wouldn't lie there worrying
+-- about being a nuisance", "tell Mum to stop fretting about being a
+-- bother", "Why would I care about being a nuisance?").  ("I can't help
+-- worrying about being a nuisance" still worries: that "not" negates
+-- nothing, see mark_negation.)  Asked only of a
+-- belief that is no wait: a wait put aside is judged by the negation and
+-- musing rules.
 function put_aside(flat, parts, x)
   local t, e = parts[x.part][x.s], parts[x.part][x.e]
   if t.mused then
@@ -3865,8 +3866,7 @@ function put_aside(flat, parts, x)
     local u, p, n = part[k], part[k - 1], part[k + 1]
     if lexicon.CONTRAST[u.w] then return false end
     if worry_word(u.w) and ABOUT[n.w] and
-       ((u.negated and not (p and p.w == "help")) or u.refused or
-        (p and (p.w == "stop" or p.w == "quit"))) then
+       (u.negated or u.refused or (p and (p.w == "stop" or p.w == "quit"))) then
       return true
     end
   end
