@@ -380,6 +380,8 @@ M.CLASSES = {
              "mum", "mom", "mother", "dad", "father", "family", "neighbour*", "neighbor*",
              "kid*", "child*", "boyfriend", "girlfriend", "mate", "aunt", "uncle", "niece",
              "nephew", "grandson", "granddaughter", "carer", "pharmacist", "chemist",
+             -- ("I'd phone the pharmacy right away")
+             "pharmacy", "pharmacies", "chemists",
              -- Help, but not for a red flag at night: the family doctor's
              -- surgery is for another day; the 24-hour line is for now.
              "gp", "family doctor", "surgery", "google", "internet" },

@@ -1346,3 +1346,11 @@ T.test("teachback rules: the team's own phone and calls ('They answer the phone 
   T.eq(verdict("tb-warning-sign-at-night", "They said ring any time, so I'd ring them now."), "call-now | ")
   T.eq(verdict("tb-back-pain-legs", "My husband would ring 999 straight away."), "act-now | ")
 end)
+
+T.test("teachback rules: a relative who is a nurse or paramedic, and the pharmacy, are no clinical help", function()
+  T.eq(verdict("tb-warning-sign-at-night", "My daughter is a nurse, so I'd call her right away."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring her chemo line right away."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "My son's a paramedic, I'd call him now."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd call a paramedic right away."), "act-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd phone the pharmacy right away."), " | ")
+end)

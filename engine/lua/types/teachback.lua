@@ -1945,6 +1945,12 @@ local function actions_to_target(parts, ctx)
             -- ("ring 111 right now": a general advice line is named, not
             -- the team nor the emergency number.)
             if lexicon.NOT_HELP[part[j].w] or general_line(part, j) then break end
+            -- ("My daughter is a nurse, so I'd call her right away": a
+            -- person called, unless her team or line follows: "call her
+            -- chemo line".)
+            if (part[j].w == "her" or part[j].w == "him") and not target_within(part, j + 1, j + 3, ctx) then
+              break
+            end
             if general_in[part[j].sent] and lexicon.THEM[part[j].w] then break end
             local te = class_ends(ctx, "target", part, j)
             if te and not person_between(part, e + 1, j - 1) then
@@ -1983,7 +1989,10 @@ local function actions_to_target(parts, ctx)
         if found and SOFT_ACTION[part[i].stem] and not now_in_sentence(parts, part[i].sent, ctx) then
           found = nil
         end
-        local em = not found and class_ends(ctx, "emergency", part, i)
+        -- ("My son's a paramedic": a person's work, not help called.)
+        local job = part[i].w:find("^paramedic") and part[i - 1] and
+                    (part[i - 1].w == "a" or part[i - 1].w == "an")
+        local em = not found and not job and class_ends(ctx, "emergency", part, i)
         if em and not word_list(parts, pi, ctx) then found = max_end(em) end
         if found then
           out[#out + 1] = { part = pi, s = i, e = found, sent = part[i].sent,
