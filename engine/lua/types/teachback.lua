@@ -1656,12 +1656,16 @@ end
 -- is a story, not the learner's plan.
 local DONE = lexicon.words([[rang rung called phoned telephoned dialled dialed contacted went]])
 local THIRD = { he = true, she = true }
-function told_of(part, i, ctx)
-  if not DONE[part[i].w] then return false end
-  for k = math.max(1, i - 3), i - 1 do
+-- Is "he", "she" or a person named among part[a..b]?
+function someone_in(part, a, b, ctx)
+  for k = a, b do
     if THIRD[part[k].w] or class_ends(ctx, "person", part, k) then return true end
   end
   return false
+end
+
+function told_of(part, i, ctx)
+  return DONE[part[i].w] and someone_in(part, math.max(1, i - 3), i - 1, ctx) or false
 end
 
 -- "I'd tell my daughter when she phones tonight": someone else's call
@@ -1672,12 +1676,7 @@ function others_call(part, i, ctx)
   for k = i - 1, math.max(1, i - 4), -1 do
     local w = part[k].w
     if lexicon.SPEAKER[w] then return false end
-    if WHEN_OTHER[w] then
-      for j = k + 1, i - 1 do
-        if THIRD[part[j].w] or class_ends(ctx, "person", part, j) then return true end
-      end
-      return false
-    end
+    if WHEN_OTHER[w] then return someone_in(part, k + 1, i - 1, ctx) end
   end
   return false
 end
@@ -1717,11 +1716,14 @@ end
 -- ("You need to ring the 24-hour line. I'd do that after a good night's
 -- sleep": "do that" and "do so" too, and in the sentence after a call to
 -- help, one of `calls` so far.)
+DONE_WHAT = { it = true, that = true, so = true }
+-- Is token t "do" with "it", "that" or "so" (token n) after it?
+function do_it(t, n)
+  return t.w == "do" and n ~= nil and DONE_WHAT[n.w] or false
+end
+
 function does_the_call(parts, part, i, calls)
-  local n = part[i + 1]
-  if not (part[i].w == "do" and n ~= nil and (n.w == "it" or n.w == "that" or n.w == "so")) then
-    return false
-  end
+  if not do_it(part[i], part[i + 1]) then return false end
   if called_before(parts, part[i]) then return true end
   for _, a in ipairs(calls) do
     if a.sent == part[i].sent - 1 then return true end
@@ -2554,7 +2556,7 @@ function do_that_before(parts, b)
   for g = b.g1 - 1, 1, -1 do
     local t, n = flat[g], flat[g + 1]
     if t.sent ~= b.sent then return false end
-    if t.w == "do" and (n.w == "it" or n.w == "that" or n.w == "so") and not t.negated then return true end
+    if do_it(t, n) and not t.negated then return true end
   end
   return false
 end
