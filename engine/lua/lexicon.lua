@@ -182,7 +182,9 @@ M.CLASSES = {
             "at about 6*", "at about 7*", "at about 8*", "at about 9*", "at around 6*", "at around 7*",
             "at around 8*", "at around 9*", "around 6am", "around 7am", "around 8am", "around 9am",
             "about 6am", "about 7am", "about 8am", "about 9am",
-            "finish* * shift", "after * shift", "end of * shift" },
+            "finish* * shift", "after * shift", "end of * shift",
+            -- ("go up to the hospital when the buses start running")
+            "first bus", "first train", "bus* start*", "train* start*", "when * bus* run*" },
   -- What makes an "if" clause before a call a wait for the sign to change
   -- ("if the weakness got any worse I'd call"), wherever in the clause it
   -- stands.
@@ -367,7 +369,15 @@ M.CLASSES = {
                  "be sleeping", "enough on without", "whole hospital", "very busy", "so busy",
                  -- ("the doctor is sleeping", "the doctors need their sleep too")
                  "doctor* is sleeping", "doctor* is asleep", "nurse* is sleeping", "nurse* is asleep",
-                 "need their sleep", "needs their sleep", "not * be that person" },
+                 "need their sleep", "needs their sleep", "not * be that person",
+                 -- ("I wouldn't dream of ringing anybody at that hour", "no
+                 -- need to drag anyone out of bed", "I don't want to be that
+                 -- patient", "busy people with poorly patients")
+                 "not dream of ring*", "not dream of call*", "not dream of phon*",
+                 "not dream of wak*", "no need * out of bed", "no sense * out of bed",
+                 "no point * out of bed", "no need * wak*", "no point getting * up",
+                 "no sense getting * up", "no need * getting * up", "not * be that patient",
+                 "busy people", "poorly patients", "sicker patients" },
   -- Being a trouble to the team.
   bother = { "bother*", "nuisance", "trouble*", "burden", "hassle", "pest", "fuss",
              "disturb*", "annoy*", "waste * time" },
@@ -414,7 +424,7 @@ M.DENY = { different = { from = true, to = true }, instead = { of = true },
 M.NEGATIONS = M.words([[not no never none nothing nobody nowhere neither nor without cannot
   dont doesnt didnt isnt arent wasnt werent wont wouldnt cant couldnt shouldnt
   hasnt havent hadnt mustnt neednt aint shant dnt wouldn wudnt wudn shudnt cudnt
-  didn doesn isn wasn dont]])
+  didn doesn isn wasn dont nobodys]])
 
 -- Lay words and abbreviations -> the words phrases are written in.  Keys
 -- are normalised word sequences; the longest key wins.  "er" and "ed" are
@@ -430,6 +440,7 @@ M.LAY = {
   ["emergency unit"] = "emergency department", ["casualty"] = "emergency department",
   ["accident and emergency"] = "emergency department", ["e r"] = "emergency department",
   ["emerg"] = "emergency department",
+  ["2 b"] = "to be", ["2 be"] = "to be", ["want 2"] = "want to",
   ["mets"] = "metastases", ["met"] = "metastasis", ["secondaries"] = "secondary cancer",
   ["breast ca"] = "breast cancer", ["ca cells"] = "cancer cells",
   ["bone shots"] = "bone injections", ["bone shot"] = "bone injection",
@@ -502,7 +513,7 @@ M.PHONE = {
   cuz = "because", coz = "because", cos = "because", tho = "though", thru = "through",
   wen = "when", wat = "what", wot = "what", dis = "this", dat = "that", da = "the",
   fone = "phone", fon = "phone", phn = "phone", ph = "phone", rng = "ring",
-  pls = "please", plz = "please", gona = "gonna", n = "and",
+  pls = "please", plz = "please", gona = "gonna", n = "and", wanna = "want to", b = "be",
   pil = "pill", pils = "pills",
   wate = "wait", wayt = "wait", feaver = "fever", fevr = "fever", temprature = "temperature",
   tempreture = "temperature", infecton = "infection", infekshun = "infection",
@@ -673,7 +684,7 @@ M.UNWELL = M.words([[unwell poorly rough]])  -- (not "ill": "I'll" is read as "i
 M.LEFT_NEXT = { first = true, overnight = true, instead = true, tonight = true }
 -- Harm that a wait is named as causing: "I could lose my legs if I wait",
 -- "waiting till morning could be too late".
-M.HARM = M.words([[lose losing late worse damage dangerous permanent harm]])
+M.HARM = M.words([[lose losing late worse damage dangerous permanent harm trouble kill kills die dies]])
 M.SOFTENER = { just = true, probably = true, maybe = true, prob = true, likely = true }
 M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
                    { "put", "her", "feet", "up" }, { "put", "his", "feet", "up" },

@@ -1183,8 +1183,11 @@ T.test("teachback rules: a belief put aside (an echo, 'or not', a worry denied, 
        "call-now | ")
   T.eq(verdict("tb-warning-sign-at-night", "I'd ring them now, though I can't help fretting over being a nuisance."),
        "call-now | a-bother", "a worry that cannot be helped is held")
+  -- (Since overcome(): a worry then acted against is not held either.)
   T.eq(verdict("tb-warning-sign-at-night", "I'd worry about being a nuisance, but I'd ring them now."),
-       "call-now | a-bother")
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd worry about being a nuisance, so I'd wait."),
+       " | waits-till-morning a-bother")
   T.eq(verdict("tb-warning-sign-at-night", "I'm being a nuisance, aren't I? I'd ring them now anyway."),
        "call-now | a-bother", "a question of more than three words is no echo")
 end)
@@ -1353,4 +1356,78 @@ T.test("teachback rules: a relative who is a nurse or paramedic, and the pharmac
   T.eq(verdict("tb-warning-sign-at-night", "My son's a paramedic, I'd call him now."), " | ")
   T.eq(verdict("tb-back-pain-legs", "I'd call a paramedic right away."), "act-now | ")
   T.eq(verdict("tb-warning-sign-at-night", "I'd phone the pharmacy right away."), " | ")
+end)
+
+T.test("teachback rules: a reluctance felt, then acted against past 'but', 'still' or 'anyway', is not held", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd feel a bit silly, I suppose, but I'd still ring the number on my " ..
+               "card right away."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I hate making a fuss. But the nurse was very clear, so I'd ring the " ..
+               "24-hour line now."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd feel dreadful disturbing them at that hour, but I'd telephone the " ..
+               "ward all the same, right away."), "call-now | ")
+  -- Held after the call, or with no word that sets the call against it.
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring now, but I'd feel a nuisance."), "call-now | a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "I hate making a fuss. I'd ring them now."), "call-now | a-bother")
+  -- No call made: the reluctance stands.
+  T.eq(verdict("tb-warning-sign-at-night", "I'd feel silly, but I'd still wait till morning."),
+       " | waits-till-morning a-bother")
+  -- A belief about the sign is not answered by the call.
+  T.eq(verdict("tb-back-pain-legs", "I'd feel silly because it's prob just a strain but i'd still ring the " ..
+               "chemo ward rn"), "act-now | just-age-or-strain")
+end)
+
+T.test("teachback rules: 'try not to' negates one thing; the buses starting is no onset of the sign", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd try not to be a nuisance and wait until the clinic opens at 8. " ..
+               "Then I'd ring them straight away."), " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd try not to panic and ring them straight away."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I wouldn't want to ignore it. I'd go up to the hospital when the buses " ..
+               "start running at six."), " | waits-till-morning")
+  T.eq(verdict("tb-back-pain-legs", "If it came on at the weekend I'd ring them straight away."), "act-now | ")
+end)
+
+T.test("teachback rules: a tag question ('…right away, even at night, okay?') instructs; 'Nobody's telling me to wait'; a wait that 'is how people end up in trouble'", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "Mum, this new pill lowers your infection-fighting cells. If you get a " ..
+               "fever you call the number on your card right away, even at night, okay? Don't just take a " ..
+               "paracetamol and go back to bed."), "low-white-cells call-at-once check-before-paracetamol | ")
+  T.eq(verdict("tb-high-temperature", "So it's just a cold, right? I'd ring them now."), "call-now | just-a-cold")
+  T.eq(verdict("tb-high-temperature", "I don't care what time it is, I'm ringing the 24-hour line. Nobody's " ..
+               "telling me to wait till morning with a fever on this stuff."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "The night staff are paid to be awake, aren't they? So I'd ring them " ..
+               "there and then. Waiting for morning is how people end up in real trouble."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "Waiting till morning is how I'd do it."), " | waits-till-morning")
+end)
+
+T.test("teachback rules: reluctance in other words ('wouldn't dream of ringing', 'no point getting everyone up', 'dont want 2 b a pain')", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I wouldn't dream of ringing anybody at that hour. I'd make a cup of " ..
+               "tea and ring them at a decent time."), " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "Take two paracetamol and try to get back to sleep, then see how I feel " ..
+               "when I wake up. No point getting everyone up at 2am."), " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "prob text my nurse n wait for her 2 reply in the morning, dont want 2 b " ..
+               "a pain"), " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "prob wait til morn n call the dr then, dont wanna be a pain at 2am"),
+       " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd wait, I don't want to be that patient."),
+       " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "I wouldn't like to ring at that hour, they're busy people with poorly " ..
+               "patients. I'd mention it at my next appointment."), " | waits-till-morning a-bother")
+end)
+
+T.test("teachback rules: a bother asked back, dared away or answered by the team's word is not held", function()
+  T.eq(verdict("tb-warning-sign-at-night", "What do you mean, a nuisance? I'd ring them now. It's their job and " ..
+               "it's my life."), "call-now never-a-bother | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd tell my wife, don't you dare worry about waking anyone, you're not " ..
+               "a bother to them, I'm ringing the cancer line now."), "call-now never-a-bother | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd phone her cancer ward's night number there and then. She hates " ..
+               "fussing, but they told us plainly she is never a bother."), "call-now never-a-bother | ")
+  T.eq(verdict("tb-warning-sign-at-night", "What do you mean, a nuisance? I'd wait till morning, I hate making a " ..
+               "fuss."), " | waits-till-morning a-bother")
+end)
+
+T.test("teachback rules: an appointment in the week, a next review, wait", function()
+  T.eq(verdict("tb-back-pain-legs", "I'd book in with my GP, they can usually fit me in within the week."),
+       " | rests-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "The patient should be advised to report this at her next outpatient review " ..
+               "so the team can consider an MRI for possible cord compression."), "spinal-cord | rests-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "I've got my oncology appointment on Thursday, so I'd mention it to the " ..
+               "doctor then."), " | rests-or-waits")
 end)

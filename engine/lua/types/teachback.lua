@@ -393,7 +393,7 @@ end
 
 local function mark_negation(part)
   local active, since, wrong, dormant, waited, thought = false, 0, false, false, false, false
-  local unsure, by_no = false, false
+  local unsure, by_no, tried = false, false, false
   for i, t in ipairs(part) do
     local nxt, prev = part[i + 1], part[i - 1]
     if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] and not only_a(part, i) then
@@ -440,7 +440,11 @@ local function mark_negation(part)
                  (AUX[t.w] and prev and (prev.w == "and" or prev.w == "or")) or
                  -- ("a temperature with no other symptoms can wait": "no"
                  -- denies its noun, not the verb after it.)
-                 (by_no and AUX[t.w] and since >= 2)
+                 (by_no and AUX[t.w] and since >= 2) or
+                 -- ("I'd try not to be a nuisance and wait until the clinic
+                 -- opens": what is tried not is one thing; the "and" goes on
+                 -- with the plan.)
+                 (tried and t.w == "and")
     -- ("not going to lie on the sofa with a hot water bottle": a wrong
     -- action denied is denied with all it comes with.)
     if active and (stop or since >= ((waited or thought or wrong) and M.WAIT_SCOPE or M.SCOPE)) then
@@ -470,6 +474,7 @@ local function mark_negation(part)
       active, since, wrong, dormant, thought = true, 0, false, false, false
       -- ("A temperature on its own without other symptoms can wait")
       by_no = t.w == "no" or t.w == "without"
+      tried = prev ~= nil and prev.w:find("^tr[iy]") ~= nil
       unsure = nxt and UNSURE[t.w] and UNSURE[t.w][nxt.w] or false
       waited = nxt and nxt.w:find("^wait") and true or false
     elseif active then
@@ -1020,6 +1025,7 @@ end
 -- A question proper opens with an auxiliary ("Does it treat the
 -- cancer?", "Could it mean it's growing?"); "it means it's spreading??"
 -- or "so it's fighting the cancer, right?" is a claim said unsure.
+TAG = lexicon.words([[okay ok right yeah alright yes ya yep ya understand remember]])
 local function mark_musing(parts)
   local last = parts[#parts]
   local last_sent = last and last[#last].sent
@@ -1027,6 +1033,24 @@ local function mark_musing(parts)
   for _, part in ipairs(parts) do
     for _, t in ipairs(part) do
       if t.asked then asked[t.sent] = true end
+    end
+  end
+  -- ("If you get a fever you call the number on your card right away,
+  -- even at night, okay?": a tag after a comma asks for a nod, not a
+  -- doubt.)
+  -- ("So it's just a cold, right?" is still said unsure.)
+  for i, part in ipairs(parts) do
+    local t = part[#part]
+    if #part == 1 and i > 1 and TAG[t.w] and asked[t.sent] and
+       parts[i - 1][#parts[i - 1]].sent == t.sent then
+      local acts = false
+      for j = i - 1, 1, -1 do
+        if parts[j][1].sent ~= t.sent then break end
+        for _, u in ipairs(parts[j]) do
+          if in_set(ACTION_WORDS, u) and not u.neg then acts = true end
+        end
+      end
+      if acts then asked[t.sent] = false end
     end
   end
   local opens = opening_words(flat_of(parts), lexicon.ASK_OPENER)
@@ -2139,11 +2163,17 @@ end
 
 -- Does the sign come on between part[a] and part[b] ("if it came on",
 -- "when my leg went swollen", "if it started")?
+-- ("when the buses start running at six", "once the day shift starts":
+-- the world starting its day, not the sign.)
 local ONSET = lexicon.words([[came come comes started starts start began begins happened happens appeared
   appears went goes developed develops flared woke]])
+WORLD_STARTS = lexicon.words([[bus buses train trains shift shifts day office surgery clinic shops
+  shop pharmacy chemist service]])
 function onset_between(part, a, b)
   for k = a + 1, b - 1 do
-    if ONSET[part[k].w] then return true end
+    if ONSET[part[k].w] and not (WORLD_STARTS[part[k - 1].w] or (part[k - 2] and WORLD_STARTS[part[k - 2].w])) then
+      return true
+    end
   end
   return false
 end
@@ -2922,12 +2952,20 @@ function warned(flat, s)
     if not t or t.sent ~= s.sent or t.w == "if" or t.w == "happen" then break end
     if t.w == "worst" then return true end
   end
+  -- ("Waiting for morning is how people end up in real trouble": the
+  -- harm counted from the "how".)
+  local from = s.g
+  for g = s.g + 1, s.g + 4 do
+    local t, n = flat[g], flat[g + 1]
+    if not (t and n and n.sent == s.sent) then break end
+    if t.w == "is" and n.w == "how" then from = n.g break end
+  end
   -- ("waiting could leave me paralysed": the wait, then what it could do.)
   local modal = nxt and nxt.sent == s.sent and lexicon.MIGHT[nxt.w]
   -- ("if I wait maybe after I cannot walk": the harm said after.)
   if not (first or after_if or if_who or modal) then return false end
   -- ("If I waited and it turned out to be serious that'd be far worse".)
-  for g = s.g + 1, s.g + (if_who and 12 or 8) do
+  for g = s.g + 1, from + (if_who and 12 or 8) do
     local t = flat[g]
     if not t or t.sent ~= s.sent then break end
     if t.w:find("^paraly") or (lexicon.HARM[t.w] and not t.negated) or (t.w == "walk" and t.negated) then
@@ -3047,6 +3085,13 @@ function overridden(flat, s)
     -- cancer line myself": the next sentence opens with the learner's call.)
     if t.sent ~= s.sent then return t.sent == s.sent + 1 and learner_calls(flat, g, t.sent) end
     if (t.w == "so" or t.w == "but") and not t.negated then
+      -- ("She hates fussing, but they told us plainly she is never a
+      -- bother": the team's word set against it.)
+      for h = g + 1, math.min(#flat, g + 3) do
+        local u = flat[h]
+        if u.sent ~= s.sent then break end
+        if t.w == "but" and (u.w == "told" or u.w == "said") and not u.negated then return true end
+      end
       for h = g + 1, math.min(#flat, g + 3) do
         local u = flat[h]
         if u.sent ~= s.sent then return false end
@@ -3644,6 +3689,9 @@ function M.analyse(q, text)
   local cancelled = {}
   local flat = flat_of(parts)
   local tainted = {}
+  -- (Where each belief that is no wait is held, and the first word of an
+  -- urgent call credited: see overcome().)
+  local held_where, acted_at = {}, nil
   for i, m in ipairs(q.misconceptions or {}) do
     local found = all_found(m.any, parts, ctx)
     -- ("Does it treat the cancer? My son thinks it does": a belief asked
@@ -3665,11 +3713,15 @@ function M.analyse(q, text)
     local o = first_found(m.any, parts, ctx, not_held, found)
     if o then
       -- Every place the belief is held taints its clause.
+      local where = { last = 0 }
       for _, x in ipairs(found) do
         if not x.negated and not not_held(x) then
           taint(flat, parts, x, tainted)
+          where.last = math.max(where.last, parts[x.part][x.e].g)
+          where[#where + 1] = x
         end
       end
+      if not waits then held_where[i] = where end
       out.misconceptions[#out.misconceptions + 1] = i
       out.evidence[M.misconception_name(q, i)] = { heard = said(parts, o) }
       for _, id in ipairs(type(m.cancels) == "table" and m.cancels or {}) do
@@ -3699,6 +3751,7 @@ function M.analyse(q, text)
       o, ev = neg, { heard = said(parts, neg) }
     end
     local ok = o ~= nil
+    local good_at
     if ok and kp.urgent then
       acts = acts or actions_to_target(parts, ctx)
       ctx.bl = ctx.bl or blockers(parts, ctx)
@@ -3743,6 +3796,7 @@ function M.analyse(q, text)
         if not SOFT_ACTION[parts[a.part][a.s].stem] then shown = a break end
       end
       if shown then ev = { heard = gtext(parts, shown) } end
+      for _, a in ipairs(good) do good_at = math.min(good_at or a.g1, a.g1) end
       -- An answer that also puts an action off or hedges it ("I'd call
       -- them.  Well, I suppose I'd phone if it didn't come down") is not
       -- clearly acting now.
@@ -3799,12 +3853,70 @@ function M.analyse(q, text)
       ok = false
       ev = { heard = ev and ev.heard, but = cancelled[kp.id] }
     end
+    if ok and kp.urgent and good_at and (not acted_at or good_at < acted_at) then acted_at = good_at end
     local list = ok and out.covered or out.missed
     list[#list + 1] = kp.id
     if not ok and kp.urgent then out.urgent_missed[#out.urgent_missed + 1] = kp.id end
     out.evidence[kp.id] = ev
   end
+  if acted_at then overcome(q, out, parts, ctx, held_where, acted_at) end
   return out
+end
+
+-- Words that set what follows against what went before, as the learner
+-- goes on to act ("but", "still", "anyway", "all the same", "even so").
+OVERCOMING = lexicon.words([[but though although however yet still anyway anyways anyhow
+                            regardless nevertheless nonetheless]])
+-- A reluctance felt, then acted against: "I'd feel a bit silly, but I'd
+-- still ring them right away", "I hate making a fuss. But the nurse was
+-- clear, so I'd ring the line now".  A belief that is no wait, held only
+-- before the urgent call credited, each time in words that say a
+-- reluctance or a bother (the lexicon's classes), with such a word
+-- between, is not held: what the labelled answers say nine times in ten.
+-- A belief held after the call ("I'd ring now, but I'd feel a nuisance")
+-- still is; so is a belief about the sign ("it's probably just my age,
+-- but I'd ring them now"): the call does not answer it.
+function overcome(q, out, parts, ctx, held_where, acted_at)
+  local flat, felt = flat_of(parts), nil
+  for k = #out.misconceptions, 1, -1 do
+    local i = out.misconceptions[k]
+    local where = held_where[i]
+    if where and where.last < acted_at and overcoming_between(flat, where.last, acted_at) then
+      if not felt then
+        felt = {}
+        for _, name in ipairs({ "reluctance", "bother" }) do
+          for _, y in ipairs(all_found(ctx.classes[name] or {}, parts, ctx)) do
+            if not y.negated then felt[#felt + 1] = y end
+          end
+        end
+      end
+      local all_felt = true
+      for _, x in ipairs(where) do
+        local one = false
+        for _, y in ipairs(felt) do
+          if y.part == x.part and y.s <= x.e and x.s <= y.e then one = true end
+        end
+        all_felt = all_felt and one
+      end
+      if all_felt then
+        table.remove(out.misconceptions, k)
+        out.evidence[M.misconception_name(q, i)] = nil
+      end
+    end
+  end
+end
+
+-- Is a word of OVERCOMING, "even so" or "all the same" between flat
+-- words a and b?
+function overcoming_between(flat, a, b)
+  for g = a + 1, b - 1 do
+    local t, p = flat[g], flat[g - 1]
+    if (OVERCOMING[t.w] and not t.negated) or (t.w == "so" and p.w == "even") or
+       (t.w == "same" and p.w == "the" and flat[g - 2].w == "all") then
+      return true
+    end
+  end
+  return false
 end
 
 function worry_word(w)
@@ -3862,11 +3974,22 @@ end
 function put_aside(flat, parts, x)
   local t, e = parts[x.part][x.s], parts[x.part][x.e]
   if t.mused then
-    local n = 0
+    local n, first = 0, nil
     for g = 1, #flat do
-      if flat[g].sent == t.sent then n = n + 1 end
+      if flat[g].sent == t.sent then
+        n = n + 1
+        first = first or g
+      end
     end
     if n <= 3 then return true end
+    -- ("What do you mean, a nuisance? I'd ring them now": the word asked
+    -- back.)
+    local w1, w2, w3 = flat[first], flat[first + 1], flat[first + 2]
+    if w1.w == "what" and w2 and w3 and (w2.w == "do" and w3.w == "you" or w2.w == "you") then
+      for g = first + 2, first + 4 do
+        if flat[g] and flat[g].w == "mean" and g < t.g then return true end
+      end
+    end
   end
   local n1, n2 = flat[e.g + 1], flat[e.g + 2]
   if n1 and n2 and n2.sent == e.sent and n1.w == "or" and n2.w == "not" then return true end
@@ -3876,8 +3999,10 @@ function put_aside(flat, parts, x)
   for k = x.s - 1, math.max(1, x.s - 5), -1 do
     local u, p, n = part[k], part[k - 1], part[k + 1]
     if lexicon.CONTRAST[u.w] then return false end
+    -- ("Don't you dare worry about waking anyone": the subject between
+    -- stops the negation, the dare keeps it.)
     if worry_word(u.w) and ABOUT[n.w] and
-       (u.negated or u.refused or (p and (p.w == "stop" or p.w == "quit"))) then
+       (u.negated or u.refused or (p and (p.w == "stop" or p.w == "quit" or p.w == "dare"))) then
       return true
     end
   end
