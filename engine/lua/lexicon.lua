@@ -106,7 +106,7 @@ M.CLASSES = {
           "before i * finished", "same minute", "never mind what time", "whatever time",
           "any hour", "sooner the better", "the sooner",
           -- (the older "directly": "I'd be on the telephone to them directly")
-          "directly", "drop everything",
+          "directly", "drop everything", "on the spot",
           -- ("this very minute", "no matter the hour I'd phone", "the second I noticed")
           "this very minute", "this very second", "that very second", "the very moment",
           "no matter the hour", "no matter the time", "no matter how late", "whatever the hour",

@@ -1431,3 +1431,25 @@ T.test("teachback rules: an appointment in the week, a next review, wait", funct
   T.eq(verdict("tb-back-pain-legs", "I've got my oncology appointment on Thursday, so I'd mention it to the " ..
                "doctor then."), " | rests-or-waits")
 end)
+
+T.test("teachback rules: 'call about a swollen leg at once', 'on the spot', 'Then I'd call them. Straight away.', 'if you come over hot'", function()
+  T.eq(verdict("tb-hormone-therapy", "I take it every day, and I'd call about a swollen painful leg at once."),
+       "every-day call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "And a fat painful leg? I'd ring them on the spot, I'm not risking a clot."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-high-temperature", "Oh god, I'd panic. Then I'd call them. Straight away. I know it could be " ..
+               "an infection."), "infection call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd rest first. Then I'd call them. Straight away."),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "Now dear, if you come over hot and feverish, you telephone the number " ..
+               "on your card at once, even in the small hours."), "call-at-once | ")
+  T.eq(verdict("tb-warning-sign-at-night", "If my son comes over I'd call them."), " | waits-till-morning")
+end)
+
+T.test("teachback rules: a wait that 'could let something serious get worse' or 'is how people end up in icu' is the harm", function()
+  T.eq(verdict("tb-warning-sign-at-night", "Call the team right away even though it's the middle of the night, " ..
+               "because waiting till morning could let something serious get worse."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "as her carer i wld call the acute onc number asap even tho its 2am, " ..
+               "waiting til morning is how ppl end up in icu"), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd wait till morning, it could be nothing."), " | waits-till-morning")
+end)

@@ -1983,7 +1983,10 @@ local function actions_to_target(parts, ctx)
               found = math.max(found or 0, max_end(te))
               break
             end
-            local ne = j <= e + 3 and class_ends(ctx, "now", part, j)
+            -- ("I'd call about a swollen painful leg at once": what the
+            -- call is about, then when.)
+            local about = part[e + 1] and part[e + 1].w == "about"
+            local ne = j <= e + (about and 8 or 3) and class_ends(ctx, "now", part, j)
             if ne and not person_between(part, e + 1, j - 1) then
               found = math.max(found or 0, max_end(ne))
               break
@@ -2089,6 +2092,14 @@ local function cond_clause(part, i)
   return stop, fallback
 end
 
+-- ("if you come over hot and feverish": the sign coming on, not someone
+-- coming over.)
+COME_OVER_AS = lexicon.words([[hot cold feverish shivery unwell ill poorly faint dizzy funny queer
+  all sick weak]])
+function came_over(part, e)
+  return part[e].w == "over" and part[e + 1] ~= nil and COME_OVER_AS[part[e + 1].w] ~= nil
+end
+
 local function waiting_clauses(parts, ctx)
   local out = {}
   for pi, part in ipairs(parts) do
@@ -2110,7 +2121,7 @@ local function waiting_clauses(parts, ctx)
         local worse
         for k = i + 1, stop do
           local we = not worse and class_ends(ctx, t.w == "unless" and "improve" or "worsen", part, k)
-          if we and max_end(we) <= stop then worse = max_end(we) end
+          if we and max_end(we) <= stop and not came_over(part, max_end(we)) then worse = max_end(we) end
         end
         -- ("If I waited and it turned out to be serious that'd be far
         -- worse": the harm of waiting, no wait for the sign to change.)
@@ -2445,6 +2456,14 @@ local function blockers(parts, ctx)
           for k = o.e + 1, #part do
             if k > o.e + M.ACT_REACH and class_ends(ctx, "action", part, k) then break end
             if not part[k].negated and class_ends(ctx, "now", part, k) then ok = false end
+          end
+          -- ("Then I'd call them. Straight away.": the word of now as a
+          -- sentence of its own, straight after.)
+          local nxt = parts[o.part + 1]
+          if part[#part].sent == part[o.s].sent and nxt and nxt[1].sent == part[o.s].sent + 1 and #nxt <= 3 and
+             nxt[#nxt].sent == nxt[1].sent and not nxt[1].negated then
+            local ne = class_ends(ctx, "now", nxt, 1)
+            if ne and max_end(ne) == #nxt then ok = false end
           end
         end
       end
@@ -2958,10 +2977,25 @@ function warned(flat, s)
   for g = s.g + 1, s.g + 4 do
     local t, n = flat[g], flat[g + 1]
     if not (t and n and n.sent == s.sent) then break end
-    if t.w == "is" and n.w == "how" then from = n.g break end
+    if t.w == "is" and n.w == "how" then
+      from = n.g
+      -- ("waiting til morning is how ppl end up in icu")
+      for h = n.g + 1, n.g + 4 do
+        local u, v = flat[h], flat[h + 1]
+        if u and v and v.sent == s.sent and (u.w == "end" or u.w == "ends") and v.w == "up" then return true end
+      end
+      break
+    end
   end
   -- ("waiting could leave me paralysed": the wait, then what it could do.)
   local modal = nxt and nxt.sent == s.sent and lexicon.MIGHT[nxt.w]
+  -- ("because waiting till morning could let something serious get
+  -- worse": the time of the wait between.)
+  for g = s.g + 2, s.g + 3 do
+    local t = flat[g]
+    if not t or t.sent ~= s.sent or t.clause ~= s.clause or lexicon.SUBJECT[t.w] then break end
+    if lexicon.MIGHT[t.w] then modal = true break end
+  end
   -- ("if I wait maybe after I cannot walk": the harm said after.)
   if not (first or after_if or if_who or modal) then return false end
   -- ("If I waited and it turned out to be serious that'd be far worse".)
