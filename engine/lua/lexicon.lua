@@ -148,7 +148,9 @@ M.CLASSES = {
             "when * get up", "during the day", "in the day", "office hours", "working hours",
             "soon", "not urgent*",
             -- Waiting for a decent hour, a condition, or an appointment.
-            "daylight", "when * light", "sociable hour*", "decent hour*",
+            "daylight", "when * light", "once * light", "sociable hour*", "decent hour*",
+            -- ("I'd ring them in an hour or two")
+            "hour or two", "an hour or so",
             "reasonable hour*", "normal hour*", "civilised hour*", "civilized hour*",
             "proper hour*", "respectable hour*", "when they * in", "when they * back",
             "at 7", "at 8", "at 9", "7am", "8am", "9am", "after * weekend",
@@ -199,6 +201,8 @@ M.CLASSES = {
              "keep* going", "carr* on", "no better", "not * better", "not * go* away",
              "not * settle*", "not * eas*", "not * improv*", "not * pass*", "not * stop*",
              "not * come down", "not * go* down", "bad", "weaker", "spread*",
+             -- ("if my legs got so weak I couldn't stand up")
+             "so weak", "too weak",
              -- ("If it went over 38 twice I would call")
              "twice", "two times", "second time" },
   -- What makes an "if" clause before the only call a threshold: help
@@ -318,6 +322,8 @@ M.CLASSES = {
   -- Said (not negated) anywhere in an answer, an urgent point is not
   -- clearly covered.
   putoff = { "wait*", "hold off", "hang on", "hold on", "put * off", "sit tight", "sit on it",
+             -- ("I'd probably give it an hour or two first")
+             "give it an hour", "give it * hours", "give it * hour or",
              "sleep on it", "leave it", "leave * till", "leave * until", "hold fire",
              "wait and see", "give it * time", "give it a day", "give it a few", "give it till",
              "give it until", "give it til", "give till", "give until", "give til", "give a few",
@@ -531,7 +537,7 @@ M.PREFER = M.words([[rather better sooner prefer prefers preferred]])
 M.OTHER_CALLER = M.words([[her him them someone somebody anyone anybody nurse doctor team
   they he she]])
 
-M.KNOWN = M.words([[mother bother brother other rather father later water matter latter
+M.KNOWN = M.words([[moan moans moaned moaning mourning mother bother brother other rather father later water matter latter
   letter better bitter butter fitter taken token tired tried timed times tones bones
   lines liner cared cares cured curer cures caring curing calls falls walls halls
   wells tells bells rings sings kings wings things thing think thank drink drank
@@ -619,7 +625,7 @@ M.ONCE_MIND = { thought = true, assumed = true, believed = true, figured = true,
                 used = true, reckoned = true }
 M.HAVE_SOMEONE = { my = true, the = true, a = true, an = true, her = true, him = true,
                    them = true, someone = true, somebody = true, our = true, your = true,
-                   his = true, their = true }
+                   his = true, their = true, me = true, us = true }
 M.REST_PLACE = { bed = true, sleep = true, home = true }
 M.MEAN = { mean = true, means = true }
 M.LOSS = { losing = true, lose = true, damage = true, paralysis = true, paralysed = true,
@@ -687,6 +693,8 @@ M.LEFT_NEXT = { first = true, overnight = true, instead = true, tonight = true }
 M.HARM = M.words([[lose losing late worse damage dangerous permanent harm trouble kill kills die dies]])
 M.SOFTENER = { just = true, probably = true, maybe = true, prob = true, likely = true }
 M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
+                   -- ("The back pain I'd just put up with")
+                   { "put", "up", "with" },
                    { "put", "her", "feet", "up" }, { "put", "his", "feet", "up" },
                    { "rest", "it" }, { "sleep", "on", "it" },
                    -- (the sign put down to something else: "I'd put down to lymphoedema")

@@ -1453,3 +1453,35 @@ T.test("teachback rules: a wait that 'could let something serious get worse' or 
                "waiting til morning is how ppl end up in icu"), "call-now | ")
   T.eq(verdict("tb-warning-sign-at-night", "I'd wait till morning, it could be nothing."), " | waits-till-morning")
 end)
+
+T.test("teachback rules: family asked after 'although'; 'give it an hour or two first'; 'once it's light'; 'if my legs got so weak'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I would call the 24 hour line because you are never a bother to them. " ..
+               "Although at 2am I'd probably just text my daughter and see what she says first."),
+       "never-a-bother | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I would call the 24 hour line now, and do what they say."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "My nurse explained the tablets can drop my white blood cells. She said to " ..
+               "ring the 24-hour line. I'd probably give it an hour or two first and recheck my temperature."),
+       "infection | treats-at-home-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "So I'd get dressed, get my bag ready, and then once it's light I'd " ..
+               "ring them."), " | waits-till-morning")
+  T.eq(verdict("tb-back-pain-legs", "The back pain I'd just put up with, I've had backache before. But if my legs " ..
+               "got so weak I couldn't stand up, then I'd call an ambulance."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "If my legs went weak I'd call 999 straight away."), "act-now | ")
+end)
+
+T.test("teachback rules: 'they might as well talk to me', 'would have me ringing them', 'make the call for her', 'stop moaning', 'or until your next appointment' denied, 'told me off the next day'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "2am? The night nurses are awake anyway, they might as well talk to me! " ..
+               "No, really, I'd call straight away."), "call-now | ")
+  T.eq(verdict("tb-hormone-therapy", "And a hot, swollen, painful arm would have me ringing them immediately."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-warning-sign-at-night", "She hates making a fuss, so I'd make the call for her there and then."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring her now."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "But if my leg swelled up and hurt I'd stop moaning and ring them there and " ..
+               "then."), "call-now-clot | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "If you get one, please don't wait to see if it goes, or until your next " ..
+               "appointment. Ring the 24-hour number straight away, even at night."), "call-at-once | ")
+  T.eq(verdict("tb-warning-sign-at-night", "Next time I'd just pick up the phone and ring the team right then. The " ..
+               "nurse I spoke to the next day told me off for not calling."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring the team the next day."), " | waits-till-morning")
+end)

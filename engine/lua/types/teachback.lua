@@ -391,9 +391,16 @@ function only_a(part, i)
   return true
 end
 
-local function mark_negation(part)
+-- (carry: a wrong action denied at the end of the part before, in the
+-- same sentence, which an "or" opening this part wakes: "please don't wait
+-- to see if it goes, or until your next appointment".)  Returns what
+-- the next part may carry.
+local function mark_negation(part, carry)
   local active, since, wrong, dormant, waited, thought = false, 0, false, false, false, false
   local unsure, by_no, tried = false, false, false
+  if carry and (part[1].w == "or" or part[1].w == "nor") then
+    dormant, wrong, waited = true, carry.wrong, carry.waited
+  end
   for i, t in ipairs(part) do
     local nxt, prev = part[i + 1], part[i - 1]
     if t.neg and nxt and NOT_NEG[t.w] and NOT_NEG[t.w][nxt.w] and not only_a(part, i) then
@@ -485,6 +492,8 @@ local function mark_negation(part)
       active, since, dormant = true, 0, false
     end
   end
+  if (active or dormant) and (wrong or waited) then return { wrong = wrong, waited = waited } end
+  return nil
 end
 
 -- Clauses, numbered on each token as `clause`: a part, cut again before
@@ -495,12 +504,16 @@ local CLAUSE_WORDS = lexicon.words([[and but or so because cos coz cuz then whic
 -- Words within three after "if", "when", "whether", "unless" or "what"
 -- are `supposed`: "if I leave it I could lose my walking".
 local SUPPOSE = { ["if"] = true, ["when"] = true, whether = true, unless = true, what = true }
+SO_DEGREE_AFTER = lexicon.words([[got get gets getting went go goes going gone is was are were be been
+  feel feels felt feeling became become becomes seem seems seemed look looks looked its im]])
 function mark_clauses(parts)
   local n = 0
   for _, part in ipairs(parts) do
     n = n + 1
     for k, t in ipairs(part) do
-      if k > 1 and CLAUSE_WORDS[t.w] then n = n + 1 end
+      -- ("if my legs got so weak I couldn't stand": "so" of degree.)
+      local degree = t.w == "so" and k > 1 and SO_DEGREE_AFTER[part[k - 1].w]
+      if k > 1 and CLAUSE_WORDS[t.w] and not degree then n = n + 1 end
       t.clause = n
       for j = math.max(1, k - 3), k - 1 do
         if SUPPOSE[part[j].w] then t.supposed = true end
@@ -1104,6 +1117,7 @@ function M.words(text, fix)
   -- (A question after a colon is quoted: "I'd ring the hotline straight
   -- away and say: could it be a clot?" asks nothing of the plan.)
   local colon = false
+  local carry, carry_sent
   for piece, mark in (text .. "."):gmatch("([^.,;:!?\n]*)([.,;:!?\n])") do
     local part = tokens_of(piece, fix)
     for _, t in ipairs(part) do
@@ -1112,7 +1126,8 @@ function M.words(text, fix)
     end
     if mark == ":" then colon = true end
     if #part > 0 then
-      mark_negation(part)
+      carry = mark_negation(part, carry_sent == sent and carry or nil)
+      carry_sent = sent
       deny_before_different(part)
       deny_before_danger(part)
       mark_lack(part)
@@ -1974,7 +1989,9 @@ local function actions_to_target(parts, ctx)
             -- ("My daughter is a nurse, so I'd call her right away": a
             -- person called, unless her team or line follows: "call her
             -- chemo line".)
-            if (part[j].w == "her" or part[j].w == "him") and not target_within(part, j + 1, j + 3, ctx) then
+            -- ("I'd make the call for her there and then": on her behalf.)
+            if (part[j].w == "her" or part[j].w == "him") and not target_within(part, j + 1, j + 3, ctx) and
+               not (part[j - 1].w == "for" and j - 1 > e) then
               break
             end
             if general_in[part[j].sent] and lexicon.THEM[part[j].w] then break end
@@ -2370,6 +2387,10 @@ local function blockers(parts, ctx)
       -- ("if I couldn't get hold of them": not able, no maybe.)
       local unable = kind == "hedge" and part[o.s].w == "could" and part[o.e + 1] and
                      part[o.e + 1].neg
+      -- ("they might as well talk to me": no maybe.)
+      local as_well = kind == "hedge" and part[o.e + 1] and part[o.e + 1].w == "as" and
+                      part[o.e + 2] and part[o.e + 2].w == "well"
+      unable = unable or as_well
       -- ("I think I'd ring the unit right away": sure enough.)
       local sure_now = kind == "hedge" and part[o.s].w == "i" and part[o.s + 1].w == "think" and
                        now_in_sentence(parts, part[o.s].sent, ctx)
@@ -2409,6 +2430,11 @@ local function blockers(parts, ctx)
           if part[k].w == "even" or part[k].w == "despite" then ok = false end
         end
         if too_late_after(part, o.e) then ok = false end
+        -- ("The nurse I spoke to the next day told me off": the day after,
+        -- told in the past, is when, not a wait.)
+        if (part[o.e].w == "day" or part[o.e].w == "morning") and told_in_past(parts, part[o.s].sent) then
+          ok = false
+        end
         -- ("I take it every morning, and I'd ring at once if my leg
         -- swelled": a habit, not a time the call waits for.)
         if part[o.s - 1] and lexicon.EVERY[part[o.s - 1].w] then ok = false end
@@ -2698,6 +2724,7 @@ local function o_part(parts, t)
     if part[1].g <= t.g and part[#part].g >= t.g then return pi end
   end
 end
+TAKING_BACK = lexicon.words([[but although though however actually]])
 local INTENT = { want = true, wanna = true, should = true, ought = true, like = true,
                  need = true, supposed = true, meant = true, tempted = true }
 function second_thoughts(parts, good, ctx)
@@ -2729,6 +2756,26 @@ function second_thoughts(parts, good, ctx)
     local t = parts[o.part][o.s]
     if not o.negated and t.g > last and contrast_between(parts, last, t.g + 1) then
       return said(parts, o)
+    end
+  end
+  -- Family asked after a contrast: "I would call the 24 hour line.
+  -- Although at 2am I'd probably just text my daughter and see what she
+  -- says first."
+  local flat = flat_of(parts)
+  for _, o in ipairs(all_found(ctx.classes.consult or {}, parts, ctx)) do
+    local part = parts[o.part]
+    local t = part[o.s]
+    if not o.negated and t.g > last and not advice_recalled(part, o) then
+      local but
+      for g = last + 1, t.g - 1 do
+        if TAKING_BACK[flat[g].w] and flat[g].sent == t.sent then but = g end
+      end
+      local pi = but and o_part(parts, flat[but])
+      if pi and pi <= o.part then
+        for k = pi == o.part and (flat[but].g - part[1].g + 1) or 1, o.e do
+          if THIRD[part[k].w] or class_ends(ctx, "person", part, k) then return said(parts, o) end
+        end
+      end
     end
   end
   -- A refusal after a contrast: "calling now would be right, but I
@@ -3852,6 +3899,7 @@ function M.analyse(q, text)
           local aside = SOFT_ACTION[parts[a.part][a.s].stem] and (not sents[a.sent] or parted) and
                         elsewhere[a.sent]
           local b = not aside and not to_person(parts, a, ctx) and not team_acts(parts, a) and
+                    not told_me(parts, a) and
                     blocked_by({ part = a.part, sent = a.sent, g1 = a.g, g2 = a.g }, bl, anchors, parts)
           if b and escalation(parts, a, b, good, ctx) then b = nil end
           if b then
@@ -3951,6 +3999,33 @@ function overcoming_between(flat, a, b)
     end
   end
   return false
+end
+
+-- Is sentence sent told in the past: a past verb ("spoke", "rang",
+-- "told", "was") and nothing of a plan ("would", "will", "I'd", "gonna")?
+TOLD_PAST = lexicon.words([[spoke rang rung called phoned told said went was were had did came saw
+  sat waited]])
+PLAN_WORD = lexicon.words([[would will id ill wed wd shall gonna should must wont wouldnt]])
+function told_in_past(parts, sent)
+  local past = false
+  for _, part in ipairs(parts) do
+    for _, t in ipairs(part) do
+      if t.sent == sent then
+        if PLAN_WORD[t.w] then return false end
+        if TOLD_PAST[t.w] then past = true end
+      end
+    end
+  end
+  return past
+end
+
+-- Is action word a a telling of the learner by someone else ("The nurse I
+-- spoke to the next day told me off", "they'll tell us tomorrow")?
+function told_me(parts, a)
+  local part = parts[a.part]
+  local n = part[a.s + 1]
+  return lexicon.TELLING[part[a.s].stem or part[a.s].w] ~= nil and n ~= nil and (n.w == "me" or n.w == "us") and
+         not (part[a.s - 1] and lexicon.SPEAKER[part[a.s - 1].w])
 end
 
 function worry_word(w)
