@@ -1485,3 +1485,14 @@ T.test("teachback rules: 'they might as well talk to me', 'would have me ringing
                "nurse I spoke to the next day told me off for not calling."), "call-now | ")
   T.eq(verdict("tb-warning-sign-at-night", "I'd ring the team the next day."), " | waits-till-morning")
 end)
+
+T.test("teachback rules: a belief turned down straight after ('I'd love to blame the gardening, but no'; 'No, seriously, I'd call')", function()
+  T.eq(verdict("tb-back-pain-legs", "Ha, I'd love to blame the gardening, but no. I'd be on the phone to the chemo " ..
+               "unit right now."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "Ha, I'd love to blame the gardening, but I know better. Straight on the phone " ..
+               "to my nurses."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "Honestly my first thought would be to blame the gardening, ha. No, seriously, " ..
+               "I'd call the team straight away."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "It's probably just my age, but no, I wouldn't ring them."),
+       " | just-age-or-strain")
+end)

@@ -833,7 +833,10 @@ end
 -- sentence, the words before it in that sentence.  Taken-back words count
 -- as negated (`retracted`).
 local RETRACT_PAIRS = {
-  actually = { no = true }, no = { actually = true, wait = true, no = true, sorry = true },
+  actually = { no = true }, no = { actually = true, wait = true, no = true, sorry = true,
+                                   -- ("…my first thought would be to blame the
+                                   -- gardening, ha. No, seriously, I'd call")
+                                   seriously = true },
   scratch = { that = true }, second = { thought = true, thoughts = true },
   -- ("I'd call the team now. Well, no, probably I'd text my daughter
   -- first.")
@@ -4068,6 +4071,32 @@ function chosen_over(flat, t, e)
   end
   return false
 end
+-- Is the belief from t to e turned down straight after, in its sentence:
+-- "I'd love to blame the gardening, but no.", "at my age everything hurts,
+-- but no chance", "but I know better"?  (Not when a call is refused after
+-- it: "it's probably my age, but no, I wouldn't ring".)
+NO_WORD = { no = true, nope = true, nah = true }
+function turned_down(flat, t, e)
+  for g = e.g + 1, math.min(#flat, e.g + 6) do
+    local u = flat[g]
+    if u.sent ~= t.sent then return false end
+    if u.w == "but" then
+      local a, b, c = flat[g + 1], flat[g + 2], flat[g + 3]
+      if not (a and a.sent == u.sent) then return false end
+      local down = (NO_WORD[a.w] and (a.last_in_part or (b and b.w == "chance"))) or
+                   (a.w == "i" and b and c and b.w == "know" and c.w == "better")
+      if not down then return false end
+      for h = g + 2, math.min(#flat, g + 14) do
+        local v = flat[h]
+        if v.sent > u.sent + 1 then break end
+        if v.negated and in_set(ACTION_WORDS, v) then return false end
+      end
+      return true
+    end
+  end
+  return false
+end
+
 -- Is belief occurrence x put aside rather than held?  An echo, a question
 -- of at most three words with more said after ("Nuisance? They're paid to
 -- answer at night"); "or not" straight after it ("Nuisance or not, I'd
@@ -4102,6 +4131,7 @@ function put_aside(flat, parts, x)
   end
   local n1, n2 = flat[e.g + 1], flat[e.g + 2]
   if n1 and n2 and n2.sent == e.sent and n1.w == "or" and n2.w == "not" then return true end
+  if turned_down(flat, t, e) then return true end
   if chosen_over(flat, t, e) then return true end
   if denied_after(parts, x) then return true end
   local part = parts[x.part]
