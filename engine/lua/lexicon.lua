@@ -281,7 +281,7 @@ M.CLASSES = {
   -- worry" would match "try not to worry", so none is listed.)
   minor = { "no big deal", "not a big deal", "will pass", "sure * fine", "probably fine",
             "nothing new",
-            "blow over", "sweat it out", "probably nothing", "prob nothing", "likely nothing",
+            "blow over", "probably nothing", "prob nothing", "likely nothing",
             "good sign" },
   -- A new cancer of the place it spread to: "a bone tumour", "a bone one".
   organ = { "bone", "bones", "spine", "spinal", "lung", "lungs", "liver", "brain" },

@@ -1496,3 +1496,9 @@ T.test("teachback rules: a belief turned down straight after ('I'd love to blame
   T.eq(verdict("tb-back-pain-legs", "It's probably just my age, but no, I wouldn't ring them."),
        " | just-age-or-strain")
 end)
+
+T.test("teachback rules: 'sweat it out' treats at home; it does not call the fever a cold", function()
+  T.eq(verdict("tb-high-temperature", "I'd put myself to bed with a hot toddy and sweat it out, like my mother " ..
+               "always said."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-high-temperature", "It's just a cold, I'd sweat it out."), " | just-a-cold treats-at-home-or-waits")
+end)
