@@ -1502,3 +1502,12 @@ T.test("teachback rules: 'sweat it out' treats at home; it does not call the fev
                "always said."), " | treats-at-home-or-waits")
   T.eq(verdict("tb-high-temperature", "It's just a cold, I'd sweat it out."), " | just-a-cold treats-at-home-or-waits")
 end)
+
+T.test("teachback rules: 'don't brush it off as a bit of a cold' denies the cold; 'then I'd ring them, there and then' after a comma", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "Don't brush a temperature off as a bit of a cold. Ring the 24-hour number " ..
+               "right then."), "call-at-once | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd wake my partner and tell him I'm ringing the hospital, and then I'd " ..
+               "ring them, there and then."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd rest first. Then I'd ring them, straight away."),
+       " | waits-till-morning")
+end)

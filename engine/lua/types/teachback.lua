@@ -474,7 +474,8 @@ local function mark_negation(part, carry)
     -- ("not to think 'it's a cold' or 'I'll see in the morning'": each
     -- thought denied.)
     -- ("I'd not put it down to lumbago at my age": an attribution denied.)
-    if active and since <= 2 and (COMPLEMENT[t.w] or t.w == "put" or t.w == "blame") then
+    -- ("Don't brush a temperature off as a bit of a cold".)
+    if active and since <= 2 and (COMPLEMENT[t.w] or t.w == "put" or t.w == "blame" or t.w == "brush") then
       thought = true
     end
     if t.neg then
@@ -2488,8 +2489,10 @@ local function blockers(parts, ctx)
           end
           -- ("Then I'd call them. Straight away.": the word of now as a
           -- sentence of its own, straight after.)
+          -- (Or a short part of its own after a comma: "Then I'd ring it,
+          -- straight away, because…")
           local nxt = parts[o.part + 1]
-          if part[#part].sent == part[o.s].sent and nxt and nxt[1].sent == part[o.s].sent + 1 and #nxt <= 3 and
+          if part[#part].sent == part[o.s].sent and nxt and nxt[1].sent <= part[o.s].sent + 1 and #nxt <= 3 and
              nxt[#nxt].sent == nxt[1].sent and not nxt[1].negated then
             local ne = class_ends(ctx, "now", nxt, 1)
             if ne and max_end(ne) == #nxt then ok = false end
