@@ -184,6 +184,9 @@ M.CLASSES = {
             "at about 6*", "at about 7*", "at about 8*", "at about 9*", "at around 6*", "at around 7*",
             "at around 8*", "at around 9*", "around 6am", "around 7am", "around 8am", "around 9am",
             "about 6am", "about 7am", "about 8am", "about 9am",
+            -- ("ring them at about six when it's not so antisocial")
+            "at about six", "at about seven", "at about eight", "at about nine", "at around six",
+            "at around seven", "at around eight", "at around nine", "antisocial", "anti social",
             "finish* * shift", "after * shift", "end of * shift",
             -- ("go up to the hospital when the buses start running")
             "first bus", "first train", "bus* start*", "train* start*", "when * bus* run*" },
@@ -233,6 +236,10 @@ M.CLASSES = {
   -- Asking someone who is not clinical help before deciding: "I'd ask my
   -- husband what he thinks first", "text my daughter and if she says go".
   consult = { "what * think*", "what * say*", "what * reckon*", "ask * first", "check with * first",
+              -- ("Well, I'd text my sister first, she's a nurse, and if she
+              -- said ring then I'd ring")
+              "text * first", "message * first", "if * said * ring*", "if * said * call*",
+              "if * says * ring*", "if * says * call*",
               "run it by", "run it past", "if * say* go", "if * say* so", "if * reckon*",
               "if * think* * should", "if * agree*", "if * think* * serious", "see if * think*" },
   -- Computed, not listed: a delay that holds an action back
@@ -322,6 +329,8 @@ M.CLASSES = {
   -- Said (not negated) anywhere in an answer, an urgent point is not
   -- clearly covered.
   putoff = { "wait*", "hold off", "hang on", "hold on", "put * off", "sit tight", "sit on it",
+             -- ("The weak legs though, I'd leave them a day or two and see")
+             "leave * a day", "leave * day or", "leave * a few", "leave * a couple", "leave * for a",
              -- ("I'd probably give it an hour or two first")
              "give it an hour", "give it * hours", "give it * hour or",
              "sleep on it", "leave it", "leave * till", "leave * until", "hold fire",
@@ -690,7 +699,8 @@ M.UNWELL = M.words([[unwell poorly rough]])  -- (not "ill": "I'll" is read as "i
 M.LEFT_NEXT = { first = true, overnight = true, instead = true, tonight = true }
 -- Harm that a wait is named as causing: "I could lose my legs if I wait",
 -- "waiting till morning could be too late".
-M.HARM = M.words([[lose losing late worse damage dangerous permanent harm trouble kill kills die dies]])
+M.HARM = M.words([[lose losing late worse damage dangerous permanent harm trouble kill kills die dies
+  risks deterioration deteriorate]])
 M.SOFTENER = { just = true, probably = true, maybe = true, prob = true, likely = true }
 M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
                    -- ("The back pain I'd just put up with")

@@ -1511,3 +1511,27 @@ T.test("teachback rules: 'don't brush it off as a bit of a cold' denies the cold
   T.eq(verdict("tb-warning-sign-at-night", "I'd rest first. Then I'd ring them, straight away."),
        " | waits-till-morning")
 end)
+
+T.test("teachback rules: 'an arm I'd probably leave'; 'leave them a day or two'; 'at about six when it's not so antisocial'; 'Well, I'd text my sister first'", function()
+  T.eq(verdict("tb-hormone-therapy", "If my leg was swollen and painful I'd call at once. An arm, I'd probably " ..
+               "leave, I bang my arms all the time."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd ring the team now about the new back pain. The weak legs though, I'd " ..
+               "leave them a day or two and see."), " | rests-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd get up, take my temperature, make a cup of tea, and ring them at " ..
+               "about six when it's not so antisocial."), " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring the team now. Well, I'd text my sister first, she's a nurse, " ..
+               "and if she said ring then I'd ring."), " | ")
+end)
+
+T.test("teachback rules: 'delaying until morning risks deterioration'; 'cross with anyone who told me to wait'; 'make sure she phoned'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "She should contact the 24-hour acute oncology line immediately, " ..
+               "regardless of the time; delaying until morning risks deterioration."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd phone the 24-hour line immediately, and I'd be cross with anyone who " ..
+               "told me to wait."), "call-now | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "You telephone the 24-hour line that instant, and don't let anyone tell " ..
+               "you to wait until morning."), "call-at-once | ")
+  T.eq(verdict("tb-high-temperature", "I'd ask anyone at home, then wait till morning."),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "Mum hates making a fuss, but I'd make sure she phoned the oncology line " ..
+               "there and then."), "call-now | ")
+end)

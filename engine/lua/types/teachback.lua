@@ -1707,8 +1707,14 @@ function someone_in(part, a, b, ctx)
   return false
 end
 
+-- ("I'd make sure she phoned the oncology line there and then": the
+-- learner sees to it.)
 function told_of(part, i, ctx)
-  return DONE[part[i].w] and someone_in(part, math.max(1, i - 3), i - 1, ctx) or false
+  if not (DONE[part[i].w] and someone_in(part, math.max(1, i - 3), i - 1, ctx)) then return false end
+  for k = math.max(1, i - 4), i - 1 do
+    if part[k].w == "sure" or part[k].w == "make" then return false end
+  end
+  return true
 end
 
 -- "I'd tell my daughter when she phones tonight": someone else's call
@@ -2405,6 +2411,7 @@ local function blockers(parts, ctx)
                  not (part[o.s].w == "if" and if_not_bad(flat_of(parts), part[o.s].sent) and
                       otherwise_next(parts, part[o.s].sent - 1)) and
                  not warned(flat_of(parts), part[o.s]) and
+                 not wait_spurned_before(flat_of(parts), part[o.s]) and
                  not unable and not after_musing(parts, o) and
                  not (part[o.s].w == "if" and select(2, cond_clause(part, o.s))) and
                  not team_if(part, o.s) and
@@ -2766,15 +2773,24 @@ function second_thoughts(parts, good, ctx)
   end
   -- Family asked after a contrast: "I would call the 24 hour line.
   -- Although at 2am I'd probably just text my daughter and see what she
-  -- says first."
+  -- says first."  (After the first call: "Well, I'd text my sister first,
+  -- and if she said ring then I'd ring" has a call after it too.)
   local flat = flat_of(parts)
+  local first_end
+  for _, a in ipairs(good) do
+    if a.g1 == first then first_end = a.g2 end
+  end
   for _, o in ipairs(all_found(ctx.classes.consult or {}, parts, ctx)) do
     local part = parts[o.part]
     local t = part[o.s]
-    if not o.negated and t.g > last and not advice_recalled(part, o) then
+    if not o.negated and t.g > first_end and not advice_recalled(part, o) then
       local but
-      for g = last + 1, t.g - 1 do
-        if TAKING_BACK[flat[g].w] and flat[g].sent == t.sent then but = g end
+      for g = first_end + 1, t.g - 1 do
+        local u = flat[g]
+        -- ("I'd ring the team now. Well, I'd text my sister first": a
+        -- "well" that opens its sentence.)
+        local well = u.w == "well" and flat[g - 1].sent ~= u.sent
+        if (TAKING_BACK[u.w] or well) and u.sent == t.sent then but = g end
       end
       local pi = but and o_part(parts, flat[but])
       if pi and pi <= o.part then
@@ -2969,7 +2985,19 @@ local NO_HELP = { help = true, save = true, fix = true, treat = true, able = tru
 -- or "prefer" and a "than" up to ten words before it ("Better they tell
 -- me it's nothing than I leave it"; "they'd rather hear from me at 2am
 -- than see me worse at 9")?  ("if it's more than a day" is a time.)
+-- ("I'd be cross with anyone who told me to wait", "don't let anyone tell
+-- you to wait until morning": whoever would say it, the learner will not.)
+ANYONE = lexicon.words([[anyone anybody whoever]])
 function spurned(flat, t)
+  if in_set(WAIT_WORDS, t) then
+    local told = false
+    for g = t.g - 1, math.max(1, t.g - 5), -1 do
+      local u = flat[g]
+      if u.sent ~= t.sent then break end
+      if lexicon.TELLING[u.stem or u.w] or u.w == "says" or u.w == "said" or u.w == "say" then told = true end
+      if ANYONE[u.w] then return told end
+    end
+  end
   for g = t.g - 1, math.max(1, t.g - 10), -1 do
     local u = flat[g]
     if u.sent ~= t.sent then return false end
@@ -2984,15 +3012,29 @@ function spurned(flat, t)
   return false
 end
 
+UNTIL = lexicon.words([[until till til]])
+-- Is the time at s what a spurned wait waits for ("don't let anyone tell
+-- you to wait until morning")?
+function wait_spurned_before(flat, s)
+  local p = flat[s.g - 1]
+  if p and p.sent == s.sent and UNTIL[p.w] then p = flat[s.g - 2] end
+  if UNTIL[s.w] then p = flat[s.g - 1] end
+  return p ~= nil and p.sent == s.sent and in_set(WAIT_WORDS, p) and spurned(flat, p)
+end
 function warned(flat, s)
   -- ("Waiting till morning could be too late": the time of a wait
   -- named as the harm is named with it.)
+  -- ("delaying until morning risks deterioration": "until" or "till"
+  -- between.)
   if not in_set(WAIT_WORDS, s) then
     local p = flat[s.g - 1]
+    if p and p.sent == s.sent and UNTIL[p.w] then p = flat[s.g - 2] end
     return p and p.sent == s.sent and in_set(WAIT_WORDS, p) and warned(flat, p) or false
   end
   local prev, prev2 = flat[s.g - 1], flat[s.g - 2]
-  local first = not prev or prev.sent ~= s.sent
+  -- ("…immediately, regardless of the time; delaying until morning risks
+  -- deterioration": a wait that opens its part.)
+  local first = not prev or prev.sent ~= s.sent or s.first_in_part
   local after_if = prev and prev.sent == s.sent and prev.w == "if"
   local if_who = prev and prev2 and prev2.sent == s.sent and IF_WHO[prev.w] and prev2.w == "if"
   -- ("They can't help me if I wait": the harm said before the "if".)
@@ -4030,7 +4072,8 @@ end
 function told_me(parts, a)
   local part = parts[a.part]
   local n = part[a.s + 1]
-  return lexicon.TELLING[part[a.s].stem or part[a.s].w] ~= nil and n ~= nil and (n.w == "me" or n.w == "us") and
+  return lexicon.TELLING[part[a.s].stem or part[a.s].w] ~= nil and n ~= nil and
+         (n.w == "me" or n.w == "us" or n.w == "you") and
          not (part[a.s - 1] and lexicon.SPEAKER[part[a.s - 1].w])
 end
 
