@@ -88,7 +88,10 @@ M.CLASSES = {
              "cancer lot", "oncology lot", "chemo lot", "hospital lot",
              -- ("I call the cancer number now")
              "cancer number", "hospital number", "chemo number", "ward number",
-             "oncology number", "clinic number" },
+             "oncology number", "clinic number",
+             -- ("Ring the day-and-night number now", "the night line")
+             "night number", "night line", "day and night number", "day and night line",
+             "round the clock number", "round the clock line" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
                 "paramedic*" },
@@ -107,6 +110,8 @@ M.CLASSES = {
           "any hour", "sooner the better", "the sooner",
           -- (the older "directly": "I'd be on the telephone to them directly")
           "directly", "drop everything", "on the spot",
+          -- ("on the phone before she could tell me it's just a cold")
+          "before * could", "before anyone",
           -- ("this very minute", "no matter the hour I'd phone", "the second I noticed")
           "this very minute", "this very second", "that very second", "the very moment",
           "no matter the hour", "no matter the time", "no matter how late", "whatever the hour",
@@ -188,6 +193,8 @@ M.CLASSES = {
             "at about six", "at about seven", "at about eight", "at about nine", "at around six",
             "at around seven", "at around eight", "at around nine", "antisocial", "anti social",
             "finish* * shift", "after * shift", "end of * shift",
+            -- ("or maybe after the holiday, honestly")
+            "after * holiday*", "after * trip", "back from holiday",
             -- ("go up to the hospital when the buses start running")
             "first bus", "first train", "bus* start*", "train* start*", "when * bus* run*" },
   -- What makes an "if" clause before a call a wait for the sign to change
@@ -213,6 +220,9 @@ M.CLASSES = {
   -- pain, I'd ring 911") is not acting now on the sign itself.  No belief
   -- that waiting is fine is heard in it.
   severity = { "serious*", "severe*", "emergenc*", "bad enough", "really bad", "very bad",
+               -- ("I'd ring the 24 hour line if I started shivering": a
+               -- second sign on top of the fever)
+               "shiver*", "shaking", "shakes", "rigor*",
                "that bad", "so bad", "really unwell", "very unwell", "really ill", "very ill",
                "really poorly", "very poorly", "gave way", "give way", "gives way", "collaps*",
                -- (the emergency number's own signs: "if I'm struggling to

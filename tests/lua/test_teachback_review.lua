@@ -1535,3 +1535,27 @@ T.test("teachback rules: 'delaying until morning risks deterioration'; 'cross wi
   T.eq(verdict("tb-warning-sign-at-night", "Mum hates making a fuss, but I'd make sure she phoned the oncology line " ..
                "there and then."), "call-now | ")
 end)
+
+T.test("teachback rules: 'if I started shivering' is a threshold; 'or maybe after the holiday'; the day-and-night number; 'before she could tell me'; 'So call us at once'", function()
+  T.eq(verdict("tb-high-temperature", "Could be an infection, because my white cells are low on this. I'd ring the " ..
+               "24 hour line if I started shivering or feeling really unwell."), "infection | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "If she gets a fever or feels really unwell, she calls the 24-hour line " ..
+               "straight away."), "call-at-once | ")
+  T.eq(verdict("tb-hormone-therapy", "If my calf swelled up and hurt I'd call the team right away... or maybe " ..
+               "after the holiday, honestly."), " | ")
+  T.eq(verdict("tb-high-temperature", "Ring the day-and-night number now. Don't take anything for it first and " ..
+               "don't wait it out."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "If her temperature went up I'd be on the phone to the oncology line before " ..
+               "she could tell me it's a cold."), "call-now | just-a-cold")
+  T.eq(verdict("tb-explain-cdk46-fever", "It's more likely an infection. So call us at once, whatever the time."),
+       "low-white-cells call-at-once | ")
+end)
+
+T.test("teachback rules: a wait 'you told us not to do'; 'first thing,' as first of all; 'my cancer's gone to my bones' is no going", function()
+  T.eq(verdict("tb-warning-sign-at-night", "But I'd pick up the phone and call the team right away, because waiting " ..
+               "until morning is exactly what you told us not to do."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "Waiting till morning, they told us not to panic."), " | waits-till-morning")
+  T.eq(verdict("tb-back-pain-legs", "Well, first thing, I know my cancer's gone to my bones. I'd pick up the phone " ..
+               "to the cancer team there and then."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "Well I'd ring them first thing."), " | rests-or-waits")
+end)

@@ -1982,7 +1982,8 @@ local function actions_to_target(parts, ctx)
                          (prev_part[1].w == "if" or (prev_part[2] and prev_part[2].w == "if" and
                                                      lexicon.JOIN[prev_part[1].w]))
         local by_team = part[i + 1] and part[i + 1].w == "us" and
-                        ((part[i - 1] and (TEAM_SAYS[part[i - 1].w] or part[i - 1].w == "then")) or
+                        ((part[i - 1] and (TEAM_SAYS[part[i - 1].w] or part[i - 1].w == "then" or
+                                           part[i - 1].w == "so")) or
                          (i == 1 and leads_sentence(parts, { part = pi, s = i })) or after_if or
                          target_within(part, i + 2, i + 1 + M.ACT_REACH, ctx))
         if ends and ends[i] and part[i + 1] and ME[part[i + 1].w] and not by_team then
@@ -2063,6 +2064,19 @@ end
 
 -- Every action word (with or without a target): the anchors a delay is
 -- attached to.
+-- "my cancer's gone to my bones", "it went to her liver": the cancer
+-- going somewhere in the body, not anyone going for help.
+BODY = lexicon.words([[bone bones liver lung lungs brain spine skin nodes]])
+function to_the_body(part, i)
+  if not (part[i].w == "gone" or part[i].w == "went" or part[i].w == "go" or part[i].w == "goes") then
+    return false
+  end
+  for k = i + 2, math.min(#part, i + 3) do
+    if BODY[part[k].w] then return true end
+  end
+  return false
+end
+
 local function action_words(parts, ctx)
   local out = {}
   for pi, part in ipairs(parts) do
@@ -2070,7 +2084,8 @@ local function action_words(parts, ctx)
       -- ("they'll assess me over the phone and bring me in if needed":
       -- "the phone" is a thing, not a call of the learner's.)
       local thing = part[i - 1] and part[i - 1].w == "the"
-      if class_ends(ctx, "action", part, i) and not thing and not spurned(flat_of(parts), part[i]) then
+      if class_ends(ctx, "action", part, i) and not thing and not spurned(flat_of(parts), part[i]) and
+         not to_the_body(part, i) then
         out[#out + 1] = { part = pi, s = i, g = part[i].g, sent = part[i].sent }
       end
     end
@@ -2429,6 +2444,16 @@ local function blockers(parts, ctx)
         if part[o.s].w == "first" and part[o.e].w == "thing" and part[o.e + 1] and
            (part[o.e + 1].w == "is" or part[o.e + 1].w == "id" or part[o.e + 1].w == "to") then
           ok = false
+        end
+        -- ("Well, first thing, I know my cancer's gone to my bones": first
+        -- of all.)
+        if part[o.s].w == "first" and part[o.e].w == "thing" and o.e == #part and
+           (o.s == 1 or (o.s == 2 and OPENER[part[1].w])) then
+          local before = parts[o.part - 1]
+          if o.s == 2 or not before or before[1].sent ~= part[o.s].sent or
+             (#before == 1 and OPENER[before[1].w]) then
+            ok = false
+          end
         end
         -- ("2 in the morning" is a time, but "ring 111 tomorrow" is put off.)
         -- (A clock time "2 in the morning", "3am the morning after" is when.)
@@ -3034,7 +3059,7 @@ function warned(flat, s)
   local prev, prev2 = flat[s.g - 1], flat[s.g - 2]
   -- ("…immediately, regardless of the time; delaying until morning risks
   -- deterioration": a wait that opens its part.)
-  local first = not prev or prev.sent ~= s.sent or s.first_in_part
+  local first = not prev or prev.sent ~= s.sent or s.first_in_part or BECAUSE[prev.w]
   local after_if = prev and prev.sent == s.sent and prev.w == "if"
   local if_who = prev and prev2 and prev2.sent == s.sent and IF_WHO[prev.w] and prev2.w == "if"
   -- ("They can't help me if I wait": the harm said before the "if".)
@@ -3100,6 +3125,12 @@ function warned(flat, s)
     if t.w:find("^paraly") or (lexicon.HARM[t.w] and not t.negated) or (t.w == "walk" and t.negated) then
       return true
     end
+  end
+  -- ("waiting until morning is exactly what you told us not to do")
+  for g = s.g + 3, s.g + 11 do
+    local t = flat[g]
+    if not t or t.sent ~= s.sent or t.clause ~= s.clause then break end
+    if t.w == "not" and (flat[g - 2].w == "told" or flat[g - 2].w == "said") then return true end
   end
   return false
 end
