@@ -1559,3 +1559,14 @@ T.test("teachback rules: a wait 'you told us not to do'; 'first thing,' as first
                "to the cancer team there and then."), "act-now | ")
   T.eq(verdict("tb-back-pain-legs", "Well I'd ring them first thing."), " | rests-or-waits")
 end)
+
+T.test("teachback rules: 'No, kidding!' takes back; 'no joking about it' does not; 'much as I'd love to blame' grants and sets aside", function()
+  T.eq(verdict("tb-back-pain-legs", "Honestly I'd probably blame the gardening first. No, kidding! I'd phone the " ..
+               "team right now."), "act-now | ")
+  T.eq(verdict("tb-hormone-therapy", "But if my arm swelled up and hurt, no joking about it, I'd ring them " ..
+               "straight away."), "call-now-clot | ")
+  T.eq(verdict("tb-back-pain-legs", "Much as I'd love to blame the gardening, I'd be on the phone to the oncology " ..
+               "team immediately."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd blame the gardening as much as anything, I'd rest."),
+       " | rests-or-waits just-age-or-strain")
+end)

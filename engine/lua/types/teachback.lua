@@ -837,7 +837,7 @@ local RETRACT_PAIRS = {
   actually = { no = true }, no = { actually = true, wait = true, no = true, sorry = true,
                                    -- ("…my first thought would be to blame the
                                    -- gardening, ha. No, seriously, I'd call")
-                                   seriously = true },
+                                   seriously = true, kidding = true, joking = true },
   scratch = { that = true }, second = { thought = true, thoughts = true },
   -- ("I'd call the team now. Well, no, probably I'd text my daughter
   -- first.")
@@ -905,6 +905,9 @@ function retract(parts)
                  -- ("Well, no" opens its sentence; "when I feel well, no
                  -- point" takes nothing back.)
                  not (t.w == "well" and prev and prev.sent == t.sent) and
+                 -- ("no joking about it" says it is meant; "No, kidding!"
+                 -- takes back.)
+                 not ((nxt.w == "kidding" or nxt.w == "joking") and not t.last_in_part) and
                  not (nxt.w == "wait" and after and after.sent == t.sent and lexicon.WAIT_FOR[after.w]) and
                  not (t.w == "no" and nxt.w == "wait" and prev and prev.sent == t.sent and
                       nothing_done_after(flat, m + 2, t.sent))
@@ -4209,6 +4212,12 @@ function put_aside(flat, parts, x)
   local n1, n2 = flat[e.g + 1], flat[e.g + 2]
   if n1 and n2 and n2.sent == e.sent and n1.w == "or" and n2.w == "not" then return true end
   if turned_down(flat, t, e) then return true end
+  -- ("Much as I'd love to blame the gardening, I'd be on the phone":
+  -- granted, then set aside.)
+  for g = t.g - 1, math.max(2, t.g - 6), -1 do
+    if flat[g].sent ~= t.sent then break end
+    if flat[g].w == "as" and flat[g - 1].w == "much" and flat[g - 1].sent == t.sent then return true end
+  end
   if chosen_over(flat, t, e) then return true end
   if denied_after(parts, x) then return true end
   local part = parts[x.part]
