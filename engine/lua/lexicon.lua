@@ -91,6 +91,7 @@ M.CLASSES = {
              "oncology number", "clinic number",
              -- ("Ring the day-and-night number now", "the night line")
              "night number", "night line", "day and night number", "day and night line",
+             "cancer phone", "hospital phone", "ward phone",
              "round the clock number", "round the clock line" },
   -- Help that needs no verb: "straight to the emergency department", "999".
   emergency = { "emergency department", "emergency number", "ambulance", "999", "911", "112",
@@ -112,6 +113,8 @@ M.CLASSES = {
           "directly", "drop everything", "on the spot",
           -- ("on the phone before she could tell me it's just a cold")
           "before * could", "before anyone",
+          -- ("I'd already be on the phone to the chemo ward")
+          "already be", "already on the",
           -- ("this very minute", "no matter the hour I'd phone", "the second I noticed")
           "this very minute", "this very second", "that very second", "the very moment",
           "no matter the hour", "no matter the time", "no matter how late", "whatever the hour",

@@ -1570,3 +1570,17 @@ T.test("teachback rules: 'No, kidding!' takes back; 'no joking about it' does no
   T.eq(verdict("tb-back-pain-legs", "I'd blame the gardening as much as anything, I'd rest."),
        " | rests-or-waits just-age-or-strain")
 end)
+
+T.test("teachback rules: the cancer phone; 'I'd already be on the phone'; '2am or not'; 'The on-call nurse …, so I'd ring her'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I call the cancer phone in night also, not wait for morning."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd wake my husband up, and while he's getting dressed I'd already be " ..
+               "on the phone to the chemo ward."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "2am or not im calling the on call number asap, if nobody answers A&E."),
+       "call-now if-no-answer | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call them, or not."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "2am? The on-call nurse is paid to be awake, so I'd ring her right then."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "My daughter is a nurse, so I'd call her right away."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "The nurse said my sister should know, so I'd ring her right away."), " | ")
+end)

@@ -2004,8 +2004,12 @@ local function actions_to_target(parts, ctx)
             -- person called, unless her team or line follows: "call her
             -- chemo line".)
             -- ("I'd make the call for her there and then": on her behalf.)
+            -- ("The on-call nurse is paid to be awake, so I'd ring her right
+            -- then": the one she stands for is the team's.)
             if (part[j].w == "her" or part[j].w == "him") and not target_within(part, j + 1, j + 3, ctx) and
                not (part[j - 1].w == "for" and j - 1 > e) then
+              if not team_named_before(parts, part[j], ctx) then break end
+              found = math.max(found or 0, j)
               break
             end
             if general_in[part[j].sent] and lexicon.THEM[part[j].w] then break end
@@ -2076,6 +2080,33 @@ function to_the_body(part, i)
   end
   for k = i + 2, math.min(#part, i + 3) do
     if BODY[part[k].w] then return true end
+  end
+  return false
+end
+
+-- Does "her" or "him" at t stand for one of the team, named with "the"
+-- before it in its sentence or the one before ("The on-call nurse is paid
+-- to be awake, so I'd ring her"), with no person named since?  ("My
+-- daughter is a nurse, so I'd call her": "a nurse" says what she is.)
+function team_named_before(parts, t, ctx)
+  local flat = flat_of(parts)
+  for g = t.g - 1, math.max(1, t.g - 16), -1 do
+    local u = flat[g]
+    if u.sent < t.sent - 1 then return false end
+    local pi, k = nil, nil
+    for x, part in ipairs(parts) do
+      if part[1].g <= g and part[#part].g >= g then pi, k = x, g - part[1].g + 1 end
+    end
+    local part = parts[pi]
+    if class_ends(ctx, "person", part, k) then return false end
+    if THIRD[u.w] then return false end
+    local te = class_ends(ctx, "target", part, k)
+    if te and not lexicon.THEM[u.w] then
+      for h = k - 1, math.max(1, k - 4), -1 do
+        if part[h].w == "the" then return true end
+        if part[h].w == "a" or part[h].w == "an" then return false end
+      end
+    end
   end
   return false
 end
@@ -2396,6 +2427,7 @@ function action_between(part, a, b, ctx)
   return false
 end
 
+WHATEVER_WHEN = lexicon.words([[night hour time late day weekend midnight]])
 local function blockers(parts, ctx)
   local out = {}
   for _, o in ipairs(waiting_clauses(parts, ctx)) do
@@ -2418,7 +2450,10 @@ local function blockers(parts, ctx)
       -- ("they might as well talk to me": no maybe.)
       local as_well = kind == "hedge" and part[o.e + 1] and part[o.e + 1].w == "as" and
                       part[o.e + 2] and part[o.e + 2].w == "well"
-      unable = unable or as_well
+      -- ("2am or not im calling": whatever the hour.)
+      local whatever = kind == "hedge" and part[o.s].w == "or" and part[o.s - 1] and
+                       (part[o.s - 1].w:find("^%d%d?am$") or WHATEVER_WHEN[part[o.s - 1].w])
+      unable = unable or as_well or whatever
       -- ("I think I'd ring the unit right away": sure enough.)
       local sure_now = kind == "hedge" and part[o.s].w == "i" and part[o.s + 1].w == "think" and
                        now_in_sentence(parts, part[o.s].sent, ctx)
