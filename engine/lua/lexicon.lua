@@ -214,8 +214,6 @@ M.CLASSES = {
              "keep* going", "carr* on", "no better", "not * better", "not * go* away",
              "not * settle*", "not * eas*", "not * improv*", "not * pass*", "not * stop*",
              "not * come down", "not * go* down", "bad", "weaker", "spread*",
-             -- ("if my legs got so weak I couldn't stand up")
-             "so weak", "too weak",
              -- ("If it went over 38 twice I would call")
              "twice", "two times", "second time" },
   -- What makes an "if" clause before the only call a threshold: help
@@ -559,8 +557,8 @@ M.PREFER = M.words([[rather better sooner prefer prefers preferred]])
 M.OTHER_CALLER = M.words([[her him them someone somebody anyone anybody nurse doctor team
   they he she]])
 
-M.KNOWN = M.words([[moan moans moaned moaning mourning mother bother brother other rather father later water matter latter
-  letter better bitter butter fitter taken token tired tried timed times tones bones
+M.KNOWN = M.words([[mother bother brother other rather father later water matter latter
+  moan moans moaned moaning mourning letter better bitter butter fitter taken token tired tried timed times tones bones
   lines liner cared cares cured curer cures caring curing calls falls walls halls
   wells tells bells rings sings kings wings things thing think thank drink drank
   phones shone stone store story stare start smart chart heart hears years yearn
@@ -716,8 +714,6 @@ M.HARM = M.words([[lose losing late worse damage dangerous permanent harm troubl
   risks deterioration deteriorate]])
 M.SOFTENER = { just = true, probably = true, maybe = true, prob = true, likely = true }
 M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
-                   -- ("The back pain I'd just put up with")
-                   { "put", "up", "with" },
                    { "put", "her", "feet", "up" }, { "put", "his", "feet", "up" },
                    { "rest", "it" }, { "sleep", "on", "it" },
                    -- (the sign put down to something else: "I'd put down to lymphoedema")

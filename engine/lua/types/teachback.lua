@@ -1045,7 +1045,7 @@ end
 -- A question proper opens with an auxiliary ("Does it treat the
 -- cancer?", "Could it mean it's growing?"); "it means it's spreading??"
 -- or "so it's fighting the cancer, right?" is a claim said unsure.
-TAG = lexicon.words([[okay ok right yeah alright yes ya yep ya understand remember]])
+TAG = lexicon.words([[okay ok right yeah alright yes ya yep understand remember]])
 local function mark_musing(parts)
   local last = parts[#parts]
   local last_sent = last and last[#last].sent
@@ -1996,6 +1996,9 @@ local function actions_to_target(parts, ctx)
         end
         local found
         for e in pairs(ends or {}) do
+          -- ("I'd call about a swollen painful leg at once": what the
+          -- call is about, then when.)
+          local about = part[e + 1] and part[e + 1].w == "about"
           for j = e + 1, math.min(#part, e + M.ACT_REACH) do
             -- ("ring 111 right now": a general advice line is named, not
             -- the team nor the emergency number.)
@@ -2018,9 +2021,6 @@ local function actions_to_target(parts, ctx)
               found = math.max(found or 0, max_end(te))
               break
             end
-            -- ("I'd call about a swollen painful leg at once": what the
-            -- call is about, then when.)
-            local about = part[e + 1] and part[e + 1].w == "about"
             local ne = j <= e + (about and 8 or 3) and class_ends(ctx, "now", part, j)
             if ne and not person_between(part, e + 1, j - 1) then
               found = math.max(found or 0, max_end(ne))
@@ -2069,8 +2069,6 @@ local function actions_to_target(parts, ctx)
   return out
 end
 
--- Every action word (with or without a target): the anchors a delay is
--- attached to.
 -- "my cancer's gone to my bones", "it went to her liver": the cancer
 -- going somewhere in the body, not anyone going for help.
 BODY = lexicon.words([[bone bones liver lung lungs brain spine skin nodes]])
@@ -2111,6 +2109,8 @@ function team_named_before(parts, t, ctx)
   return false
 end
 
+-- Every action word (with or without a target): the anchors a delay is
+-- attached to.
 local function action_words(parts, ctx)
   local out = {}
   for pi, part in ipairs(parts) do
@@ -2258,7 +2258,8 @@ WORLD_STARTS = lexicon.words([[bus buses train trains shift shifts day office su
   shop pharmacy chemist service]])
 function onset_between(part, a, b)
   for k = a + 1, b - 1 do
-    if ONSET[part[k].w] and not (WORLD_STARTS[part[k - 1].w] or (part[k - 2] and WORLD_STARTS[part[k - 2].w])) then
+    local world = WORLD_STARTS[part[k - 1].w] or (part[k - 2] and WORLD_STARTS[part[k - 2].w])
+    if ONSET[part[k].w] and not world then
       return true
     end
   end
@@ -2562,8 +2563,8 @@ local function blockers(parts, ctx)
           -- (Or a short part of its own after a comma: "Then I'd ring it,
           -- straight away, because…")
           local nxt = parts[o.part + 1]
-          if part[#part].sent == part[o.s].sent and nxt and nxt[1].sent <= part[o.s].sent + 1 and #nxt <= 3 and
-             nxt[#nxt].sent == nxt[1].sent and not nxt[1].negated then
+          if part[#part].sent == part[o.s].sent and nxt and nxt[1].sent <= part[o.s].sent + 1 and
+             #nxt <= 3 and nxt[#nxt].sent == nxt[1].sent and not nxt[1].negated then
             local ne = class_ends(ctx, "now", nxt, 1)
             if ne and max_end(ne) == #nxt then ok = false end
           end
@@ -3140,7 +3141,9 @@ function warned(flat, s)
       -- ("waiting til morning is how ppl end up in icu")
       for h = n.g + 1, n.g + 4 do
         local u, v = flat[h], flat[h + 1]
-        if u and v and v.sent == s.sent and (u.w == "end" or u.w == "ends") and v.w == "up" then return true end
+        if u and v and v.sent == s.sent and (u.w == "end" or u.w == "ends") and v.w == "up" then
+          return true
+        end
       end
       break
     end
