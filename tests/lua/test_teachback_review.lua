@@ -1584,3 +1584,8 @@ T.test("teachback rules: the cancer phone; 'I'd already be on the phone'; '2am o
   T.eq(verdict("tb-warning-sign-at-night", "My daughter is a nurse, so I'd call her right away."), " | ")
   T.eq(verdict("tb-warning-sign-at-night", "The nurse said my sister should know, so I'd ring her right away."), " | ")
 end)
+
+T.test("teachback rules: 'go to bed and see' is resting for back pain too (found by probing)", function()
+  T.eq(verdict("tb-back-pain-legs", "My cancer's gone to my bones, I'd go to bed and see."), " | rests-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "I wouldn't go to bed, I'd ring them now."), "act-now | ")
+end)
