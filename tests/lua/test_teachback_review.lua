@@ -1589,3 +1589,9 @@ T.test("teachback rules: 'go to bed and see' is resting for back pain too (found
   T.eq(verdict("tb-back-pain-legs", "My cancer's gone to my bones, I'd go to bed and see."), " | rests-or-waits")
   T.eq(verdict("tb-back-pain-legs", "I wouldn't go to bed, I'd ring them now."), "act-now | ")
 end)
+
+T.test("teachback rules: 'It's not like HRT. HRT gives you oestrogen …' describes what was denied the sentence before", function()
+  T.eq(verdict("tb-hormone-therapy", "It's not like HRT. HRT gives you oestrogen and this takes it away, because " ..
+               "oestrogen makes my cancer grow."), "blocks-oestrogen | ")
+  T.eq(verdict("tb-hormone-therapy", "It's not like HRT. It gives me oestrogen back."), " | like-hrt")
+end)

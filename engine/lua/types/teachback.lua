@@ -4275,12 +4275,22 @@ end
 -- Is belief occurrence x what an earlier denial of the same belief in its
 -- sentence describes ("It's not HRT - that adds hormones, this takes
 -- them away"), with no "but" between?
+-- ("It's not like HRT. HRT gives you oestrogen and this takes it away":
+-- so too from the sentence before, when this one opens on the thing
+-- compared.)
+COMPARED = lexicon.words([[hrt that hers theirs his]])
 function denied_before(parts, found, x)
   local t = parts[x.part][x.s]
+  local flat = flat_of(parts)
+  local opens
+  for g = t.g, 1, -1 do
+    if flat[g].sent ~= t.sent then break end
+    opens = flat[g]
+  end
+  local compared = COMPARED[opens.w] and t.sent > 1
   for _, y in ipairs(found) do
     local u = parts[y.part][y.s]
-    if y.negated and u.sent == t.sent and u.g < t.g then
-      local flat = flat_of(parts)
+    if y.negated and (u.sent == t.sent or (compared and u.sent == t.sent - 1)) and u.g < t.g then
       for g = u.g + 1, t.g - 1 do
         if lexicon.CONTRAST[flat[g].w] then return false end
       end
