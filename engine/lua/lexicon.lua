@@ -69,7 +69,9 @@ M.CLASSES = {
              -- ("I'd be on that 24-hour line faster than you can say it")
              "be on that", "be on the line", "on the line to", "be on the * line",
              -- ("Fat sore leg, I grab the phone that instant.")
-             "grab the phone", "grab my phone", "pick up the phone", "reach for the phone" },
+             "grab the phone", "grab my phone", "pick up the phone", "reach for the phone",
+             -- ("First I'd try the oncology line, right then")
+             "try the", "try my", "try their" },
   -- Who or where counts as clinical help.
   target = { "them", "they", "care team", "team", "cancer team", "oncology team", "nurse*",
              "cancer nurse*", "doctor*", "oncologist*", "consultant*", "specialist*",
@@ -222,8 +224,9 @@ M.CLASSES = {
   -- that waiting is fine is heard in it.
   severity = { "serious*", "severe*", "emergenc*", "bad enough", "really bad", "very bad",
                -- ("I'd ring the 24 hour line if I started shivering": a
-               -- second sign on top of the fever)
-               "shiver*", "shaking", "shakes", "rigor*",
+               -- second sign coming on top of the fever; "if you get hot and
+               -- shivery" is the fever itself)
+               "start* shiver*", "start* shaking", "start* to shiver", "start* to shake",
                "that bad", "so bad", "really unwell", "very unwell", "really ill", "very ill",
                "really poorly", "very poorly", "gave way", "give way", "gives way", "collaps*",
                -- (the emergency number's own signs: "if I'm struggling to

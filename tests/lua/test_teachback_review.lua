@@ -1595,3 +1595,20 @@ T.test("teachback rules: 'It's not like HRT. HRT gives you oestrogen …' descri
                "oestrogen makes my cancer grow."), "blocks-oestrogen | ")
   T.eq(verdict("tb-hormone-therapy", "It's not like HRT. It gives me oestrogen back."), " | like-hrt")
 end)
+
+T.test("teachback rules: the milder fever 'treated like a cold'; 'if I started shivering'; 'so I wouldn't bother them with that'; 'try the oncology line'", function()
+  T.eq(verdict("tb-high-temperature", "If I had a temperature and the shivers I'd ring the 24 hour line right away. " ..
+               "If it was just a bit of a temperature with a sniffle I'd treat it like a cold."),
+       " | just-a-cold treats-at-home-or-waits")
+  T.eq(verdict("tb-high-temperature", "Could be an infection, because my white cells are low on this. I'd ring the " ..
+               "24 hour line if I started shivering or feeling really unwell."), "infection | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "If you get hot and shivery, ring us on this number right away. Any time."),
+       "call-at-once | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd call the team now about the back pain because that's new. The legs are " ..
+               "probably just tired from all the walking, so I wouldn't bother them with that."),
+       "spinal-cord | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd call the team now, so I wouldn't bother with painkillers."), "act-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "First I'd try the oncology line, right then, and if I couldn't reach " ..
+               "anybody I'd get myself to A&E."), "call-now if-no-answer | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd try the line in the morning."), " | waits-till-morning")
+end)

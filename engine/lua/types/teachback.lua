@@ -2795,7 +2795,9 @@ local REFUSAL_FILLER = { probably = true, prob = true, just = true, really = tru
                          actually = true, ["do"] = true, would = true, will = true, think = true,
                          though = true, so = true, that = true, it = true, bother = true,
                          wo = true, ca = true, could = true, should = true, did = true,
-                         does = true, am = true }
+                         does = true, am = true,
+                         -- ("so I wouldn't bother them with that")
+                         them = true, with = true, about = true }
 local function o_part(parts, t)
   for pi, part in ipairs(parts) do
     if part[1].g <= t.g and part[#part].g >= t.g then return pi end
@@ -3600,6 +3602,8 @@ end
 -- (A temperature of 39 or more is a threshold too: the line is for 38.)
 -- (A sign that is bad enough only as another choice, "if she gets a fever
 -- or feels really unwell", is no threshold.)
+NEW_SUBJECT = lexicon.words([[that this it which they]])
+SIGN_GROWN = lexicon.words([[gave give gives really very too so properly]])
 local function threshold(part, k, stop, ctx)
   local skip = 0
   for j = k + 1, stop do
@@ -3621,9 +3625,25 @@ local function threshold(part, k, stop, ctx)
   end
   -- ("If your temperature is high and you feel unwell with it": feeling
   -- unwell as well as the sign, in an "and" clause to the end of the part.)
+  -- ("If I had a temperature and the shivers I'd ring": a second sign,
+  -- in the "and" clause up to its next subject.)
   if part[stop + 1] and part[stop + 1].w == "and" then
     for x = stop + 2, #part do
       if lexicon.UNWELL[part[x].w] and not part[x].negated then return true end
+    end
+    local skip = 0
+    for x = stop + 2, #part do
+      -- ("…it might be an infection and that can get serious": a new
+      -- subject ends the condition.)
+      if lexicon.SUBJECT[part[x].w] or NEW_SUBJECT[part[x].w] then break end
+      local em = class_ends(ctx, "emergency", part, x)
+      if em then skip = math.max(skip, max_end(em)) end
+      -- ("if her back went funny and her legs gave way": the sign itself
+      -- as a second one, no threshold.)
+      if x > skip and not part[x].negated and class_ends(ctx, "severity", part, x) and
+         not SIGN_GROWN[part[x].w] then
+        return true
+      end
     end
   end
   return false
