@@ -3079,13 +3079,18 @@ function spurned(flat, t)
 end
 
 UNTIL = lexicon.words([[until till til]])
+-- The wait word a time at s belongs to, just before it, past an "until"
+-- or "till" between ("delaying until morning"), or nil.
+function wait_before(flat, s)
+  local p = flat[s.g - 1]
+  if p and p.sent == s.sent and UNTIL[p.w] and not UNTIL[s.w] then p = flat[s.g - 2] end
+  return p and p.sent == s.sent and in_set(WAIT_WORDS, p) and p or nil
+end
 -- Is the time at s what a spurned wait waits for ("don't let anyone tell
 -- you to wait until morning")?
 function wait_spurned_before(flat, s)
-  local p = flat[s.g - 1]
-  if p and p.sent == s.sent and UNTIL[p.w] then p = flat[s.g - 2] end
-  if UNTIL[s.w] then p = flat[s.g - 1] end
-  return p ~= nil and p.sent == s.sent and in_set(WAIT_WORDS, p) and spurned(flat, p)
+  local p = wait_before(flat, s)
+  return p ~= nil and spurned(flat, p)
 end
 function warned(flat, s)
   -- ("Waiting till morning could be too late": the time of a wait
@@ -3093,9 +3098,8 @@ function warned(flat, s)
   -- ("delaying until morning risks deterioration": "until" or "till"
   -- between.)
   if not in_set(WAIT_WORDS, s) then
-    local p = flat[s.g - 1]
-    if p and p.sent == s.sent and UNTIL[p.w] then p = flat[s.g - 2] end
-    return p and p.sent == s.sent and in_set(WAIT_WORDS, p) and warned(flat, p) or false
+    local p = wait_before(flat, s)
+    return p ~= nil and warned(flat, p)
   end
   local prev, prev2 = flat[s.g - 1], flat[s.g - 2]
   -- ("…immediately, regardless of the time; delaying until morning risks
@@ -3934,11 +3938,10 @@ function M.analyse(q, text)
     local o = first_found(m.any, parts, ctx, not_held, found)
     if o then
       -- Every place the belief is held taints its clause.
-      local where = { last = 0 }
+      local where = {}
       for _, x in ipairs(found) do
         if not x.negated and not not_held(x) then
           taint(flat, parts, x, tainted)
-          where.last = math.max(where.last, parts[x.part][x.e].g)
           where[#where + 1] = x
         end
       end
@@ -4102,8 +4105,9 @@ function overcome(q, out, parts, ctx, held_where, acted_at)
   local flat, felt = flat_of(parts), nil
   for k = #out.misconceptions, 1, -1 do
     local i = out.misconceptions[k]
-    local where = held_where[i]
-    if where and where.last < acted_at and overcoming_between(flat, where.last, acted_at) then
+    local where, last = held_where[i], 0
+    for _, x in ipairs(where or {}) do last = math.max(last, parts[x.part][x.e].g) end
+    if where and last < acted_at and overcoming_between(flat, last, acted_at) then
       if not felt then
         felt = {}
         for _, name in ipairs({ "reluctance", "bother" }) do
@@ -4213,7 +4217,6 @@ end
 -- "I'd love to blame the gardening, but no.", "at my age everything hurts,
 -- but no chance", "but I know better"?  (Not when a call is refused after
 -- it: "it's probably my age, but no, I wouldn't ring".)
-NO_WORD = { no = true, nope = true, nah = true }
 function turned_down(flat, t, e)
   for g = e.g + 1, math.min(#flat, e.g + 6) do
     local u = flat[g]
@@ -4221,7 +4224,7 @@ function turned_down(flat, t, e)
     if u.w == "but" then
       local a, b, c = flat[g + 1], flat[g + 2], flat[g + 3]
       if not (a and a.sent == u.sent) then return false end
-      local down = (NO_WORD[a.w] and (a.last_in_part or (b and b.w == "chance"))) or
+      local down = (LONE_NO[a.w] and (a.last_in_part or (b and b.w == "chance"))) or
                    (a.w == "i" and b and c and b.w == "know" and c.w == "better")
       if not down then return false end
       for h = g + 2, math.min(#flat, g + 14) do
