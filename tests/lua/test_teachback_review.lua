@@ -1612,3 +1612,13 @@ T.test("teachback rules: the milder fever 'treated like a cold'; 'if I started s
                "anybody I'd get myself to A&E."), "call-now if-no-answer | ")
   T.eq(verdict("tb-warning-sign-at-night", "I'd try the line in the morning."), " | waits-till-morning")
 end)
+
+T.test("teachback rules: advice repeated ('they say call straight away') with a plan of one's own to someone else", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I know they say call straight away and that you're never a bother, and " ..
+               "I believe them. So I'd ring the Breast Cancer Now helpline, they'd tell me whether it's serious."),
+       "never-a-bother | ")
+  T.eq(verdict("tb-warning-sign-at-night", "The nurses said ring any time. So I'd ring at 2am, right then."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "They say call straight away, so I'd ring them there and then."),
+       "call-now | ")
+end)

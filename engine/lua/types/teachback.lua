@@ -3812,7 +3812,62 @@ function advice_recalled(part, o)
 end
 
 -- (Each takes parts, good, ctx and returns the words of the doubt or nil.)
-local DOUBTS = { conditional_only, consulted_first, second_thoughts }
+-- Is flat word g inside advice someone else gives ("they say call
+-- straight away", "the nurse told me to ring", "they always said phone"):
+-- a word of saying just before it, with another person its subject, and
+-- no "I" between?
+ADVICE_SAY = lexicon.words([[say says said saying tell tells told telling]])
+ADVISER = lexicon.words([[they theyd theyve nurse nurses doctor doctors dr team staff oncologist
+  consultant]])
+function in_advice(flat, g)
+  local sent = flat[g].sent
+  for h = g - 1, math.max(1, g - 6), -1 do
+    local t = flat[h]
+    if t.sent ~= sent or lexicon.SPEAKER[t.w] then return false end
+    if ADVICE_SAY[t.w] then
+      for k = h - 1, math.max(1, h - 3), -1 do
+        local u = flat[k]
+        if u.sent ~= sent or lexicon.SPEAKER[u.w] then return false end
+        if ADVISER[u.w] or OTHER_ONE[u.w] then return true end
+      end
+      return false
+    end
+  end
+  return false
+end
+
+-- Advice repeated, and a plan of the learner's own that is another ("I
+-- know they say call straight away, and I believe them.  So I'd ring the
+-- Breast Cancer Now helpline"): every call credited is what someone else
+-- says to do, and after it the learner says what they would do, to no
+-- one the point names.  ("They say call straight away, so that's what
+-- I'd do" has no other action, and still calls.)
+-- (Someone named after the action: "I'd ring at 2am, right then" only
+-- follows the advice.)
+ADVICE_OTHER = lexicon.words([[the my a an to someone somebody our]])
+function advice_only(parts, good, ctx)
+  local flat, last, credited = flat_of(parts), 0, {}
+  for _, a in ipairs(good) do
+    if not in_advice(flat, a.g1) then return nil end
+    last = math.max(last, a.g2)
+    for g = a.g1, a.g2 do credited[g] = true end
+  end
+  for _, a in ipairs(ctx.anchors or action_words(parts, ctx)) do
+    local part = parts[a.part]
+    local mine = false
+    for k = math.max(1, a.s - 3), a.s - 1 do
+      if lexicon.SPEAKER[part[k].w] then mine = true end
+    end
+    local to = part[a.s + 1]
+    if a.g > last and not credited[a.g] and mine and not part[a.s].negated and to and
+       ADVICE_OTHER[to.w] then
+      return said(parts, { part = a.part, s = a.s, e = math.min(#part, a.s + 4) })
+    end
+  end
+  return nil
+end
+
+local DOUBTS = { conditional_only, consulted_first, second_thoughts, advice_only }
 
 ---------------------------------------------------------------------------
 -- Analysis
