@@ -1622,3 +1622,12 @@ T.test("teachback rules: advice repeated ('they say call straight away') with a 
   T.eq(verdict("tb-warning-sign-at-night", "They say call straight away, so I'd ring them there and then."),
        "call-now | ")
 end)
+
+T.test("teachback rules: a wait in a saying under way ('part of me would be saying … wait'), answered 'But I wouldn't wait'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "Part of me would be saying don't be silly, wait till it's light. But I " ..
+               "wouldn't wait. I'd ring the 24-hour line there and then."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "The nurses keep saying I'm never a nuisance, but I know they're run off " ..
+               "their feet at night, so I'd leave it till the morning."), " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "Part of me would be saying wait till it's light, so I'd wait."),
+       " | waits-till-morning")
+end)

@@ -2910,9 +2910,11 @@ end
 local ANSWER_NO
 -- ("Part of me would want to wait, but…", "I'd be tempted to leave it,
 -- but…": a wish conceded.)
-local REPORT = lexicon.words([[technically admittedly supposedly thought think thinks reckon reckons say says
-  said told tell tells believe believes know course want wanted tempted instinct feel mix
-  confuse confuses muddle]])
+-- ("Part of me would be saying don't be silly, wait till it's light.
+-- But I wouldn't wait": the saying under way.)
+local REPORT = lexicon.words([[technically admittedly supposedly thought think thinks thinking reckon
+  reckons say says saying said told tell tells telling believe believes know course want wanted
+  tempted instinct feel mix confuse confuses muddle]])
 local HEDGED = lexicon.words([[could might may maybe perhaps probably prob probs prolly possibly suppose
   guess assume]])
 local ANSWER = lexicon.words([[but though although however yet]])
@@ -2923,7 +2925,8 @@ local CONCEDE = { tempted = true, tempting = true, admittedly = true, instinct =
 local HABIT = { normally = true, usually = true, ordinarily = true }
 -- "I'd say it's kind of like bone cancer": the learner's own saying.
 local OWN = { i = true, id = true, ill = true, we = true, wed = true }
-local SAYING = { say = true, says = true, said = true, tell = true, tells = true, told = true }
+local SAYING = { say = true, says = true, saying = true, said = true, tell = true, tells = true,
+                 telling = true, told = true }
 
 -- ("my nan would be like oh it's just my back": "be like" quotes.)
 local QUOTING = { be = true, was = true, were = true, is = true, im = true, shes = true,
