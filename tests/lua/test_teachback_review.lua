@@ -1631,3 +1631,11 @@ T.test("teachback rules: a wait in a saying under way ('part of me would be sayi
   T.eq(verdict("tb-warning-sign-at-night", "Part of me would be saying wait till it's light, so I'd wait."),
        " | waits-till-morning")
 end)
+
+T.test("teachback rules: 'phone Dad's care team' owns the team; 'my nurse friend' is a friend", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd phone Dad's care team for him right then, middle of the night or not."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring my nurse friend right away."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring my husband's nurse friend right away."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd phone my sisters, the nurse would be busy right then."), " | ")
+end)

@@ -1952,9 +1952,14 @@ local function actions_to_target(parts, ctx)
       if lexicon.NOT_HELP[part[j].w] or general_line(part, j) then general_in[part[j].sent] = true end
     end
   end
-  local function person_between(part, a, b)
+  -- (A person's before the target, at most one word before it, owns it:
+  -- "phone Dad's care team", "ring my husband's oncologist"; the
+  -- apostrophe is gone, the stem is the person.)
+  local function person_between(part, a, b, target)
     for k = a, b do
-      if class_ends(ctx, "person", part, k) then return true end
+      local t = part[k]
+      local owner = target and k >= target - 2 and t.w:sub(-1) == "s" and t.stem ~= t.w
+      if class_ends(ctx, "person", part, k) and not owner then return true end
     end
     return false
   end
@@ -2017,7 +2022,12 @@ local function actions_to_target(parts, ctx)
             end
             if general_in[part[j].sent] and lexicon.THEM[part[j].w] then break end
             local te = class_ends(ctx, "target", part, j)
-            if te and not person_between(part, e + 1, j - 1) then
+            -- ("my nurse friend", "a doctor neighbour": a person with that
+            -- work, not the team.)
+            if te and part[max_end(te) + 1] and class_ends(ctx, "person", part, max_end(te) + 1) then
+              break
+            end
+            if te and not person_between(part, e + 1, j - 1, j) then
               found = math.max(found or 0, max_end(te))
               break
             end
