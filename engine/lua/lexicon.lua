@@ -161,7 +161,7 @@ M.CLASSES = {
             "daylight", "when * light", "once * light", "sociable hour*", "decent hour*",
             -- ("I'd ring them in an hour or two")
             "hour or two", "an hour or so",
-            "reasonable hour*", "normal hour*", "civilised hour*", "civilized hour*",
+            "reasonable hour*", "normal hour*", "civilised hour*", "civilized hour*", "sensible hour*",
             "proper hour*", "respectable hour*", "when they * in", "when they * back",
             "at 7", "at 8", "at 9", "7am", "8am", "9am", "after * weekend",
             "if * no better", "if * not * settle*", "if * not * eas*", "if * not * improv*",
@@ -377,6 +377,8 @@ M.CLASSES = {
              -- advice after the call)
              "give * day or two", "give * day or so", "id just rest*", "ill just rest*", "id rest it", "ill rest it",
              "rest up", "feet up",
+             -- ("Mind you, I'd probably rest it overnight first")
+             "rest * overnight", "rest it first",
              "keep till", "keep until", "keep til",
              -- ("a temperature with a runny nose is just a cold, I'd sit that
              -- one out")
@@ -423,7 +425,8 @@ M.CLASSES = {
              "pharmacy", "pharmacies", "chemists",
              -- Help, but not for a red flag at night: the family doctor's
              -- surgery is for another day; the 24-hour line is for now.
-             "gp", "family doctor", "surgery", "google", "internet" },
+             -- ("my GP's out-of-hours service": the GP's, not the team's.)
+             "gp", "gps", "family doctor", "surgery", "google", "internet" },
   -- Telling the team (side effects to report: "I'd mention the flushes
   -- to the nurse"; a side effect named alone is no report).
   tell = { "tell*", "told", "mention*", "report*", "let * know", "bring * up", "raise",

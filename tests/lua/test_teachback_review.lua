@@ -1639,3 +1639,13 @@ T.test("teachback rules: 'phone Dad's care team' owns the team; 'my nurse friend
   T.eq(verdict("tb-warning-sign-at-night", "I'd ring my husband's nurse friend right away."), " | ")
   T.eq(verdict("tb-warning-sign-at-night", "I'd phone my sisters, the nurse would be busy right then."), " | ")
 end)
+
+T.test("teachback rules: 'my GP's out-of-hours service' is the GP's; 'when it's a sensible hour'; 'Mind you, I'd probably rest it overnight first'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring my GP's out-of-hours service, and if they thought it was " ..
+               "serious they'd tell me to go to the hospital."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring the out-of-hours line right away."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd ring the 24-hour line when it's a sensible hour, probably about 7."),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "Swollen leg, call them right away. Mind you, I'd probably rest it overnight " ..
+               "first, legs swell for all sorts of reasons."), " | ")
+end)

@@ -1941,6 +1941,8 @@ function weary_of(part, i)
   return false
 end
 
+KIN = lexicon.words([[dad mum mom mother father husband wife partner son daughter sister brother
+  nan gran grandma grandad grandpa aunt uncle niece nephew]])
 local function actions_to_target(parts, ctx)
   local out = {}
   -- Sentences that name a general line: "them" after it is that line
@@ -1953,12 +1955,13 @@ local function actions_to_target(parts, ctx)
     end
   end
   -- (A person's before the target, at most one word before it, owns it:
+  -- family only: "my GP's out-of-hours service" is no team.)
   -- "phone Dad's care team", "ring my husband's oncologist"; the
   -- apostrophe is gone, the stem is the person.)
   local function person_between(part, a, b, target)
     for k = a, b do
       local t = part[k]
-      local owner = target and k >= target - 2 and t.w:sub(-1) == "s" and t.stem ~= t.w
+      local owner = target and k >= target - 2 and t.w:sub(-1) == "s" and KIN[t.stem]
       if class_ends(ctx, "person", part, k) and not owner then return true end
     end
     return false
