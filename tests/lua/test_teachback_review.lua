@@ -1649,3 +1649,13 @@ T.test("teachback rules: 'my GP's out-of-hours service' is the GP's; 'when it's 
   T.eq(verdict("tb-hormone-therapy", "Swollen leg, call them right away. Mind you, I'd probably rest it overnight " ..
                "first, legs swell for all sorts of reasons."), " | ")
 end)
+
+T.test("teachback rules: 'unless it becomes severe, in which case … the ED'; 'I'd probably advise her to call'; the evidence of a rewritten 'ED'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "The patient should document the symptom and report it at the next " ..
+               "scheduled review, unless it becomes severe, in which case they should attend the ED."), " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "I think I'd probably advise her to call the 24-hour line, though I'd want " ..
+               "to check the local policy first."), " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "I'd tell her to call the 24-hour line at once."), "call-at-once | ")
+  T.eq(tb.analyse(q("tb-warning-sign-at-night"), "They should attend the ED.").evidence["call-now"],
+       { heard = "the ed" })
+end)

@@ -1449,8 +1449,11 @@ end
 
 -- What was typed for an occurrence.
 local function said(parts, o)
-  local part, ws = parts[o.part], {}
-  for k = o.s, o.e do
+  local part, ws, s = parts[o.part], {}, o.s
+  -- (Words found inside a rewrite, "department" of "ED", show what was
+  -- typed, which its first token keeps.)
+  while s > 1 and part[s].raw == "" do s = s - 1 end
+  for k = s, o.e do
     if part[k].raw ~= "" then ws[#ws + 1] = part[k].raw end
   end
   return table.concat(ws, " ")
@@ -2726,6 +2729,7 @@ function do_that_before(parts, b)
   return false
 end
 
+HAND_ON = lexicon.words([[advise advice tell ask remind urge get her him them to]])
 local function blocked_by(o, bl, anchors, parts)
   -- ("I'd tell my husband when he gets home and we'd phone the clinic
   -- together then": a "then" that ends the action's part points back to
@@ -2757,7 +2761,16 @@ local function blocked_by(o, bl, anchors, parts)
     end
     if b.sent == o.sent and not (b.kind == "condition" and b.g1 < o.g1) then
       if b.kind == "hedge" then
-        if (b.g2 < o.g1 and o.g1 - b.g2 <= 3 and b.part == o.part) or
+        -- ("I'd probably advise her to call": the words that hand the call
+        -- to another person do not count in the reach.)
+        local reach = 3
+        if b.g2 < o.g1 and b.part == o.part then
+          local flat = flat_of(parts)
+          for g = b.g2 + 1, o.g1 - 1 do
+            if HAND_ON[flat[g].w] then reach = reach + 1 end
+          end
+        end
+        if (b.g2 < o.g1 and o.g1 - b.g2 <= reach and b.part == o.part) or
            (b.g1 > o.g2 and b.g1 - o.g2 <= 3 and AFTER_HEDGE[b.word] and
             afterthought(parts[b.part], b.e)) then
           return b
@@ -3701,8 +3714,10 @@ function conditional_only(parts, good, ctx)
         -- ("If not so bad I call the cancer number now anyway", after a
         -- sentence with the worse way: the milder way has no condition.)
         local milder = k == 1 and if_not_bad(flat_of(parts), a.sent) and otherwise_next(parts, a.sent - 1)
-        if p[k].w == "if" and not p[k].negated and not (p[k - 1] and p[k - 1].w == "even") and
-           not milder then
+        -- ("…at the next review, unless it becomes severe, in which case
+        -- attend the ED": "unless" sets the threshold as "if" does.)
+        if (p[k].w == "if" or p[k].w == "unless") and not p[k].negated and
+           not (p[k - 1] and p[k - 1].w == "even") and not milder then
           local stop, fallback = cond_clause(p, k)
           if fallback or threshold(p, k, stop, ctx) then
             fb = said(parts, { part = pi, s = k, e = stop })
