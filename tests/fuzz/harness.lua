@@ -662,7 +662,8 @@ end
 
 local SERVE_REQUESTS = 16
 local SERVE_BODY_MAX = 64 * 1024       -- serve.c answers a larger body 413 itself
-local SERVE_PAGE_MAX = 1024 * 1024     -- bytes in any response body
+local SERVE_PAGE_MAX = 1024 * 1024     -- bytes in any response body but audio
+local SERVE_WAV_MAX = 16 * 1024 * 1024 -- speech.c stops eSpeak NG past this (README)
 local SERVE_STATUS = { [200] = true, [303] = true, [400] = true, [403] = true, [404] = true,
                        [405] = true, [409] = true }
 local SERVE_NEEDED = { "content-security-policy", "x-content-type-options", "referrer-policy",
@@ -738,6 +739,22 @@ local function serve_request(text, jar)
   return req
 end
 
+-- Read-aloud audio: a WAV of at most speech.c's cap, whose header gives
+-- its true lengths (speech.c fills them in: browsers refuse a WAV whose
+-- lengths lie).  A question read aloud is often over a megabyte.
+local function wav_rules(where, body)
+  if #body > SERVE_WAV_MAX then return ("%s: audio of %d bytes"):format(where, #body) end
+  if #body < 44 or body:sub(9, 12) ~= "WAVE" then return where .. ": audio that is not a WAV" end
+  local riff = string.unpack("<I4", body, 5)
+  local data_at = body:find("data", 13, true)
+  if not data_at or data_at + 7 > #body then return where .. ": a WAV without its data" end
+  local data = string.unpack("<I4", body, data_at + 4)
+  if riff ~= #body - 8 or data ~= #body - (data_at + 7) then
+    return ("%s: a WAV of %d bytes whose header says %d and %d"):format(where, #body, riff, data)
+  end
+  return nil
+end
+
 -- The rules every response keeps; nil, or what broke.
 local function serve_rules(req, resp)
   local ok, status, headers = pcall(fuzz_sent, resp)
@@ -767,11 +784,10 @@ local function serve_rules(req, resp)
   if status == 303 and seen.location ~= 1 then return where .. ": 303 without a Location" end
   local body = resp.body
   if type(body) ~= "string" then return where .. ": the body is a " .. type(body) end
+  if body:find("^RIFF") then return wav_rules(where, body) end
   if #body > SERVE_PAGE_MAX then return ("%s: a body of %d bytes"):format(where, #body) end
-  if not body:find("^RIFF") then
-    for _, pat in ipairs(LUA_ERROR) do
-      if body:find(pat) then return where .. ": Lua error text on the page: " .. pat end
-    end
+  for _, pat in ipairs(LUA_ERROR) do
+    if body:find(pat) then return where .. ": Lua error text on the page: " .. pat end
   end
   return nil
 end
