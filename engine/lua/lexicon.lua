@@ -105,7 +105,9 @@ M.CLASSES = {
           "no matter what time", "whatever the time", "any time", "as soon as", "even if",
           "even at", "even in the", "straight off", "pronto", "no waiting", "no hanging about",
           "before the kettle", "right off", "right then",
-          "right then", "then and there", "that night", "that very minute", "the very minute",
+          -- ("I'd ring them at 2am, 3am, whenever it happened")
+          "whenever it happen*", "whenever it start*", "whenever it come*",
+          "then and there", "that night", "that very minute", "the very minute",
           "that minute", "the minute", "the moment", "that moment", "this moment",
           "in that moment", "before anything else", "no messing", "this instant",
           "within * minutes", "on the way", "without a second thought", "before i could",
@@ -456,7 +458,7 @@ M.DENY = { different = { from = true, to = true }, instead = { of = true },
 M.NEGATIONS = M.words([[not no never none nothing nobody nowhere neither nor without cannot
   dont doesnt didnt isnt arent wasnt werent wont wouldnt cant couldnt shouldnt
   hasnt havent hadnt mustnt neednt aint shant dnt wouldn wudnt wudn shudnt cudnt
-  didn doesn isn wasn dont nobodys]])
+  didn doesn isn wasn dont nobodys wldnt wdnt cdnt shldnt]])
 
 -- Lay words and abbreviations -> the words phrases are written in.  Keys
 -- are normalised word sequences; the longest key wins.  "er" and "ed" are

@@ -1659,3 +1659,11 @@ T.test("teachback rules: 'unless it becomes severe, in which case … the ED'; '
   T.eq(tb.analyse(q("tb-warning-sign-at-night"), "They should attend the ED.").evidence["call-now"],
        { heard = "the ed" })
 end)
+
+T.test("teachback rules: 'wldnt wait'; 'whenever it happened'; the team's 'Ring us.' with its now in the next sentence", function()
+  T.eq(verdict("tb-warning-sign-at-night", "ring the 24hr line strait away, wldnt wait til mornin"), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them at 2am, 3am, whenever it happened."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them whenever I got a minute."), " | waits-till-morning")
+  T.eq(verdict("tb-explain-cdk46-fever", "Fever? Ring us. Right away. Any hour."), "call-at-once | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "If you get a fever, ring us tomorrow."), " | manages-at-home-or-waits")
+end)

@@ -2060,6 +2060,8 @@ local function actions_to_target(parts, ctx)
             found = #part
           end
         end
+        -- ("Fever? Ring us. Right away.": "us" is the team that says it.)
+        if not found and by_team and ends and ends[i] then found = i + 1 end
         -- A call to cancel or move an appointment is no call for help.
         if found and (errand_after(part, found) or charity_after(part, found)) then found = nil end
         -- Telling, mentioning, seeing or texting is reporting, not getting
