@@ -729,7 +729,10 @@ M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
                    { "keep", "my", "feet", "up" }, { "keep", "her", "feet", "up" },
                    { "put", "my", "leg", "up" }, { "keep", "my", "leg", "up" },
                    { "put", "her", "leg", "up" }, { "keep", "her", "leg", "up" },
-                   { "treat", "as" }, { "treat", "it", "as" }, { "treat", "that", "as" } }
+                   { "treat", "as" }, { "treat", "it", "as" }, { "treat", "that", "as" },
+                   -- ("A swollen leg I'd just put up on a stool")
+                   { "put", "up", "on" }, { "put", "it", "up", "on" }, { "put", "up" },
+                   { "put", "it", "up" }, { "prop", "it", "up" }, { "prop", "up" } }
 M.LINE = { line = true, helpline = true, hotline = true, number = true, service = true,
            advice = true }
 -- Tired of doing it: "sick of ringing", "fed up with phoning".

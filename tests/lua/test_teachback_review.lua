@@ -1667,3 +1667,17 @@ T.test("teachback rules: 'wldnt wait'; 'whenever it happened'; the team's 'Ring 
   T.eq(verdict("tb-explain-cdk46-fever", "Fever? Ring us. Right away. Any hour."), "call-at-once | ")
   T.eq(verdict("tb-explain-cdk46-fever", "If you get a fever, ring us tomorrow."), " | manages-at-home-or-waits")
 end)
+
+T.test("teachback rules: 'or maybe the Macmillan helpline'; 'A swollen leg I'd just put up on a stool'; 'treat with paracetamol and watch'", function()
+  T.eq(verdict("tb-hormone-therapy", "A painful swollen leg, I'd call the 24-hour line, or maybe the Macmillan helpline."),
+       " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring the clinic's night line now or my GP."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring the night line now or go to A&E."), "call-now if-no-answer | ")
+  T.eq(verdict("tb-hormone-therapy", "A painful swollen leg, I'd call the 24-hour line right away, or 999."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "If my arm swelled I'd call straight away, because of the lymph node surgery. " ..
+               "A swollen leg I'd just put up on a stool."), " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "If she has a fever with chills she should call the 24-hour line at once, " ..
+               "but a mild temperature she can treat with paracetamol and watch."),
+       " | brushed-off manages-at-home-or-waits")
+end)

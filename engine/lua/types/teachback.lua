@@ -2425,7 +2425,7 @@ function sign_left(parts, found, ctx)
            (lexicon.SUBJECT[by.w] or by.w == "would") and
            (not n or n.clause ~= t.clause or n.sent ~= t.sent or lexicon.WAIT_FOR[n.w] or
             lexicon.LEFT_NEXT[n.w] or
-            flat[e].w == "to" or flat[e].w == "as" or
+            flat[e].w == "to" or flat[e].w == "as" or flat[e].w == "on" or
             -- ("Swollen leg, that's just my ankles, I'd ignore that")
             ((t.w == "leave" or t.w == "ignore") and lexicon.LEFT_WHAT[n.w])) then
           local words = {}
@@ -3900,7 +3900,45 @@ function advice_only(parts, good, ctx)
   return nil
 end
 
-local DOUBTS = { conditional_only, consulted_first, second_thoughts, advice_only }
+-- The team, or some other place: "I'd call the 24-hour line, or maybe
+-- the Macmillan helpline", "ring the clinic or NHS 111".  Every call
+-- credited has an "or" after it, in its sentence, that names a general
+-- line or a person instead; the learner has not settled on the team.
+OR_HEDGE = lexicon.words([[maybe perhaps possibly probably just]])
+function or_elsewhere(parts, good, ctx)
+  local flat = flat_of(parts)
+  local words
+  for _, a in ipairs(good) do
+    local at = a.g2 + 1
+    while at <= a.g2 + 4 and flat[at] and flat[at].sent == a.sent and flat[at].w ~= "or" and
+          not CLAUSE_WORDS[flat[at].w] do
+      at = at + 1
+    end
+    local o = flat[at]
+    if o and o.w == "or" and o.sent == a.sent then
+      local g = at + 1
+      while flat[g] and flat[g].sent == a.sent and (OR_HEDGE[flat[g].w] or lexicon.DETERMINER[flat[g].w]) do
+        g = g + 1
+      end
+      local t, pi, k = flat[g], nil, nil
+      for i, part in ipairs(parts) do
+        for j, u in ipairs(part) do
+          if u == t then pi, k = i, j end
+        end
+      end
+      local part = pi and t.sent == a.sent and parts[pi]
+      local other = part and (general_line(part, k) or lexicon.NOT_HELP[t.w] or t.w == "nhs" or
+                              class_ends(ctx, "person", part, k))
+      if not other then return nil end
+      words = words or said(parts, { part = pi, s = k, e = math.min(#part, k + 3) })
+    else
+      return nil
+    end
+  end
+  return words
+end
+
+local DOUBTS = { conditional_only, consulted_first, second_thoughts, advice_only, or_elsewhere }
 
 ---------------------------------------------------------------------------
 -- Analysis
