@@ -1681,3 +1681,14 @@ T.test("teachback rules: 'or maybe the Macmillan helpline'; 'A swollen leg I'd j
                "but a mild temperature she can treat with paracetamol and watch."),
        " | brushed-off manages-at-home-or-waits")
 end)
+
+T.test("teachback rules: 'don't you dare … go back to bed'; 'if u wait'; 'She'd want to … but we wouldn't' refuses her wish", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "If you get a temperature you call that 24-hour number straight away, even " ..
+               "at 3am, and don't you dare just take a paracetamol and go back to bed."), "call-at-once | ")
+  T.eq(verdict("tb-back-pain-legs", "ring the acute oncology line now, spinal cord compression is an emergency u " ..
+               "can end up paralysed if u wait"), "act-now spinal-cord | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd phone her nurses right then. She'd want to lie down and see how it goes, " ..
+               "but we wouldn't."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd phone the nurses right then. Calling now would be right, but I wouldn't."),
+       " | ")
+end)

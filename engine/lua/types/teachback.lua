@@ -431,7 +431,9 @@ local function mark_negation(part, carry)
                        (COMPLEMENT[prev.w] or
                         (AUX[prev.w] and before and (before.neg or before.w == "way")) or
                         (active and thought and (prev.w == "or" or prev.w == "nor" or EMBED[prev.w])) or
-                        (active and waited and EMBED[prev.w]))
+                        (active and waited and EMBED[prev.w]) or
+                        -- ("don't you dare go back to bed": the dare keeps it.)
+                        (prev.neg and nxt and nxt.w == "dare"))
     -- ("the cancer isn't responding and is progressing": an auxiliary
     -- after "and" starts a predicate of its own.)
     -- ("not cos one's worse": a reason denied, not a contrast.)
@@ -578,14 +580,17 @@ end
 -- tell me to wait but she's not the one with cancer", "my husband would
 -- say take a couple of paracetamol and lie down but no".  From the saying
 -- to the "but", with no "I" of the learner's between, the words are theirs.
+-- ("She'd want to lie down and see how it goes, but we wouldn't": a
+-- wish of theirs, so too.)
+THEIR_WISH_WHO = lexicon.words([[shed hed theyd]])
 function mark_advice_refused(parts)
   local flat = flat_of(parts)
   for i, t in ipairs(flat) do
-    if OTHER_ONE[t.w] then
+    if OTHER_ONE[t.w] or THEIR_WISH_WHO[t.w] then
       local say
       for k = i + 1, math.min(#flat, i + 3) do
         if flat[k].sent ~= t.sent then break end
-        if lexicon.ADVISE[flat[k].w] then say = k break end
+        if lexicon.ADVISE[flat[k].w] or lexicon.WISH[flat[k].w] then say = k break end
       end
       local k = say and say + 1
       while k and flat[k] and flat[k].sent == t.sent and not FIRST[flat[k].w] do
@@ -2898,7 +2903,11 @@ function second_thoughts(parts, good, ctx)
   -- wouldn't", "but I probably won't".
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
-      if t.g > last and lexicon.CONTRAST[t.w] and t.w ~= "then" then
+      -- ("She'd want to lie down and see how it goes, but we wouldn't":
+      -- the refusal answers their wish, not the call.)
+      local p = flat[t.g - 1]
+      local theirs = p and p.sent == t.sent and p.bygone
+      if t.g > last and lexicon.CONTRAST[t.w] and t.w ~= "then" and not theirs then
         local j = k + 1
         while part[j] and (lexicon.SUBJECT[part[j].w] or REFUSAL_FILLER[part[j].w]) do
           j = j + 1
@@ -3076,7 +3085,7 @@ end
 -- Is token s a wait said as a warning: opening its sentence or after
 -- "if", with a harm after it ("If wait, can be paralysed"; "Leave it and
 -- I might not walk again")?
-local IF_WHO = { i = true, you = true, we = true }
+local IF_WHO = { i = true, you = true, we = true, u = true, ya = true }
 local NO_HELP = { help = true, save = true, fix = true, treat = true, able = true, ["do"] = true }
 -- Is token t in the choice turned down after "rather", "better", "sooner"
 -- or "prefer" and a "than" up to ten words before it ("Better they tell
