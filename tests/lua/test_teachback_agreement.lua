@@ -215,6 +215,12 @@
 --                 Macmillan helpline", "A swollen leg I'd just put up on a
 --                 stool", "a mild temperature she can treat with
 --                 paracetamol and watch"); then tuned on;
+--   tune-hf.yaml, tune-hg.yaml, tune-hh.yaml, tune-hi.yaml, tune-hj.yaml,
+--   tune-hk.yaml
+--                 the same again, measured on the rules tuned on GX-HC (0,
+--                 0, 0, 2, 0, 0: "a bit of swelling in my leg can wait
+--                 till I see them Thursday", "a swollen leg is probably just
+--                 from standing all day"); then tuned on;
 --   tune-bc.yaml, tune-bd.yaml
 --                 general answers a word-matcher tends to get wrong (points
 --                 and beliefs in roundabout words), and red-flag answers
@@ -235,8 +241,9 @@
 --   heldout-en.yaml, heldout-eo.yaml, heldout-ff.yaml, heldout-fg.yaml,
 --   heldout-fh.yaml, heldout-fi.yaml, heldout-fr.yaml, heldout-fs.yaml,
 --   heldout-ft.yaml, heldout-fu.yaml, heldout-gh.yaml, heldout-gi.yaml,
---   heldout-gj.yaml, heldout-gk.yaml, heldout-hd.yaml, heldout-he.yaml
---                 sixty more such sets, never tuned on and their texts
+--   heldout-gj.yaml, heldout-gk.yaml, heldout-hd.yaml, heldout-he.yaml,
+--   heldout-hl.yaml, heldout-hm.yaml
+--                 sixty-two more such sets, never tuned on and their texts
 --                 never read: only their figures are, and they are the
 --                 honest ones (README); their disagreements are never
 --                 shown (L was written after the last rule of its round,
@@ -274,7 +281,9 @@
 --                 round that tuned on GL to GO and on, measured before it
 --                 (no unsafe credit) and at its end; HD, HE (red flags)
 --                 after its rules tuned on GL to GW, measured then (no
---                 unsafe credit) and at its end);
+--                 unsafe credit) and at its end; HL, HM (red flags) after
+--                 its rules tuned on GX to HC, measured then (HL one unsafe
+--                 credit) and at its end);
 --   labelled.yaml an older set with its own five questions.
 -- The questions are checked with the real schema against the real
 -- material; then analyse() runs on every answer and its findings are
@@ -420,12 +429,13 @@ end
 -- one (written in that round, measured once).  After the round that tuned
 -- on FB to GC: DN none; FF one (written at that round's start, one when
 -- first measured too) and FS one (written after its fourth batch,
--- measured once).  In the round that tuned on GL to HC: BT, DK and FF
--- none, DM one.
+-- measured once).  In the round that tuned on GL to HK: BT, DK, DP and
+-- FF none, DM one; HL (written in that round, after the rules tuned on GX
+-- to HC) one when first measured.
 local KNOWN_UNSAFE = { ["heldout-bu.yaml"] = 1, ["heldout-bv.yaml"] = 1,
                        ["heldout-cp.yaml"] = 2, ["heldout-dm.yaml"] = 1,
-                       ["heldout-dp.yaml"] = 1, ["heldout-dw.yaml"] = 2, ["heldout-dy.yaml"] = 1,
-                       ["heldout-fs.yaml"] = 1 }
+                       ["heldout-dw.yaml"] = 2, ["heldout-dy.yaml"] = 1,
+                       ["heldout-fs.yaml"] = 1, ["heldout-hl.yaml"] = 1 }
 
 local function report(name, f)
   T.log(("teach-back agreement, %s (%d answers): key points precision %.3f recall %.3f; " ..
@@ -435,7 +445,7 @@ local function report(name, f)
          f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "tune-af.yaml", "tune-ae.yaml", "tune-aj.yaml", "tune-an.yaml", "tune-am.yaml", "tune-ap.yaml", "tune-ao.yaml", "tune-ar.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml", "heldout-ag.yaml", "heldout-ah.yaml", "heldout-ai.yaml", "heldout-al.yaml", "heldout-ak.yaml", "heldout-aq.yaml", "heldout-as.yaml", "heldout-at.yaml", "heldout-ay.yaml", "heldout-az.yaml", "tune-au.yaml", "tune-av.yaml", "tune-aw.yaml", "tune-ax.yaml", "tune-bb.yaml", "tune-bc.yaml", "tune-bd.yaml", "tune-be.yaml", "tune-bf.yaml", "tune-bi.yaml", "tune-bh.yaml", "tune-bj.yaml", "tune-bk.yaml", "tune-bl.yaml", "tune-bm.yaml", "tune-br.yaml", "tune-bs.yaml", "tune-bn.yaml", "tune-bo.yaml", "tune-bp.yaml", "tune-bw.yaml", "tune-bx.yaml", "tune-by.yaml", "tune-bz.yaml", "tune-ca.yaml", "tune-cb.yaml", "tune-cd.yaml", "tune-cc.yaml", "tune-ce.yaml", "tune-cj.yaml", "tune-ck.yaml", "tune-cl.yaml", "tune-cm.yaml", "tune-cq.yaml", "tune-cr.yaml", "tune-cs.yaml", "tune-ct.yaml", "tune-cu.yaml", "tune-cv.yaml", "tune-cw.yaml", "tune-cx.yaml", "tune-cy.yaml", "tune-cz.yaml", "tune-da.yaml", "tune-db.yaml", "tune-dc.yaml", "tune-dd.yaml", "tune-de.yaml", "tune-df.yaml", "tune-dg.yaml", "tune-dh.yaml", "tune-di.yaml", "tune-dj.yaml", "tune-dr.yaml", "tune-ds.yaml", "tune-dt.yaml", "tune-du.yaml", "tune-dz.yaml", "tune-ea.yaml", "tune-eb.yaml", "tune-ec.yaml", "tune-ed.yaml", "tune-ee.yaml", "tune-ef.yaml", "tune-eg.yaml", "tune-eh.yaml", "tune-ei.yaml", "tune-ej.yaml", "tune-ek.yaml", "tune-ep.yaml", "tune-eq.yaml", "tune-er.yaml", "tune-es.yaml", "tune-et.yaml", "tune-eu.yaml", "tune-ev.yaml", "tune-ew.yaml", "tune-ex.yaml", "tune-ey.yaml", "tune-ez.yaml", "tune-fa.yaml", "tune-fb.yaml", "tune-fc.yaml", "tune-fd.yaml", "tune-fe.yaml", "tune-fj.yaml", "tune-fk.yaml", "tune-fl.yaml", "tune-fm.yaml", "tune-fn.yaml", "tune-fo.yaml", "tune-fp.yaml", "tune-fq.yaml", "tune-fv.yaml", "tune-fw.yaml", "tune-fx.yaml", "tune-fy.yaml", "tune-fz.yaml", "tune-ga.yaml", "tune-gb.yaml", "tune-gc.yaml", "tune-gd.yaml", "tune-ge.yaml", "tune-gf.yaml", "tune-gg.yaml", "tune-gl.yaml", "tune-gm.yaml", "tune-gn.yaml", "tune-go.yaml", "tune-gp.yaml", "tune-gq.yaml", "tune-gr.yaml", "tune-gs.yaml", "tune-gt.yaml", "tune-gu.yaml", "tune-gv.yaml", "tune-gw.yaml", "tune-gx.yaml", "tune-gy.yaml", "tune-gz.yaml", "tune-ha.yaml", "tune-hb.yaml", "tune-hc.yaml", "heldout-ba.yaml", "heldout-bg.yaml", "heldout-bq.yaml", "heldout-bt.yaml", "heldout-bu.yaml", "heldout-bv.yaml", "heldout-cg.yaml", "heldout-ch.yaml", "heldout-ci.yaml", "heldout-cn.yaml", "heldout-co.yaml", "heldout-cp.yaml", "heldout-dk.yaml", "heldout-dl.yaml", "heldout-dm.yaml", "heldout-dn.yaml", "heldout-do.yaml", "heldout-dp.yaml", "heldout-dq.yaml", "heldout-dv.yaml", "heldout-dw.yaml", "heldout-dx.yaml", "heldout-dy.yaml", "heldout-el.yaml", "heldout-em.yaml", "heldout-en.yaml", "heldout-eo.yaml", "heldout-ff.yaml", "heldout-fg.yaml", "heldout-fh.yaml", "heldout-fi.yaml", "heldout-fr.yaml", "heldout-fs.yaml", "heldout-ft.yaml", "heldout-fu.yaml", "heldout-gh.yaml", "heldout-gi.yaml", "heldout-gj.yaml", "heldout-gk.yaml", "heldout-hd.yaml", "heldout-he.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "tune-af.yaml", "tune-ae.yaml", "tune-aj.yaml", "tune-an.yaml", "tune-am.yaml", "tune-ap.yaml", "tune-ao.yaml", "tune-ar.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml", "heldout-ag.yaml", "heldout-ah.yaml", "heldout-ai.yaml", "heldout-al.yaml", "heldout-ak.yaml", "heldout-aq.yaml", "heldout-as.yaml", "heldout-at.yaml", "heldout-ay.yaml", "heldout-az.yaml", "tune-au.yaml", "tune-av.yaml", "tune-aw.yaml", "tune-ax.yaml", "tune-bb.yaml", "tune-bc.yaml", "tune-bd.yaml", "tune-be.yaml", "tune-bf.yaml", "tune-bi.yaml", "tune-bh.yaml", "tune-bj.yaml", "tune-bk.yaml", "tune-bl.yaml", "tune-bm.yaml", "tune-br.yaml", "tune-bs.yaml", "tune-bn.yaml", "tune-bo.yaml", "tune-bp.yaml", "tune-bw.yaml", "tune-bx.yaml", "tune-by.yaml", "tune-bz.yaml", "tune-ca.yaml", "tune-cb.yaml", "tune-cd.yaml", "tune-cc.yaml", "tune-ce.yaml", "tune-cj.yaml", "tune-ck.yaml", "tune-cl.yaml", "tune-cm.yaml", "tune-cq.yaml", "tune-cr.yaml", "tune-cs.yaml", "tune-ct.yaml", "tune-cu.yaml", "tune-cv.yaml", "tune-cw.yaml", "tune-cx.yaml", "tune-cy.yaml", "tune-cz.yaml", "tune-da.yaml", "tune-db.yaml", "tune-dc.yaml", "tune-dd.yaml", "tune-de.yaml", "tune-df.yaml", "tune-dg.yaml", "tune-dh.yaml", "tune-di.yaml", "tune-dj.yaml", "tune-dr.yaml", "tune-ds.yaml", "tune-dt.yaml", "tune-du.yaml", "tune-dz.yaml", "tune-ea.yaml", "tune-eb.yaml", "tune-ec.yaml", "tune-ed.yaml", "tune-ee.yaml", "tune-ef.yaml", "tune-eg.yaml", "tune-eh.yaml", "tune-ei.yaml", "tune-ej.yaml", "tune-ek.yaml", "tune-ep.yaml", "tune-eq.yaml", "tune-er.yaml", "tune-es.yaml", "tune-et.yaml", "tune-eu.yaml", "tune-ev.yaml", "tune-ew.yaml", "tune-ex.yaml", "tune-ey.yaml", "tune-ez.yaml", "tune-fa.yaml", "tune-fb.yaml", "tune-fc.yaml", "tune-fd.yaml", "tune-fe.yaml", "tune-fj.yaml", "tune-fk.yaml", "tune-fl.yaml", "tune-fm.yaml", "tune-fn.yaml", "tune-fo.yaml", "tune-fp.yaml", "tune-fq.yaml", "tune-fv.yaml", "tune-fw.yaml", "tune-fx.yaml", "tune-fy.yaml", "tune-fz.yaml", "tune-ga.yaml", "tune-gb.yaml", "tune-gc.yaml", "tune-gd.yaml", "tune-ge.yaml", "tune-gf.yaml", "tune-gg.yaml", "tune-gl.yaml", "tune-gm.yaml", "tune-gn.yaml", "tune-go.yaml", "tune-gp.yaml", "tune-gq.yaml", "tune-gr.yaml", "tune-gs.yaml", "tune-gt.yaml", "tune-gu.yaml", "tune-gv.yaml", "tune-gw.yaml", "tune-gx.yaml", "tune-gy.yaml", "tune-gz.yaml", "tune-ha.yaml", "tune-hb.yaml", "tune-hc.yaml", "tune-hf.yaml", "tune-hg.yaml", "tune-hh.yaml", "tune-hi.yaml", "tune-hj.yaml", "tune-hk.yaml", "heldout-ba.yaml", "heldout-bg.yaml", "heldout-bq.yaml", "heldout-bt.yaml", "heldout-bu.yaml", "heldout-bv.yaml", "heldout-cg.yaml", "heldout-ch.yaml", "heldout-ci.yaml", "heldout-cn.yaml", "heldout-co.yaml", "heldout-cp.yaml", "heldout-dk.yaml", "heldout-dl.yaml", "heldout-dm.yaml", "heldout-dn.yaml", "heldout-do.yaml", "heldout-dp.yaml", "heldout-dq.yaml", "heldout-dv.yaml", "heldout-dw.yaml", "heldout-dx.yaml", "heldout-dy.yaml", "heldout-el.yaml", "heldout-em.yaml", "heldout-en.yaml", "heldout-eo.yaml", "heldout-ff.yaml", "heldout-fg.yaml", "heldout-fh.yaml", "heldout-fi.yaml", "heldout-fr.yaml", "heldout-fs.yaml", "heldout-ft.yaml", "heldout-fu.yaml", "heldout-gh.yaml", "heldout-gi.yaml", "heldout-gj.yaml", "heldout-gk.yaml", "heldout-hd.yaml", "heldout-he.yaml", "heldout-hl.yaml", "heldout-hm.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

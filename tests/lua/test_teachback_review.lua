@@ -1692,3 +1692,13 @@ T.test("teachback rules: 'don't you dare … go back to bed'; 'if u wait'; 'She'
   T.eq(verdict("tb-back-pain-legs", "I'd phone the nurses right then. Calling now would be right, but I wouldn't."),
        " | ")
 end)
+
+T.test("teachback rules: 'the swelling can wait till Thursday' is no chore; 'a swollen leg is probably just from standing' explains the sign away", function()
+  T.eq(verdict("tb-warning-sign-at-night", "If it was a fever I'd ring now, but a bit of swelling in my leg can wait " ..
+               "till I see them Thursday."), " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring the team now, the washing can wait."), "call-now | ")
+  T.eq(verdict("tb-hormone-therapy", "A swollen painful arm I'd call about straight away, but a swollen leg is " ..
+               "probably just from standing all day."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "A swollen painful leg is just as urgent, I'd call straight away."),
+       "call-now-clot | ")
+end)

@@ -744,6 +744,8 @@ end
 -- deal with everything else later, the washing can wait".  "Everything
 -- else" or "the rest" and the few words after it, and "the/my X can
 -- wait", are no putting off of help ("or else I'd wait" still is).
+SIGN_NOUN = lexicon.words([[swelling leg legs arm arms pain back fever temperature temp breathing
+  breathlessness cough headache rash bleeding sickness vomiting diarrhoea diarrhea chest]])
 function chore_left_before(parts, t)
   local flat = flat_of(parts)
   for g = t.g - 3, 1, -1 do
@@ -775,8 +777,10 @@ local function mark_chores(parts)
           if part[j].clause == t.clause then part[j].bygone = true end
         end
       end
+      -- ("the swelling can wait till Thursday", "a bit of swelling in my
+      -- leg can wait": a sign is no chore.)
       if t.stem == "wait" and prev and lexicon.CAN[prev.w] and part[k - 3] and
-         lexicon.CHORE_OWNER[part[k - 3].w] then
+         lexicon.CHORE_OWNER[part[k - 3].w] and not SIGN_NOUN[part[k - 2].w] then
         t.bygone = true
       end
       -- ("I'd leave the washing and everything, it can wait": "it" is
@@ -2378,6 +2382,8 @@ end
 -- A sign of the point named first, and left ("A painful swollen arm I'd
 -- leave", "the headache I'd ignore"): the words, or nil.  "I'd leave"
 -- ends its clause or is followed by a time.
+JUST_NOT = lexicon.words([[as what like the]])
+JUST_AFTER = lexicon.words([[is its was are theyre]])
 function sign_left(parts, found, ctx)
   local flat = flat_of(parts)
   for _, f in ipairs(found) do
@@ -2410,6 +2416,13 @@ function sign_left(parts, found, ctx)
         -- (A call about the sign comes first: "A painful swollen leg I'd
         -- ring my team about straight away; I'd put it down to a clot".)
         if in_set(ACTION_WORDS, t) and not t.negated then break end
+        -- ("but a swollen leg is probably just from standing all day":
+        -- the sign explained away; "is just as urgent" is not.)
+        local p, n = flat[g - 1], flat[g + 1]
+        if t.w == "just" and not t.negated and p and (JUST_AFTER[p.w] or lexicon.SOFTENER[p.w]) and
+           n and n.sent == t.sent and not JUST_NOT[n.w] then
+          return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... just"
+        end
         -- ("I'd just keep an eye on", "I'd just put my feet up": the verb
         -- may have "just" before it and words of its own after it.)
         local e = g
