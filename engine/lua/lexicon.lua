@@ -719,7 +719,7 @@ M.LEFT_NEXT = { first = true, overnight = true, instead = true, tonight = true }
 -- Harm that a wait is named as causing: "I could lose my legs if I wait",
 -- "waiting till morning could be too late".
 M.HARM = M.words([[lose losing late worse damage dangerous permanent harm trouble kill kills die dies
-  risks deterioration deteriorate paralysed paralyzed paralysis]])
+  risks deterioration deteriorate paralysed paralyzed paralysis cost]])
 M.SOFTENER = { just = true, probably = true, maybe = true, prob = true, likely = true }
 M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
                    { "put", "her", "feet", "up" }, { "put", "his", "feet", "up" },

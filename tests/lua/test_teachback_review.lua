@@ -1702,3 +1702,14 @@ T.test("teachback rules: 'the swelling can wait till Thursday' is no chore; 'a s
   T.eq(verdict("tb-hormone-therapy", "A swollen painful leg is just as urgent, I'd call straight away."),
        "call-now-clot | ")
 end)
+
+T.test("teachback rules: 'Don't you sit on it'; 'treat it as a possible serious infection'; 'waiting could cost me my walking'", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "Don't you sit on it. Telephone the 24-hour line the minute you notice it, " ..
+               "day or night."), "call-at-once | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Why don't you ring them now."), "call-at-once | ")
+  T.eq(verdict("tb-high-temperature", "I'd treat it as a possible serious infection, and ring the 24-hour line " ..
+               "there and then."), "infection call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd treat it as a cold."), " | just-a-cold treats-at-home-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "I'd phone the 24 hour number right then, because it can be the cancer " ..
+               "pressing on the spinal cord and waiting could cost me my walking."), "act-now spinal-cord | ")
+end)

@@ -432,8 +432,13 @@ local function mark_negation(part, carry)
                         (AUX[prev.w] and before and (before.neg or before.w == "way")) or
                         (active and thought and (prev.w == "or" or prev.w == "nor" or EMBED[prev.w])) or
                         (active and waited and EMBED[prev.w]) or
-                        -- ("don't you dare go back to bed": the dare keeps it.)
-                        (prev.neg and nxt and nxt.w == "dare"))
+                        -- ("don't you dare go back to bed", "Don't you sit on
+                        -- it": the "you" of a command keeps it; "why don't you
+                        -- ring them" asks.)
+                        (prev.neg and nxt and (nxt.w == "dare" or
+                         (t.w == "you" and (prev.w == "dont" or (prev.w == "not" and before and before.w == "do")) and
+                          not (part[i - 3] and part[i - 3].w == "why") and
+                          not (before and before.w == "why")))))
     -- ("the cancer isn't responding and is progressing": an auxiliary
     -- after "and" starts a predicate of its own.)
     -- ("not cos one's worse": a reason denied, not a contrast.)
