@@ -689,6 +689,8 @@ M.NHS_LINE = { ["111"] = true, ["24"] = true, direct = true, helpline = true, li
 M.THEM = { them = true, they = true, em = true }
 M.GENERAL = { general = true, public = true, support = true, macmillan = true, charity = true,
                charitys = true,
+               -- ("the drug company's patient helpline")
+               company = true, companys = true, manufacturer = true, manufacturers = true,
                -- ("the pharmacy advice line on the leaflet": a line for
                -- questions about a medicine, not for a fever on it.)
                pharmacy = true, pharmacist = true, pharmacists = true, chemist = true,

@@ -1713,3 +1713,14 @@ T.test("teachback rules: 'Don't you sit on it'; 'treat it as a possible serious 
   T.eq(verdict("tb-back-pain-legs", "I'd phone the 24 hour number right then, because it can be the cancer " ..
                "pressing on the spinal cord and waiting could cost me my walking."), "act-now spinal-cord | ")
 end)
+
+T.test("teachback rules: 'the breast cancer helpline', 'the drug company's patient helpline'; 'I'd call it' after the line it names", function()
+  T.eq(verdict("tb-hormone-therapy", "If my leg swelled I'd ring the breast cancer helpline right away for advice."),
+       " | ")
+  T.eq(verdict("tb-hormone-therapy", "If my leg swelled I'd ring the breast cancer unit right away."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Ring the drug company's patient helpline if you get a temperature. They " ..
+               "know all about palbociclib."), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "That's what the 24-hour line is for. I'd call it. Now."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "The Macmillan line is good. I'd call it now."), " | ")
+end)

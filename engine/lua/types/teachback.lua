@@ -1933,8 +1933,11 @@ end
 function general_line(part, j)
   -- (A charity's line by its name: "the Breast Cancer Now helpline".)
   -- ("the Breast Cancer Care helpline", its older name, before a line.)
+  -- ("ring the breast cancer helpline for advice": a charity's, by what
+  -- it is for.)
   if part[j].w == "breast" and part[j + 1] and part[j + 1].w == "cancer" and part[j + 2] and
-     (part[j + 2].w == "now" or (part[j + 2].w == "care" and part[j + 3] and lexicon.LINE[part[j + 3].w])) then
+     (part[j + 2].w == "now" or part[j + 2].w == "helpline" or
+      (part[j + 2].w == "care" and part[j + 3] and lexicon.LINE[part[j + 3].w])) then
     return true
   end
   -- ("ring NHS 111", "NHS 24", "NHS Direct": the general lines by name.)
@@ -2041,6 +2044,19 @@ local function actions_to_target(parts, ctx)
               break
             end
             if general_in[part[j].sent] and lexicon.THEM[part[j].w] then break end
+            -- ("That's what the 24-hour line is for. I'd call it. Now.":
+            -- "it" is the line named just before.)
+            if j == e + 1 and part[j].w == "it" then
+              -- ("The Macmillan line is good. I'd call it now": that line.)
+              local flat, named = flat_of(parts), nil
+              for g = part[j].g - 1, 1, -1 do
+                local u = flat[g]
+                if u.sent < part[j].sent - 1 then break end
+                if lexicon.LINE[u.w] and u.w ~= "advice" then named = not general_in[u.sent] break end
+              end
+              if named then found = math.max(found or 0, j) break end
+              if named == false then break end
+            end
             local te = class_ends(ctx, "target", part, j)
             -- ("my nurse friend", "a doctor neighbour": a person with that
             -- work, not the team.)
