@@ -161,6 +161,8 @@ M.CLASSES = {
             "soon", "not urgent*",
             -- Waiting for a decent hour, a condition, or an appointment.
             "daylight", "when * light", "once * light", "sociable hour*", "decent hour*",
+            -- ("ring them at first light")
+            "first light", "daybreak", "dawn", "sunrise", "sun * up",
             -- ("I'd ring them in an hour or two")
             "hour or two", "an hour or so",
             "reasonable hour*", "normal hour*", "civilised hour*", "civilized hour*", "sensible hour*",
@@ -350,6 +352,8 @@ M.CLASSES = {
              -- ("I'd probably give it an hour or two first")
              "give it an hour", "give it * hours", "give it * hour or",
              "sleep on it", "leave it", "leave * till", "leave * until", "hold fire",
+             -- ("and then once I'd slept on it, I'd ring")
+             "once * slept on it", "after * slept on it", "when * slept on it",
              "wait and see", "give it * time", "give it a day", "give it a few", "give it till",
              "give it until", "give it til", "give till", "give until", "give til", "give a few",
              "give * a few days", "give * couple of days", "see whether * pass*", "see whether * <improve>", "ride it out",

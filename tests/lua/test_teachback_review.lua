@@ -1724,3 +1724,15 @@ T.test("teachback rules: 'the breast cancer helpline', 'the drug company's patie
   T.eq(verdict("tb-warning-sign-at-night", "That's what the 24-hour line is for. I'd call it. Now."), "call-now | ")
   T.eq(verdict("tb-warning-sign-at-night", "The Macmillan line is good. I'd call it now."), " | ")
 end)
+
+T.test("teachback rules: 'at first light'; 'once I'd slept on it'; 'if my legs were giving way like that' is the sign as put", function()
+  T.eq(verdict("tb-warning-sign-at-night", "So I'd get everything ready and ring them at first light."),
+       " | waits-till-morning")
+  T.eq(verdict("tb-high-temperature", "I'd get my bag packed, and then once I'd slept on it, I'd ring."),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "Weak legs, I'd phone the team straight away. The back itself I'd put down to " ..
+               "how I slept on it."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "If my legs were giving way like that I'd call 999 right away and tell them I " ..
+               "have cancer in my bones."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "If my legs got weaker I'd call 999 right away."), " | rests-or-waits")
+end)

@@ -3764,7 +3764,15 @@ function conditional_only(parts, good, ctx)
         if (p[k].w == "if" or p[k].w == "unless") and not p[k].negated and
            not (p[k - 1] and p[k - 1].w == "even") and not milder then
           local stop, fallback = cond_clause(p, k)
-          if fallback or threshold(p, k, stop, ctx) then
+          -- ("If my legs were giving way like that I'd call 999": the
+          -- sign as it was put, no threshold.)
+          local as_put = false
+          for j = k + 1, math.min(#p, stop or k) do
+            if p[j].w == "like" and p[j + 1] and (p[j + 1].w == "that" or p[j + 1].w == "this") then
+              as_put = true
+            end
+          end
+          if fallback or (threshold(p, k, stop, ctx) and not as_put) then
             fb = said(parts, { part = pi, s = k, e = stop })
           end
         end
