@@ -358,6 +358,8 @@ M.CLASSES = {
              "give it until", "give it til", "give till", "give until", "give til", "give a few",
              "give * a few days", "give * couple of days", "see whether * pass*", "see whether * <improve>", "ride it out",
              "tough it out", "see how * go*", "see what happens", "see if * settl*",
+             -- ("Actually, I'd see how it was in the morning first")
+             "see how it was", "see how it is", "see how i am", "see how i was",
              "have a sleep", "have a nap", "have a lie down", "have a rest", "get some sleep",
              "go to sleep", "sleep first", "rest first", "straight after", "lie on the sofa",
              "lie on the settee", "lie on the couch", "hope it * off", "hope * wear* off",

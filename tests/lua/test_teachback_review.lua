@@ -1736,3 +1736,17 @@ T.test("teachback rules: 'at first light'; 'once I'd slept on it'; 'if my legs w
                "have cancer in my bones."), "act-now | ")
   T.eq(verdict("tb-back-pain-legs", "If my legs got weaker I'd call 999 right away."), " | rests-or-waits")
 end)
+
+T.test("teachback rules: the weak legs left beside a call about the back; 'Actually, I'd see how it was in the morning first'; 'a retired paramedic'", function()
+  T.eq(verdict("tb-back-pain-legs", "I'd ring about the back pain straight away, but the weak legs I'd leave and " ..
+               "see if they pick up after a good sleep."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "If it was only the back I'd ring the team straight away. But the weak legs " ..
+               "are probably just from sitting too long."), " | just-age-or-strain")
+  T.eq(verdict("tb-back-pain-legs", "The weak legs are most likely just tiredness from the chemo, but I'd still " ..
+               "phone the team straight away to be on the safe side."), "act-now | ")
+  T.eq(verdict("tb-hormone-therapy", "Painful swollen leg, ring them straight away. Actually, I'd see how it was " ..
+               "in the morning first."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "If my leg went sore and puffy I'd ask my husband to have a look first, he's " ..
+               "a retired paramedic."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd call a paramedic now."), "act-now | ")
+end)

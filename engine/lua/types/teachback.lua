@@ -1961,6 +1961,7 @@ function weary_of(part, i)
   return false
 end
 
+JOB_PAST = lexicon.words([[retired former ex old trained qualified]])
 KIN = lexicon.words([[dad mum mom mother father husband wife partner son daughter sister brother
   nan gran grandma grandad grandpa aunt uncle niece nephew]])
 local function actions_to_target(parts, ctx)
@@ -2102,8 +2103,10 @@ local function actions_to_target(parts, ctx)
           found = nil
         end
         -- ("My son's a paramedic": a person's work, not help called.)
-        local job = part[i].w:find("^paramedic") and part[i - 1] and
-                    (part[i - 1].w == "a" or part[i - 1].w == "an")
+        -- ("he's a retired paramedic", "an ex paramedic")
+        local before_job = part[i - 1] and JOB_PAST[part[i - 1].w] and part[i - 2] or part[i - 1]
+        local job = part[i].w:find("^paramedic") and before_job and
+                    (before_job.w == "a" or before_job.w == "an")
         local em = not found and not job and class_ends(ctx, "emergency", part, i)
         if em and not word_list(parts, pi, ctx) then found = max_end(em) end
         if found then
@@ -2404,8 +2407,10 @@ end
 -- leave", "the headache I'd ignore"): the words, or nil.  "I'd leave"
 -- ends its clause or is followed by a time.
 JUST_NOT = lexicon.words([[as what like the]])
+-- The red-flag signs by name, for a sign left beside one acted on.
+SIGN_PHRASES = { "weak legs", "legs", "swollen leg", "swollen arm" }
 JUST_AFTER = lexicon.words([[is its was are theyre]])
-function sign_left(parts, found, ctx)
+function sign_left(parts, found, ctx, last_call)
   local flat = flat_of(parts)
   for _, f in ipairs(found) do
     local part = parts[f.part]
@@ -2440,8 +2445,10 @@ function sign_left(parts, found, ctx)
         -- ("but a swollen leg is probably just from standing all day":
         -- the sign explained away; "is just as urgent" is not.)
         local p, n = flat[g - 1], flat[g + 1]
+        -- (Only after the call: "The weak legs are most likely just
+        -- tiredness …, but I'd still phone the team straight away" calls.)
         if t.w == "just" and not t.negated and p and (JUST_AFTER[p.w] or lexicon.SOFTENER[p.w]) and
-           n and n.sent == t.sent and not JUST_NOT[n.w] then
+           n and n.sent == t.sent and not JUST_NOT[n.w] and t.g > (last_call or 0) then
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... just"
         end
         -- ("I'd just keep an eye on", "I'd just put my feet up": the verb
@@ -4231,7 +4238,17 @@ function M.analyse(q, text)
       end
       -- ("A painful swollen leg I'd ring about that minute. A painful
       -- swollen arm I'd leave": the other sign is left.)
-      local left = ok and sign_left(parts, found, ctx)
+      -- (So too a sign the point's words do not name: "I'd ring about the
+      -- back pain straight away, but the weak legs I'd leave".)
+      local signs = found
+      if ok then
+        signs = {}
+        for _, f in ipairs(found) do signs[#signs + 1] = f end
+        for _, f in ipairs(all_found(SIGN_PHRASES, parts, ctx)) do signs[#signs + 1] = f end
+      end
+      local last_call = 0
+      for _, a in ipairs(good) do last_call = math.max(last_call, a.g2) end
+      local left = ok and sign_left(parts, signs, ctx, last_call)
       if left then
         ok = false
         held = { heard = gtext(parts, good[1]), but = left }
