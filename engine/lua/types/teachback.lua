@@ -745,12 +745,13 @@ local function mark_interim(parts)
   end
 end
 
+-- Signs by the nouns that name them: "the swelling can wait" is no chore.
+SIGN_NOUN = lexicon.words([[swelling leg legs arm arms pain back fever temperature temp breathing
+  breathlessness cough headache rash bleeding sickness vomiting diarrhoea diarrhea chest]])
 -- Chores put off to make room for the call: "I'd ring the team now and
 -- deal with everything else later, the washing can wait".  "Everything
 -- else" or "the rest" and the few words after it, and "the/my X can
 -- wait", are no putting off of help ("or else I'd wait" still is).
-SIGN_NOUN = lexicon.words([[swelling leg legs arm arms pain back fever temperature temp breathing
-  breathlessness cough headache rash bleeding sickness vomiting diarrhoea diarrhea chest]])
 function chore_left_before(parts, t)
   local flat = flat_of(parts)
   for g = t.g - 3, 1, -1 do
@@ -1961,7 +1962,9 @@ function weary_of(part, i)
   return false
 end
 
+-- ("he's a retired paramedic": a person's work, past or present.)
 JOB_PAST = lexicon.words([[retired former ex old trained qualified]])
+-- Family, whose team "Dad's care team" is.
 KIN = lexicon.words([[dad mum mom mother father husband wife partner son daughter sister brother
   nan gran grandma grandad grandpa aunt uncle niece nephew]])
 local function actions_to_target(parts, ctx)
@@ -1975,10 +1978,10 @@ local function actions_to_target(parts, ctx)
       if lexicon.NOT_HELP[part[j].w] or general_line(part, j) then general_in[part[j].sent] = true end
     end
   end
-  -- (A person's before the target, at most one word before it, owns it:
-  -- family only: "my GP's out-of-hours service" is no team.)
-  -- "phone Dad's care team", "ring my husband's oncologist"; the
-  -- apostrophe is gone, the stem is the person.)
+  -- (A family member's before the target, at most one word before it,
+  -- owns it: "phone Dad's care team", "ring my husband's oncologist"; the
+  -- apostrophe is gone, the stem is the person.  "my GP's out-of-hours
+  -- service" is the GP's, no team.)
   local function person_between(part, a, b, target)
     for k = a, b do
       local t = part[k]
@@ -2403,13 +2406,16 @@ function if_not_bad(flat, sent)
   return false
 end
 
--- A sign of the point named first, and left ("A painful swollen arm I'd
--- leave", "the headache I'd ignore"): the words, or nil.  "I'd leave"
--- ends its clause or is followed by a time.
-JUST_NOT = lexicon.words([[as what like the]])
 -- The red-flag signs by name, for a sign left beside one acted on.
 SIGN_PHRASES = { "weak legs", "legs", "swollen leg", "swollen arm" }
+-- A sign explained away: "is (probably) just …", not "just as", "just
+-- what", "just like", "just the".
 JUST_AFTER = lexicon.words([[is its was are theyre]])
+JUST_NOT = lexicon.words([[as what like the]])
+-- A sign of the point named first, and left ("A painful swollen arm I'd
+-- leave", "the headache I'd ignore"): the words, or nil.  "I'd leave"
+-- ends its clause or is followed by a time.  An explanation counts only
+-- after the last call credited (flat number last_call).
 function sign_left(parts, found, ctx, last_call)
   local flat = flat_of(parts)
   for _, f in ipairs(found) do
