@@ -3958,7 +3958,8 @@ function advice_only(parts, good, ctx)
     local to = part[a.s + 1]
     if a.g > last and not credited[a.g] and mine and not part[a.s].negated and to and
        ADVICE_OTHER[to.w] then
-      return said(parts, { part = a.part, s = a.s, e = math.min(#part, a.s + 4) })
+      -- (Six words show the place: "ring the breast cancer now helpline".)
+      return said(parts, { part = a.part, s = a.s, e = math.min(#part, a.s + 5) })
     end
   end
   return nil
