@@ -3985,12 +3985,9 @@ function or_elsewhere(parts, good, ctx)
       while flat[g] and flat[g].sent == a.sent and (OR_HEDGE[flat[g].w] or lexicon.DETERMINER[flat[g].w]) do
         g = g + 1
       end
-      local t, pi, k = flat[g], nil, nil
-      for i, part in ipairs(parts) do
-        for j, u in ipairs(part) do
-          if u == t then pi, k = i, j end
-        end
-      end
+      local t = flat[g]
+      local pi = t and o_part(parts, t)
+      local k = pi and t.g - parts[pi][1].g + 1
       local part = pi and t.sent == a.sent and parts[pi]
       local other = part and (general_line(part, k) or lexicon.NOT_HELP[t.w] or t.w == "nhs" or
                               class_ends(ctx, "person", part, k))
