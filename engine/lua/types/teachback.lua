@@ -3908,12 +3908,10 @@ function advice_recalled(part, o)
   return false
 end
 
--- (Each takes parts, good, ctx and returns the words of the doubt or nil.)
 -- Is flat word g inside advice someone else gives ("they say call
 -- straight away", "the nurse told me to ring", "they always said phone"):
 -- a word of saying just before it, with another person its subject, and
 -- no "I" between?
-ADVICE_SAY = lexicon.words([[say says said saying tell tells told telling]])
 ADVISER = lexicon.words([[they theyd theyve nurse nurses doctor doctors dr team staff oncologist
   consultant]])
 function in_advice(flat, g)
@@ -3921,7 +3919,7 @@ function in_advice(flat, g)
   for h = g - 1, math.max(1, g - 6), -1 do
     local t = flat[h]
     if t.sent ~= sent or lexicon.SPEAKER[t.w] then return false end
-    if ADVICE_SAY[t.w] then
+    if SAYING[t.w] then
       for k = h - 1, math.max(1, h - 3), -1 do
         local u = flat[k]
         if u.sent ~= sent or lexicon.SPEAKER[u.w] then return false end
@@ -4000,6 +3998,7 @@ function or_elsewhere(parts, good, ctx)
   return words
 end
 
+-- (Each takes parts, good, ctx and returns the words of the doubt or nil.)
 local DOUBTS = { conditional_only, consulted_first, second_thoughts, advice_only, or_elsewhere }
 
 ---------------------------------------------------------------------------
