@@ -1750,3 +1750,18 @@ T.test("teachback rules: the weak legs left beside a call about the back; 'Actua
                "a retired paramedic."), " | ")
   T.eq(verdict("tb-back-pain-legs", "I'd call a paramedic now."), "act-now | ")
 end)
+
+T.test("teachback rules: 'the helpline on the back of the Macmillan leaflet'; 'Forget the hot toddy.'; a leg named again as 'one'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "call the helpline on the back of the macmillan leaflet and see what " ..
+               "they say"), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "call the number on the back of my chemo card straight away"),
+       "call-now | ")
+  T.eq(verdict("tb-high-temperature", "Forget the hot toddy. Temperature on these pills means phone the hotline " ..
+               "right now, there could be an infection."), "infection call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd forget to ring and just have a hot toddy."),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "I'm always checking my legs since they told me about clots. If one swelled " ..
+               "and hurt I'd ring the team that second."), "call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "I'm always checking my legs since they told me about clots. If one swelled " ..
+               "I'd wait a day."), " | ")
+end)

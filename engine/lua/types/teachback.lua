@@ -358,6 +358,7 @@ local COMPLEMENT = { mean = true, means = true, meant = true, think = true, say 
 local AUX = { am = true, is = true, are = true, would = true, will = true, could = true,
               should = true, can = true, shall = true, ["do"] = true, did = true, was = true }
 local WAKE = { ["or"] = true, nor = true, ["until"] = true, till = true, til = true }
+FORGET_LEAD = lexicon.words([[so just and but then oh]])
 local PREFER = { rather = true, sooner = true, better = true }
 -- ("not to think I'll see how I am in the morning": a subject inside a
 -- denied thought's own clause.)
@@ -484,6 +485,12 @@ local function mark_negation(part, carry)
     -- ("Don't brush a temperature off as a bit of a cold".)
     if active and since <= 2 and (COMPLEMENT[t.w] or t.w == "put" or t.w == "blame" or t.w == "brush") then
       thought = true
+    end
+    -- ("Forget the hot toddy.", "So forget waiting till the morning": an
+    -- order to drop what follows; "I'd forget to ring" is no order.)
+    if t.w == "forget" and nxt and (i == 1 or (i == 2 and FORGET_LEAD[prev.w])) and
+       (lexicon.DETERMINER[nxt.w] or nxt.w == "about" or nxt.w:find("..ing$")) then
+      t.neg = true
     end
     if t.neg then
       active, since, wrong, dormant, thought = true, 0, false, false, false
@@ -1926,6 +1933,9 @@ function bare_list(parts, pi)
   return true
 end
 
+-- Where a line's number is printed, and who prints it for everyone.
+PRINTED_ON = lexicon.words([[on from in off]])
+PRINTER = lexicon.words([[macmillan charity charitys company companys manufacturer manufacturers]])
 -- A line for everyone, not the team's ("ring the general out-of-hours
 -- health advice line", "the Macmillan support line"): "general",
 -- "public", "support" or a charity before a line or number ("go to the
@@ -1943,6 +1953,18 @@ function general_line(part, j)
   end
   -- ("ring NHS 111", "NHS 24", "NHS Direct": the general lines by name.)
   if part[j].w == "nhs" and part[j + 1] and lexicon.NHS_LINE[part[j + 1].w] then return true end
+  -- ("call the helpline on the back of the Macmillan leaflet": a line a
+  -- charity or a drug company prints; "the number on my chemo card" is
+  -- the team's.)
+  if lexicon.LINE[part[j].w] then
+    for k = j + 1, math.min(#part, j + 3) do
+      if PRINTED_ON[part[k].w] then
+        for m = k + 1, math.min(#part, k + 5) do
+          if PRINTER[part[m].w] then return true end
+        end
+      end
+    end
+  end
   if not lexicon.GENERAL[part[j].w] then return false end
   for k = j + 1, math.min(#part, j + 5) do
     if part[k].w:find("^hospital") then return false end
@@ -4030,6 +4052,20 @@ function sentences_with(list, parts, ctx)
   return out
 end
 
+-- The sign named again by a pronoun in a sentence ("I check my legs for
+-- clots. If one swelled and hurt I'd ring the team that second"): the
+-- call there answers the sign of the sentence before.
+SWELL_AGAIN = lexicon.words([[swelled swells swell swollen swelling puffed puffs puffy]])
+ONE_OF = lexicon.words([[one it either they]])
+function sign_again(parts, sent)
+  for _, part in ipairs(parts) do
+    for k = 2, #part do
+      if part[k].sent == sent and SWELL_AGAIN[part[k].w] and ONE_OF[part[k - 1].w] then return true end
+    end
+  end
+  return false
+end
+
 -- The sentences in which another key point than kp, not an urgent one,
 -- is said (not negated).
 function other_points_said(q, kp, parts, ctx)
@@ -4178,7 +4214,10 @@ function M.analyse(q, text)
       for _, a in ipairs(anchors) do own[a.sent] = true end
       for _, f in ipairs(found) do
         local sent = parts[f.part][f.s].sent
-        if (not f.negated or parts[f.part][f.s].under_wait) and not own[sent] then sents[sent + 1] = true end
+        if (not f.negated or parts[f.part][f.s].under_wait) and
+           (not own[sent] or sign_again(parts, sent + 1)) then
+          sents[sent + 1] = true
+        end
       end
       local held, good = nil, {}
       ok = false
