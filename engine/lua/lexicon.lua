@@ -134,7 +134,12 @@ M.CLASSES = {
           "immediate", "before you could say", "before you can say", "faster than you can say",
           "quicker than you can say", "faster than you could say", "quicker than you could say",
           -- ("on the 24-hour line in two minutes flat")
-          "minutes flat", "seconds flat" },
+          "minutes flat", "seconds flat",
+          -- ("I don't care what time it is, I'm calling"; "I'd call them at
+          -- 2am without thinking twice")
+          "dont care what time", "do not care what time", "doesnt matter what time",
+          "does not matter what time", "without thinking twice", "wouldnt think twice",
+          "would not think twice", "without a second thought" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").
   urgent_line = { "24 hour", "out of hours", "after hours", "on call", "acute oncology", "triage",
@@ -347,6 +352,9 @@ M.CLASSES = {
   -- Said (not negated) anywhere in an answer, an urgent point is not
   -- clearly covered.
   putoff = { "wait*", "hold off", "hang on", "hold on", "put * off", "sit tight", "sit on it",
+             -- (the call left to the learner: "most fevers on this drug turn
+             -- out to be nothing much, so use your own judgement")
+             "own judgement", "own judgment", "judge for yourself", "up to you",
              -- ("The weak legs though, I'd leave them a day or two and see")
              "leave * a day", "leave * day or", "leave * a few", "leave * a couple", "leave * for a",
              -- ("I'd probably give it an hour or two first")
@@ -373,6 +381,8 @@ M.CLASSES = {
              -- ("a temperature on its own I'd watch for a day")
              "watch * for a day", "watch for a day", "watch * for * days", "watch for * days",
              "watch * for a while", "watch for a while",
+             -- ("but just a temperature on its own I'd watch for a bit")
+             "watch * for a bit", "watch for a bit",
              -- ("a mild temperature on its own you can watch for a few hours";
              -- "if it was my leg I'd just put it up"; "a bit of pain can keep
              -- till the clinic opens")
@@ -534,7 +544,9 @@ M.PHONE = {
   cll = "call", calll = "call", rite = "right", ryt = "right", rit = "right",
   strait = "straight", stright = "straight", staight = "straight", strate = "straight",
   imediatly = "immediately", imediately = "immediately", immediatly = "immediately",
-  emediately = "immediately",
+  emediately = "immediately", emidiatly = "immediately", emidiately = "immediately",
+  imidiatly = "immediately", immidiately = "immediately", telefon = "telephone",
+  telefone = "telephone",
   canser = "cancer", cancr = "cancer", kancer = "cancer",
   swolen = "swollen", swollan = "swollen", sweling = "swelling", swellin = "swelling",
   evry = "every", evrey = "every", evey = "every", everyday = "every day",

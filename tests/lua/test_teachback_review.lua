@@ -1765,3 +1765,32 @@ T.test("teachback rules: 'the helpline on the back of the Macmillan leaflet'; 'F
   T.eq(verdict("tb-hormone-therapy", "I'm always checking my legs since they told me about clots. If one swelled " ..
                "I'd wait a day."), " | ")
 end)
+
+T.test("teachback rules: 'Well - maybe not at 2'; 'I'd watch for a bit'; 'so use your own judgement'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring straight away. Well - maybe not at 2, that's not fair on them. " ..
+               "Half six, when it's nearly morning."), " | a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "I would not wait till the morning. Probably not at all. I'd ring now."),
+       "call-now | ")
+  T.eq(verdict("tb-high-temperature", "If I had a temperature and the shivers I'd call straight away, but just a " ..
+               "temperature on its own I'd watch for a bit."), " | treats-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "Ring the 24-hour line at once. Although honestly, most fevers on this " ..
+               "drug turn out to be nothing much, so use your own judgement."),
+       " | brushed-off manages-at-home-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "Ring the 24-hour line at once, don't use your own judgement."),
+       "call-at-once | ")
+end)
+
+T.test("teachback rules: 'don't try to sort it out at home with paracetamol and bed rest'; 'first thing I do is call'; 'I don't care what time it is'; 'without thinking twice'; 'telefon … emidiatly'; 'my nurse' is 'her'", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "Don't try to sort it out yourself with paracetamol and bed rest. Ring " ..
+               "the 24-hour line at once."), "call-at-once | ")
+  T.eq(verdict("tb-back-pain-legs", "first thing I do is call the oncology number right then"), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd call the oncology number first thing."), " | rests-or-waits")
+  T.eq(verdict("tb-high-temperature", "I don't care what time it is, I'm calling."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "That's what the 24-hour line is for. I'd call them at 2am without " ..
+               "thinking twice."), "call-now | ")
+  T.eq(verdict("tb-back-pain-legs", "i will telefon my nurse emidiatly. not to wait."), "act-now | ")
+  T.eq(verdict("tb-hormone-therapy", "Any aches I mention to my nurse. If my leg became painful and swollen I'd " ..
+               "call her there and then."), "report call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "My daughter is a nurse. If my leg became painful and swollen I'd call her " ..
+               "there and then."), " | ")
+end)

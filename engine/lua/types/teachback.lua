@@ -398,7 +398,7 @@ end
 -- the next part may carry.
 local function mark_negation(part, carry)
   local active, since, wrong, dormant, waited, thought = false, 0, false, false, false, false
-  local unsure, by_no, tried = false, false, false
+  local unsure, by_no, tried, trying = false, false, false, false
   if carry and (part[1].w == "or" or part[1].w == "nor") then
     dormant, wrong, waited = true, carry.wrong, carry.waited
   end
@@ -462,7 +462,9 @@ local function mark_negation(part, carry)
                  (tried and t.w == "and")
     -- ("not going to lie on the sofa with a hot water bottle": a wrong
     -- action denied is denied with all it comes with.)
-    if active and (stop or since >= ((waited or thought or wrong) and M.WAIT_SCOPE or M.SCOPE)) then
+    -- ("don't try to sort it out at home with paracetamol and bed rest":
+    -- what one is told not to try reaches as far as a wait.)
+    if active and (stop or since >= ((waited or thought or wrong or trying) and M.WAIT_SCOPE or M.SCOPE)) then
       -- A negated wrong action that runs out of words sleeps: an "or",
       -- "nor", "until" or "till" wakes it ("must not wait for her next
       -- review at the clinic or just take paracetamol" negates the
@@ -497,6 +499,7 @@ local function mark_negation(part, carry)
       -- ("A temperature on its own without other symptoms can wait")
       by_no = t.w == "no" or t.w == "without"
       tried = prev ~= nil and prev.w:find("^tr[iy]") ~= nil
+      trying = nxt ~= nil and nxt.w:find("^tr[iy]") ~= nil
       unsure = nxt and UNSURE[t.w] and UNSURE[t.w][nxt.w] or false
       waited = nxt and nxt.w:find("^wait") and true or false
     elseif active then
@@ -883,6 +886,21 @@ function opening_words(flat, skip)
   return out
 end
 
+-- ("the first thing I do is", "first thing we would do")
+FIRST_DO = lexicon.words([[do would will did]])
+-- ("maybe not at 2", "perhaps not straight away", "probably not then")
+NOT_THEN = lexicon.words([[at then now tonight straight right immediately that]])
+OPENERS = lexicon.words([[well but so and or hmm ok okay oh um erm no]])
+-- When flat[m] opens its sentence, past words like "well" and "but": the
+-- sentence's first word (its index), else nil.
+function sentence_opening(flat, m)
+  for k = m - 1, 1, -1 do
+    if flat[k].sent ~= flat[m].sent then return k + 1 end
+    if not OPENERS[flat[k].w] then return nil end
+  end
+  return 1
+end
+
 function flat_of(parts)
   if not parts.flat then
     local flat = {}
@@ -944,7 +962,11 @@ function retract(parts)
                    -- ("Worrying about being a nuisance, never.")
                    (t.w == "never" and t.alone and prev and prev.sent == t.sent) or
                    (prev and t.w == "not" and t.last_in_part and AFTERTHOUGHT[prev.w] and
-                    (prev.w ~= "or" or prev.first_in_part) and m - 1 or false)
+                    (prev.w ~= "or" or prev.first_in_part) and m - 1 or false) or
+                   -- ("I'd ring straight away. Well - maybe not at 2": a
+                   -- sentence opening on "maybe not" and the time.)
+                   (prev and t.w == "not" and prev.w ~= "or" and AFTERTHOUGHT[prev.w] and nxt and
+                    nxt.sent == t.sent and NOT_THEN[nxt.w] and sentence_opening(flat, m - 1) or false)
     if marker then
       local at = type(marker) == "number" and marker or m
       local start = flat[at]
@@ -2176,8 +2198,10 @@ function team_named_before(parts, t, ctx)
     if THIRD[u.w] then return false end
     local te = class_ends(ctx, "target", part, k)
     if te and not lexicon.THEM[u.w] then
+      -- ("Any aches I mention to my nurse. If my leg became painful and
+      -- swollen I'd call her there and then": my nurse is the team's.)
       for h = k - 1, math.max(1, k - 4), -1 do
-        if part[h].w == "the" then return true end
+        if part[h].w == "the" or part[h].w == "my" then return true end
         if part[h].w == "a" or part[h].w == "an" then return false end
       end
     end
@@ -2572,8 +2596,11 @@ local function blockers(parts, ctx)
         end
         -- ("first thing is call my onc nurse now": the first step, not the
         -- morning.)
-        if part[o.s].w == "first" and part[o.e].w == "thing" and part[o.e + 1] and
-           (part[o.e + 1].w == "is" or part[o.e + 1].w == "id" or part[o.e + 1].w == "to") then
+        -- ("first thing I do is call the oncology number right then")
+        local n1, n2 = part[o.e + 1], part[o.e + 2]
+        if part[o.s].w == "first" and part[o.e].w == "thing" and n1 and
+           (n1.w == "is" or n1.w == "id" or n1.w == "to" or
+            ((n1.w == "i" or n1.w == "we" or n1.w == "you") and n2 and FIRST_DO[n2.w])) then
           ok = false
         end
         -- ("Well, first thing, I know my cancer's gone to my bones": first
