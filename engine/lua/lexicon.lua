@@ -139,6 +139,8 @@ M.CLASSES = {
           -- 2am without thinking twice")
           "dont care what time", "do not care what time", "doesnt matter what time",
           "does not matter what time", "without thinking twice", "wouldnt think twice",
+          -- ("I phone the number for cancer, also in the night")
+          "also in the night", "also at night", "in the night too", "at night too",
           "would not think twice", "without a second thought" },
   -- Lines that are there for now: calling one with nothing put off is
   -- acting now ("I'd call the 24-hour line").

@@ -1794,3 +1794,22 @@ T.test("teachback rules: 'don't try to sort it out at home with paracetamol and 
   T.eq(verdict("tb-hormone-therapy", "My daughter is a nurse. If my leg became painful and swollen I'd call her " ..
                "there and then."), " | ")
 end)
+
+T.test("teachback rules: 'the Breast Cancer Now helpline' says no now; 'really good on the phone'; 'if you get a high temp it could be a serious infection'; 'would be worse'; 'keep walking'; 'also in the night'", function()
+  T.eq(verdict("tb-back-pain-legs", "I'd call the Breast Cancer Now helpline and ask them what to do, they're " ..
+               "really good on the phone."), " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "so if you get a high temp it could be a serious infection and you need " ..
+               "to ring the 24 hour line at once"), "low-white-cells call-at-once | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "if it gets serious you need to ring the 24 hour line at once"), " | ")
+  T.eq(verdict("tb-high-temperature", "if my wife runs a fever it could be a bad infection and I ring the " ..
+               "hotline immediately"), "infection call-now | ")
+  T.eq(verdict("tb-high-temperature", "if my fever gets bad I ring the hotline immediately"),
+       " | treats-at-home-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd pick up the phone and call the cancer line right away. Lying " ..
+               "there worrying till morning would be worse."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "If it is worse in the morning I'd call the line."),
+       " | waits-till-morning")
+  T.eq(verdict("tb-back-pain-legs", "Straight on the phone to the cancer team, tonight. They need to get in " ..
+               "quick if I'm going to keep walking."), "act-now spinal-cord | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I phone the number for cancer, also in the night."), "call-now | ")
+end)

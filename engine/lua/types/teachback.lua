@@ -888,6 +888,7 @@ end
 
 -- ("the first thing I do is", "first thing we would do")
 FIRST_DO = lexicon.words([[do would will did]])
+KEEP_WHAT = lexicon.words([[walking my the using moving mobile standing her his your]])
 -- ("maybe not at 2", "perhaps not straight away", "probably not then")
 NOT_THEN = lexicon.words([[at then now tonight straight right immediately that]])
 OPENERS = lexicon.words([[well but so and or hmm ok okay oh um erm no]])
@@ -1040,6 +1041,7 @@ end
 -- worse is warned against.)
 -- ("waiting could mean losing the use of my legs": so is one that costs.)
 local MAKE = { make = true, makes = true, made = true, making = true }
+WOULD_BE = { would = true, could = true, might = true, wd = true }
 local function deny_before_danger(part)
   for k, t in ipairs(part) do
     if MAKE[t.w] and k > 1 then
@@ -1056,7 +1058,11 @@ local function deny_before_danger(part)
       local j = past_soft(part, k)
       -- ("resting is the wrong thing here")
       if part[j] and part[j].w == "the" and part[j + 1] and DANGER[part[j + 1].w] then j = j + 1 end
-      if part[j] and (DANGER[part[j].w] or
+      -- ("Lying there worrying till morning would be worse": what would
+      -- be worse, not "if it is worse".)
+      local would_be_worse = part[j] and part[j].w == "worse" and t.w == "be" and part[k - 1] and
+                             WOULD_BE[part[k - 1].w]
+      if part[j] and (DANGER[part[j].w] or would_be_worse or
                       (part[j].w == "bad" and part[j + 1] and BAD_IDEA[part[j + 1].w])) then
         if k > 1 then deny_before(part, k) end
         -- ("it is risky to wait", "it would be wrong to wait": what is
@@ -2006,6 +2012,8 @@ function weary_of(part, i)
   return false
 end
 
+-- ("really good on the phone", "lovely on the phone")
+GOOD_ON = lexicon.words([[good great brilliant lovely nice helpful kind fine better best]])
 -- ("he's a retired paramedic": a person's work, past or present.)
 JOB_PAST = lexicon.words([[retired former ex old trained qualified]])
 -- Family, whose team "Dad's care team" is.
@@ -2040,8 +2048,10 @@ local function actions_to_target(parts, ctx)
       -- ("They answer the phone at night": the phone answered is a thing,
       -- not a call; so is the one picked up, "pick up the phone" being
       -- judged from its "pick".)
+      -- ("they're really good on the phone": how they are on it.)
       local thing = part[i].w:find("^phone") and part[i - 1] and part[i - 1].w == "the" and
-                    part[i - 2] and (part[i - 2].w:find("^answer") or part[i - 2].w == "up")
+                    part[i - 2] and (part[i - 2].w:find("^answer") or part[i - 2].w == "up" or
+                                     (part[i - 2].w == "on" and part[i - 3] and GOOD_ON[part[i - 3].w]))
       if not part[i].negated and not part[i].mused and not told_of(part, i, ctx) and not thing and
          not asked_whether(part, i) and not weary_of(part, i) and not others_call(part, i, ctx) and
          not team_subject(part, i, ctx) then
@@ -2296,6 +2306,9 @@ local function waiting_clauses(parts, ctx)
         end
         local worse
         for k = i + 1, stop do
+          -- ("if my wife runs a fever it could be a bad infection and I
+          -- ring": what the sign may be, not how it must change.)
+          if k > i + 1 and NEW_SUBJECT[part[k].w] and part[k + 1] and MAY_BE[part[k + 1].w] then break end
           local we = not worse and class_ends(ctx, t.w == "unless" and "improve" or "worsen", part, k)
           if we and max_end(we) <= stop and not came_over(part, max_end(we)) then worse = max_end(we) end
         end
@@ -2603,6 +2616,9 @@ local function blockers(parts, ctx)
             ((n1.w == "i" or n1.w == "we" or n1.w == "you") and n2 and FIRST_DO[n2.w])) then
           ok = false
         end
+        -- ("they need to get in quick if I'm going to keep walking": what
+        -- is kept, not a sign that keeps on.)
+        if part[o.e].w:find("^keep") and n1 and KEEP_WHAT[n1.w] then ok = false end
         -- ("Well, first thing, I know my cancer's gone to my bones": first
         -- of all.)
         if part[o.s].w == "first" and part[o.e].w == "thing" and o.e == #part and
@@ -3744,10 +3760,14 @@ end
 -- or feels really unwell", is no threshold.)
 NEW_SUBJECT = lexicon.words([[that this it which they]])
 SIGN_GROWN = lexicon.words([[gave give gives really very too so properly]])
+MAY_BE = lexicon.words([[could might may can]])
 local function threshold(part, k, stop, ctx)
   local skip = 0
   for j = k + 1, stop do
     if part[j].w == "or" then return false end
+    -- ("if you get a high temp it could be a serious infection and you
+    -- need to ring": what the sign may be, not how bad it must get.)
+    if j > k + 1 and NEW_SUBJECT[part[j].w] and part[j + 1] and MAY_BE[part[j + 1].w] then break end
     -- (A place named is no severity: "if I get a swollen leg it's straight
     -- to the emergency department".)
     local em = class_ends(ctx, "emergency", part, j)
@@ -3893,7 +3913,9 @@ function urgency_said(parts, good, ctx)
         -- ("I feel fine now and the cancer's under control": a state, not
         -- a time to act.)
         local state = t.w == "now" and part[k - 1] and (lexicon.WELL[part[k - 1].w] or part[k - 1].w == "feel")
-        if not t.negated and not state and (class_ends(ctx, "now", part, k) or t.w:find("^emergenc") or
+        -- ("the Breast Cancer Now helpline": the charity's name.)
+        local name = t.w == "now" and k > 2 and part[k - 1].w == "cancer" and part[k - 2].w == "breast"
+        if not t.negated and not state and not name and (class_ends(ctx, "now", part, k) or t.w:find("^emergenc") or
                                             class_ends(ctx, "emergency", part, k)) then
           return true
         end
