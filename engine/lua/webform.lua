@@ -214,7 +214,9 @@ local function typed(fields, name, multiline)
   if v:find("%z") then
     return nil, "That text has characters that could not be read. Please type it again."
   end
+  -- C1 controls (U+0080 to U+009F) go too: a terminal may act on them.
   v = v:gsub("\r\n?", "\n"):gsub("\t", " "):gsub("[\1-\8\11\12\14-\31\127]", "")
+       :gsub("\194[\128-\159]", "")
   if multiline then
     -- The terminal ends an own-words answer at an empty line and joins the
     -- lines before it with line breaks: empty lines cannot be inside it.

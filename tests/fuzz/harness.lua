@@ -857,11 +857,200 @@ function H.serve(text)
   return why
 end
 
+-- ---- form: a posted form read as the web reads it --------------------------
+--
+-- The part of an HTTP request that is the project's own to parse (the
+-- wire is libmicrohttpd's): an application/x-www-form-urlencoded body (or
+-- query) through webform.decode, and the fields through webform.line at one
+-- phase of an attempt at one bundled question, as web.lua does for a post.
+-- No page, no store, no line hook, so it runs thousands of inputs a second
+-- where `serve` runs about a hundred.  decode is checked against a reading
+-- of the body written here byte by byte; line against what each phase may
+-- give the dialogue: a line it would accept, or a plain message.
+
+local FORM_PHASES = { "answer", "confirm", "assist", "certainty", "pause" }
+local FORM_LINES = {   -- what each phase but "answer" may be fed
+  confirm = { y = true, n = true }, assist = { y = true, n = true, [""] = true },
+  certainty = { ["1"] = true, ["2"] = true, ["3"] = true, s = true, q = true },
+  pause = { q = true, [""] = true },
+}
+local FORM_COMMANDS = { s = true, q = true, h = true, ["?"] = true }
+
+-- One attempt per bundled quiz, made once; an input moves its position and
+-- phase, which is all webform.line reads of it, and they are put back.
+local form_items
+local function form_questions()
+  if form_items then return form_items end
+  form_items = {}
+  for _, quiz in ipairs(bundled_quizzes()) do
+    fresh(quiz)
+    local s = session.new(quiz, { seed = 1, mode = "practice" })
+    for pos = 1, s and #s.items or 0 do form_items[#form_items + 1] = { s = s, pos = pos } end
+  end
+  return form_items
+end
+
+local function hex_digit(c)
+  if c >= 48 and c <= 57 then return c - 48 end
+  c = c | 32
+  if c >= 97 and c <= 102 then return c - 87 end
+  return nil
+end
+
+-- "+" is a space, "%XX" a byte, anything else itself.
+local function form_unescape(s)
+  local out, i = {}, 1
+  while i <= #s do
+    local c = s:byte(i)
+    local hi, lo = hex_digit(s:byte(i + 1) or 0), hex_digit(s:byte(i + 2) or 0)
+    if c == 37 and hi and lo then
+      out[#out + 1], i = string.char(hi * 16 + lo), i + 3
+    else
+      out[#out + 1], i = c == 43 and " " or string.char(c), i + 1
+    end
+  end
+  return table.concat(out)
+end
+
+-- The fields a body holds, or false and which limit it passes: pairs are
+-- the runs between "&" and ";" that are not empty; a name is what comes
+-- before the first "=", at most 32 bytes once read (a longer one, or over
+-- 96 as sent, is dropped); a value over 48,000 bytes as sent refuses the
+-- form, and so does a 201st pair.
+local function form_fields(body)
+  local webform = require("webform")
+  local fields, count, start = {}, 0, 1
+  for i = 1, #body + 1 do
+    local c = body:byte(i)
+    if c == nil or c == 38 or c == 59 then
+      if i > start then
+        count = count + 1
+        if count > webform.MAX_FIELDS then return false, "fields" end
+        local pair = body:sub(start, i - 1)
+        local eq = pair:find("=", 1, true)
+        local name, value = pair, ""
+        if eq then name, value = pair:sub(1, eq - 1), pair:sub(eq + 1) end
+        if #name <= 3 * webform.MAX_NAME then
+          if #value > 3 * webform.MAX_VALUE then return false, "value" end
+          name = form_unescape(name)
+          if name ~= "" and #name <= webform.MAX_NAME then
+            fields[name] = fields[name] or {}
+            fields[name][#fields[name] + 1] = form_unescape(value)
+          end
+        end
+      end
+      start = i + 1
+    end
+  end
+  return fields
+end
+
+local function same_fields(a, b)
+  for name, list in pairs(a) do
+    local other = b[name]
+    if not other or #other ~= #list then return name end
+    for i = 1, #list do if list[i] ~= other[i] then return name end end
+  end
+  for name in pairs(b) do if not a[name] then return name end end
+  return nil
+end
+
+local function plain_message(why)
+  if type(why) ~= "string" or why == "" then return "no message" end
+  if not utf8.len(why) or why:find(CONTROL) or why:find(C1) then
+    return "message is not clean text: " .. schema.show_controls(why)
+  end
+  for _, pat in ipairs(LUA_ERROR) do
+    if why:find(pat) then return "a Lua error as a message: " .. why end
+  end
+  return nil
+end
+
+-- A line the dialogue is fed at the answer phase: a command, or an answer
+-- the question's type accepts, made only of what the form sent.
+local function bad_answer_line(item, view, fields, line)
+  if FORM_COMMANDS[line] and not view.multiline then return nil end
+  if view.multiline then
+    if line:find("\n%s*\n") or line:find("^%s") or line:find("%s$") then
+      return "an own-words line with an empty line or spaces at an end"
+    end
+  elseif line:find("\n") then
+    return "a line break in a one-line answer"
+  end
+  if (view.input == "single" or view.input == "truefalse" or view.input == "multiple") then
+    local sent = {}
+    for _, v in ipairs(fields.choice or {}) do sent[v] = true end
+    for label in line:gmatch("%S+") do
+      if not sent[label] then return "a choice the form did not send: " .. label end
+    end
+  end
+  if #line == 1 and line:find("^[?hHsSqQ]$") then return nil end
+  if item.t.parse(item.q, line, item.perm) == nil then
+    return "a line the question's type refuses: " .. schema.show_controls(line)
+  end
+  return nil
+end
+
+local function bad_order(view, order, focus)
+  local labels = {}
+  for _, it in ipairs(view.blocks[1].items) do labels[it.label] = true end
+  if type(order) ~= "table" or #order ~= #view.blocks[1].items then return "an order of another length" end
+  for _, label in ipairs(order) do
+    if not labels[label] then return "an order with a label twice or not shown" end
+    labels[label] = nil
+  end
+  local k = type(focus) == "string" and tonumber(focus:match("^up:(%d+)$") or focus:match("^down:(%d+)$"))
+  if not k or k < 1 or k > #order then return "a focus not on the list: " .. tostring(focus) end
+  return nil
+end
+
+-- sel picks the question (and so the attempt and position) and the phase;
+-- text is the body.
+function H.form(sel, text)
+  local webform = require("webform")
+  local items = form_questions()
+  if #items == 0 then return "no bundled question" end
+  local fields, why = webform.decode(text)
+  local want, limit = form_fields(text)
+  if not fields then
+    if want then return "decode refused a form within its limits: " .. tostring(why) end
+    return plain_message(why)
+  end
+  if not want then return "decode took a form past its limit of " .. limit end
+  local differs = same_fields(fields, want)
+  if differs then return "decode read field " .. schema.show_controls(differs) .. " otherwise" end
+  webform.step_ok(fields, sel)
+  local pick = items[sel % #items + 1]
+  local s, phase = pick.s, FORM_PHASES[(sel // #items) % #FORM_PHASES + 1]
+  local pos0, phase0 = s.pos, s.phase
+  s.pos, s.phase = pick.pos, phase
+  local ok, line, msg, focus = pcall(webform.line, s, fields)
+  s.pos, s.phase = pos0, phase0
+  if not ok then return "webform.line failed: " .. tostring(line) end
+  if line == nil then return plain_message(msg) end
+  local item = s.items[pick.pos]
+  local view = item.t.present(item.q, item.perm)
+  if line == false then
+    if phase ~= "answer" or view.input ~= "ordering" then return "a re-drawn order outside an ordering" end
+    return bad_order(view, msg, focus)
+  end
+  if type(line) ~= "string" then return "line is a " .. type(line) end
+  if #line > webform.MAX_LINE or not utf8.len(line) or line:find("[%z\1-\9\11-\31\127]") then
+    return "line too long, not UTF-8 or with a control character: " .. schema.show_controls(line)
+  end
+  if phase ~= "answer" then
+    if not FORM_LINES[phase][line] then return ("%s fed %q"):format(phase, line) end
+    return nil
+  end
+  return bad_answer_line(item, view, fields, line)
+end
+
 -- Load what the harnesses keep (the bundled quizzes, the teach-back
 -- fixture) before the first input, so its time is not the input's.
 function H.init()
   bundled_quizzes()
   teachback_questions()
+  form_questions()
   teachback_quiz()
 end
 

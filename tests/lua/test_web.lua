@@ -160,6 +160,9 @@ T.test("web: each type's form gives the line the terminal would take", function(
   T.eq(webform.line(at(9), F({ number = " 72,5 " })), "72,5")
   T.eq(webform.line(at(10), F({ text = "  Bone\r\nmarrow " })), "Bone marrow")
   T.eq(webform.line(at(11), F({ text = "IIB" })), "IIB")
+  -- C1 controls are dropped as C0 ones are (NEL, CSI: found by fuzzing the
+  -- form, tests/fuzz/findings/form-c1-in-text.form).
+  T.eq(webform.line(at(11), F({ text = "II\194\133B\194\155" })), "IIB")
   local tb = start("teachback.yaml")
   T.eq(webform.line(tb, F({ text = "It protects\r\n\r\n  \r\nmy bones\r\n" })),
        "It protects\nmy bones")
