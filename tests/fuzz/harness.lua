@@ -955,13 +955,21 @@ local function same_fields(a, b)
   return nil
 end
 
-local function plain_message(why)
+-- A message for the learner: clean text, and no Lua error's words but
+-- those the form itself sent (a message may quote the answer back:
+-- "'… stack traceback …' is not a stage group").
+local function plain_message(why, fields)
   if type(why) ~= "string" or why == "" then return "no message" end
   if not utf8.len(why) or why:find(CONTROL) or why:find(C1) then
     return "message is not clean text: " .. schema.show_controls(why)
   end
+  local sent = {}
+  for _, list in pairs(fields or {}) do
+    for _, v in ipairs(list) do sent[#sent + 1] = v end
+  end
+  sent = table.concat(sent, "\n")
   for _, pat in ipairs(LUA_ERROR) do
-    if why:find(pat) then return "a Lua error as a message: " .. why end
+    if why:find(pat) and not sent:find(pat) then return "a Lua error as a message: " .. why end
   end
   return nil
 end
@@ -1027,7 +1035,7 @@ function H.form(sel, text)
   local ok, line, msg, focus = pcall(webform.line, s, fields)
   s.pos, s.phase = pos0, phase0
   if not ok then return "webform.line failed: " .. tostring(line) end
-  if line == nil then return plain_message(msg) end
+  if line == nil then return plain_message(msg, fields) end
   local item = s.items[pick.pos]
   local view = item.t.present(item.q, item.perm)
   if line == false then
