@@ -139,6 +139,9 @@ M.CLASSES = {
           -- 2am without thinking twice")
           "dont care what time", "do not care what time", "doesnt matter what time",
           "does not matter what time", "without thinking twice", "wouldnt think twice",
+          -- ("I'd ring them instantly", "the second the thermometer showed a
+          -- temperature")
+          "instantly", "the second the", "the minute the", "the instant the",
           -- ("I phone the number for cancer, also in the night")
           "also in the night", "also at night", "in the night too", "at night too",
           "would not think twice", "without a second thought" },

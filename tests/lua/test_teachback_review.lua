@@ -1813,3 +1813,25 @@ T.test("teachback rules: 'the Breast Cancer Now helpline' says no now; 'really g
                "quick if I'm going to keep walking."), "act-now spinal-cord | ")
   T.eq(verdict("tb-warning-sign-at-night", "I phone the number for cancer, also in the night."), "call-now | ")
 end)
+
+T.test("teachback rules: 'waiting could mean not walking again'; 'Then I'd call the care team straight away'; 'instantly'; '2am doesnt matter ring them now'; 'when I last took it'", function()
+  T.eq(verdict("tb-back-pain-legs", "I'd call the acute oncology number immediately, because it can mean " ..
+               "something pressing on the spinal cord and waiting could mean not walking again."),
+       "act-now spinal-cord | ")
+  T.eq(verdict("tb-warning-sign-at-night", "First I'd put the light on and find my folder with the number in it. " ..
+               "Then I'd call the care team straight away."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "First I'd have a cup of tea. Then I'd call the care team."),
+       " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd be so scared I'd ring them instantly."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd ring them the second the thermometer showed a temperature."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "2am doesnt matter ring them now dont wait for morning"),
+       "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd ring the line now. I'd tell them when I last took it."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "I'd ring the line if it lasts."), " | treats-at-home-or-waits")
+end)
+
+T.test("teachback rules: a step with its word of now after a step that is a wait still waits", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd lie down for a bit. Then I'd call the care team straight away."),
+       " | waits-till-morning")
+end)

@@ -181,7 +181,9 @@ local mark_clauses, mark_bygone, retract, second_thoughts, escalation, consulted
 -- "not till the morning" puts the call off: the delay after it counts.
 -- "no, actually" and "no, sorry" take back what went before (retract()),
 -- they negate nothing after.
+-- ("2am doesnt matter ring them now")
 local NOT_NEG = { no = { matter = true, doubt = true, actually = true, sorry = true },
+                  doesnt = { matter = true }, dont = { matter = true },
                   ["not"] = { only = true, till = true, til = true, ["until"] = true } }
 -- ("not sure if now or in the morning", "dont know if tonight or
 -- tomorrow", "no idea": unsure.  What follows is still denied as a belief
@@ -889,6 +891,7 @@ end
 -- ("the first thing I do is", "first thing we would do")
 FIRST_DO = lexicon.words([[do would will did]])
 KEEP_WHAT = lexicon.words([[walking my the using moving mobile standing her his your]])
+PAST_DONE = lexicon.words([[took had ate saw did went was were used]])
 -- ("maybe not at 2", "perhaps not straight away", "probably not then")
 NOT_THEN = lexicon.words([[at then now tonight straight right immediately that]])
 OPENERS = lexicon.words([[well but so and or hmm ok okay oh um erm no]])
@@ -1015,9 +1018,11 @@ local BAD_IDEA = { idea = true, move = true, plan = true, thing = true }
 -- Every token before k not itself a negation is denied, back to a
 -- contrast or "since" ("I'd ring the team now because waiting is
 -- dangerous": the call is not what is dangerous).
-local function deny_before(part, k)
+-- (join: also stop at "and", "so", ...: the clause, not the part.)
+local function deny_before(part, k, join)
   for i = k - 1, 1, -1 do
     if lexicon.CONTRAST[part[i].w] or part[i].w == "since" then return end
+    if join and lexicon.JOIN[part[i].w] then return end
     if not part[i].neg then part[i].negated = true end
   end
 end
@@ -1051,7 +1056,12 @@ local function deny_before_danger(part)
     end
     if lexicon.MEAN[t.w] and k > 1 then
       for j = k + 1, math.min(#part, k + 3) do
-        if lexicon.LOSS[part[j].w] then deny_before(part, k) break end
+        -- ("waiting could mean not walking again"; "it can mean the cord
+        -- is pressed and waiting could mean not walking": the clause.)
+        if lexicon.LOSS[part[j].w] or (part[j].w:find("^walk") and part[j - 1].neg) then
+          deny_before(part, k, true)
+          break
+        end
       end
     end
     if BE[t.w] then
@@ -1417,6 +1427,21 @@ local function class_ends(ctx, name, part, i)
     bypart[i] = ends
   end
   return ends
+end
+
+-- A wait or a thing done first (lie down, rest, sleep, take, wait, put
+-- off...), not denied, in t's sentence before it or in the sentence
+-- before.
+function waited_before(parts, t, ctx)
+  for _, part in ipairs(parts) do
+    for k, u in ipairs(part) do
+      if u.g < t.g and u.sent >= t.sent - 1 and not u.negated and
+         (class_ends(ctx, "wait", part, k) or class_ends(ctx, "putoff", part, k)) then
+        return true
+      end
+    end
+  end
+  return false
 end
 
 -- The ends of element el starting at part[i], as a set, or nil.
@@ -2310,7 +2335,12 @@ local function waiting_clauses(parts, ctx)
           -- ring": what the sign may be, not how it must change.)
           if k > i + 1 and NEW_SUBJECT[part[k].w] and part[k + 1] and MAY_BE[part[k + 1].w] then break end
           local we = not worse and class_ends(ctx, t.w == "unless" and "improve" or "worsen", part, k)
-          if we and max_end(we) <= stop and not came_over(part, max_end(we)) then worse = max_end(we) end
+          -- ("when I last took it": a time gone by, not a sign that lasts.)
+          local gone = we and part[max_end(we)].w == "last" and part[max_end(we) + 1] and
+                       PAST_DONE[part[max_end(we) + 1].w]
+          if we and max_end(we) <= stop and not came_over(part, max_end(we)) and not gone then
+            worse = max_end(we)
+          end
         end
         -- ("If I waited and it turned out to be serious that'd be far
         -- worse": the harm of waiting, no wait for the sign to change.)
@@ -2615,6 +2645,15 @@ local function blockers(parts, ctx)
            (n1.w == "is" or n1.w == "id" or n1.w == "to" or
             ((n1.w == "i" or n1.w == "we" or n1.w == "you") and n2 and FIRST_DO[n2.w])) then
           ok = false
+        end
+        -- ("First I'd find my folder. Then I'd call the care team straight
+        -- away": the next step, at once.)
+        -- (Not after a wait: "I'd lie down for a bit, then call the team
+        -- straight away" still puts the call off.)
+        if part[o.s].w == "then" and not waited_before(parts, part[o.s], ctx) then
+          for k = o.e + 1, math.min(#part, o.e + 5) do
+            if class_ends(ctx, "now", part, k) then ok = false end
+          end
         end
         -- ("they need to get in quick if I'm going to keep walking": what
         -- is kept, not a sign that keeps on.)
