@@ -187,6 +187,9 @@ M.CLASSES = {
             "after half an hour",
             "when shes up", "when hes up", "when theyre up", "when * awake", "once * awake", "after * breakfast", "after * tea",
             "after * coffee", "after * shower", "after * bath", "after * lunch",
+            -- ("I'd get my daughter to drive me to the hospital after she
+            -- finishes work")
+            "after * finish*", "once * finish*", "when * finish*", "after work",
             "after i get up", "in the week", "this week", "during the week", "next few days",
             "kip", "after * lie down", "at my next", "at her next", "at the next", "next chemo",
             "next treatment", "next review", "next scan", "next cycle", "next blood*",
@@ -393,6 +396,8 @@ M.CLASSES = {
              -- till the clinic opens")
              "watch * for a few", "watch for a few", "watch * for * hour*", "watch for * hour*",
              "put it up", "put * feet up", "put * leg* up", "put * arm* up", "elevat*",
+             -- ("A swollen arm, though, I'd just keep it raised and see")
+             "keep * raised", "keep it raised", "prop * up",
              -- ("The legs, though, I'd give a day or two"; "An arm, though,
              -- I'd just rest"; "a sore swollen leg I'd just rest with my
              -- feet up")

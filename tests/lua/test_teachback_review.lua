@@ -1835,3 +1835,21 @@ T.test("teachback rules: a step with its word of now after a step that is a wait
   T.eq(verdict("tb-warning-sign-at-night", "I'd lie down for a bit. Then I'd call the care team straight away."),
        " | waits-till-morning")
 end)
+
+T.test("teachback rules: 'keep it raised and see'; 'after she finishes work'; 'I'll probably come off the tablets'; 'prefer an early call to … in the morning'; 'Once I'm better I'll stop the tablets'", function()
+  T.eq(verdict("tb-hormone-therapy", "A painful leg I'd call about straight away. A swollen arm, though, I'd " ..
+               "just keep it raised and see, it's probably my lymphoedema."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "New back pain and weak legs can be the cancer pushing on the spinal cord, " ..
+               "and you need to be seen quickly. I'd get my daughter to drive me to the hospital after she " ..
+               "finishes work."), "spinal-cord | rests-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "If I got a painful swollen leg I'd call right away. Once I'm better I'll " ..
+               "stop the tablets."), "call-now-clot | stops-when-well")
+  T.eq(verdict("tb-hormone-therapy", "If I got a painful swollen leg I'd call right away. But I'll probably come " ..
+               "off the tablets."), "call-now-clot | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call them straight away. They'd much prefer an early call to a " ..
+               "very poorly patient in the morning."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd prefer to wait till the morning and then call them."),
+       " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd call them straight away. Well, once I'd finished my shift."),
+       " | waits-till-morning")
+end)

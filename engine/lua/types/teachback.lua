@@ -361,6 +361,7 @@ local AUX = { am = true, is = true, are = true, would = true, will = true, could
               should = true, can = true, shall = true, ["do"] = true, did = true, was = true }
 local WAKE = { ["or"] = true, nor = true, ["until"] = true, till = true, til = true }
 FORGET_LEAD = lexicon.words([[so just and but then oh]])
+PREFER_TO = lexicon.words([[prefer prefers preferred]])
 local PREFER = { rather = true, sooner = true, better = true }
 -- ("not to think I'll see how I am in the morning": a subject inside a
 -- denied thought's own clause.)
@@ -401,6 +402,7 @@ end
 local function mark_negation(part, carry)
   local active, since, wrong, dormant, waited, thought = false, 0, false, false, false, false
   local unsure, by_no, tried, trying = false, false, false, false
+  local prefer_at
   if carry and (part[1].w == "or" or part[1].w == "nor") then
     dormant, wrong, waited = true, carry.wrong, carry.waited
   end
@@ -426,6 +428,10 @@ local function mark_negation(part, carry)
         if PREFER[part[k].w] then t.neg = true end
       end
     end
+    -- ("They'd much prefer an early call to a very poorly patient in the
+    -- morning": what follows that "to" is not wanted; "prefer to wait" is.)
+    if PREFER_TO[t.w] then prefer_at = i end
+    if t.w == "to" and prefer_at and i > prefer_at + 2 and i <= prefer_at + 6 then t.neg = true end
     -- ("it doesn't mean I'm dying": a subject after "mean", "think",
     -- "say" or "that" starts what is denied, not a new clause; so after
     -- "this": "none of this 'I'll see how I feel'".)
@@ -501,7 +507,9 @@ local function mark_negation(part, carry)
       -- ("A temperature on its own without other symptoms can wait")
       by_no = t.w == "no" or t.w == "without"
       tried = prev ~= nil and prev.w:find("^tr[iy]") ~= nil
-      trying = nxt ~= nil and nxt.w:find("^tr[iy]") ~= nil
+      -- (what one is told not to try, and what is less wanted than
+      -- something preferred, reach as far as a wait)
+      trying = (nxt ~= nil and nxt.w:find("^tr[iy]") ~= nil) or (t.w == "to" and prefer_at ~= nil)
       unsure = nxt and UNSURE[t.w] and UNSURE[t.w][nxt.w] or false
       waited = nxt and nxt.w:find("^wait") and true or false
     elseif active then
@@ -1429,6 +1437,17 @@ local function class_ends(ctx, name, part, i)
   return ends
 end
 
+-- Two subjects after b in its sentence: b's own ("once I'm better") and
+-- a main clause's ("I'll stop the tablets").
+function own_clause_after(parts, b)
+  local n, flat = 0, flat_of(parts)
+  for g = b.g2 + 1, #flat do
+    if flat[g].sent ~= b.sent then break end
+    if lexicon.SUBJECT[flat[g].w] then n = n + 1 end
+  end
+  return n >= 2
+end
+
 -- A wait or a thing done first (lie down, rest, sleep, take, wait, put
 -- off...), not denied, in t's sentence before it or in the sentence
 -- before.
@@ -2253,8 +2272,11 @@ local function action_words(parts, ctx)
       -- ("they'll assess me over the phone and bring me in if needed":
       -- "the phone" is a thing, not a call of the learner's.)
       local thing = part[i - 1] and part[i - 1].w == "the"
-      if class_ends(ctx, "action", part, i) and not thing and not spurned(flat_of(parts), part[i]) and
-         not to_the_body(part, i) then
+      -- ("I'll probably come off the tablets": stopping a medicine, no
+      -- going anywhere.)
+      local off = part[i].w:find("^com") and part[i + 1] and part[i + 1].w == "off"
+      if class_ends(ctx, "action", part, i) and not thing and not off and
+         not spurned(flat_of(parts), part[i]) and not to_the_body(part, i) then
         out[#out + 1] = { part = pi, s = i, g = part[i].g, sent = part[i].sent }
       end
     end
@@ -2915,6 +2937,9 @@ local function blocked_by(o, bl, anchors, parts)
       for _, a in ipairs(anchors) do
         if a.sent == b.sent then own = true end
       end
+      -- ("Once I'm better I'll stop the tablets": the condition has a
+      -- clause of its own, about something else.)
+      if b.kind == "condition" and own_clause_after(parts, b) then own = true end
       if not own then return b end
     end
     if b.sent == o.sent and not (b.kind == "condition" and b.g1 < o.g1) then
