@@ -142,6 +142,8 @@ M.CLASSES = {
           -- ("I'd ring them instantly", "the second the thermometer showed a
           -- temperature")
           "instantly", "the second the", "the minute the", "the instant the",
+          -- ("I'd telephone the ward, night or no night")
+          "night or no night", "night or not",
           -- ("I phone the number for cancer, also in the night")
           "also in the night", "also at night", "in the night too", "at night too",
           "would not think twice", "without a second thought" },
@@ -370,6 +372,9 @@ M.CLASSES = {
              "sleep on it", "leave it", "leave * till", "leave * until", "hold fire",
              -- ("and then once I'd slept on it, I'd ring")
              "once * slept on it", "after * slept on it", "when * slept on it",
+             -- ("my legs always go a bit weak after chemo, so I'd give them
+             -- till tomorrow and see")
+             "give * till", "give * until", "give * til",
              "wait and see", "give it * time", "give it a day", "give it a few", "give it till",
              "give it until", "give it til", "give till", "give until", "give til", "give a few",
              "give * a few days", "give * couple of days", "see whether * pass*", "see whether * <improve>", "ride it out",

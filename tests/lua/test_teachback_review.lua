@@ -1853,3 +1853,10 @@ T.test("teachback rules: 'keep it raised and see'; 'after she finishes work'; 'I
   T.eq(verdict("tb-warning-sign-at-night", "I'd call them straight away. Well, once I'd finished my shift."),
        " | waits-till-morning")
 end)
+
+T.test("teachback rules: 'I'd give them till tomorrow and see' leaves the legs; 'night or no night'", function()
+  T.eq(verdict("tb-back-pain-legs", "If it were only my back I'd call right away. But my legs always go a bit weak " ..
+               "after chemo, so I'd give them till tomorrow and see."), " | rests-or-waits")
+  T.eq(verdict("tb-back-pain-legs", "I'd give them a ring right away."), "act-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd telephone the ward, night or no night."), "call-now | ")
+end)
