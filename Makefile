@@ -65,7 +65,7 @@ TESTS      = test_yaml test_material test_sandbox test_term test_store test_lua 
 TEST_BIN   = $(TESTS:%=$(BUILD)/tests/%)
 # Fuzz harnesses (tests/fuzz): replayed over the corpora by `make test`
 # (built as plain programs with replay.c), fuzzed by `make fuzz` (clang).
-FUZZ_NAMES   = yaml matc material check answers teachback import csvc csv form serve
+FUZZ_NAMES   = yaml matc material check answers teachback import giftc csvc csv form serve
 FUZZ_REPLAY  = $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz/fuzz_%)
 # FUZZ_MODE is -DFUZZ_LIBFUZZER in the clang build (make fuzz); passing the
 # whole FUZZ_DEFS down instead would lose the quotes around the path.

@@ -1053,6 +1053,38 @@ function H.form(sel, text)
   return bad_answer_line(item, view, fields, line)
 end
 
+-- ---- giftc: the GIFT grammar alone, against the line-by-line reader -------
+--
+-- formats/gift.lua reads a file two ways: its LPeg grammar (LPeg's matcher
+-- in C scans the whole file; a block it does not take falls back to the
+-- line reader) and, with gift.grammar false, its line reader alone.  The
+-- two must agree on every input: the same records (compared as
+-- gift.neutral gives them) or the same error, and an error names
+-- input.gift:LINE:COL within the input.  No import, no YAML: those are
+-- `import`'s.
+function H.giftc(text)
+  local gift = require("formats.gift")
+  gift.grammar = true
+  local ok1, recs1, err1 = pcall(gift.parse, text, "input.gift")
+  gift.grammar = false
+  local ok2, recs2, err2 = pcall(gift.parse, text, "input.gift")
+  gift.grammar = true
+  if not ok1 or not ok2 then return "gift.parse raised: " .. tostring(ok1 and recs2 or recs1) end
+  if (recs1 == nil) ~= (recs2 == nil) then
+    return "one reader reads the file, the other refuses it: " .. schema.show_controls(tostring(err1 or err2))
+  end
+  if recs1 == nil then
+    if err1 ~= err2 then
+      return "the readers' errors differ: " .. schema.show_controls(err1) .. " / " .. schema.show_controls(err2)
+    end
+    return bad_lines({ err1 }, { "input.gift" })
+  end
+  if json.encode(gift.neutral(recs1)) ~= json.encode(gift.neutral(recs2)) then
+    return "the grammar and the line reader read different records"
+  end
+  return nil
+end
+
 -- Load what the harnesses keep (the bundled quizzes, the teach-back
 -- fixture) before the first input, so its time is not the input's.
 function H.init()
