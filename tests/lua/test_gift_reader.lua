@@ -403,3 +403,19 @@ T.test("gift grammar: white space at a question's end before its answers", funct
   T.eq(quiz.questions[2].prompt, "Q2")
   T.eq(quiz.questions[4].prompt, "Q4")
 end)
+
+-- A comment as the file's last line, with no line break after it, is a
+-- comment both ways (the grammar read "// A{T}" as a true-false question;
+-- found by fuzzing, tests/fuzz/findings/giftc-comment-at-end.gift).
+T.test("gift grammar: a comment on the file's last line, with no line break", function()
+  for _, src in ipairs({ "// A{T}", "\239\187\191// A<,\223\155ch{T}", "Q {T}\n\n// c{F}" }) do
+    local r1, e1, recs, err = both(src)
+    T.eq(e1, nil)
+    T.eq(err, nil)
+    T.ok(same(recs, r1), "records differ: " .. src)
+  end
+  local _, _, recs = both("Q {T}\n\n// c{F}")
+  T.eq(#recs, 1)
+  T.eq(recs[1].stem, "Q")
+  T.eq(#select(3, both("// A{T}")), 0)
+end)

@@ -810,7 +810,9 @@ local function grammar()
   -- For each block: where it starts, where its first line that is not a
   -- comment starts (false: read it line by line), its record (false: read
   -- it with read_block) and where its last line ends.
-  local BLOCK = Cp() * COMMENT_LINE^0 * Cp() * SP^0 * -S(WHITE) * (CATEGORY + QUESTION)
+  -- (A comment as the file's last line has no line break after it: it is
+  -- still a comment, not a question's text.)
+  local BLOCK = Cp() * COMMENT_LINE^0 * Cp() * SP^0 * -S(WHITE) * -P("//") * (CATEGORY + QUESTION)
               + Cp() * Cc(false) * Cc(false) * LINE * (NL * LINE)^0 * Cp() * NL^-1
   FILE = Ct(BLANK_LINES * (BLOCK * BLANK_LINES)^0) * SP^0 * -1
   return FILE
