@@ -1027,7 +1027,9 @@ function H.form(sel, text)
   if not want then return "decode took a form past its limit of " .. limit end
   local differs = same_fields(fields, want)
   if differs then return "decode read field " .. schema.show_controls(differs) .. " otherwise" end
-  webform.step_ok(fields, sel)
+  -- (the step sent once, as the page's count: the only post a step takes)
+  local sent_step = fields.step ~= nil and #fields.step == 1 and fields.step[1] == tostring(sel)
+  if webform.step_ok(fields, sel) ~= sent_step then return "step_ok disagrees with the step sent" end
   local pick = items[sel % #items + 1]
   local s, phase = pick.s, FORM_PHASES[(sel // #items) % #FORM_PHASES + 1]
   local pos0, phase0 = s.pos, s.phase

@@ -2355,7 +2355,7 @@ local function waiting_clauses(parts, ctx)
         for k = i + 1, stop do
           -- ("if my wife runs a fever it could be a bad infection and I
           -- ring": what the sign may be, not how it must change.)
-          if k > i + 1 and NEW_SUBJECT[part[k].w] and part[k + 1] and MAY_BE[part[k + 1].w] then break end
+          if k > i + 1 and what_it_may_be(part, k) then break end
           local we = not worse and class_ends(ctx, t.w == "unless" and "improve" or "worsen", part, k)
           -- ("when I last took it": a time gone by, not a sign that lasts.)
           local gone = we and part[max_end(we)].w == "last" and part[max_end(we) + 1] and
@@ -3825,13 +3825,18 @@ end
 NEW_SUBJECT = lexicon.words([[that this it which they]])
 SIGN_GROWN = lexicon.words([[gave give gives really very too so properly]])
 MAY_BE = lexicon.words([[could might may can]])
+-- Does part[k] start what a sign may be ("it could be", "that might be")?
+-- Both the threshold and the waiting clauses stop their "if" there.
+function what_it_may_be(part, k)
+  return NEW_SUBJECT[part[k].w] ~= nil and part[k + 1] ~= nil and MAY_BE[part[k + 1].w] ~= nil
+end
 local function threshold(part, k, stop, ctx)
   local skip = 0
   for j = k + 1, stop do
     if part[j].w == "or" then return false end
     -- ("if you get a high temp it could be a serious infection and you
     -- need to ring": what the sign may be, not how bad it must get.)
-    if j > k + 1 and NEW_SUBJECT[part[j].w] and part[j + 1] and MAY_BE[part[j + 1].w] then break end
+    if j > k + 1 and what_it_may_be(part, j) then break end
     -- (A place named is no severity: "if I get a swollen leg it's straight
     -- to the emergency department".)
     local em = class_ends(ctx, "emergency", part, j)
