@@ -1860,3 +1860,9 @@ T.test("teachback rules: 'I'd give them till tomorrow and see' leaves the legs; 
   T.eq(verdict("tb-back-pain-legs", "I'd give them a ring right away."), "act-now | ")
   T.eq(verdict("tb-warning-sign-at-night", "I'd telephone the ward, night or no night."), "call-now | ")
 end)
+
+T.test("teachback rules: a short guess asked in brackets '(clot?)' asks nothing of the call beside it", function()
+  T.eq(verdict("tb-hormone-therapy", "swollen arm that hurts -> call onc team asap (clot?). take it daily"),
+       "every-day call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "sore swollen arm, I'd rest it (call them now?) and see tomorrow."), " | ")
+end)

@@ -1173,6 +1173,19 @@ function mark_lack(part)
   end
 end
 
+-- A short guess in brackets asked of itself ("call onc team asap
+-- (clot?)") asks nothing of the sentence it sits in; a bracket that asks
+-- about acting ("(or ring them now?)") still does.
+function aside_question(inner)
+  local n = 0
+  for _, t in ipairs(tokens_of(inner)) do
+    n = n + 1
+    if in_set(ACTION_WORDS, t) then return nil end
+  end
+  if n >= 1 and n <= 4 then return "(" .. inner .. ")" end
+  return nil
+end
+
 -- The text as parts (split at . , ; : ! ? and line breaks; a . or ,
 -- between two digits does not split), each a list of tokens {w, raw, stem,
 -- neg, negated, g, sent}; g numbers tokens through the whole text and sent
@@ -1180,6 +1193,7 @@ end
 function M.words(text, fix)
   text = apostrophes(text)
   text = text:gsub("(%d)[.,](%d)", "%1 %2"):gsub("\xE2\x80\xA6", ".")
+  text = text:gsub("%(([^()]*)%?+%s*%)", aside_question)
   -- ("Report SEs e.g. hot flushes": "e.g." and "i.e." end no sentence.)
   text = text:gsub("%f[%a]([eE])%.([gG])%.", "%1%2"):gsub("%f[%a]([iI])%.([eE])%.", "%1%2")
   -- A dash between words ends a clause like a comma: "it's not HRT – it
