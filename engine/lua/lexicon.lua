@@ -107,6 +107,8 @@ M.CLASSES = {
           "before the kettle", "right off", "right then",
           -- ("I'd ring them at 2am, 3am, whenever it happened")
           "whenever it happen*", "whenever it start*", "whenever it come*",
+          -- ("ring the number right then, at 2 in the morning or whenever")
+          "or whenever",
           "then and there", "that night", "that very minute", "the very minute",
           "that minute", "the minute", "the moment", "that moment", "this moment",
           "in that moment", "before anything else", "no messing", "this instant",

@@ -1866,3 +1866,32 @@ T.test("teachback rules: a short guess asked in brackets '(clot?)' asks nothing 
        "every-day call-now-clot | ")
   T.eq(verdict("tb-hormone-therapy", "sore swollen arm, I'd rest it (call them now?) and see tomorrow."), " | ")
 end)
+
+T.test("teachback rules: a call that waits on someone's judgement ('if he thinks you look unwell, he can call')", function()
+  T.eq(verdict("tb-explain-cdk46-fever", "Tell your husband, and if he thinks you look unwell, he can call the " ..
+               "24-hour line for you."), " | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "If you think you have a temperature, call the 24-hour line at once."),
+       "call-at-once | ")
+end)
+
+T.test("teachback rules: a hedge that closes a plan of joined steps ('call 999 and get carted off in style I suppose')", function()
+  T.eq(verdict("tb-back-pain-legs", "Ha, call 999 and get carted off in style I suppose"), " | ")
+  T.eq(verdict("tb-back-pain-legs", "call dr asap its my spine maybe"), "act-now spinal-cord | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd call 999 straight away, it's probably the spine"), "act-now spinal-cord | ")
+end)
+
+T.test("teachback rules: 'for a second and then'; 'Just call us'; 'at 2 in the morning or whenever'; 'she can be cross with me later'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd worry for a second and then I'd ring the team. I wouldn't wait " ..
+               "till morning."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd lie down for a second and then I'd ring the night line."),
+       " | waits-till-morning")
+  T.eq(verdict("tb-explain-cdk46-fever", "Just call us straight away if your temperature goes up, any time of " ..
+               "day or night."), "call-at-once | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring the number for her right then, at 2 in the morning or " ..
+               "whenever."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them in the morning or whenever."), " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd pick up the phone to her cancer team myself, right then, and " ..
+               "she can be cross with me later."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them tomorrow and she can be cross with me."),
+       " | waits-till-morning")
+end)

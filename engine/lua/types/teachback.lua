@@ -1784,6 +1784,9 @@ M.SPELLING = true
 -- target (999, emergency department, ambulance) counts on its own.
 M.ACT_REACH = 6
 local ME = { me = true, us = true }
+-- ("Just call us straight away", "Please ring us": the instruction
+-- softened.)
+SOFTENER = { just = true, please = true, pls = true, plz = true }
 -- ("Fever means call us at once": what a sign means, said as the team.)
 local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true, means = true,
                     please = true }
@@ -2131,7 +2134,9 @@ local function actions_to_target(parts, ctx)
         local by_team = part[i + 1] and part[i + 1].w == "us" and
                         ((part[i - 1] and (TEAM_SAYS[part[i - 1].w] or part[i - 1].w == "then" or
                                            part[i - 1].w == "so")) or
-                         (i == 1 and leads_sentence(parts, { part = pi, s = i })) or after_if or
+                         (i == 1 and leads_sentence(parts, { part = pi, s = i })) or
+                         (i == 2 and SOFTENER[part[1].w] and leads_sentence(parts, { part = pi, s = 1 })) or
+                         after_if or
                          target_within(part, i + 2, i + 1 + M.ACT_REACH, ctx))
         if ends and ends[i] and part[i + 1] and ME[part[i + 1].w] and not by_team then
           local rest = {}
@@ -2468,6 +2473,24 @@ function idle_before(parts, o)
   return false
 end
 
+-- Does the sentence of the "then" at o say a span of seconds before it
+-- ("for about three seconds", "for a second", "for a split second")?
+SECONDS = lexicon.words([[second seconds sec secs moment moments]])
+function seconds_before(parts, o)
+  local flat = flat_of(parts)
+  local s = parts[o.part][o.s]
+  for g = s.g - 1, 1, -1 do
+    local t = flat[g]
+    if t.sent ~= s.sent then return false end
+    if SECONDS[t.w] then
+      for h = math.max(1, g - 4), g - 1 do
+        if flat[h].w == "for" and flat[h].sent == s.sent then return true end
+      end
+    end
+  end
+  return false
+end
+
 -- ("ringing anyone at two in the morning": an hour said in words.)
 local CLOCK_WORD = lexicon.words([[one two three four five six seven eight nine ten eleven twelve]])
 
@@ -2757,6 +2780,9 @@ local function blockers(parts, ctx)
         -- ("I'd call 999 there and then ..., then ring her oncology team
         -- from the ambulance": a step after emergency help is no wait.)
         if part[o.s].w == "then" and emergency_before(parts, o, ctx) then ok = false end
+        -- ("I'd feel like the world's most annoying patient for about three
+        -- seconds and then I'd ring": a span of seconds is no wait.)
+        if part[o.s].w == "then" and not idle_before(parts, o) and seconds_before(parts, o) then ok = false end
         -- ("Take her temperature first. Then call the line at once": a
         -- step said with a word of now is no putting off; what came first
         -- is judged on its own words.)
@@ -2849,6 +2875,24 @@ local function afterthought(part, e)
   return not nxt or AFTERTHOUGHT_NEXT[nxt.w] or false
 end
 
+-- A hedge that closes a plan of joined steps weakens the whole plan
+-- ("call 999 and get carted off in style I suppose"): the hedge ends its
+-- part and no new subject starts between the action and it ("call now,
+-- it's probably a clot" hedges the sign, not the call).
+IT_IS = lexicon.words([[its thats theres whats]])
+function closes_plan(parts, o, b)
+  if not afterthought(parts[b.part], b.e) then return false end
+  local flat = flat_of(parts)
+  if o.g2 < parts[b.part][1].g then return false end
+  for g = o.g2 + 1, b.g1 - 1 do
+    local own_i = g == b.g1 - 1 and flat[g].w == "i"
+    if not own_i and (lexicon.SUBJECT[flat[g].w] or NEW_SUBJECT[flat[g].w] or IT_IS[flat[g].w]) then
+      return false
+    end
+  end
+  return true
+end
+
 -- (With `delay_at`, the first token of a delay after the action: a "but"
 -- that leads straight into it, "call the team, but probably after a lie
 -- down", restricts the call as "but not till" does.)
@@ -2884,6 +2928,19 @@ function others_between(parts, a, b)
   local flat = flat_of(parts)
   for g = a + 1, b - 1 do
     if OTHERS[flat[g].w] then return true end
+  end
+  return false
+end
+
+-- Is delay b, after action o, when someone will be cross ("I'd phone
+-- her team myself, right then, and she can be cross with me later"): a
+-- feeling put off, not the call?
+CROSS = lexicon.words([[cross angry annoyed mad furious upset grumpy livid narked]])
+function cross_later(parts, o, b)
+  local flat = flat_of(parts)
+  for g = b.g1 - 1, o.g2 + 1, -1 do
+    local t, nxt = flat[g], flat[g + 1]
+    if t.w == "be" and nxt and CROSS[nxt.w] then return true end
   end
   return false
 end
@@ -2969,7 +3026,8 @@ local function blocked_by(o, bl, anchors, parts)
         end
         if (b.g2 < o.g1 and o.g1 - b.g2 <= reach and b.part == o.part) or
            (b.g1 > o.g2 and b.g1 - o.g2 <= 3 and AFTER_HEDGE[b.word] and
-            afterthought(parts[b.part], b.e)) then
+            afterthought(parts[b.part], b.e)) or
+           (b.g1 > o.g2 and AFTER_HEDGE[b.word] and closes_plan(parts, o, b)) then
           return b
         end
       else
@@ -2984,7 +3042,8 @@ local function blocked_by(o, bl, anchors, parts)
         end
         local lo, hi = math.min(b.g1, o.g1), math.max(b.g2, o.g2)
         if not nearer and not contrast_between(parts, lo, hi, b.g1 > o.g2 and b.g1) and
-           not (b.g1 > o.g2 and others_between(parts, o.g2, b.g1)) then
+           not (b.g1 > o.g2 and others_between(parts, o.g2, b.g1)) and
+           not (b.g1 > o.g2 and cross_later(parts, o, b)) then
           return b
         end
       end
@@ -3844,7 +3903,22 @@ MAY_BE = lexicon.words([[could might may can]])
 function what_it_may_be(part, k)
   return NEW_SUBJECT[part[k].w] ~= nil and part[k + 1] ~= nil and MAY_BE[part[k + 1].w] ~= nil
 end
+-- ("if he thinks you look unwell, he can call": the call waits on
+-- someone's judgement; "if you think you have an infection" names the
+-- sign.)
+JUDGES = lexicon.words([[think thinks reckon reckons decide decides judge judges]])
+HAS_SIGN = lexicon.words([[have has got gotten might may could]])
+function judged(part, k, stop)
+  for j = k + 1, math.min(stop, k + 3) do
+    if JUDGES[part[j].w] and not part[j].negated then
+      local who, verb = part[j + 1], part[j + 2]
+      return not (who and lexicon.SUBJECT[who.w] and verb and HAS_SIGN[verb.w])
+    end
+  end
+  return false
+end
 local function threshold(part, k, stop, ctx)
+  if judged(part, k, stop) then return true end
   local skip = 0
   for j = k + 1, stop do
     if part[j].w == "or" then return false end
