@@ -510,6 +510,23 @@ misconceptions:
 explain: x
 source: doc#sec
 ]]), { "13:15: misconception 1 cancels 'call-later', which is not a key point id" })
+  T.eq(T.errors([[
+id: tb-bad
+type: teachback
+topic: t
+prompt: P
+key_points:
+  - id: call-now
+    says: Call.
+    any: ["call*"]
+    source: doc#sec
+misconceptions:
+  - any: ["nuisance"]
+    feedback: No.
+    answered_by: [not-a-bother]
+explain: x
+source: doc#sec
+]]), { "13:19: misconception 1 is answered_by 'not-a-bother', which is not a key point id" })
 end)
 
 ---------------------------------------------------------------------------

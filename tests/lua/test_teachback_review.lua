@@ -1895,3 +1895,15 @@ T.test("teachback rules: 'for a second and then'; 'Just call us'; 'at 2 in the m
   T.eq(verdict("tb-warning-sign-at-night", "I'd ring them tomorrow and she can be cross with me."),
        " | waits-till-morning")
 end)
+
+T.test("teachback rules: a bother answered in deed and in words is not held ('Nuisance is my middle name, so I'd ring them right away')", function()
+  T.eq(verdict("tb-warning-sign-at-night", "Nuisance is my middle name, so I'd ring them right away! Seriously " ..
+               "though, they want the call, day or night, and they'd much rather hear early."),
+       "call-now never-a-bother | ")
+  -- (Said while waiting, it is still held: no call credited.)
+  T.eq(verdict("tb-warning-sign-at-night", "I know I'm not a nuisance, they keep telling me. But the night staff " ..
+               "are so busy, I'd still leave it till the morning."), "never-a-bother | waits-till-morning a-bother")
+  -- (Acting now without answering it in words: still held.)
+  T.eq(verdict("tb-warning-sign-at-night", "I'd feel a nuisance, I always do. I'd ring them right away."),
+       "call-now | a-bother")
+end)

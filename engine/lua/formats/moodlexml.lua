@@ -213,9 +213,10 @@ function M.grader_info(q)
     for _, m in ipairs(q.misconceptions) do
       local codes = {}
       for _, p in ipairs(m.any) do codes[#codes + 1] = "<code>" .. common.text_to_html(p) .. "</code>" end
-      h[#h + 1] = ("<li>Listen for: %s Say: <em>%s</em>%s</li>"):format(table.concat(codes, " "),
+      h[#h + 1] = ("<li>Listen for: %s Say: <em>%s</em>%s%s</li>"):format(table.concat(codes, " "),
         common.text_to_html(m.feedback),
-        m.cancels and (" (cancels: " .. table.concat(m.cancels, ", ") .. ")") or "")
+        m.cancels and (" (cancels: " .. table.concat(m.cancels, ", ") .. ")") or "",
+        m.answered_by and (" (answered by: " .. table.concat(m.answered_by, ", ") .. ")") or "")
     end
     h[#h + 1] = "</ul>"
   end
@@ -573,10 +574,14 @@ function IMPORT.essay(st, el, q)
   for li in ul:gmatch("<li>(.-)</li>") do
     local m = { any = {}, feedback = common.html_to_text(li:match("<em>(.-)</em>") or "") }
     for c in li:gmatch("<code>(.-)</code>") do m.any[#m.any + 1] = common.html_to_text(c) end
-    local cancels = li:match("%(cancels: ([^)]*)%)")
-    if cancels then
-      m.cancels = {}
-      for id in cancels:gmatch("[%w%-]+") do m.cancels[#m.cancels + 1] = id end
+    -- (Each list of key point ids after its label, as the export writes
+    -- it.)
+    for label, field in pairs({ cancels = "cancels", ["answered by"] = "answered_by" }) do
+      local ids = li:match("%(" .. label .. ": ([^)]*)%)")
+      if ids then
+        m[field] = {}
+        for id in ids:gmatch("[%w%-]+") do m[field][#m[field] + 1] = id end
+      end
     end
     mis[#mis + 1] = m
   end

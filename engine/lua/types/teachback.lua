@@ -64,7 +64,7 @@ M.WINDOW = 5             -- words before a match searched for a negation
 
 local KP_FIELDS = { id = true, says = true, any = true, source = true, urgent = true,
                     with = true }
-local MIS_FIELDS = { id = true, any = true, feedback = true, cancels = true }
+local MIS_FIELDS = { id = true, any = true, feedback = true, cancels = true, answered_by = true }
 
 ---------------------------------------------------------------------------
 -- Stemming
@@ -4526,8 +4526,33 @@ function M.analyse(q, text)
     if not ok and kp.urgent then out.urgent_missed[#out.urgent_missed + 1] = kp.id end
     out.evidence[kp.id] = ev
   end
-  if acted_at then overcome(q, out, parts, ctx, held_where, acted_at) end
+  if acted_at then
+    overcome(q, out, parts, ctx, held_where, acted_at)
+    answered_in_deed(q, out)
+  end
   return out
+end
+
+-- A belief answered in deed and in words: the learner acts now on the
+-- urgent point and says a key point the belief's `answered_by` lists
+-- ("Nuisance is my middle name, so I'd ring them right away! They'd
+-- much rather hear early": the bother is a joke, answered).  A belief
+-- said while waiting ("I know I'm not a nuisance … I'd still leave it
+-- till the morning") has no urgent point credited and stays held.
+function answered_in_deed(q, out)
+  local said_kp = {}
+  for _, id in ipairs(out.covered) do said_kp[id] = true end
+  for k = #out.misconceptions, 1, -1 do
+    local i = out.misconceptions[k]
+    local by = q.misconceptions[i].answered_by
+    for _, id in ipairs(type(by) == "table" and by or {}) do
+      if said_kp[id] then
+        table.remove(out.misconceptions, k)
+        out.evidence[M.misconception_name(q, i)] = nil
+        break
+      end
+    end
+  end
 end
 
 -- Words that set what follows against what went before, as the learner
@@ -4915,6 +4940,13 @@ function M.validate(q, v)
         local id = v:id(cancels, k)
         if id and not (seen[id] and seen[id].says) then
           v:error(cancels, k, "misconception %d cancels '%s', which is not a key point id", i, id)
+        end
+      end
+      local by = v:list(m, "answered_by")
+      for k in ipairs(by or {}) do
+        local id = v:id(by, k)
+        if id and not (seen[id] and seen[id].says) then
+          v:error(by, k, "misconception %d is answered_by '%s', which is not a key point id", i, id)
         end
       end
     end
