@@ -110,6 +110,8 @@ M.CLASSES = {
           -- ("ring the number right then, at 2 in the morning or whenever")
           "or whenever",
           "then and there", "that night", "that very minute", "the very minute",
+          "that very moment", "the very moment", "no dilly", "no dallying", "no dawdling",
+          "finished the sentence", "finished her sentence", "finished his sentence",
           "that minute", "the minute", "the moment", "that moment", "this moment",
           "in that moment", "before anything else", "no messing", "this instant",
           "within * minutes", "on the way", "without a second thought", "before i could",
@@ -522,6 +524,10 @@ M.LAY = {
   ["asap"] = "right away", ["str8"] = "straight", ["rn"] = "right now",
   -- ("so just hold on to this": keep it in mind, no wait.)
   ["hold on to"] = "keep hold of", ["hold onto"] = "keep hold of",
+  -- ("But if I'm honest I'd lie there till 6": candour, no condition.)
+  ["if im honest"] = "honestly", ["if i am honest"] = "honestly",
+  ["if im being honest"] = "honestly", ["if i am being honest"] = "honestly",
+  ["if i was honest"] = "honestly", ["if im truthful"] = "honestly",
   -- ("I know I'm supposed to call them": what is expected, no hedge.)
   ["supposed to"] = "meant to", ["suppose to"] = "meant to",
   -- ("111, the non-emergency number": no emergency number.)

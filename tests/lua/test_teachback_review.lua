@@ -1907,3 +1907,33 @@ T.test("teachback rules: a bother answered in deed and in words is not held ('Nu
   T.eq(verdict("tb-warning-sign-at-night", "I'd feel a nuisance, I always do. I'd ring them right away."),
        "call-now | a-bother")
 end)
+
+T.test("teachback rules: 'if I'm honest' is no condition; notes with '=' and '->' (a temperature left to paracetamol)", function()
+  T.eq(verdict("tb-warning-sign-at-night", "The right answer is ring them now, I know. But if I'm honest I'd lie " ..
+               "there till 6 and then ring, because I'd feel like a nuisance."), " | waits-till-morning a-bother")
+  T.eq(verdict("tb-explain-cdk46-fever", "fever + shaking = ring 24hr line straight away. just a temp w no other " ..
+               "symptoms = paracetamol n monitor"), "check-before-paracetamol | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "temp = ring 24hr line straight away. no paracetamol b4 checking temp"),
+       "call-at-once check-before-paracetamol | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Tell her: high temp = ring us immediately, 24/7."), "call-at-once | ")
+  -- (Said in sentences, a temperature "nothing to worry about" is no sign left.)
+  T.eq(verdict("tb-explain-cdk46-fever", "Most of the time a temperature is just a virus and nothing to worry " ..
+               "about, but ring the 24-hour line straight away anyway."), "call-at-once | brushed-off")
+end)
+
+T.test("teachback rules: a sign the team told of; a telling put off before a contrast and the sign; 'that very moment', 'no dilly-dallying', 'before she'd finished the sentence'; 'would tell me to have a Lemsip. No chance'", function()
+  T.eq(verdict("tb-hormone-therapy", "The one thing they told me not to mess with is a swollen, painful leg. " ..
+               "That's a phone call to the team now, not later."), "call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "If the hot flushes got too much I'd tell the nurse at my next appointment, " ..
+               "that's fine, but a swollen painful leg is different. That's ring them now, it could be a clot."),
+       "report call-now-clot | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd be on the phone to the hospital team that very moment."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd telephone the chemotherapy unit on the number they gave me, no " ..
+               "dilly-dallying, dear."), "act-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "My wife would say 'don't, it's too late to ring anyone', but I'd be on " ..
+               "the phone to her oncology team before she'd finished the sentence."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "My husband would tell me to have a Lemsip and an early night. No chance - " ..
+               "I'd be ringing the 24-hour line on the spot."), "call-now | ")
+  T.eq(verdict("tb-high-temperature", "My husband would tell me to take a Lemsip first. I wouldn't argue with " ..
+               "him. Then I'd ring the line straight away."), " | treats-at-home-or-waits")
+end)

@@ -1199,6 +1199,10 @@ function M.words(text, fix)
   -- A dash between words ends a clause like a comma: "it's not HRT – it
   -- lowers my oestrogen".
   text = text:gsub("\xE2\x80[\x93\x94]", ","):gsub("%s%-+%s", ", ")
+  -- An arrow or an equals sign in notes reads "so" ("just a temp w no
+  -- other symptoms = paracetamol n monitor": the "no" does not reach past
+  -- it, and "low neutrophils -> fever" stays one part).
+  text = text:gsub("%-+>", " so "):gsub("=+>?", " so "):gsub("\xE2\x86\x92", " so ")
   local parts, g, sent = {}, 0, 1
   -- (A sentence ends once however it is marked: "leg?? ring team asap",
   -- "Now!!", "well..." each end one.)
@@ -2556,6 +2560,10 @@ end
 
 -- The red-flag signs by name, for a sign left beside one acted on.
 SIGN_PHRASES = { "weak legs", "legs", "swollen leg", "swollen arm" }
+-- A temperature is a sign left only in notes ("just a temp = paracetamol
+-- n monitor"): said in sentences, "a temperature is nothing to worry
+-- about, but ring the line at once" calls.
+NOTED_SIGNS = { "temp", "temperature", "fever" }
 -- A sign explained away: "is (probably) just …", not "just as", "just
 -- what", "just like", "just the".
 JUST_AFTER = lexicon.words([[is its was are theyre]])
@@ -2564,6 +2572,7 @@ JUST_NOT = lexicon.words([[as what like the]])
 -- leave", "the headache I'd ignore"): the words, or nil.  "I'd leave"
 -- ends its clause or is followed by a time.  An explanation counts only
 -- after the last call credited (flat number last_call).
+HOME_CARE = lexicon.words([[paracetamol lemsip calpol ibuprofen rest fluids bed]])
 function sign_left(parts, found, ctx, last_call)
   local flat = flat_of(parts)
   for _, f in ipairs(found) do
@@ -2579,12 +2588,12 @@ function sign_left(parts, found, ctx, last_call)
         local t = flat[g]
         if t.sent ~= last.sent then break end
         -- ("The arm I wouldn't worry about": a sign not worried about.)
-        if lexicon.UNWORRIED[t.w] and t.negated and flat[g + 1] and flat[g + 1].sent == t.sent and
+        if not f.noted_only and lexicon.UNWORRIED[t.w] and t.negated and flat[g + 1] and flat[g + 1].sent == t.sent and
            (flat[g + 1].w == "about" or flat[g + 1].w == "with") then
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... not " .. t.w
         end
         -- ("A swollen sore arm I'd give a day or two": time given to it.)
-        if t.w == "give" and not t.negated and flat[g - 1] and
+        if not f.noted_only and t.w == "give" and not t.negated and flat[g - 1] and
            (lexicon.SUBJECT[flat[g - 1].w] or flat[g - 1].w == "would") then
           for x = g + 1, math.min(#flat, g + 3) do
             if flat[x].sent ~= t.sent then break end
@@ -2601,7 +2610,7 @@ function sign_left(parts, found, ctx, last_call)
         local p, n = flat[g - 1], flat[g + 1]
         -- (Only after the call: "The weak legs are most likely just
         -- tiredness …, but I'd still phone the team straight away" calls.)
-        if t.w == "just" and not t.negated and p and (JUST_AFTER[p.w] or lexicon.SOFTENER[p.w]) and
+        if not f.noted_only and t.w == "just" and not t.negated and p and (JUST_AFTER[p.w] or lexicon.SOFTENER[p.w]) and
            n and n.sent == t.sent and not JUST_NOT[n.w] and t.g > (last_call or 0) then
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... just"
         end
@@ -2621,8 +2630,15 @@ function sign_left(parts, found, ctx, last_call)
         while k > g - 3 and flat[k] and lexicon.SOFTENER[flat[k].w] do k = k - 1 end
         local by = flat[k]
         local supposed = by and flat[by.g - 1] and flat[by.g - 1].w == "if"
+        -- (In notes: "just a temp w no other symptoms = paracetamol n
+        -- monitor", the sign, an arrow read "so", then care at home.)
+        local noted = by and (by.w == "so" or (by.w == "and" and flat[by.g - 1] and
+                                              HOME_CARE[flat[by.g - 1].w]))
+        if HOME_CARE[t.w] and not t.negated and by and by.w == "so" and t.g > (last_call or 0) then
+          return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. t.w
+        end
         if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and not supposed and
-           (lexicon.SUBJECT[by.w] or by.w == "would") and
+           (((lexicon.SUBJECT[by.w] or by.w == "would") and not f.noted_only) or noted) and
            (not n or n.clause ~= t.clause or n.sent ~= t.sent or lexicon.WAIT_FOR[n.w] or
             lexicon.LEFT_NEXT[n.w] or
             flat[e].w == "to" or flat[e].w == "as" or flat[e].w == "on" or
@@ -3474,6 +3490,38 @@ end
 -- Is token s inside someone else's saying ("some patients think", "my dad
 -- always says", within a few words before it and no "I" between), and
 -- does the next sentence deny something or ask?
+-- Is the belief at s what someone else would tell the learner, refused
+-- at the opening of the next sentence ("My husband would tell me to have
+-- a Lemsip and an early night. No chance - I'd be ringing the line")?
+-- ("I wouldn't argue with him" is no refusal: it goes along.)
+REFUSAL_OPENING = { { "no", "chance" }, { "no", "way" }, { "not", "a", "chance" }, { "nope" },
+                    { "nah" }, { "not", "likely" }, { "no", "fear" }, { "not", "on", "your", "life" },
+                    { "over", "my", "dead", "body" }, { "not", "happening" } }
+function told_then_refused(flat, s)
+  local told = false
+  for g = s.g - 1, math.max(1, s.g - 10), -1 do
+    local t, n = flat[g], flat[g + 1]
+    if t.sent ~= s.sent then break end
+    if (t.w == "tell" or t.w == "tells" or t.w == "told") and n and n.w == "me" then
+      for h = g - 1, math.max(1, g - 3), -1 do
+        if flat[h].sent == s.sent and OTHER_ONE[flat[h].w] then told = true end
+      end
+    end
+  end
+  if not told then return false end
+  local g = s.g + 1
+  while flat[g] and flat[g].sent == s.sent do g = g + 1 end
+  for _, words in ipairs(REFUSAL_OPENING) do
+    local all = true
+    for x, w in ipairs(words) do
+      local t = flat[g + x - 1]
+      if not t or t.w ~= w or t.sent ~= s.sent + 1 then all = false break end
+    end
+    if all then return true end
+  end
+  return false
+end
+
 function reported_then_answered(flat, s)
   local said
   for g = s.g - 1, math.max(1, s.g - 8), -1 do
@@ -3682,6 +3730,7 @@ function disowned(flat, parts, o, q, ctx)
   -- always says he doesn't want to bother anyone. I'd tell him you're not
   -- a bother.", "Someone at church said it's chemotherapy. Is it?")
   if reported_then_answered(flat, s) then return true end
+  if told_then_refused(flat, s) then return true end
   -- ("The worst thing would be to wait"; "If wait, can be paralyse":
   -- waiting named as the harm.)
   for g = s.g - 6, s.g - 1 do
@@ -4417,7 +4466,12 @@ function M.analyse(q, text)
       -- A sign named in a sentence with no action word of its own may be
       -- answered in the next ("A swollen, sore arm can't wait for that.
       -- I'd ring them right then.").
-      for _, a in ipairs(anchors) do own[a.sent] = true end
+      -- ("The one thing they told me not to mess with is a swollen,
+      -- painful leg. That's a phone call to the team now": what the team
+      -- told is no action of the learner's.)
+      for _, a in ipairs(anchors) do
+        if not told_me(parts, a) and not team_acts(parts, a) then own[a.sent] = true end
+      end
       for _, f in ipairs(found) do
         local sent = parts[f.part][f.s].sent
         if (not f.negated or parts[f.part][f.s].under_wait) and
@@ -4471,6 +4525,15 @@ function M.analyse(q, text)
               parted = true
             end
           end
+          -- ("…I'd tell the nurse at my next appointment, that's fine, but
+          -- a swollen painful leg is different. That's ring them now": the
+          -- sign named past a contrast, the call in the next sentence.)
+          for _, f in ipairs(found) do
+            local ft = parts[f.part][f.s]
+            if ft.sent == a.sent and ft.g > a.g and not f.negated and contrast_between(parts, a.g, ft.g) then
+              parted = true
+            end
+          end
           local aside = SOFT_ACTION[parts[a.part][a.s].stem] and (not sents[a.sent] or parted) and
                         elsewhere[a.sent]
           local b = not aside and not to_person(parts, a, ctx) and not team_acts(parts, a) and
@@ -4493,6 +4556,10 @@ function M.analyse(q, text)
         signs = {}
         for _, f in ipairs(found) do signs[#signs + 1] = f end
         for _, f in ipairs(all_found(SIGN_PHRASES, parts, ctx)) do signs[#signs + 1] = f end
+        for _, f in ipairs(all_found(NOTED_SIGNS, parts, ctx)) do
+          f.noted_only = true
+          signs[#signs + 1] = f
+        end
       end
       local last_call = 0
       for _, a in ipairs(good) do last_call = math.max(last_call, a.g2) end
