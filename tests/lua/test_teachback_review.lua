@@ -1937,3 +1937,13 @@ T.test("teachback rules: a sign the team told of; a telling put off before a con
   T.eq(verdict("tb-high-temperature", "My husband would tell me to take a Lemsip first. I wouldn't argue with " ..
                "him. Then I'd ring the line straight away."), " | treats-at-home-or-waits")
 end)
+
+T.test("teachback rules: an old trouble set against this one later ('… so I know what my normal pain feels like. A new kind of pain with weak legs is different')", function()
+  T.eq(verdict("tb-back-pain-legs", "Well, I've had back trouble for years from the gardening, so I know what my " ..
+               "normal pain feels like. A new kind of pain with weak legs is different. I would phone my care " ..
+               "team straight away."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "It's probably just my age. I'd ring them now."), "act-now | just-age-or-strain")
+  -- (A wait is not set aside so: "2am is different" keeps it.)
+  T.eq(verdict("tb-warning-sign-at-night", "Take two paracetamol, go back to bed, and call the clinic when it " ..
+               "opens. They say I'm never a bother but 2am is different."), "never-a-bother | waits-till-morning")
+end)

@@ -3490,6 +3490,23 @@ end
 -- Is token s inside someone else's saying ("some patients think", "my dad
 -- always says", within a few words before it and no "I" between), and
 -- does the next sentence deny something or ask?
+-- Is "different" said of this time after the belief at s, later in its
+-- sentence or in the next ("this would be different", "is different",
+-- "it's a different thing altogether"), not negated?
+DIFFERENT_OF = lexicon.words([[is be its thats was feels seems]])
+function set_against_later(flat, s)
+  for g = s.g + 1, #flat do
+    local t = flat[g]
+    if t.sent > s.sent + 1 then break end
+    if t.w == "different" and not t.negated and not t.neg then
+      for h = g - 1, math.max(s.g + 1, g - 3), -1 do
+        if DIFFERENT_OF[flat[h].w] and flat[h].sent == t.sent then return true end
+      end
+    end
+  end
+  return false
+end
+
 -- Is the belief at s what someone else would tell the learner, refused
 -- at the opening of the next sentence ("My husband would tell me to have
 -- a Lemsip and an early night. No chance - I'd be ringing the line")?
@@ -4411,6 +4428,12 @@ function M.analyse(q, text)
       return disowned(flat, parts, x, q, ctx) or (not waits and parts[x.part][x.s].in_question) or
              spurned(flat, parts[x.part][x.s]) or (waits and parts[x.part][x.s].refused) or
              (not waits and denied_before(parts, found, x)) or
+             -- ("I've had back trouble for years from the gardening, so I
+             -- know what a strain feels like, and this would be different";
+             -- "… A new kind of pain with weak legs is different."): the old
+             -- trouble set against this one later in its sentence or in
+             -- the next.  (Not a wait: "2am is different" keeps it.)
+             (not waits and set_against_later(flat, parts[x.part][x.s])) or
              (not waits and put_aside(flat, parts, x))
     end
     local o = first_found(m.any, parts, ctx, not_held, found)
