@@ -111,6 +111,8 @@ M.CLASSES = {
           "or whenever",
           "then and there", "that night", "that very minute", "the very minute",
           "that very moment", "the very moment", "no dilly", "no dallying", "no dawdling",
+          "never mind the hour", "whatever the hour", "no matter the hour", "before ive even",
+          "before i even", "before id even", "before i have even",
           "finished the sentence", "finished her sentence", "finished his sentence",
           "that minute", "the minute", "the moment", "that moment", "this moment",
           "in that moment", "before anything else", "no messing", "this instant",
@@ -161,6 +163,13 @@ M.CLASSES = {
             "until morning", "till * morning", "until * morning", "first thing", "next day",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "weekend", "next week", "next month", "next visit", "next appointment",
+            "tea time", "teatime", "lunchtime", "lunch time", "dinner time", "dinnertime", "bedtime",
+            "after * school run", "after school",
+            -- ("then ring them as soon as it's 8 o'clock": a clock time after
+            -- "as soon as" is a wait for it)
+            "as soon as * oclock", "as soon as its 1*", "as soon as its 2*", "as soon as its 3*",
+            "as soon as its 4*", "as soon as its 5*", "as soon as its 6*", "as soon as its 7*",
+            "as soon as its 8*", "as soon as its 9*",
             "next clinic", "next time", "next check*", "when * open*", "once * open*",
             "till * open*", "until * open*", "til * open*",
             "in two weeks", "in 2 weeks", "in three weeks", "in 3 weeks", "in a week",
@@ -387,6 +396,8 @@ M.CLASSES = {
              "see how it was", "see how it is", "see how i am", "see how i was",
              "have a sleep", "have a nap", "have a lie down", "have a rest", "get some sleep",
              "go to sleep", "sleep first", "rest first", "straight after", "lie on the sofa",
+             -- ("id lie flat for a bit and if the legs dont come back by tea time")
+             "lie flat", "lay flat", "lie still",
              "lie on the settee", "lie on the couch", "hope it * off", "hope * wear* off",
              "hope * pass*", "hope * go* away", "hope for the best", "get * rest",
              "try * rest",
@@ -524,6 +535,9 @@ M.LAY = {
   ["asap"] = "right away", ["str8"] = "straight", ["rn"] = "right now",
   -- ("so just hold on to this": keep it in mind, no wait.)
   ["hold on to"] = "keep hold of", ["hold onto"] = "keep hold of",
+  -- ("call the team straight away, tonight if need be": even tonight.)
+  ["tonight if need be"] = "even tonight", ["tonight if needs be"] = "even tonight",
+  ["tonight if necessary"] = "even tonight",
   -- ("But if I'm honest I'd lie there till 6": candour, no condition.)
   ["if im honest"] = "honestly", ["if i am honest"] = "honestly",
   ["if im being honest"] = "honestly", ["if i am being honest"] = "honestly",

@@ -1947,3 +1947,18 @@ T.test("teachback rules: an old trouble set against this one later ('… so I kn
   T.eq(verdict("tb-warning-sign-at-night", "Take two paracetamol, go back to bed, and call the clinic when it " ..
                "opens. They say I'm never a bother but 2am is different."), "never-a-bother | waits-till-morning")
 end)
+
+T.test("teachback rules: 'lie flat for a bit'; 'as soon as it's 8 o'clock'; a delay opening its sentence past 'tho prob'; 'tonight if need be', 'never mind the hour', 'before I've even got my shoes on'", function()
+  T.eq(verdict("tb-back-pain-legs", "id lie flat for a bit and if the legs dont come back by tea time id go to a&e"),
+       " | rests-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd take my temperature and note everything down, and then ring them " ..
+               "as soon as it's 8 o'clock."), " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them as soon as it started."), "call-now | ")
+  T.eq(verdict("tb-back-pain-legs", "id ring the team asap bc it cld be my spinal cord... tho prob after the " ..
+               "school run tmrw lol"), "spinal-cord | rests-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "probly ring them i think"), " | ")
+  T.eq(verdict("tb-back-pain-legs", "so I'd call the team straight away, tonight if need be."), "act-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd telephone the ward, never mind the hour."), "call-now never-a-bother | ")
+  T.eq(verdict("tb-hormone-therapy", "if my leg balloons up and hurts, I'm calling the team before I've even got " ..
+               "my shoes on."), "call-now-clot | ")
+end)

@@ -2404,6 +2404,11 @@ end
 local OPENER = { well = true, but = true, ["or"] = true, actually = true, maybe = true, ok = true,
                  okay = true, um = true, er = true, erm = true, hmm = true, oh = true, no = true,
                  only = true }
+-- A delay that opens its sentence past these amends the call before it
+-- ("…not walking... tho prob after the school run tmrw").
+AMEND_OPENER = { though = true, tho = true, although = true, probably = true, prob = true,
+                       probs = true, prolly = true }
+for w in pairs(OPENER) do AMEND_OPENER[w] = true end
 local INSTRUCTION = { get = true, please = true, just = true, so = true, ["and"] = true,
                       ["then"] = true, you = true, ["do"] = true }
 for w in pairs(OPENER) do INSTRUCTION[w] = true end
@@ -2824,7 +2829,7 @@ local function blockers(parts, ctx)
       end
       if ok then
         o.kind, o.sent, o.word = kind, part[o.s].sent, part[o.s].w
-        o.leads = leads_sentence(parts, o)
+        o.leads = leads_sentence(parts, o) or (kind == "delay" and leads_sentence(parts, o, AMEND_OPENER))
         o.g1, o.g2 = part[o.s].g, part[o.e].g
         out[#out + 1] = o
       end
