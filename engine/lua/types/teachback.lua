@@ -1790,7 +1790,7 @@ M.ACT_REACH = 6
 local ME = { me = true, us = true }
 -- ("Just call us straight away", "Please ring us": the instruction
 -- softened.)
-SOFTENER = { just = true, please = true, pls = true, plz = true }
+SOFTENED = { just = true, please = true, pls = true, plz = true }
 -- ("Fever means call us at once": what a sign means, said as the team.)
 local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true, means = true,
                     please = true }
@@ -2139,7 +2139,7 @@ local function actions_to_target(parts, ctx)
                         ((part[i - 1] and (TEAM_SAYS[part[i - 1].w] or part[i - 1].w == "then" or
                                            part[i - 1].w == "so")) or
                          (i == 1 and leads_sentence(parts, { part = pi, s = i })) or
-                         (i == 2 and SOFTENER[part[1].w] and leads_sentence(parts, { part = pi, s = 1 })) or
+                         (i == 2 and SOFTENED[part[1].w] and leads_sentence(parts, { part = pi, s = 1 })) or
                          after_if or
                          target_within(part, i + 2, i + 1 + M.ACT_REACH, ctx))
         if ends and ends[i] and part[i + 1] and ME[part[i + 1].w] and not by_team then
@@ -2407,7 +2407,7 @@ local OPENER = { well = true, but = true, ["or"] = true, actually = true, maybe 
 -- A delay that opens its sentence past these amends the call before it
 -- ("…not walking... tho prob after the school run tmrw").
 AMEND_OPENER = { though = true, tho = true, although = true, probably = true, prob = true,
-                       probs = true, prolly = true }
+               probs = true, prolly = true }
 for w in pairs(OPENER) do AMEND_OPENER[w] = true end
 local INSTRUCTION = { get = true, please = true, just = true, so = true, ["and"] = true,
                       ["then"] = true, you = true, ["do"] = true }
@@ -3979,7 +3979,7 @@ end
 -- sign.)
 JUDGES = lexicon.words([[think thinks reckon reckons decide decides judge judges]])
 HAS_SIGN = lexicon.words([[have has got gotten might may could]])
-function judged(part, k, stop)
+function waits_on_judgement(part, k, stop)
   for j = k + 1, math.min(stop, k + 3) do
     if JUDGES[part[j].w] and not part[j].negated then
       local who, verb = part[j + 1], part[j + 2]
@@ -3989,7 +3989,7 @@ function judged(part, k, stop)
   return false
 end
 local function threshold(part, k, stop, ctx)
-  if judged(part, k, stop) then return true end
+  if waits_on_judgement(part, k, stop) then return true end
   local skip = 0
   for j = k + 1, stop do
     if part[j].w == "or" then return false end
