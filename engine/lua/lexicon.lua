@@ -45,6 +45,10 @@ M.CLASSES = {
              "go right to", "go right over to", "head* straight * to", "head* right * to",
              "head* up to", "head* down to", "head* over to",
              "head* to", "rush* to", "take me to", "drive me to", "straight to",
+             -- ("My mother, if she have fever, I take her to the emergency at
+             -- once")
+             "take her to", "take him to", "drive her to", "drive him to", "bring her to",
+             "bring him to",
              "get in touch", "get hold of", "speak to", "talk to", "let * know", "tell", "tells",
              "telling", "told",
              "see a", "see the", "see my", "text*", "page", "dial*", "get help", "get seen",
@@ -165,6 +169,9 @@ M.CLASSES = {
             "weekend", "next week", "next month", "next visit", "next appointment",
             "tea time", "teatime", "lunchtime", "lunch time", "dinner time", "dinnertime", "bedtime",
             "after * school run", "after school",
+            -- ("I'll be home from work by seven, so I can sit with you while
+            -- you call")
+            "be home from work", "be back from work", "be home by", "be back by",
             -- ("then ring them as soon as it's 8 o'clock": a clock time after
             -- "as soon as" is a wait for it)
             "as soon as * oclock", "as soon as its 1*", "as soon as its 2*", "as soon as its 3*",
@@ -181,6 +188,11 @@ M.CLASSES = {
             "if * persist*", "if * continu*", "if * carr* on", "if * last*", "if * keep*",
             "if * not stop*", "if * bad", "if * get* bad*", "if * not * pass*", "if it does not",
             "then * call*", "then * phone*", "then * ring*", "then * go", "eventually",
+            -- ("I'd sit up in my chair and then telephone")
+            "then * telephon*", "then * rang", "then * contact*", "then * dial*", "then * head*",
+            -- ("till it was light")
+            "till * light", "until * light", "til * light", "daylight", "first light", "dawn",
+            "sunrise", "sun * up",
             "at some point", "sometime", "when i can", "when i get * chance", "when * wake*",
             "when * get up", "during the day", "in the day", "office hours", "working hours",
             "soon", "not urgent*",

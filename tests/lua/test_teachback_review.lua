@@ -1962,3 +1962,20 @@ T.test("teachback rules: 'lie flat for a bit'; 'as soon as it's 8 o'clock'; a de
   T.eq(verdict("tb-hormone-therapy", "if my leg balloons up and hurts, I'm calling the team before I've even got " ..
                "my shoes on."), "call-now-clot | ")
 end)
+
+T.test("teachback rules: 'then telephone' after a rest; 'till it was light'; 'but then I'd dial 999'; a delay before 'so' ('I'll be home from work by seven, so … while you call'); 'I take her to the emergency at once'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd not like to trouble the doctor in the middle of the night. I'd sit " ..
+               "up in my chair till it was light and then telephone."), " | waits-till-morning a-bother")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd lie down and then telephone them. It is the middle of the night."),
+       " | waits-till-morning")
+  T.eq(verdict("tb-warning-sign-at-night", "First I'd find my folder. Then I'd telephone the care team straight " ..
+               "away."), "call-now | ")
+  T.eq(verdict("tb-back-pain-legs", "Honestly I'd panic a bit, but then I'd dial 999."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd lie down for a bit, then dial 999."), " | rests-or-waits")
+  T.eq(verdict("tb-explain-cdk46-fever", "If you get one we'll ring that 24-hour number together. I'll be home " ..
+               "from work by seven, so I can sit with you while you call."), " | manages-at-home-or-waits")
+  T.eq(verdict("tb-warning-sign-at-night", "I've got my check-up on Thursday, so I'd write it down and tell the " ..
+               "doctor then."), " | waits-till-morning")
+  T.eq(verdict("tb-high-temperature", "My mother, if she have fever, I take her to the emergency at once."),
+       "call-now | ")
+end)

@@ -2730,9 +2730,10 @@ local function blockers(parts, ctx)
         -- away": the next step, at once.)
         -- (Not after a wait: "I'd lie down for a bit, then call the team
         -- straight away" still puts the call off.)
+        -- (So is emergency help: "I'd panic a bit, but then I'd dial 999".)
         if part[o.s].w == "then" and not waited_before(parts, part[o.s], ctx) then
           for k = o.e + 1, math.min(#part, o.e + 5) do
-            if class_ends(ctx, "now", part, k) then ok = false end
+            if class_ends(ctx, "now", part, k) or class_ends(ctx, "emergency", part, k) then ok = false end
           end
         end
         -- ("they need to get in quick if I'm going to keep walking": what
@@ -2917,7 +2918,10 @@ end
 -- (With `delay_at`, the first token of a delay after the action: a "but"
 -- that leads straight into it, "call the team, but probably after a lie
 -- down", restricts the call as "but not till" does.)
-local function contrast_between(parts, a, b, delay_at)
+-- (With `so_joins`, a delay said before the action: "so" leads from it to
+-- the action it holds back, "I'll be home from work by seven, so I can
+-- sit with you while you call".)
+local function contrast_between(parts, a, b, delay_at, so_joins)
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
       -- ("then" joins steps in time: "wait and see, then call"; "but not
@@ -2933,7 +2937,8 @@ local function contrast_between(parts, a, b, delay_at)
          -- it for a few days": a second plan for the milder sign, no
          -- contrast that sets its wait aside.)
          not (t.w == "but" and nxt == "if") and
-         not (t.w == "so" and prev == "or") then
+         not (t.w == "so" and prev == "or") and
+         not (t.w == "so" and so_joins) then
         return true
       end
     end
@@ -3062,7 +3067,7 @@ local function blocked_by(o, bl, anchors, parts)
           end
         end
         local lo, hi = math.min(b.g1, o.g1), math.max(b.g2, o.g2)
-        if not nearer and not contrast_between(parts, lo, hi, b.g1 > o.g2 and b.g1) and
+        if not nearer and not contrast_between(parts, lo, hi, b.g1 > o.g2 and b.g1, b.g2 < o.g1) and
            not (b.g1 > o.g2 and others_between(parts, o.g2, b.g1)) and
            not (b.g1 > o.g2 and cross_later(parts, o, b)) then
           return b
