@@ -4966,6 +4966,18 @@ function M.full_prompt(q)
   return table.concat(lines, "\n")
 end
 
+-- Each id in field `field` of misconception m names a key point seen
+-- (`cancels`, `answered_by`); what says whose list it is.
+function check_point_ids(v, m, field, what, seen)
+  local list = v:list(m, field)
+  for k in ipairs(list or {}) do
+    local id = v:id(list, k)
+    if id and not (seen[id] and seen[id].says) then
+      v:error(list, k, "%s '%s', which is not a key point id", what, id)
+    end
+  end
+end
+
 function M.validate(q, v)
   check_steps(q, v)
   q._lexicon = v.lexicon
@@ -5035,20 +5047,8 @@ function M.validate(q, v)
       end
       check_phrases(v, m, ("misconception %d"):format(i), classes)
       v:string(m, "feedback", { required = true, what = "what to tell a learner who says this" })
-      local cancels = v:list(m, "cancels")
-      for k in ipairs(cancels or {}) do
-        local id = v:id(cancels, k)
-        if id and not (seen[id] and seen[id].says) then
-          v:error(cancels, k, "misconception %d cancels '%s', which is not a key point id", i, id)
-        end
-      end
-      local by = v:list(m, "answered_by")
-      for k in ipairs(by or {}) do
-        local id = v:id(by, k)
-        if id and not (seen[id] and seen[id].says) then
-          v:error(by, k, "misconception %d is answered_by '%s', which is not a key point id", i, id)
-        end
-      end
+      check_point_ids(v, m, "cancels", ("misconception %d cancels"):format(i), seen)
+      check_point_ids(v, m, "answered_by", ("misconception %d is answered_by"):format(i), seen)
     end
   end
   if kps and good == #kps then
