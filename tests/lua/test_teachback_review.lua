@@ -1979,3 +1979,11 @@ T.test("teachback rules: 'then telephone' after a rest; 'till it was light'; 'bu
   T.eq(verdict("tb-high-temperature", "My mother, if she have fever, I take her to the emergency at once."),
        "call-now | ")
 end)
+
+T.test("teachback rules: a wait someone would scold ('would tell me off if I waited till morning') is no plan to wait", function()
+  T.eq(verdict("tb-warning-sign-at-night", "Honestly the night nurses would tell me off if I waited till morning, " ..
+               "so I'd ring them right away."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "She'd be cross if I waited till morning. I'd ring them right away."),
+       "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd only ring them if I waited till morning."), " | waits-till-morning")
+end)

@@ -3370,6 +3370,7 @@ local NO_HELP = { help = true, save = true, fix = true, treat = true, able = tru
 -- you to wait until morning": whoever would say it, the learner will not.)
 ANYONE = lexicon.words([[anyone anybody whoever]])
 function spurned(flat, t)
+  if in_set(WAIT_WORDS, t) and scolded_if(flat, t) then return true end
   if in_set(WAIT_WORDS, t) then
     local told = false
     for g = t.g - 1, math.max(1, t.g - 5), -1 do
@@ -3388,6 +3389,24 @@ function spurned(flat, t)
         if lexicon.PREFER[flat[h].w] then return true end
       end
       return false
+    end
+  end
+  return false
+end
+
+-- Is wait word t what someone would scold the learner for ("the night
+-- nurses would tell me off if I waited till morning", "she'd be cross if
+-- I left it", "they'd kill me if I sat on it")?  An "if" a few words
+-- before it, after a scolding.
+function scolded_if(flat, t)
+  for g = t.g - 1, math.max(2, t.g - 4), -1 do
+    local u = flat[g]
+    if u.sent ~= t.sent then return false end
+    if u.w == "if" then
+      local p, pp = flat[g - 1], flat[g - 2]
+      return p ~= nil and p.sent == t.sent and
+             ((p.w == "off" and pp ~= nil and (pp.w == "me" or pp.w == "us")) or CROSS[p.w] ~= nil or
+              (p.w == "me" and pp ~= nil and pp.w == "kill"))
     end
   end
   return false
@@ -4437,6 +4456,9 @@ function M.analyse(q, text)
     local function not_held(x)
       return disowned(flat, parts, x, q, ctx) or (not waits and parts[x.part][x.s].in_question) or
              spurned(flat, parts[x.part][x.s]) or (waits and parts[x.part][x.s].refused) or
+             -- ("would tell me off if I waited till morning": the time of a
+             -- wait scolded.)
+             (waits and wait_spurned_before(flat, parts[x.part][x.s])) or
              (not waits and denied_before(parts, found, x)) or
              -- ("I've had back trouble for years from the gardening, so I
              -- know what a strain feels like, and this would be different";
