@@ -550,6 +550,8 @@ M.LAY = {
   -- ("call the team straight away, tonight if need be": even tonight.)
   ["tonight if need be"] = "even tonight", ["tonight if needs be"] = "even tonight",
   ["tonight if necessary"] = "even tonight",
+  -- ("ring the dr 4 an appt": for.)
+  ["4 an"] = "for an", ["4 a"] = "for a", ["appt"] = "appointment", ["appts"] = "appointments",
   -- ("But if I'm honest I'd lie there till 6": candour, no condition.)
   ["if im honest"] = "honestly", ["if i am honest"] = "honestly",
   ["if im being honest"] = "honestly", ["if i am being honest"] = "honestly",

@@ -1987,3 +1987,18 @@ T.test("teachback rules: a wait someone would scold ('would tell me off if I wai
        "call-now | ")
   T.eq(verdict("tb-warning-sign-at-night", "I'd only ring them if I waited till morning."), " | waits-till-morning")
 end)
+
+T.test("teachback rules: 'otherwise in the morning' after the call; 'ring the dr 4 an appt'; 'Waiting till morning isn't safe', 'is not an option'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them now. Well, maybe, if I could find the number, otherwise " ..
+               "in the morning."), " | ")
+  -- (The call is not credited; the waiting belief is heard.)
+  local v = verdict("tb-high-temperature", "ring the dr 4 an appt, prob wont get one til next wk tho")
+  T.eq(v:sub(1, 3), " | ")
+  T.ok(v:find("treats-at-home-or-waits", 1, true) ~= nil, v)
+  T.eq(verdict("tb-warning-sign-at-night", "I'd phone the acute oncology line immediately. Waiting till morning " ..
+               "isn't safe with these signs."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd wake up and ring her team myself, right then. Waiting till " ..
+               "morning with her is not an option."), "call-now | ")
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring them. Waiting till morning is safe enough."),
+       " | waits-till-morning")
+end)

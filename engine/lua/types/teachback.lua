@@ -3130,6 +3130,17 @@ function second_thoughts(parts, good, ctx)
       return said(parts, o)
     end
   end
+  -- ("I'd ring them now. Well, maybe, if I could find the number,
+  -- otherwise in the morning": the call is one branch, a delay the
+  -- other.)
+  local flat = flat_of(parts)
+  for _, o in ipairs(all_found(ctx.classes.delay or {}, parts, ctx)) do
+    local t = parts[o.part][o.s]
+    local p = flat[t.g - 1]
+    if not o.negated and t.g > last and p and p.w == "otherwise" and p.sent == t.sent then
+      return said(parts, o)
+    end
+  end
   -- (Only a call meant, not decided: "I'd want to call, but…"; "I'd call
   -- now, but I'd feel silly" still calls.)
   local meant = false
@@ -3149,7 +3160,6 @@ function second_thoughts(parts, good, ctx)
   -- Although at 2am I'd probably just text my daughter and see what she
   -- says first."  (After the first call: "Well, I'd text my sister first,
   -- and if she said ring then I'd ring" has a call after it too.)
-  local flat = flat_of(parts)
   local first_end
   for _, a in ipairs(good) do
     if a.g1 == first then first_end = a.g2 end
@@ -3426,6 +3436,7 @@ function wait_spurned_before(flat, s)
   local p = wait_before(flat, s)
   return p ~= nil and spurned(flat, p)
 end
+NO_WAY = lexicon.words([[safe option ok okay]])
 function warned(flat, s)
   -- ("Waiting till morning could be too late": the time of a wait
   -- named as the harm is named with it.)
@@ -3469,6 +3480,16 @@ function warned(flat, s)
     local t = flat[g]
     if not t or t.sent ~= s.sent or t.w == "if" or t.w == "happen" then break end
     if t.w == "worst" then return true end
+  end
+  -- ("Waiting till morning isn't safe with these signs", "Waiting till
+  -- morning with her is not an option": a wait that opens its part,
+  -- said to be no way.)
+  if first then
+    for g = s.g + 1, s.g + 8 do
+      local t = flat[g]
+      if not t or t.sent ~= s.sent then break end
+      if NO_WAY[t.w] and t.negated then return true end
+    end
   end
   -- ("Waiting for morning is how people end up in real trouble": the
   -- harm counted from the "how".)
