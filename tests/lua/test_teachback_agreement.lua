@@ -327,8 +327,9 @@
 --   heldout-jl.yaml, heldout-jm.yaml, heldout-js.yaml, heldout-jt.yaml,
 --   heldout-ju.yaml, heldout-ka.yaml, heldout-kb.yaml, heldout-kc.yaml,
 --   heldout-ki.yaml, heldout-kj.yaml, heldout-kk.yaml, heldout-kq.yaml,
---   heldout-kr.yaml, heldout-ks.yaml, heldout-kz.yaml, heldout-la.yaml
---                 eighty-eight more such sets, never tuned on and their texts
+--   heldout-kr.yaml, heldout-ks.yaml, heldout-kz.yaml, heldout-la.yaml,
+--   heldout-ll.yaml, heldout-lm.yaml, heldout-ln.yaml
+--                 ninety-one more such sets, never tuned on and their texts
 --                 never read: only their figures are, and they are the
 --                 honest ones (README); their disagreements are never
 --                 shown (L was written after the last rule of its round,
@@ -382,8 +383,10 @@
 --                 its last rule (KA and KB one unsafe credit each); KI, KJ,
 --                 KK (red flags) at the start of the round that tuned on
 --                 KD and on, KQ, KR, KS after its first batch and KZ, LA
---                 after its second, each measured once, after its last
---                 rule (KK, KR and KS one unsafe credit each));
+--                 after its second, measured after its fourth batch (KK,
+--                 KR and KS one unsafe credit each) and at its end (the
+--                 same); LL, LM, LN after its fourth batch, measured once,
+--                 after its last rule (none));
 --   labelled.yaml an older set with its own five questions.
 -- The questions are checked with the real schema against the real
 -- material; then analyse() runs on every answer and its findings are
