@@ -4676,6 +4676,13 @@ function M.analyse(q, text)
   return out
 end
 
+-- Belief k of out (the k-th index in out.misconceptions) is not held
+-- after all: gone from the result, with its evidence.
+function drop_belief(q, out, k)
+  local i = table.remove(out.misconceptions, k)
+  out.evidence[M.misconception_name(q, i)] = nil
+end
+
 -- A belief answered in deed and in words: the learner acts now on the
 -- urgent point and says a key point the belief's `answered_by` lists
 -- ("Nuisance is my middle name, so I'd ring them right away! They'd
@@ -4690,8 +4697,7 @@ function answered_in_deed(q, out)
     local by = q.misconceptions[i].answered_by
     for _, id in ipairs(type(by) == "table" and by or {}) do
       if said_kp[id] then
-        table.remove(out.misconceptions, k)
-        out.evidence[M.misconception_name(q, i)] = nil
+        drop_belief(q, out, k)
         break
       end
     end
@@ -4735,8 +4741,7 @@ function overcome(q, out, parts, ctx, held_where, acted_at)
         all_felt = all_felt and one
       end
       if all_felt then
-        table.remove(out.misconceptions, k)
-        out.evidence[M.misconception_name(q, i)] = nil
+        drop_belief(q, out, k)
       end
     end
   end
