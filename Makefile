@@ -8,11 +8,12 @@
 #   make bench      speed and memory figures (scripts/bench)
 #   make fuzz       each libFuzzer harness (tests/fuzz) for FUZZ_SECONDS (600)
 #   make killtest   the records store under 50 + 50 SIGKILLs (tests/records-kill.sh)
+#   make actnow-model  teach-back's second reader taught again (scripts/train-actnow)
 #   make install    PREFIX=/usr/local: bin/teachback, share/teachback/quizzes,
 #                   share/man/man1/teachback.1, share/man/man5/teachback-quiz.5
 
 .DELETE_ON_ERROR:
-.PHONY: all run test check sanitize bench deps clean install FORCE fuzz fuzz-targets killtest \
+.PHONY: all run test check sanitize bench deps clean install FORCE fuzz fuzz-targets killtest actnow-model \
         test-browser-full
 # Test objects are kept, so a second `make test` does not compile again.
 .SECONDARY:
@@ -118,6 +119,13 @@ killtest: deps
 bench: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench
 	@scripts/bench
+
+# Teach-back's second reader (engine/lua/actnow.lua) is taught again from
+# the labelled sets; its weights (engine/lua/actnowmodel.lua) are kept in
+# the tree, so building and testing never need python3.
+actnow-model:
+	@scripts/install-deps train
+	@scripts/train-actnow
 
 $(BUILD)/teachback: $(BUILD)/engine/main.o $(ENGINE_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS)

@@ -386,7 +386,10 @@
 --                 after its second, measured after its fourth batch (KK,
 --                 KR and KS one unsafe credit each) and at its end (the
 --                 same); LL, LM, LN after its fourth batch, measured once,
---                 after its last rule (none));
+--                 after its last rule (none)); LO to LV (red flags) at
+--                 the start of the round that made the second reader,
+--                 measured after it (none; the reader took back one credit
+--                 of the rules in LR and one in LT);
 --   labelled.yaml an older set with its own five questions.
 -- The questions are checked with the real schema against the real
 -- material; then analyse() runs on every answer and its findings are
@@ -397,7 +400,12 @@
 -- urgent key points (act now): an unsafe credit is a point the engine
 -- credits that the nurse did not mark (any one fails the test); a false
 -- alarm is a point the nurse marked that the engine missed (a rate over
--- the points marked).
+-- the points marked).  The line of each set also says how many credits of
+-- the rules the second reader (actnow.lua) took back: unsafe ones (the
+-- nurse did not mark the point; without the reader, each would be an
+-- unsafe credit) and right ones (each a false alarm it made).  It was
+-- taught on every set here but the held-out ones
+-- (test_actnow.lua checks its list).
 
 local T = ...
 local material = require("material")
@@ -472,7 +480,7 @@ local LABELLED_BELIEFS = { ["tb-dexamethasone"] = 2 }
 local function figures(L)
   local kp = { tp = 0, fp = 0, fn = 0 }
   local mis = { tp = 0, fp = 0, fn = 0 }
-  local urgent = { marked = 0, unsafe = 0, alarms = 0 }
+  local urgent = { marked = 0, unsafe = 0, alarms = 0, read_unsafe = 0, read_right = 0 }
   local disagree = {}
   for i, a in ipairs(L.data.answers) do
     local q = L.questions[a.q]
@@ -491,6 +499,11 @@ local function figures(L)
         if w then urgent.marked = urgent.marked + 1 end
         if f and not w then urgent.unsafe = urgent.unsafe + 1 end
         if w and not f then urgent.alarms = urgent.alarms + 1 end
+        -- (Credits the rules gave and the second reader took back.)
+        if not f and got.evidence[k.id] and got.evidence[k.id].reader then
+          if w then urgent.read_right = urgent.read_right + 1
+          else urgent.read_unsafe = urgent.read_unsafe + 1 end
+        end
       end
     end
     local mwant = {}
@@ -534,26 +547,23 @@ end
 -- first measured too) and FS one (written after its fourth batch,
 -- measured once).  In the round that tuned on GL to HK: BT, DK, DP and
 -- FF none, DM one; HL (written in that round, after the rules tuned on GX
--- to HC) one when first measured.
-local KNOWN_UNSAFE = { ["heldout-bu.yaml"] = 1, ["heldout-bv.yaml"] = 1,
-                       ["heldout-cp.yaml"] = 2, ["heldout-dm.yaml"] = 1,
-                       ["heldout-dw.yaml"] = 1, ["heldout-dy.yaml"] = 1,
-                       ["heldout-hl.yaml"] = 1,
-                       ["heldout-im.yaml"] = 1, ["heldout-in.yaml"] = 1,
-                       ["heldout-io.yaml"] = 1, ["heldout-jl.yaml"] = 1,
-                       ["heldout-ka.yaml"] = 1, ["heldout-kb.yaml"] = 1,
-                       ["heldout-kk.yaml"] = 1, ["heldout-kr.yaml"] = 1,
-                       ["heldout-ks.yaml"] = 1 }
+-- to HC) one when first measured.  With the second reader (actnow.lua,
+-- taught on the tuning sets only), of the seventeen unsafe credits the
+-- rules alone give on these sets (BU, BV, CP two, DM, DW, DY, HL, IM, IN,
+-- IO, JL, KA, KB, KK, KR, KS) fifteen are taken back; DM's and KA's stand.
+local KNOWN_UNSAFE = { ["heldout-dm.yaml"] = 1, ["heldout-ka.yaml"] = 1 }
 
 local function report(name, f)
   T.log(("teach-back agreement, %s (%d answers): key points precision %.3f recall %.3f; " ..
          "misconceptions precision %.3f recall %.3f; urgent points: %d marked, %d unsafe " ..
-         "credits, %d false alarms (%.1f%%)"):format(name, f.n, f.kp_p, f.kp_r, f.m_p, f.m_r,
+         "credits, %d false alarms (%.1f%%); the second reader took back %d unsafe, %d right"):format(
+         name, f.n, f.kp_p, f.kp_r, f.m_p, f.m_r,
          f.urgent.marked, f.urgent.unsafe, f.urgent.alarms,
-         f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0))
+         f.urgent.marked > 0 and 100 * f.urgent.alarms / f.urgent.marked or 0,
+         f.urgent.read_unsafe, f.urgent.read_right))
 end
 
-for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "tune-af.yaml", "tune-ae.yaml", "tune-aj.yaml", "tune-an.yaml", "tune-am.yaml", "tune-ap.yaml", "tune-ao.yaml", "tune-ar.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml", "heldout-ag.yaml", "heldout-ah.yaml", "heldout-ai.yaml", "heldout-al.yaml", "heldout-ak.yaml", "heldout-aq.yaml", "heldout-as.yaml", "heldout-at.yaml", "heldout-ay.yaml", "heldout-az.yaml", "tune-au.yaml", "tune-av.yaml", "tune-aw.yaml", "tune-ax.yaml", "tune-bb.yaml", "tune-bc.yaml", "tune-bd.yaml", "tune-be.yaml", "tune-bf.yaml", "tune-bi.yaml", "tune-bh.yaml", "tune-bj.yaml", "tune-bk.yaml", "tune-bl.yaml", "tune-bm.yaml", "tune-br.yaml", "tune-bs.yaml", "tune-bn.yaml", "tune-bo.yaml", "tune-bp.yaml", "tune-bw.yaml", "tune-bx.yaml", "tune-by.yaml", "tune-bz.yaml", "tune-ca.yaml", "tune-cb.yaml", "tune-cd.yaml", "tune-cc.yaml", "tune-ce.yaml", "tune-cj.yaml", "tune-ck.yaml", "tune-cl.yaml", "tune-cm.yaml", "tune-cq.yaml", "tune-cr.yaml", "tune-cs.yaml", "tune-ct.yaml", "tune-cu.yaml", "tune-cv.yaml", "tune-cw.yaml", "tune-cx.yaml", "tune-cy.yaml", "tune-cz.yaml", "tune-da.yaml", "tune-db.yaml", "tune-dc.yaml", "tune-dd.yaml", "tune-de.yaml", "tune-df.yaml", "tune-dg.yaml", "tune-dh.yaml", "tune-di.yaml", "tune-dj.yaml", "tune-dr.yaml", "tune-ds.yaml", "tune-dt.yaml", "tune-du.yaml", "tune-dz.yaml", "tune-ea.yaml", "tune-eb.yaml", "tune-ec.yaml", "tune-ed.yaml", "tune-ee.yaml", "tune-ef.yaml", "tune-eg.yaml", "tune-eh.yaml", "tune-ei.yaml", "tune-ej.yaml", "tune-ek.yaml", "tune-ep.yaml", "tune-eq.yaml", "tune-er.yaml", "tune-es.yaml", "tune-et.yaml", "tune-eu.yaml", "tune-ev.yaml", "tune-ew.yaml", "tune-ex.yaml", "tune-ey.yaml", "tune-ez.yaml", "tune-fa.yaml", "tune-fb.yaml", "tune-fc.yaml", "tune-fd.yaml", "tune-fe.yaml", "tune-fj.yaml", "tune-fk.yaml", "tune-fl.yaml", "tune-fm.yaml", "tune-fn.yaml", "tune-fo.yaml", "tune-fp.yaml", "tune-fq.yaml", "tune-fv.yaml", "tune-fw.yaml", "tune-fx.yaml", "tune-fy.yaml", "tune-fz.yaml", "tune-ga.yaml", "tune-gb.yaml", "tune-gc.yaml", "tune-gd.yaml", "tune-ge.yaml", "tune-gf.yaml", "tune-gg.yaml", "tune-gl.yaml", "tune-gm.yaml", "tune-gn.yaml", "tune-go.yaml", "tune-gp.yaml", "tune-gq.yaml", "tune-gr.yaml", "tune-gs.yaml", "tune-gt.yaml", "tune-gu.yaml", "tune-gv.yaml", "tune-gw.yaml", "tune-gx.yaml", "tune-gy.yaml", "tune-gz.yaml", "tune-ha.yaml", "tune-hb.yaml", "tune-hc.yaml", "tune-hf.yaml", "tune-hg.yaml", "tune-hh.yaml", "tune-hi.yaml", "tune-hj.yaml", "tune-hk.yaml", "tune-hn.yaml", "tune-ho.yaml", "tune-hp.yaml", "tune-hq.yaml", "tune-hr.yaml", "tune-hv.yaml", "tune-hw.yaml", "tune-hx.yaml", "tune-hy.yaml", "tune-hz.yaml", "tune-ia.yaml", "tune-ib.yaml", "tune-ic.yaml", "tune-id.yaml", "tune-ie.yaml", "tune-if.yaml", "tune-ig.yaml", "tune-ih.yaml", "tune-ii.yaml", "tune-ij.yaml", "tune-ik.yaml", "tune-il.yaml", "tune-ip.yaml", "tune-iq.yaml", "tune-ir.yaml", "tune-is.yaml", "tune-it.yaml", "tune-iu.yaml", "tune-iv.yaml", "tune-iw.yaml", "tune-ja.yaml", "tune-jb.yaml", "tune-jc.yaml", "tune-jd.yaml", "tune-je.yaml", "tune-jf.yaml", "tune-jg.yaml", "tune-jh.yaml", "tune-ji.yaml", "tune-jj.yaml", "tune-jn.yaml", "tune-jo.yaml", "tune-jp.yaml", "tune-jq.yaml", "tune-jr.yaml", "tune-jv.yaml", "tune-jw.yaml", "tune-jx.yaml", "tune-jy.yaml", "tune-jz.yaml", "tune-kd.yaml", "tune-ke.yaml", "tune-kf.yaml", "tune-kg.yaml", "tune-kh.yaml", "tune-kl.yaml", "tune-km.yaml", "tune-kn.yaml", "tune-ko.yaml", "tune-kp.yaml", "tune-kt.yaml", "tune-ku.yaml", "tune-kv.yaml", "tune-kw.yaml", "tune-kx.yaml", "tune-ky.yaml", "tune-lb.yaml", "tune-lc.yaml", "tune-ld.yaml", "tune-le.yaml", "tune-lf.yaml", "tune-lg.yaml", "tune-lh.yaml", "tune-li.yaml", "tune-lj.yaml", "tune-lk.yaml", "heldout-ba.yaml", "heldout-bg.yaml", "heldout-bq.yaml", "heldout-bt.yaml", "heldout-bu.yaml", "heldout-bv.yaml", "heldout-cg.yaml", "heldout-ch.yaml", "heldout-ci.yaml", "heldout-cn.yaml", "heldout-co.yaml", "heldout-cp.yaml", "heldout-dk.yaml", "heldout-dl.yaml", "heldout-dm.yaml", "heldout-dn.yaml", "heldout-do.yaml", "heldout-dp.yaml", "heldout-dq.yaml", "heldout-dv.yaml", "heldout-dw.yaml", "heldout-dx.yaml", "heldout-dy.yaml", "heldout-el.yaml", "heldout-em.yaml", "heldout-en.yaml", "heldout-eo.yaml", "heldout-ff.yaml", "heldout-fg.yaml", "heldout-fh.yaml", "heldout-fi.yaml", "heldout-fr.yaml", "heldout-fs.yaml", "heldout-ft.yaml", "heldout-fu.yaml", "heldout-gh.yaml", "heldout-gi.yaml", "heldout-gj.yaml", "heldout-gk.yaml", "heldout-hd.yaml", "heldout-he.yaml", "heldout-hl.yaml", "heldout-hm.yaml", "heldout-hs.yaml", "heldout-ht.yaml", "heldout-hu.yaml", "heldout-im.yaml", "heldout-in.yaml", "heldout-io.yaml", "heldout-ix.yaml", "heldout-iy.yaml", "heldout-iz.yaml", "heldout-jk.yaml", "heldout-jl.yaml", "heldout-jm.yaml", "heldout-js.yaml", "heldout-jt.yaml", "heldout-ju.yaml", "heldout-ka.yaml", "heldout-kb.yaml", "heldout-kc.yaml", "heldout-ki.yaml", "heldout-kj.yaml", "heldout-kk.yaml", "heldout-kq.yaml", "heldout-kr.yaml", "heldout-ks.yaml", "heldout-kz.yaml", "heldout-la.yaml", "heldout-ll.yaml", "heldout-lm.yaml", "heldout-ln.yaml",
+for _, name in ipairs({ "tune.yaml", "tune-b.yaml", "tune-c.yaml", "tune-d.yaml", "tune-f.yaml", "tune-g.yaml", "tune-i.yaml", "tune-j.yaml", "tune-k.yaml", "tune-n.yaml", "tune-o.yaml", "tune-r.yaml", "tune-s.yaml", "tune-u.yaml", "tune-v.yaml", "tune-w.yaml", "tune-q.yaml", "tune-z.yaml", "tune-aa.yaml", "tune-ab.yaml", "tune-x.yaml", "tune-af.yaml", "tune-ae.yaml", "tune-aj.yaml", "tune-an.yaml", "tune-am.yaml", "tune-ap.yaml", "tune-ao.yaml", "tune-ar.yaml", "heldout-e.yaml", "heldout-h.yaml", "heldout-l.yaml", "heldout-m.yaml", "heldout-p.yaml", "heldout-t.yaml", "heldout-y.yaml", "heldout-ac.yaml", "heldout-ad.yaml", "heldout-ag.yaml", "heldout-ah.yaml", "heldout-ai.yaml", "heldout-al.yaml", "heldout-ak.yaml", "heldout-aq.yaml", "heldout-as.yaml", "heldout-at.yaml", "heldout-ay.yaml", "heldout-az.yaml", "tune-au.yaml", "tune-av.yaml", "tune-aw.yaml", "tune-ax.yaml", "tune-bb.yaml", "tune-bc.yaml", "tune-bd.yaml", "tune-be.yaml", "tune-bf.yaml", "tune-bi.yaml", "tune-bh.yaml", "tune-bj.yaml", "tune-bk.yaml", "tune-bl.yaml", "tune-bm.yaml", "tune-br.yaml", "tune-bs.yaml", "tune-bn.yaml", "tune-bo.yaml", "tune-bp.yaml", "tune-bw.yaml", "tune-bx.yaml", "tune-by.yaml", "tune-bz.yaml", "tune-ca.yaml", "tune-cb.yaml", "tune-cd.yaml", "tune-cc.yaml", "tune-ce.yaml", "tune-cj.yaml", "tune-ck.yaml", "tune-cl.yaml", "tune-cm.yaml", "tune-cq.yaml", "tune-cr.yaml", "tune-cs.yaml", "tune-ct.yaml", "tune-cu.yaml", "tune-cv.yaml", "tune-cw.yaml", "tune-cx.yaml", "tune-cy.yaml", "tune-cz.yaml", "tune-da.yaml", "tune-db.yaml", "tune-dc.yaml", "tune-dd.yaml", "tune-de.yaml", "tune-df.yaml", "tune-dg.yaml", "tune-dh.yaml", "tune-di.yaml", "tune-dj.yaml", "tune-dr.yaml", "tune-ds.yaml", "tune-dt.yaml", "tune-du.yaml", "tune-dz.yaml", "tune-ea.yaml", "tune-eb.yaml", "tune-ec.yaml", "tune-ed.yaml", "tune-ee.yaml", "tune-ef.yaml", "tune-eg.yaml", "tune-eh.yaml", "tune-ei.yaml", "tune-ej.yaml", "tune-ek.yaml", "tune-ep.yaml", "tune-eq.yaml", "tune-er.yaml", "tune-es.yaml", "tune-et.yaml", "tune-eu.yaml", "tune-ev.yaml", "tune-ew.yaml", "tune-ex.yaml", "tune-ey.yaml", "tune-ez.yaml", "tune-fa.yaml", "tune-fb.yaml", "tune-fc.yaml", "tune-fd.yaml", "tune-fe.yaml", "tune-fj.yaml", "tune-fk.yaml", "tune-fl.yaml", "tune-fm.yaml", "tune-fn.yaml", "tune-fo.yaml", "tune-fp.yaml", "tune-fq.yaml", "tune-fv.yaml", "tune-fw.yaml", "tune-fx.yaml", "tune-fy.yaml", "tune-fz.yaml", "tune-ga.yaml", "tune-gb.yaml", "tune-gc.yaml", "tune-gd.yaml", "tune-ge.yaml", "tune-gf.yaml", "tune-gg.yaml", "tune-gl.yaml", "tune-gm.yaml", "tune-gn.yaml", "tune-go.yaml", "tune-gp.yaml", "tune-gq.yaml", "tune-gr.yaml", "tune-gs.yaml", "tune-gt.yaml", "tune-gu.yaml", "tune-gv.yaml", "tune-gw.yaml", "tune-gx.yaml", "tune-gy.yaml", "tune-gz.yaml", "tune-ha.yaml", "tune-hb.yaml", "tune-hc.yaml", "tune-hf.yaml", "tune-hg.yaml", "tune-hh.yaml", "tune-hi.yaml", "tune-hj.yaml", "tune-hk.yaml", "tune-hn.yaml", "tune-ho.yaml", "tune-hp.yaml", "tune-hq.yaml", "tune-hr.yaml", "tune-hv.yaml", "tune-hw.yaml", "tune-hx.yaml", "tune-hy.yaml", "tune-hz.yaml", "tune-ia.yaml", "tune-ib.yaml", "tune-ic.yaml", "tune-id.yaml", "tune-ie.yaml", "tune-if.yaml", "tune-ig.yaml", "tune-ih.yaml", "tune-ii.yaml", "tune-ij.yaml", "tune-ik.yaml", "tune-il.yaml", "tune-ip.yaml", "tune-iq.yaml", "tune-ir.yaml", "tune-is.yaml", "tune-it.yaml", "tune-iu.yaml", "tune-iv.yaml", "tune-iw.yaml", "tune-ja.yaml", "tune-jb.yaml", "tune-jc.yaml", "tune-jd.yaml", "tune-je.yaml", "tune-jf.yaml", "tune-jg.yaml", "tune-jh.yaml", "tune-ji.yaml", "tune-jj.yaml", "tune-jn.yaml", "tune-jo.yaml", "tune-jp.yaml", "tune-jq.yaml", "tune-jr.yaml", "tune-jv.yaml", "tune-jw.yaml", "tune-jx.yaml", "tune-jy.yaml", "tune-jz.yaml", "tune-kd.yaml", "tune-ke.yaml", "tune-kf.yaml", "tune-kg.yaml", "tune-kh.yaml", "tune-kl.yaml", "tune-km.yaml", "tune-kn.yaml", "tune-ko.yaml", "tune-kp.yaml", "tune-kt.yaml", "tune-ku.yaml", "tune-kv.yaml", "tune-kw.yaml", "tune-kx.yaml", "tune-ky.yaml", "tune-lb.yaml", "tune-lc.yaml", "tune-ld.yaml", "tune-le.yaml", "tune-lf.yaml", "tune-lg.yaml", "tune-lh.yaml", "tune-li.yaml", "tune-lj.yaml", "tune-lk.yaml", "heldout-ba.yaml", "heldout-bg.yaml", "heldout-bq.yaml", "heldout-bt.yaml", "heldout-bu.yaml", "heldout-bv.yaml", "heldout-cg.yaml", "heldout-ch.yaml", "heldout-ci.yaml", "heldout-cn.yaml", "heldout-co.yaml", "heldout-cp.yaml", "heldout-dk.yaml", "heldout-dl.yaml", "heldout-dm.yaml", "heldout-dn.yaml", "heldout-do.yaml", "heldout-dp.yaml", "heldout-dq.yaml", "heldout-dv.yaml", "heldout-dw.yaml", "heldout-dx.yaml", "heldout-dy.yaml", "heldout-el.yaml", "heldout-em.yaml", "heldout-en.yaml", "heldout-eo.yaml", "heldout-ff.yaml", "heldout-fg.yaml", "heldout-fh.yaml", "heldout-fi.yaml", "heldout-fr.yaml", "heldout-fs.yaml", "heldout-ft.yaml", "heldout-fu.yaml", "heldout-gh.yaml", "heldout-gi.yaml", "heldout-gj.yaml", "heldout-gk.yaml", "heldout-hd.yaml", "heldout-he.yaml", "heldout-hl.yaml", "heldout-hm.yaml", "heldout-hs.yaml", "heldout-ht.yaml", "heldout-hu.yaml", "heldout-im.yaml", "heldout-in.yaml", "heldout-io.yaml", "heldout-ix.yaml", "heldout-iy.yaml", "heldout-iz.yaml", "heldout-jk.yaml", "heldout-jl.yaml", "heldout-jm.yaml", "heldout-js.yaml", "heldout-jt.yaml", "heldout-ju.yaml", "heldout-ka.yaml", "heldout-kb.yaml", "heldout-kc.yaml", "heldout-ki.yaml", "heldout-kj.yaml", "heldout-kk.yaml", "heldout-kq.yaml", "heldout-kr.yaml", "heldout-ks.yaml", "heldout-kz.yaml", "heldout-la.yaml", "heldout-ll.yaml", "heldout-lm.yaml", "heldout-ln.yaml", "heldout-lo.yaml", "heldout-lp.yaml", "heldout-lq.yaml", "heldout-lr.yaml", "heldout-ls.yaml", "heldout-lt.yaml", "heldout-lu.yaml", "heldout-lv.yaml",
                          "labelled.yaml" }) do
   T.test("teachback agreement: " .. name .. " names real questions, key points, " ..
          "misconceptions", function()

@@ -4,7 +4,20 @@
 -- sentences are the ones the issue and the field test quote; each expected
 -- verdict is worked out by hand from the rules in types/teachback.lua.
 
-local T = ...
+local harness = ...
+-- These tests specify the rules, so the second reader (actnow.lua), which
+-- may withdraw their urgent credits, is off in each of them; it is tested
+-- in test_actnow.lua and measured with the rules in the agreement figures.
+local T = setmetatable({}, { __index = harness })
+function T.test(name, fn)
+  harness.test(name, function()
+    local tb = require("types.teachback")
+    tb.SECOND_READER = false
+    local ok, err = pcall(fn)
+    tb.SECOND_READER = true
+    if not ok then error(err, 0) end
+  end)
+end
 local json = require("json")
 local lexicon = require("lexicon")
 local quiz = require("quiz")

@@ -4407,6 +4407,19 @@ end
 -- What the text covers: {covered = {ids}, missed = {ids}, misconceptions =
 -- {indexes}, urgent_missed = {ids}, evidence = {[id or "misconception N"]
 -- = {heard = words, but = words}}}.
+-- Whether the second reader may withdraw an urgent credit (the agreement
+-- figures are printed with it and without it).
+M.SECOND_READER = true
+
+-- The `but` of an urgent credit the second reader withdrew, with the words
+-- that weighed most against acting now.
+function read_as_whole(words)
+  local q = {}
+  for i, w in ipairs(words) do q[i] = "'" .. w .. "'" end
+  return "read as a whole, not clearly acting now" ..
+         (q[1] and (" (" .. table.concat(q, ", ") .. ")") or "")
+end
+
 function M.analyse(q, text)
   local classes = classes_of(q)
   local ctx = context(classes)
@@ -4653,6 +4666,15 @@ function M.analyse(q, text)
           ok = false
           held = { heard = gtext(parts, good[1]), but = b }
         end
+      end
+      -- Last, the second reader (actnow.lua) reads the answer as a whole,
+      -- in another way than these rules, and may withdraw their credit
+      -- (never give one): where an answer hides its delay in words no rule
+      -- has met, it seldom hides it from both.
+      local doubted = ok and M.SECOND_READER and require("actnow").doubts(text)
+      if doubted then
+        ok = false
+        held = { heard = gtext(parts, good[1]), but = read_as_whole(doubted), reader = doubted }
       end
       if not ok then
         ev = held or { heard = ev and ev.heard,
@@ -4951,8 +4973,8 @@ function M.evidence_text(ev)
   if ev.but then
     if ev.but:find(" ") and not ev.but:find("'") and ev.but:match("^no ") then
       s = s .. " — but " .. ev.but
-    elseif ev.but == "said with a negation" then
-      s = s .. " — but said with a negation"
+    elseif ev.but == "said with a negation" or ev.reader then
+      s = s .. " — but " .. ev.but
     else
       s = s .. (" — but also '%s'"):format(ev.but)
     end
