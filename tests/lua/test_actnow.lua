@@ -135,3 +135,24 @@ T.test("actnow: the taught weights doubt delays no rule had met, and not plain c
     T.eq(actnow.doubts(text), nil, text)
   end
 end)
+
+T.test("actnow: answers that hide a delay from the rules do not hide it from both", function()
+  -- Written after the reader was taught, to find what the rules alone
+  -- credit: a GP first, a chemist in the morning, a daughter asked first.
+  local qs = {}
+  for _, path in ipairs({ "quizzes/patient/bone-basics.yaml", "quizzes/patient/when-to-call.yaml",
+                          "quizzes/selfcheck/cdk46.yaml", "quizzes/student/exam.yaml" }) do
+    for _, q in ipairs(T.quiz(path).questions) do qs[q.id] = q end
+  end
+  local r = tb.analyse(qs["tb-back-pain-legs"],
+                       "Straight on the phone to the team. Well, my GP first, she knows my back.")
+  T.eq(r.urgent_missed, { "act-now" })
+  T.eq(tb.evidence_text(r.evidence["act-now"]),
+       "heard: 'on the phone to the team' — but read as a whole, not clearly acting now ('GP', 'Well')")
+  r = tb.analyse(qs["tb-explain-cdk46-fever"], "You call the 24-hour line the minute you get a " ..
+                 "temperature. Or we could ask the chemist in the morning what they reckon.")
+  T.eq(r.urgent_missed, { "call-at-once" })
+  r = tb.analyse(qs["tb-high-temperature"], "I'd be straight on to the hospital. After I'd checked " ..
+                 "with my daughter, she's a carer, she'd know.")
+  T.eq(r.urgent_missed, { "call-now" })
+end)
