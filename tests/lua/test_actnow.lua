@@ -35,6 +35,16 @@ T.test("actnow: tokens are ASCII letters and digits, lower-cased, apostrophes dr
   -- an accented letter is a break, as scripts/train-actnow reads it.)
   T.eq((actnow.tokens("' 'tis caf\195\169s")), { "tis", "caf", "s" })
   T.eq((actnow.tokens("")), {})
+  -- (A cut-off U+2019 at the end is a break, never read past the text.)
+  T.eq((actnow.tokens("ring\226\128")), { "ring" })
+  T.eq((actnow.tokens("ring\226")), { "ring" })
+  T.eq((actnow.tokens("I\226\128\153")), { "i" })
+  -- The longest answer a learner may type, every byte a letter or a
+  -- break: one pass, each word once.
+  local long = ("ring now "):rep(222) .. "ok"
+  T.eq(#long, 2000)
+  local fs = actnow.features(long)
+  T.eq(fs, { "ring", "ring now", "now", "now ring", "now ok", "ok" })
 end)
 
 T.test("actnow: features are each word and each pair of neighbours, once, in order met", function()
