@@ -2015,3 +2015,13 @@ T.test("teachback rules: 'otherwise in the morning' after the call; 'ring the dr
   T.eq(verdict("tb-warning-sign-at-night", "I'd ring them. Waiting till morning is safe enough."),
        " | waits-till-morning")
 end)
+
+T.test("teachback rules: a consulting said to come 'first' comes before the call, wherever it is said", function()
+  T.eq(verdict("tb-back-pain-legs", "On the phone to the nurses that minute. My neighbour's a physio " ..
+               "though, so I'd pop next door and ask her first."), " | ")
+  -- (Not asking first, and asking after the call, leave the call now.)
+  T.eq(verdict("tb-high-temperature", "Ring the 24 hour line straight away, don't ask anyone first."),
+       "call-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd ring the team now, then ask my husband what he thinks " ..
+               "about telling the kids"), "act-now | ")
+end)

@@ -4224,19 +4224,31 @@ end
 -- ("I'd ask my husband what he thinks first, and if he reckons it's
 -- serious we'd go up"): the words, or nil.  A person named and a
 -- <consult> said, both before the first call that counts.
+-- (A consulting said to come "first" comes before the call wherever it is
+-- said: "On the phone to the nurses that minute. My neighbour's a physio
+-- though, so I'd pop next door and ask her first".)
+function first_in(part, o)
+  for k = o.s, o.e do
+    if part[k].raw == "first" then return true end
+  end
+  return false
+end
+
 function consulted_first(parts, good, ctx)
   local first = good[1].g1
   for _, a in ipairs(good) do first = math.min(first, a.g1) end
-  local person = false
+  local person_at
   for _, part in ipairs(parts) do
     for k, t in ipairs(part) do
-      if t.g < first and not t.negated and class_ends(ctx, "person", part, k) then person = true end
+      if not t.negated and not person_at and class_ends(ctx, "person", part, k) then person_at = t.g end
     end
   end
-  if not person then return nil end
+  if not person_at then return nil end
   for _, o in ipairs(all_found(ctx.classes.consult or {}, parts, ctx)) do
     local t = parts[o.part][o.s]
-    if not o.negated and t.g < first and not advice_recalled(parts[o.part], o) then
+    if not o.negated and not advice_recalled(parts[o.part], o) and
+       ((t.g < first and person_at < first) or
+        (t.g > first and person_at < t.g and first_in(parts[o.part], o))) then
       return said(parts, o)
     end
   end
