@@ -10,8 +10,10 @@
 -- regression over its words and word pairs, taught on the answers nurses
 -- labelled (scripts/train-actnow writes its weights, actnowmodel.lua).
 -- Where the rules credit the point and this reader finds the answer
--- likelier not to act now than to act now, the credit is withdrawn: it can
--- only take a credit away, never give one, so it adds no unsafe credit;
+-- likelier not to act now than to act now, for words it has met against
+-- acting now (AGAINST, below), the credit is withdrawn: it is asked only
+-- about credits the rules gave, and can only take one away, never give
+-- one, so it adds no unsafe credit;
 -- its cost is a right answer refused now and then, the safe mistake (the
 -- learner reads the red-flag box, a nurse with --assist overrules it).
 --
@@ -27,18 +29,23 @@ local M = {}
 -- At or above this, the answer reads as acting now (the odds are even).
 M.EVEN = 0.5
 -- And a credit is withdrawn only for words the reader has met against
--- acting now, weighing together at least this much (odds of e^2, about
--- 7 to 1), never for a lack of words: "call 112" or "go to A&E", said
--- and no more, has few words for acting now and none against it.
+-- acting now, weighing together at least this much (by themselves they
+-- would multiply the odds against acting now by e^2, about 7), never for
+-- a lack of words.  The taught bias is below 0 (-2.8: an answer with no
+-- words at all reads as not acting now), so short plain answers ("call
+-- 112", "ring them", "go to A&E": a probability of acting now of 0.25
+-- to 0.44) fall under EVEN, and this floor is what keeps them: they have
+-- few words for acting now and none against it.
 M.AGAINST = 2
 
-local model -- loaded when an urgent point is first read: most commands never need it
+-- Loaded when an urgent credit is first read: most commands never need
+-- it.  The weights are built into the binary; a build without them fails
+-- here, loudly, rather than grade with the reader silently off.
+local model
+local generation = 0
 
 local function load()
-  if model == nil then
-    local ok, m = pcall(require, "actnowmodel")
-    model = ok and type(m) == "table" and type(m.w) == "table" and m or false
-  end
+  if model == nil then model = require("actnowmodel") end
   return model
 end
 
@@ -46,6 +53,13 @@ end
 -- instead of the taught ones; nil goes back to them.
 function M.use(m)
   model = m
+  generation = generation + 1
+end
+
+-- Which weights are in use (changes with each M.use), for caches of
+-- verdicts.
+function M.generation()
+  return generation
 end
 
 -- The answer's tokens, and where each lies in the text ({ first byte,
@@ -94,13 +108,28 @@ function M.features(text)
   return out, at
 end
 
+-- Words too plain to show as a reason on their own ("them a", "I'd"): a
+-- feature made only of these still weighs, but is not shown.
+local FILLER = {}
+for w in ("a an the i id im ive ill me my we wed she shed he hed her his it its them they " ..
+          "theyd you youd to of and is was be would will"):gmatch("%S+") do
+  FILLER[w] = true
+end
+
+local function filler(f)
+  for w in f:gmatch("%S+") do
+    if not FILLER[w] then return false end
+  end
+  return true
+end
+
 -- The reader's odds that the answer acts now (0 to 1), the words that
 -- pulled it most towards not acting now, weightiest first, as the learner
--- wrote them (at most `most`), and the weight of all the words against.
--- nil when no model is at hand.
+-- wrote them (at most `most`; none made only of filler words such as
+-- "them a", which say nothing to a nurse), and the weight of all the
+-- words against.
 function M.read(text, most)
   local m = load()
-  if not m then return nil end
   text = type(text) == "string" and text or ""
   local fs, at = M.features(text)
   local z, against, weight = m.bias or 0, {}, 0
@@ -123,7 +152,7 @@ function M.read(text, most)
   local chosen, shown = {}, {}
   for _, a in ipairs(against) do
     if #chosen >= (most or 2) then break end
-    local inside = false
+    local inside = filler(a.f)
     for _, c in ipairs(chosen) do
       if (" " .. c .. " "):find(" " .. a.f .. " ", 1, true) or
          (" " .. a.f .. " "):find(" " .. c .. " ", 1, true) then
@@ -144,7 +173,7 @@ end
 -- to show as the reason.
 function M.doubts(text)
   local p, shown, weight = M.read(text, 2)
-  if p and p < M.EVEN and weight >= M.AGAINST then return shown end
+  if p < M.EVEN and weight >= M.AGAINST then return shown end
   return nil
 end
 

@@ -1,8 +1,8 @@
 -- actnowmodel.lua: the weights of teach-back's second reader of urgent
 -- points (actnow.lua), made by scripts/train-actnow; do not edit, run it
 -- again (make actnow-model) after adding or relabelling a set.
--- Taught on the 33735 answers to urgent teach-backs of the 235 sets below
--- (every set in tests/teachback but the held-out ones).
+-- Taught on the 33735 answers to the bundled quizzes' urgent teach-backs in
+-- the 235 sets below (every set in tests/teachback but the held-out ones).
 return {
   bias = -2.818,
   sets = {

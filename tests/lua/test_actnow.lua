@@ -12,10 +12,11 @@ local tb = require("types.teachback")
 -- back whatever happens (a failing check must not leave them to the tests
 -- after it).
 local function with_weights(m, fn)
+  local was = tb.SECOND_READER
   actnow.use(m)
   local ok, err = pcall(fn)
   actnow.use(nil)
-  tb.SECOND_READER = true
+  tb.SECOND_READER = was
   if not ok then error(err, 0) end
 end
 
@@ -94,7 +95,8 @@ T.test("actnow: a doubt withdraws an urgent credit of the rules, never gives one
     tb.SECOND_READER = false
     T.eq(tb.analyse(q, text).covered, { "call-now" })
   end)
-  -- A reader sure of acting now gives nothing the rules refused.
+  -- A reader sure of acting now gives nothing the rules refused (it is
+  -- asked only about credits they gave).
   with_weights({ bias = 30, w = {} }, function()
     T.eq(tb.analyse(q, "I'd ring them in the morning.").covered, {})
   end)
@@ -154,15 +156,36 @@ T.test("actnow: answers that hide a delay from the rules do not hide it from bot
                           "quizzes/selfcheck/cdk46.yaml", "quizzes/student/exam.yaml" }) do
     for _, q in ipairs(T.quiz(path).questions) do qs[q.id] = q end
   end
-  local r = tb.analyse(qs["tb-back-pain-legs"],
-                       "Straight on the phone to the team. Well, my GP first, she knows my back.")
-  T.eq(r.urgent_missed, { "act-now" })
-  T.eq(tb.evidence_text(r.evidence["act-now"]),
+  local cases = {
+    { "tb-back-pain-legs", "act-now",
+      "Straight on the phone to the team. Well, my GP first, she knows my back." },
+    { "tb-explain-cdk46-fever", "call-at-once", "You call the 24-hour line the minute you get a " ..
+      "temperature. Or we could ask the chemist in the morning what they reckon." },
+    { "tb-high-temperature", "call-now", "I'd be straight on to the hospital. After I'd checked " ..
+      "with my daughter, she's a carer, she'd know." },
+  }
+  for _, c in ipairs(cases) do
+    local r = tb.analyse(qs[c[1]], c[3])
+    T.eq(r.urgent_missed, { c[2] }, c[3])
+    T.ok(r.evidence[c[2]].reader, "the reader withdrew it: " .. c[3])
+  end
+  T.eq(tb.evidence_text(tb.analyse(qs["tb-back-pain-legs"], cases[1][3]).evidence["act-now"]),
        "heard: 'on the phone to the team' — but read as a whole, not clearly acting now ('GP', 'Well')")
-  r = tb.analyse(qs["tb-explain-cdk46-fever"], "You call the 24-hour line the minute you get a " ..
-                 "temperature. Or we could ask the chemist in the morning what they reckon.")
-  T.eq(r.urgent_missed, { "call-at-once" })
-  r = tb.analyse(qs["tb-high-temperature"], "I'd be straight on to the hospital. After I'd checked " ..
-                 "with my daughter, she's a carer, she'd know.")
-  T.eq(r.urgent_missed, { "call-now" })
+  -- (The rules alone credit them, so far: the day a rule refuses one, it
+  -- moves to test_teachback_review.lua.)
+  local was = tb.SECOND_READER
+  tb.SECOND_READER = false
+  local ok, err = pcall(function()
+    for _, c in ipairs(cases) do T.eq(tb.analyse(qs[c[1]], c[3]).urgent_missed, {}, c[3]) end
+  end)
+  tb.SECOND_READER = was
+  if not ok then error(err, 0) end
+end)
+
+T.test("actnow: the words shown are never only filler", function()
+  with_weights({ bias = 0, w = { ["them a"] = -3, give = -1, bell = -0.5 } }, function()
+    -- "them a" weighs most but says nothing to a nurse: "give" and
+    -- "bell" are shown.
+    T.eq(actnow.doubts("I'd give them a bell"), { "give", "bell" })
+  end)
 end)

@@ -12,9 +12,10 @@ local T = setmetatable({}, { __index = harness })
 function T.test(name, fn)
   harness.test(name, function()
     local tb = require("types.teachback")
+    local was = tb.SECOND_READER
     tb.SECOND_READER = false
     local ok, err = pcall(fn)
-    tb.SECOND_READER = true
+    tb.SECOND_READER = was
     if not ok then error(err, 0) end
   end)
 end

@@ -4416,15 +4416,14 @@ local function classes_of(q)
   return lexicon.classes(q._lexicon)
 end
 
--- What the text covers: {covered = {ids}, missed = {ids}, misconceptions =
--- {indexes}, urgent_missed = {ids}, evidence = {[id or "misconception N"]
--- = {heard = words, but = words}}}.
--- Whether the second reader may withdraw an urgent credit (the agreement
--- figures are printed with it and without it).
+-- Whether the second reader (actnow.lua) may withdraw an urgent credit of
+-- the rules: off only where tests specify the rules alone; the agreement
+-- figures count what it took back.
 M.SECOND_READER = true
 
 -- The `but` of an urgent credit the second reader withdrew, with the words
--- that weighed most against acting now.
+-- that weighed most against acting now.  (A global, as this file's main
+-- chunk is at Lua's limit of local names.)
 function read_as_whole(words)
   local q = {}
   for i, w in ipairs(words) do q[i] = "'" .. w .. "'" end
@@ -4432,6 +4431,9 @@ function read_as_whole(words)
          (q[1] and (" (" .. table.concat(q, ", ") .. ")") or "")
 end
 
+-- What the text covers: {covered = {ids}, missed = {ids}, misconceptions =
+-- {indexes}, urgent_missed = {ids}, evidence = {[id or "misconception N"]
+-- = {heard = words, but = words, reader = words}}}.
 function M.analyse(q, text)
   local classes = classes_of(q)
   local ctx = context(classes)
@@ -5193,13 +5195,16 @@ end
 
 -- Analyses are cached per question and text: a question is judged several
 -- times for one answer (score, explanation, result).
-local last_q, last_text, last_r
+-- (The second reader's switch and weights are part of the key: a test
+-- may turn it off or give it other weights between two analyses.)
+local last = {}
 local function analysed(q, text)
   text = type(text) == "string" and text or ""
-  if q ~= last_q or text ~= last_text then
-    last_q, last_text, last_r = q, text, M.analyse(q, text)
+  local reader = M.SECOND_READER and require("actnow").generation()
+  if q ~= last.q or text ~= last.text or reader ~= last.reader then
+    last.q, last.text, last.reader, last.r = q, text, reader, M.analyse(q, text)
   end
-  return last_r
+  return last.r
 end
 
 local function judged(q, response)
