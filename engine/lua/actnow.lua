@@ -13,16 +13,16 @@
 -- likelier not to act now than to act now, for words it has met against
 -- acting now (AGAINST, below), the credit is withdrawn: it is asked only
 -- about credits the rules gave, and can only take one away, never give
--- one, so it adds no unsafe credit;
--- its cost is a right answer refused now and then, the safe mistake (the
--- learner reads the red-flag box, a nurse with --assist overrules it).
+-- one, so it adds no unsafe credit; its cost is a right answer refused
+-- now and then, the safe mistake (the learner reads the red-flag box, a
+-- nurse with --assist overrules it).
 --
 -- Tokens are made exactly as scripts/train-actnow makes them: ASCII
 -- letters lower-cased, apostrophes (' and U+2019) removed, every other
 -- run of bytes but a-z and 0-9 a break.  A feature is a word or a pair of
--- neighbouring words, each counted once.  The question is no feature: the
--- reader knows acting now, not the five questions it was taught on, so it
--- reads a quiz author's own urgent teach-back the same way.
+-- neighbouring words, each counted once.  The question is no feature, so
+-- a quiz author's own urgent teach-back is read the same way, though with
+-- words learnt from five questions only (README, "A second reader").
 
 local M = {}
 
