@@ -123,14 +123,11 @@ local function filler(f)
   return true
 end
 
--- The reader's odds that the answer acts now (0 to 1), the words that
--- pulled it most towards not acting now, weightiest first, as the learner
--- wrote them (at most `most`; none made only of filler words such as
--- "them a", which say nothing to a nurse), and the weight of all the
--- words against.
-function M.read(text, most)
+-- The answer weighed: z (the log-odds of acting now), the features that
+-- weigh against acting now ({ f = feature, v = weight }), where each lies
+-- in the text, and the weight of them all.
+local function weigh(text)
   local m = load()
-  text = type(text) == "string" and text or ""
   local fs, at = M.features(text)
   local z, against, weight = m.bias or 0, {}, 0
   for _, f in ipairs(fs) do
@@ -143,15 +140,23 @@ function M.read(text, most)
       end
     end
   end
+  if z > 30 then z = 30 elseif z < -30 then z = -30 end
+  return z, against, at, weight
+end
+
+-- The words that weighed most against acting now, weightiest first, as
+-- the learner wrote them: at most `most`, none made only of filler words
+-- such as "them a", which say nothing to a nurse, and none inside a pair
+-- already shown ("tea time" is shown, not "tea" and "time" beside it).
+-- Sorted only when an answer is doubted or read in full.
+local function reasons(text, against, at, most)
   table.sort(against, function(a, b)
     if a.v ~= b.v then return a.v < b.v end
     return a.f < b.f
   end)
-  -- (A word inside a pair already shown adds nothing: "tea time" is
-  -- shown, not "tea" and "time" beside it.)
   local chosen, shown = {}, {}
   for _, a in ipairs(against) do
-    if #chosen >= (most or 2) then break end
+    if #chosen >= most then break end
     local inside = filler(a.f)
     for _, c in ipairs(chosen) do
       if (" " .. c .. " "):find(" " .. a.f .. " ", 1, true) or
@@ -164,16 +169,27 @@ function M.read(text, most)
       shown[#shown + 1] = text:sub(at[a.f][1], at[a.f][2])
     end
   end
-  if z > 30 then z = 30 elseif z < -30 then z = -30 end
-  return 1 / (1 + math.exp(-z)), shown, weight
+  return shown
+end
+
+-- The reader's odds that the answer acts now (0 to 1), the words that
+-- pulled it most towards not acting now (reasons(), at most `most`, 2 if
+-- not given), and the weight of all the words against.
+function M.read(text, most)
+  text = type(text) == "string" and text or ""
+  local z, against, at, weight = weigh(text)
+  return 1 / (1 + math.exp(-z)), reasons(text, against, at, most or 2), weight
 end
 
 -- Whether the second reader withdraws an urgent credit: the odds of acting
 -- now under EVEN, with words against of AGAINST or more.  Returns the words
 -- to show as the reason.
 function M.doubts(text)
-  local p, shown, weight = M.read(text, 2)
-  if p < M.EVEN and weight >= M.AGAINST then return shown end
+  text = type(text) == "string" and text or ""
+  local z, against, at, weight = weigh(text)
+  if 1 / (1 + math.exp(-z)) < M.EVEN and weight >= M.AGAINST then
+    return reasons(text, against, at, 2)
+  end
   return nil
 end
 

@@ -112,6 +112,30 @@ function T.log(line)
   T.logs[#T.logs + 1] = tostring(line)
 end
 
+-- Runs fn with teach-back's second reader (actnow.lua) switched on or off,
+-- and puts the switch back as it was whatever happens: a failing check
+-- must not leave it to the tests after it.
+function T.with_second_reader(on, fn)
+  local tb = require("types.teachback")
+  local was = tb.SECOND_READER
+  tb.SECOND_READER = on
+  local ok, err = pcall(fn)
+  tb.SECOND_READER = was
+  if not ok then error(err, 0) end
+end
+
+-- A T whose tests run with the second reader off, for the files that
+-- specify teach-back's rules alone (the reader may withdraw their urgent
+-- credits; it is tested in test_actnow.lua and measured with the rules in
+-- the agreement figures).
+function T.rules_alone()
+  local R = setmetatable({}, { __index = T })
+  function R.test(name, fn)
+    T.test(name, function() T.with_second_reader(false, fn) end)
+  end
+  return R
+end
+
 function T.rng(seed)
   return rng.new(seed)
 end

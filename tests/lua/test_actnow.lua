@@ -12,11 +12,9 @@ local tb = require("types.teachback")
 -- back whatever happens (a failing check must not leave them to the tests
 -- after it).
 local function with_weights(m, fn)
-  local was = tb.SECOND_READER
   actnow.use(m)
-  local ok, err = pcall(fn)
+  local ok, err = pcall(T.with_second_reader, tb.SECOND_READER, fn)
   actnow.use(nil)
-  tb.SECOND_READER = was
   if not ok then error(err, 0) end
 end
 
@@ -41,7 +39,7 @@ T.test("actnow: tokens are ASCII letters and digits, lower-cased, apostrophes dr
   T.eq((actnow.tokens("ring\226")), { "ring" })
   T.eq((actnow.tokens("I\226\128\153")), { "i" })
   -- The longest answer a learner may type, every byte a letter or a
-  -- break: one pass, each word once.
+  -- break: each feature once, in the order met.
   local long = ("ring now "):rep(222) .. "ok"
   T.eq(#long, 2000)
   local fs = actnow.features(long)
@@ -92,8 +90,7 @@ T.test("actnow: a doubt withdraws an urgent credit of the rules, never gives one
     T.eq(tb.evidence_text(r.evidence["call-now"]),
          "heard: 'ring them' — but read as a whole, not clearly acting now ('straight away')")
     -- Off, the rules alone decide.
-    tb.SECOND_READER = false
-    T.eq(tb.analyse(q, text).covered, { "call-now" })
+    T.with_second_reader(false, function() T.eq(tb.analyse(q, text).covered, { "call-now" }) end)
   end)
   -- A reader sure of acting now gives nothing the rules refused (it is
   -- asked only about credits they gave).
@@ -173,13 +170,9 @@ T.test("actnow: answers that hide a delay from the rules do not hide it from bot
        "heard: 'on the phone to the team' — but read as a whole, not clearly acting now ('GP', 'Well')")
   -- (The rules alone credit them, so far: the day a rule refuses one, it
   -- moves to test_teachback_review.lua.)
-  local was = tb.SECOND_READER
-  tb.SECOND_READER = false
-  local ok, err = pcall(function()
+  T.with_second_reader(false, function()
     for _, c in ipairs(cases) do T.eq(tb.analyse(qs[c[1]], c[3]).urgent_missed, {}, c[3]) end
   end)
-  tb.SECOND_READER = was
-  if not ok then error(err, 0) end
 end)
 
 T.test("actnow: the words shown are never only filler", function()

@@ -2,21 +2,8 @@
 -- as regression tests on the bundled questions: each sentence a reviewer
 -- tried, with the verdict a nurse would give.
 
-local harness = ...
--- These tests specify the rules, so the second reader (actnow.lua), which
--- may withdraw their urgent credits, is off in each of them; it is tested
--- in test_actnow.lua and measured with the rules in the agreement figures.
-local T = setmetatable({}, { __index = harness })
-function T.test(name, fn)
-  harness.test(name, function()
-    local tb = require("types.teachback")
-    local was = tb.SECOND_READER
-    tb.SECOND_READER = false
-    local ok, err = pcall(fn)
-    tb.SECOND_READER = was
-    if not ok then error(err, 0) end
-  end)
-end
+-- (The rules alone: the second reader is off in every test here.)
+local T = (...).rules_alone()
 local tb = require("types.teachback")
 
 local FILES = { "quizzes/patient/bone-basics.yaml", "quizzes/patient/when-to-call.yaml",

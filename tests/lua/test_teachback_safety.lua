@@ -4,21 +4,8 @@
 -- sentences are the ones the issue and the field test quote; each expected
 -- verdict is worked out by hand from the rules in types/teachback.lua.
 
-local harness = ...
--- These tests specify the rules, so the second reader (actnow.lua), which
--- may withdraw their urgent credits, is off in each of them; it is tested
--- in test_actnow.lua and measured with the rules in the agreement figures.
-local T = setmetatable({}, { __index = harness })
-function T.test(name, fn)
-  harness.test(name, function()
-    local tb = require("types.teachback")
-    local was = tb.SECOND_READER
-    tb.SECOND_READER = false
-    local ok, err = pcall(fn)
-    tb.SECOND_READER = was
-    if not ok then error(err, 0) end
-  end)
-end
+-- (The rules alone: the second reader is off in every test here.)
+local T = (...).rules_alone()
 local json = require("json")
 local lexicon = require("lexicon")
 local quiz = require("quiz")

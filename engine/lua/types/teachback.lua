@@ -3380,8 +3380,8 @@ local NO_HELP = { help = true, save = true, fix = true, treat = true, able = tru
 -- you to wait until morning": whoever would say it, the learner will not.)
 ANYONE = lexicon.words([[anyone anybody whoever]])
 function spurned(flat, t)
-  if in_set(WAIT_WORDS, t) and scolded_if(flat, t) then return true end
   if in_set(WAIT_WORDS, t) then
+    if scolded_if(flat, t) then return true end
     local told = false
     for g = t.g - 1, math.max(1, t.g - 5), -1 do
       local u = flat[g]
@@ -3537,9 +3537,6 @@ function warned(flat, s)
   return false
 end
 
--- Is token s inside someone else's saying ("some patients think", "my dad
--- always says", within a few words before it and no "I" between), and
--- does the next sentence deny something or ask?
 -- Is "different" said of this time after the belief at s, later in its
 -- sentence or in the next ("this would be different", "is different",
 -- "it's a different thing altogether"), not negated?
@@ -3589,6 +3586,9 @@ function told_then_refused(flat, s)
   return false
 end
 
+-- Is token s inside someone else's saying ("some patients think", "my dad
+-- always says", within a few words before it and no "I" between), and
+-- does the next sentence deny something or ask?
 function reported_then_answered(flat, s)
   local said
   for g = s.g - 1, math.max(1, s.g - 8), -1 do
@@ -4229,7 +4229,7 @@ end
 -- though, so I'd pop next door and ask her first".)
 function first_in(part, o)
   for k = o.s, o.e do
-    if part[k].raw == "first" then return true end
+    if part[k].w == "first" then return true end
   end
   return false
 end
