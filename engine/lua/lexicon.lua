@@ -39,6 +39,9 @@ end
 M.CLASSES = {
   -- Doing something to get help.
   action = { "call*", "phone*", "telephon*", "ring*", "rang", "contact*", "go to", "go straight to",
+             -- (a student's "a painful, swollen limb escalated to the team
+             -- immediately")
+             "escalat*",
              "go in to", "go into", "going to", "gone to", "get to", "get me to", "get myself to",
              -- ("I'd go straight up to the hospital", "head right over to A&E")
              "go straight up to", "go straight down to", "go straight over to", "go right up to",
@@ -442,7 +445,11 @@ M.CLASSES = {
              "keep till", "keep until", "keep til",
              -- ("a temperature with a runny nose is just a cold, I'd sit that
              -- one out")
-             "sit * one out", "sit it out", "sit that out", "id sit * out", "ill sit * out" },
+             "sit * one out", "sit it out", "sit that out", "id sit * out", "ill sit * out",
+             -- ("…they just told me to take paracetamol, so this time I'd
+             -- skip the call": the call put off by name.)
+             "skip* the call", "skip* a call", "skip* the phone call", "skip* calling", "skip* ringing",
+             "skip* phoning" },
   -- Not wanting to be a trouble, said after the call with a contrast ("I'd
   -- want to call but I wouldn't want to make a fuss"): the call is taken back.
   reluctance = { "not want * <bother>", "not want * wake", "hate * wake", "run off * feet",
@@ -535,6 +542,8 @@ M.LAY = {
   ["2 b"] = "to be", ["2 be"] = "to be", ["want 2"] = "want to",
   ["mets"] = "metastases", ["met"] = "metastasis", ["secondaries"] = "secondary cancer",
   ["breast ca"] = "breast cancer", ["ca cells"] = "cancer cells",
+  -- (a student's "suspected MSCC")
+  ["mscc"] = "metastatic spinal cord compression",
   ["bone shots"] = "bone injections", ["bone shot"] = "bone injection",
   ["bone jabs"] = "bone injections", ["bone jab"] = "bone injection",
   ["white count"] = "white blood cell count", ["wbc"] = "white blood cells",
@@ -797,6 +806,9 @@ M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },
                    { "rest", "it" }, { "sleep", "on", "it" },
                    -- (the sign put down to something else: "I'd put down to lymphoedema")
                    { "put", "down", "to" }, { "put", "it", "down", "to" },
+                   -- ("A sore, puffy leg though, I'd put that down to standing")
+                   { "put", "that", "down", "to" }, { "put", "this", "down", "to" },
+                   { "put", "them", "down", "to" },
                    { "keep", "my", "feet", "up" }, { "keep", "her", "feet", "up" },
                    { "put", "my", "leg", "up" }, { "keep", "my", "leg", "up" },
                    { "put", "her", "leg", "up" }, { "keep", "her", "leg", "up" },

@@ -2013,3 +2013,34 @@ T.test("teachback rules: a consulting said to come 'first' comes before the call
   T.eq(verdict("tb-back-pain-legs", "I'd ring the team now, then ask my husband what he thinks " ..
                "about telling the kids"), "act-now | ")
 end)
+
+T.test("teachback rules: a sign put down to something else ('I'd put that down to standing'); 'skip the call'; a charity's line by its name ('Cancer Research')", function()
+  -- (Acting now on the arm, and the leg explained away.)
+  T.eq(verdict("tb-hormone-therapy", "A hot swollen arm, I'd be on the phone to the team that minute. A sore " ..
+               "puffy leg though, I'd put that down to the long walk."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "A painful swollen leg I'd ring my team about straight away, I'd not " ..
+               "put that down to standing."), "call-now-clot | ")
+  -- (The call put off by name after it was said.)
+  local v = verdict("tb-high-temperature", "Phone the 24 hour line now. Mind you, last time they only said " ..
+                    "paracetamol, so I'd skip the call and take that.")
+  T.eq(v:sub(1, 3), " | ")
+  T.eq(verdict("tb-high-temperature", "Don't skip the call, ring the line now."), "call-now | ")
+  -- (A charity's nurses are not the care team; a trial's research nurse is.)
+  T.eq(verdict("tb-back-pain-legs", "I'd ring the Cancer Research nurse helpline straight away."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd ring Cancer Research UK right now."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd ring my research nurse on the trial straight away."), "act-now | ")
+end)
+
+T.test("teachback rules: a student's words: 'MSCC', 'escalate to the team', a scan's 'within 24 hours', the team's 'ring us'", function()
+  T.eq(verdict("tb-back-pain-legs", "Query MSCC: contact acute oncology now, MRI within 24 hours."),
+       "act-now spinal-cord | ")
+  -- (The learner's own call within a day still waits.)
+  T.eq(verdict("tb-back-pain-legs", "Possible MSCC, so contact the oncology team within 24 hours."),
+       "spinal-cord | rests-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "A hot, swollen, painful calf is escalated to the team immediately."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Take your temperature before any paracetamol, and ring us straight " ..
+               "away if it's 38 or more."), "call-at-once check-before-paracetamol | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Never ignore a fever on these tablets, phone us immediately."),
+       "call-at-once | ")
+end)

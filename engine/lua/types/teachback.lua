@@ -1793,7 +1793,10 @@ local ME = { me = true, us = true }
 SOFTENED = { just = true, please = true, pls = true, plz = true }
 -- ("Fever means call us at once": what a sign means, said as the team.)
 local TEAM_SAYS = { you = true, she = true, he = true, should = true, must = true, means = true,
-                    please = true }
+                    please = true,
+                    -- ("Check your temp before any paracetamol, and phone us
+                    -- immediately if it's up": the team's instruction goes on.)
+                    ["and"] = true }
 local SOFT_ACTION = M.stem_set(lexicon.TELLING_WORDS .. " see text attend notify")
 local function now_in_sentence(parts, sent, ctx)
   for _, part in ipairs(parts) do
@@ -2044,6 +2047,15 @@ function general_line(part, j)
       (part[j + 2].w == "care" and part[j + 3] and lexicon.LINE[part[j + 3].w])) then
     return true
   end
+  -- ("the Cancer Research nurses' helpline", "Cancer Research UK": a
+  -- charity's line by its name; a trial's research nurse, with no line
+  -- named, is the team's.)
+  if part[j].w == "cancer" and part[j + 1] and part[j + 1].w == "research" then
+    if part[j + 2] and part[j + 2].w == "uk" then return true end
+    for k = j + 2, math.min(#part, j + 4) do
+      if lexicon.LINE[part[k].w] then return true end
+    end
+  end
   -- ("ring NHS 111", "NHS 24", "NHS Direct": the general lines by name.)
   if part[j].w == "nhs" and part[j + 1] and lexicon.NHS_LINE[part[j + 1].w] then return true end
   -- ("call the helpline on the back of the Macmillan leaflet": a line a
@@ -2139,6 +2151,9 @@ local function actions_to_target(parts, ctx)
                         ((part[i - 1] and (TEAM_SAYS[part[i - 1].w] or part[i - 1].w == "then" or
                                            part[i - 1].w == "so")) or
                          (i == 1 and leads_sentence(parts, { part = pi, s = i })) or
+                         -- ("Never brush off a temperature on palbo, ring us
+                         -- immediately": an instruction opening its clause.)
+                         i == 1 or
                          (i == 2 and SOFTENED[part[1].w] and leads_sentence(parts, { part = pi, s = 1 })) or
                          after_if or
                          target_within(part, i + 2, i + 1 + M.ACT_REACH, ctx))
@@ -2282,6 +2297,18 @@ function team_named_before(parts, t, ctx)
         if part[h].w == "a" or part[h].w == "an" then return false end
       end
     end
+  end
+  return false
+end
+
+-- Is a scan named just before word s of a part ("urgent MRI within 24
+-- hours", "a scan within the day")?
+SCANS = lexicon.words([[mri mris scan scans ct xray imaging]])
+SCAN_LEAD = lexicon.words([[urgent emergency an a the whole spine spinal same day]])
+function scan_before(part, s)
+  for k = s - 1, math.max(1, s - 3), -1 do
+    if SCANS[part[k].w] then return true end
+    if not SCAN_LEAD[part[k].w] then return false end
   end
   return false
 end
@@ -2739,6 +2766,9 @@ local function blockers(parts, ctx)
         -- ("they need to get in quick if I'm going to keep walking": what
         -- is kept, not a sign that keeps on.)
         if part[o.e].w:find("^keep") and n1 and KEEP_WHAT[n1.w] then ok = false end
+        -- ("contact acute oncology immediately, urgent MRI within 24
+        -- hours": a scan's own time limit, not the call's.)
+        if part[o.s].w == "within" and scan_before(part, o.s) then ok = false end
         -- ("Well, first thing, I know my cancer's gone to my bones": first
         -- of all.)
         if part[o.s].w == "first" and part[o.e].w == "thing" and o.e == #part and
