@@ -48,6 +48,8 @@ M.CLASSES = {
              "go right to", "go right over to", "head* straight * to", "head* right * to",
              "head* up to", "head* down to", "head* over to",
              "head* to", "rush* to", "take me to", "drive me to", "straight to",
+             -- ("Straight up to emergency, mate")
+             "straight up to", "straight down to", "straight over to", "straight round to",
              -- ("My mother, if she have fever, I take her to the emergency at
              -- once")
              "take her to", "take him to", "drive her to", "drive him to", "bring her to",

@@ -2044,3 +2044,17 @@ T.test("teachback rules: a student's words: 'MSCC', 'escalate to the team', a sc
   T.eq(verdict("tb-explain-cdk46-fever", "Never ignore a fever on these tablets, phone us immediately."),
        "call-at-once | ")
 end)
+
+T.test("teachback rules: another sign set apart after the call and left ('but a new cough I'd leave', 'but just a bit of a temp I'd watch it'); 'straight up to emergency'", function()
+  T.eq(verdict("tb-warning-sign-at-night", "If I got a fever I'd phone them now, but a new cough I'd leave " ..
+               "for the morning."), " | ")
+  T.eq(verdict("tb-high-temperature", "If I'm shivery with it I'd ring now, but just a bit of a temp I'd " ..
+               "watch it."), " | ")
+  -- (A temperature set aside before the call, or called about, is no sign
+  -- left.)
+  T.eq(verdict("tb-high-temperature", "A temperature is nothing to worry about, but ring the line at once."),
+       "call-now | ")
+  T.eq(verdict("tb-high-temperature", "Ring them now, a temperature on these tablets isn't one to watch."),
+       "call-now | ")
+  T.eq(verdict("tb-back-pain-legs", "Straight up to emergency, no messing."), "act-now | ")
+end)

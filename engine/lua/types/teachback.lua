@@ -2591,7 +2591,11 @@ function if_not_bad(flat, sent)
 end
 
 -- The red-flag signs by name, for a sign left beside one acted on.
-SIGN_PHRASES = { "weak legs", "legs", "swollen leg", "swollen arm" }
+-- (And other signs a learner may set apart: "If I had a fever I'd ring
+-- now, but a new cough I'd leave for the morning".)
+SIGN_PHRASES = { "weak legs", "legs", "swollen leg", "swollen arm", "cough*", "headache*", "rash",
+                 "diarrh*", "breathless*", "short of breath", "bleed*", "bruis*", "vomit*",
+                 "being sick" }
 -- A temperature is a sign left only in notes ("just a temp = paracetamol
 -- n monitor"): said in sentences, "a temperature is nothing to worry
 -- about, but ring the line at once" calls.
@@ -2675,7 +2679,8 @@ function sign_left(parts, found, ctx, last_call)
             lexicon.LEFT_NEXT[n.w] or
             flat[e].w == "to" or flat[e].w == "as" or flat[e].w == "on" or
             -- ("Swollen leg, that's just my ankles, I'd ignore that")
-            ((t.w == "leave" or t.w == "ignore") and lexicon.LEFT_WHAT[n.w])) then
+            -- ("but just a bit of a temp I'd watch it")
+            ((t.w == "leave" or t.w == "ignore" or t.w == "watch") and lexicon.LEFT_WHAT[n.w])) then
           local words = {}
           for x = g, e do words[#words + 1] = flat[x].w end
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. table.concat(words, " ")
@@ -4684,18 +4689,22 @@ function M.analyse(q, text)
       -- swollen arm I'd leave": the other sign is left.)
       -- (So too a sign the point's words do not name: "I'd ring about the
       -- back pain straight away, but the weak legs I'd leave".)
+      local last_call = 0
+      for _, a in ipairs(good) do last_call = math.max(last_call, a.g2) end
       local signs = found
       if ok then
         signs = {}
         for _, f in ipairs(found) do signs[#signs + 1] = f end
         for _, f in ipairs(all_found(SIGN_PHRASES, parts, ctx)) do signs[#signs + 1] = f end
         for _, f in ipairs(all_found(NOTED_SIGNS, parts, ctx)) do
-          f.noted_only = true
+          -- ("If it's high and I'm shivery I'd ring now, but just a bit of
+          -- a temp I'd watch it": a temperature set apart after the call
+          -- is a sign left, in sentences too.)
+          local g = parts[f.part][f.s].g
+          f.noted_only = not (g > last_call and contrast_between(parts, last_call, g))
           signs[#signs + 1] = f
         end
       end
-      local last_call = 0
-      for _, a in ipairs(good) do last_call = math.max(last_call, a.g2) end
       local left = ok and sign_left(parts, signs, ctx, last_call)
       if left then
         ok = false
