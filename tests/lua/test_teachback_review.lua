@@ -2058,3 +2058,19 @@ T.test("teachback rules: another sign set apart after the call and left ('but a 
        "call-now | ")
   T.eq(verdict("tb-back-pain-legs", "Straight up to emergency, no messing."), "act-now | ")
 end)
+
+T.test("teachback rules: a plan for the other sign past an 'and' ('but if it was my leg I'd assume … and rest it'); a later clause of its own ('and the achy joints I'd mention at my next appointment'); a tag ('all right?'); 'waiting to see … is the worst thing'", function()
+  T.eq(verdict("tb-hormone-therapy", "A swollen painful arm I'd ring about straight away, but if it was my " ..
+               "leg I'd assume I'd been standing too long and rest it."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "If my leg swelled up and hurt I'd ring the team now, and the sore " ..
+               "joints I'd mention at my next check-up."), "report call-now-clot | ")
+  -- (The sign itself put off to the next visit still waits.)
+  T.eq(verdict("tb-hormone-therapy", "If my leg swelled up and hurt I'd ring the team now, and the swollen " ..
+               "leg I'd mention at my next check-up."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "Why does everyone ask me this. I'd go straight to A&E, all right? " ..
+               "I don't need telling twice."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd phone the team that minute. Waiting to see if it goes off is the " ..
+               "worst thing you can do."), "act-now | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd phone the team. Waiting to see if it goes off is fine though."),
+       " | rests-or-waits")
+end)

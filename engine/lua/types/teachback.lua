@@ -1129,7 +1129,9 @@ local function mark_musing(parts)
   -- ("So it's just a cold, right?" is still said unsure.)
   for i, part in ipairs(parts) do
     local t = part[#part]
-    if #part == 1 and i > 1 and TAG[t.w] and asked[t.sent] and
+    -- ("I'd go straight to A&E, all right?")
+    local tag = (#part == 1 and TAG[t.w]) or (#part == 2 and part[1].w == "all" and t.w == "right")
+    if tag and i > 1 and asked[t.sent] and
        parts[i - 1][#parts[i - 1]].sent == t.sent then
       local acts = false
       for j = i - 1, 1, -1 do
@@ -2609,6 +2611,24 @@ JUST_NOT = lexicon.words([[as what like the]])
 -- ends its clause or is followed by a time.  An explanation counts only
 -- after the last call credited (flat number last_call).
 HOME_CARE = lexicon.words([[paracetamol lemsip calpol ibuprofen rest fluids bed]])
+-- Is one of the occurrences found said between tokens a and b?
+function found_between(parts, found, a, b)
+  for _, f in ipairs(found) do
+    local g = parts[f.part][f.s].g
+    if g > a and g < b then return true end
+  end
+  return false
+end
+
+-- Is the learner the subject of a clause between tokens a and b of a
+-- sentence ("I'd", "I")?
+function subject_between(flat, a, b)
+  for g = a + 1, b - 1 do
+    if flat[g].sent ~= flat[b].sent then return false end
+    if lexicon.SUBJECT[flat[g].w] then return true end
+  end
+  return false
+end
 function sign_left(parts, found, ctx, last_call)
   local flat = flat_of(parts)
   for _, f in ipairs(found) do
@@ -2666,6 +2686,9 @@ function sign_left(parts, found, ctx, last_call)
         while k > g - 3 and flat[k] and lexicon.SOFTENER[flat[k].w] do k = k - 1 end
         local by = flat[k]
         local supposed = by and flat[by.g - 1] and flat[by.g - 1].w == "if"
+        -- ("but if it was my leg I'd assume I'd just been on my feet too
+        -- much and rest it": the learner's own plan goes on past an "and".)
+        local own_and = by and by.w == "and" and subject_between(flat, last.g, by.g)
         -- (In notes: "just a temp w no other symptoms = paracetamol n
         -- monitor", the sign, an arrow read "so", then care at home.)
         local noted = by and (by.w == "so" or (by.w == "and" and flat[by.g - 1] and
@@ -2674,7 +2697,7 @@ function sign_left(parts, found, ctx, last_call)
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. t.w
         end
         if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and not supposed and
-           (((lexicon.SUBJECT[by.w] or by.w == "would") and not f.noted_only) or noted) and
+           (((lexicon.SUBJECT[by.w] or by.w == "would" or own_and) and not f.noted_only) or noted) and
            (not n or n.clause ~= t.clause or n.sent ~= t.sent or lexicon.WAIT_FOR[n.w] or
             lexicon.LEFT_NEXT[n.w] or
             flat[e].w == "to" or flat[e].w == "as" or flat[e].w == "on" or
@@ -3459,10 +3482,13 @@ end
 
 UNTIL = lexicon.words([[until till til]])
 -- The wait word a time at s belongs to, just before it, past an "until"
--- or "till" between ("delaying until morning"), or nil.
+-- or "till" between ("delaying until morning"), or nil.  So too the "see"
+-- a wait is for ("waiting to see if it passes").
 function wait_before(flat, s)
   local p = flat[s.g - 1]
-  if p and p.sent == s.sent and UNTIL[p.w] and not UNTIL[s.w] then p = flat[s.g - 2] end
+  if p and p.sent == s.sent and ((UNTIL[p.w] and not UNTIL[s.w]) or (p.w == "to" and s.w == "see")) then
+    p = flat[s.g - 2]
+  end
   return p and p.sent == s.sent and in_set(WAIT_WORDS, p) and p or nil
 end
 -- Is the time at s what a spurned wait waits for ("don't let anyone tell
@@ -3501,12 +3527,19 @@ function warned(flat, s)
   end
   -- ("They were clear that waiting is the worst thing I can do": the
   -- wait named as the harm; "wait, the worst that can happen…" is not.)
+  -- ("Waiting to see if it passes is the worst thing you can do": what
+  -- is waited for may stand between, in the wait's own clause.)
   local nxt = flat[s.g + 1]
-  if nxt and nxt.sent == s.sent and lexicon.WORST_VERB[nxt.w] then
-    for g = s.g + 2, s.g + 4 do
-      local t = flat[g]
-      if not t or t.sent ~= s.sent or t.clause ~= s.clause then break end
-      if t.w == "worst" then return true end
+  for v = s.g + 1, s.g + 7 do
+    local u = flat[v]
+    if not u or u.sent ~= s.sent or u.clause ~= s.clause then break end
+    if lexicon.WORST_VERB[u.w] then
+      for g = v + 1, v + 3 do
+        local t = flat[g]
+        if not t or t.sent ~= s.sent or t.clause ~= s.clause then break end
+        if t.w == "worst" then return true end
+      end
+      break
     end
   end
   -- ("The worst thing would be to wait", not "the worst that can happen
@@ -4660,6 +4693,13 @@ function M.analyse(q, text)
           local parted = false
           for _, c in ipairs(good) do
             if c.sent == a.sent and contrast_between(parts, math.min(a.g, c.g1), math.max(a.g, c.g1)) then
+              parted = true
+            end
+            -- ("I'd phone the team now, and the achy joints I'd mention at
+            -- my next appointment": a clause of its own after the call,
+            -- about something other than the sign.)
+            if c.sent == a.sent and c.g2 < a.g and subject_between(flat_of(parts), c.g2, a.g) and
+               not found_between(parts, found, c.g2, a.g) then
               parted = true
             end
           end
