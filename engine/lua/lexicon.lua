@@ -41,7 +41,7 @@ M.CLASSES = {
   action = { "call*", "phone*", "telephon*", "ring*", "rang", "contact*", "go to", "go straight to",
              -- (a student's "a painful, swollen limb escalated to the team
              -- immediately")
-             "escalat*",
+             "escalat*", "bleep*",
              "go in to", "go into", "going to", "gone to", "get to", "get me to", "get myself to",
              -- ("I'd go straight up to the hospital", "head right over to A&E")
              "go straight up to", "go straight down to", "go straight over to", "go right up to",
@@ -92,6 +92,7 @@ M.CLASSES = {
              "day unit", "assessment unit", "advice line", "cancer line", "the unit",
              "emergency service*", "key worker", "keyworker", "cns", "duty doctor",
              "on-call", "out-of-hours", "acute oncology", "after hours", "answering service",
+             "registrar*",
              -- ("the breast unit", "the cancer sister at the hospital")
              "unit", "ward sister", "cancer sister", "breast care sister", "chemo sister",
              "breast clinic", "cancer centre", "cancer center", "night sister",
@@ -118,6 +119,7 @@ M.CLASSES = {
           "whenever it happen*", "whenever it start*", "whenever it come*",
           -- ("ring the number right then, at 2 in the morning or whenever")
           "or whenever",
+
           "then and there", "that night", "that very minute", "the very minute",
           "that very moment", "the very moment", "no dilly", "no dallying", "no dawdling",
           "never mind the hour", "whatever the hour", "no matter the hour", "before ive even",
@@ -211,6 +213,11 @@ M.CLASSES = {
             "proper hour*", "respectable hour*", "when they * in", "when they * back",
             "at 7", "at 8", "at 9", "7am", "8am", "9am", "after * weekend",
             "if * no better", "if * not * settle*", "if * not * eas*", "if * not * improv*",
+            -- ("I'd take my pain tablets and if they didn't work in an hour
+            -- or two I'd ring": a time given them, not "if the line didn't
+            -- work", the team out of reach.)
+            "if * not work* in a", "if * not work* in an", "if * not work* after", "if * not work* by",
+            "if * not work* within",
             "if * not * come down", "if * not coming down", "if * not * coming down", "if * not * go* down", "make * appointment",
             "book * appointment", "get * appointment", "book me in", "book in",
             "decent time", "normal time", "reasonable time", "sensible time", "sociable time",
@@ -256,6 +263,8 @@ M.CLASSES = {
   -- stands.
   worsen = { "worse", "worsen*", "still", "persist*", "continu*", "last*", "keep* on", "stay*",
              "remain*",
+             -- (a student's "call the 24h line if sx progress overnight")
+             "progress*",
              "more than", "also", "for 24", "for * hour*", "for * day*", "for a while", "for long",
              -- (or for the time, or a person: "as soon as the surgery opens",
              -- "when my husband gets back")
@@ -546,6 +555,11 @@ M.LAY = {
   ["breast ca"] = "breast cancer", ["ca cells"] = "cancer cells",
   -- (a student's "suspected MSCC")
   ["mscc"] = "metastatic spinal cord compression",
+  -- (a student's notes: "if sx progress", "bleeped the onc reg")
+  ["sx"] = "symptoms", ["reg"] = "registrar", ["regs"] = "registrars",
+  -- (advice for a spine at risk, no rest in place of help: "ring triage
+  -- now, ED if no answer. lie flat if pain on movement")
+  ["lie flat if pain on"] = "flat if pain on", ["lay flat if pain on"] = "flat if pain on",
   ["bone shots"] = "bone injections", ["bone shot"] = "bone injection",
   ["bone jabs"] = "bone injections", ["bone jab"] = "bone injection",
   ["white count"] = "white blood cell count", ["wbc"] = "white blood cells",
@@ -800,7 +814,7 @@ M.UNWELL = M.words([[unwell poorly rough]])  -- (not "ill": "I'll" is read as "i
 M.LEFT_NEXT = { first = true, overnight = true, instead = true, tonight = true }
 -- Harm that a wait is named as causing: "I could lose my legs if I wait",
 -- "waiting till morning could be too late".
-M.HARM = M.words([[lose losing late worse damage dangerous permanent harm trouble kill kills die dies
+M.HARM = M.words([[lose losing late worse damage dangerous permanent harm trouble kill kills die dies unable
   risks deterioration deteriorate paralysed paralyzed paralysis cost]])
 M.SOFTENER = { just = true, probably = true, maybe = true, prob = true, likely = true }
 M.LEFT_PHRASES = { { "keep", "an", "eye", "on" }, { "put", "my", "feet", "up" },

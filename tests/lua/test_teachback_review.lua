@@ -2074,3 +2074,25 @@ T.test("teachback rules: a plan for the other sign past an 'and' ('but if it was
   T.eq(verdict("tb-back-pain-legs", "I'd phone the team. Waiting to see if it goes off is fine though."),
        " | rests-or-waits")
 end)
+
+T.test("teachback rules: a student's notes: '?MSCC', '(?DVT)', 'lie flat if pain on movement', 'treat as ?neutropenic sepsis', 'bleeped the onc reg', 'if sx progress'; 'waiting could leave me unable to walk'; 'if they didn't work in an hour'", function()
+  T.eq(verdict("tb-back-pain-legs", "?MSCC. Call AOS now, lie flat if pain on movement."),
+       "act-now spinal-cord | ")
+  -- (Lying flat in place of the call still rests.)
+  T.eq(verdict("tb-back-pain-legs", "I'd lie flat if it hurts."), " | rests-or-waits")
+  T.eq(verdict("tb-hormone-therapy", "Lowers oestrogen. Daily. Swollen painful leg -> call now (?DVT)."),
+       "blocks-oestrogen every-day call-now-clot | ")
+  T.eq(verdict("tb-hormone-therapy", "Pt c/o calf pain and swelling. Bleeped the onc reg immediately."),
+       "call-now-clot | ")
+  T.eq(verdict("tb-explain-cdk46-fever", "Fever -> treat as ?neutropenic sepsis, pt to call 24h line " ..
+               "immediately."), "low-white-cells call-at-once | ")
+  T.eq(verdict("tb-back-pain-legs", "I'd phone the ward at once. Waiting could leave me unable to walk."),
+       "act-now spinal-cord | ")
+  local v = verdict("tb-warning-sign-at-night", "Call the 24h line if sx progress overnight.")
+  T.eq(v:sub(1, 3), " | ")
+  v = verdict("tb-back-pain-legs", "I'd take my pain tablets and if they didn't work in an hour I'd ring.")
+  T.eq(v:sub(1, 3), " | ")
+  -- (The line not working is the team out of reach.)
+  T.eq(verdict("tb-warning-sign-at-night", "I'd ring my team right away, and if the line didn't work I'd " ..
+               "go to A&E."), "call-now | ")
+end)

@@ -1205,6 +1205,9 @@ function M.words(text, fix)
   -- other symptoms = paracetamol n monitor": the "no" does not reach past
   -- it, and "low neutrophils -> fever" stays one part).
   text = text:gsub("%-+>", " so "):gsub("=+>?", " so "):gsub("\xE2\x86\x92", " so ")
+  -- A question mark fixed to the front of a word is a clinician's "query"
+  -- ("?MSCC", "call now (?DVT)"), no question asked.
+  text = (" " .. text):gsub("([%s%(])%?(%a)", "%1query %2"):sub(2)
   local parts, g, sent = {}, 0, 1
   -- (A sentence ends once however it is marked: "leg?? ring team asap",
   -- "Now!!", "well..." each end one.)
@@ -2611,6 +2614,19 @@ JUST_NOT = lexicon.words([[as what like the]])
 -- ends its clause or is followed by a time.  An explanation counts only
 -- after the last call credited (flat number last_call).
 HOME_CARE = lexicon.words([[paracetamol lemsip calpol ibuprofen rest fluids bed]])
+-- Is something grave named just after token e ("treat as ?neutropenic
+-- sepsis", "treat it as an emergency")?
+GRAVE = lexicon.words([[sepsis septic neutropenic emergency urgent serious query mscc dvt clot
+  infection]])
+function serious_next(flat, e)
+  for g = e + 1, e + 3 do
+    local t = flat[g]
+    if not t or t.sent ~= flat[e].sent then return false end
+    if GRAVE[t.w] then return true end
+  end
+  return false
+end
+
 -- Is one of the occurrences found said between tokens a and b?
 function found_between(parts, found, a, b)
   for _, f in ipairs(found) do
@@ -2680,6 +2696,9 @@ function sign_left(parts, found, ctx, last_call)
           end
           if all then e = g + #words - 1 break end
         end
+        -- ("Fever may be only sign of infection -> treat as ?neutropenic
+        -- sepsis": treated as the emergency it may be.)
+        if flat[g].w == "treat" and flat[e].w == "as" and serious_next(flat, e) then e = g end
         -- ("but a swollen leg I'd keep an eye on for a few days": so too
         -- when a time follows.)
         local n, k = flat[e + 1], g - 1
