@@ -119,6 +119,8 @@ M.CLASSES = {
           "whenever it happen*", "whenever it start*", "whenever it come*",
           -- ("ring the number right then, at 2 in the morning or whenever")
           "or whenever",
+          -- ("I ring the chemo line at whatever hour")
+          "whatever hour",
 
           "then and there", "that night", "that very minute", "the very minute",
           "that very moment", "the very moment", "no dilly", "no dallying", "no dawdling",
@@ -226,6 +228,9 @@ M.CLASSES = {
             "after half an hour",
             "when shes up", "when hes up", "when theyre up", "when * awake", "once * awake", "after * breakfast", "after * tea",
             "after * coffee", "after * shower", "after * bath", "after * lunch",
+            -- ("Call the team now for a painful leg. Well, after my walk")
+            "after * walk", "after * dinner", "after * supper", "after * nap", "after * programme",
+            "after * program", "after the news", "after * shift",
             -- ("I'd get my daughter to drive me to the hospital after she
             -- finishes work")
             "after * finish*", "once * finish*", "when * finish*", "after work",
@@ -555,6 +560,7 @@ M.LAY = {
   ["breast ca"] = "breast cancer", ["ca cells"] = "cancer cells",
   -- (a student's "suspected MSCC")
   ["mscc"] = "metastatic spinal cord compression",
+  ["aos"] = "acute oncology service",
   -- (a student's notes: "if sx progress", "bleeped the onc reg")
   ["sx"] = "symptoms", ["reg"] = "registrar", ["regs"] = "registrars",
   -- (advice for a spine at risk, no rest in place of help: "ring triage
@@ -795,7 +801,8 @@ M.WELL = { right = true, well = true, better = true, ok = true, okay = true, fin
 -- What is left: "I'd leave it", "leave that one", "leave a few days".
 M.LEFT_WHAT = { a = true, it = true, that = true, this = true, them = true }
 M.EVERY = { every = true, each = true, evry = true }
-M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true, rest = true }
+M.LEAVE_IT = { leave = true, ignore = true, watch = true, monitor = true, rest = true,
+               observe = true }
 -- Words between "I'd" and the verb: "I'd just rest", "I'd probably leave".
 -- Telling, not calling: "don't wait to tell the doctor at your next visit".
 -- (Teach-back's softer actions are these and "see text attend notify".)

@@ -2096,3 +2096,14 @@ T.test("teachback rules: a student's notes: '?MSCC', '(?DVT)', 'lie flat if pain
   T.eq(verdict("tb-warning-sign-at-night", "I'd ring my team right away, and if the line didn't work I'd " ..
                "go to A&E."), "call-now | ")
 end)
+
+T.test("teachback rules: 'Well, after my walk' amends the call; a sign explained away in notes ('-> likely dependent oedema, observe'); 'AOS'; 'at whatever hour'", function()
+  T.eq(verdict("tb-hormone-therapy", "Ring the team now for a sore swollen leg. Well, after my walk, it's " ..
+               "probably a cramp."), " | ")
+  T.eq(verdict("tb-hormone-therapy", "Swollen painful arm -> call team now. Swollen painful leg after a " ..
+               "long drive -> likely dependent oedema, observe."), " | ")
+  T.eq(verdict("tb-back-pain-legs", "?MSCC. Escalation to AOS the same day, not wait for the next clinic."),
+       "act-now spinal-cord | ")
+  T.eq(verdict("tb-high-temperature", "If she's running hot I ring the chemo line at whatever hour."),
+       "call-now | ")
+end)

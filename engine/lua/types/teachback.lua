@@ -2712,6 +2712,13 @@ function sign_left(parts, found, ctx, last_call)
         -- monitor", the sign, an arrow read "so", then care at home.)
         local noted = by and (by.w == "so" or (by.w == "and" and flat[by.g - 1] and
                                               HOME_CARE[flat[by.g - 1].w]))
+        -- (In notes: "Swollen painful leg after long-haul flight -> likely
+        -- dependent oedema, observe": the sign explained away after the
+        -- call; "-> likely DVT" is no such thing.)
+        if (t.w == "likely" or t.w == "probably") and not t.negated and p and p.w == "so" and
+           t.g > (last_call or 0) and not serious_next(flat, g) then
+          return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. t.w
+        end
         if HOME_CARE[t.w] and not t.negated and by and by.w == "so" and t.g > (last_call or 0) then
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. t.w
         end
