@@ -33,9 +33,9 @@ M.EVEN = 0.5
 -- would multiply the odds against acting now by e^2, about 7), never for
 -- a lack of words.  The taught bias is below 0 (-2.8: an answer with no
 -- words at all reads as not acting now), so short plain answers ("call
--- 112", "ring them", "go to A&E": a probability of acting now of 0.25
--- to 0.44) fall under EVEN, and this floor is what keeps them: they have
--- few words for acting now and none against it.
+-- 112", "ring them": a probability of acting now of about 0.27) fall
+-- under EVEN, and this floor is what keeps them: they have few words for
+-- acting now and none against it.
 M.AGAINST = 2
 
 -- Loaded when an urgent credit is first read: most commands never need
