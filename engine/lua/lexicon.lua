@@ -121,7 +121,6 @@ M.CLASSES = {
           "or whenever",
           -- ("I ring the chemo line at whatever hour")
           "whatever hour",
-
           "then and there", "that night", "that very minute", "the very minute",
           "that very moment", "the very moment", "no dilly", "no dallying", "no dawdling",
           "never mind the hour", "whatever the hour", "no matter the hour", "before ive even",

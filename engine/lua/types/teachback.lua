@@ -2155,9 +2155,8 @@ local function actions_to_target(parts, ctx)
         local by_team = part[i + 1] and part[i + 1].w == "us" and
                         ((part[i - 1] and (TEAM_SAYS[part[i - 1].w] or part[i - 1].w == "then" or
                                            part[i - 1].w == "so")) or
-                         (i == 1 and leads_sentence(parts, { part = pi, s = i })) or
-                         -- ("Never brush off a temperature on palbo, ring us
-                         -- immediately": an instruction opening its clause.)
+                         -- (Opening its sentence or its clause: "Never brush
+                         -- off a temperature on palbo, ring us immediately".)
                          i == 1 or
                          (i == 2 and SOFTENED[part[1].w] and leads_sentence(parts, { part = pi, s = 1 })) or
                          after_if or
@@ -3555,7 +3554,6 @@ function warned(flat, s)
   -- wait named as the harm; "wait, the worst that can happen…" is not.)
   -- ("Waiting to see if it passes is the worst thing you can do": what
   -- is waited for may stand between, in the wait's own clause.)
-  local nxt = flat[s.g + 1]
   for v = s.g + 1, s.g + 7 do
     local u = flat[v]
     if not u or u.sent ~= s.sent or u.clause ~= s.clause then break end
@@ -3604,6 +3602,7 @@ function warned(flat, s)
     end
   end
   -- ("waiting could leave me paralysed": the wait, then what it could do.)
+  local nxt = flat[s.g + 1]
   local modal = nxt and nxt.sent == s.sent and lexicon.MIGHT[nxt.w]
   -- ("because waiting till morning could let something serious get
   -- worse": the time of the wait between.)
