@@ -85,13 +85,16 @@ function headersNamed(r, name) {
 }
 
 // Send raw bytes; resolve with the parsed response once the server closes.
+// A dropped connection reads as status 0 (some tests expect one), with the
+// socket's error, if any, kept as `error` for a failure to say why.
 function rawRequest(port, data) {
   return new Promise((resolve) => {
     const sock = net.connect(port, '127.0.0.1');
     const chunks = [];
+    let error = null;
     sock.on('data', (d) => chunks.push(d));
-    sock.on('error', () => {});
-    sock.on('close', () => resolve(parseResponse(Buffer.concat(chunks))));
+    sock.on('error', (e) => { error = e.code || e.message; });
+    sock.on('close', () => resolve({ ...parseResponse(Buffer.concat(chunks)), error }));
     sock.write(data);
   });
 }
@@ -306,7 +309,17 @@ async function limits(srv) {
 
   // 200 clients at once, each answered.
   const many = await Promise.all(Array.from({ length: 200 }, () => request(srv.port, 'GET', '/')));
-  eq('200 concurrent clients all 200', many.filter((r) => r.status === 200).length, 200);
+  // (Failing once on a busy machine, it said only how many; now it says
+  // how the others ended, and what the server logged.)
+  const others = {};
+  for (const r of many.filter((x) => x.status !== 200)) {
+    const how = r.status ? `status ${r.status}` : `dropped (${r.error || 'closed, no response'})`;
+    others[how] = (others[how] || 0) + 1;
+  }
+  const all200 = many.length - Object.values(others).reduce((a, b) => a + b, 0);
+  check('200 concurrent clients all 200', all200 === 200,
+        `got ${all200}, want 200; the others: ${JSON.stringify(others)}; ` +
+        `the server's last log: ${JSON.stringify(srv.stderr().slice(-400))}`);
 }
 
 // Slow loris, on a server of its own with --timeout 2 (on a busy machine
