@@ -2021,9 +2021,8 @@ T.test("teachback rules: a sign put down to something else ('I'd put that down t
   T.eq(verdict("tb-hormone-therapy", "A painful swollen leg I'd ring my team about straight away, I'd not " ..
                "put that down to standing."), "call-now-clot | ")
   -- (The call put off by name after it was said.)
-  local v = verdict("tb-high-temperature", "Phone the 24 hour line now. Mind you, last time they only said " ..
-                    "paracetamol, so I'd skip the call and take that.")
-  T.eq(v:sub(1, 3), " | ")
+  T.eq(verdict("tb-high-temperature", "Phone the 24 hour line now. Mind you, last time they only said " ..
+               "paracetamol, so I'd skip the call and take that."), " | treats-at-home-or-waits")
   T.eq(verdict("tb-high-temperature", "Don't skip the call, ring the line now."), "call-now | ")
   -- (A charity's nurses are not the care team; a trial's research nurse is.)
   T.eq(verdict("tb-back-pain-legs", "I'd ring the Cancer Research nurse helpline straight away."), " | ")
@@ -2088,10 +2087,9 @@ T.test("teachback rules: a student's notes: '?MSCC', '(?DVT)', 'lie flat if pain
                "immediately."), "low-white-cells call-at-once | ")
   T.eq(verdict("tb-back-pain-legs", "I'd phone the ward at once. Waiting could leave me unable to walk."),
        "act-now spinal-cord | ")
-  local v = verdict("tb-warning-sign-at-night", "Call the 24h line if sx progress overnight.")
-  T.eq(v:sub(1, 3), " | ")
-  v = verdict("tb-back-pain-legs", "I'd take my pain tablets and if they didn't work in an hour I'd ring.")
-  T.eq(v:sub(1, 3), " | ")
+  T.eq(verdict("tb-warning-sign-at-night", "Call the 24h line if sx progress overnight."), " | waits-till-morning")
+  T.eq(verdict("tb-back-pain-legs", "I'd take my pain tablets and if they didn't work in an hour I'd ring."),
+       " | rests-or-waits")
   -- (The line not working is the team out of reach.)
   T.eq(verdict("tb-warning-sign-at-night", "I'd ring my team right away, and if the line didn't work I'd " ..
                "go to A&E."), "call-now | ")

@@ -2145,21 +2145,15 @@ local function actions_to_target(parts, ctx)
         -- ("you phone us", "she rings us": said by the team, "us" is the team.)
         -- ("phone us on the 24-hour number": the team's number is named.)
         -- ("Ring us straight away", "then call us": an instruction from
-        -- the team's side.)
-        -- ("and if a leg goes painful and swollen, call us straight away":
-        -- the instruction after its "if".)
-        local prev_part = parts[pi - 1]
-        local after_if = i == 1 and prev_part and prev_part[1].sent == part[1].sent and
-                         (prev_part[1].w == "if" or (prev_part[2] and prev_part[2].w == "if" and
-                                                     lexicon.JOIN[prev_part[1].w]))
+        -- the team's side, after a word of the team's or opening its
+        -- sentence or its clause: "and if a leg goes painful and swollen,
+        -- call us straight away", "Never brush off a temperature on palbo,
+        -- ring us immediately".)
         local by_team = part[i + 1] and part[i + 1].w == "us" and
                         ((part[i - 1] and (TEAM_SAYS[part[i - 1].w] or part[i - 1].w == "then" or
                                            part[i - 1].w == "so")) or
-                         -- (Opening its sentence or its clause: "Never brush
-                         -- off a temperature on palbo, ring us immediately".)
                          i == 1 or
                          (i == 2 and SOFTENED[part[1].w] and leads_sentence(parts, { part = pi, s = 1 })) or
-                         after_if or
                          target_within(part, i + 2, i + 1 + M.ACT_REACH, ctx))
         if ends and ends[i] and part[i + 1] and ME[part[i + 1].w] and not by_team then
           local rest = {}
@@ -2711,14 +2705,12 @@ function sign_left(parts, found, ctx, last_call)
         -- monitor", the sign, an arrow read "so", then care at home.)
         local noted = by and (by.w == "so" or (by.w == "and" and flat[by.g - 1] and
                                               HOME_CARE[flat[by.g - 1].w]))
-        -- (In notes: "Swollen painful leg after long-haul flight -> likely
-        -- dependent oedema, observe": the sign explained away after the
-        -- call; "-> likely DVT" is no such thing.)
-        if (t.w == "likely" or t.w == "probably") and not t.negated and p and p.w == "so" and
-           t.g > (last_call or 0) and not serious_next(flat, g) then
-          return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. t.w
-        end
-        if HOME_CARE[t.w] and not t.negated and by and by.w == "so" and t.g > (last_call or 0) then
+        -- (So too, after the call, the sign explained away: "Swollen painful
+        -- leg after long-haul flight -> likely dependent oedema, observe";
+        -- "-> likely DVT" is no such thing.)
+        local explained = (t.w == "likely" or t.w == "probably") and not serious_next(flat, g)
+        if (HOME_CARE[t.w] or explained) and not t.negated and by and by.w == "so" and
+           t.g > (last_call or 0) then
           return said(parts, { part = f.part, s = f.s, e = f.e }) .. " ... " .. t.w
         end
         if (lexicon.LEAVE_IT[t.w] or e > g) and not t.negated and by and not supposed and
